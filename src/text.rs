@@ -1,0 +1,404 @@
+//! Text handling shared by the loader and the engine: folding Unicode and case,
+//! splitting text into word tokens, stop words, stemming, and splitting an
+//! article paragraph into sentences without tripping on "U.S." or quoted
+//! questions.
+
+use std::sync::OnceLock;
+
+use rust_stemmers::{Algorithm, Stemmer};
+use unicode_normalization::UnicodeNormalization;
+
+/// Folds text for comparison: Unicode compatibility decomposition with accents
+/// removed, curly quotes and dashes made ASCII, and lowercase.
+///
+/// Used everywhere two pieces of text must compare equal although one was typed
+/// on a phone and the other copied from a web page.
+pub fn fold(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.nfkd() {
+        if unicode_normalization::char::is_combining_mark(c) {
+            continue;
+        }
+        match c {
+            '\u{2018}' | '\u{2019}' | '\u{201A}' | '\u{201B}' | '\u{2032}' | '`' => out.push('\''),
+            '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{201F}' | '\u{2033}' => out.push('"'),
+            '\u{2010}'..='\u{2015}' | '\u{2212}' => out.push('-'),
+            c => out.extend(c.to_lowercase()),
+        }
+    }
+    out
+}
+
+/// Folds quotes and collapses runs of whitespace, keeping case: the form in
+/// which a cited sentence is compared with the article ("verbatim" modulo
+/// typography).
+pub fn fold_typography(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut in_space = false;
+    for c in text.trim().chars() {
+        let c = match c {
+            '\u{2018}' | '\u{2019}' | '\u{201A}' | '\u{201B}' => '\'',
+            '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{201F}' => '"',
+            '\u{00A0}' => ' ',
+            c => c,
+        };
+        if c.is_whitespace() {
+            if !in_space {
+                out.push(' ');
+            }
+            in_space = true;
+        } else {
+            out.push(c);
+            in_space = false;
+        }
+    }
+    out
+}
+
+/// Splits text into lowercase word tokens.
+///
+/// Handles what news text and chat throw at a matcher: dotted abbreviations
+/// ("U.S." and "u.s" become `us`), thousands separators ("100,000" becomes
+/// `100000`), "10k" for ten thousand, possessives ("Russia's" becomes
+/// `russia`), and hyphenated compounds ("U.S.-made" becomes `us`, `made`).
+pub fn words(text: &str) -> Vec<String> {
+    let folded = fold(text);
+    let chars: Vec<char> = folded.chars().collect();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i];
+        if c.is_alphanumeric() {
+            let start = i;
+            let mut token = String::new();
+            // A run of single letters joined by dots is an abbreviation: u.s., e.u.
+            if let Some((abbr, end)) = dotted_abbreviation(&chars, i) {
+                out.push(abbr);
+                i = end;
+                continue;
+            }
+            while i < chars.len() {
+                let c = chars[i];
+                if c.is_alphanumeric() {
+                    token.push(c);
+                    i += 1;
+                } else if c == ','
+                    && token.chars().all(|d| d.is_ascii_digit())
+                    && i + 3 < chars.len() + 1
+                    && chars[i + 1..].iter().take(3).filter(|d| d.is_ascii_digit()).count() == 3
+                    && chars.get(i + 4).is_none_or(|d| !d.is_ascii_digit())
+                {
+                    // Thousands separator inside a number.
+                    i += 1;
+                } else if c == '\''
+                    && chars.get(i + 1).is_some_and(|n| n.is_alphabetic())
+                    && i > start
+                {
+                    // Possessive 's is dropped; other apostrophes are removed (don't -> dont).
+                    let rest_is_s = chars.get(i + 1) == Some(&'s')
+                        && chars.get(i + 2).is_none_or(|n| !n.is_alphanumeric());
+                    if rest_is_s {
+                        i += 2;
+                        break;
+                    }
+                    i += 1;
+                } else {
+                    break;
+                }
+            }
+            out.push(expand_number_suffix(token));
+        } else if c == '$' {
+            i += 1;
+        } else {
+            i += 1;
+        }
+    }
+    out
+}
+
+/// Reads a dotted abbreviation such as "u.s." starting at `start`, returning it
+/// without dots and the index after it.
+fn dotted_abbreviation(chars: &[char], start: usize) -> Option<(String, usize)> {
+    let mut letters = String::new();
+    let mut i = start;
+    loop {
+        let letter = *chars.get(i)?;
+        if !letter.is_alphabetic() {
+            break;
+        }
+        if chars.get(i + 1) != Some(&'.') {
+            break;
+        }
+        letters.push(letter);
+        i += 2;
+        // The next letter must stand alone (followed by a dot) to continue.
+        if !chars.get(i).is_some_and(|c| c.is_alphabetic()) {
+            break;
+        }
+        if chars.get(i + 1).is_some_and(|c| c.is_alphanumeric()) {
+            // "u.s" at the end of a chat message: take the last letter too.
+            break;
+        }
+    }
+    // A final letter without a dot ("u.s"): accept it when it ends a word.
+    if letters.chars().count() >= 1
+        && chars.get(i).is_some_and(|c| c.is_alphabetic())
+        && chars.get(i + 1).is_none_or(|c| !c.is_alphanumeric())
+    {
+        letters.push(chars[i]);
+        i += 1;
+    }
+    if letters.chars().count() >= 2 {
+        Some((letters, i))
+    } else {
+        None
+    }
+}
+
+/// Turns "10k" into "10000" and "2m" into "2000000"; anything else is returned as is.
+fn expand_number_suffix(token: String) -> String {
+    let (digits, suffix) = token.split_at(token.trim_end_matches(|c: char| c.is_alphabetic()).len());
+    if digits.is_empty() || !digits.chars().all(|c| c.is_ascii_digit()) {
+        return token;
+    }
+    let zeros = match suffix {
+        "k" => 3,
+        "m" | "mil" | "mln" => 6,
+        "bn" | "b" => 9,
+        _ => return token,
+    };
+    format!("{digits}{}", "0".repeat(zeros))
+}
+
+/// True for words that carry no meaning for matching ("the", "did", "ngl").
+///
+/// Question words (who, why, how, when, where) are kept out of this list on
+/// purpose: the engine reads them for the answer type before dropping them.
+pub fn is_stopword(word: &str) -> bool {
+    static SET: OnceLock<std::collections::HashSet<&'static str>> = OnceLock::new();
+    SET.get_or_init(|| STOPWORDS.split_whitespace().collect()).contains(word)
+}
+
+/// True for the question words that decide what kind of answer is wanted.
+pub fn is_question_word(word: &str) -> bool {
+    matches!(
+        word,
+        "who" | "whom" | "whose" | "what" | "which" | "when" | "where" | "why" | "how" | "whats"
+    )
+}
+
+const STOPWORDS: &str = "
+a an the and or but if then else so as at by for from in into of on onto to up down out off over under
+with without within about above after again against all am any are aren arent be been being before
+below between both can cannot cant could couldnt did didnt do does doesnt doing dont during each few
+further had hadnt has hasnt have havent having he hed hell hes her here heres hers herself him himself
+his i id ill im ive is isnt it its itself just lets me more most mustnt my myself no nor not now once
+only other ought our ours ourselves own same shant she shed shell shes should shouldnt some such than
+that thats their theirs them themselves there theres these they theyd theyll theyre theyve this those
+through too until very was wasnt we wed well were werent weve while whos will with wont would wouldnt
+you youd youll youre youve your yours yourself yourselves also yet still even really actually like
+kinda sorta gonna wanna gotta got get gets getting go goes going went thing things stuff
+ngl tbh imo imho lol lmao idk btw pls plz please u ur r ya yeah yep nope ok okay hey hi hello yo guys
+wat wut wht whta whose who whom what which when where why how whats hows whys wheres whens whos
+tell know say said says mean means meant anything something everything anyone someone everyone
+much many any one ones bit lot lots way ways tho though just";
+
+/// Stems a folded word with the Snowball English stemmer ("sanctions" and
+/// "sanctioned" both become "sanction").
+pub fn stem(word: &str) -> String {
+    static STEMMER: OnceLock<Stemmer> = OnceLock::new();
+    STEMMER
+        .get_or_init(|| Stemmer::create(Algorithm::English))
+        .stem(word)
+        .into_owned()
+}
+
+/// Splits one paragraph of article text into sentences.
+///
+/// A sentence ends at `.`, `?` or `!` (with any closing quotes) followed by
+/// white space and a capital letter or opening quote, except after a dotted
+/// abbreviation ("U.S. Ambassador"), a title ("Mr."), a single initial, or a
+/// quoted question or exclamation followed by its attribution
+/// ("...Pillows?" Kyiv's Mayor ... told a newspaper.).
+pub fn split_sentences(paragraph: &str) -> Vec<&str> {
+    let text = paragraph.trim();
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let mut sentences = Vec::new();
+    let mut start = 0usize;
+    let mut i = 0usize;
+    while i < chars.len() {
+        let (_, c) = chars[i];
+        if matches!(c, '.' | '?' | '!') {
+            // Extend over runs of terminators and closing quotes: `?..."`, `.”`
+            let mut j = i + 1;
+            while j < chars.len() && matches!(chars[j].1, '.' | '?' | '!') {
+                j += 1;
+            }
+            let mut closed_quote = false;
+            while j < chars.len() && matches!(chars[j].1, '"' | '\'' | '\u{201D}' | '\u{2019}' | ')') {
+                closed_quote = true;
+                j += 1;
+            }
+            let end_byte = chars.get(j).map_or(text.len(), |&(b, _)| b);
+            let followed_by_space = j < chars.len() && chars[j].1.is_whitespace();
+            if !followed_by_space {
+                i = j.max(i + 1);
+                continue;
+            }
+            let mut k = j;
+            while k < chars.len() && chars[k].1.is_whitespace() {
+                k += 1;
+            }
+            let next_starts_sentence = chars.get(k).is_some_and(|&(_, n)| {
+                n.is_uppercase() || n.is_ascii_digit() || matches!(n, '"' | '\u{201C}' | '\'' | '\u{2018}')
+            });
+            let before = &text[chars[start].0..chars[i].0];
+            let rest = &text[chars.get(k).map_or(text.len(), |&(b, _)| b)..];
+            let is_break = next_starts_sentence
+                && !(c == '.' && !closed_quote && ends_with_abbreviation(before))
+                && !(closed_quote && c != '.' && starts_with_attribution(rest));
+            if is_break {
+                sentences.push(text[chars[start].0..end_byte].trim());
+                start = k;
+                i = k;
+                continue;
+            }
+            i = j;
+        } else {
+            i += 1;
+        }
+    }
+    if start < chars.len() {
+        let rest = text[chars[start].0..].trim();
+        if !rest.is_empty() {
+            sentences.push(rest);
+        }
+    }
+    sentences
+}
+
+/// True when the text before a period ends in an abbreviation that does not
+/// end a sentence: a dotted one ("U.S"), a single initial ("J"), or a title.
+fn ends_with_abbreviation(before: &str) -> bool {
+    let last = before
+        .rsplit(|c: char| c.is_whitespace() || c == '(' || c == '"' || c == '\u{201C}')
+        .next()
+        .unwrap_or("");
+    if last.contains('.') {
+        return true; // U.S (the final dot is the terminator we are looking at)
+    }
+    let letters = last.chars().filter(|c| c.is_alphabetic()).count();
+    if letters == 1 && last.chars().all(|c| c.is_uppercase()) {
+        return true;
+    }
+    const TITLES: &[&str] = &[
+        "Mr", "Mrs", "Ms", "Dr", "Prof", "Sen", "Rep", "Gov", "Gen", "Col", "Lt", "Sgt", "St", "Jr",
+        "Sr", "Jan", "Feb", "Mar", "Apr", "Aug", "Sept", "Sep", "Oct", "Nov", "Dec", "No", "vs",
+        "Inc", "Corp", "Co", "Ltd", "approx", "etc",
+    ];
+    TITLES.contains(&last)
+}
+
+/// True when the text after a quoted question names who said it, so the quote
+/// and its attribution form one sentence ("...Pillows?" Klitschko told a paper.).
+fn starts_with_attribution(rest: &str) -> bool {
+    const VERBS: &[&str] = &[
+        "said", "says", "told", "tells", "asked", "asks", "added", "adds", "wrote", "writes",
+        "tweeted", "posted", "replied", "quipped", "joked", "remarked", "stated",
+    ];
+    let clause_end = rest.find(['.', '?', '!']).unwrap_or(rest.len());
+    let clause = &rest[..clause_end];
+    let words: Vec<&str> = clause.split_whitespace().take(10).collect();
+    words.iter().any(|w| {
+        let w = w.trim_matches(|c: char| !c.is_alphabetic()).to_lowercase();
+        VERBS.contains(&w.as_str())
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fold_makes_curly_quotes_and_accents_plain() {
+        assert_eq!(fold("Ukraine’s “Café”"), "ukraine's \"cafe\"");
+    }
+
+    #[test]
+    fn fold_typography_keeps_case_and_collapses_space() {
+        assert_eq!(fold_typography("  Kyiv’s  Mayor\n said "), "Kyiv's Mayor said");
+    }
+
+    #[test]
+    fn words_join_dotted_abbreviations() {
+        assert_eq!(words("The U.S. Ambassador"), ["the", "us", "ambassador"]);
+        assert_eq!(words("did the u.s send"), ["did", "the", "us", "send"]);
+        assert_eq!(words("U.S.-made weapons"), ["us", "made", "weapons"]);
+    }
+
+    #[test]
+    fn words_handle_numbers_and_possessives() {
+        assert_eq!(words("more than 100,000 troops"), ["more", "than", "100000", "troops"]);
+        assert_eq!(words("$200 million"), ["200", "million"]);
+        assert_eq!(words("like 10k"), ["like", "10000"]);
+        assert_eq!(words("Russia’s court"), ["russia", "court"]);
+        assert_eq!(words("don't"), ["dont"]);
+        assert_eq!(words("MI-17 helicopters"), ["mi", "17", "helicopters"]);
+    }
+
+    #[test]
+    fn words_of_binary_or_empty_text_do_not_panic() {
+        assert!(words("").is_empty());
+        assert!(words("\u{0}\u{1}\u{fffd}").is_empty());
+        assert_eq!(words("a.b.c."), ["abc"]);
+    }
+
+    #[test]
+    fn stems_inflections_together() {
+        assert_eq!(stem("sanctions"), stem("sanctioned"));
+        assert_eq!(stem("helicopters"), "helicopt");
+    }
+
+    #[test]
+    fn stopwords_keep_content_words() {
+        assert!(is_stopword("the"));
+        assert!(is_stopword("ngl"));
+        assert!(!is_stopword("headline"));
+        assert!(!is_stopword("sanctions"));
+    }
+
+    #[test]
+    fn split_keeps_us_ambassador_together() {
+        let p = "U.S. Ambassador to Russia, John Sullivan, delivered the document to Moscow, Blinken said in a briefing with reporters at the State Department.";
+        assert_eq!(split_sentences(p), vec![p]);
+    }
+
+    #[test]
+    fn split_keeps_quoted_question_with_its_attribution() {
+        let p = "\"What kind of support will Germany send next?...Pillows?\" Kyiv’s Mayor Vitali Klitschko reportedly told a German newspaper.";
+        assert_eq!(split_sentences(p), vec![p]);
+    }
+
+    #[test]
+    fn split_separates_two_sentences_and_keeps_money() {
+        let p = "Berlin has further blocked NATO-ally Estonia from providing German-origin defensive materials to Ukraine. The German government’s offer on Wednesday to send 5,000 military helmets to Kyiv has elicited responses.";
+        let s = split_sentences(p);
+        assert_eq!(s.len(), 2);
+        assert!(s[0].ends_with("to Ukraine."));
+        assert!(s[1].starts_with("The German"));
+        let m = "The U.S. has provided an estimated $200 million in aid. It will soon deliver U.S.-made helicopters.";
+        assert_eq!(split_sentences(m).len(), 2);
+    }
+
+    #[test]
+    fn split_handles_a_headline_without_a_period() {
+        let h = "US delivers written response to Russian demands amid Ukraine tensions";
+        assert_eq!(split_sentences(h), vec![h]);
+    }
+
+    #[test]
+    fn split_ends_sentence_after_closing_quote() {
+        let p = "“All told it sets out a path.” Then he left. “Why?” she asked.";
+        assert_eq!(split_sentences(p), vec!["“All told it sets out a path.”", "Then he left.", "“Why?” she asked."]);
+    }
+}
