@@ -1,0 +1,723 @@
+//! Reading and validating a knowledge directory: TOML parsed with spans, then
+//! checked field by field so that every problem is reported with its line.
+
+use std::collections::{BTreeMap, HashMap};
+use std::path::{Path, PathBuf};
+
+use toml::Spanned;
+use toml::de::{DeTable, DeValue};
+
+use super::{ArticleMeta, Fact, Knowledge, LoadError, LoadErrors, Synonym, Topic};
+use crate::article::Article;
+use crate::text::fold;
+
+/// Name of the knowledge file inside a knowledge directory.
+pub const KNOWLEDGE_FILE: &str = "knowledge.toml";
+
+/// Article file used when `[article] text` is not given.
+const DEFAULT_ARTICLE_FILE: &str = "article.txt";
+
+/// Reads `DIR/knowledge.toml` and the article file it names, and validates
+/// both. Returns every problem found, each with file and line.
+pub fn load_dir(dir: &Path) -> Result<Knowledge, LoadErrors> {
+    let toml_path = dir.join(KNOWLEDGE_FILE);
+    let toml_text = read_text(&toml_path)?;
+    let article_name = DeTable::parse(&toml_text)
+        .ok()
+        .and_then(|doc| {
+            let article = doc.get_ref().get("article")?;
+            article
+                .get_ref()
+                .get("text")?
+                .get_ref()
+                .as_str()
+                .map(str::to_string)
+        })
+        .unwrap_or_else(|| DEFAULT_ARTICLE_FILE.to_string());
+    let article_path = dir.join(&article_name);
+    let article_text = read_text(&article_path)?;
+    load_str(dir, &toml_text, &article_text)
+}
+
+/// Validates knowledge given as text: `toml_text` is the knowledge file of
+/// directory `dir`, `article_text` the article it names. Used by [`load_dir`]
+/// and by tests and benchmarks that build knowledge in memory.
+pub fn load_str(dir: &Path, toml_text: &str, article_text: &str) -> Result<Knowledge, LoadErrors> {
+    let mut checker = Checker::new(dir.join(KNOWLEDGE_FILE), toml_text);
+    let (doc, parse_errors) = DeTable::parse_recoverable(toml_text);
+    for error in parse_errors {
+        let line = error.span().map(|span| checker.line_of(span.start));
+        checker.errors.push(LoadError {
+            file: checker.file.clone(),
+            line,
+            message: format!("invalid TOML: {}", error.message().trim()),
+        });
+    }
+    if !checker.errors.is_empty() {
+        return Err(LoadErrors(checker.errors));
+    }
+    let article = Article::parse(article_text);
+    let article_file = dir.join(
+        doc.get_ref()
+            .get("article")
+            .and_then(|a| a.get_ref().get("text"))
+            .and_then(|t| t.get_ref().as_str())
+            .unwrap_or(DEFAULT_ARTICLE_FILE),
+    );
+    if article.sentences.is_empty() {
+        checker.errors.push(LoadError {
+            file: article_file.clone(),
+            line: None,
+            message: "the article is empty".to_string(),
+        });
+    }
+    let knowledge = checker.knowledge(doc.get_ref(), article, &article_file);
+    let mut errors = checker.errors;
+    if errors.is_empty()
+        && let Some(knowledge) = knowledge
+    {
+        return Ok(knowledge);
+    }
+    errors.sort_by_key(|e| (e.file.clone(), e.line));
+    Err(LoadErrors(errors))
+}
+
+fn read_text(path: &Path) -> Result<String, LoadErrors> {
+    let bytes = std::fs::read(path).map_err(|e| {
+        let message = match e.kind() {
+            std::io::ErrorKind::NotFound => "file not found".to_string(),
+            _ => format!("cannot read: {e}"),
+        };
+        LoadErrors(vec![LoadError {
+            file: path.to_path_buf(),
+            line: None,
+            message,
+        }])
+    })?;
+    String::from_utf8(bytes).map_err(|e| {
+        let offset = e.utf8_error().valid_up_to();
+        let line = e.as_bytes()[..offset]
+            .iter()
+            .filter(|&&b| b == b'\n')
+            .count()
+            + 1;
+        LoadErrors(vec![LoadError {
+            file: path.to_path_buf(),
+            line: Some(line),
+            message: "not valid UTF-8 text".to_string(),
+        }])
+    })
+}
+
+type Table<'i> = DeTable<'i>;
+type Value<'i> = Spanned<DeValue<'i>>;
+
+/// Walks the parsed TOML, collecting every problem.
+struct Checker {
+    file: PathBuf,
+    line_starts: Vec<usize>,
+    errors: Vec<LoadError>,
+}
+
+impl Checker {
+    fn new(file: PathBuf, text: &str) -> Checker {
+        let mut line_starts = vec![0];
+        line_starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
+        Checker {
+            file,
+            line_starts,
+            errors: Vec::new(),
+        }
+    }
+
+    fn line_of(&self, offset: usize) -> usize {
+        self.line_starts.partition_point(|&start| start <= offset)
+    }
+
+    fn error(&mut self, span_start: usize, message: impl Into<String>) {
+        let line = self.line_of(span_start);
+        self.errors.push(LoadError {
+            file: self.file.clone(),
+            line: Some(line),
+            message: message.into(),
+        });
+    }
+
+    fn unknown_keys(&mut self, table: &Table<'_>, allowed: &[&str], what: &str) {
+        for (key, _) in table.iter() {
+            let name: &str = key.get_ref();
+            if !allowed.contains(&name) {
+                let message = format!(
+                    "unknown field `{name}` in {what} (expected one of: {})",
+                    allowed.join(", ")
+                );
+                self.error(key.span().start, message);
+            }
+        }
+    }
+
+    /// A required, non-empty string field.
+    fn string(&mut self, table: &Table<'_>, at: usize, key: &str, what: &str) -> Option<String> {
+        match table.get(key) {
+            None => {
+                self.error(at, format!("missing field `{key}` in {what}"));
+                None
+            }
+            Some(value) => self.string_value(value, key, what),
+        }
+    }
+
+    /// An optional string field (a TOML date is accepted and kept as written).
+    fn optional_string(&mut self, table: &Table<'_>, key: &str, what: &str) -> Option<String> {
+        let value = table.get(key)?;
+        if let DeValue::Datetime(date) = value.get_ref() {
+            return Some(date.to_string());
+        }
+        self.string_value(value, key, what)
+    }
+
+    fn string_value(&mut self, value: &Value<'_>, key: &str, what: &str) -> Option<String> {
+        match value.get_ref().as_str() {
+            Some(text) if !text.trim().is_empty() => Some(text.trim().to_string()),
+            Some(_) => {
+                self.error(
+                    value.span().start,
+                    format!("field `{key}` in {what} is empty"),
+                );
+                None
+            }
+            None => {
+                let found = value.get_ref().type_str();
+                self.error(
+                    value.span().start,
+                    format!("field `{key}` in {what} must be a string, found {found}"),
+                );
+                None
+            }
+        }
+    }
+
+    /// An array of non-empty strings; `required` makes a missing or empty list an error.
+    fn strings(
+        &mut self,
+        table: &Table<'_>,
+        at: usize,
+        key: &str,
+        what: &str,
+        required: bool,
+    ) -> Vec<String> {
+        let Some(value) = table.get(key) else {
+            if required {
+                self.error(at, format!("missing field `{key}` in {what}"));
+            }
+            return Vec::new();
+        };
+        let Some(items) = value.get_ref().as_array() else {
+            let found = value.get_ref().type_str();
+            self.error(
+                value.span().start,
+                format!("field `{key}` in {what} must be a list of strings, found {found}"),
+            );
+            return Vec::new();
+        };
+        if required && items.is_empty() {
+            self.error(
+                value.span().start,
+                format!("field `{key}` in {what} is an empty list"),
+            );
+        }
+        let mut out = Vec::new();
+        for item in items.iter() {
+            match item.get_ref().as_str() {
+                Some(text) if !text.trim().is_empty() => out.push(text.trim().to_string()),
+                Some(_) => self.error(
+                    item.span().start,
+                    format!("an entry of `{key}` in {what} is empty"),
+                ),
+                None => {
+                    let found = item.get_ref().type_str();
+                    self.error(
+                        item.span().start,
+                        format!("entries of `{key}` in {what} must be strings, found {found}"),
+                    );
+                }
+            }
+        }
+        out
+    }
+
+    fn table<'a, 'i>(
+        &mut self,
+        root: &'a Table<'i>,
+        key: &str,
+        required: bool,
+    ) -> Option<(&'a Table<'i>, usize)> {
+        match root.get(key) {
+            None => {
+                if required {
+                    self.error(0, format!("missing table `[{key}]`"));
+                }
+                None
+            }
+            Some(value) => match value.get_ref().as_table() {
+                Some(table) => Some((table, value.span().start)),
+                None => {
+                    let found = value.get_ref().type_str();
+                    self.error(
+                        value.span().start,
+                        format!("`{key}` must be a table, found {found}"),
+                    );
+                    None
+                }
+            },
+        }
+    }
+
+    /// Checks the whole document; returns the knowledge when nothing essential is missing.
+    fn knowledge(
+        &mut self,
+        root: &Table<'_>,
+        article: Article,
+        article_file: &Path,
+    ) -> Option<Knowledge> {
+        self.unknown_keys(
+            root,
+            &["article", "synonyms", "summary", "topics", "fact"],
+            "the file",
+        );
+        let meta = self.meta(root);
+        let synonyms = self.synonyms(root);
+        let (summary_short, summary_long) = self.summaries(root);
+        let topics = self.topics(root);
+        let facts = self.facts(root, &article, article_file, &topics);
+        Some(Knowledge {
+            dir: self
+                .file
+                .parent()
+                .map(Path::to_path_buf)
+                .unwrap_or_default(),
+            meta: meta?,
+            article,
+            synonyms,
+            summary_short: summary_short?,
+            summary_long: summary_long?,
+            topics,
+            facts,
+        })
+    }
+
+    fn meta(&mut self, root: &Table<'_>) -> Option<ArticleMeta> {
+        let (table, at) = self.table(root, "article", true)?;
+        self.unknown_keys(
+            table,
+            &["title", "text", "date", "outlet", "url"],
+            "[article]",
+        );
+        let title = self.string(table, at, "title", "[article]");
+        // `text` was used to find the article file; check its type here.
+        self.optional_string(table, "text", "[article]");
+        Some(ArticleMeta {
+            title: title?,
+            outlet: self.optional_string(table, "outlet", "[article]"),
+            url: self.optional_string(table, "url", "[article]"),
+            date: self.optional_string(table, "date", "[article]"),
+        })
+    }
+
+    fn synonyms(&mut self, root: &Table<'_>) -> Vec<Synonym> {
+        let Some((table, _)) = self.table(root, "synonyms", false) else {
+            return Vec::new();
+        };
+        let mut groups = Vec::new();
+        for (key, _) in table.iter() {
+            let at = key.span().start;
+            let canonical = fold(key.get_ref()).trim().to_string();
+            let variants: Vec<String> = self
+                .strings(table, at, key.get_ref(), "[synonyms]", true)
+                .iter()
+                .map(|v| fold(v))
+                .collect();
+            groups.push(Synonym {
+                canonical,
+                variants,
+                line: self.line_of(at),
+            });
+        }
+        let canonicals: HashMap<&str, usize> = groups
+            .iter()
+            .map(|g| (g.canonical.as_str(), g.line))
+            .collect();
+        let mut owner: HashMap<&str, &str> = HashMap::new();
+        let mut problems = Vec::new();
+        for group in &groups {
+            for variant in &group.variants {
+                if *variant == group.canonical {
+                    problems.push((
+                        group.line,
+                        format!("synonym `{variant}` lists itself as a variant"),
+                    ));
+                } else if let Some(line) = canonicals.get(variant.as_str()) {
+                    problems.push((
+                        group.line,
+                        format!(
+                            "synonym loop: `{variant}` is a variant of `{}` but is itself a synonym key (line {line})",
+                            group.canonical
+                        ),
+                    ));
+                } else if let Some(first) = owner.insert(variant, &group.canonical)
+                    && first != group.canonical
+                {
+                    problems.push((
+                        group.line,
+                        format!(
+                            "synonym `{variant}` is listed under both `{first}` and `{}`",
+                            group.canonical
+                        ),
+                    ));
+                }
+            }
+        }
+        for (line, message) in problems {
+            self.errors.push(LoadError {
+                file: self.file.clone(),
+                line: Some(line),
+                message,
+            });
+        }
+        groups
+    }
+
+    fn summaries(&mut self, root: &Table<'_>) -> (Option<String>, Option<String>) {
+        let Some((table, at)) = self.table(root, "summary", true) else {
+            return (None, None);
+        };
+        self.unknown_keys(table, &["short", "long"], "[summary]");
+        (
+            self.string(table, at, "short", "[summary]"),
+            self.string(table, at, "long", "[summary]"),
+        )
+    }
+
+    fn topics(&mut self, root: &Table<'_>) -> Vec<Topic> {
+        let Some((table, _)) = self.table(root, "topics", true) else {
+            return Vec::new();
+        };
+        let mut topics = Vec::new();
+        for (key, value) in table.iter() {
+            let id: &str = key.get_ref();
+            let what = format!("[topics.{id}]");
+            let Some(body) = value.get_ref().as_table() else {
+                self.error(
+                    key.span().start,
+                    format!("{what} must be a table with `title` and `summary`"),
+                );
+                continue;
+            };
+            let at = key.span().start;
+            self.unknown_keys(body, &["title", "summary"], &what);
+            let title = self.string(body, at, "title", &what);
+            let summary = self.string(body, at, "summary", &what);
+            if let (Some(title), Some(summary)) = (title, summary) {
+                topics.push(Topic {
+                    id: id.to_string(),
+                    title,
+                    summary,
+                });
+            }
+        }
+        if topics.is_empty() && self.errors.is_empty() {
+            self.error(0, "no topics: add at least one `[topics.NAME]` table");
+        }
+        topics
+    }
+
+    fn facts(
+        &mut self,
+        root: &Table<'_>,
+        article: &Article,
+        article_file: &Path,
+        topics: &[Topic],
+    ) -> Vec<Fact> {
+        let Some(value) = root.get("fact") else {
+            self.error(0, "no facts: add at least one `[[fact]]` table");
+            return Vec::new();
+        };
+        let Some(items) = value.get_ref().as_array() else {
+            self.error(
+                value.span().start,
+                "`fact` must be written as `[[fact]]` tables",
+            );
+            return Vec::new();
+        };
+        let mut facts = Vec::new();
+        let mut seen: BTreeMap<String, usize> = BTreeMap::new();
+        for item in items.iter() {
+            let at = item.span().start;
+            let line = self.line_of(at);
+            let Some(table) = item.get_ref().as_table() else {
+                self.error(at, "each `fact` entry must be a table");
+                continue;
+            };
+            let what = match table.get("id").and_then(|v| v.get_ref().as_str()) {
+                Some(id) => format!("fact `{id}`"),
+                None => "[[fact]]".to_string(),
+            };
+            self.unknown_keys(
+                table,
+                &["id", "topic", "intents", "keywords", "answer", "source"],
+                &what,
+            );
+            let id = self.string(table, at, "id", &what);
+            let topic = self.string(table, at, "topic", &what);
+            let intents = self.strings(table, at, "intents", &what, true);
+            let keywords = self.strings(table, at, "keywords", &what, false);
+            let answer = self.string(table, at, "answer", &what);
+            let source = self.string(table, at, "source", &what);
+            if let Some(id) = &id
+                && let Some(first) = seen.insert(id.clone(), line)
+            {
+                self.error(
+                    at,
+                    format!("duplicate fact id `{id}` (first used on line {first})"),
+                );
+            }
+            if let Some(topic) = &topic
+                && !topics.is_empty()
+                && !topics.iter().any(|t| t.id == *topic)
+            {
+                let known: Vec<&str> = topics.iter().map(|t| t.id.as_str()).collect();
+                let at = table.get("topic").map_or(at, |v| v.span().start);
+                self.error(
+                    at,
+                    format!(
+                        "{what}: unknown topic `{topic}` (topics: {})",
+                        known.join(", ")
+                    ),
+                );
+            }
+            let sentence = source.as_ref().and_then(|source| {
+                let found = article.locate(source);
+                if found.is_none() && !article.sentences.is_empty() {
+                    let at = table.get("source").map_or(at, |v| v.span().start);
+                    self.error(
+                        at,
+                        format!(
+                            "{what}: source not found verbatim in {}: \"{}\"",
+                            article_file.display(),
+                            shorten(source, 90)
+                        ),
+                    );
+                }
+                found
+            });
+            if let (Some(id), Some(topic), Some(answer), Some(sentence)) =
+                (id, topic, answer, sentence)
+                && !intents.is_empty()
+            {
+                facts.push(Fact {
+                    id,
+                    topic,
+                    intents,
+                    keywords,
+                    answer,
+                    sentence,
+                    line,
+                });
+            }
+        }
+        facts
+    }
+}
+
+/// Cuts text to at most `max` characters on a word boundary, marking the cut.
+fn shorten(text: &str, max: usize) -> String {
+    if text.chars().count() <= max {
+        return text.to_string();
+    }
+    let cut: String = text.chars().take(max).collect();
+    let cut = cut.rsplit_once(' ').map_or(cut.as_str(), |(head, _)| head);
+    format!("{cut}…")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const ARTICLE: &str =
+        "A headline\n\nThe U.S. sent aid. Germany sent helmets.\n\n“Pillows?” the mayor said.\n";
+
+    fn toml(facts: &str) -> String {
+        format!(
+            r#"[article]
+title = "A headline"
+
+[synonyms]
+us = ["america", "united states"]
+
+[summary]
+short = "Short."
+long = "Long."
+
+[topics.aid]
+title = "Aid"
+summary = "Who sent what."
+{facts}"#
+        )
+    }
+
+    const GOOD_FACT: &str = r#"
+[[fact]]
+id = "us-aid"
+topic = "aid"
+intents = ["what did the us send"]
+answer = "Aid."
+source = "The U.S. sent aid."
+"#;
+
+    fn load(text: &str) -> Result<Knowledge, LoadErrors> {
+        load_str(Path::new("kb"), text, ARTICLE)
+    }
+
+    fn messages(result: Result<Knowledge, LoadErrors>) -> Vec<String> {
+        match result {
+            Ok(_) => Vec::new(),
+            Err(errors) => errors.iter().map(ToString::to_string).collect(),
+        }
+    }
+
+    #[test]
+    fn loads_valid_knowledge_and_locates_sources() {
+        let k = load(&toml(GOOD_FACT)).expect("valid knowledge loads");
+        assert_eq!(k.facts.len(), 1);
+        assert_eq!(k.sentence_of(&k.facts[0]).paragraph, 1);
+        assert_eq!(k.facts[0].line, 15);
+        assert_eq!(k.synonyms[0].variants, ["america", "united states"]);
+    }
+
+    #[test]
+    fn curly_and_straight_quotes_match_in_sources() {
+        let fact = GOOD_FACT.replace("The U.S. sent aid.", "\\\"Pillows?\\\" the mayor said.");
+        assert!(load(&toml(&fact)).is_ok());
+    }
+
+    #[test]
+    fn invalid_toml_names_file_and_line() {
+        let text = toml(GOOD_FACT).replace("answer = \"Aid.\"", "answer = \"Aid.");
+        let errors = messages(load(&text));
+        assert_eq!(errors.len(), 1, "{errors:?}");
+        assert!(errors[0].starts_with("kb/knowledge.toml:19:"), "{errors:?}");
+        assert!(errors[0].contains("invalid TOML"), "{errors:?}");
+    }
+
+    #[test]
+    fn unknown_and_missing_fields_are_named() {
+        let fact = GOOD_FACT.replace("answer = \"Aid.\"\n", "anwser = \"Aid.\"\n");
+        let errors = messages(load(&toml(&fact)));
+        assert!(
+            errors
+                .iter()
+                .any(|e| e.contains(":19: unknown field `anwser` in fact `us-aid`")),
+            "{errors:?}"
+        );
+        assert!(
+            errors
+                .iter()
+                .any(|e| e.contains(":15: missing field `answer` in fact `us-aid`")),
+            "{errors:?}"
+        );
+    }
+
+    #[test]
+    fn duplicate_ids_point_at_the_first_use() {
+        let errors = messages(load(&toml(&format!("{GOOD_FACT}{GOOD_FACT}"))));
+        assert_eq!(errors.len(), 1, "{errors:?}");
+        assert!(
+            errors[0].contains(":22: duplicate fact id `us-aid` (first used on line 15)"),
+            "{errors:?}"
+        );
+    }
+
+    #[test]
+    fn a_source_missing_from_the_article_is_quoted() {
+        let fact = GOOD_FACT.replace("The U.S. sent aid.", "The U.S. sent tanks.");
+        let errors = messages(load(&toml(&fact)));
+        assert_eq!(errors.len(), 1, "{errors:?}");
+        assert!(
+            errors[0]
+                .contains("source not found verbatim in kb/article.txt: \"The U.S. sent tanks.\""),
+            "{errors:?}"
+        );
+    }
+
+    #[test]
+    fn empty_intents_and_unknown_topics_are_errors() {
+        let fact = GOOD_FACT
+            .replace("[\"what did the us send\"]", "[]")
+            .replace("topic = \"aid\"", "topic = \"war\"");
+        let errors = messages(load(&toml(&fact)));
+        assert!(
+            errors
+                .iter()
+                .any(|e| e.contains("field `intents` in fact `us-aid` is an empty list")),
+            "{errors:?}"
+        );
+        assert!(
+            errors
+                .iter()
+                .any(|e| e.contains("unknown topic `war` (topics: aid)")),
+            "{errors:?}"
+        );
+    }
+
+    #[test]
+    fn synonym_loops_and_double_listings_are_errors() {
+        let text = toml(GOOD_FACT).replace(
+            "us = [\"america\", \"united states\"]",
+            "us = [\"america\"]\namerica = [\"usa\"]\nusa2 = [\"states\"]\nusa3 = [\"states\"]",
+        );
+        let errors = messages(load(&text));
+        assert!(
+            errors
+                .iter()
+                .any(|e| e.contains("synonym loop: `america` is a variant of `us`")),
+            "{errors:?}"
+        );
+        assert!(
+            errors
+                .iter()
+                .any(|e| e.contains("`states` is listed under both `usa2` and `usa3`")),
+            "{errors:?}"
+        );
+    }
+
+    #[test]
+    fn every_problem_is_reported_at_once() {
+        let bad = GOOD_FACT
+            .replace("The U.S. sent aid.", "Nope.")
+            .replace("id = \"us-aid\"", "id = \"\"");
+        let errors = messages(load(&toml(&format!("{bad}\ncolour = \"red\"\n"))));
+        assert!(errors.len() >= 3, "{errors:?}");
+    }
+
+    #[test]
+    fn a_missing_directory_names_the_file() {
+        let errors = messages(load_dir(Path::new("/nonexistent/knowledge")));
+        assert_eq!(
+            errors,
+            ["/nonexistent/knowledge/knowledge.toml: file not found"]
+        );
+    }
+
+    #[test]
+    fn the_shipped_knowledge_loads() {
+        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("knowledge");
+        let k = load_dir(&dir).unwrap_or_else(|e| panic!("{e}"));
+        assert!(k.facts.len() >= 40);
+        let cited: std::collections::HashSet<usize> = k.facts.iter().map(|f| f.sentence).collect();
+        assert_eq!(
+            cited.len(),
+            k.article.sentences.len(),
+            "every sentence is cited by a fact"
+        );
+    }
+}

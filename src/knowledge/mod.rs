@@ -1,0 +1,109 @@
+//! What citebot knows about its article, as a validated value.
+//!
+//! The knowledge directory holds the article's verbatim text and one
+//! hand-edited TOML file of facts, synonyms and summaries. [`load_dir`] reads
+//! and checks both and yields a [`Knowledge`] that is known to be sound: every
+//! fact's source sentence is in the article, ids are unique, synonyms do not
+//! loop. Only such a value can build an [`crate::Engine`].
+
+mod error;
+mod lint;
+mod load;
+
+pub use error::{LoadError, LoadErrors};
+pub use lint::{Lint, lints};
+pub use load::{KNOWLEDGE_FILE, load_dir, load_str};
+
+use std::path::PathBuf;
+
+use crate::article::Article;
+
+/// Facts about the article file itself, shown in `/help` and summaries.
+#[derive(Debug, Clone, Default)]
+pub struct ArticleMeta {
+    /// The article's headline as the admins want it shown.
+    pub title: String,
+    /// The outlet that published it, when known.
+    pub outlet: Option<String>,
+    /// Where it was published, when known.
+    pub url: Option<String>,
+    /// Publication date as written in the file (free text, usually ISO 8601).
+    pub date: Option<String>,
+}
+
+/// One answerable fact: how people ask for it, our answer, and its evidence.
+#[derive(Debug, Clone)]
+pub struct Fact {
+    /// Stable identifier, unique in the file (e.g. `aid-amount`).
+    pub id: String,
+    /// Id of the topic this fact belongs to.
+    pub topic: String,
+    /// Ways people ask for it, in their words.
+    pub intents: Vec<String>,
+    /// Short terms that alone should find the fact.
+    pub keywords: Vec<String>,
+    /// The answer in our own words.
+    pub answer: String,
+    /// Index into [`Article::sentences`] of the sentence that backs the answer.
+    pub sentence: usize,
+    /// Line of the `[[fact]]` header in the knowledge file.
+    pub line: usize,
+}
+
+/// A topic: a named group of facts with its own summary.
+#[derive(Debug, Clone)]
+pub struct Topic {
+    /// Identifier used in facts and in `/summary topic:`.
+    pub id: String,
+    /// Human title.
+    pub title: String,
+    /// A few sentences summing up the topic.
+    pub summary: String,
+}
+
+/// A group of words and phrases that mean the same for matching.
+#[derive(Debug, Clone)]
+pub struct Synonym {
+    /// The word every variant is read as.
+    pub canonical: String,
+    /// Words or phrases read as `canonical`.
+    pub variants: Vec<String>,
+    /// Line of the entry in the knowledge file.
+    pub line: usize,
+}
+
+/// Everything citebot knows about one article, validated.
+#[derive(Debug, Clone)]
+pub struct Knowledge {
+    /// Directory the knowledge was read from.
+    pub dir: PathBuf,
+    /// Title, outlet, url, date.
+    pub meta: ArticleMeta,
+    /// The article text, split into paragraphs and sentences.
+    pub article: Article,
+    /// Synonym groups, in file order.
+    pub synonyms: Vec<Synonym>,
+    /// Short summary of the whole article.
+    pub summary_short: String,
+    /// Long summary of the whole article.
+    pub summary_long: String,
+    /// Topics in file order.
+    pub topics: Vec<Topic>,
+    /// Facts in file order.
+    pub facts: Vec<Fact>,
+}
+
+impl Knowledge {
+    /// The topic with this id, or whose title matches it ignoring case.
+    pub fn topic(&self, name: &str) -> Option<&Topic> {
+        let name = name.trim();
+        self.topics
+            .iter()
+            .find(|t| t.id.eq_ignore_ascii_case(name) || t.title.eq_ignore_ascii_case(name))
+    }
+
+    /// The article sentence a fact cites.
+    pub fn sentence_of(&self, fact: &Fact) -> &crate::article::Sentence {
+        &self.article.sentences[fact.sentence]
+    }
+}

@@ -1,0 +1,57 @@
+//! General word lists built into the binary: an English lexicon in frequency
+//! order (to tell a typo from a real word) and a gazetteer of named things (to
+//! notice a question about someone or something the article never mentions).
+//!
+//! Both come from `assets/`: `lexicon.txt` is the 50,000 most frequent words of
+//! GloVe 6B (PDDL 1.0, see `assets/GLOVE-NOTICE.md`), `entities.txt` is our own
+//! list of countries, demonyms, cities, organisations, politicians and offices.
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+const LEXICON: &str = include_str!("../assets/lexicon.txt");
+const ENTITIES: &str = include_str!("../assets/entities.txt");
+
+/// Frequency rank of an English word (0 = most frequent), or `None` when the
+/// word is not among the 50,000 most frequent.
+pub fn english_rank(word: &str) -> Option<usize> {
+    static RANKS: OnceLock<HashMap<&'static str, usize>> = OnceLock::new();
+    RANKS
+        .get_or_init(|| {
+            LEXICON
+                .lines()
+                .enumerate()
+                .map(|(rank, word)| (word.trim(), rank))
+                .collect()
+        })
+        .get(word)
+        .copied()
+}
+
+/// The gazetteer's entries, lowercase, one name per entry (some have several words).
+pub fn entities() -> impl Iterator<Item = &'static str> {
+    ENTITIES
+        .lines()
+        .map(str::trim)
+        .filter(|line| !line.is_empty() && !line.starts_with('#'))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn common_words_rank_high_and_typos_are_absent() {
+        assert!(english_rank("the").is_some_and(|r| r < 5));
+        assert!(english_rank("helicopter").is_some());
+        assert_eq!(english_rank("blinkin"), None);
+    }
+
+    #[test]
+    fn gazetteer_has_countries_and_offices() {
+        let all: Vec<&str> = entities().collect();
+        assert!(all.contains(&"finland"));
+        assert!(all.contains(&"foreign minister"));
+        assert!(all.iter().all(|e| *e == e.to_lowercase()));
+    }
+}
