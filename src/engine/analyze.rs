@@ -1,0 +1,192 @@
+//! Turning text into terms: words, typo correction, the knowledge's synonyms,
+//! stop words and stemming. The same analysis runs on intents at index time
+//! and on questions at answer time, so both meet in one vocabulary.
+
+use std::collections::{HashMap, HashSet};
+
+use super::typo::TypoIndex;
+use crate::knowledge::Knowledge;
+use crate::lexicon::english_rank;
+use crate::text::{is_question_word, is_stopword, stem, words};
+
+/// Index of a term (a stemmed word) in the vocabulary.
+pub type TermId = u32;
+
+/// Longest synonym phrase, in words, that the analyzer looks for.
+const MAX_PHRASE: usize = 5;
+
+/// A content word of analysed text.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Token {
+    /// The word after typo correction and synonyms, before stemming.
+    pub word: String,
+    /// Its stem.
+    pub stem: String,
+    /// The term, when the vocabulary has it.
+    pub term: Option<TermId>,
+}
+
+/// Text after analysis: content tokens plus the question words seen.
+#[derive(Debug, Clone, Default)]
+pub struct Analysed {
+    /// Content words in order, stop words removed.
+    pub tokens: Vec<Token>,
+    /// Every word after synonyms, stop words included (for question types).
+    pub all_words: Vec<String>,
+    /// Words that were corrected, as (typed, corrected).
+    pub corrections: Vec<(String, String)>,
+}
+
+/// The vocabulary and rules for analysing text of one knowledge base.
+#[derive(Debug, Clone, Default)]
+pub struct Analyzer {
+    synonyms: HashMap<Vec<String>, Vec<String>>,
+    stems: HashMap<String, TermId>,
+    terms: Vec<String>,
+    surfaces: HashSet<String>,
+    typo: TypoIndex,
+}
+
+impl Analyzer {
+    /// Builds the synonym table and the vocabulary of everything the
+    /// knowledge says: intents, keywords, answers, sources and synonyms.
+    pub fn new(knowledge: &Knowledge) -> Analyzer {
+        let mut analyzer = Analyzer::default();
+        for group in &knowledge.synonyms {
+            let canonical = words(&group.canonical);
+            for variant in &group.variants {
+                let key = words(variant);
+                if !key.is_empty() && key.len() <= MAX_PHRASE && key != canonical {
+                    analyzer.synonyms.insert(key, canonical.clone());
+                }
+            }
+        }
+        let mut texts: Vec<&str> = Vec::new();
+        for fact in &knowledge.facts {
+            texts.extend(fact.intents.iter().map(String::as_str));
+            texts.extend(fact.keywords.iter().map(String::as_str));
+            texts.push(&fact.answer);
+            texts.push(&knowledge.article.sentences[fact.sentence].text);
+        }
+        texts.extend(knowledge.article.sentences.iter().map(|s| s.text.as_str()));
+        for group in &knowledge.synonyms {
+            texts.push(&group.canonical);
+            texts.extend(group.variants.iter().map(String::as_str));
+        }
+        for text in texts {
+            let raw = words(text);
+            analyzer.surfaces.extend(raw.iter().cloned());
+            for word in analyzer.apply_synonyms(raw) {
+                if !is_stopword(&word) {
+                    analyzer.intern(&stem(&word));
+                }
+            }
+        }
+        analyzer.typo = TypoIndex::new(analyzer.surfaces.iter().map(String::as_str));
+        analyzer
+    }
+
+    fn intern(&mut self, stem: &str) -> TermId {
+        if let Some(&id) = self.stems.get(stem) {
+            return id;
+        }
+        let id = self.terms.len() as TermId;
+        self.terms.push(stem.to_string());
+        self.stems.insert(stem.to_string(), id);
+        id
+    }
+
+    /// Number of terms in the vocabulary.
+    pub fn vocabulary_len(&self) -> usize {
+        self.terms.len()
+    }
+
+    /// The term of a stem, if the vocabulary has it.
+    pub fn term_of_stem(&self, stem: &str) -> Option<TermId> {
+        self.stems.get(stem).copied()
+    }
+
+    /// Analyses knowledge text (no typo correction: it is ours).
+    pub fn analyse_known(&self, text: &str) -> Analysed {
+        self.finish(words(text), Vec::new())
+    }
+
+    /// Analyses a question, correcting misspelled words toward the vocabulary.
+    pub fn analyse_question(&self, text: &str) -> Analysed {
+        let mut corrections = Vec::new();
+        let raw: Vec<String> = words(text)
+            .into_iter()
+            .map(|word| match self.correction(&word) {
+                Some(fixed) => {
+                    corrections.push((word, fixed.clone()));
+                    fixed
+                }
+                None => word,
+            })
+            .collect();
+        self.finish(raw, corrections)
+    }
+
+    /// The word a question word should be read as, when it looks like a typo
+    /// of a vocabulary word rather than a real word of its own.
+    fn correction(&self, word: &str) -> Option<String> {
+        if is_stopword(word)
+            || is_question_word(word)
+            || word.chars().any(|c| c.is_ascii_digit())
+            || self.surfaces.contains(word)
+            || self.stems.contains_key(&stem(word))
+        {
+            return None;
+        }
+        let (fixed, distance) = self.typo.correct(word)?;
+        // A real English word is corrected only when it is rare and one edit
+        // away ("goverment"), so "game" never becomes "gas".
+        let allowed = match english_rank(word) {
+            None => true,
+            Some(rank) => rank > 20_000 && distance == 1 && word.chars().count() >= 5,
+        };
+        allowed.then(|| fixed.to_string())
+    }
+
+    fn finish(&self, raw: Vec<String>, corrections: Vec<(String, String)>) -> Analysed {
+        let all_words = self.apply_synonyms(raw);
+        let tokens = all_words
+            .iter()
+            .filter(|w| !is_stopword(w) && !is_question_word(w))
+            .map(|word| {
+                let stem = stem(word);
+                Token {
+                    term: self.stems.get(&stem).copied(),
+                    word: word.clone(),
+                    stem,
+                }
+            })
+            .collect();
+        Analysed {
+            tokens,
+            all_words,
+            corrections,
+        }
+    }
+
+    /// Replaces synonym phrases (longest first) by their canonical words.
+    fn apply_synonyms(&self, raw: Vec<String>) -> Vec<String> {
+        if self.synonyms.is_empty() {
+            return raw;
+        }
+        let mut out = Vec::with_capacity(raw.len());
+        let mut i = 0;
+        'outer: while i < raw.len() {
+            for len in (1..=MAX_PHRASE.min(raw.len() - i)).rev() {
+                if let Some(canonical) = self.synonyms.get(&raw[i..i + len]) {
+                    out.extend(canonical.iter().cloned());
+                    i += len;
+                    continue 'outer;
+                }
+            }
+            out.push(raw[i].clone());
+            i += 1;
+        }
+        out
+    }
+}

@@ -1,0 +1,191 @@
+//! The searchable form of the knowledge: one document per fact (its intents,
+//! keywords and a bag of all its words), term weights, postings for picking
+//! candidates, and the named entities the knowledge mentions.
+
+use std::collections::HashMap;
+
+use super::analyze::{Analyzer, TermId};
+use super::question::{Gives, Wants, counted_words, sentence_counted_words, wants};
+use crate::knowledge::Knowledge;
+use crate::lexicon;
+
+/// What a document answers: one of the knowledge's facts, or an article
+/// sentence that no fact cites (the fallback).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Target {
+    /// Index into `Knowledge::facts`.
+    Fact(usize),
+    /// Index into `Article::sentences`.
+    Sentence(usize),
+}
+
+/// One searchable document.
+#[derive(Debug, Clone)]
+pub struct Doc {
+    /// What it answers.
+    pub target: Target,
+    /// Index of the cited sentence.
+    pub sentence: usize,
+    /// Each intent (and keyword) as sorted, unique terms.
+    pub intents: Vec<Vec<TermId>>,
+    /// Total weight of each intent's terms.
+    pub intent_weight: Vec<f32>,
+    /// The kind of answer each intent asks for.
+    pub intent_wants: Vec<Wants>,
+    /// Every term of the document, sorted and unique.
+    pub bag: Vec<TermId>,
+    /// Kinds of answer it can give.
+    pub gives: Gives,
+    /// Terms it gives a number of ("283 tons of ammunition": tons, ammunition), sorted.
+    pub counted: Vec<TermId>,
+    /// Its intents and source sentence as ordered terms, to tell who did what to whom.
+    pub sequences: Vec<Vec<TermId>>,
+}
+
+/// The documents and term statistics of one knowledge base.
+#[derive(Debug, Clone, Default)]
+pub struct Index {
+    /// All documents: facts first, then uncited sentences.
+    pub docs: Vec<Doc>,
+    /// Weight (inverse document frequency) of each term.
+    pub idf: Vec<f32>,
+    /// Documents containing each term.
+    pub postings: Vec<Vec<u32>>,
+    /// Weight of a question word the knowledge has never seen.
+    pub unseen_weight: f32,
+    /// Named entities as stem sequences; `true` when the knowledge mentions it.
+    pub entities: HashMap<Vec<String>, bool>,
+    /// Longest entity, in words.
+    pub longest_entity: usize,
+}
+
+fn sorted_terms(terms: impl IntoIterator<Item = TermId>) -> Vec<TermId> {
+    let mut v: Vec<TermId> = terms.into_iter().collect();
+    v.sort_unstable();
+    v.dedup();
+    v
+}
+
+impl Index {
+    /// Builds documents, weights and postings for the knowledge.
+    pub fn new(knowledge: &Knowledge, analyzer: &Analyzer) -> Index {
+        let terms_of = |text: &str| -> Vec<TermId> {
+            analyzer
+                .analyse_known(text)
+                .tokens
+                .iter()
+                .filter_map(|t| t.term)
+                .collect()
+        };
+        let mut docs = Vec::new();
+        let mut cited = vec![false; knowledge.article.sentences.len()];
+        for (i, fact) in knowledge.facts.iter().enumerate() {
+            cited[fact.sentence] = true;
+            let sentence = &knowledge.article.sentences[fact.sentence].text;
+            let mut intents: Vec<Vec<TermId>> = Vec::new();
+            let mut intent_wants = Vec::new();
+            for text in fact.intents.iter().chain(&fact.keywords) {
+                let analysed = analyzer.analyse_known(text);
+                let terms = sorted_terms(analysed.tokens.iter().filter_map(|t| t.term));
+                if !terms.is_empty() {
+                    intents.push(terms);
+                    intent_wants.push(wants(&analysed.all_words));
+                }
+            }
+            let mut gives = Gives::from_sentence(sentence);
+            let mut counted = terms_of(&sentence_counted_words(sentence).join(" "));
+            for intent in &fact.intents {
+                let analysed = analyzer.analyse_known(intent);
+                gives.add(wants(&analysed.all_words));
+                counted.extend(terms_of(&counted_words(&analysed.all_words).join(" ")));
+            }
+            let mut sequences: Vec<Vec<TermId>> =
+                fact.intents.iter().map(|i| terms_of(i)).collect();
+            sequences.push(terms_of(sentence));
+            let mut bag: Vec<TermId> = intents.iter().flatten().copied().collect();
+            bag.extend(terms_of(sentence));
+            bag.extend(terms_of(&fact.answer));
+            docs.push(Doc {
+                target: Target::Fact(i),
+                sentence: fact.sentence,
+                intents,
+                intent_weight: Vec::new(),
+                intent_wants,
+                bag: sorted_terms(bag),
+                gives,
+                counted: sorted_terms(counted),
+                sequences,
+            });
+        }
+        for (i, sentence) in knowledge.article.sentences.iter().enumerate() {
+            if cited[i] {
+                continue;
+            }
+            let terms = sorted_terms(terms_of(&sentence.text));
+            if terms.is_empty() {
+                continue;
+            }
+            docs.push(Doc {
+                target: Target::Sentence(i),
+                sentence: i,
+                intents: vec![terms.clone()],
+                intent_weight: Vec::new(),
+                intent_wants: vec![Wants::Any],
+                sequences: vec![terms_of(&sentence.text)],
+                bag: terms,
+                gives: Gives::from_sentence(&sentence.text),
+                counted: sorted_terms(terms_of(&sentence_counted_words(&sentence.text).join(" "))),
+            });
+        }
+
+        let vocabulary = analyzer.vocabulary_len();
+        let mut postings: Vec<Vec<u32>> = vec![Vec::new(); vocabulary];
+        for (d, doc) in docs.iter().enumerate() {
+            for &t in &doc.bag {
+                postings[t as usize].push(d as u32);
+            }
+        }
+        let n = docs.len().max(1) as f32;
+        let idf: Vec<f32> = postings
+            .iter()
+            .map(|p| ((n + 1.0) / (p.len() as f32 + 0.5)).ln().max(0.1))
+            .collect();
+        let unseen_weight = ((n + 1.0) / 1.0).ln().max(1.0);
+        for doc in &mut docs {
+            doc.intent_weight = doc
+                .intents
+                .iter()
+                .map(|i| i.iter().map(|&t| idf[t as usize]).sum())
+                .collect();
+        }
+
+        let mut entities = HashMap::new();
+        let mut longest_entity = 1;
+        for name in lexicon::entities() {
+            let stems: Vec<String> = analyzer
+                .analyse_known(name)
+                .tokens
+                .into_iter()
+                .map(|t| t.stem)
+                .collect();
+            if stems.is_empty() {
+                continue;
+            }
+            let known = stems.iter().all(|s| {
+                analyzer
+                    .term_of_stem(s)
+                    .is_some_and(|t| !postings[t as usize].is_empty())
+            });
+            longest_entity = longest_entity.max(stems.len());
+            entities.insert(stems, known);
+        }
+        Index {
+            docs,
+            idf,
+            postings,
+            unseen_weight,
+            entities,
+            longest_entity,
+        }
+    }
+}

@@ -1,0 +1,240 @@
+//! The answer engine: from a question to a cited answer, a few suggestions,
+//! or an honest "the article does not say".
+//!
+//! [`Engine::answer`] is pure and synchronous. The engine is built once from a
+//! validated [`Knowledge`] (and optionally word vectors) and is `Send + Sync`,
+//! so one instance serves every thread; a reload builds a new one.
+
+mod analyze;
+mod index;
+mod question;
+mod reply;
+mod score;
+mod semantic;
+mod smalltalk;
+mod typo;
+
+use std::sync::Arc;
+
+pub use reply::{Answer, Citation, NoAnswer, Reply, Suggestion};
+pub use smalltalk::HELP_TEXT;
+pub use typo::TypoIndex;
+
+use analyze::Analyzer;
+use index::{Index, Target};
+use semantic::Semantic;
+
+use crate::knowledge::Knowledge;
+use crate::vectors::Vectors;
+
+/// A scored candidate answer, for tuning.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Candidate {
+    /// Fact id (or `sentence-N`).
+    pub fact: String,
+    /// The sentence it cites.
+    pub sentence: String,
+    /// Its score in 0..=1.
+    pub score: f32,
+}
+
+/// Longest message, in bytes, that is read as a question.
+pub const MAX_QUESTION_BYTES: usize = 1000;
+
+/// Answers questions about one article from its knowledge.
+#[derive(Debug, Clone)]
+pub struct Engine {
+    knowledge: Arc<Knowledge>,
+    analyzer: Analyzer,
+    index: Index,
+    semantic: Option<Semantic>,
+}
+
+impl Engine {
+    /// Builds an engine with lexical matching only.
+    pub fn new(knowledge: Knowledge) -> Engine {
+        Engine::build(knowledge, None)
+    }
+
+    /// Builds an engine that also uses word vectors for paraphrases.
+    pub fn with_vectors(knowledge: Knowledge, vectors: Arc<Vectors>) -> Engine {
+        Engine::build(knowledge, Some(vectors))
+    }
+
+    fn build(knowledge: Knowledge, vectors: Option<Arc<Vectors>>) -> Engine {
+        let analyzer = Analyzer::new(&knowledge);
+        let index = Index::new(&knowledge, &analyzer);
+        let semantic = vectors.map(|v| Semantic::new(v, &knowledge, &analyzer));
+        Engine {
+            knowledge: Arc::new(knowledge),
+            analyzer,
+            index,
+            semantic,
+        }
+    }
+
+    /// The knowledge this engine answers from.
+    pub fn knowledge(&self) -> &Knowledge {
+        &self.knowledge
+    }
+
+    /// True when word vectors are in use.
+    pub fn uses_vectors(&self) -> bool {
+        self.semantic.is_some()
+    }
+
+    /// Answers one message.
+    pub fn answer(&self, message: &str) -> Reply {
+        if let Some(problem) = check_message(message) {
+            return Reply::Unknown(problem);
+        }
+        if let Some(text) = smalltalk::reply(message) {
+            return Reply::Greeting(text.to_string());
+        }
+        let ranked = match score::rank(self, message) {
+            Ok(ranked) => ranked,
+            Err(no) => return Reply::Unknown(no),
+        };
+        score::decide(self, &ranked)
+    }
+
+    /// The best-scoring candidates for a message, best first, one per cited
+    /// sentence, before any threshold: what `citebot ask --explain` and
+    /// `citebot eval --scores` show to help admins tune intents and thresholds.
+    pub fn candidates(&self, message: &str, n: usize) -> Result<Vec<Candidate>, NoAnswer> {
+        let ranked = score::rank(self, message)?;
+        let mut out: Vec<Candidate> = Vec::new();
+        for r in ranked {
+            if out.len() == n {
+                break;
+            }
+            let sentence = &self.knowledge.article.sentences[r.sentence].text;
+            if out.iter().any(|c| c.sentence == *sentence) {
+                continue;
+            }
+            let fact = self.suggestion_for(r.target, r.score).fact;
+            out.push(Candidate {
+                fact,
+                sentence: sentence.clone(),
+                score: r.score,
+            });
+        }
+        Ok(out)
+    }
+
+    /// The question's content words as the engine reads them (after typo
+    /// correction and synonyms), with their weights and whether the
+    /// knowledge uses each.
+    pub fn weighted_words(&self, message: &str) -> Vec<(String, f32, bool)> {
+        score::weighted_words(self, message)
+    }
+
+    fn citation(&self, sentence: usize) -> Citation {
+        let s = &self.knowledge.article.sentences[sentence];
+        Citation {
+            sentence: s.text.clone(),
+            paragraph: s.paragraph,
+        }
+    }
+
+    fn answer_for(&self, target: Target, score: f32) -> Answer {
+        match target {
+            Target::Fact(i) => {
+                let fact = &self.knowledge.facts[i];
+                Answer {
+                    fact: Some(fact.id.clone()),
+                    text: fact.answer.clone(),
+                    citation: self.citation(fact.sentence),
+                    score,
+                }
+            }
+            Target::Sentence(i) => {
+                let citation = self.citation(i);
+                Answer {
+                    fact: None,
+                    text: citation.sentence.clone(),
+                    citation,
+                    score,
+                }
+            }
+        }
+    }
+
+    fn suggestion_for(&self, target: Target, score: f32) -> Suggestion {
+        match target {
+            Target::Fact(i) => {
+                let fact = &self.knowledge.facts[i];
+                let intent = fact
+                    .intents
+                    .first()
+                    .cloned()
+                    .unwrap_or_else(|| fact.answer.clone());
+                Suggestion {
+                    fact: fact.id.clone(),
+                    intent,
+                    score,
+                }
+            }
+            Target::Sentence(i) => Suggestion {
+                fact: format!("sentence-{i}"),
+                intent: self.knowledge.article.sentences[i].text.clone(),
+                score,
+            },
+        }
+    }
+
+    /// Intents that the engine answers with another fact's sentence: each
+    /// such intent would be stolen from its own fact, so `citebot check`
+    /// reports them.
+    pub fn intent_collisions(&self) -> Vec<String> {
+        let mut out = Vec::new();
+        for fact in &self.knowledge.facts {
+            for intent in &fact.intents {
+                if let Reply::Answered(a) = self.answer(intent)
+                    && a.citation.sentence != self.knowledge.article.sentences[fact.sentence].text
+                {
+                    out.push(format!(
+                        "{}:{}: fact `{}`: intent \"{intent}\" is answered by fact `{}`",
+                        crate::knowledge::KNOWLEDGE_FILE,
+                        fact.line,
+                        fact.id,
+                        a.fact.as_deref().unwrap_or("(an article sentence)")
+                    ));
+                }
+            }
+        }
+        out
+    }
+
+    /// Answers a suggestion's id as if its fact had been asked for: used when
+    /// a user picks one of the suggestions offered by an unsure reply.
+    pub fn answer_fact(&self, id: &str) -> Option<Answer> {
+        if let Some(i) = self.knowledge.facts.iter().position(|f| f.id == id) {
+            return Some(self.answer_for(Target::Fact(i), 1.0));
+        }
+        let n: usize = id.strip_prefix("sentence-")?.parse().ok()?;
+        (n < self.knowledge.article.sentences.len())
+            .then(|| self.answer_for(Target::Sentence(n), 1.0))
+    }
+}
+
+/// Rejects what cannot be a question: nothing, too much, or not text.
+fn check_message(message: &str) -> Option<NoAnswer> {
+    if message.len() > MAX_QUESTION_BYTES {
+        return Some(NoAnswer::TooLong);
+    }
+    let control = message
+        .chars()
+        .filter(|c| c.is_control() && !c.is_whitespace())
+        .count();
+    if control > 0 && control * 10 >= message.chars().count() || message.contains('\u{fffd}') {
+        return Some(NoAnswer::NotText);
+    }
+    if message.chars().all(|c| !c.is_alphanumeric()) {
+        return Some(NoAnswer::Empty);
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests;

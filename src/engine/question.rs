@@ -1,0 +1,320 @@
+//! What kind of answer a question wants ("how many" wants a number, "why" a
+//! reason), and which kinds a piece of knowledge can give. A fact that cannot
+//! give the kind asked for must not be cited as the answer.
+
+/// The kind of answer a question asks for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Wants {
+    /// Anything: "what did Blinken say".
+    Any,
+    /// A count: "how many troops".
+    Count,
+    /// An amount of money: "how much money", "what did it cost".
+    Money,
+    /// A reason: "why".
+    Reason,
+    /// A time: "when", "what day".
+    Time,
+    /// A place: "where".
+    Place,
+}
+
+impl Wants {
+    fn bit(self) -> u8 {
+        match self {
+            Wants::Any => 0,
+            Wants::Count => 1,
+            Wants::Money => 2,
+            Wants::Reason => 4,
+            Wants::Time => 8,
+            Wants::Place => 16,
+        }
+    }
+}
+
+const MONEY_WORDS: &[&str] = &[
+    "money",
+    "cash",
+    "cost",
+    "costs",
+    "costed",
+    "spend",
+    "spent",
+    "spending",
+    "price",
+    "pricetag",
+    "worth",
+    "dollars",
+    "dollar",
+    "bucks",
+    "funding",
+    "funds",
+    "paid",
+    "pay",
+    "budget",
+    "expensive",
+];
+const TIME_WORDS: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "week",
+    "weeks",
+    "month",
+    "months",
+    "year",
+    "years",
+    "today",
+    "yesterday",
+    "tomorrow",
+    "soon",
+];
+
+/// Words that introduce a cause or a purpose.
+const REASON_WORDS: &[&str] = &[
+    "because",
+    "since",
+    "justification",
+    "reason",
+    "reasons",
+    "amid",
+    "response",
+    "due",
+    "cause",
+    "caused",
+    "prompted",
+    "aims",
+    "aiming",
+];
+
+/// True when the word after "to" reads as a verb of purpose ("to offset",
+/// "to send"), not as a destination ("to Ukraine", "to the border").
+fn starts_purpose(next: &str) -> bool {
+    const NOT_VERBS: &[&str] = &[
+        "the", "a", "an", "this", "that", "these", "those", "its", "his", "her", "their", "our",
+        "my", "your", "be", "bear",
+    ];
+    let word = next.trim_matches(|c: char| !c.is_alphabetic());
+    word.chars().next().is_some_and(char::is_lowercase) && !NOT_VERBS.contains(&word)
+}
+
+/// Reads the kind of answer wanted from a question's words (after synonyms,
+/// stop words included).
+pub fn wants(words: &[String]) -> Wants {
+    let has = |w: &str| words.iter().any(|x| x == w);
+    let pair = |a: &str, b: &str| words.windows(2).any(|p| p[0] == a && p[1] == b);
+    if pair("how", "many") || pair("number", "of") {
+        Wants::Count
+    } else if pair("how", "much") {
+        if words.iter().any(|w| MONEY_WORDS.contains(&w.as_str())) {
+            Wants::Money
+        } else {
+            Wants::Count
+        }
+    } else if MONEY_WORDS[..4].iter().any(|w| has(w))
+        && (has("what") || has("whats"))
+        && !has("why")
+    {
+        // "what did it cost", "what's the price": money even without "how much".
+        if has("cost") || has("costs") || has("price") {
+            Wants::Money
+        } else {
+            Wants::Any
+        }
+    } else if has("why") || pair("what", "for") || pair("reason", "for") {
+        Wants::Reason
+    } else if has("when")
+        || pair("what", "day")
+        || pair("which", "day")
+        || pair("what", "date")
+        || pair("what", "time")
+    {
+        Wants::Time
+    } else if has("where") {
+        Wants::Place
+    } else {
+        Wants::Any
+    }
+}
+
+/// The words a "how many"/"how much" question counts: the content words
+/// right after "many" or "much" ("how many javelins" counts `javelins`).
+pub fn counted_words(words: &[String]) -> Vec<String> {
+    let Some(at) = words
+        .windows(2)
+        .position(|p| p[0] == "how" && (p[1] == "many" || p[1] == "much"))
+    else {
+        return Vec::new();
+    };
+    words[at + 2..]
+        .iter()
+        .take(3)
+        .take_while(|w| {
+            !matches!(
+                w.as_str(),
+                "did"
+                    | "does"
+                    | "do"
+                    | "has"
+                    | "have"
+                    | "had"
+                    | "is"
+                    | "are"
+                    | "was"
+                    | "were"
+                    | "will"
+                    | "would"
+            )
+        })
+        .cloned()
+        .collect()
+}
+
+/// The words a sentence counts: those right after each number that is not
+/// part of a name ("283 tons of ammunition" counts `tons`, `of`, `ammunition`).
+pub fn sentence_counted_words(sentence: &str) -> Vec<String> {
+    let tokens: Vec<&str> = sentence.split_whitespace().collect();
+    let mut out = Vec::new();
+    for (i, token) in tokens.iter().enumerate() {
+        if is_counting_number(&tokens, i) {
+            let bare = token.trim_matches(|c: char| !c.is_alphanumeric() && c != '$');
+            if bare.starts_with('$') {
+                out.push("money".to_string());
+            }
+            out.extend(tokens[i + 1..].iter().take(4).map(|t| t.to_string()));
+        }
+    }
+    out
+}
+
+/// True when token `i` is a number that counts something, not part of a
+/// name like "Nord Stream 2" or "MI-17".
+fn is_counting_number(tokens: &[&str], i: usize) -> bool {
+    let bare = tokens[i].trim_matches(|c: char| !c.is_alphanumeric() && c != '$');
+    let has_digit = bare.chars().any(|c| c.is_ascii_digit());
+    let in_name = i > 0
+        && tokens[i - 1].chars().next().is_some_and(char::is_uppercase)
+        && !tokens[i - 1].starts_with('$');
+    let hyphen_name = bare.contains('-') && bare.chars().next().is_some_and(char::is_alphabetic);
+    has_digit && !in_name && !hyphen_name
+}
+
+/// The kinds of answer a piece of knowledge can give, as a small bit set.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Gives(u8);
+
+impl Gives {
+    /// What a sentence gives by its form: a number gives counts, a dollar
+    /// figure money, a date or day a time. Numbers that are part of a name
+    /// ("Nord Stream 2", "MI-17") do not count.
+    pub fn from_sentence(sentence: &str) -> Gives {
+        let mut gives = Gives::default();
+        let tokens: Vec<&str> = sentence.split_whitespace().collect();
+        for (i, token) in tokens.iter().enumerate() {
+            let bare = token.trim_matches(|c: char| !c.is_alphanumeric() && c != '$');
+            if is_counting_number(&tokens, i) {
+                gives.add(Wants::Count);
+            }
+            if bare.starts_with('$') {
+                gives.add(Wants::Money);
+            }
+            let lower = bare.to_lowercase();
+            if TIME_WORDS.contains(&lower.as_str()) {
+                gives.add(Wants::Time);
+            }
+            if REASON_WORDS.contains(&lower.as_str())
+                || (lower == "to" && tokens.get(i + 1).is_some_and(|n| starts_purpose(n)))
+            {
+                gives.add(Wants::Reason);
+            }
+        }
+        gives
+    }
+
+    /// Adds a kind.
+    pub fn add(&mut self, wants: Wants) {
+        self.0 |= wants.bit();
+    }
+
+    /// True when this knowledge can answer a question wanting `wants`.
+    pub fn can_give(self, wants: Wants) -> bool {
+        match wants {
+            Wants::Any => true,
+            // Money is a count too; a count question may be answered by an amount.
+            Wants::Count => self.0 & (Wants::Count.bit() | Wants::Money.bit()) != 0,
+            w => self.0 & w.bit() != 0,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::words;
+
+    fn w(q: &str) -> Wants {
+        wants(&words(q))
+    }
+
+    #[test]
+    fn reads_the_kind_of_answer_wanted() {
+        assert_eq!(w("How many Russian soldiers are in Crimea?"), Wants::Count);
+        assert_eq!(w("how much money did germany give"), Wants::Money);
+        assert_eq!(w("how much did nord stream 2 cost to build"), Wants::Money);
+        assert_eq!(w("why is everyone roasting germany"), Wants::Reason);
+        assert_eq!(w("On which day did Berlin offer helmets?"), Wants::Time);
+        assert_eq!(w("what did blinken say"), Wants::Any);
+    }
+
+    #[test]
+    fn reads_what_is_counted() {
+        assert_eq!(
+            counted_words(&words("how many javelins did the us send")),
+            ["javelins"]
+        );
+        assert_eq!(
+            counted_words(&words("how many russian soldiers are there")),
+            ["russian", "soldiers"]
+        );
+        let aid = sentence_counted_words(
+            "an estimated $200 million in aid, 283 tons of ammunition and MI-17 helicopters",
+        );
+        assert!(aid.contains(&"money".to_string()));
+        assert!(aid.contains(&"ammunition".to_string()));
+        assert!(!aid.iter().any(|w| w.contains("helicopters")));
+    }
+
+    #[test]
+    fn numbers_in_names_are_not_counts() {
+        let nord = Gives::from_sentence(
+            "German officials have sought to distance the Nord Stream 2 pipeline.",
+        );
+        assert!(!nord.can_give(Wants::Count));
+        let aid = Gives::from_sentence(
+            "The U.S. has provided an estimated $200 million, and will soon deliver MI-17 helicopters.",
+        );
+        assert!(aid.can_give(Wants::Money));
+        assert!(aid.can_give(Wants::Count));
+        assert!(aid.can_give(Wants::Time));
+        let helmets =
+            Gives::from_sentence("The offer on Wednesday to send 5,000 military helmets.");
+        assert!(helmets.can_give(Wants::Count));
+        assert!(!helmets.can_give(Wants::Money));
+    }
+}

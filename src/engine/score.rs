@@ -1,0 +1,382 @@
+//! Scoring documents against a question and deciding between answering,
+//! offering suggestions and saying the article does not say.
+//!
+//! A document's score mixes how much of the question's weighted words its
+//! best intent covers (and how much of that intent the question covers) with
+//! how much of the question its whole bag of words covers. Rare words weigh
+//! more; a word the knowledge never uses counts against every document unless
+//! the word vectors find it a close counterpart. Two guards then cut the score
+//! of documents that cannot be the answer: one that lacks a person, country or
+//! organisation the question names, and one that cannot give the kind of
+//! answer asked for ("how many", "why").
+
+use std::cmp::Ordering;
+use std::collections::HashMap;
+
+use super::analyze::TermId;
+use super::index::{Doc, Target};
+use super::question::{Wants, counted_words, wants};
+use super::{Engine, NoAnswer, Reply};
+use crate::lexicon::english_rank;
+
+/// Score from which the engine answers, when the runner-up is far enough behind.
+pub const ANSWER: f32 = 0.45;
+/// Score from which the engine answers whatever the runner-up.
+pub const SURE: f32 = 0.90;
+/// Lead over the runner-up (citing another sentence) needed to answer.
+pub const MARGIN: f32 = 0.08;
+/// Lead needed to answer with a score of at least [`SURE`].
+pub const SURE_MARGIN: f32 = 0.05;
+/// Score from which a document is offered as a suggestion.
+pub const UNSURE: f32 = 0.30;
+/// Share of its score a document keeps when it lacks a named entity of the question.
+const MISSING_ENTITY: f32 = 0.6;
+/// Share of its score a document keeps when it cannot give the kind of answer asked for.
+const WRONG_KIND: f32 = 0.4;
+/// Share of its score a document keeps when the question names its actors the other way round.
+const SWAPPED_ROLES: f32 = 0.35;
+/// Share of its score an intent keeps when it asks for another kind of answer
+/// than the question ("why send weapons" against "what weapons were sent").
+const OTHER_KIND_INTENT: f32 = 0.85;
+/// Weight of the best intent against the whole bag of words.
+const INTENT_SHARE: f32 = 0.45;
+/// Share of an intent's score earned by covering the question; the rest
+/// grows with how much of the intent the question covers.
+const QUESTION_SHARE: f32 = 0.7;
+/// English frequency rank from which a word the knowledge never uses gets full weight.
+const COMMON_RANK: f32 = 1000.0;
+/// Knowledge bases up to this many documents are scored in full.
+const FULL_SCAN: usize = 512;
+/// Candidates scored in full when the knowledge is larger.
+const CANDIDATES: usize = 96;
+
+/// A scored document.
+#[derive(Debug, Clone, Copy)]
+pub struct Ranked {
+    /// What it answers.
+    pub target: Target,
+    /// Index of the sentence it cites.
+    pub sentence: usize,
+    /// Its score in 0..=1.
+    pub score: f32,
+}
+
+/// A question word with its weight and, for words the knowledge never uses,
+/// its vector.
+struct QueryTerm {
+    word: String,
+    term: Option<TermId>,
+    weight: f32,
+    vector: Option<Vec<f32>>,
+    /// Semantic credit per vocabulary term, filled as needed.
+    memo: HashMap<TermId, f32>,
+}
+
+/// Scores the knowledge's documents against a question, best first.
+pub fn rank(engine: &Engine, message: &str) -> Result<Vec<Ranked>, NoAnswer> {
+    let index = &engine.index;
+    let q = engine.analyzer.analyse_question(message);
+    let entities = named_entities(engine, &q.tokens)?;
+    let wanted = wants(&q.all_words);
+    let counted: Vec<Option<TermId>> = if wanted == Wants::Count || wanted == Wants::Money {
+        engine
+            .analyzer
+            .analyse_known(&counted_words(&q.all_words).join(" "))
+            .tokens
+            .iter()
+            .map(|t| t.term)
+            .collect()
+    } else {
+        Vec::new()
+    };
+
+    let mut terms = query_terms(engine, &q.tokens);
+    if terms.is_empty() || terms.iter().all(|t| t.term.is_none() && t.vector.is_none()) {
+        return Err(NoAnswer::NotCovered);
+    }
+
+    let exact: Vec<TermId> = terms.iter().filter_map(|t| t.term).collect();
+    for term in terms.iter_mut().filter(|t| t.vector.is_some()) {
+        // A paraphrase word must find its own counterpart, not lean on a
+        // word the question already matched ("kevlar helmets" is not two
+        // words about helmets).
+        for &t in &exact {
+            term.memo.insert(t, 0.0);
+        }
+    }
+    let candidates = candidates(engine, &terms);
+    let total: f32 = terms.iter().map(|t| t.weight).sum();
+    let mut ranked: Vec<Ranked> = candidates
+        .into_iter()
+        .map(|d| {
+            let doc = &index.docs[d];
+            let mut score = doc_score(engine, doc, &mut terms, total, wanted);
+            if entities
+                .iter()
+                .any(|e| !e.iter().all(|t| doc.bag.binary_search(t).is_ok()))
+            {
+                score *= MISSING_ENTITY;
+            }
+            let counts_it = counted.is_empty()
+                || counted
+                    .iter()
+                    .any(|t| t.is_some_and(|t| doc.counted.binary_search(&t).is_ok()));
+            if wanted != Wants::Any && (!doc.gives.can_give(wanted) || !counts_it) {
+                score *= WRONG_KIND;
+            }
+            if roles_swapped(doc, &entities) {
+                score *= SWAPPED_ROLES;
+            }
+            Ranked {
+                target: doc.target,
+                sentence: doc.sentence,
+                score,
+            }
+        })
+        .collect();
+    ranked.sort_by(|a, b| b.score.partial_cmp(&a.score).unwrap_or(Ordering::Equal));
+    Ok(ranked)
+}
+
+/// The question's content words, once each, with their weights (and vectors
+/// for words the knowledge never uses).
+fn query_terms(engine: &Engine, tokens: &[super::analyze::Token]) -> Vec<QueryTerm> {
+    let index = &engine.index;
+    let mut terms: Vec<QueryTerm> = Vec::new();
+    let mut seen = std::collections::HashSet::new();
+    for token in tokens {
+        if !seen.insert(token.stem.as_str()) {
+            continue;
+        }
+        let is_number = token.word.chars().all(|c| c.is_ascii_digit());
+        let share = informativeness(&token.word, is_number && token.term.is_none());
+        let (weight, vector) = match token.term {
+            Some(t) => (index.idf[t as usize] * share, None),
+            None => {
+                let vector = engine
+                    .semantic
+                    .as_ref()
+                    .and_then(|s| s.word_vector(&token.word));
+                (index.unseen_weight * share, vector)
+            }
+        };
+        terms.push(QueryTerm {
+            word: token.word.clone(),
+            term: token.term,
+            weight,
+            vector,
+            memo: HashMap::new(),
+        });
+    }
+    terms
+}
+
+/// The words the engine reads in a question, with their weights, and
+/// whether the knowledge knows each: for `citebot ask --explain`.
+pub fn weighted_words(engine: &Engine, message: &str) -> Vec<(String, f32, bool)> {
+    let q = engine.analyzer.analyse_question(message);
+    let mut out: Vec<(String, f32, bool)> = q
+        .corrections
+        .iter()
+        .map(|(typed, fixed)| (format!("({typed}->{fixed})"), 0.0, true))
+        .collect();
+    out.extend(
+        query_terms(engine, &q.tokens)
+            .into_iter()
+            .map(|t| (t.word, t.weight, t.term.is_some())),
+    );
+    out
+}
+
+/// How much of its full weight a question word gets, by how common it is in
+/// English: a rare or unknown word ("kevlar", "javelin") is a detail the
+/// question insists on, while a common one ("keep", "part", "day") is more
+/// likely the asker's own phrasing. A number the knowledge never uses counts
+/// little, as people guess numbers ("like 10k troops").
+fn informativeness(word: &str, is_number: bool) -> f32 {
+    if is_number {
+        return 0.4;
+    }
+    match english_rank(word) {
+        None => 1.0,
+        Some(rank) => ((rank as f32 + 1.0) / COMMON_RANK).sqrt().clamp(0.25, 1.0),
+    }
+}
+
+/// The named entities of a question that the knowledge mentions, as terms;
+/// an entity the knowledge never mentions ends the search.
+fn named_entities(
+    engine: &Engine,
+    tokens: &[super::analyze::Token],
+) -> Result<Vec<Vec<TermId>>, NoAnswer> {
+    let index = &engine.index;
+    let mut found = Vec::new();
+    let mut i = 0;
+    'outer: while i < tokens.len() {
+        for len in (1..=index.longest_entity.min(tokens.len() - i)).rev() {
+            let key: Vec<String> = tokens[i..i + len].iter().map(|t| t.stem.clone()).collect();
+            if let Some(&known) = index.entities.get(&key) {
+                if !known {
+                    let name: Vec<&str> =
+                        tokens[i..i + len].iter().map(|t| t.word.as_str()).collect();
+                    return Err(NoAnswer::NotMentioned(name.join(" ")));
+                }
+                found.push(tokens[i..i + len].iter().filter_map(|t| t.term).collect());
+                i += len;
+                continue 'outer;
+            }
+        }
+        i += 1;
+    }
+    Ok(found)
+}
+
+/// True when the question names two entities in the opposite order from
+/// every intent and the source that name both ("Russia's ambassador to the
+/// US" against "U.S. Ambassador to Russia"): the right words, the wrong roles.
+fn roles_swapped(doc: &Doc, entities: &[Vec<TermId>]) -> bool {
+    let firsts: Vec<TermId> = entities.iter().filter_map(|e| e.first().copied()).collect();
+    for (i, &a) in firsts.iter().enumerate() {
+        for &b in &firsts[i + 1..] {
+            if a == b {
+                continue;
+            }
+            let mut both = false;
+            let mut same_order = false;
+            for seq in &doc.sequences {
+                let first_a = seq.iter().position(|&t| t == a);
+                let last_b = seq.iter().rposition(|&t| t == b);
+                if let (Some(pa), Some(pb)) = (first_a, last_b) {
+                    both = true;
+                    same_order |= pa < pb;
+                }
+            }
+            if both && !same_order {
+                return true;
+            }
+        }
+    }
+    false
+}
+
+/// Documents worth scoring: all of a small knowledge base; for a large one,
+/// those sharing the most weighted words with the question.
+fn candidates(engine: &Engine, terms: &[QueryTerm]) -> Vec<usize> {
+    let index = &engine.index;
+    if index.docs.len() <= FULL_SCAN {
+        return (0..index.docs.len()).collect();
+    }
+    let mut accumulated: HashMap<u32, f32> = HashMap::new();
+    for term in terms {
+        let Some(t) = term.term else { continue };
+        for &d in &index.postings[t as usize] {
+            *accumulated.entry(d).or_default() += term.weight;
+        }
+    }
+    let mut scored: Vec<(u32, f32)> = accumulated.into_iter().collect();
+    if scored.len() > CANDIDATES {
+        scored.select_nth_unstable_by(CANDIDATES, |a, b| {
+            b.1.partial_cmp(&a.1).unwrap_or(Ordering::Equal)
+        });
+        scored.truncate(CANDIDATES);
+    }
+    scored.into_iter().map(|(d, _)| d as usize).collect()
+}
+
+/// How well a document answers the question, in 0..=1, before the guards.
+fn doc_score(
+    engine: &Engine,
+    doc: &Doc,
+    terms: &mut [QueryTerm],
+    total: f32,
+    wanted: Wants,
+) -> f32 {
+    let idf = &engine.index.idf;
+    let mut bag = 0.0;
+    for term in terms.iter_mut() {
+        bag += term.weight * matching(engine, term, &doc.bag).0;
+    }
+    let mut best_intent = 0.0f32;
+    for ((intent, &intent_weight), &intent_wants) in doc
+        .intents
+        .iter()
+        .zip(&doc.intent_weight)
+        .zip(&doc.intent_wants)
+    {
+        let mut question_covered = 0.0;
+        let mut intent_covered = 0.0;
+        for term in terms.iter_mut() {
+            let (credit, matched) = matching(engine, term, intent);
+            question_covered += term.weight * credit;
+            if let Some(t) = matched {
+                intent_covered += idf[t as usize] * credit;
+            }
+        }
+        let intent_share = (intent_covered / intent_weight.max(f32::EPSILON)).min(1.0);
+        let mut score =
+            question_covered / total * (QUESTION_SHARE + (1.0 - QUESTION_SHARE) * intent_share);
+        if intent_wants != Wants::Any && intent_wants != wanted {
+            score *= OTHER_KIND_INTENT;
+        }
+        best_intent = best_intent.max(score);
+    }
+    INTENT_SHARE * best_intent + (1.0 - INTENT_SHARE) * bag / total
+}
+
+/// Credit for a question word in a sorted set of terms: 1 for the same term,
+/// a semantic credit for a word the knowledge never uses, else 0; with the
+/// term matched.
+fn matching(engine: &Engine, term: &mut QueryTerm, set: &[TermId]) -> (f32, Option<TermId>) {
+    if let Some(t) = term.term {
+        return if set.binary_search(&t).is_ok() {
+            (1.0, Some(t))
+        } else {
+            (0.0, None)
+        };
+    }
+    let (Some(vector), Some(semantic)) = (&term.vector, &engine.semantic) else {
+        return (0.0, None);
+    };
+    let mut best = (0.0, None);
+    for &t in set {
+        let credit = *term
+            .memo
+            .entry(t)
+            .or_insert_with(|| semantic.credit(vector, t));
+        if credit > best.0 {
+            best = (credit, Some(t));
+        }
+    }
+    best
+}
+
+/// Turns a ranking into a reply.
+pub fn decide(engine: &Engine, ranked: &[Ranked]) -> Reply {
+    let Some(best) = ranked.first() else {
+        return Reply::Unknown(NoAnswer::NotCovered);
+    };
+    let runner_up = ranked
+        .iter()
+        .find(|r| r.sentence != best.sentence)
+        .map_or(0.0, |r| r.score);
+    let lead = best.score - runner_up;
+    if (best.score >= SURE && lead >= SURE_MARGIN) || (best.score >= ANSWER && lead >= MARGIN) {
+        return Reply::Answered(engine.answer_for(best.target, best.score));
+    }
+    if best.score < UNSURE {
+        return Reply::Unknown(NoAnswer::NotCovered);
+    }
+    let mut suggestions = Vec::new();
+    let mut sentences = Vec::new();
+    for r in ranked.iter().take_while(|r| r.score >= UNSURE) {
+        if sentences.contains(&r.sentence) {
+            continue;
+        }
+        sentences.push(r.sentence);
+        suggestions.push(engine.suggestion_for(r.target, r.score));
+        if suggestions.len() == 3 {
+            break;
+        }
+    }
+    Reply::Unsure(suggestions)
+}

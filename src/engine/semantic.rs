@@ -1,0 +1,87 @@
+//! The semantic signal: word vectors for the knowledge's terms, so that a
+//! question word the knowledge never uses ("penalties") can still meet its
+//! counterpart in a fact ("sanctions").
+
+use std::sync::Arc;
+
+use super::analyze::{Analyzer, TermId};
+use crate::knowledge::Knowledge;
+use crate::vectors::Vectors;
+
+/// Cosine below which two words are not taken as related at all.
+const FLOOR: f32 = 0.50;
+/// Cosine at which two words count as fully related (still short of an exact match).
+const CEILING: f32 = 0.85;
+/// Most a semantic match can count, against 1.0 for the same word.
+const MAX_CREDIT: f32 = 0.85;
+
+/// Unit vectors of the vocabulary's terms and the word vectors behind them.
+#[derive(Debug, Clone)]
+pub struct Semantic {
+    vectors: Arc<Vectors>,
+    dims: usize,
+    /// Flattened unit vectors, `dims` per term; all zero for a term without one.
+    term_vectors: Vec<f32>,
+}
+
+impl Semantic {
+    /// Gives each term the mean of the unit vectors of the words that stem to it.
+    pub fn new(vectors: Arc<Vectors>, knowledge: &Knowledge, analyzer: &Analyzer) -> Semantic {
+        let dims = vectors.dims();
+        let mut term_vectors = vec![0.0f32; analyzer.vocabulary_len() * dims];
+        let mut texts: Vec<&str> = knowledge
+            .article
+            .sentences
+            .iter()
+            .map(|s| s.text.as_str())
+            .collect();
+        for fact in &knowledge.facts {
+            texts.extend(
+                fact.intents
+                    .iter()
+                    .chain(&fact.keywords)
+                    .map(String::as_str),
+            );
+            texts.push(&fact.answer);
+        }
+        let mut seen = std::collections::HashSet::new();
+        for text in texts {
+            for token in analyzer.analyse_known(text).tokens {
+                let Some(term) = token.term else { continue };
+                if !seen.insert(token.word.clone()) {
+                    continue;
+                }
+                if let Some(unit) = vectors.unit(&token.word) {
+                    let slot = &mut term_vectors[term as usize * dims..(term as usize + 1) * dims];
+                    for (s, u) in slot.iter_mut().zip(&unit) {
+                        *s += u;
+                    }
+                }
+            }
+        }
+        for slot in term_vectors.chunks_mut(dims.max(1)) {
+            let norm = slot.iter().map(|x| x * x).sum::<f32>().sqrt();
+            if norm > 0.0 {
+                slot.iter_mut().for_each(|x| *x /= norm);
+            }
+        }
+        Semantic {
+            vectors,
+            dims,
+            term_vectors,
+        }
+    }
+
+    /// The unit vector of a question word, if the vectors know it.
+    pub fn word_vector(&self, word: &str) -> Option<Vec<f32>> {
+        self.vectors.unit(word)
+    }
+
+    /// Credit in 0..=[`MAX_CREDIT`] for matching a question word (given by
+    /// its unit vector) with a term: 0 below [`FLOOR`], rising linearly.
+    pub fn credit(&self, word: &[f32], term: TermId) -> f32 {
+        let slot = &self.term_vectors[term as usize * self.dims..(term as usize + 1) * self.dims];
+        let cosine: f32 = word.iter().zip(slot).map(|(a, b)| a * b).sum();
+        ((cosine - FLOOR) / (CEILING - FLOOR)).clamp(0.0, 1.0) * MAX_CREDIT
+    }
+}

@@ -1,0 +1,155 @@
+//! Engine tests on the shipped knowledge: the three outcomes, the guards
+//! against wrong citations, typo tolerance, and hostile input.
+
+use std::path::Path;
+use std::sync::OnceLock;
+
+use super::*;
+use crate::knowledge::load_dir;
+
+fn engine() -> &'static Engine {
+    static ENGINE: OnceLock<Engine> = OnceLock::new();
+    ENGINE.get_or_init(|| {
+        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("knowledge");
+        Engine::new(load_dir(&dir).unwrap_or_else(|e| panic!("{e}")))
+    })
+}
+
+/// The cited sentence, or a description of what came back instead.
+fn cited(question: &str) -> String {
+    match engine().answer(question) {
+        Reply::Answered(a) => a.citation.sentence,
+        other => format!("(not answered: {other:?})"),
+    }
+}
+
+fn is_not_answered(question: &str) -> bool {
+    !matches!(engine().answer(question), Reply::Answered(_))
+}
+
+#[test]
+fn engine_is_shareable_between_threads() {
+    fn assert_send_sync<T: Send + Sync>() {}
+    assert_send_sync::<Engine>();
+}
+
+#[test]
+fn answers_with_the_verbatim_sentence_and_its_paragraph() {
+    let Reply::Answered(a) = engine().answer("how much aid did the us send to ukraine?") else {
+        panic!("expected an answer");
+    };
+    assert!(a.citation.sentence.contains("$200 million"), "{a:?}");
+    assert_eq!(a.citation.paragraph, 14);
+    let article = &engine().knowledge().article;
+    assert!(
+        article
+            .paragraph(14)
+            .is_some_and(|p| p.contains(&a.citation.sentence))
+    );
+    assert!(a.score > 0.0 && a.score <= 1.0);
+}
+
+#[test]
+fn tolerates_typos_in_names_and_words() {
+    assert!(
+        cited("wat did blinkin say about the ball in russias court")
+            .contains("ball in Russia’s court")
+    );
+    assert!(cited("what is the nordstream pipline").contains("Nord Stream 2"));
+    assert!(cited("did the us send javlin missles").contains("Javelin missiles"));
+}
+
+#[test]
+fn reads_synonyms_and_abbreviations() {
+    assert!(cited("who is america's ambassador in moscow").contains("John Sullivan"));
+    assert!(cited("will the U.S. deliver choppers to Ukraine soon?").contains("MI-17 helicopters"));
+}
+
+#[test]
+fn names_the_article_never_mentions_stop_an_answer() {
+    assert_eq!(
+        engine().answer("what did zelensky say about the letter"),
+        Reply::Unknown(NoAnswer::NotMentioned("zelensky".into()))
+    );
+    assert!(matches!(
+        engine().answer("is poland sending troops too"),
+        Reply::Unknown(NoAnswer::NotMentioned(_))
+    ));
+}
+
+#[test]
+fn a_count_the_article_does_not_give_is_not_answered() {
+    assert!(is_not_answered("how many helicopters did germany send"));
+    assert!(is_not_answered(
+        "how many javelin missiles are in the package"
+    ));
+}
+
+#[test]
+fn swapped_roles_are_not_answered() {
+    assert!(is_not_answered(
+        "who is the russian ambassador to the united states"
+    ));
+}
+
+#[test]
+fn off_topic_chatter_is_unknown() {
+    assert_eq!(
+        engine().answer("who won the football match yesterday"),
+        Reply::Unknown(NoAnswer::NotCovered)
+    );
+    assert!(is_not_answered("what's a good pizza recipe"));
+}
+
+#[test]
+fn vague_questions_get_suggestions_not_answers() {
+    match engine().answer("germany") {
+        Reply::Unsure(s) => {
+            assert!(!s.is_empty() && s.len() <= 3);
+            assert!(s.windows(2).all(|w| w[0].score >= w[1].score));
+        }
+        other => panic!("expected suggestions, got {other:?}"),
+    }
+}
+
+#[test]
+fn a_chosen_suggestion_answers_its_fact() {
+    let fact = &engine().knowledge().facts[0];
+    let a = engine().answer_fact(&fact.id).expect("known fact");
+    assert_eq!(a.fact.as_deref(), Some(fact.id.as_str()));
+    assert!(engine().answer_fact("no-such-fact").is_none());
+}
+
+#[test]
+fn greetings_get_help_not_a_citation() {
+    assert!(matches!(engine().answer("hello"), Reply::Greeting(t) if t.contains("/ask")));
+    assert!(matches!(
+        engine().answer("what can you do?"),
+        Reply::Greeting(_)
+    ));
+}
+
+#[test]
+fn hostile_input_gets_a_clear_reply() {
+    assert_eq!(engine().answer(""), Reply::Unknown(NoAnswer::Empty));
+    assert_eq!(engine().answer("   \n\t "), Reply::Unknown(NoAnswer::Empty));
+    assert_eq!(engine().answer("?!?"), Reply::Unknown(NoAnswer::Empty));
+    assert_eq!(
+        engine().answer(&"aid ".repeat(25_000)),
+        Reply::Unknown(NoAnswer::TooLong)
+    );
+    assert_eq!(
+        engine().answer("\u{0}\u{1}\u{2}abc\u{3}"),
+        Reply::Unknown(NoAnswer::NotText)
+    );
+    // Odd but printable text is read, not refused, and never panics.
+    for odd in [
+        "@everyone what did blinken say",
+        "ÜKRAÏNE ñato",
+        "🙂🙂🙂",
+        "a\u{301}",
+        "u.s.-made????",
+    ] {
+        let _ = engine().answer(odd);
+    }
+}
