@@ -37,11 +37,18 @@ impl Article {
         let mut sentences = Vec::new();
         for (number, paragraph) in paragraphs.iter().enumerate() {
             for sentence in split_sentences(paragraph) {
-                sentences.push(Sentence { text: sentence.to_string(), paragraph: number });
+                sentences.push(Sentence {
+                    text: sentence.to_string(),
+                    paragraph: number,
+                });
             }
         }
         let folded = sentences.iter().map(|s| fold_typography(&s.text)).collect();
-        Article { paragraphs, sentences, folded }
+        Article {
+            paragraphs,
+            sentences,
+            folded,
+        }
     }
 
     /// The headline, if the article has any text.
@@ -87,7 +94,9 @@ mod tests {
     #[test]
     fn locates_with_straight_quotes_and_extra_space() {
         let a = Article::parse(TEXT);
-        let i = a.locate("\"Quoted,\"  he said.").map(|i| a.sentences[i].paragraph);
+        let i = a
+            .locate("\"Quoted,\"  he said.")
+            .map(|i| a.sentences[i].paragraph);
         assert_eq!(i, Some(2));
         assert_eq!(a.locate("It has two"), Some(2));
         assert_eq!(a.locate("Not in it."), None);

@@ -85,7 +85,12 @@ pub fn words(text: &str) -> Vec<String> {
                 } else if c == ','
                     && token.chars().all(|d| d.is_ascii_digit())
                     && i + 3 < chars.len() + 1
-                    && chars[i + 1..].iter().take(3).filter(|d| d.is_ascii_digit()).count() == 3
+                    && chars[i + 1..]
+                        .iter()
+                        .take(3)
+                        .filter(|d| d.is_ascii_digit())
+                        .count()
+                        == 3
                     && chars.get(i + 4).is_none_or(|d| !d.is_ascii_digit())
                 {
                     // Thousands separator inside a number.
@@ -107,8 +112,6 @@ pub fn words(text: &str) -> Vec<String> {
                 }
             }
             out.push(expand_number_suffix(token));
-        } else if c == '$' {
-            i += 1;
         } else {
             i += 1;
         }
@@ -157,7 +160,8 @@ fn dotted_abbreviation(chars: &[char], start: usize) -> Option<(String, usize)> 
 
 /// Turns "10k" into "10000" and "2m" into "2000000"; anything else is returned as is.
 fn expand_number_suffix(token: String) -> String {
-    let (digits, suffix) = token.split_at(token.trim_end_matches(|c: char| c.is_alphabetic()).len());
+    let (digits, suffix) =
+        token.split_at(token.trim_end_matches(|c: char| c.is_alphabetic()).len());
     if digits.is_empty() || !digits.chars().all(|c| c.is_ascii_digit()) {
         return token;
     }
@@ -176,7 +180,8 @@ fn expand_number_suffix(token: String) -> String {
 /// purpose: the engine reads them for the answer type before dropping them.
 pub fn is_stopword(word: &str) -> bool {
     static SET: OnceLock<std::collections::HashSet<&'static str>> = OnceLock::new();
-    SET.get_or_init(|| STOPWORDS.split_whitespace().collect()).contains(word)
+    SET.get_or_init(|| STOPWORDS.split_whitespace().collect())
+        .contains(word)
 }
 
 /// True for the question words that decide what kind of answer is wanted.
@@ -201,7 +206,9 @@ kinda sorta gonna wanna gotta got get gets getting go goes going went thing thin
 ngl tbh imo imho lol lmao idk btw pls plz please u ur r ya yeah yep nope ok okay hey hi hello yo guys
 wat wut wht whta whose who whom what which when where why how whats hows whys wheres whens whos
 tell know say said says mean means meant anything something everything anyone someone everyone
-much many any one ones bit lot lots way ways tho though just";
+much many any one ones bit lot lots way ways tho though just
+bro bruh dude fam rn fr lowkey highkey nah omg wtf smh af literally basically honestly seriously
+anyway anyways hmm um uh wait yall folks";
 
 /// Stems a folded word with the Snowball English stemmer ("sanctions" and
 /// "sanctioned" both become "sanction").
@@ -235,7 +242,9 @@ pub fn split_sentences(paragraph: &str) -> Vec<&str> {
                 j += 1;
             }
             let mut closed_quote = false;
-            while j < chars.len() && matches!(chars[j].1, '"' | '\'' | '\u{201D}' | '\u{2019}' | ')') {
+            while j < chars.len()
+                && matches!(chars[j].1, '"' | '\'' | '\u{201D}' | '\u{2019}' | ')')
+            {
                 closed_quote = true;
                 j += 1;
             }
@@ -250,7 +259,9 @@ pub fn split_sentences(paragraph: &str) -> Vec<&str> {
                 k += 1;
             }
             let next_starts_sentence = chars.get(k).is_some_and(|&(_, n)| {
-                n.is_uppercase() || n.is_ascii_digit() || matches!(n, '"' | '\u{201C}' | '\'' | '\u{2018}')
+                n.is_uppercase()
+                    || n.is_ascii_digit()
+                    || matches!(n, '"' | '\u{201C}' | '\'' | '\u{2018}')
             });
             let before = &text[chars[start].0..chars[i].0];
             let rest = &text[chars.get(k).map_or(text.len(), |&(b, _)| b)..];
@@ -292,9 +303,9 @@ fn ends_with_abbreviation(before: &str) -> bool {
         return true;
     }
     const TITLES: &[&str] = &[
-        "Mr", "Mrs", "Ms", "Dr", "Prof", "Sen", "Rep", "Gov", "Gen", "Col", "Lt", "Sgt", "St", "Jr",
-        "Sr", "Jan", "Feb", "Mar", "Apr", "Aug", "Sept", "Sep", "Oct", "Nov", "Dec", "No", "vs",
-        "Inc", "Corp", "Co", "Ltd", "approx", "etc",
+        "Mr", "Mrs", "Ms", "Dr", "Prof", "Sen", "Rep", "Gov", "Gen", "Col", "Lt", "Sgt", "St",
+        "Jr", "Sr", "Jan", "Feb", "Mar", "Apr", "Aug", "Sept", "Sep", "Oct", "Nov", "Dec", "No",
+        "vs", "Inc", "Corp", "Co", "Ltd", "approx", "etc",
     ];
     TITLES.contains(&last)
 }
@@ -326,7 +337,10 @@ mod tests {
 
     #[test]
     fn fold_typography_keeps_case_and_collapses_space() {
-        assert_eq!(fold_typography("  Kyiv’s  Mayor\n said "), "Kyiv's Mayor said");
+        assert_eq!(
+            fold_typography("  Kyiv’s  Mayor\n said "),
+            "Kyiv's Mayor said"
+        );
     }
 
     #[test]
@@ -338,7 +352,10 @@ mod tests {
 
     #[test]
     fn words_handle_numbers_and_possessives() {
-        assert_eq!(words("more than 100,000 troops"), ["more", "than", "100000", "troops"]);
+        assert_eq!(
+            words("more than 100,000 troops"),
+            ["more", "than", "100000", "troops"]
+        );
         assert_eq!(words("$200 million"), ["200", "million"]);
         assert_eq!(words("like 10k"), ["like", "10000"]);
         assert_eq!(words("Russia’s court"), ["russia", "court"]);
@@ -399,6 +416,13 @@ mod tests {
     #[test]
     fn split_ends_sentence_after_closing_quote() {
         let p = "“All told it sets out a path.” Then he left. “Why?” she asked.";
-        assert_eq!(split_sentences(p), vec!["“All told it sets out a path.”", "Then he left.", "“Why?” she asked."]);
+        assert_eq!(
+            split_sentences(p),
+            vec![
+                "“All told it sets out a path.”",
+                "Then he left.",
+                "“Why?” she asked."
+            ]
+        );
     }
 }

@@ -24,6 +24,11 @@ pub struct Token {
     pub stem: String,
     /// The term, when the vocabulary has it.
     pub term: Option<TermId>,
+    /// Whether it directly follows "which"/"what" ("which NATO ally"): the
+    /// thing asked about, often the object put first.
+    pub after_question_word: bool,
+    /// Whether it directly follows an auxiliary ("did Berlin block"): the subject.
+    pub after_auxiliary: bool,
 }
 
 /// Text after analysis: content tokens plus the question words seen.
@@ -150,18 +155,37 @@ impl Analyzer {
 
     fn finish(&self, raw: Vec<String>, corrections: Vec<(String, String)>) -> Analysed {
         let all_words = self.apply_synonyms(raw);
-        let tokens = all_words
-            .iter()
-            .filter(|w| !is_stopword(w) && !is_question_word(w))
-            .map(|word| {
-                let stem = stem(word);
-                Token {
-                    term: self.stems.get(&stem).copied(),
-                    word: word.clone(),
-                    stem,
-                }
-            })
-            .collect();
+        let mut tokens = Vec::new();
+        for (i, word) in all_words.iter().enumerate() {
+            if is_stopword(word) || is_question_word(word) {
+                continue;
+            }
+            let stem = stem(word);
+            let before = if i > 0 { all_words[i - 1].as_str() } else { "" };
+            tokens.push(Token {
+                term: self.stems.get(&stem).copied(),
+                word: word.clone(),
+                stem,
+                after_question_word: matches!(before, "which" | "what" | "whose"),
+                after_auxiliary: matches!(
+                    before,
+                    "did"
+                        | "does"
+                        | "do"
+                        | "has"
+                        | "have"
+                        | "had"
+                        | "is"
+                        | "was"
+                        | "are"
+                        | "were"
+                        | "will"
+                        | "would"
+                        | "can"
+                        | "could"
+                ),
+            });
+        }
         Analysed {
             tokens,
             all_words,

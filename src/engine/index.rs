@@ -4,7 +4,7 @@
 
 use std::collections::HashMap;
 
-use super::analyze::{Analyzer, TermId};
+use super::analyze::{Analyzer, TermId, Token};
 use super::question::{Gives, Wants, counted_words, sentence_counted_words, wants};
 use crate::knowledge::Knowledge;
 use crate::lexicon;
@@ -38,6 +38,8 @@ pub struct Doc {
     pub gives: Gives,
     /// Terms it gives a number of ("283 tons of ammunition": tons, ammunition), sorted.
     pub counted: Vec<TermId>,
+    /// Named entities its source sentence mentions (first term of each), sorted.
+    pub entities: Vec<TermId>,
     /// Its intents and source sentence as ordered terms, to tell who did what to whom.
     pub sequences: Vec<Vec<TermId>>,
 }
@@ -114,6 +116,7 @@ impl Index {
                 bag: sorted_terms(bag),
                 gives,
                 counted: sorted_terms(counted),
+                entities: Vec::new(),
                 sequences,
             });
         }
@@ -132,6 +135,7 @@ impl Index {
                 intent_weight: Vec::new(),
                 intent_wants: vec![Wants::Any],
                 sequences: vec![terms_of(&sentence.text)],
+                entities: Vec::new(),
                 bag: terms,
                 gives: Gives::from_sentence(&sentence.text),
                 counted: sorted_terms(terms_of(&sentence_counted_words(&sentence.text).join(" "))),
@@ -179,13 +183,73 @@ impl Index {
             longest_entity = longest_entity.max(stems.len());
             entities.insert(stems, known);
         }
-        Index {
+        let mut index = Index {
             docs,
             idf,
             postings,
             unseen_weight,
             entities,
             longest_entity,
+        };
+        let mut doc_entities = Vec::with_capacity(index.docs.len());
+        for doc in &index.docs {
+            let tokens = analyzer
+                .analyse_known(&knowledge.article.sentences[doc.sentence].text)
+                .tokens;
+            doc_entities.push(sorted_terms(
+                index
+                    .find_entities(&tokens)
+                    .into_iter()
+                    .filter(|m| m.known)
+                    .map(|m| m.term),
+            ));
         }
+        for (doc, entities) in index.docs.iter_mut().zip(doc_entities) {
+            doc.entities = entities;
+        }
+        index
     }
+
+    /// The named entities in analysed text, longest names first.
+    pub fn find_entities(&self, tokens: &[Token]) -> Vec<Mention> {
+        let mut found = Vec::new();
+        let mut i = 0;
+        'outer: while i < tokens.len() {
+            for len in (1..=self.longest_entity.min(tokens.len() - i)).rev() {
+                let key: Vec<String> = tokens[i..i + len].iter().map(|t| t.stem.clone()).collect();
+                if let Some(&known) = self.entities.get(&key) {
+                    let term = tokens[i].term.filter(|_| known);
+                    found.push(Mention {
+                        term: term.unwrap_or(TermId::MAX),
+                        known: term.is_some(),
+                        start: i,
+                        end: i + len,
+                        asked_about: tokens[i].after_question_word,
+                        subject: tokens[i].after_auxiliary,
+                    });
+                    i += len;
+                    continue 'outer;
+                }
+            }
+            i += 1;
+        }
+        found
+    }
+}
+
+/// A named entity found in analysed text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Mention {
+    /// Its first term (`TermId::MAX` when the knowledge never mentions it).
+    pub term: TermId,
+    /// Whether the knowledge mentions it.
+    pub known: bool,
+    /// Index of its first token.
+    pub start: usize,
+    /// Index after its last token.
+    pub end: usize,
+    /// Whether it is the noun of "which ..." or "what ...".
+    pub asked_about: bool,
+    /// Whether it follows an auxiliary verb, as the subject of a question does.
+    pub subject: bool,
 }

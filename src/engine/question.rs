@@ -2,6 +2,8 @@
 //! reason), and which kinds a piece of knowledge can give. A fact that cannot
 //! give the kind asked for must not be cited as the answer.
 
+use crate::text::is_stopword;
+
 /// The kind of answer a question asks for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Wants {
@@ -162,9 +164,9 @@ pub fn counted_words(words: &[String]) -> Vec<String> {
     else {
         return Vec::new();
     };
-    words[at + 2..]
+    let phrase: Vec<&String> = words[at + 2..]
         .iter()
-        .take(3)
+        .take(4)
         .take_while(|w| {
             !matches!(
                 w.as_str(),
@@ -182,8 +184,22 @@ pub fn counted_words(words: &[String]) -> Vec<String> {
                     | "would"
             )
         })
-        .cloned()
-        .collect()
+        .collect();
+    // The head noun is the last word ("russian soldiers": soldiers), or the
+    // word before "of" ("tons of ammunition": tons, and ammunition).
+    let mut heads: Vec<String> = phrase
+        .iter()
+        .rev()
+        .find(|w| !is_stopword(w))
+        .map(|w| w.to_string())
+        .into_iter()
+        .collect();
+    if let Some(of) = phrase.iter().position(|w| *w == "of")
+        && of > 0
+    {
+        heads.push(phrase[of - 1].to_string());
+    }
+    heads
 }
 
 /// The words a sentence counts: those right after each number that is not

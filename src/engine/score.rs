@@ -14,13 +14,13 @@ use std::cmp::Ordering;
 use std::collections::HashMap;
 
 use super::analyze::TermId;
-use super::index::{Doc, Target};
+use super::index::{Doc, Mention, Target};
 use super::question::{Wants, counted_words, wants};
 use super::{Engine, NoAnswer, Reply};
 use crate::lexicon::english_rank;
 
 /// Score from which the engine answers, when the runner-up is far enough behind.
-pub const ANSWER: f32 = 0.45;
+pub const ANSWER: f32 = 0.42;
 /// Score from which the engine answers whatever the runner-up.
 pub const SURE: f32 = 0.90;
 /// Lead over the runner-up (citing another sentence) needed to answer.
@@ -31,6 +31,12 @@ pub const SURE_MARGIN: f32 = 0.05;
 pub const UNSURE: f32 = 0.30;
 /// Share of its score a document keeps when it lacks a named entity of the question.
 const MISSING_ENTITY: f32 = 0.6;
+/// Share of its score a document keeps when it names another entity in place
+/// of one the question names.
+const SUBSTITUTED_ENTITY: f32 = 0.4;
+/// Most words between two entities of the question for them to be read as
+/// actor and object of one relation.
+const ROLE_DISTANCE: usize = 3;
 /// Share of its score a document keeps when it cannot give the kind of answer asked for.
 const WRONG_KIND: f32 = 0.4;
 /// Share of its score a document keeps when the question names its actors the other way round.
@@ -111,11 +117,22 @@ pub fn rank(engine: &Engine, message: &str) -> Result<Vec<Ranked>, NoAnswer> {
         .map(|d| {
             let doc = &index.docs[d];
             let mut score = doc_score(engine, doc, &mut terms, total, wanted);
-            if entities
+            let missing = entities
                 .iter()
-                .any(|e| !e.iter().all(|t| doc.bag.binary_search(t).is_ok()))
-            {
-                score *= MISSING_ENTITY;
+                .any(|e| doc.bag.binary_search(&e.term).is_err());
+            if missing {
+                // Another person or country in the fact's place ("the US
+                // ambassador to Ukraine" against "to Russia") is worse than a
+                // detail the fact leaves out.
+                let substituted = doc
+                    .entities
+                    .iter()
+                    .any(|d| !entities.iter().any(|e| e.term == *d));
+                score *= if substituted {
+                    SUBSTITUTED_ENTITY
+                } else {
+                    MISSING_ENTITY
+                };
             }
             let counts_it = counted.is_empty()
                 || counted
@@ -203,49 +220,41 @@ fn informativeness(word: &str, is_number: bool) -> f32 {
     }
 }
 
-/// The named entities of a question that the knowledge mentions, as terms;
-/// an entity the knowledge never mentions ends the search.
+/// The named entities of a question that the knowledge mentions; an entity
+/// the knowledge never mentions ends the search.
 fn named_entities(
     engine: &Engine,
     tokens: &[super::analyze::Token],
-) -> Result<Vec<Vec<TermId>>, NoAnswer> {
-    let index = &engine.index;
-    let mut found = Vec::new();
-    let mut i = 0;
-    'outer: while i < tokens.len() {
-        for len in (1..=index.longest_entity.min(tokens.len() - i)).rev() {
-            let key: Vec<String> = tokens[i..i + len].iter().map(|t| t.stem.clone()).collect();
-            if let Some(&known) = index.entities.get(&key) {
-                if !known {
-                    let name: Vec<&str> =
-                        tokens[i..i + len].iter().map(|t| t.word.as_str()).collect();
-                    return Err(NoAnswer::NotMentioned(name.join(" ")));
-                }
-                found.push(tokens[i..i + len].iter().filter_map(|t| t.term).collect());
-                i += len;
-                continue 'outer;
-            }
-        }
-        i += 1;
+) -> Result<Vec<Mention>, NoAnswer> {
+    let mentions = engine.index.find_entities(tokens);
+    if let Some(unknown) = mentions.iter().find(|m| !m.known) {
+        let name: Vec<&str> = tokens[unknown.start..unknown.end]
+            .iter()
+            .map(|t| t.word.as_str())
+            .collect();
+        return Err(NoAnswer::NotMentioned(name.join(" ")));
     }
-    Ok(found)
+    Ok(mentions)
 }
 
 /// True when the question names two entities in the opposite order from
 /// every intent and the source that name both ("Russia's ambassador to the
 /// US" against "U.S. Ambassador to Russia"): the right words, the wrong roles.
-fn roles_swapped(doc: &Doc, entities: &[Vec<TermId>]) -> bool {
-    let firsts: Vec<TermId> = entities.iter().filter_map(|e| e.first().copied()).collect();
-    for (i, &a) in firsts.iter().enumerate() {
-        for &b in &firsts[i + 1..] {
-            if a == b {
+fn roles_swapped(doc: &Doc, entities: &[Mention]) -> bool {
+    for (i, a) in entities.iter().enumerate() {
+        for b in &entities[i + 1..] {
+            // Only entities close together in the question stand in one relation.
+            // "Which NATO ally did Berlin block": the object comes first, so
+            // the order says nothing about roles.
+            let object_first = a.asked_about || b.subject;
+            if a.term == b.term || b.start - a.end > ROLE_DISTANCE || object_first {
                 continue;
             }
             let mut both = false;
             let mut same_order = false;
             for seq in &doc.sequences {
-                let first_a = seq.iter().position(|&t| t == a);
-                let last_b = seq.iter().rposition(|&t| t == b);
+                let first_a = seq.iter().position(|&t| t == a.term);
+                let last_b = seq.iter().rposition(|&t| t == b.term);
                 if let (Some(pa), Some(pb)) = (first_a, last_b) {
                     both = true;
                     same_order |= pa < pb;
