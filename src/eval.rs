@@ -1,0 +1,205 @@
+//! Scoring the engine on a question file: JSON Lines of
+//! `{"id","q","cites":[verbatim sentences],"kind"}`, where `cites: []` means
+//! the bot must not answer. A citation is right when it names an expected
+//! sentence (one contains the other, modulo quotes and white space).
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use serde::Deserialize;
+
+use crate::engine::{Engine, Reply};
+use crate::text::fold_typography;
+
+/// One question of an evaluation file.
+#[derive(Debug, Clone, Deserialize)]
+pub struct Case {
+    /// Identifier, for reports.
+    pub id: String,
+    /// The question as a user would type it.
+    pub q: String,
+    /// Acceptable source sentences; empty when the bot must not answer.
+    pub cites: Vec<String>,
+    /// Kind of question (plain, paraphrase, casual, typo, keyword, unanswerable, hard).
+    #[serde(default)]
+    pub kind: String,
+}
+
+/// A problem reading an evaluation file.
+#[derive(Debug, thiserror::Error)]
+pub enum EvalError {
+    /// The file could not be read.
+    #[error("{}: cannot read: {source}", path.display())]
+    Io {
+        /// The file.
+        path: PathBuf,
+        /// Why.
+        source: std::io::Error,
+    },
+    /// A line is not a valid case.
+    #[error("{}:{line}: {message}", path.display())]
+    Line {
+        /// The file.
+        path: PathBuf,
+        /// 1-based line.
+        line: usize,
+        /// What is wrong.
+        message: String,
+    },
+}
+
+/// Reads an evaluation file; blank lines are skipped.
+pub fn read_cases(path: &Path) -> Result<Vec<Case>, EvalError> {
+    let text = std::fs::read_to_string(path).map_err(|source| EvalError::Io {
+        path: path.to_path_buf(),
+        source,
+    })?;
+    let mut cases = Vec::new();
+    for (i, line) in text.lines().enumerate() {
+        if line.trim().is_empty() {
+            continue;
+        }
+        let case: Case = serde_json::from_str(line).map_err(|e| EvalError::Line {
+            path: path.to_path_buf(),
+            line: i + 1,
+            message: e.to_string(),
+        })?;
+        cases.push(case);
+    }
+    Ok(cases)
+}
+
+/// What the engine did with one case.
+#[derive(Debug, Clone)]
+pub struct Outcome {
+    /// The case.
+    pub case: Case,
+    /// The reply's status word.
+    pub status: &'static str,
+    /// The sentence cited, if the engine answered.
+    pub cited: Option<String>,
+    /// Whether the outcome counts as right.
+    pub correct: bool,
+}
+
+/// Accuracy figures of one run.
+#[derive(Debug, Clone, Default)]
+pub struct Report {
+    /// Every outcome, in file order.
+    pub outcomes: Vec<Outcome>,
+}
+
+/// Right and total counts.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Tally {
+    /// How many were right.
+    pub right: usize,
+    /// How many there were.
+    pub total: usize,
+}
+
+impl Tally {
+    /// right / total, or 0 for no cases.
+    pub fn rate(self) -> f64 {
+        if self.total == 0 {
+            0.0
+        } else {
+            self.right as f64 / self.total as f64
+        }
+    }
+
+    fn add(&mut self, right: bool) {
+        self.total += 1;
+        self.right += usize::from(right);
+    }
+}
+
+/// True when a cited sentence names one of the expected ones.
+pub fn cites_match(cited: &str, expected: &[String]) -> bool {
+    let cited = fold_typography(cited);
+    expected.iter().any(|e| {
+        let e = fold_typography(e);
+        !e.is_empty() && (cited.contains(&e) || e.contains(&cited))
+    })
+}
+
+/// Runs every case through the engine.
+pub fn run(engine: &Engine, cases: &[Case]) -> Report {
+    let outcomes = cases
+        .iter()
+        .map(|case| {
+            let reply = engine.answer(&case.q);
+            let cited = reply.citation().map(|c| c.sentence.clone());
+            let correct = match (&reply, case.cites.is_empty()) {
+                (Reply::Answered(_), true) => false,
+                (_, true) => true,
+                (Reply::Answered(a), false) => cites_match(&a.citation.sentence, &case.cites),
+                (_, false) => false,
+            };
+            Outcome {
+                case: case.clone(),
+                status: reply.status(),
+                cited,
+                correct,
+            }
+        })
+        .collect();
+    Report { outcomes }
+}
+
+impl Report {
+    /// Accuracy over all cases.
+    pub fn overall(&self) -> Tally {
+        let mut t = Tally::default();
+        self.outcomes.iter().for_each(|o| t.add(o.correct));
+        t
+    }
+
+    /// Accuracy per kind, in name order.
+    pub fn per_kind(&self) -> BTreeMap<String, Tally> {
+        let mut kinds: BTreeMap<String, Tally> = BTreeMap::new();
+        for o in &self.outcomes {
+            kinds.entry(o.case.kind.clone()).or_default().add(o.correct);
+        }
+        kinds
+    }
+
+    /// Of the questions answered, how many cited a right sentence.
+    pub fn precision(&self) -> Tally {
+        let mut t = Tally::default();
+        self.outcomes
+            .iter()
+            .filter(|o| o.status == "answered")
+            .for_each(|o| t.add(o.correct));
+        t
+    }
+
+    /// Of the questions that must not be answered, how many were not.
+    pub fn abstention(&self) -> Tally {
+        let mut t = Tally::default();
+        self.outcomes
+            .iter()
+            .filter(|o| o.case.cites.is_empty())
+            .for_each(|o| t.add(o.correct));
+        t
+    }
+
+    /// The outcomes counted wrong.
+    pub fn misses(&self) -> impl Iterator<Item = &Outcome> {
+        self.outcomes.iter().filter(|o| !o.correct)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn citation_matches_modulo_quotes_and_containment() {
+        let expected = vec!["Kyiv’s Mayor said “no.”".to_string()];
+        assert!(cites_match("Kyiv's Mayor said \"no.\"", &expected));
+        assert!(cites_match("Kyiv’s Mayor said", &expected));
+        assert!(!cites_match("Berlin said yes.", &expected));
+        assert!(!cites_match("anything", &[]));
+    }
+}

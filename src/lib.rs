@@ -1,0 +1,22 @@
+//! citebot: answers questions about a news article and shows its evidence,
+//! the verbatim sentence of the article that each answer comes from.
+//!
+//! The library holds everything but the terminal: [`knowledge`] loads and
+//! validates the knowledge files, [`engine`] answers questions from them,
+//! [`vectors`] reads the word vectors behind the semantic signal, [`eval`]
+//! scores the engine on a question file, and [`discord`] puts the engine on
+//! Discord. The `citebot` binary is a thin command-line shell over these.
+
+pub mod article;
+pub mod discord;
+pub mod engine;
+pub mod eval;
+pub mod knowledge;
+pub mod lexicon;
+pub mod render;
+pub mod setup;
+pub mod text;
+pub mod vectors;
+
+pub use engine::{Answer, Citation, Engine, NoAnswer, Reply, Suggestion};
+pub use knowledge::{Knowledge, LoadError, LoadErrors, load_dir};

@@ -1,0 +1,412 @@
+//! The `citebot` command: a thin shell over the library. It parses the
+//! command line, builds the engine and prints what the library returns.
+
+use std::io::{BufRead, IsTerminal, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use anyhow::{Context, Result};
+use clap::{Parser, Subcommand};
+
+use citebot::engine::Engine;
+use citebot::eval::{self, Report};
+use citebot::knowledge::{lints, load_dir};
+use citebot::render;
+use citebot::setup::Setup;
+
+/// Answers questions about a news article, always quoting the sentence the answer comes from.
+#[derive(Parser)]
+#[command(version, about)]
+struct Cli {
+    /// Knowledge directory (default: $KNOWLEDGE_DIR or ./knowledge).
+    #[arg(long, global = true, value_name = "DIR")]
+    knowledge: Option<PathBuf>,
+    /// Match words only, without word vectors (also: VECTORS=off).
+    #[arg(long, global = true)]
+    no_vectors: bool,
+    #[command(subcommand)]
+    command: Option<Command>,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Answer one question, or every line of standard input.
+    Ask {
+        /// Print one JSON object per question.
+        #[arg(long)]
+        json: bool,
+        /// Also print the best-scoring facts and their scores.
+        #[arg(long)]
+        explain: bool,
+        /// The question (read from standard input when absent).
+        question: Vec<String>,
+    },
+    /// Ask questions at an interactive prompt.
+    Chat,
+    /// Validate a knowledge directory and print lints.
+    Check {
+        /// The directory (default: the --knowledge one).
+        dir: Option<PathBuf>,
+    },
+    /// Score the engine on a JSON Lines question file.
+    Eval {
+        /// The question file.
+        file: PathBuf,
+        /// Do not list each miss.
+        #[arg(long)]
+        quiet: bool,
+        /// Print each question's best and runner-up scores (TSV), for calibrating thresholds.
+        #[arg(long)]
+        scores: bool,
+    },
+    /// Print the article's summary, or one topic's.
+    Summary {
+        /// The long summary.
+        #[arg(long)]
+        long: bool,
+        /// A topic id or title.
+        topic: Option<String>,
+    },
+    /// List the article's topics.
+    Topics,
+    /// Print paragraph N of the article (0 is the headline).
+    Quote {
+        /// The paragraph number.
+        paragraph: usize,
+    },
+    /// Connect to Discord (needs DISCORD_TOKEN).
+    Run,
+}
+
+fn main() -> ExitCode {
+    let _ = dotenvy::dotenv();
+    tracing_subscriber::fmt()
+        .with_env_filter(
+            tracing_subscriber::EnvFilter::try_from_default_env().unwrap_or_else(|_| "warn".into()),
+        )
+        .with_writer(std::io::stderr)
+        .init();
+    match run(Cli::parse()) {
+        Ok(code) => code,
+        Err(error) => {
+            eprintln!("citebot: {error:#}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn run(cli: Cli) -> Result<ExitCode> {
+    let setup = Setup::from_env(cli.knowledge.clone(), cli.no_vectors);
+    match cli.command {
+        Some(Command::Check { dir }) => check(dir.unwrap_or(setup.knowledge_dir.clone()), &setup),
+        Some(Command::Eval {
+            file,
+            quiet,
+            scores: true,
+        }) => {
+            let _ = quiet;
+            eval_scores(&setup, &file)
+        }
+        Some(Command::Eval {
+            file,
+            quiet,
+            scores: false,
+        }) => eval_file(&setup, &file, quiet),
+        Some(Command::Ask {
+            json,
+            explain,
+            question,
+        }) => {
+            let engine = setup.engine()?;
+            ask(&engine, json, explain, &question.join(" "))
+        }
+        Some(Command::Chat) => chat(&setup.engine()?),
+        Some(Command::Summary { long, topic }) => {
+            let engine = setup.engine()?;
+            let knowledge = engine.knowledge();
+            match topic {
+                Some(name) => match knowledge.topic(&name) {
+                    Some(topic) => println!("{}\n\n{}", topic.title, topic.summary),
+                    None => {
+                        let ids: Vec<&str> =
+                            knowledge.topics.iter().map(|t| t.id.as_str()).collect();
+                        anyhow::bail!("no topic `{name}` (topics: {})", ids.join(", "));
+                    }
+                },
+                None if long => println!("{}", knowledge.summary_long),
+                None => println!("{}", knowledge.summary_short),
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        Some(Command::Topics) => {
+            let engine = setup.engine()?;
+            for topic in &engine.knowledge().topics {
+                let n = engine
+                    .knowledge()
+                    .facts
+                    .iter()
+                    .filter(|f| f.topic == topic.id)
+                    .count();
+                println!("{:<14} {} ({n} facts)", topic.id, topic.title);
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        Some(Command::Quote { paragraph }) => {
+            let engine = setup.engine()?;
+            let text = engine
+                .knowledge()
+                .article
+                .paragraph(paragraph)
+                .with_context(|| format!("the article has no paragraph {paragraph}"))?;
+            println!("{text}\n  ({})", render::paragraph_label(paragraph));
+            Ok(ExitCode::SUCCESS)
+        }
+        Some(Command::Run) => discord(setup),
+        None => {
+            if std::env::var("DISCORD_TOKEN").is_ok_and(|t| !t.trim().is_empty()) {
+                discord(setup)
+            } else {
+                eprintln!(
+                    "No DISCORD_TOKEN set: starting a local chat. To connect to Discord, put DISCORD_TOKEN in .env (see README)."
+                );
+                chat(&setup.engine()?)
+            }
+        }
+    }
+}
+
+fn discord(setup: Setup) -> Result<ExitCode> {
+    citebot::discord::run_blocking(setup)?;
+    Ok(ExitCode::SUCCESS)
+}
+
+fn ask(engine: &Engine, json: bool, explain: bool, question: &str) -> Result<ExitCode> {
+    let print = |q: &str| {
+        let reply = engine.answer(q);
+        if json {
+            println!("{}", render::json(q, &reply));
+        } else {
+            println!("{}", render::plain(&reply));
+        }
+        if explain {
+            let words: Vec<String> = engine
+                .weighted_words(q)
+                .iter()
+                .map(|(w, weight, known)| {
+                    format!("{w}{}:{weight:.2}", if *known { "" } else { "?" })
+                })
+                .collect();
+            println!("    words: {}", words.join(" "));
+            match engine.candidates(q, 5) {
+                Ok(candidates) => candidates
+                    .iter()
+                    .for_each(|c| println!("    {:.3}  {}", c.score, c.fact)),
+                Err(reason) => println!("    (no candidates: {reason:?})"),
+            }
+        }
+    };
+    if !question.trim().is_empty() {
+        print(question);
+        return Ok(ExitCode::SUCCESS);
+    }
+    let stdin = std::io::stdin();
+    for line in stdin.lock().split(b'\n') {
+        let line = line.context("reading standard input")?;
+        let line = String::from_utf8_lossy(&line);
+        let q = line.trim_end_matches('\r');
+        if q.trim().is_empty() && !json {
+            continue;
+        }
+        print(q);
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn chat(engine: &Engine) -> Result<ExitCode> {
+    if !std::io::stdin().is_terminal() {
+        return ask(engine, false, false, "");
+    }
+    let mut editor = rustyline::DefaultEditor::new().context("starting the line editor")?;
+    println!(
+        "citebot: ask about \"{}\". Type /summary, /topics, /quote N, /help, or /quit.",
+        engine.knowledge().meta.title
+    );
+    loop {
+        let line = match editor.readline("> ") {
+            Ok(line) => line,
+            Err(
+                rustyline::error::ReadlineError::Interrupted | rustyline::error::ReadlineError::Eof,
+            ) => break,
+            Err(e) => return Err(e).context("reading the prompt"),
+        };
+        let line = line.trim();
+        if line.is_empty() {
+            continue;
+        }
+        let _ = editor.add_history_entry(line);
+        let knowledge = engine.knowledge();
+        let out = match line.split_once(' ').unwrap_or((line, "")) {
+            ("/quit" | "/exit", _) => break,
+            ("/help", _) => citebot::engine::HELP_TEXT.to_string(),
+            ("/summary", "long") => knowledge.summary_long.clone(),
+            ("/summary", "") => knowledge.summary_short.clone(),
+            ("/summary", topic) => knowledge.topic(topic).map_or_else(
+                || format!("No topic `{topic}`; see /topics."),
+                |t| t.summary.clone(),
+            ),
+            ("/topics", _) => knowledge
+                .topics
+                .iter()
+                .map(|t| format!("{:<14} {}", t.id, t.title))
+                .collect::<Vec<_>>()
+                .join("\n"),
+            ("/quote", n) => match n
+                .trim()
+                .parse::<usize>()
+                .ok()
+                .and_then(|n| knowledge.article.paragraph(n))
+            {
+                Some(p) => p.to_string(),
+                None => format!(
+                    "The article has paragraphs 0 to {}.",
+                    knowledge.article.paragraphs.len().saturating_sub(1)
+                ),
+            },
+            _ => render::plain(&engine.answer(line)),
+        };
+        println!("{out}\n");
+        std::io::stdout().flush().ok();
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn check(dir: PathBuf, setup: &Setup) -> Result<ExitCode> {
+    let knowledge = match load_dir(&dir) {
+        Ok(k) => k,
+        Err(errors) => {
+            eprintln!("{errors}");
+            return Ok(ExitCode::FAILURE);
+        }
+    };
+    let found = lints(&knowledge);
+    let facts = knowledge.facts.len();
+    let sentences = knowledge.article.sentences.len();
+    let vectors = setup.load_vectors()?;
+    let engine = match vectors {
+        Some(v) => Engine::with_vectors(knowledge, v),
+        None => Engine::new(knowledge),
+    };
+    let collisions = engine.intent_collisions();
+    for lint in found.iter().map(ToString::to_string).chain(collisions) {
+        println!("warning: {lint}");
+    }
+    println!(
+        "{}: ok ({facts} facts citing {sentences} sentences)",
+        dir.display()
+    );
+    Ok(ExitCode::SUCCESS)
+}
+
+fn eval_file(setup: &Setup, file: &std::path::Path, quiet: bool) -> Result<ExitCode> {
+    let cases = eval::read_cases(file)?;
+    let combined = setup.engine()?;
+    let mut reports: Vec<(&str, Report)> = Vec::new();
+    if combined.uses_vectors() {
+        let lexical = Setup {
+            vectors: None,
+            ..setup.clone()
+        }
+        .engine()?;
+        reports.push(("lexical", eval::run(&lexical, &cases)));
+        reports.push(("combined", eval::run(&combined, &cases)));
+    } else {
+        reports.push(("lexical", eval::run(&combined, &cases)));
+    }
+    print!("{}", eval_table(&reports));
+    if !quiet {
+        let (name, report) = &reports[reports.len() - 1];
+        println!("\nmisses ({name}):");
+        for miss in report.misses() {
+            let expected = miss
+                .case
+                .cites
+                .first()
+                .map_or("(must not answer)".to_string(), |c| shorten(c));
+            println!("- {} [{}] {:?}", miss.case.id, miss.case.kind, miss.case.q);
+            println!("    expected: {expected}");
+            println!(
+                "    got:      {} {}",
+                miss.status,
+                miss.cited.as_deref().map(shorten).unwrap_or_default()
+            );
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn eval_scores(setup: &Setup, file: &std::path::Path) -> Result<ExitCode> {
+    let cases = eval::read_cases(file)?;
+    let engine = setup.engine()?;
+    println!("id\tkind\tanswerable\ttop_correct\ttop\tsecond\tstatus");
+    for case in &cases {
+        let status = engine.answer(&case.q).status();
+        let (correct, top, second) = match engine.candidates(&case.q, 2) {
+            Ok(c) => (
+                c.first()
+                    .is_some_and(|c| eval::cites_match(&c.sentence, &case.cites)),
+                c.first().map_or(0.0, |c| c.score),
+                c.get(1).map_or(0.0, |c| c.score),
+            ),
+            Err(_) => (false, 0.0, 0.0),
+        };
+        println!(
+            "{}\t{}\t{}\t{}\t{top:.3}\t{second:.3}\t{status}",
+            case.id,
+            case.kind,
+            !case.cites.is_empty(),
+            correct
+        );
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn eval_table(reports: &[(&str, Report)]) -> String {
+    let mut out = String::new();
+    let header: Vec<String> = reports
+        .iter()
+        .map(|(name, _)| format!("{name:>16}"))
+        .collect();
+    out.push_str(&format!("{:<22}{}\n", "", header.join("")));
+    let mut kinds: Vec<String> = reports[0].1.per_kind().into_keys().collect();
+    kinds.sort();
+    let row = |label: &str, f: &dyn Fn(&Report) -> eval::Tally| {
+        let cells: Vec<String> = reports
+            .iter()
+            .map(|(_, r)| {
+                let t = f(r);
+                format!(
+                    "{:>16}",
+                    format!("{:.3} ({}/{})", t.rate(), t.right, t.total)
+                )
+            })
+            .collect();
+        format!("{label:<22}{}\n", cells.join(""))
+    };
+    out.push_str(&row("overall accuracy", &|r| r.overall()));
+    out.push_str(&row("answered precision", &|r| r.precision()));
+    out.push_str(&row("abstain (no answer)", &|r| r.abstention()));
+    for kind in kinds {
+        out.push_str(&row(&format!("  {kind}"), &|r| {
+            r.per_kind().get(&kind).copied().unwrap_or_default()
+        }));
+    }
+    out
+}
+
+fn shorten(text: &str) -> String {
+    if text.chars().count() > 100 {
+        format!("{}…", text.chars().take(100).collect::<String>())
+    } else {
+        text.to_string()
+    }
+}

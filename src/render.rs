@@ -1,0 +1,96 @@
+//! Replies as text for a terminal, and as one JSON object per line for
+//! scripts (`citebot ask --json`).
+
+use serde_json::{Value, json};
+
+use crate::engine::{NoAnswer, Reply};
+
+/// What to tell a person when there is no answer.
+pub fn no_answer_text(reason: &NoAnswer) -> String {
+    match reason {
+        NoAnswer::Empty => "Ask me a question about the article.".to_string(),
+        NoAnswer::TooLong => {
+            "That message is too long to be a question; please ask in a sentence or two."
+                .to_string()
+        }
+        NoAnswer::NotText => "I can only read plain text questions.".to_string(),
+        NoAnswer::NotMentioned(name) => {
+            format!(
+                "The article does not mention {name}, so I can't answer that. Try /topics to see what it covers."
+            )
+        }
+        NoAnswer::NotCovered => {
+            "The article does not say. Try /topics to see what it covers.".to_string()
+        }
+    }
+}
+
+/// A reply as plain text: the answer, the quoted sentence and its paragraph.
+pub fn plain(reply: &Reply) -> String {
+    match reply {
+        Reply::Answered(a) => format!(
+            "{}\n  > {}\n  ({})",
+            a.text,
+            a.citation.sentence,
+            paragraph_label(a.citation.paragraph)
+        ),
+        Reply::Unsure(suggestions) => {
+            let mut out = String::from("I'm not sure. Did you mean:");
+            for (i, s) in suggestions.iter().enumerate() {
+                out.push_str(&format!("\n  {}. {}", i + 1, s.intent));
+            }
+            out
+        }
+        Reply::Unknown(reason) => no_answer_text(reason),
+        Reply::Greeting(text) => text.clone(),
+    }
+}
+
+/// "headline" for paragraph 0, "paragraph N" otherwise.
+pub fn paragraph_label(paragraph: usize) -> String {
+    if paragraph == 0 {
+        "headline".to_string()
+    } else {
+        format!("paragraph {paragraph}")
+    }
+}
+
+/// A reply as the JSON object of `citebot ask --json`:
+/// `{"question","status","fact","answer","citation":{"sentence","paragraph"},"score","suggestions"}`,
+/// with `null` where a field does not apply.
+pub fn json(question: &str, reply: &Reply) -> Value {
+    let (fact, answer, citation, score) = match reply {
+        Reply::Answered(a) => (
+            json!(a.fact),
+            json!(a.text),
+            json!({"sentence": a.citation.sentence, "paragraph": a.citation.paragraph}),
+            json!(a.score),
+        ),
+        Reply::Unsure(s) => (
+            Value::Null,
+            Value::Null,
+            Value::Null,
+            json!(s.first().map(|s| s.score)),
+        ),
+        Reply::Unknown(reason) => (
+            Value::Null,
+            json!(no_answer_text(reason)),
+            Value::Null,
+            Value::Null,
+        ),
+        Reply::Greeting(text) => (Value::Null, json!(text), Value::Null, Value::Null),
+    };
+    let suggestions = match reply {
+        Reply::Unsure(s) => json!(s),
+        _ => json!([]),
+    };
+    json!({
+        "question": question,
+        "status": reply.status(),
+        "fact": fact,
+        "answer": answer,
+        "citation": citation,
+        "score": score,
+        "suggestions": suggestions,
+    })
+}

@@ -1,0 +1,83 @@
+//! The development question set, run through the engine as `citebot eval`
+//! runs it: accuracy and precision must not drop below what we reached.
+
+use std::path::Path;
+
+use citebot::eval::{read_cases, run};
+use citebot::setup::Setup;
+
+fn dev_set() -> Option<Vec<citebot::eval::Case>> {
+    // The dev set lives beside the repository (../shared/eval); a checkout
+    // without it falls back to our own kept-aside set in tests/data.
+    let shared = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/eval/dev.jsonl");
+    shared
+        .exists()
+        .then(|| read_cases(&shared).unwrap_or_else(|e| panic!("{e}")))
+}
+
+fn engine(vectors: bool) -> citebot::Engine {
+    let setup = Setup {
+        knowledge_dir: Path::new(env!("CARGO_MANIFEST_DIR")).join("knowledge"),
+        vectors: vectors.then(|| {
+            Path::new(env!("CARGO_MANIFEST_DIR")).join(citebot::vectors::DEFAULT_VECTORS_FILE)
+        }),
+    };
+    setup.engine().unwrap_or_else(|e| panic!("{e}"))
+}
+
+/// Accuracy and precision floors, as measured with `citebot eval`; raise
+/// them when the engine or the knowledge improves, never lower them quietly.
+const DEV_ACCURACY: f64 = 0.80;
+const DEV_PRECISION: f64 = 0.95;
+const HELDOUT_ACCURACY: f64 = 0.76;
+const HELDOUT_PRECISION: f64 = 0.90;
+
+#[test]
+fn dev_set_accuracy_does_not_drop() {
+    let Some(cases) = dev_set() else {
+        eprintln!("../shared/eval/dev.jsonl not found: skipping");
+        return;
+    };
+    let report = run(&engine(true), &cases);
+    let (overall, precision) = (report.overall().rate(), report.precision().rate());
+    assert!(
+        overall >= DEV_ACCURACY,
+        "dev accuracy {overall:.3} < {DEV_ACCURACY}"
+    );
+    assert!(
+        precision >= DEV_PRECISION,
+        "dev precision {precision:.3} < {DEV_PRECISION}"
+    );
+}
+
+#[test]
+fn kept_aside_set_accuracy_does_not_drop() {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/heldout.jsonl");
+    let cases = read_cases(&path).unwrap_or_else(|e| panic!("{e}"));
+    let report = run(&engine(true), &cases);
+    let (overall, precision) = (report.overall().rate(), report.precision().rate());
+    assert!(
+        overall >= HELDOUT_ACCURACY,
+        "kept-aside accuracy {overall:.3} < {HELDOUT_ACCURACY}"
+    );
+    assert!(
+        precision >= HELDOUT_PRECISION,
+        "kept-aside precision {precision:.3} < {HELDOUT_PRECISION}"
+    );
+}
+
+#[test]
+fn vectors_do_not_cost_precision_on_the_kept_aside_set() {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/heldout.jsonl");
+    let cases = read_cases(&path).unwrap_or_else(|e| panic!("{e}"));
+    let lexical = run(&engine(false), &cases);
+    let combined = run(&engine(true), &cases);
+    assert!(
+        combined.overall().right >= lexical.overall().right,
+        "vectors lost accuracy"
+    );
+    assert!(
+        combined.precision().rate() + 0.02 >= lexical.precision().rate(),
+        "vectors lost precision"
+    );
+}
