@@ -53,7 +53,7 @@ pub struct Index {
     pub idf: Vec<f32>,
     /// Documents containing each term.
     pub postings: Vec<Vec<u32>>,
-    /// Weight of a question word the knowledge has never seen.
+    /// Weight of a question word the knowledge never uses (before its English rarity).
     pub unseen_weight: f32,
     /// Named entities as stem sequences; `true` when the knowledge mentions it.
     pub entities: HashMap<Vec<String>, bool>,
@@ -154,7 +154,10 @@ impl Index {
             .iter()
             .map(|p| ((n + 1.0) / (p.len() as f32 + 0.5)).ln().max(0.1))
             .collect();
-        let unseen_weight = ((n + 1.0) / 1.0).ln().max(1.0);
+        // A word the knowledge never uses weighs about as much as one used by
+        // a handful of facts: enough to count against every fact, not so much
+        // that one stray word of the asker's outweighs the words that match.
+        let unseen_weight = (0.5 * (n + 1.0).ln()).max(1.0);
         for doc in &mut docs {
             doc.intent_weight = doc
                 .intents
