@@ -36,7 +36,7 @@ const MISSING_ENTITY: f32 = 0.6;
 const SUBSTITUTED_ENTITY: f32 = 0.4;
 /// Most words between two entities of the question for them to be read as
 /// actor and object of one relation.
-const ROLE_DISTANCE: usize = 3;
+const ROLE_DISTANCE: usize = 2;
 /// Share of its score a document keeps when it cannot give the kind of answer asked for.
 const WRONG_KIND: f32 = 0.4;
 /// Share of its score a document keeps when the question names its actors the other way round.
