@@ -306,7 +306,15 @@ mod tests {
         );
         assert_eq!(
             counted_words(&words("how many russian soldiers are there")),
-            ["russian", "soldiers"]
+            ["soldiers"]
+        );
+        assert_eq!(
+            counted_words(&words("how much military aid has germany given")),
+            ["aid"]
+        );
+        assert_eq!(
+            counted_words(&words("how many tons of ammo")),
+            ["ammo", "tons"]
         );
         let aid = sentence_counted_words(
             "an estimated $200 million in aid, 283 tons of ammunition and MI-17 helicopters",
