@@ -192,6 +192,28 @@ pub fn is_question_word(word: &str) -> bool {
     )
 }
 
+/// True for auxiliary verbs that open a question ("did", "is", "will"):
+/// the word after one is usually the subject, and a phrase ends before one.
+pub fn is_auxiliary(word: &str) -> bool {
+    matches!(
+        word,
+        "did"
+            | "does"
+            | "do"
+            | "has"
+            | "have"
+            | "had"
+            | "is"
+            | "are"
+            | "was"
+            | "were"
+            | "will"
+            | "would"
+            | "can"
+            | "could"
+    )
+}
+
 const STOPWORDS: &str = "
 a an the and or but if then else so as at by for from in into of on onto to up down out off over under
 with without within about above after again against all am any are aren arent be been being before

@@ -7,7 +7,7 @@ use std::collections::{HashMap, HashSet};
 use super::typo::TypoIndex;
 use crate::knowledge::Knowledge;
 use crate::lexicon::english_rank;
-use crate::text::{is_question_word, is_stopword, stem, words};
+use crate::text::{is_auxiliary, is_question_word, is_stopword, stem, words};
 
 /// Index of a term (a stemmed word) in the vocabulary.
 pub type TermId = u32;
@@ -167,23 +167,7 @@ impl Analyzer {
                 word: word.clone(),
                 stem,
                 after_question_word: matches!(before, "which" | "what" | "whose"),
-                after_auxiliary: matches!(
-                    before,
-                    "did"
-                        | "does"
-                        | "do"
-                        | "has"
-                        | "have"
-                        | "had"
-                        | "is"
-                        | "was"
-                        | "are"
-                        | "were"
-                        | "will"
-                        | "would"
-                        | "can"
-                        | "could"
-                ),
+                after_auxiliary: is_auxiliary(before),
             });
         }
         Analysed {

@@ -2,7 +2,7 @@
 //! reason), and which kinds a piece of knowledge can give. A fact that cannot
 //! give the kind asked for must not be cited as the answer.
 
-use crate::text::is_stopword;
+use crate::text::{is_auxiliary, is_stopword};
 
 /// The kind of answer a question asks for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -167,23 +167,7 @@ pub fn counted_words(words: &[String]) -> Vec<String> {
     let phrase: Vec<&String> = words[at + 2..]
         .iter()
         .take(4)
-        .take_while(|w| {
-            !matches!(
-                w.as_str(),
-                "did"
-                    | "does"
-                    | "do"
-                    | "has"
-                    | "have"
-                    | "had"
-                    | "is"
-                    | "are"
-                    | "was"
-                    | "were"
-                    | "will"
-                    | "would"
-            )
-        })
+        .take_while(|w| !is_auxiliary(w))
         .collect();
     // The head noun is the last word ("russian soldiers": soldiers), or the
     // word before "of" ("tons of ammunition": tons, and ammunition).
