@@ -21,6 +21,8 @@ pub struct Article {
     pub sentences: Vec<Sentence>,
     /// Each sentence's text folded for verbatim comparison, parallel to `sentences`.
     folded: Vec<String>,
+    /// Sentence index by folded text, for whole-sentence look-ups.
+    index: std::collections::HashMap<String, usize>,
 }
 
 impl Article {
@@ -43,11 +45,16 @@ impl Article {
                 });
             }
         }
-        let folded = sentences.iter().map(|s| fold_typography(&s.text)).collect();
+        let folded: Vec<String> = sentences.iter().map(|s| fold_typography(&s.text)).collect();
+        let mut index = std::collections::HashMap::new();
+        for (i, text) in folded.iter().enumerate() {
+            index.entry(text.clone()).or_insert(i);
+        }
         Article {
             paragraphs,
             sentences,
             folded,
+            index,
         }
     }
 
@@ -64,9 +71,9 @@ impl Article {
         if needle.is_empty() {
             return None;
         }
-        self.folded
-            .iter()
-            .position(|s| *s == needle)
+        self.index
+            .get(&needle)
+            .copied()
             .or_else(|| self.folded.iter().position(|s| s.contains(&needle)))
     }
 

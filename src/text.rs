@@ -14,6 +14,9 @@ use unicode_normalization::UnicodeNormalization;
 /// Used everywhere two pieces of text must compare equal although one was typed
 /// on a phone and the other copied from a web page.
 pub fn fold(text: &str) -> String {
+    if text.is_ascii() {
+        return text.replace('`', "'").to_ascii_lowercase();
+    }
     let mut out = String::with_capacity(text.len());
     for c in text.nfkd() {
         if unicode_normalization::char::is_combining_mark(c) {

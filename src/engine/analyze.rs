@@ -12,6 +12,9 @@ use crate::text::{is_auxiliary, is_question_word, is_stopword, stem, words};
 /// Index of a term (a stemmed word) in the vocabulary.
 pub type TermId = u32;
 
+/// English frequency rank beyond which a real word may still be a typo.
+const RARE_RANK: usize = 20_000;
+
 /// Longest synonym phrase, in words, that the analyzer looks for.
 const MAX_PHRASE: usize = 5;
 
@@ -46,9 +49,13 @@ pub struct Analysed {
 #[derive(Debug, Clone, Default)]
 pub struct Analyzer {
     synonyms: HashMap<Vec<String>, Vec<String>>,
+    /// For each first word of a synonym phrase, the longest phrase it starts.
+    phrase_starts: HashMap<String, usize>,
     stems: HashMap<String, TermId>,
     terms: Vec<String>,
     surfaces: HashSet<String>,
+    /// Stems of the words the knowledge uses, so analysis stems each word once.
+    stem_cache: HashMap<String, String>,
     typo: TypoIndex,
 }
 
@@ -62,6 +69,8 @@ impl Analyzer {
             for variant in &group.variants {
                 let key = words(variant);
                 if !key.is_empty() && key.len() <= MAX_PHRASE && key != canonical {
+                    let longest = analyzer.phrase_starts.entry(key[0].clone()).or_insert(1);
+                    *longest = (*longest).max(key.len());
                     analyzer.synonyms.insert(key, canonical.clone());
                 }
             }
@@ -78,12 +87,16 @@ impl Analyzer {
             texts.push(&group.canonical);
             texts.extend(group.variants.iter().map(String::as_str));
         }
+        let mut seen = HashSet::new();
+        texts.retain(|t| seen.insert(*t));
         for text in texts {
             let raw = words(text);
             analyzer.surfaces.extend(raw.iter().cloned());
             for word in analyzer.apply_synonyms(raw) {
-                if !is_stopword(&word) {
-                    analyzer.intern(&stem(&word));
+                if !is_stopword(&word) && !analyzer.stem_cache.contains_key(&word) {
+                    let stemmed = stem(&word);
+                    analyzer.intern(&stemmed);
+                    analyzer.stem_cache.insert(word, stemmed);
                 }
             }
         }
@@ -106,6 +119,14 @@ impl Analyzer {
         self.terms.len()
     }
 
+    /// Every word the knowledge uses (after synonyms, stop words left out)
+    /// with its term: what the semantic layer gives vectors to.
+    pub fn words_and_terms(&self) -> impl Iterator<Item = (&str, TermId)> {
+        self.stem_cache
+            .iter()
+            .filter_map(|(word, stem)| Some((word.as_str(), *self.stems.get(stem)?)))
+    }
+
     /// The term of a stem, if the vocabulary has it.
     pub fn term_of_stem(&self, stem: &str) -> Option<TermId> {
         self.stems.get(stem).copied()
@@ -116,10 +137,11 @@ impl Analyzer {
         self.finish(words(text), Vec::new())
     }
 
-    /// Analyses a question, correcting misspelled words toward the vocabulary.
-    pub fn analyse_question(&self, text: &str) -> Analysed {
+    /// Analyses a question (given as [`crate::text::words`]), correcting
+    /// misspelled words toward the vocabulary.
+    pub fn analyse_question(&self, words: Vec<String>) -> Analysed {
         let mut corrections = Vec::new();
-        let raw: Vec<String> = words(text)
+        let raw: Vec<String> = words
             .into_iter()
             .map(|word| match self.correction(&word) {
                 Some(fixed) => {
@@ -143,13 +165,14 @@ impl Analyzer {
         {
             return None;
         }
-        let (fixed, distance) = self.typo.correct(word)?;
         // A real English word is corrected only when it is rare and one edit
         // away ("goverment"), so "game" never becomes "gas".
-        let allowed = match english_rank(word) {
-            None => true,
-            Some(rank) => rank > 20_000 && distance == 1 && word.chars().count() >= 5,
-        };
+        let rank = english_rank(word);
+        if rank.is_some_and(|r| r <= RARE_RANK || word.chars().count() < 5) {
+            return None;
+        }
+        let (fixed, distance) = self.typo.correct(word)?;
+        let allowed = rank.is_none() || distance == 1;
         allowed.then(|| fixed.to_string())
     }
 
@@ -160,7 +183,11 @@ impl Analyzer {
             if is_stopword(word) || is_question_word(word) {
                 continue;
             }
-            let stem = stem(word);
+            let stem = self
+                .stem_cache
+                .get(word)
+                .cloned()
+                .unwrap_or_else(|| stem(word));
             let before = if i > 0 { all_words[i - 1].as_str() } else { "" };
             tokens.push(Token {
                 term: self.stems.get(&stem).copied(),
@@ -185,7 +212,9 @@ impl Analyzer {
         let mut out = Vec::with_capacity(raw.len());
         let mut i = 0;
         'outer: while i < raw.len() {
-            for len in (1..=MAX_PHRASE.min(raw.len() - i)).rev() {
+            // Only a word that starts a synonym phrase needs the longer look-ups.
+            let longest = self.phrase_starts.get(&raw[i]).copied().unwrap_or(1);
+            for len in (1..=longest.min(raw.len() - i)).rev() {
                 if let Some(canonical) = self.synonyms.get(&raw[i..i + len]) {
                     out.extend(canonical.iter().cloned());
                     i += len;

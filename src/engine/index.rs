@@ -81,32 +81,39 @@ impl Index {
         };
         let mut docs = Vec::new();
         let mut cited = vec![false; knowledge.article.sentences.len()];
+        let mut sentence_terms: HashMap<usize, Vec<TermId>> = HashMap::new();
         for (i, fact) in knowledge.facts.iter().enumerate() {
             cited[fact.sentence] = true;
             let sentence = &knowledge.article.sentences[fact.sentence].text;
+            // Each text is analysed once: sentences are shared by several facts.
+            let sentence_terms = sentence_terms
+                .entry(fact.sentence)
+                .or_insert_with(|| terms_of(sentence))
+                .clone();
             let mut intents: Vec<Vec<TermId>> = Vec::new();
             let mut intent_wants = Vec::new();
-            for text in fact.intents.iter().chain(&fact.keywords) {
-                let analysed = analyzer.analyse_known(text);
-                let terms = sorted_terms(analysed.tokens.iter().filter_map(|t| t.term));
-                if !terms.is_empty() {
-                    intents.push(terms);
-                    intent_wants.push(wants(&analysed.all_words));
-                }
-            }
+            let mut sequences: Vec<Vec<TermId>> = Vec::new();
             let mut gives = Gives::from_sentence(sentence);
             let mut counted = terms_of(&sentence_counted_words(sentence).join(" "));
-            for intent in &fact.intents {
-                let analysed = analyzer.analyse_known(intent);
-                gives.add(wants(&analysed.all_words));
-                counted.extend(terms_of(&counted_words(&analysed.all_words).join(" ")));
+            for (n, text) in fact.intents.iter().chain(&fact.keywords).enumerate() {
+                let analysed = analyzer.analyse_known(text);
+                let ordered: Vec<TermId> = analysed.tokens.iter().filter_map(|t| t.term).collect();
+                let asks = wants(&analysed.all_words);
+                if n < fact.intents.len() {
+                    gives.add(asks);
+                    counted.extend(terms_of(&counted_words(&analysed.all_words).join(" ")));
+                }
+                let terms = sorted_terms(ordered.iter().copied());
+                if !terms.is_empty() {
+                    intents.push(terms);
+                    intent_wants.push(asks);
+                }
+                sequences.push(ordered);
             }
-            let mut sequences: Vec<Vec<TermId>> =
-                fact.intents.iter().map(|i| terms_of(i)).collect();
-            sequences.push(terms_of(sentence));
             let mut bag: Vec<TermId> = intents.iter().flatten().copied().collect();
-            bag.extend(terms_of(sentence));
+            bag.extend(&sentence_terms);
             bag.extend(terms_of(&fact.answer));
+            sequences.push(sentence_terms);
             docs.push(Doc {
                 target: Target::Fact(i),
                 sentence: fact.sentence,
@@ -124,7 +131,8 @@ impl Index {
             if cited[i] {
                 continue;
             }
-            let terms = sorted_terms(terms_of(&sentence.text));
+            let ordered = terms_of(&sentence.text);
+            let terms = sorted_terms(ordered.iter().copied());
             if terms.is_empty() {
                 continue;
             }
@@ -134,7 +142,7 @@ impl Index {
                 intents: vec![terms.clone()],
                 intent_weight: Vec::new(),
                 intent_wants: vec![Wants::Any],
-                sequences: vec![terms_of(&sentence.text)],
+                sequences: vec![ordered],
                 entities: Vec::new(),
                 bag: terms,
                 gives: Gives::from_sentence(&sentence.text),
@@ -165,7 +173,6 @@ impl Index {
                 .map(|i| i.iter().map(|&t| idf[t as usize]).sum())
                 .collect();
         }
-
         let mut entities = HashMap::new();
         let mut longest_entity = 1;
         for name in lexicon::entities() {
@@ -194,18 +201,22 @@ impl Index {
             entities,
             longest_entity,
         };
+        let mut by_sentence: HashMap<usize, Vec<TermId>> = HashMap::new();
         let mut doc_entities = Vec::with_capacity(index.docs.len());
         for doc in &index.docs {
-            let tokens = analyzer
-                .analyse_known(&knowledge.article.sentences[doc.sentence].text)
-                .tokens;
-            doc_entities.push(sorted_terms(
-                index
-                    .find_entities(&tokens)
-                    .into_iter()
-                    .filter(|m| m.known)
-                    .map(|m| m.term),
-            ));
+            let entities = by_sentence.entry(doc.sentence).or_insert_with(|| {
+                let tokens = analyzer
+                    .analyse_known(&knowledge.article.sentences[doc.sentence].text)
+                    .tokens;
+                sorted_terms(
+                    index
+                        .find_entities(&tokens)
+                        .into_iter()
+                        .filter(|m| m.known)
+                        .map(|m| m.term),
+                )
+            });
+            doc_entities.push(entities.clone());
         }
         for (doc, entities) in index.docs.iter_mut().zip(doc_entities) {
             doc.entities = entities;

@@ -64,7 +64,7 @@ impl Engine {
     fn build(knowledge: Knowledge, vectors: Option<Arc<Vectors>>) -> Engine {
         let analyzer = Analyzer::new(&knowledge);
         let index = Index::new(&knowledge, &analyzer);
-        let semantic = vectors.map(|v| Semantic::new(v, &knowledge, &analyzer));
+        let semantic = vectors.map(|v| Semantic::new(v, &analyzer));
         Engine {
             knowledge: Arc::new(knowledge),
             analyzer,
@@ -88,10 +88,11 @@ impl Engine {
         if let Some(problem) = check_message(message) {
             return Reply::Unknown(problem);
         }
-        if let Some(text) = smalltalk::reply(message) {
+        let words = crate::text::words(message);
+        if let Some(text) = smalltalk::reply(&words) {
             return Reply::Greeting(text.to_string());
         }
-        let ranked = match score::rank(self, message) {
+        let ranked = match score::rank(self, words) {
             Ok(ranked) => ranked,
             Err(no) => return Reply::Unknown(no),
         };
@@ -102,7 +103,7 @@ impl Engine {
     /// sentence, before any threshold: what `citebot ask --explain` and
     /// `citebot eval --scores` show to help admins tune intents and thresholds.
     pub fn candidates(&self, message: &str, n: usize) -> Result<Vec<Candidate>, NoAnswer> {
-        let ranked = score::rank(self, message)?;
+        let ranked = score::rank(self, crate::text::words(message))?;
         let mut out: Vec<Candidate> = Vec::new();
         for r in ranked {
             if out.len() == n {

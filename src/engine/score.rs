@@ -11,13 +11,13 @@
 //! answer asked for ("how many", "why").
 
 use std::cmp::Ordering;
-use std::collections::HashMap;
 
 use super::analyze::TermId;
 use super::index::{Doc, Mention, Target};
 use super::question::{Wants, counted_words, wants};
 use super::{Engine, NoAnswer, Reply};
 use crate::lexicon::english_rank;
+use crate::text::words;
 
 /// Score from which the engine answers, when the runner-up is far enough behind.
 pub const ANSWER: f32 = 0.42;
@@ -51,9 +51,7 @@ const INTENT_SHARE: f32 = 0.45;
 const QUESTION_SHARE: f32 = 0.7;
 /// English frequency rank from which a word the knowledge never uses gets full weight.
 const COMMON_RANK: f32 = 1000.0;
-/// Knowledge bases up to this many documents are scored in full.
-const FULL_SCAN: usize = 512;
-/// Candidates scored in full when the knowledge is larger.
+/// Most documents scored in full for one question.
 const CANDIDATES: usize = 96;
 
 /// A scored document.
@@ -74,14 +72,28 @@ struct QueryTerm {
     term: Option<TermId>,
     weight: f32,
     vector: Option<Vec<f32>>,
-    /// Semantic credit per vocabulary term, filled as needed.
-    memo: HashMap<TermId, f32>,
+    /// Semantic credit per vocabulary term, filled as needed (NaN = not yet).
+    memo: Vec<f32>,
+}
+
+/// A question ready for scoring: its known words by term (a dense weight
+/// table, so a fact's words are looked up, not searched for), and its
+/// other words with their vectors.
+struct Query {
+    /// Weight of each vocabulary term in the question (0 when absent).
+    weights: Vec<f32>,
+    /// The question's known terms with their weights.
+    exact: Vec<(TermId, f32)>,
+    /// Words the knowledge never uses that have a vector.
+    semantic: Vec<QueryTerm>,
+    /// Total weight of the question's words.
+    total: f32,
 }
 
 /// Scores the knowledge's documents against a question, best first.
-pub fn rank(engine: &Engine, message: &str) -> Result<Vec<Ranked>, NoAnswer> {
+pub fn rank(engine: &Engine, words: Vec<String>) -> Result<Vec<Ranked>, NoAnswer> {
     let index = &engine.index;
-    let q = engine.analyzer.analyse_question(message);
+    let q = engine.analyzer.analyse_question(words);
     let entities = named_entities(engine, &q.tokens)?;
     let wanted = wants(&q.all_words);
     let counted: Vec<Option<TermId>> = if wanted == Wants::Count || wanted == Wants::Money {
@@ -106,17 +118,37 @@ pub fn rank(engine: &Engine, message: &str) -> Result<Vec<Ranked>, NoAnswer> {
         // A paraphrase word must find its own counterpart, not lean on a
         // word the question already matched ("kevlar helmets" is not two
         // words about helmets).
+        term.memo = vec![f32::NAN; engine.analyzer.vocabulary_len()];
         for &t in &exact {
-            term.memo.insert(t, 0.0);
+            term.memo[t as usize] = 0.0;
         }
     }
     let candidates = candidates(engine, &terms);
     let total: f32 = terms.iter().map(|t| t.weight).sum();
+    let mut weights = vec![0.0; engine.analyzer.vocabulary_len()];
+    let mut exact = Vec::new();
+    let mut semantic = Vec::new();
+    for term in terms {
+        match term.term {
+            Some(t) => {
+                weights[t as usize] = term.weight;
+                exact.push((t, term.weight));
+            }
+            None if term.vector.is_some() => semantic.push(term),
+            None => {}
+        }
+    }
+    let mut query = Query {
+        weights,
+        exact,
+        semantic,
+        total,
+    };
     let mut ranked: Vec<Ranked> = candidates
         .into_iter()
         .map(|d| {
             let doc = &index.docs[d];
-            let mut score = doc_score(engine, doc, &mut terms, total, wanted);
+            let mut score = doc_score(engine, doc, &mut query, wanted);
             let missing = entities
                 .iter()
                 .any(|e| doc.bag.binary_search(&e.term).is_err());
@@ -182,7 +214,7 @@ fn query_terms(engine: &Engine, tokens: &[super::analyze::Token]) -> Vec<QueryTe
             term: token.term,
             weight,
             vector,
-            memo: HashMap::new(),
+            memo: Vec::new(),
         });
     }
     terms
@@ -191,7 +223,7 @@ fn query_terms(engine: &Engine, tokens: &[super::analyze::Token]) -> Vec<QueryTe
 /// The words the engine reads in a question, with their weights, and
 /// whether the knowledge knows each: for `citebot ask --explain`.
 pub fn weighted_words(engine: &Engine, message: &str) -> Vec<(String, f32, bool)> {
-    let q = engine.analyzer.analyse_question(message);
+    let q = engine.analyzer.analyse_question(words(message));
     let mut out: Vec<(String, f32, bool)> = q
         .corrections
         .iter()
@@ -268,21 +300,39 @@ fn roles_swapped(doc: &Doc, entities: &[Mention]) -> bool {
     false
 }
 
-/// Documents worth scoring: all of a small knowledge base; for a large one,
-/// those sharing the most weighted words with the question.
+/// Documents worth scoring: those sharing a word with the question, at most
+/// [`CANDIDATES`] of them, those sharing the most weight first. A fact that
+/// meets the question only through word vectors is never the answer.
 fn candidates(engine: &Engine, terms: &[QueryTerm]) -> Vec<usize> {
     let index = &engine.index;
-    if index.docs.len() <= FULL_SCAN {
-        return (0..index.docs.len()).collect();
-    }
-    let mut accumulated: HashMap<u32, f32> = HashMap::new();
+    let mut accumulated = vec![0.0f32; index.docs.len()];
+    let mut touched: Vec<u32> = Vec::new();
     for term in terms {
         let Some(t) = term.term else { continue };
         for &d in &index.postings[t as usize] {
-            *accumulated.entry(d).or_default() += term.weight;
+            let slot = &mut accumulated[d as usize];
+            if *slot == 0.0 {
+                touched.push(d);
+            }
+            *slot += term.weight;
         }
     }
-    let mut scored: Vec<(u32, f32)> = accumulated.into_iter().collect();
+    // A document's score cannot exceed the share of the question's weight
+    // it matches exactly, plus what word vectors could add: one that cannot
+    // reach a suggestion is not scored at all (it could not change the
+    // decision either, being too far behind any answer).
+    let total: f32 = terms.iter().map(|t| t.weight).sum();
+    let semantic: f32 = terms
+        .iter()
+        .filter(|t| t.vector.is_some())
+        .map(|t| t.weight)
+        .sum();
+    let floor = UNSURE * total - semantic;
+    let mut scored: Vec<(u32, f32)> = touched
+        .into_iter()
+        .map(|d| (d, accumulated[d as usize]))
+        .filter(|&(_, w)| w >= floor)
+        .collect();
     if scored.len() > CANDIDATES {
         scored.select_nth_unstable_by(CANDIDATES, |a, b| {
             b.1.partial_cmp(&a.1).unwrap_or(Ordering::Equal)
@@ -293,16 +343,16 @@ fn candidates(engine: &Engine, terms: &[QueryTerm]) -> Vec<usize> {
 }
 
 /// How well a document answers the question, in 0..=1, before the guards.
-fn doc_score(
-    engine: &Engine,
-    doc: &Doc,
-    terms: &mut [QueryTerm],
-    total: f32,
-    wanted: Wants,
-) -> f32 {
+fn doc_score(engine: &Engine, doc: &Doc, query: &mut Query, wanted: Wants) -> f32 {
     let idf = &engine.index.idf;
+    let total = query.total;
     let mut bag = 0.0;
-    for term in terms.iter_mut() {
+    for &(t, weight) in &query.exact {
+        if doc.bag.binary_search(&t).is_ok() {
+            bag += weight;
+        }
+    }
+    for term in query.semantic.iter_mut() {
         bag += term.weight * matching(engine, term, &doc.bag).0;
     }
     let mut best_intent = 0.0f32;
@@ -314,7 +364,14 @@ fn doc_score(
     {
         let mut question_covered = 0.0;
         let mut intent_covered = 0.0;
-        for term in terms.iter_mut() {
+        for &u in intent {
+            let weight = query.weights[u as usize];
+            if weight > 0.0 {
+                question_covered += weight;
+                intent_covered += idf[u as usize];
+            }
+        }
+        for term in query.semantic.iter_mut() {
             let (credit, matched) = matching(engine, term, intent);
             question_covered += term.weight * credit;
             if let Some(t) = matched {
@@ -348,12 +405,12 @@ fn matching(engine: &Engine, term: &mut QueryTerm, set: &[TermId]) -> (f32, Opti
     };
     let mut best = (0.0, None);
     for &t in set {
-        let credit = *term
-            .memo
-            .entry(t)
-            .or_insert_with(|| semantic.credit(vector, t));
-        if credit > best.0 {
-            best = (credit, Some(t));
+        let slot = &mut term.memo[t as usize];
+        if slot.is_nan() {
+            *slot = semantic.credit(vector, t);
+        }
+        if *slot > best.0 {
+            best = (*slot, Some(t));
         }
     }
     best

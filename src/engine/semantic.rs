@@ -5,11 +5,10 @@
 use std::sync::Arc;
 
 use super::analyze::{Analyzer, TermId};
-use crate::knowledge::Knowledge;
 use crate::vectors::Vectors;
 
 /// Cosine below which two words are not taken as related at all.
-const FLOOR: f32 = 0.50;
+const FLOOR: f32 = 0.60;
 /// Cosine at which two words count as fully related (still short of an exact match).
 const CEILING: f32 = 0.85;
 /// Most a semantic match can count, against 1.0 for the same word.
@@ -26,36 +25,14 @@ pub struct Semantic {
 
 impl Semantic {
     /// Gives each term the mean of the unit vectors of the words that stem to it.
-    pub fn new(vectors: Arc<Vectors>, knowledge: &Knowledge, analyzer: &Analyzer) -> Semantic {
+    pub fn new(vectors: Arc<Vectors>, analyzer: &Analyzer) -> Semantic {
         let dims = vectors.dims();
         let mut term_vectors = vec![0.0f32; analyzer.vocabulary_len() * dims];
-        let mut texts: Vec<&str> = knowledge
-            .article
-            .sentences
-            .iter()
-            .map(|s| s.text.as_str())
-            .collect();
-        for fact in &knowledge.facts {
-            texts.extend(
-                fact.intents
-                    .iter()
-                    .chain(&fact.keywords)
-                    .map(String::as_str),
-            );
-            texts.push(&fact.answer);
-        }
-        let mut seen = std::collections::HashSet::new();
-        for text in texts {
-            for token in analyzer.analyse_known(text).tokens {
-                let Some(term) = token.term else { continue };
-                if !seen.insert(token.word.clone()) {
-                    continue;
-                }
-                if let Some(unit) = vectors.unit(&token.word) {
-                    let slot = &mut term_vectors[term as usize * dims..(term as usize + 1) * dims];
-                    for (s, u) in slot.iter_mut().zip(&unit) {
-                        *s += u;
-                    }
+        for (word, term) in analyzer.words_and_terms() {
+            if let Some(unit) = vectors.unit(word) {
+                let slot = &mut term_vectors[term as usize * dims..(term as usize + 1) * dims];
+                for (s, u) in slot.iter_mut().zip(&unit) {
+                    *s += u;
                 }
             }
         }

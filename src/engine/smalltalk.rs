@@ -1,8 +1,6 @@
 //! Greetings, thanks and requests for help: answered with a short friendly
 //! text naming the commands, never with a citation.
 
-use crate::text::words;
-
 /// What citebot says when greeted or asked what it can do.
 pub const HELP_TEXT: &str = "Hi! I answer questions about one news article and quote the sentence each answer \
 comes from. Ask me anything about it, e.g. \"how much aid did the US send?\". \
@@ -11,9 +9,11 @@ Commands: /ask, /summary, /topics, /quote, /help.";
 const THANKS_TEXT: &str = "You're welcome! Ask me anything else about the article.";
 
 /// The friendly reply for a greeting, thanks or help request, if the message is one.
-pub fn reply(message: &str) -> Option<&'static str> {
-    let w = words(message);
-    let text = w.join(" ");
+pub fn reply(words: &[String]) -> Option<&'static str> {
+    if words.len() > 6 {
+        return None;
+    }
+    let text = words.join(" ");
     const GREETINGS: &[&str] = &[
         "hi",
         "hello",
@@ -75,12 +75,17 @@ pub fn reply(message: &str) -> Option<&'static str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::text::words;
+
+    fn reply_to(message: &str) -> Option<&'static str> {
+        reply(&words(message))
+    }
 
     #[test]
     fn greets_and_helps_without_citing() {
-        assert_eq!(reply("hi!"), Some(HELP_TEXT));
-        assert_eq!(reply("What can you do?"), Some(HELP_TEXT));
-        assert_eq!(reply("thanks"), Some(THANKS_TEXT));
-        assert_eq!(reply("hi, how much aid did the us send?"), None);
+        assert_eq!(reply_to("hi!"), Some(HELP_TEXT));
+        assert_eq!(reply_to("What can you do?"), Some(HELP_TEXT));
+        assert_eq!(reply_to("thanks"), Some(THANKS_TEXT));
+        assert_eq!(reply_to("hi, how much aid did the us send?"), None);
     }
 }

@@ -1,10 +1,13 @@
 //! Typo correction toward the knowledge's vocabulary.
 //!
 //! A symmetric-delete index (the SymSpell idea): every vocabulary word is
-//! stored under each string obtained by deleting up to two of its letters, so
-//! a misspelled word finds its candidates by a few hash look-ups of its own
-//! deletions instead of a scan of the whole vocabulary. Candidates are then
-//! checked with `strsim`'s Damerau-Levenshtein distance.
+//! stored under itself and each string obtained by deleting one of its
+//! letters, and a misspelled word looks up its own deletions (up to two), so
+//! it finds its candidates by a few hash look-ups instead of a scan of the
+//! whole vocabulary. One deletion on each side catches a wrong, missing,
+//! extra or swapped letter; two on the question's side catch two extra
+//! letters. Candidates are then checked with `strsim`'s Damerau-Levenshtein
+//! distance.
 
 use std::collections::{HashMap, HashSet};
 
@@ -12,7 +15,9 @@ use std::collections::{HashMap, HashSet};
 #[derive(Debug, Default, Clone)]
 pub struct TypoIndex {
     words: Vec<String>,
-    deletes: HashMap<String, Vec<u32>>,
+    /// Word ids by the hash of the word with one letter (or none) deleted;
+    /// a hash collision only adds a candidate that the distance check drops.
+    deletes: HashMap<u64, Vec<u32>>,
 }
 
 /// Edits allowed for a word of this many characters: none for short words,
@@ -31,14 +36,20 @@ impl TypoIndex {
         let mut index = TypoIndex::default();
         let mut seen = HashSet::new();
         for word in words {
-            let len = word.chars().count();
-            if len < 4 || !seen.insert(word.to_string()) {
+            let chars: Vec<char> = word.chars().collect();
+            if chars.len() < 4 || !seen.insert(word) {
                 continue;
             }
             let id = index.words.len() as u32;
             index.words.push(word.to_string());
-            for variant in deletions(word, max_edits(len)) {
-                index.deletes.entry(variant).or_default().push(id);
+            let mut hashes: Vec<u64> = (0..chars.len())
+                .map(|i| hash_without(&chars, &[i]))
+                .collect();
+            hashes.push(hash_without(&chars, &[]));
+            hashes.sort_unstable();
+            hashes.dedup();
+            for h in hashes {
+                index.deletes.entry(h).or_default().push(id);
             }
         }
         index
@@ -52,10 +63,20 @@ impl TypoIndex {
         if allowed == 0 {
             return None;
         }
+        let chars: Vec<char> = word.chars().collect();
+        let mut hashes = vec![hash_without(&chars, &[])];
+        for i in 0..chars.len() {
+            hashes.push(hash_without(&chars, &[i]));
+            if allowed >= 2 {
+                for j in i + 1..chars.len() {
+                    hashes.push(hash_without(&chars, &[i, j]));
+                }
+            }
+        }
         let mut best: Option<(usize, usize, &str)> = None;
         let mut tried = HashSet::new();
-        for variant in deletions(word, allowed) {
-            let Some(ids) = self.deletes.get(&variant) else {
+        for h in hashes {
+            let Some(ids) = self.deletes.get(&h) else {
                 continue;
             };
             for &id in ids {
@@ -98,30 +119,22 @@ impl TypoIndex {
     }
 }
 
-/// The word itself and every string made by deleting up to `edits` characters.
-fn deletions(word: &str, edits: usize) -> HashSet<String> {
-    let mut out = HashSet::new();
-    out.insert(word.to_string());
-    let mut frontier = vec![word.to_string()];
-    for _ in 0..edits {
-        let mut next = Vec::new();
-        for w in &frontier {
-            let chars: Vec<char> = w.chars().collect();
-            for i in 0..chars.len() {
-                let shorter: String = chars
-                    .iter()
-                    .enumerate()
-                    .filter(|&(j, _)| j != i)
-                    .map(|(_, c)| c)
-                    .collect();
-                if out.insert(shorter.clone()) {
-                    next.push(shorter);
-                }
-            }
+/// FNV-1a hash of the characters of a word, leaving out those at `skip`
+/// (sorted): the hash of a deletion variant without building the string.
+fn hash_without(chars: &[char], skip: &[usize]) -> u64 {
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    for (i, c) in chars.iter().enumerate() {
+        if skip.contains(&i) {
+            continue;
         }
-        frontier = next;
+        for byte in (*c as u32).to_le_bytes() {
+            hash ^= u64::from(byte);
+            hash = hash.wrapping_mul(0x0100_0000_01b3);
+        }
     }
-    out
+    // Mix in the length so that "ab" less nothing and "abc" less "c" differ
+    // from other words of the same letters only by chance.
+    hash ^ (chars.len() - skip.len()) as u64
 }
 
 #[cfg(test)]
