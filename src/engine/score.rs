@@ -72,6 +72,9 @@ struct QueryTerm {
     term: Option<TermId>,
     weight: f32,
     vector: Option<Vec<f32>>,
+    /// For a number the knowledge never uses, the term it counts ("10k
+    /// troops": troops): a fact that gives a number of that answers it.
+    counts: Option<TermId>,
     /// Semantic credit per vocabulary term, filled as needed (NaN = not yet).
     memo: Vec<f32>,
 }
@@ -86,6 +89,8 @@ struct Query {
     exact: Vec<(TermId, f32)>,
     /// Words the knowledge never uses that have a vector.
     semantic: Vec<QueryTerm>,
+    /// Numbers the knowledge never uses, with the term each counts.
+    guesses: Vec<(TermId, f32)>,
     /// Total weight of the question's words.
     total: f32,
 }
@@ -128,7 +133,11 @@ pub fn rank(engine: &Engine, words: Vec<String>) -> Result<Vec<Ranked>, NoAnswer
     let mut weights = vec![0.0; engine.analyzer.vocabulary_len()];
     let mut exact = Vec::new();
     let mut semantic = Vec::new();
+    let mut guesses = Vec::new();
     for term in terms {
+        if let Some(counted) = term.counts {
+            guesses.push((counted, term.weight));
+        }
         match term.term {
             Some(t) => {
                 weights[t as usize] = term.weight;
@@ -138,12 +147,7 @@ pub fn rank(engine: &Engine, words: Vec<String>) -> Result<Vec<Ranked>, NoAnswer
             None => {}
         }
     }
-    let mut query = Query {
-        weights,
-        exact,
-        semantic,
-        total,
-    };
+    let mut query = Query { weights, exact, semantic, guesses, total };
     let mut ranked: Vec<Ranked> = candidates
         .into_iter()
         .map(|d| {
@@ -193,7 +197,7 @@ fn query_terms(engine: &Engine, tokens: &[super::analyze::Token]) -> Vec<QueryTe
     let index = &engine.index;
     let mut terms: Vec<QueryTerm> = Vec::new();
     let mut seen = std::collections::HashSet::new();
-    for token in tokens {
+    for (i, token) in tokens.iter().enumerate() {
         if !seen.insert(token.stem.as_str()) {
             continue;
         }
@@ -214,6 +218,7 @@ fn query_terms(engine: &Engine, tokens: &[super::analyze::Token]) -> Vec<QueryTe
             term: token.term,
             weight,
             vector,
+            counts: tokens.get(i + 1).and_then(|next| next.term).filter(|_| is_number && token.term.is_none()),
             memo: Vec::new(),
         });
     }
@@ -355,6 +360,15 @@ fn doc_score(engine: &Engine, doc: &Doc, query: &mut Query, wanted: Wants) -> f3
     for term in query.semantic.iter_mut() {
         bag += term.weight * matching(engine, term, &doc.bag).0;
     }
+    // A guessed number ("like 10k troops") is matched by a sentence giving a
+    // number of the same thing, whatever the number.
+    let guessed: f32 = query
+        .guesses
+        .iter()
+        .filter(|(counted, _)| doc.counted.binary_search(counted).is_ok())
+        .map(|(_, weight)| weight)
+        .sum();
+    bag += guessed;
     let mut best_intent = 0.0f32;
     for ((intent, &intent_weight), &intent_wants) in doc
         .intents
@@ -362,7 +376,7 @@ fn doc_score(engine: &Engine, doc: &Doc, query: &mut Query, wanted: Wants) -> f3
         .zip(&doc.intent_weight)
         .zip(&doc.intent_wants)
     {
-        let mut question_covered = 0.0;
+        let mut question_covered = guessed;
         let mut intent_covered = 0.0;
         for &u in intent {
             let weight = query.weights[u as usize];
