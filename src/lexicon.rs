@@ -2,9 +2,11 @@
 //! order (to tell a typo from a real word) and a gazetteer of named things (to
 //! notice a question about someone or something the article never mentions).
 //!
-//! Both come from `assets/`: `lexicon.txt` is the 50,000 most frequent words of
-//! GloVe 6B (PDDL 1.0, see `assets/GLOVE-NOTICE.md`), `entities.txt` is our own
-//! list of countries, demonyms, cities, organisations, politicians and offices.
+//! Both come from `assets/`: `lexicon.txt` is the vocabulary of the shipped word
+//! vectors, the 50,000 most frequent words of GloVe 6B in frequency order plus
+//! the knowledge's own words GloVe has (PDDL 1.0, see `assets/GLOVE-NOTICE.md`);
+//! `entities.txt` is our own list of countries, demonyms, cities,
+//! organisations, politicians and offices.
 
 use std::collections::HashMap;
 use std::sync::OnceLock;
@@ -13,7 +15,8 @@ const LEXICON: &str = include_str!("../assets/lexicon.txt");
 const ENTITIES: &str = include_str!("../assets/entities.txt");
 
 /// Frequency rank of an English word (0 = most frequent), or `None` when the
-/// word is not among the 50,000 most frequent.
+/// word is not in the lexicon (ranks from 50,000 on are the knowledge's own
+/// rarer words).
 pub fn english_rank(word: &str) -> Option<usize> {
     static RANKS: OnceLock<HashMap<&'static str, usize>> = OnceLock::new();
     RANKS
