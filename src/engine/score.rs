@@ -147,7 +147,13 @@ pub fn rank(engine: &Engine, words: Vec<String>) -> Result<Vec<Ranked>, NoAnswer
             None => {}
         }
     }
-    let mut query = Query { weights, exact, semantic, guesses, total };
+    let mut query = Query {
+        weights,
+        exact,
+        semantic,
+        guesses,
+        total,
+    };
     let mut ranked: Vec<Ranked> = candidates
         .into_iter()
         .map(|d| {
@@ -218,7 +224,10 @@ fn query_terms(engine: &Engine, tokens: &[super::analyze::Token]) -> Vec<QueryTe
             term: token.term,
             weight,
             vector,
-            counts: tokens.get(i + 1).and_then(|next| next.term).filter(|_| is_number && token.term.is_none()),
+            counts: tokens
+                .get(i + 1)
+                .and_then(|next| next.term)
+                .filter(|_| is_number && token.term.is_none()),
             memo: Vec::new(),
         });
     }

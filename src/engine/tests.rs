@@ -156,6 +156,11 @@ fn hostile_input_gets_a_clear_reply() {
 
 #[test]
 fn a_guessed_number_finds_the_sentence_that_counts_the_same_thing() {
-    let best = engine().candidates("is it like 10k russian troops or way more", 1).expect("candidates");
-    assert!(best[0].sentence.contains("more than 100,000 troops"), "{best:?}");
+    let best = engine()
+        .candidates("is it like 10k russian troops or way more", 1)
+        .expect("candidates");
+    assert!(
+        best[0].sentence.contains("more than 100,000 troops"),
+        "{best:?}"
+    );
 }
