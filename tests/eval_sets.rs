@@ -15,6 +15,14 @@ fn dev_set() -> Option<Vec<citebot::eval::Case>> {
         .then(|| read_cases(&shared).unwrap_or_else(|e| panic!("{e}")))
 }
 
+/// The cases of one of our own sets in `tests/data`.
+fn our_set(name: &str) -> Vec<citebot::eval::Case> {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/data")
+        .join(name);
+    read_cases(&path).unwrap_or_else(|e| panic!("{e}"))
+}
+
 fn engine(vectors: bool) -> citebot::Engine {
     let setup = Setup {
         knowledge_dir: Path::new(env!("CARGO_MANIFEST_DIR")).join("knowledge"),
@@ -52,8 +60,7 @@ fn dev_set_accuracy_does_not_drop() {
 
 #[test]
 fn kept_aside_set_accuracy_does_not_drop() {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/heldout.jsonl");
-    let cases = read_cases(&path).unwrap_or_else(|e| panic!("{e}"));
+    let cases = our_set("heldout.jsonl");
     let report = run(&engine(true), &cases);
     let (overall, precision) = (report.overall().rate(), report.precision().rate());
     assert!(
@@ -68,8 +75,7 @@ fn kept_aside_set_accuracy_does_not_drop() {
 
 #[test]
 fn vectors_do_not_cost_precision_on_the_kept_aside_set() {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/heldout.jsonl");
-    let cases = read_cases(&path).unwrap_or_else(|e| panic!("{e}"));
+    let cases = our_set("heldout.jsonl");
     let lexical = run(&engine(false), &cases);
     let combined = run(&engine(true), &cases);
     assert!(
@@ -86,8 +92,7 @@ fn vectors_do_not_cost_precision_on_the_kept_aside_set() {
 fn vectors_find_paraphrases_that_words_alone_miss() {
     // Questions in words the article never uses ("choppers", "punishment",
     // "baltic republics"), written for this test and kept out of tuning.
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/paraphrases.jsonl");
-    let cases = read_cases(&path).unwrap_or_else(|e| panic!("{e}"));
+    let cases = our_set("paraphrases.jsonl");
     let lexical = run(&engine(false), &cases);
     let combined = run(&engine(true), &cases);
     assert!(

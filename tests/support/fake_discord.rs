@@ -563,15 +563,7 @@ impl FakeView<'_> {
                     && r.path.starts_with("/api/v10/channels/")
                     && r.path.ends_with("/messages")
             })
-            .map(|r| {
-                let channel = r
-                    .path
-                    .split('/')
-                    .nth(4)
-                    .and_then(|c| c.parse().ok())
-                    .unwrap_or(0);
-                sent(&r.body, channel, r.response.clone())
-            })
+            .map(sent_message)
             .collect()
     }
 
@@ -585,16 +577,7 @@ impl FakeView<'_> {
             .unwrap_or_default();
         indexes
             .iter()
-            .map(|&i| {
-                let r = &self.state.requests[i];
-                let channel = r
-                    .path
-                    .split('/')
-                    .nth(4)
-                    .and_then(|c| c.parse().ok())
-                    .unwrap_or(0);
-                sent(&r.body, channel, r.response.clone())
-            })
+            .map(|&i| sent_message(&self.state.requests[i]))
             .collect()
     }
 
@@ -655,6 +638,18 @@ fn reference_of(body: &Value) -> Option<u64> {
     id.as_str()
         .and_then(|s| s.parse().ok())
         .or_else(|| id.as_u64())
+}
+
+/// A recorded create-message request as the message the bot sent; the
+/// channel id is read from the path `/api/v10/channels/{id}/messages`.
+fn sent_message(r: &Request) -> Sent {
+    let channel = r
+        .path
+        .split('/')
+        .nth(4)
+        .and_then(|c| c.parse().ok())
+        .unwrap_or(0);
+    sent(&r.body, channel, r.response.clone())
 }
 
 fn sent(body: &Value, channel: u64, message: Value) -> Sent {
