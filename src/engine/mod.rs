@@ -94,6 +94,9 @@ impl Engine {
         }
         let ranked = match score::rank(self, words) {
             Ok(ranked) => ranked,
+            Err(NoAnswer::NotMentioned(name)) => {
+                return Reply::Unknown(NoAnswer::NotMentioned(as_typed(message, &name)));
+            }
             Err(no) => return Reply::Unknown(no),
         };
         score::decide(self, &ranked)
@@ -216,6 +219,19 @@ impl Engine {
         let n: usize = id.strip_prefix("sentence-")?.parse().ok()?;
         (n < self.knowledge.article.sentences.len())
             .then(|| self.answer_for(Target::Sentence(n), 1.0))
+    }
+}
+
+/// A name as the user typed it ("Zelensky", "EU"), found in the message by
+/// its folded form; the folded form when it cannot be found as is.
+fn as_typed(message: &str, folded: &str) -> String {
+    let lower = message.to_lowercase();
+    match lower.find(folded) {
+        Some(at) if lower.len() == message.len() && message.is_char_boundary(at) => message
+            .get(at..at + folded.len())
+            .unwrap_or(folded)
+            .to_string(),
+        _ => folded.to_string(),
     }
 }
 
