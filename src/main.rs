@@ -8,7 +8,7 @@ use std::process::ExitCode;
 use anyhow::{Context, Result};
 use clap::{Parser, Subcommand};
 
-use citebot::engine::Engine;
+use citebot::engine::{Engine, Reply};
 use citebot::eval::{self, Report};
 use citebot::knowledge::{lints, load_dir};
 use citebot::render;
@@ -232,6 +232,7 @@ fn chat(engine: &Engine) -> Result<ExitCode> {
         "citebot: ask about \"{}\". Type /summary, /topics, /quote N, /help, or /quit.",
         engine.knowledge().meta.title
     );
+    let mut offered: Vec<String> = Vec::new();
     loop {
         let line = match editor.readline("> ") {
             Ok(line) => line,
@@ -265,15 +266,42 @@ fn chat(engine: &Engine) -> Result<ExitCode> {
                 .trim()
                 .parse::<usize>()
                 .ok()
-                .and_then(|n| knowledge.article.paragraph(n))
+                .and_then(|n| Some((n, knowledge.article.paragraph(n)?)))
             {
-                Some(p) => p.to_string(),
+                Some((n, p)) => format!("{p}\n  ({})", render::paragraph_label(n)),
                 None => format!(
                     "The article has paragraphs 0 to {}.",
                     knowledge.article.paragraphs.len().saturating_sub(1)
                 ),
             },
-            _ => render::plain(&engine.answer(line)),
+            (pick, "")
+                if pick
+                    .parse::<usize>()
+                    .is_ok_and(|n| (1..=offered.len()).contains(&n)) =>
+            {
+                // A number after "Did you mean" picks that suggestion.
+                let n: usize = pick.parse().unwrap_or(1);
+                let reply = engine.answer_fact(&offered[n - 1]).map(Reply::Answered);
+                offered.clear();
+                reply.map_or_else(
+                    || "That suggestion is gone; ask again.".to_string(),
+                    |r| render::plain(&r),
+                )
+            }
+            _ => {
+                let reply = engine.answer(line);
+                offered = match &reply {
+                    Reply::Unsure(suggestions) => {
+                        suggestions.iter().map(|s| s.fact.clone()).collect()
+                    }
+                    _ => Vec::new(),
+                };
+                let mut text = render::plain(&reply);
+                if !offered.is_empty() {
+                    text.push_str("\n(type a number to pick one)");
+                }
+                text
+            }
         };
         println!("{out}\n");
         std::io::stdout().flush().ok();
