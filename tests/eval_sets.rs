@@ -37,7 +37,7 @@ fn engine(vectors: bool) -> citebot::Engine {
 /// them when the engine or the knowledge improves, never lower them quietly.
 const DEV_ACCURACY: f64 = 0.85;
 const DEV_PRECISION: f64 = 0.97;
-const HELDOUT_ACCURACY: f64 = 0.78;
+const HELDOUT_ACCURACY: f64 = 0.80;
 const HELDOUT_PRECISION: f64 = 0.93;
 
 #[test]
