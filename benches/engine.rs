@@ -350,20 +350,13 @@ fn bench_article(c: &mut Criterion, run: &Run, report: &mut Report) {
             Some(Duration::from_micros(target)),
             format!("article/answer_{mode}"),
         ));
-        let mut slow: Vec<(Duration, &str)> =
-            medians.into_iter().zip(QUESTIONS.iter().copied()).collect();
-        slow.sort_unstable_by_key(|s| std::cmp::Reverse(s.0));
-        let mut note =
-            format!("Slowest questions on the article's knowledge ({mode}), median per call:\n");
-        for (d, q) in slow.iter().take(6) {
-            let _ = writeln!(
-                note,
-                "- {} \"{q}\" → {}",
-                fmt(*d),
-                describe(&engine.answer(q))
-            );
-        }
-        report.notes.push(note);
+        report.notes.push(slowest(
+            &format!("the article's knowledge ({mode})"),
+            engine,
+            medians,
+            QUESTIONS.iter().copied(),
+            6,
+        ));
     }
     let path = Path::new(env!("CARGO_MANIFEST_DIR")).join(DEFAULT_VECTORS_FILE);
     let load = time_median(21, || Engine::new(real_knowledge()));
@@ -731,18 +724,13 @@ fn bench_synthetic(c: &mut Criterion, run: &Run, report: &mut Report) {
             TIMED_CALLS
         };
         let (l, medians) = time_answers(&engine, &questions, calls);
-        let mut slow: Vec<(Duration, &String)> = medians.into_iter().zip(&questions).collect();
-        slow.sort_unstable_by_key(|s| std::cmp::Reverse(s.0));
-        let mut note = format!("Slowest questions on synthetic {label} facts, median per call:\n");
-        for (d, q) in slow.iter().take(4) {
-            let _ = writeln!(
-                note,
-                "- {} \"{q}\" → {}",
-                fmt(*d),
-                describe(&engine.answer(q))
-            );
-        }
-        report.notes.push(note);
+        report.notes.push(slowest(
+            &format!("synthetic {label} facts"),
+            &engine,
+            medians,
+            questions.iter().map(String::as_str),
+            4,
+        ));
         let target = (size == 100_000).then_some(Duration::from_millis(1));
         report.latency.push((
             format!("synthetic {label} facts, lexical"),
@@ -782,6 +770,28 @@ fn bench_synthetic(c: &mut Criterion, run: &Run, report: &mut Report) {
             &questions[..3],
         ));
     }
+}
+
+/// The `n` slowest questions of a timed run, with what the engine replied.
+fn slowest<'a>(
+    on: &str,
+    engine: &Engine,
+    medians: Vec<Duration>,
+    questions: impl Iterator<Item = &'a str>,
+    n: usize,
+) -> String {
+    let mut slow: Vec<(Duration, &str)> = medians.into_iter().zip(questions).collect();
+    slow.sort_unstable_by_key(|s| std::cmp::Reverse(s.0));
+    let mut note = format!("Slowest questions on {on}, median per call:\n");
+    for (d, q) in slow.iter().take(n) {
+        let _ = writeln!(
+            note,
+            "- {} \"{q}\" → {}",
+            fmt(*d),
+            describe(&engine.answer(q))
+        );
+    }
+    note
 }
 
 fn main() {
