@@ -233,17 +233,124 @@ wat wut wht whta whose who whom what which when where why how whats hows whys wh
 tell know say said says mean means meant anything something everything anyone someone everyone
 much many any one ones bit lot lots way ways tho though just
 bro bruh dude fam rn fr lowkey highkey nah omg wtf smh af literally basically honestly seriously
-anyway anyways hmm um uh wait yall folks";
+anyway anyways hmm um uh wait yall folks
+exactly precisely whether perhaps maybe apparently supposedly ever already currently quite pretty rather";
 
 /// Stems a folded word with the Snowball English stemmer ("sanctions" and
 /// "sanctioned" both become "sanction").
+///
+/// Two gaps of a suffix stemmer are closed first: irregular verb forms are
+/// read as their base ("thought" as "think", "sent" as "send"), and word
+/// families the stemmer merges although they mean different things keep
+/// apart ("authorized" is not "authorities").
 pub fn stem(word: &str) -> String {
     static STEMMER: OnceLock<Stemmer> = OnceLock::new();
+    if let Some(kept) = OVERSTEMMED
+        .iter()
+        .find(|(prefix, _)| word.starts_with(prefix))
+        .map(|(_, stem)| stem)
+    {
+        return (*kept).to_string();
+    }
+    let base = irregular_base(word).unwrap_or(word);
     STEMMER
         .get_or_init(|| Stemmer::create(Algorithm::English))
-        .stem(word)
+        .stem(base)
         .into_owned()
 }
+
+/// Word families the Snowball stemmer reduces to one stem although they mean
+/// different things, by the prefix that tells them apart and the stem each
+/// keeps.
+const OVERSTEMMED: &[(&str, &str)] = &[
+    ("authoriz", "authoriz"),
+    ("authoris", "authoriz"),
+    ("authorit", "authorit"),
+    ("organiz", "organiz"),
+    ("organis", "organiz"),
+];
+
+/// The base form of an irregular English verb form ("thought": "think"),
+/// so a question in the past tense meets knowledge in the present.
+/// Forms that are more often another word ("left", "rose", "saw") are left
+/// out.
+fn irregular_base(word: &str) -> Option<&'static str> {
+    static MAP: OnceLock<std::collections::HashMap<&'static str, &'static str>> = OnceLock::new();
+    MAP.get_or_init(|| {
+        IRREGULAR_VERBS
+            .lines()
+            .filter_map(|line| {
+                let mut forms = line.split_whitespace();
+                let base = forms.next()?;
+                Some(forms.map(move |form| (form, base)))
+            })
+            .flatten()
+            .collect()
+    })
+    .get(word)
+    .copied()
+}
+
+/// Irregular verbs: the base form, then its past forms.
+const IRREGULAR_VERBS: &str = "
+arise arose arisen
+become became
+begin began begun
+bring brought
+build built
+buy bought
+catch caught
+choose chose chosen
+come came
+deal dealt
+draw drew drawn
+drive drove driven
+eat ate eaten
+fight fought
+find found
+fly flew flown
+forbid forbade forbidden
+freeze froze frozen
+give gave given
+go went gone
+grow grew grown
+hear heard
+hide hid hidden
+hold held
+keep kept
+know knew known
+lead led
+lose lost
+make made
+meet met
+pay paid
+ride rode ridden
+ring rang rung
+run ran
+seek sought
+see seen
+sell sold
+send sent
+shake shook shaken
+sing sang sung
+speak spoke spoken
+spend spent
+stand stood
+steal stole stolen
+strike struck stricken
+swear swore sworn
+take took taken
+teach taught
+tear tore torn
+think thought
+throw threw thrown
+understand understood
+undertake undertook undertaken
+wake woke woken
+wear wore worn
+win won
+withdraw withdrew withdrawn
+write wrote written";
 
 /// Splits one paragraph of article text into sentences.
 ///
@@ -399,6 +506,22 @@ mod tests {
     fn stems_inflections_together() {
         assert_eq!(stem("sanctions"), stem("sanctioned"));
         assert_eq!(stem("helicopters"), "helicopt");
+    }
+
+    #[test]
+    fn irregular_past_forms_meet_their_base() {
+        assert_eq!(stem("thought"), stem("think"));
+        assert_eq!(stem("sent"), stem("sending"));
+        assert_eq!(stem("sought"), stem("seeks"));
+        assert_eq!(stem("written"), stem("writing"));
+        assert_eq!(stem("left"), "left");
+    }
+
+    #[test]
+    fn overstemmed_families_stay_apart() {
+        assert_ne!(stem("authorize"), stem("authorities"));
+        assert_eq!(stem("authorized"), stem("authorization"));
+        assert_eq!(stem("authority"), stem("authorities"));
     }
 
     #[test]

@@ -17,6 +17,9 @@ pub enum Wants {
     Reason,
     /// A time: "when", "what day".
     Time,
+    /// A precise time: "when exactly", which "soon" or "in the coming
+    /// weeks" does not answer.
+    Date,
     /// A place: "where".
     Place,
 }
@@ -30,7 +33,15 @@ impl Wants {
             Wants::Reason => 4,
             Wants::Time => 8,
             Wants::Place => 16,
+            Wants::Date => 32,
         }
+    }
+
+    /// True when an intent asking for `self` asks for the same kind of
+    /// answer as a question wanting `other` (a precise time is a time).
+    pub fn agrees_with(self, other: Wants) -> bool {
+        let family = |w: Wants| if w == Wants::Date { Wants::Time } else { w };
+        family(self) == family(other)
     }
 }
 
@@ -86,6 +97,31 @@ const TIME_WORDS: &[&str] = &[
     "yesterday",
     "tomorrow",
     "soon",
+];
+
+/// Time words that name a day or a month, not a vague "soon".
+const DATE_WORDS: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "january",
+    "february",
+    "march",
+    "april",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "today",
+    "yesterday",
+    "tomorrow",
 ];
 
 /// Words that introduce a cause or a purpose.
@@ -147,7 +183,11 @@ pub fn wants(words: &[String]) -> Wants {
         || pair("what", "date")
         || pair("what", "time")
     {
-        Wants::Time
+        if has("exactly") || has("precisely") || has("specifically") || pair("what", "date") {
+            Wants::Date
+        } else {
+            Wants::Time
+        }
     } else if has("where") {
         Wants::Place
     } else {
@@ -238,6 +278,9 @@ impl Gives {
             if TIME_WORDS.contains(&lower.as_str()) {
                 gives.add(Wants::Time);
             }
+            if DATE_WORDS.contains(&lower.as_str()) {
+                gives.add(Wants::Date);
+            }
             if REASON_WORDS.contains(&lower.as_str())
                 || (lower == "to" && tokens.get(i + 1).is_some_and(|n| starts_purpose(n)))
             {
@@ -279,6 +322,7 @@ mod tests {
         assert_eq!(w("how much did nord stream 2 cost to build"), Wants::Money);
         assert_eq!(w("why is everyone roasting germany"), Wants::Reason);
         assert_eq!(w("On which day did Berlin offer helmets?"), Wants::Time);
+        assert_eq!(w("when exactly will the helicopters arrive"), Wants::Date);
         assert_eq!(w("what did blinken say"), Wants::Any);
     }
 
@@ -324,5 +368,9 @@ mod tests {
             Gives::from_sentence("The offer on Wednesday to send 5,000 military helmets.");
         assert!(helmets.can_give(Wants::Count));
         assert!(!helmets.can_give(Wants::Money));
+        assert!(helmets.can_give(Wants::Date));
+        let soon = Gives::from_sentence("The U.S. will soon deliver MI-17 helicopters.");
+        assert!(soon.can_give(Wants::Time));
+        assert!(!soon.can_give(Wants::Date));
     }
 }

@@ -51,6 +51,8 @@ const INTENT_SHARE: f32 = 0.45;
 const QUESTION_SHARE: f32 = 0.7;
 /// English frequency rank from which a word the knowledge never uses gets full weight.
 const COMMON_RANK: f32 = 1000.0;
+/// Words after a guessed number among which its noun is looked for.
+const COUNTED_SPAN: usize = 2;
 /// Most documents scored in full for one question.
 const CANDIDATES: usize = 96;
 
@@ -72,9 +74,10 @@ struct QueryTerm {
     term: Option<TermId>,
     weight: f32,
     vector: Option<Vec<f32>>,
-    /// For a number the knowledge never uses, the term it counts ("10k
-    /// troops": troops): a fact that gives a number of that answers it.
-    counts: Option<TermId>,
+    /// For a number the knowledge never uses, the terms it may count: the
+    /// next two words ("10k russian troops": russian, troops), as one of them
+    /// is the noun: a fact that gives a number of that answers it.
+    counts: Vec<TermId>,
     /// Semantic credit per vocabulary term, filled as needed (NaN = not yet).
     memo: Vec<f32>,
 }
@@ -89,8 +92,8 @@ struct Query {
     exact: Vec<(TermId, f32)>,
     /// Words the knowledge never uses that have a vector.
     semantic: Vec<QueryTerm>,
-    /// Numbers the knowledge never uses, with the term each counts.
-    guesses: Vec<(TermId, f32)>,
+    /// Numbers the knowledge never uses, with the terms each may count.
+    guesses: Vec<(Vec<TermId>, f32)>,
     /// Total weight of the question's words.
     total: f32,
 }
@@ -134,9 +137,9 @@ pub fn rank(engine: &Engine, words: Vec<String>) -> Result<Vec<Ranked>, NoAnswer
     let mut exact = Vec::new();
     let mut semantic = Vec::new();
     let mut guesses = Vec::new();
-    for term in terms {
-        if let Some(counted) = term.counts {
-            guesses.push((counted, term.weight));
+    for mut term in terms {
+        if !term.counts.is_empty() {
+            guesses.push((std::mem::take(&mut term.counts), term.weight));
         }
         match term.term {
             Some(t) => {
@@ -224,10 +227,15 @@ fn query_terms(engine: &Engine, tokens: &[super::analyze::Token]) -> Vec<QueryTe
             term: token.term,
             weight,
             vector,
-            counts: tokens
-                .get(i + 1)
-                .and_then(|next| next.term)
-                .filter(|_| is_number && token.term.is_none()),
+            counts: if is_number && token.term.is_none() {
+                tokens[i + 1..]
+                    .iter()
+                    .take(COUNTED_SPAN)
+                    .filter_map(|next| next.term)
+                    .collect()
+            } else {
+                Vec::new()
+            },
             memo: Vec::new(),
         });
     }
@@ -374,7 +382,7 @@ fn doc_score(engine: &Engine, doc: &Doc, query: &mut Query, wanted: Wants) -> f3
     let guessed: f32 = query
         .guesses
         .iter()
-        .filter(|(counted, _)| doc.counted.binary_search(counted).is_ok())
+        .filter(|(counted, _)| counted.iter().any(|t| doc.counted.binary_search(t).is_ok()))
         .map(|(_, weight)| weight)
         .sum();
     bag += guessed;
@@ -404,7 +412,7 @@ fn doc_score(engine: &Engine, doc: &Doc, query: &mut Query, wanted: Wants) -> f3
         let intent_share = (intent_covered / intent_weight.max(f32::EPSILON)).min(1.0);
         let mut score =
             question_covered / total * (QUESTION_SHARE + (1.0 - QUESTION_SHARE) * intent_share);
-        if intent_wants != Wants::Any && intent_wants != wanted {
+        if intent_wants != Wants::Any && !intent_wants.agrees_with(wanted) {
             score *= OTHER_KIND_INTENT;
         }
         best_intent = best_intent.max(score);
