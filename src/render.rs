@@ -19,6 +19,7 @@ pub fn no_answer_text(reason: &NoAnswer) -> String {
                 "The article does not mention {name}, so I can't answer that. Try /topics to see what it covers."
             )
         }
+        NoAnswer::AboutArticle(text) => text.clone(),
         NoAnswer::NotCovered => {
             "The article does not say. Try /topics to see what it covers.".to_string()
         }

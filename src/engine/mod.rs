@@ -5,6 +5,7 @@
 //! validated [`Knowledge`] (and optionally word vectors) and is `Send + Sync`,
 //! so one instance serves every thread; a reload builds a new one.
 
+mod about;
 mod analyze;
 mod index;
 mod question;
@@ -91,6 +92,9 @@ impl Engine {
         let words = crate::text::words(message);
         if let Some(text) = smalltalk::reply(&words) {
             return Reply::Greeting(text.to_string());
+        }
+        if let Some(text) = about::reply(&words, &self.knowledge.meta) {
+            return Reply::Unknown(NoAnswer::AboutArticle(text));
         }
         let ranked = match score::rank(self, words) {
             Ok(ranked) => ranked,

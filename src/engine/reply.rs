@@ -51,6 +51,10 @@ pub enum NoAnswer {
     NotMentioned(String),
     /// Nothing in the article matches well enough.
     NotCovered,
+    /// A question about the publication itself (author, outlet, date),
+    /// which the article's sentences do not answer: what the knowledge's
+    /// metadata says instead.
+    AboutArticle(String),
 }
 
 /// The engine's reply to one message.

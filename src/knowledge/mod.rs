@@ -27,7 +27,7 @@ pub struct ArticleMeta {
     pub outlet: Option<String>,
     /// Where it was published, when known.
     pub url: Option<String>,
-    /// Publication date as written in the file (free text, usually ISO 8601).
+    /// The article's date as the admins give it (free text, usually ISO 8601).
     pub date: Option<String>,
 }
 
