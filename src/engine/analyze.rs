@@ -32,6 +32,8 @@ pub struct Token {
     pub after_question_word: bool,
     /// Whether it directly follows an auxiliary ("did Berlin block"): the subject.
     pub after_auxiliary: bool,
+    /// Its position in [`Analysed::all_words`].
+    pub at: usize,
 }
 
 /// Text after analysis: content tokens plus the question words seen.
@@ -189,12 +191,18 @@ impl Analyzer {
                 .cloned()
                 .unwrap_or_else(|| stem(word));
             let before = if i > 0 { all_words[i - 1].as_str() } else { "" };
+            // "did the us send": the subject may follow a determiner.
+            let before_determiner = match i {
+                2.. if matches!(before, "the" | "a" | "an") => all_words[i - 2].as_str(),
+                _ => before,
+            };
             tokens.push(Token {
                 term: self.stems.get(&stem).copied(),
                 word: word.clone(),
                 stem,
                 after_question_word: matches!(before, "which" | "what" | "whose"),
-                after_auxiliary: is_auxiliary(before),
+                after_auxiliary: is_auxiliary(before_determiner),
+                at: i,
             });
         }
         Analysed {

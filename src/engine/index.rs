@@ -42,6 +42,9 @@ pub struct Doc {
     pub entities: Vec<TermId>,
     /// Its intents and source sentence as ordered terms, to tell who did what to whom.
     pub sequences: Vec<Vec<TermId>>,
+    /// Who does what it tells (first term of each of the fact's actors),
+    /// sorted; empty when the knowledge does not say.
+    pub actors: Vec<TermId>,
 }
 
 /// The documents and term statistics of one knowledge base.
@@ -125,6 +128,11 @@ impl Index {
                 counted: sorted_terms(counted),
                 entities: Vec::new(),
                 sequences,
+                actors: sorted_terms(
+                    fact.actors
+                        .iter()
+                        .filter_map(|a| terms_of(a).first().copied()),
+                ),
             });
         }
         for (i, sentence) in knowledge.article.sentences.iter().enumerate() {
@@ -144,6 +152,7 @@ impl Index {
                 intent_wants: vec![Wants::Any],
                 sequences: vec![ordered],
                 entities: Vec::new(),
+                actors: Vec::new(),
                 bag: terms,
                 gives: Gives::from_sentence(&sentence.text),
                 counted: sorted_terms(terms_of(&sentence_counted_words(&sentence.text).join(" "))),

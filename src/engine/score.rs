@@ -65,6 +65,13 @@ pub struct Ranked {
     pub sentence: usize,
     /// Its score in 0..=1.
     pub score: f32,
+    /// The heaviest word of the question that the knowledge uses but this
+    /// document lacks, as a share of the question's weight: a question
+    /// asking about something the knowledge covers elsewhere.
+    pub uncovered: f32,
+    /// Whether the question asks if someone other than the fact's actors
+    /// did what it tells: such a fact is never the answer.
+    pub other_actor: bool,
 }
 
 /// A question word with its weight and, for words the knowledge never uses,
@@ -104,6 +111,7 @@ pub fn rank(engine: &Engine, words: Vec<String>) -> Result<Vec<Ranked>, NoAnswer
     let q = engine.analyzer.analyse_question(words);
     let entities = named_entities(engine, &q.tokens)?;
     let wanted = wants(&q.all_words);
+    let subject = doer(&q, &entities);
     let counted: Vec<Option<TermId>> = if wanted == Wants::Count || wanted == Wants::Money {
         engine
             .analyzer
@@ -162,6 +170,13 @@ pub fn rank(engine: &Engine, words: Vec<String>) -> Result<Vec<Ranked>, NoAnswer
         .map(|d| {
             let doc = &index.docs[d];
             let mut score = doc_score(engine, doc, &mut query, wanted);
+            let uncovered = query
+                .exact
+                .iter()
+                .filter(|(t, _)| doc.bag.binary_search(t).is_err())
+                .map(|&(_, weight)| weight)
+                .fold(0.0, f32::max)
+                / query.total.max(f32::EPSILON);
             let missing = entities
                 .iter()
                 .any(|e| doc.bag.binary_search(&e.term).is_err());
@@ -186,13 +201,21 @@ pub fn rank(engine: &Engine, words: Vec<String>) -> Result<Vec<Ranked>, NoAnswer
             if wanted != Wants::Any && (!doc.gives.can_give(wanted) || !counts_it) {
                 score *= WRONG_KIND;
             }
-            if roles_swapped(doc, &entities) {
+            if roles_swapped(doc, &entities, &q) {
                 score *= SWAPPED_ROLES;
             }
+            // Asked whether someone else did it ("did Russia reject the
+            // demands?" against the US rejecting them), the fact is no
+            // answer, but it stays in the ranking: cutting its score would
+            // hand the answer to another fact citing the same sentence.
+            let other_actor =
+                subject.is_some_and(|s| !doc.actors.is_empty() && !doc.actors.contains(&s));
             Ranked {
                 target: doc.target,
                 sentence: doc.sentence,
                 score,
+                uncovered,
+                other_actor,
             }
         })
         .collect();
@@ -291,12 +314,49 @@ fn named_entities(
     Ok(mentions)
 }
 
+/// The entity the question asks about as the one doing something: the
+/// subject of "did/has/will X <verb>" or "is X <verb>ing" ("did Russia
+/// reject the demands"). Not the subject of a passive ("was Estonia blocked
+/// by Germany"), of "is X part of", nor of a verb its subject undergoes
+/// ("did the Baltics get permission"). A list ("Estonia, Latvia and
+/// Lithuania") is read up to its last name.
+fn doer(q: &super::analyze::Analysed, entities: &[Mention]) -> Option<TermId> {
+    const UNDERGOES: &[&str] = &[
+        "get", "gets", "got", "receive", "received", "face", "faced", "suffer", "suffered", "need",
+        "needs", "deserve", "expect", "take", "took", "accept", "accepted",
+    ];
+    let first = entities.iter().position(|m| m.subject)?;
+    if q.all_words.iter().any(|w| w == "by") {
+        return None;
+    }
+    let mut last = first;
+    while entities
+        .get(last + 1)
+        .is_some_and(|m| m.start == entities[last].end)
+    {
+        last += 1;
+    }
+    let start = q.tokens[entities[first].start].at;
+    let end = q.tokens[entities[last].end - 1].at;
+    let auxiliary = q.all_words[..start]
+        .iter()
+        .rev()
+        .find(|w| !matches!(w.as_str(), "the" | "a" | "an"))?;
+    let verb = q.all_words.get(end + 1)?;
+    if UNDERGOES.contains(&verb.as_str()) || matches!(verb.as_str(), "be" | "been" | "being") {
+        return None;
+    }
+    let is_be = matches!(auxiliary.as_str(), "is" | "are" | "was" | "were");
+    (!is_be || verb.ends_with("ing")).then_some(entities[first].term)
+}
+
 /// True when the question names two entities in the opposite order from
 /// every intent and the source that name both ("Russia's ambassador to the
 /// US" against "U.S. Ambassador to Russia"): the right words, the wrong roles.
-fn roles_swapped(doc: &Doc, entities: &[Mention]) -> bool {
-    for (i, a) in entities.iter().enumerate() {
-        for b in &entities[i + 1..] {
+fn roles_swapped(doc: &Doc, entities: &[Mention], q: &super::analyze::Analysed) -> bool {
+    for (i, first) in entities.iter().enumerate() {
+        for second in &entities[i + 1..] {
+            let (a, b) = (first, second);
             // Only entities close together in the question stand in one relation.
             // "Which NATO ally did Berlin block": the object comes first, so
             // the order says nothing about roles.
@@ -304,6 +364,14 @@ fn roles_swapped(doc: &Doc, entities: &[Mention]) -> bool {
             if a.term == b.term || b.start - a.end > ROLE_DISTANCE || object_first {
                 continue;
             }
+            // A passive names the doer last: "Estonia blocked by Germany"
+            // is "Germany blocked Estonia".
+            let at = q.tokens[b.start].at;
+            let (a, b) = if at > 0 && q.all_words[at - 1] == "by" {
+                (b, a)
+            } else {
+                (a, b)
+            };
             let mut both = false;
             let mut same_order = false;
             for seq in &doc.sequences {
@@ -457,7 +525,9 @@ pub fn decide(engine: &Engine, ranked: &[Ranked]) -> Reply {
         .find(|r| r.sentence != best.sentence)
         .map_or(0.0, |r| r.score);
     let lead = best.score - runner_up;
-    if (best.score >= SURE && lead >= SURE_MARGIN) || (best.score >= ANSWER && lead >= MARGIN) {
+    let confident =
+        (best.score >= SURE && lead >= SURE_MARGIN) || (best.score >= ANSWER && lead >= MARGIN);
+    if confident && !best.other_actor {
         return Reply::Answered(engine.answer_for(best.target, best.score));
     }
     if best.score < UNSURE {

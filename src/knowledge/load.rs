@@ -289,7 +289,7 @@ impl Checker {
         let synonyms = self.synonyms(root);
         let (summary_short, summary_long) = self.summaries(root);
         let topics = self.topics(root);
-        let facts = self.facts(root, &article, article_file, &topics);
+        let facts = self.facts(root, &article, article_file, &topics, &synonyms);
         Some(Knowledge {
             dir: self
                 .file
@@ -437,7 +437,20 @@ impl Checker {
         article: &Article,
         article_file: &Path,
         topics: &[Topic],
+        synonyms: &[Synonym],
     ) -> Vec<Fact> {
+        // Words an actor may be named by: the article's and the synonyms'.
+        let mut known_words: std::collections::HashSet<String> = article
+            .sentences
+            .iter()
+            .flat_map(|s| crate::text::words(&s.text))
+            .collect();
+        for group in synonyms {
+            known_words.insert(group.canonical.clone());
+            for variant in &group.variants {
+                known_words.extend(crate::text::words(variant));
+            }
+        }
         let Some(value) = root.get("fact") else {
             self.error(0, "no facts: add at least one `[[fact]]` table");
             return Vec::new();
@@ -464,13 +477,30 @@ impl Checker {
             };
             self.unknown_keys(
                 table,
-                &["id", "topic", "intents", "keywords", "answer", "source"],
+                &[
+                    "id", "topic", "intents", "keywords", "actors", "answer", "source",
+                ],
                 &what,
             );
             let id = self.string(table, at, "id", &what);
             let topic = self.string(table, at, "topic", &what);
             let intents = self.strings(table, at, "intents", &what, true);
             let keywords = self.strings(table, at, "keywords", &what, false);
+            let actors = self.strings(table, at, "actors", &what, false);
+            for actor in &actors {
+                if let Some(unknown) = crate::text::words(actor)
+                    .into_iter()
+                    .find(|w| !known_words.contains(w))
+                {
+                    let at = table.get("actors").map_or(at, |v| v.span().start);
+                    self.error(
+                        at,
+                        format!(
+                            "{what}: actor \"{actor}\" is not named in the article or the synonyms (\"{unknown}\")"
+                        ),
+                    );
+                }
+            }
             let answer = self.string(table, at, "answer", &what);
             let source = self.string(table, at, "source", &what);
             if let Some(id) = &id
@@ -519,6 +549,7 @@ impl Checker {
                     topic,
                     intents,
                     keywords,
+                    actors,
                     answer,
                     sentence,
                     line,
@@ -645,6 +676,22 @@ source = "The U.S. sent aid."
         assert!(
             errors[0]
                 .contains("source not found verbatim in kb/article.txt: \"The U.S. sent tanks.\""),
+            "{errors:?}"
+        );
+    }
+
+    #[test]
+    fn actors_must_be_named_in_the_article_or_the_synonyms() {
+        let named = GOOD_FACT.replace("answer =", "actors = [\"us\", \"america\"]\nanswer =");
+        let k = load(&toml(&named)).unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(k.facts[0].actors, ["us", "america"]);
+        let unknown = GOOD_FACT.replace("answer =", "actors = [\"france\"]\nanswer =");
+        let errors = messages(load(&toml(&unknown)));
+        assert_eq!(errors.len(), 1, "{errors:?}");
+        assert!(
+            errors[0].contains(
+                ":19: fact `us-aid`: actor \"france\" is not named in the article or the synonyms"
+            ),
             "{errors:?}"
         );
     }

@@ -42,6 +42,11 @@ pub struct Fact {
     pub intents: Vec<String>,
     /// Short terms that alone should find the fact.
     pub keywords: Vec<String>,
+    /// Who does what the fact tells (lowercase names, e.g. `us`, `blinken`):
+    /// a question asking whether someone else did it ("did Russia reject
+    /// the demands?") is not answered by this fact. Empty when it does not
+    /// matter.
+    pub actors: Vec<String>,
     /// The answer in our own words.
     pub answer: String,
     /// Index into [`Article::sentences`] of the sentence that backs the answer.
