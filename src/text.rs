@@ -114,7 +114,11 @@ pub fn words(text: &str) -> Vec<String> {
                     break;
                 }
             }
-            out.push(expand_number_suffix(token));
+            let token = expand_number_suffix(token);
+            match chat_abbreviation(&token) {
+                Some(full) => out.push(full.to_string()),
+                None => out.push(token),
+            }
         } else {
             i += 1;
         }
@@ -159,6 +163,75 @@ fn dotted_abbreviation(chars: &[char], start: usize) -> Option<(String, usize)> 
     } else {
         None
     }
+}
+
+/// The full word for an abbreviation common in chat ("jan", "govt",
+/// "doc"). Ambiguous ones are left alone: "wed" is also "we'd", "sat" and
+/// "sun" are words, "mar" and "sec" have several readings.
+fn chat_abbreviation(word: &str) -> Option<&'static str> {
+    Some(match word {
+        "jan" => "january",
+        "feb" => "february",
+        "apr" => "april",
+        "jun" => "june",
+        "jul" => "july",
+        "aug" => "august",
+        "sep" | "sept" => "september",
+        "oct" => "october",
+        "nov" => "november",
+        "dec" => "december",
+        "mon" => "monday",
+        "tue" | "tues" => "tuesday",
+        "thu" | "thur" | "thurs" => "thursday",
+        "fri" => "friday",
+        "govt" | "gov" | "gvt" => "government",
+        "doc" => "document",
+        "docs" => "documents",
+        "admin" => "administration",
+        "pres" => "president",
+        "info" => "information",
+        "ppl" => "people",
+        "bc" | "cuz" | "coz" | "cos" => "because",
+        "abt" => "about",
+        "thru" => "through",
+        "intl" => "international",
+        "approx" => "approximately",
+        _ => return None,
+    })
+}
+
+/// True for words that only colour a sentence ("actually", "just"): they
+/// are dropped before synonym phrases are matched, so "what's actually in"
+/// still reads as "what's in".
+pub fn is_filler(word: &str) -> bool {
+    matches!(
+        word,
+        "actually"
+            | "really"
+            | "just"
+            | "basically"
+            | "literally"
+            | "honestly"
+            | "seriously"
+            | "totally"
+            | "even"
+            | "like"
+            | "kinda"
+            | "sorta"
+            | "ngl"
+            | "tbh"
+            | "lol"
+            | "lmao"
+            | "pls"
+            | "plz"
+            | "please"
+            | "ok"
+            | "okay"
+            | "so"
+            | "um"
+            | "uh"
+            | "hmm"
+    )
 }
 
 /// Turns "10k" into "10000" and "2m" into "2000000"; anything else is returned as is.
@@ -233,7 +306,7 @@ wat wut wht whta whose who whom what which when where why how whats hows whys wh
 tell know say said says mean means meant anything something everything anyone someone everyone
 much many any one ones bit lot lots way ways tho though just
 bro bruh dude fam rn fr lowkey highkey nah omg wtf smh af literally basically honestly seriously
-anyway anyways hmm um uh wait yall folks
+anyway anyways hmm um uh wait yall folks kind type sort
 exactly precisely whether perhaps maybe apparently supposedly ever already currently quite pretty rather";
 
 /// Stems a folded word with the Snowball English stemmer ("sanctions" and
@@ -493,6 +566,23 @@ mod tests {
         assert_eq!(words("Russia’s court"), ["russia", "court"]);
         assert_eq!(words("don't"), ["dont"]);
         assert_eq!(words("MI-17 helicopters"), ["mi", "17", "helicopters"]);
+    }
+
+    #[test]
+    fn chat_abbreviations_are_read_in_full() {
+        assert_eq!(
+            words("meetings in jan, per the govt doc"),
+            [
+                "meetings",
+                "in",
+                "january",
+                "per",
+                "the",
+                "government",
+                "document"
+            ]
+        );
+        assert_eq!(words("we'd"), ["wed"]);
     }
 
     #[test]

@@ -7,7 +7,7 @@ use std::collections::{HashMap, HashSet};
 use super::typo::TypoIndex;
 use crate::knowledge::Knowledge;
 use crate::lexicon::english_rank;
-use crate::text::{is_auxiliary, is_question_word, is_stopword, stem, words};
+use crate::text::{is_auxiliary, is_filler, is_question_word, is_stopword, stem, words};
 
 /// Index of a term (a stemmed word) in the vocabulary.
 pub type TermId = u32;
@@ -56,6 +56,9 @@ pub struct Analyzer {
     stems: HashMap<String, TermId>,
     terms: Vec<String>,
     surfaces: HashSet<String>,
+    /// Adjacent word pairs of the synonyms' phrases ("nord stream"): a real
+    /// word that is one edit from completing one ("nord steam") is a typo.
+    phrase_pairs: HashSet<(String, String)>,
     /// Stems of the words the knowledge uses, so analysis stems each word once.
     stem_cache: HashMap<String, String>,
     typo: TypoIndex,
@@ -70,6 +73,11 @@ impl Analyzer {
             let canonical = words(&group.canonical);
             for variant in &group.variants {
                 let key = words(variant);
+                for pair in key.windows(2) {
+                    analyzer
+                        .phrase_pairs
+                        .insert((pair[0].clone(), pair[1].clone()));
+                }
                 if !key.is_empty() && key.len() <= MAX_PHRASE && key != canonical {
                     let longest = analyzer.phrase_starts.entry(key[0].clone()).or_insert(1);
                     *longest = (*longest).max(key.len());
@@ -143,16 +151,19 @@ impl Analyzer {
     /// misspelled words toward the vocabulary.
     pub fn analyse_question(&self, words: Vec<String>) -> Analysed {
         let mut corrections = Vec::new();
-        let raw: Vec<String> = words
-            .into_iter()
-            .map(|word| match self.correction(&word) {
+        let mut raw: Vec<String> = Vec::with_capacity(words.len());
+        for word in words {
+            let fixed = self
+                .correction(&word)
+                .or_else(|| self.phrase_correction(raw.last(), &word));
+            match fixed {
                 Some(fixed) => {
                     corrections.push((word, fixed.clone()));
-                    fixed
+                    raw.push(fixed);
                 }
-                None => word,
-            })
-            .collect();
+                None => raw.push(word),
+            }
+        }
         self.finish(raw, corrections)
     }
 
@@ -178,7 +189,23 @@ impl Analyzer {
         allowed.then(|| fixed.to_string())
     }
 
-    fn finish(&self, raw: Vec<String>, corrections: Vec<(String, String)>) -> Analysed {
+    /// A real word one edit from completing a phrase of the synonyms with
+    /// the word before it ("nord steam": stream).
+    fn phrase_correction(&self, before: Option<&String>, word: &str) -> Option<String> {
+        let before = before?;
+        if self.surfaces.contains(word) || is_stopword(word) {
+            return None;
+        }
+        let (fixed, distance) = self.typo.correct(word)?;
+        (distance == 1
+            && self
+                .phrase_pairs
+                .contains(&(before.clone(), fixed.to_string())))
+        .then(|| fixed.to_string())
+    }
+
+    fn finish(&self, mut raw: Vec<String>, corrections: Vec<(String, String)>) -> Analysed {
+        raw.retain(|w| !is_filler(w));
         let all_words = self.apply_synonyms(raw);
         let mut tokens = Vec::new();
         for (i, word) in all_words.iter().enumerate() {

@@ -57,6 +57,9 @@ fn tolerates_typos_in_names_and_words() {
     );
     assert!(cited("what is the nordstream pipline").contains("Nord Stream 2"));
     assert!(cited("did the us send javlin missles").contains("Javelin missiles"));
+    // "steam" is a word, but not after "nord".
+    assert!(cited("what is nord steam 2").contains("Nord Stream 2"));
+    assert!(is_not_answered("how much steam does germany need"));
 }
 
 #[test]
