@@ -177,7 +177,7 @@ pub fn wants(words: &[String]) -> Wants {
         }
     } else if has("why") || pair("what", "for") || pair("reason", "for") {
         Wants::Reason
-    } else if has("when")
+    } else if asks_when(words)
         || pair("what", "day")
         || pair("which", "day")
         || pair("what", "date")
@@ -193,6 +193,24 @@ pub fn wants(words: &[String]) -> Wants {
     } else {
         Wants::Any
     }
+}
+
+/// True when "when" asks for a time ("when did", "when exactly", "it was
+/// sent when?"), not when it joins two clauses ("was Biden involved when
+/// the reply was written").
+fn asks_when(words: &[String]) -> bool {
+    words.iter().enumerate().any(|(i, w)| {
+        w == "when"
+            && (i == 0
+                || i + 1 == words.len()
+                || words.get(i + 1).is_some_and(|next| {
+                    is_auxiliary(next)
+                        || matches!(
+                            next.as_str(),
+                            "exactly" | "precisely" | "roughly" | "approximately" | "should"
+                        )
+                }))
+    })
 }
 
 /// The words a "how many"/"how much" question counts: the content words
@@ -323,6 +341,11 @@ mod tests {
         assert_eq!(w("why is everyone roasting germany"), Wants::Reason);
         assert_eq!(w("On which day did Berlin offer helmets?"), Wants::Time);
         assert_eq!(w("when exactly will the helicopters arrive"), Wants::Date);
+        assert_eq!(w("so the letter went out when?"), Wants::Time);
+        assert_eq!(
+            w("was the president hands-on when the reply was being written"),
+            Wants::Any
+        );
         assert_eq!(w("what did blinken say"), Wants::Any);
     }
 
