@@ -88,11 +88,20 @@ impl TypoIndex {
                 if distance == 0 || distance > allowed {
                     continue;
                 }
+                // Among equally close words, the one sharing more of the
+                // typed word's ends: a dropped letter ("respone": response)
+                // is a likelier slip than a changed last one (respond).
                 let prefix = word
                     .chars()
                     .zip(candidate.chars())
                     .take_while(|(a, b)| a == b)
-                    .count();
+                    .count()
+                    + word
+                        .chars()
+                        .rev()
+                        .zip(candidate.chars().rev())
+                        .take_while(|(a, b)| a == b)
+                        .count();
                 let better = match best {
                     None => true,
                     Some((d, p, w)) => {
