@@ -99,6 +99,10 @@ const TIME_WORDS: &[&str] = &[
     "soon",
 ];
 
+/// Verbs that ask for a price: "how much does X cost" ("money" where the
+/// knowledge's synonyms read "cost" as money).
+const COST_VERBS: &[&str] = &["cost", "costs", "costed", "run", "sell", "money"];
+
 /// Time words that name a day or a month, not a vague "soon".
 const DATE_WORDS: &[&str] = &[
     "monday",
@@ -222,7 +226,15 @@ pub fn counted_words(words: &[String]) -> Vec<String> {
     else {
         return Vec::new();
     };
-    let phrase: Vec<&String> = words[at + 2..]
+    let mut rest = &words[at + 2..];
+    // "how much do the MI-17 helicopters cost": the thing priced is the
+    // subject after the auxiliary, up to the verb of cost.
+    if rest.first().is_some_and(|w| is_auxiliary(w))
+        && let Some(verb) = rest.iter().position(|w| COST_VERBS.contains(&w.as_str()))
+    {
+        rest = &rest[1..verb];
+    }
+    let phrase: Vec<&String> = rest
         .iter()
         .take(4)
         .take_while(|w| !is_auxiliary(w))
@@ -366,6 +378,14 @@ mod tests {
         assert_eq!(
             counted_words(&words("how many tons of ammo")),
             ["ammo", "tons"]
+        );
+        assert_eq!(
+            counted_words(&words("how much do the MI-17 helicopters cost")),
+            ["helicopters"]
+        );
+        assert_eq!(
+            counted_words(&words("how much did a javelin cost")),
+            ["javelin"]
         );
         let aid = sentence_counted_words(
             "an estimated $200 million in aid, 283 tons of ammunition and MI-17 helicopters",

@@ -86,6 +86,9 @@ fn a_count_the_article_does_not_give_is_not_answered() {
     assert!(is_not_answered(
         "how many javelin missiles are in the package"
     ));
+    // The price of one item is not the price of the whole package.
+    assert!(is_not_answered("how much does a javelin cost"));
+    assert!(cited("how much did the aid cost").contains("$200 million"));
 }
 
 #[test]
