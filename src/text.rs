@@ -306,7 +306,7 @@ wat wut wht whta whose who whom what which when where why how whats hows whys wh
 tell know say said says mean means meant anything something everything anyone someone everyone
 much many any one ones bit lot lots way ways tho though just
 bro bruh dude fam rn fr lowkey highkey nah omg wtf smh af literally basically honestly seriously
-anyway anyways hmm um uh wait yall folks kind type sort word talk talked mention mentions mentioned
+anyway anyways hmm um uh wait yall folks kind type sort word talk talked mention mentions mentioned lately recently
 exactly precisely whether perhaps maybe apparently supposedly ever already currently quite pretty rather";
 
 /// Stems a folded word with the Snowball English stemmer ("sanctions" and
