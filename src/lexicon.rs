@@ -39,6 +39,50 @@ pub fn entities() -> impl Iterator<Item = &'static str> {
         .filter(|line| !line.is_empty() && !line.starts_with('#'))
 }
 
+/// The country whose capital a city is ("kyiv": "ukraine"): news names a
+/// government by its capital, so a question about arms "to Kyiv" is about
+/// arms to Ukraine.
+pub fn country_of_capital(city: &str) -> Option<&'static str> {
+    CAPITALS
+        .iter()
+        .find(|(capital, _)| *capital == city)
+        .map(|&(_, country)| country)
+}
+
+const CAPITALS: &[(&str, &str)] = &[
+    ("kyiv", "ukraine"),
+    ("kiev", "ukraine"),
+    ("moscow", "russia"),
+    ("washington", "united states"),
+    ("berlin", "germany"),
+    ("paris", "france"),
+    ("london", "united kingdom"),
+    ("warsaw", "poland"),
+    ("tallinn", "estonia"),
+    ("riga", "latvia"),
+    ("vilnius", "lithuania"),
+    ("minsk", "belarus"),
+    ("beijing", "china"),
+    ("rome", "italy"),
+    ("madrid", "spain"),
+    ("ankara", "turkey"),
+    ("helsinki", "finland"),
+    ("stockholm", "sweden"),
+    ("oslo", "norway"),
+    ("copenhagen", "denmark"),
+    ("budapest", "hungary"),
+    ("bucharest", "romania"),
+    ("prague", "czech republic"),
+    ("bratislava", "slovakia"),
+    ("vienna", "austria"),
+    ("ottawa", "canada"),
+    ("tokyo", "japan"),
+    ("chisinau", "moldova"),
+    ("tbilisi", "georgia"),
+    ("the hague", "netherlands"),
+    ("amsterdam", "netherlands"),
+];
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -56,5 +100,11 @@ mod tests {
         assert!(all.contains(&"finland"));
         assert!(all.contains(&"foreign minister"));
         assert!(all.iter().all(|e| *e == e.to_lowercase()));
+    }
+
+    #[test]
+    fn capitals_name_their_country() {
+        assert_eq!(country_of_capital("kyiv"), Some("ukraine"));
+        assert_eq!(country_of_capital("kansas"), None);
     }
 }

@@ -39,6 +39,12 @@ const DEV_ACCURACY: f64 = 0.85;
 const DEV_PRECISION: f64 = 0.97;
 const HELDOUT_ACCURACY: f64 = 0.80;
 const HELDOUT_PRECISION: f64 = 0.93;
+/// (file, accuracy, precision) floors of the blind sets.
+const BLIND_FLOORS: [(&str, f64, f64); 3] = [
+    ("blind-a.jsonl", 0.90, 0.95),
+    ("blind-b.jsonl", 0.90, 0.95),
+    ("blind-c.jsonl", 0.80, 0.90),
+];
 
 #[test]
 fn dev_set_accuracy_does_not_drop() {
@@ -58,19 +64,33 @@ fn dev_set_accuracy_does_not_drop() {
     );
 }
 
+/// Fails when a set of ours in `tests/data` falls below its floors.
+fn holds_floors(name: &str, accuracy: f64, precision: f64) {
+    let report = run(&engine(true), &our_set(name));
+    let (got_accuracy, got_precision) = (report.overall().rate(), report.precision().rate());
+    assert!(
+        got_accuracy >= accuracy,
+        "{name}: accuracy {got_accuracy:.3} < {accuracy}"
+    );
+    assert!(
+        got_precision >= precision,
+        "{name}: precision {got_precision:.3} < {precision}"
+    );
+}
+
 #[test]
 fn kept_aside_set_accuracy_does_not_drop() {
-    let cases = our_set("heldout.jsonl");
-    let report = run(&engine(true), &cases);
-    let (overall, precision) = (report.overall().rate(), report.precision().rate());
-    assert!(
-        overall >= HELDOUT_ACCURACY,
-        "kept-aside accuracy {overall:.3} < {HELDOUT_ACCURACY}"
-    );
-    assert!(
-        precision >= HELDOUT_PRECISION,
-        "kept-aside precision {precision:.3} < {HELDOUT_PRECISION}"
-    );
+    holds_floors("heldout.jsonl", HELDOUT_ACCURACY, HELDOUT_PRECISION);
+}
+
+#[test]
+fn blind_sets_accuracy_does_not_drop() {
+    // Written by helpers who saw only the article, never the knowledge or
+    // the engine. blind-a and blind-b were then used to find what to
+    // improve; blind-c was only measured (see the README).
+    for (name, accuracy, precision) in BLIND_FLOORS {
+        holds_floors(name, accuracy, precision);
+    }
 }
 
 #[test]

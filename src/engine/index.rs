@@ -62,6 +62,9 @@ pub struct Index {
     pub entities: HashMap<Vec<String>, bool>,
     /// Longest entity, in words.
     pub longest_entity: usize,
+    /// For a capital the knowledge uses as its own term ("kyiv"), its
+    /// country's term ("ukraine"), so each stands for the other in guards.
+    pub country_of: HashMap<TermId, TermId>,
 }
 
 fn sorted_terms(terms: impl IntoIterator<Item = TermId>) -> Vec<TermId> {
@@ -202,6 +205,18 @@ impl Index {
             longest_entity = longest_entity.max(stems.len());
             entities.insert(stems, known);
         }
+        let mut country_of = HashMap::new();
+        for name in lexicon::entities() {
+            let Some(country) = lexicon::country_of_capital(name) else {
+                continue;
+            };
+            let term = |text: &str| analyzer.analyse_known(text).tokens.first()?.term;
+            if let (Some(city), Some(country)) = (term(name), term(country))
+                && city != country
+            {
+                country_of.insert(city, country);
+            }
+        }
         let mut index = Index {
             docs,
             idf,
@@ -209,6 +224,7 @@ impl Index {
             unseen_weight,
             entities,
             longest_entity,
+            country_of,
         };
         let mut by_sentence: HashMap<usize, Vec<TermId>> = HashMap::new();
         let mut doc_entities = Vec::with_capacity(index.docs.len());

@@ -177,17 +177,23 @@ pub fn rank(engine: &Engine, words: Vec<String>) -> Result<Vec<Ranked>, NoAnswer
                 .map(|&(_, weight)| weight)
                 .fold(0.0, f32::max)
                 / query.total.max(f32::EPSILON);
-            let missing = entities
-                .iter()
-                .any(|e| doc.bag.binary_search(&e.term).is_err());
+            let has = |term: TermId| {
+                doc.bag.binary_search(&term).is_ok()
+                    || index
+                        .country_of
+                        .get(&term)
+                        .is_some_and(|c| doc.bag.binary_search(c).is_ok())
+            };
+            let missing = entities.iter().any(|e| !has(e.term));
             if missing {
                 // Another person or country in the fact's place ("the US
                 // ambassador to Ukraine" against "to Russia") is worse than a
-                // detail the fact leaves out.
-                let substituted = doc
-                    .entities
-                    .iter()
-                    .any(|d| !entities.iter().any(|e| e.term == *d));
+                // detail the fact leaves out. A capital stands for its country.
+                let substituted = doc.entities.iter().any(|d| {
+                    !entities
+                        .iter()
+                        .any(|e| e.term == *d || index.country_of.get(&e.term) == Some(d))
+                });
                 score *= if substituted {
                     SUBSTITUTED_ENTITY
                 } else {
