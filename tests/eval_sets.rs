@@ -115,11 +115,12 @@ fn vectors_find_paraphrases_that_words_alone_miss() {
     let cases = our_set("paraphrases.jsonl");
     let lexical = run(&engine(false), &cases);
     let combined = run(&engine(true), &cases);
-    // Measured: lexical 22/26, combined 24/26 (lexical rose from 21 when
-    // irregular verbs met their base form, so the gain is now 2).
+    // Measured: lexical 24/26, combined 25/26. The gain was 3 (21 -> 24)
+    // before the knowledge learnt everyday words as synonyms; what is left
+    // for the vectors is the words no one listed.
     assert!(
-        combined.overall().right >= lexical.overall().right + 2,
-        "vectors should answer at least 2 more: lexical {}, combined {}",
+        combined.overall().right > lexical.overall().right,
+        "vectors should answer more: lexical {}, combined {}",
         lexical.overall().right,
         combined.overall().right
     );
