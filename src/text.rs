@@ -307,7 +307,7 @@ tell know say said says mean means meant anything something everything anyone so
 much many any one ones bit lot lots way ways tho though just
 bro bruh dude fam rn fr lowkey highkey nah omg wtf smh af literally basically honestly seriously
 anyway anyways hmm um uh wait yall folks kind type sort word talk talked mention mentions mentioned lately recently
-roughly broadly generally overall briefly approximately essentially mostly mainly
+roughly broadly generally overall briefly approximately essentially mostly mainly specific exact particular
 exactly precisely whether perhaps maybe apparently supposedly ever already currently quite pretty rather";
 
 /// Stems a folded word with the Snowball English stemmer ("sanctions" and

@@ -5,7 +5,9 @@
 use std::collections::HashMap;
 
 use super::analyze::{Analyzer, TermId, Token};
-use super::question::{Gives, Wants, counted_words, sentence_counted_words, wants};
+use super::question::{
+    Gives, Wants, counted_words, sentence_counted_words, sentence_unnamed_words, wants,
+};
 use crate::knowledge::Knowledge;
 use crate::lexicon;
 
@@ -42,6 +44,9 @@ pub struct Doc {
     pub entities: Vec<TermId>,
     /// Its intents and source sentence as ordered terms, to tell who did what to whom.
     pub sequences: Vec<Vec<TermId>>,
+    /// Terms its sentence only mentions without saying which ("a German
+    /// newspaper": newspaper), sorted: it cannot answer "which newspaper".
+    pub unnamed: Vec<TermId>,
     /// Who does what it tells (first term of each of the fact's actors),
     /// sorted; empty when the knowledge does not say.
     pub actors: Vec<TermId>,
@@ -129,6 +134,7 @@ impl Index {
                 bag: sorted_terms(bag),
                 gives,
                 counted: sorted_terms(counted),
+                unnamed: sorted_terms(terms_of(&sentence_unnamed_words(sentence).join(" "))),
                 entities: Vec::new(),
                 sequences,
                 actors: sorted_terms(
@@ -156,6 +162,7 @@ impl Index {
                 sequences: vec![ordered],
                 entities: Vec::new(),
                 actors: Vec::new(),
+                unnamed: sorted_terms(terms_of(&sentence_unnamed_words(&sentence.text).join(" "))),
                 bag: terms,
                 gives: Gives::from_sentence(&sentence.text),
                 counted: sorted_terms(terms_of(&sentence_counted_words(&sentence.text).join(" "))),

@@ -99,6 +99,67 @@ const TIME_WORDS: &[&str] = &[
     "soon",
 ];
 
+/// The noun a question asks to have identified: "which German newspaper"
+/// (newspaper), "what specific proposals" (proposals). A sentence that only
+/// mentions such a thing ("a German newspaper", "our own proposals") does
+/// not say which it is.
+pub fn identified_words(words: &[String]) -> Vec<String> {
+    let start = words.windows(2).position(|p| {
+        p[0] == "which" && !is_auxiliary(&p[1])
+            || p[0] == "what" && matches!(p[1].as_str(), "specific" | "exact" | "particular")
+    });
+    let Some(at) = start else {
+        return Vec::new();
+    };
+    words[at + 1..]
+        .iter()
+        .filter(|w| !matches!(w.as_str(), "specific" | "exact" | "particular"))
+        .take(3)
+        .take_while(|w| !is_auxiliary(w))
+        .filter(|w| !is_stopword(w))
+        .last()
+        .map(|w| vec![w.clone()])
+        .unwrap_or_default()
+}
+
+/// The words of a sentence that it only mentions without saying which one:
+/// nouns after "a", "an", "some" or "own" ("told a German newspaper", "our
+/// own proposals"), unless a name follows ("a NATO ally, Estonia").
+pub fn sentence_unnamed_words(sentence: &str) -> Vec<String> {
+    const MARKERS: &[&str] = &["a", "an", "some", "own", "certain", "several", "various"];
+    let tokens: Vec<&str> = sentence.split_whitespace().collect();
+    let bare = |t: &str| t.trim_matches(|c: char| !c.is_alphanumeric()).to_string();
+    let mut out = Vec::new();
+    for (i, token) in tokens.iter().enumerate() {
+        if !MARKERS.contains(&bare(token).to_lowercase().as_str()) {
+            continue;
+        }
+        // The noun ends the phrase: the last word before punctuation, a
+        // function word or the third word. A capitalised word after it is
+        // its name ("a NATO-ally Estonia").
+        let mut noun: Option<String> = None;
+        let mut named = false;
+        for next in tokens[i + 1..].iter().take(3) {
+            let word = bare(next);
+            if word.is_empty() || is_stopword(&word.to_lowercase()) {
+                break;
+            }
+            if noun.is_some() && word.chars().next().is_some_and(char::is_uppercase) {
+                named = true;
+                break;
+            }
+            noun = Some(word);
+            if next.ends_with([',', '.', ';', ':']) {
+                break;
+            }
+        }
+        if let Some(noun) = noun.filter(|n| !named && n.chars().all(char::is_alphabetic)) {
+            out.push(noun.to_lowercase());
+        }
+    }
+    out
+}
+
 /// Verbs that ask for a price: "how much does X cost" ("money" where the
 /// knowledge's synonyms read "cost" as money).
 const COST_VERBS: &[&str] = &["cost", "costs", "costed", "run", "sell", "money"];
@@ -393,6 +454,24 @@ mod tests {
         assert!(aid.contains(&"money".to_string()));
         assert!(aid.contains(&"ammunition".to_string()));
         assert!(!aid.iter().any(|w| w.contains("helicopters")));
+    }
+
+    #[test]
+    fn reads_what_must_be_identified() {
+        assert_eq!(
+            identified_words(&words("Which German newspaper did Klitschko talk to?")),
+            ["newspaper"]
+        );
+        assert_eq!(
+            identified_words(&words("what specific proposals were in it")),
+            ["proposals"]
+        );
+        assert!(identified_words(&words("what did blinken say")).is_empty());
+        let unnamed = sentence_unnamed_words(
+            "Klitschko reportedly told a German newspaper. It includes our own proposals for areas.",
+        );
+        assert_eq!(unnamed, ["newspaper", "proposals"]);
+        assert!(sentence_unnamed_words("Berlin blocked a NATO-ally Estonia from it.").is_empty());
     }
 
     #[test]

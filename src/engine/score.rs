@@ -14,7 +14,7 @@ use std::cmp::Ordering;
 
 use super::analyze::TermId;
 use super::index::{Doc, Mention, Target};
-use super::question::{Wants, counted_words, wants};
+use super::question::{Wants, counted_words, identified_words, wants};
 use super::{Engine, NoAnswer, Reply};
 use crate::lexicon::english_rank;
 use crate::text::words;
@@ -124,6 +124,14 @@ pub fn rank(engine: &Engine, words: Vec<String>) -> Result<Vec<Ranked>, NoAnswer
         Vec::new()
     };
 
+    // "Which newspaper": a sentence that only says "a newspaper" cannot answer.
+    let identified: Vec<TermId> = engine
+        .analyzer
+        .analyse_known(&identified_words(&q.all_words).join(" "))
+        .tokens
+        .iter()
+        .filter_map(|t| t.term)
+        .collect();
     let mut terms = query_terms(engine, &q.tokens);
     if terms.is_empty() || terms.iter().all(|t| t.term.is_none() && t.vector.is_none()) {
         return Err(NoAnswer::NotCovered);
@@ -204,7 +212,10 @@ pub fn rank(engine: &Engine, words: Vec<String>) -> Result<Vec<Ranked>, NoAnswer
                 || counted
                     .iter()
                     .any(|t| t.is_some_and(|t| doc.counted.binary_search(&t).is_ok()));
-            if wanted != Wants::Any && (!doc.gives.can_give(wanted) || !counts_it) {
+            let unnamed = identified
+                .iter()
+                .any(|t| doc.unnamed.binary_search(t).is_ok());
+            if wanted != Wants::Any && (!doc.gives.can_give(wanted) || !counts_it) || unnamed {
                 score *= WRONG_KIND;
             }
             if roles_swapped(doc, &entities, &q) {
