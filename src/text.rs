@@ -165,9 +165,11 @@ fn dotted_abbreviation(chars: &[char], start: usize) -> Option<(String, usize)> 
     }
 }
 
-/// The full word for an abbreviation common in chat ("jan", "govt",
-/// "doc"). Ambiguous ones are left alone: "wed" is also "we'd", "sat" and
-/// "sun" are words, "mar" and "sec" have several readings.
+/// The full word for an abbreviation or slip common in chat ("jan",
+/// "govt", "doc", "abut"), where the typo index would not step in because
+/// the typed form is a word or a function word. Ambiguous ones are left
+/// alone: "wed" is also "we'd", "sat" and "sun" are words, "mar" and "sec"
+/// have several readings.
 fn chat_abbreviation(word: &str) -> Option<&'static str> {
     Some(match word {
         "jan" => "january",
@@ -192,7 +194,11 @@ fn chat_abbreviation(word: &str) -> Option<&'static str> {
         "info" => "information",
         "ppl" => "people",
         "bc" | "cuz" | "coz" | "cos" => "because",
-        "abt" => "about",
+        "abt" | "abut" | "abuot" => "about",
+        "teh" => "the",
+        "waht" => "what",
+        "hwo" => "how",
+        "becuase" | "becasue" => "because",
         "thru" => "through",
         "intl" => "international",
         "approx" => "approximately",
@@ -306,7 +312,7 @@ wat wut wht whta whose who whom what which when where why how whats hows whys wh
 tell know say said says mean means meant anything something everything anyone someone everyone
 much many any one ones bit lot lots way ways tho though just
 bro bruh dude fam rn fr lowkey highkey nah omg wtf smh af literally basically honestly seriously
-anyway anyways hmm um uh wait yall folks kind type sort word talk talked mention mentions mentioned lately recently
+anyway anyways hmm um uh wait yall folks kind type sort word mention mentions mentioned w lately recently
 roughly broadly generally overall briefly approximately essentially mostly mainly specific exact particular
 exactly precisely whether perhaps maybe apparently supposedly ever already currently quite pretty rather";
 

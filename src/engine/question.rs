@@ -111,12 +111,13 @@ pub fn identified_words(words: &[String]) -> Vec<String> {
     let Some(at) = start else {
         return Vec::new();
     };
+    // The noun phrase ends at the first function word: "which NATO ally
+    // did", "what specific proposals for common ground".
     words[at + 1..]
         .iter()
         .filter(|w| !matches!(w.as_str(), "specific" | "exact" | "particular"))
         .take(3)
-        .take_while(|w| !is_auxiliary(w))
-        .filter(|w| !is_stopword(w))
+        .take_while(|w| !is_stopword(w))
         .last()
         .map(|w| vec![w.clone()])
         .unwrap_or_default()
@@ -463,7 +464,7 @@ mod tests {
             ["newspaper"]
         );
         assert_eq!(
-            identified_words(&words("what specific proposals were in it")),
+            identified_words(&words("what specific proposals for common ground")),
             ["proposals"]
         );
         assert!(identified_words(&words("what did blinken say")).is_empty());
