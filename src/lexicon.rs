@@ -8,7 +8,7 @@
 //! `entities.txt` is our own list of countries, demonyms, cities,
 //! organisations, politicians and offices.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 use std::sync::OnceLock;
 
 const LEXICON: &str = include_str!("../assets/lexicon.txt");

@@ -376,21 +376,20 @@ fn eval_file(setup: &Setup, file: &std::path::Path, quiet: bool) -> Result<ExitC
 fn eval_scores(setup: &Setup, file: &std::path::Path) -> Result<ExitCode> {
     let cases = eval::read_cases(file)?;
     let engine = setup.engine()?;
-    println!("id\tkind\tanswerable\ttop_correct\ttop\tsecond\tuncovered\tstatus");
+    println!("id\tkind\tanswerable\ttop_correct\ttop\tsecond\tstatus");
     for case in &cases {
         let status = engine.answer(&case.q).status();
-        let (correct, top, second, uncovered) = match engine.candidates(&case.q, 2) {
+        let (correct, top, second) = match engine.candidates(&case.q, 2) {
             Ok(c) => (
                 c.first()
                     .is_some_and(|c| eval::cites_match(&c.sentence, &case.cites)),
                 c.first().map_or(0.0, |c| c.score),
                 c.get(1).map_or(0.0, |c| c.score),
-                c.first().map_or(0.0, |c| c.uncovered),
             ),
-            Err(_) => (false, 0.0, 0.0, 0.0),
+            Err(_) => (false, 0.0, 0.0),
         };
         println!(
-            "{}\t{}\t{}\t{}\t{top:.3}\t{second:.3}\t{uncovered:.3}\t{status}",
+            "{}\t{}\t{}\t{}\t{top:.3}\t{second:.3}\t{status}",
             case.id,
             case.kind,
             !case.cites.is_empty(),

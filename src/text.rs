@@ -261,7 +261,7 @@ fn expand_number_suffix(token: String) -> String {
 /// Question words (who, why, how, when, where) are kept out of this list on
 /// purpose: the engine reads them for the answer type before dropping them.
 pub fn is_stopword(word: &str) -> bool {
-    static SET: OnceLock<std::collections::HashSet<&'static str>> = OnceLock::new();
+    static SET: OnceLock<rustc_hash::FxHashSet<&'static str>> = OnceLock::new();
     SET.get_or_init(|| STOPWORDS.split_whitespace().collect())
         .contains(word)
 }
@@ -355,7 +355,7 @@ const OVERSTEMMED: &[(&str, &str)] = &[
 /// Forms that are more often another word ("left", "rose", "saw") are left
 /// out.
 fn irregular_base(word: &str) -> Option<&'static str> {
-    static MAP: OnceLock<std::collections::HashMap<&'static str, &'static str>> = OnceLock::new();
+    static MAP: OnceLock<rustc_hash::FxHashMap<&'static str, &'static str>> = OnceLock::new();
     MAP.get_or_init(|| {
         IRREGULAR_VERBS
             .lines()

@@ -2,7 +2,7 @@
 //! stop words and stemming. The same analysis runs on intents at index time
 //! and on questions at answer time, so both meet in one vocabulary.
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use super::typo::TypoIndex;
 use crate::knowledge::Knowledge;
@@ -59,6 +59,8 @@ pub struct Analyzer {
     /// Adjacent word pairs of the synonyms' phrases ("nord stream"): a real
     /// word that is one edit from completing one ("nord steam") is a typo.
     phrase_pairs: HashSet<(String, String)>,
+    /// First words of those pairs.
+    phrase_firsts: HashSet<String>,
     /// Stems of the words the knowledge uses, so analysis stems each word once.
     stem_cache: HashMap<String, String>,
     typo: TypoIndex,
@@ -74,6 +76,7 @@ impl Analyzer {
             for variant in &group.variants {
                 let key = words(variant);
                 for pair in key.windows(2) {
+                    analyzer.phrase_firsts.insert(pair[0].clone());
                     analyzer
                         .phrase_pairs
                         .insert((pair[0].clone(), pair[1].clone()));
@@ -97,7 +100,7 @@ impl Analyzer {
             texts.push(&group.canonical);
             texts.extend(group.variants.iter().map(String::as_str));
         }
-        let mut seen = HashSet::new();
+        let mut seen = HashSet::default();
         texts.retain(|t| seen.insert(*t));
         for text in texts {
             let raw = words(text);
@@ -193,7 +196,9 @@ impl Analyzer {
     /// the word before it ("nord steam": stream).
     fn phrase_correction(&self, before: Option<&String>, word: &str) -> Option<String> {
         let before = before?;
-        if self.surfaces.contains(word) || is_stopword(word) {
+        // Cheap checks first: most words follow no phrase's first word.
+        if !self.phrase_firsts.contains(before) || self.surfaces.contains(word) || is_stopword(word)
+        {
             return None;
         }
         let (fixed, distance) = self.typo.correct(word)?;

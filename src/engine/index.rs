@@ -2,7 +2,7 @@
 //! keywords and a bag of all its words), term weights, postings for picking
 //! candidates, and the named entities the knowledge mentions.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 use super::analyze::{Analyzer, TermId, Token};
 use super::question::{
@@ -92,7 +92,7 @@ impl Index {
         };
         let mut docs = Vec::new();
         let mut cited = vec![false; knowledge.article.sentences.len()];
-        let mut sentence_terms: HashMap<usize, Vec<TermId>> = HashMap::new();
+        let mut sentence_terms: HashMap<usize, Vec<TermId>> = HashMap::default();
         for (i, fact) in knowledge.facts.iter().enumerate() {
             cited[fact.sentence] = true;
             let sentence = &knowledge.article.sentences[fact.sentence].text;
@@ -192,7 +192,7 @@ impl Index {
                 .map(|i| i.iter().map(|&t| idf[t as usize]).sum())
                 .collect();
         }
-        let mut entities = HashMap::new();
+        let mut entities = HashMap::default();
         let mut longest_entity = 1;
         for name in lexicon::entities() {
             let stems: Vec<String> = analyzer
@@ -212,7 +212,7 @@ impl Index {
             longest_entity = longest_entity.max(stems.len());
             entities.insert(stems, known);
         }
-        let mut country_of = HashMap::new();
+        let mut country_of = HashMap::default();
         for name in lexicon::entities() {
             let Some(country) = lexicon::country_of_capital(name) else {
                 continue;
@@ -233,7 +233,7 @@ impl Index {
             longest_entity,
             country_of,
         };
-        let mut by_sentence: HashMap<usize, Vec<TermId>> = HashMap::new();
+        let mut by_sentence: HashMap<usize, Vec<TermId>> = HashMap::default();
         let mut doc_entities = Vec::with_capacity(index.docs.len());
         for doc in &index.docs {
             let entities = by_sentence.entry(doc.sentence).or_insert_with(|| {

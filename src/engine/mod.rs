@@ -37,9 +37,6 @@ pub struct Candidate {
     pub sentence: String,
     /// Its score in 0..=1.
     pub score: f32,
-    /// Share of the question's weight held by its heaviest known word that
-    /// this candidate lacks.
-    pub uncovered: f32,
 }
 
 /// Longest message, in bytes, that is read as a question.
@@ -128,7 +125,6 @@ impl Engine {
                 fact,
                 sentence: sentence.clone(),
                 score: r.score,
-                uncovered: r.uncovered,
             });
         }
         Ok(out)

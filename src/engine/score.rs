@@ -65,10 +65,6 @@ pub struct Ranked {
     pub sentence: usize,
     /// Its score in 0..=1.
     pub score: f32,
-    /// The heaviest word of the question that the knowledge uses but this
-    /// document lacks, as a share of the question's weight: a question
-    /// asking about something the knowledge covers elsewhere.
-    pub uncovered: f32,
     /// Whether the question asks if someone other than the fact's actors
     /// did what it tells: such a fact is never the answer.
     pub other_actor: bool,
@@ -178,13 +174,6 @@ pub fn rank(engine: &Engine, words: Vec<String>) -> Result<Vec<Ranked>, NoAnswer
         .map(|d| {
             let doc = &index.docs[d];
             let mut score = doc_score(engine, doc, &mut query, wanted);
-            let uncovered = query
-                .exact
-                .iter()
-                .filter(|(t, _)| doc.bag.binary_search(t).is_err())
-                .map(|&(_, weight)| weight)
-                .fold(0.0, f32::max)
-                / query.total.max(f32::EPSILON);
             let has = |term: TermId| {
                 doc.bag.binary_search(&term).is_ok()
                     || index
@@ -231,7 +220,6 @@ pub fn rank(engine: &Engine, words: Vec<String>) -> Result<Vec<Ranked>, NoAnswer
                 target: doc.target,
                 sentence: doc.sentence,
                 score,
-                uncovered,
                 other_actor,
             }
         })
@@ -245,7 +233,7 @@ pub fn rank(engine: &Engine, words: Vec<String>) -> Result<Vec<Ranked>, NoAnswer
 fn query_terms(engine: &Engine, tokens: &[super::analyze::Token]) -> Vec<QueryTerm> {
     let index = &engine.index;
     let mut terms: Vec<QueryTerm> = Vec::new();
-    let mut seen = std::collections::HashSet::new();
+    let mut seen = rustc_hash::FxHashSet::default();
     for (i, token) in tokens.iter().enumerate() {
         if !seen.insert(token.stem.as_str()) {
             continue;

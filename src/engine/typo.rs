@@ -9,7 +9,7 @@
 //! letters. Candidates are then checked with `strsim`'s Damerau-Levenshtein
 //! distance.
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 /// Finds the vocabulary word closest to a misspelling.
 #[derive(Debug, Default, Clone)]
@@ -34,7 +34,7 @@ impl TypoIndex {
     /// Indexes the given words (duplicates are ignored).
     pub fn new<'a>(words: impl IntoIterator<Item = &'a str>) -> TypoIndex {
         let mut index = TypoIndex::default();
-        let mut seen = HashSet::new();
+        let mut seen = HashSet::default();
         for word in words {
             let chars: Vec<char> = word.chars().collect();
             if chars.len() < 4 || !seen.insert(word) {
@@ -74,7 +74,7 @@ impl TypoIndex {
             }
         }
         let mut best: Option<(usize, usize, &str)> = None;
-        let mut tried = HashSet::new();
+        let mut tried = HashSet::default();
         for h in hashes {
             let Some(ids) = self.deletes.get(&h) else {
                 continue;
