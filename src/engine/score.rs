@@ -41,6 +41,25 @@ const ROLE_DISTANCE: usize = 2;
 const WRONG_KIND: f32 = 0.4;
 /// Share of its score a document keeps when the question names its actors the other way round.
 const SWAPPED_ROLES: f32 = 0.35;
+/// Words that put a topic after a speaker ("Blinken said about Ukraine").
+const TOPIC_WORDS: &[&str] = &[
+    "say",
+    "said",
+    "says",
+    "tell",
+    "told",
+    "think",
+    "thinks",
+    "thought",
+    "talk",
+    "talked",
+    "mention",
+    "mentioned",
+    "about",
+    "regarding",
+    "on",
+];
+
 /// Share of its score an intent keeps when it asks for another kind of answer
 /// than the question ("why send weapons" against "what weapons were sent").
 const OTHER_KIND_INTENT: f32 = 0.85;
@@ -367,6 +386,12 @@ fn roles_swapped(doc: &Doc, entities: &[Mention], q: &super::analyze::Analysed) 
             // the order says nothing about roles.
             let object_first = a.asked_about || b.subject;
             if a.term == b.term || b.start - a.end > ROLE_DISTANCE || object_first {
+                continue;
+            }
+            // "What did Blinken say about Ukraine": a speaker and a topic,
+            // not a doer and an object whose order could be swapped.
+            let between = &q.all_words[q.tokens[a.end - 1].at + 1..q.tokens[b.start].at];
+            if between.iter().any(|w| TOPIC_WORDS.contains(&w.as_str())) {
                 continue;
             }
             // A passive names the doer last: "Estonia blocked by Germany"

@@ -101,6 +101,11 @@ fn swapped_roles_are_not_answered() {
     assert!(is_not_answered(
         "who is the russian ambassador to the united states"
     ));
+    // A speaker and a topic are not roles to swap.
+    assert!(
+        cited("what did blinken say about ukraine's sovereignty")
+            .contains("Ukraine’s sovereignty and territorial integrity")
+    );
 }
 
 #[test]
