@@ -22,6 +22,8 @@ pub enum Wants {
     Date,
     /// A place: "where".
     Place,
+    /// A person, country or body: "who".
+    Person,
 }
 
 impl Wants {
@@ -34,13 +36,20 @@ impl Wants {
             Wants::Time => 8,
             Wants::Place => 16,
             Wants::Date => 32,
+            Wants::Person => 64,
         }
     }
 
     /// True when an intent asking for `self` asks for the same kind of
     /// answer as a question wanting `other` (a precise time is a time).
     pub fn agrees_with(self, other: Wants) -> bool {
-        let family = |w: Wants| if w == Wants::Date { Wants::Time } else { w };
+        // A "who" intent also answers the plain question about the same
+        // thing ("who mocked the offer" / "did Klitschko mock the offer").
+        let family = |w: Wants| match w {
+            Wants::Date => Wants::Time,
+            Wants::Person => Wants::Any,
+            w => w,
+        };
         family(self) == family(other)
     }
 }
@@ -256,6 +265,12 @@ pub fn wants(words: &[String]) -> Wants {
         }
     } else if has("where") {
         Wants::Place
+    } else if words
+        .iter()
+        .take(3)
+        .any(|w| matches!(w.as_str(), "who" | "whom" | "whose"))
+    {
+        Wants::Person
     } else {
         Wants::Any
     }
@@ -421,6 +436,8 @@ mod tests {
             Wants::Any
         );
         assert_eq!(w("what did blinken say"), Wants::Any);
+        assert_eq!(w("who mocked the helmet offer"), Wants::Person);
+        assert_eq!(w("did the official who spoke mention helmets"), Wants::Any);
     }
 
     #[test]

@@ -39,6 +39,9 @@ const SUBSTITUTED_ENTITY: f32 = 0.4;
 const ROLE_DISTANCE: usize = 2;
 /// Share of its score a document keeps when it cannot give the kind of answer asked for.
 const WRONG_KIND: f32 = 0.4;
+/// Share of its score a document keeps when asked "who" while none of its
+/// intents asks who.
+const NO_PERSON: f32 = 0.8;
 /// Share of its score a document keeps when the question names its actors the other way round.
 const SWAPPED_ROLES: f32 = 0.35;
 /// Words that put a topic after a speaker ("Blinken said about Ukraine").
@@ -124,7 +127,13 @@ struct Query {
 pub fn rank(engine: &Engine, words: Vec<String>) -> Result<Vec<Ranked>, NoAnswer> {
     let index = &engine.index;
     let q = engine.analyzer.analyse_question(words);
-    let entities = named_entities(engine, &q.tokens)?;
+    let mut entities = named_entities(engine, &q.tokens)?;
+    // "According to Washington, ...": the source of a claim, not what the
+    // answer must be about.
+    entities.retain(|m| {
+        let at = q.tokens[m.start].at;
+        !(at >= 2 && q.all_words[at - 2] == "according" && q.all_words[at - 1] == "to")
+    });
     let wanted = wants(&q.all_words);
     let subject = doer(&q, &entities);
     let counted: Vec<Option<TermId>> = if wanted == Wants::Count || wanted == Wants::Money {
@@ -223,7 +232,14 @@ pub fn rank(engine: &Engine, words: Vec<String>) -> Result<Vec<Ranked>, NoAnswer
             let unnamed = identified
                 .iter()
                 .any(|t| doc.unnamed.binary_search(t).is_ok());
-            if wanted != Wants::Any && (!doc.gives.can_give(wanted) || !counts_it) || unnamed {
+            if wanted == Wants::Person {
+                // Whether a fact names who did something is known only from
+                // its intents, so the cut is mild.
+                if !doc.gives.can_give(wanted) {
+                    score *= NO_PERSON;
+                }
+            } else if wanted != Wants::Any && (!doc.gives.can_give(wanted) || !counts_it) || unnamed
+            {
                 score *= WRONG_KIND;
             }
             if roles_swapped(doc, &entities, &q) {
