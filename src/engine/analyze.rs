@@ -210,6 +210,7 @@ impl Analyzer {
     }
 
     fn finish(&self, mut raw: Vec<String>, corrections: Vec<(String, String)>) -> Analysed {
+        drop_chat_frames(&mut raw);
         raw.retain(|w| !is_filler(w));
         let all_words = self.apply_synonyms(raw);
         let mut tokens = Vec::new();
@@ -265,5 +266,40 @@ impl Analyzer {
             i += 1;
         }
         out
+    }
+}
+
+/// Drops the frames of a chat question that are not part of it: a tag at
+/// the end ("..., right?", "..., huh") and "broadly speaking".
+fn drop_chat_frames(raw: &mut Vec<String>) {
+    if raw.len() >= 3
+        && raw
+            .last()
+            .is_some_and(|w| matches!(w.as_str(), "right" | "correct" | "huh" | "eh" | "innit"))
+    {
+        raw.pop();
+    }
+    let mut i = 1;
+    while i < raw.len() {
+        if raw[i] == "speaking" && raw[i - 1].ends_with("ly") {
+            raw.drain(i - 1..=i);
+        } else {
+            i += 1;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn chat_frames_are_not_part_of_the_question() {
+        let mut raw = words("broadly speaking the us wants talks, right?");
+        drop_chat_frames(&mut raw);
+        assert_eq!(raw, ["the", "us", "wants", "talks"]);
+        let mut short = words("right?");
+        drop_chat_frames(&mut short);
+        assert_eq!(short, ["right"]);
     }
 }
