@@ -182,12 +182,13 @@ fn discord(setup: Setup) -> Result<ExitCode> {
 }
 
 fn ask(engine: &Engine, json: bool, explain: bool, question: &str) -> Result<ExitCode> {
-    let print = |q: &str| {
+    let mut out = std::io::stdout().lock();
+    let mut print = |q: &str| -> std::io::Result<()> {
         let reply = engine.answer(q);
         if json {
-            println!("{}", render::json(q, &reply));
+            writeln!(out, "{}", render::json(q, &reply))?;
         } else {
-            println!("{}", render::plain(&reply));
+            writeln!(out, "{}", render::plain(&reply))?;
         }
         if explain {
             let words: Vec<String> = engine
@@ -197,17 +198,27 @@ fn ask(engine: &Engine, json: bool, explain: bool, question: &str) -> Result<Exi
                     format!("{w}{}:{weight:.2}", if *known { "" } else { "?" })
                 })
                 .collect();
-            println!("    words: {}", words.join(" "));
+            writeln!(out, "    words: {}", words.join(" "))?;
             match engine.candidates(q, 5) {
-                Ok(candidates) => candidates
-                    .iter()
-                    .for_each(|c| println!("    {:.3}  {}", c.score, c.fact)),
-                Err(reason) => println!("    (no candidates: {reason:?})"),
+                Ok(candidates) => {
+                    for c in &candidates {
+                        writeln!(out, "    {:.3}  {}", c.score, c.fact)?;
+                    }
+                }
+                Err(reason) => writeln!(out, "    (no candidates: {reason:?})")?,
             }
         }
+        Ok(())
+    };
+    // A reader that stops early (`citebot ask < questions | head`) is not
+    // an error.
+    let finish = |result: std::io::Result<()>| match result {
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(Some(ExitCode::SUCCESS)),
+        Err(e) => Err(anyhow::Error::new(e).context("writing the answer")),
+        Ok(()) => Ok(None),
     };
     if !question.trim().is_empty() {
-        print(question);
+        finish(print(question))?;
         return Ok(ExitCode::SUCCESS);
     }
     let stdin = std::io::stdin();
@@ -218,7 +229,9 @@ fn ask(engine: &Engine, json: bool, explain: bool, question: &str) -> Result<Exi
         if q.trim().is_empty() && !json {
             continue;
         }
-        print(q);
+        if let Some(code) = finish(print(q))? {
+            return Ok(code);
+        }
     }
     Ok(ExitCode::SUCCESS)
 }

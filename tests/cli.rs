@@ -138,3 +138,37 @@ fn without_a_token_the_program_starts_a_local_chat() {
     assert!(String::from_utf8_lossy(&o.stderr).contains("No DISCORD_TOKEN set"));
     assert!(stdout(&o).contains("$200 million"));
 }
+
+#[test]
+fn a_reader_that_stops_early_is_not_an_error() {
+    // `citebot ask < questions.txt | head -1`: the pipe closes after the
+    // first answer; citebot must stop quietly, not panic.
+    let mut child = Command::new(env!("CARGO_BIN_EXE_citebot"))
+        .arg("ask")
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .env_remove("DISCORD_TOKEN")
+        .env("VECTORS", "off")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("citebot starts");
+    let questions = "how much aid did the us send\n".repeat(20_000);
+    let writer = child.stdin.take().map(|mut input| {
+        std::thread::spawn(move || {
+            // citebot may stop reading first: a failed write is expected.
+            let _ = input.write_all(questions.as_bytes());
+        })
+    });
+    let mut first = [0u8; 16];
+    let mut out = child.stdout.take().expect("stdout piped");
+    std::io::Read::read_exact(&mut out, &mut first).expect("a first answer");
+    drop(out);
+    let o = child.wait_with_output().expect("citebot exits");
+    if let Some(writer) = writer {
+        let _ = writer.join();
+    }
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(o.status.success(), "{:?}: {err}", o.status);
+    assert!(!err.contains("panicked"), "{err}");
+}

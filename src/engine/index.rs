@@ -67,6 +67,9 @@ pub struct Index {
     pub entities: HashMap<Vec<String>, bool>,
     /// Longest entity, in words.
     pub longest_entity: usize,
+    /// Terms some document gives a number of, sorted: which word of "how
+    /// many troops russia put" is the thing counted.
+    pub counted: Vec<TermId>,
     /// For a capital the knowledge uses as its own term ("kyiv"), its
     /// country's term ("ukraine"), so each stands for the other in guards.
     pub country_of: HashMap<TermId, TermId>,
@@ -112,7 +115,12 @@ impl Index {
                 let asks = wants(&analysed.all_words);
                 if n < fact.intents.len() {
                     gives.add(asks);
-                    counted.extend(terms_of(&counted_words(&analysed.all_words).join(" ")));
+                    // Our intents are well formed: the last word counted is the thing.
+                    counted.extend(
+                        terms_of(&counted_words(&analysed.all_words).join(" "))
+                            .last()
+                            .copied(),
+                    );
                 }
                 let terms = sorted_terms(ordered.iter().copied());
                 if !terms.is_empty() {
@@ -224,7 +232,9 @@ impl Index {
                 country_of.insert(city, country);
             }
         }
+        let counted = sorted_terms(docs.iter().flat_map(|d| d.counted.iter().copied()));
         let mut index = Index {
+            counted,
             docs,
             idf,
             postings,

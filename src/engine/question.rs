@@ -174,8 +174,26 @@ pub fn sentence_unnamed_words(sentence: &str) -> Vec<String> {
 /// knowledge's synonyms read "cost" as money).
 const COST_VERBS: &[&str] = &["cost", "costs", "costed", "run", "sell", "money"];
 
-/// Time words that name a day or a month, not a vague "soon".
-const DATE_WORDS: &[&str] = &[
+/// True when token `i` names a day: a weekday, "today", or a month with a
+/// day number ("December 15"); a month alone ("in December") is not a date.
+fn names_a_day(tokens: &[&str], i: usize) -> bool {
+    let word = |t: &str| {
+        t.trim_matches(|c: char| !c.is_alphanumeric())
+            .to_lowercase()
+    };
+    let lower = word(tokens[i]);
+    let is_number = |t: &&str| {
+        let w = word(t);
+        !w.is_empty() && w.len() <= 2 && w.chars().all(|c| c.is_ascii_digit())
+    };
+    DAYS.contains(&lower.as_str())
+        || MONTHS.contains(&lower.as_str())
+            && (tokens.get(i + 1).is_some_and(is_number)
+                || i > 0 && tokens.get(i - 1).is_some_and(is_number))
+}
+
+/// Words that name a day.
+const DAYS: &[&str] = &[
     "monday",
     "tuesday",
     "wednesday",
@@ -183,6 +201,13 @@ const DATE_WORDS: &[&str] = &[
     "friday",
     "saturday",
     "sunday",
+    "today",
+    "yesterday",
+    "tomorrow",
+];
+
+/// Months (without "may", which is mostly the verb).
+const MONTHS: &[&str] = &[
     "january",
     "february",
     "march",
@@ -194,9 +219,6 @@ const DATE_WORDS: &[&str] = &[
     "october",
     "november",
     "december",
-    "today",
-    "yesterday",
-    "tomorrow",
 ];
 
 /// Words that introduce a cause or a purpose.
@@ -252,18 +274,21 @@ pub fn wants(words: &[String]) -> Wants {
         }
     } else if has("why") || pair("what", "for") || pair("reason", "for") {
         Wants::Reason
-    } else if asks_when(words)
-        || pair("what", "day")
-        || pair("which", "day")
-        || pair("what", "date")
-        || pair("what", "time")
-    {
-        if has("exactly") || has("precisely") || has("specifically") || pair("what", "date") {
+    } else if asks_when(words) || asks_for(words, &["day", "date", "time"]) {
+        let precise = [
+            "exactly",
+            "precisely",
+            "specifically",
+            "exact",
+            "specific",
+            "date",
+        ];
+        if precise.iter().any(|w| has(w)) {
             Wants::Date
         } else {
             Wants::Time
         }
-    } else if has("where") {
+    } else if has("where") || asks_for(words, &["venue", "place", "location", "city"]) {
         Wants::Place
     } else if words
         .iter()
@@ -274,6 +299,18 @@ pub fn wants(words: &[String]) -> Wants {
     } else {
         Wants::Any
     }
+}
+
+/// True when "what" or "which" is followed, within two words, by one of
+/// `nouns` ("on what exact date", "at which venue").
+fn asks_for(words: &[String], nouns: &[&str]) -> bool {
+    words.iter().enumerate().any(|(i, w)| {
+        matches!(w.as_str(), "what" | "which" | "whats")
+            && words[i + 1..]
+                .iter()
+                .take(2)
+                .any(|n| nouns.contains(&n.as_str()))
+    })
 }
 
 /// True when "when" asks for a time ("when did", "when exactly", "it was
@@ -295,7 +332,9 @@ fn asks_when(words: &[String]) -> bool {
 }
 
 /// The words a "how many"/"how much" question counts: the content words
-/// right after "many" or "much" ("how many javelins" counts `javelins`).
+/// right after "many" or "much", up to the verb ("how many russian
+/// soldiers": russian, soldiers). One of them is the thing counted; the
+/// others qualify it.
 pub fn counted_words(words: &[String]) -> Vec<String> {
     let Some(at) = words
         .windows(2)
@@ -311,26 +350,14 @@ pub fn counted_words(words: &[String]) -> Vec<String> {
     {
         rest = &rest[1..verb];
     }
-    let phrase: Vec<&String> = rest
-        .iter()
+    // The phrase up to the verb: "how many russian soldiers are",
+    // "how many tons of ammo", "how many troops russia put on ...".
+    rest.iter()
         .take(4)
         .take_while(|w| !is_auxiliary(w))
-        .collect();
-    // The head noun is the last word ("russian soldiers": soldiers), or the
-    // word before "of" ("tons of ammunition": tons, and ammunition).
-    let mut heads: Vec<String> = phrase
-        .iter()
-        .rev()
-        .find(|w| !is_stopword(w))
-        .map(|w| w.to_string())
-        .into_iter()
-        .collect();
-    if let Some(of) = phrase.iter().position(|w| *w == "of")
-        && of > 0
-    {
-        heads.push(phrase[of - 1].to_string());
-    }
-    heads
+        .filter(|w| !is_stopword(w))
+        .cloned()
+        .collect()
 }
 
 /// The words a sentence counts: those right after each number that is not
@@ -385,7 +412,7 @@ impl Gives {
             if TIME_WORDS.contains(&lower.as_str()) {
                 gives.add(Wants::Time);
             }
-            if DATE_WORDS.contains(&lower.as_str()) {
+            if names_a_day(&tokens, i) {
                 gives.add(Wants::Date);
             }
             if REASON_WORDS.contains(&lower.as_str())
@@ -430,6 +457,11 @@ mod tests {
         assert_eq!(w("why is everyone roasting germany"), Wants::Reason);
         assert_eq!(w("On which day did Berlin offer helmets?"), Wants::Time);
         assert_eq!(w("when exactly will the helicopters arrive"), Wants::Date);
+        assert_eq!(
+            w("on what exact date in december was it published"),
+            Wants::Date
+        );
+        assert_eq!(w("at what venue did blinken speak"), Wants::Place);
         assert_eq!(w("so the letter went out when?"), Wants::Time);
         assert_eq!(
             w("was the president hands-on when the reply was being written"),
@@ -448,19 +480,19 @@ mod tests {
         );
         assert_eq!(
             counted_words(&words("how many russian soldiers are there")),
-            ["soldiers"]
+            ["russian", "soldiers"]
         );
         assert_eq!(
             counted_words(&words("how much military aid has germany given")),
-            ["aid"]
+            ["military", "aid"]
         );
         assert_eq!(
             counted_words(&words("how many tons of ammo")),
-            ["ammo", "tons"]
+            ["tons", "ammo"]
         );
         assert_eq!(
             counted_words(&words("how much do the MI-17 helicopters cost")),
-            ["helicopters"]
+            ["mi", "17", "helicopters"]
         );
         assert_eq!(
             counted_words(&words("how much did a javelin cost")),
@@ -509,6 +541,10 @@ mod tests {
         assert!(helmets.can_give(Wants::Count));
         assert!(!helmets.can_give(Wants::Money));
         assert!(helmets.can_give(Wants::Date));
+        let month = Gives::from_sentence("a draft treaty it published in December calling for");
+        assert!(month.can_give(Wants::Time));
+        assert!(!month.can_give(Wants::Date));
+        assert!(Gives::from_sentence("It was signed on December 17, 2021.").can_give(Wants::Date));
         let soon = Gives::from_sentence("The U.S. will soon deliver MI-17 helicopters.");
         assert!(soon.can_give(Wants::Time));
         assert!(!soon.can_give(Wants::Date));

@@ -136,16 +136,25 @@ pub fn rank(engine: &Engine, words: Vec<String>) -> Result<Vec<Ranked>, NoAnswer
     });
     let wanted = wants(&q.all_words);
     let subject = doer(&q, &entities);
-    let counted: Vec<Option<TermId>> = if wanted == Wants::Count || wanted == Wants::Money {
+    // "how many X": the thing counted is the last word of the phrase that
+    // the knowledge counts anywhere; the other words qualify it.
+    let phrase: Vec<TermId> = if wanted == Wants::Count || wanted == Wants::Money {
         engine
             .analyzer
             .analyse_known(&counted_words(&q.all_words).join(" "))
             .tokens
             .iter()
-            .map(|t| t.term)
+            .filter_map(|t| t.term)
             .collect()
     } else {
         Vec::new()
+    };
+    let head = phrase
+        .iter()
+        .rposition(|t| index.counted.binary_search(t).is_ok());
+    let qualifiers: Vec<TermId> = match head {
+        Some(h) => phrase[..h].to_vec(),
+        None => Vec::new(),
     };
 
     // "Which newspaper": a sentence that only says "a newspaper" cannot answer.
@@ -225,10 +234,13 @@ pub fn rank(engine: &Engine, words: Vec<String>) -> Result<Vec<Ranked>, NoAnswer
                     MISSING_ENTITY
                 };
             }
-            let counts_it = counted.is_empty()
-                || counted
-                    .iter()
-                    .any(|t| t.is_some_and(|t| doc.counted.binary_search(&t).is_ok()));
+            // The fact must count the thing, and the words qualifying it must
+            // be the fact's: "how much economic aid" is not answered by a
+            // sum of military aid. A phrase the knowledge never counts is
+            // not answered either.
+            let counts_it = phrase.is_empty()
+                || head.is_some_and(|h| doc.counted.binary_search(&phrase[h]).is_ok())
+                    && qualifiers.iter().all(|t| doc.bag.binary_search(t).is_ok());
             let unnamed = identified
                 .iter()
                 .any(|t| doc.unnamed.binary_search(t).is_ok());
