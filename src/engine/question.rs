@@ -24,6 +24,9 @@ pub enum Wants {
     Place,
     /// A person, country or body: "who".
     Person,
+    /// What came of something later ("did it end up cancelled"): a
+    /// report of one day does not say, unless a fact is written for it.
+    Outcome,
 }
 
 impl Wants {
@@ -37,6 +40,7 @@ impl Wants {
             Wants::Place => 16,
             Wants::Date => 32,
             Wants::Person => 64,
+            Wants::Outcome => 128,
         }
     }
 
@@ -254,7 +258,19 @@ fn starts_purpose(next: &str) -> bool {
 pub fn wants(words: &[String]) -> Wants {
     let has = |w: &str| words.iter().any(|x| x == w);
     let pair = |a: &str, b: &str| words.windows(2).any(|p| p[0] == a && p[1] == b);
-    if pair("how", "many") || pair("number", "of") {
+    let later = ["eventually", "afterwards", "afterward", "ultimately"];
+    if later.iter().any(|w| has(w))
+        // "did it end up cancelled", not "could sanctions end up hurting".
+        || ["end", "ended", "ends"].iter().any(|w| pair(w, "up"))
+            && !["could", "would", "might", "may", "will", "can"]
+                .iter()
+                .any(|w| has(w))
+        || pair("in", "the") && has("end") && !has("ending")
+        || pair("since", "then")
+        || pair("after", "that")
+    {
+        Wants::Outcome
+    } else if pair("how", "many") || pair("number", "of") {
         Wants::Count
     } else if pair("how", "much") {
         if words.iter().any(|w| MONEY_WORDS.contains(&w.as_str())) {
@@ -468,6 +484,12 @@ mod tests {
             Wants::Any
         );
         assert_eq!(w("what did blinken say"), Wants::Any);
+        assert_eq!(
+            w("so did nord stream 2 end up getting cancelled"),
+            Wants::Outcome
+        );
+        assert_eq!(w("did russia eventually invade"), Wants::Outcome);
+        assert_eq!(w("could sanctions end up hurting europe"), Wants::Any);
         assert_eq!(w("who mocked the helmet offer"), Wants::Person);
         assert_eq!(w("did the official who spoke mention helmets"), Wants::Any);
     }

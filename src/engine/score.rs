@@ -355,7 +355,22 @@ fn named_entities(
     engine: &Engine,
     tokens: &[super::analyze::Token],
 ) -> Result<Vec<Mention>, NoAnswer> {
-    let mentions = engine.index.find_entities(tokens);
+    let mut mentions = engine.index.find_entities(tokens);
+    // A capital the knowledge never names stands for its country when the
+    // knowledge names that ("Tallinn" for Estonia).
+    for m in mentions.iter_mut().filter(|m| !m.known) {
+        let name: Vec<&str> = tokens[m.start..m.end]
+            .iter()
+            .map(|t| t.word.as_str())
+            .collect();
+        let country = crate::lexicon::country_of_capital(&name.join(" "))
+            .and_then(|c| engine.analyzer.analyse_known(c).tokens.first()?.term)
+            .filter(|t| !engine.index.postings[*t as usize].is_empty());
+        if let Some(term) = country {
+            m.term = term;
+            m.known = true;
+        }
+    }
     if let Some(unknown) = mentions.iter().find(|m| !m.known) {
         let name: Vec<&str> = tokens[unknown.start..unknown.end]
             .iter()

@@ -101,6 +101,9 @@ fn swapped_roles_are_not_answered() {
     assert!(is_not_answered(
         "who is the russian ambassador to the united states"
     ));
+    // A capital the article never names stands for its country.
+    assert!(cited("did berlin block tallinn from sending arms to ukraine").contains("Estonia"));
+    assert!(is_not_answered("did berlin block paris from sending arms"));
     // The source of a claim is not what the answer must name.
     assert!(cited("according to washington, is it up to russia now").contains("Russia’s court"));
     // A speaker and a topic are not roles to swap.
