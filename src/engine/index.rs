@@ -47,6 +47,8 @@ pub struct Doc {
     /// Terms its sentence only mentions without saying which ("a German
     /// newspaper": newspaper), sorted: it cannot answer "which newspaper".
     pub unnamed: Vec<TermId>,
+    /// Who speaks in its sentence ("Blinken said", "Klitschko ... told"), sorted.
+    pub speakers: Vec<TermId>,
     /// Who does what it tells (first term of each of the fact's actors),
     /// sorted; empty when the knowledge does not say.
     pub actors: Vec<TermId>,
@@ -144,6 +146,7 @@ impl Index {
                 counted: sorted_terms(counted),
                 unnamed: sorted_terms(terms_of(&sentence_unnamed_words(sentence).join(" "))),
                 entities: Vec::new(),
+                speakers: Vec::new(),
                 sequences,
                 actors: sorted_terms(
                     fact.actors
@@ -169,6 +172,7 @@ impl Index {
                 intent_wants: vec![Wants::Any],
                 sequences: vec![ordered],
                 entities: Vec::new(),
+                speakers: Vec::new(),
                 actors: Vec::new(),
                 unnamed: sorted_terms(terms_of(&sentence_unnamed_words(&sentence.text).join(" "))),
                 bag: terms,
@@ -243,25 +247,28 @@ impl Index {
             longest_entity,
             country_of,
         };
-        let mut by_sentence: HashMap<usize, Vec<TermId>> = HashMap::default();
-        let mut doc_entities = Vec::with_capacity(index.docs.len());
+        let mut by_sentence: HashMap<usize, (Vec<TermId>, Vec<TermId>)> = HashMap::default();
+        let mut per_doc = Vec::with_capacity(index.docs.len());
         for doc in &index.docs {
-            let entities = by_sentence.entry(doc.sentence).or_insert_with(|| {
-                let tokens = analyzer
-                    .analyse_known(&knowledge.article.sentences[doc.sentence].text)
-                    .tokens;
-                sorted_terms(
-                    index
-                        .find_entities(&tokens)
-                        .into_iter()
-                        .filter(|m| m.known)
-                        .map(|m| m.term),
-                )
+            let found = by_sentence.entry(doc.sentence).or_insert_with(|| {
+                let text = &knowledge.article.sentences[doc.sentence].text;
+                let known_entities = |text: &str| {
+                    let tokens = analyzer.analyse_known(text).tokens;
+                    sorted_terms(
+                        index
+                            .find_entities(&tokens)
+                            .into_iter()
+                            .filter(|m| m.known)
+                            .map(|m| m.term),
+                    )
+                };
+                (known_entities(text), known_entities(&speaker_words(text)))
             });
-            doc_entities.push(entities.clone());
+            per_doc.push(found.clone());
         }
-        for (doc, entities) in index.docs.iter_mut().zip(doc_entities) {
+        for (doc, (entities, speakers)) in index.docs.iter_mut().zip(per_doc) {
             doc.entities = entities;
+            doc.speakers = speakers;
         }
         index
     }
@@ -291,6 +298,43 @@ impl Index {
         }
         found
     }
+}
+
+/// Verbs that report speech in news text.
+pub const SPEECH_VERBS: &[&str] = &[
+    "said",
+    "says",
+    "say",
+    "told",
+    "tells",
+    "tell",
+    "announced",
+    "announces",
+    "added",
+    "conceded",
+    "underscored",
+    "stressed",
+    "warned",
+    "warn",
+    "warns",
+];
+
+/// The words around each verb of speech in a sentence, where its speaker
+/// stands ("Blinken said", "said Blinken", "Klitschko reportedly told").
+fn speaker_words(sentence: &str) -> String {
+    let words = crate::text::words(sentence);
+    let mut out = Vec::new();
+    for (i, word) in words.iter().enumerate() {
+        if SPEECH_VERBS.contains(&word.as_str()) {
+            out.extend(words[i.saturating_sub(3)..i].iter().cloned());
+            // "..., said Blinken"; after other verbs come what was said.
+            if matches!(word.as_str(), "said" | "says") {
+                out.extend(words[i + 1..].iter().take(2).cloned());
+            }
+            out.push(String::new());
+        }
+    }
+    out.join(" ")
 }
 
 /// A named entity found in analysed text.

@@ -126,13 +126,17 @@ pub fn identified_words(words: &[String]) -> Vec<String> {
     };
     // The noun phrase ends at the first function word: "which NATO ally
     // did", "what specific proposals for common ground".
+    // A participle after the noun is not the noun ("which envoy stationed
+    // in Russia").
     words[at + 1..]
         .iter()
         .filter(|w| !matches!(w.as_str(), "specific" | "exact" | "particular"))
         .take(3)
         .take_while(|w| !is_stopword(w))
+        .enumerate()
+        .filter(|(i, w)| *i == 0 || !(w.ends_with("ed") || w.ends_with("ing")))
         .last()
-        .map(|w| vec![w.clone()])
+        .map(|(_, w)| vec![w.clone()])
         .unwrap_or_default()
 }
 
@@ -539,6 +543,10 @@ mod tests {
             ["proposals"]
         );
         assert!(identified_words(&words("what did blinken say")).is_empty());
+        assert_eq!(
+            identified_words(&words("which envoy stationed in russia carried it")),
+            ["envoy"]
+        );
         let unnamed = sentence_unnamed_words(
             "Klitschko reportedly told a German newspaper. It includes our own proposals for areas.",
         );

@@ -44,6 +44,11 @@ const WRONG_KIND: f32 = 0.4;
 const NO_PERSON: f32 = 0.8;
 /// Share of its score a document keeps when the question names its actors the other way round.
 const SWAPPED_ROLES: f32 = 0.35;
+/// A fact whose best intent scores below this share of a sibling's (citing
+/// the same sentence) matches mostly through the sentence's words: the
+/// sibling is what the question asks about.
+const BORROWED: f32 = 0.5;
+
 /// Words that put a topic after a speaker ("Blinken said about Ukraine").
 const TOPIC_WORDS: &[&str] = &[
     "say",
@@ -87,6 +92,8 @@ pub struct Ranked {
     pub sentence: usize,
     /// Its score in 0..=1.
     pub score: f32,
+    /// How well its best intent alone matches the question.
+    pub intent: f32,
     /// Whether the question asks if someone other than the fact's actors
     /// did what it tells: such a fact is never the answer.
     pub other_actor: bool,
@@ -105,6 +112,14 @@ struct QueryTerm {
     counts: Vec<TermId>,
     /// Semantic credit per vocabulary term, filled as needed (NaN = not yet).
     memo: Vec<f32>,
+}
+
+/// The noun of a "which X" question, as the knowledge knows it.
+enum Identified {
+    /// A word of the knowledge.
+    Known(TermId),
+    /// A word it never uses, with its vector when it has one.
+    Unknown(Option<Vec<f32>>),
 }
 
 /// A question ready for scoring: its known words by term (a dense weight
@@ -136,6 +151,8 @@ pub fn rank(engine: &Engine, words: Vec<String>) -> Result<Vec<Ranked>, NoAnswer
     });
     let wanted = wants(&q.all_words);
     let subject = doer(&q, &entities);
+    // "What did Putin say": the doer is asked about as a speaker.
+    let speaker = subject.filter(|_| asks_speech(&q, &entities));
     // "how many X": the thing counted is the last word of the phrase that
     // the knowledge counts anywhere; the other words qualify it.
     let phrase: Vec<TermId> = if wanted == Wants::Count || wanted == Wants::Money {
@@ -158,12 +175,22 @@ pub fn rank(engine: &Engine, words: Vec<String>) -> Result<Vec<Ranked>, NoAnswer
     };
 
     // "Which newspaper": a sentence that only says "a newspaper" cannot answer.
-    let identified: Vec<TermId> = engine
+    // A word the knowledge never uses is looked for through its vector
+    // ("which baltic republics": countries); without one, no fact has it.
+    let identified: Vec<Identified> = engine
         .analyzer
         .analyse_known(&identified_words(&q.all_words).join(" "))
         .tokens
         .iter()
-        .filter_map(|t| t.term)
+        .map(|t| match t.term {
+            Some(term) => Identified::Known(term),
+            None => Identified::Unknown(
+                engine
+                    .semantic
+                    .as_ref()
+                    .and_then(|s| s.word_vector(&t.word)),
+            ),
+        })
         .collect();
     let mut terms = query_terms(engine, &q.tokens);
     if terms.is_empty() || terms.iter().all(|t| t.term.is_none() && t.vector.is_none()) {
@@ -210,7 +237,7 @@ pub fn rank(engine: &Engine, words: Vec<String>) -> Result<Vec<Ranked>, NoAnswer
         .into_iter()
         .map(|d| {
             let doc = &index.docs[d];
-            let mut score = doc_score(engine, doc, &mut query, wanted);
+            let (mut score, intent) = doc_score(engine, doc, &mut query, wanted);
             let has = |term: TermId| {
                 doc.bag.binary_search(&term).is_ok()
                     || index
@@ -241,9 +268,19 @@ pub fn rank(engine: &Engine, words: Vec<String>) -> Result<Vec<Ranked>, NoAnswer
             let counts_it = phrase.is_empty()
                 || head.is_some_and(|h| doc.counted.binary_search(&phrase[h]).is_ok())
                     && qualifiers.iter().all(|t| doc.bag.binary_search(t).is_ok());
-            let unnamed = identified
-                .iter()
-                .any(|t| doc.unnamed.binary_search(t).is_ok());
+            // "Which banks": a fact that never mentions banks cannot say
+            // which; one that only says "a newspaper" cannot either.
+            let unnamed = identified.iter().any(|t| match t {
+                Identified::Known(t) => {
+                    doc.unnamed.binary_search(t).is_ok() || doc.bag.binary_search(t).is_err()
+                }
+                Identified::Unknown(vector) => !vector.as_ref().is_some_and(|v| {
+                    engine
+                        .semantic
+                        .as_ref()
+                        .is_some_and(|s| doc.bag.iter().any(|&b| s.credit(v, b) > 0.0))
+                }),
+            });
             if wanted == Wants::Person {
                 // Whether a fact names who did something is known only from
                 // its intents, so the cut is mild.
@@ -261,12 +298,14 @@ pub fn rank(engine: &Engine, words: Vec<String>) -> Result<Vec<Ranked>, NoAnswer
             // demands?" against the US rejecting them), the fact is no
             // answer, but it stays in the ranking: cutting its score would
             // hand the answer to another fact citing the same sentence.
-            let other_actor =
-                subject.is_some_and(|s| !doc.actors.is_empty() && !doc.actors.contains(&s));
+            let other_actor = subject
+                .is_some_and(|s| !doc.actors.is_empty() && !doc.actors.contains(&s))
+                || speaker.is_some_and(|s| !speaks_in(doc, s));
             Ranked {
                 target: doc.target,
                 sentence: doc.sentence,
                 score,
+                intent,
                 other_actor,
             }
         })
@@ -417,6 +456,46 @@ fn doer(q: &super::analyze::Analysed, entities: &[Mention]) -> Option<TermId> {
     (!is_be || verb.ends_with("ing")).then_some(entities[first].term)
 }
 
+/// True when the question's doer is followed by a verb of speech ("what
+/// did Putin say", "did Biden personally tell").
+fn asks_speech(q: &super::analyze::Analysed, entities: &[Mention]) -> bool {
+    const ASKED: &[&str] = &[
+        "say",
+        "said",
+        "tell",
+        "told",
+        "respond",
+        "responded",
+        "reply",
+        "replied",
+        "react",
+        "reacted",
+        "announce",
+        "announced",
+        "comment",
+        "commented",
+        "claim",
+        "claimed",
+    ];
+    let Some(m) = entities.iter().find(|m| m.subject) else {
+        return false;
+    };
+    let end = q.tokens[m.end - 1].at;
+    q.all_words[end + 1..]
+        .iter()
+        .take(2)
+        .any(|w| ASKED.contains(&w.as_str()))
+}
+
+/// True when `speaker` may be the one speaking in the document's sentence:
+/// it names no speaker, names this one, or names one of the fact's actors
+/// while the speaker is one too (the secretary speaks for the US).
+fn speaks_in(doc: &Doc, speaker: TermId) -> bool {
+    doc.speakers.is_empty()
+        || doc.speakers.contains(&speaker)
+        || doc.actors.contains(&speaker) && doc.speakers.iter().any(|s| doc.actors.contains(s))
+}
+
 /// True when the question names two entities in the opposite order from
 /// every intent and the source that name both ("Russia's ambassador to the
 /// US" against "U.S. Ambassador to Russia"): the right words, the wrong roles.
@@ -506,7 +585,9 @@ fn candidates(engine: &Engine, terms: &[QueryTerm]) -> Vec<usize> {
 }
 
 /// How well a document answers the question, in 0..=1, before the guards.
-fn doc_score(engine: &Engine, doc: &Doc, query: &mut Query, wanted: Wants) -> f32 {
+/// Also returns the best intent's part alone: which of the facts citing one
+/// sentence the question asks about.
+fn doc_score(engine: &Engine, doc: &Doc, query: &mut Query, wanted: Wants) -> (f32, f32) {
     let idf = &engine.index.idf;
     let total = query.total;
     let mut bag = 0.0;
@@ -558,7 +639,10 @@ fn doc_score(engine: &Engine, doc: &Doc, query: &mut Query, wanted: Wants) -> f3
         }
         best_intent = best_intent.max(score);
     }
-    INTENT_SHARE * best_intent + (1.0 - INTENT_SHARE) * bag / total
+    (
+        INTENT_SHARE * best_intent + (1.0 - INTENT_SHARE) * bag / total,
+        best_intent,
+    )
 }
 
 /// Credit for a question word in a sorted set of terms: 1 for the same term,
@@ -600,7 +684,17 @@ pub fn decide(engine: &Engine, ranked: &[Ranked]) -> Reply {
     let lead = best.score - runner_up;
     let confident =
         (best.score >= SURE && lead >= SURE_MARGIN) || (best.score >= ANSWER && lead >= MARGIN);
-    if confident && !best.other_actor {
+    // Facts citing one sentence share its words; the one whose intents
+    // match best is what the question asks about. If that one tells what
+    // someone else did ("what did Putin say in reply" against the US
+    // reply), a sibling fact is no answer either.
+    let asked_about = ranked
+        .iter()
+        .filter(|r| r.sentence == best.sentence)
+        .max_by(|a, b| a.intent.partial_cmp(&b.intent).unwrap_or(Ordering::Equal));
+    let other_actor = best.other_actor
+        || asked_about.is_some_and(|r| r.other_actor && best.intent < BORROWED * r.intent);
+    if confident && !other_actor {
         return Reply::Answered(engine.answer_for(best.target, best.score));
     }
     if best.score < UNSURE {

@@ -86,6 +86,10 @@ fn a_count_the_article_does_not_give_is_not_answered() {
     assert!(is_not_answered(
         "how many javelin missiles are in the package"
     ));
+    // Nothing in the article names banks, so none of it says which.
+    assert!(is_not_answered(
+        "Which Russian banks would be hit by the sanctions?"
+    ));
     // A sentence that only says "a German newspaper" does not say which.
     assert!(is_not_answered(
         "Which German newspaper did Klitschko talk to?"
@@ -122,6 +126,11 @@ fn another_doer_than_the_facts_actors_is_not_answered() {
     assert!(is_not_answered(
         "how many troops does the us have on ukraine's border"
     ));
+    // Asked what someone said, a sentence where someone else speaks is no
+    // answer; the secretary speaks for the US.
+    assert!(is_not_answered("what did putin say in reply to blinken"));
+    assert!(cited("what did biden say about sanctions").contains("Biden last week conceded"));
+    assert!(cited("what did the us say about nato's open door").contains("reiterates"));
     // The right doer, a passive, or a doer that only receives still answer.
     assert!(cited("did the us send javelins").contains("Javelin missiles"));
     assert!(cited("was estonia blocked by germany").contains("blocked NATO-ally Estonia"));
