@@ -121,7 +121,9 @@ pub fn identified_words(words: &[String]) -> Vec<String> {
         p[0] == "which" && !is_auxiliary(&p[1])
             || p[0] == "what" && matches!(p[1].as_str(), "specific" | "exact" | "particular")
     });
-    let Some(at) = start else {
+    // Only a question that opens with it asks to identify ("which X did"),
+    // not one that embeds it ("do they get to pick which alliance").
+    let Some(at) = start.filter(|&at| at <= 2) else {
         return Vec::new();
     };
     // The noun phrase ends at the first function word: "which NATO ally
@@ -543,6 +545,12 @@ mod tests {
             ["proposals"]
         );
         assert!(identified_words(&words("what did blinken say")).is_empty());
+        assert!(
+            identified_words(&words(
+                "does the us think countries get to pick which clubs"
+            ))
+            .is_empty()
+        );
         assert_eq!(
             identified_words(&words("which envoy stationed in russia carried it")),
             ["envoy"]

@@ -114,13 +114,18 @@ struct QueryTerm {
     memo: Vec<f32>,
 }
 
-/// The noun of a "which X" question, as the knowledge knows it.
-enum Identified {
-    /// A word of the knowledge.
-    Known(TermId),
-    /// A word it never uses, with its vector when it has one.
-    Unknown(Option<Vec<f32>>),
+/// The noun of a "which X" question: its term, if the knowledge uses the
+/// word, else its vector, if there is one.
+struct Identified {
+    term: Option<TermId>,
+    vector: Option<Vec<f32>>,
 }
+
+/// Semantic credit from which a fact's word stands in for a noun the
+/// knowledge never uses in a "which X" question (about cosine 0.75:
+/// "republics" for countries, not "banks" for economic nor "cities" for
+/// Europe).
+const NEIGHBOUR_CREDIT: f32 = 0.5;
 
 /// A question ready for scoring: its known words by term (a dense weight
 /// table, so a fact's words are looked up, not searched for), and its
@@ -175,21 +180,19 @@ pub fn rank(engine: &Engine, words: Vec<String>) -> Result<Vec<Ranked>, NoAnswer
     };
 
     // "Which newspaper": a sentence that only says "a newspaper" cannot answer.
-    // A word the knowledge never uses is looked for through its vector
-    // ("which baltic republics": countries); without one, no fact has it.
+    // The noun is looked for as a word or, when the knowledge never uses
+    // it, as a close neighbour through its vector ("which baltic republics").
     let identified: Vec<Identified> = engine
         .analyzer
         .analyse_known(&identified_words(&q.all_words).join(" "))
         .tokens
         .iter()
-        .map(|t| match t.term {
-            Some(term) => Identified::Known(term),
-            None => Identified::Unknown(
-                engine
-                    .semantic
-                    .as_ref()
-                    .and_then(|s| s.word_vector(&t.word)),
-            ),
+        .map(|t| Identified {
+            term: t.term,
+            vector: engine
+                .semantic
+                .as_ref()
+                .and_then(|s| s.word_vector(&t.word)),
         })
         .collect();
     let mut terms = query_terms(engine, &q.tokens);
@@ -270,16 +273,19 @@ pub fn rank(engine: &Engine, words: Vec<String>) -> Result<Vec<Ranked>, NoAnswer
                     && qualifiers.iter().all(|t| doc.bag.binary_search(t).is_ok());
             // "Which banks": a fact that never mentions banks cannot say
             // which; one that only says "a newspaper" cannot either.
-            let unnamed = identified.iter().any(|t| match t {
-                Identified::Known(t) => {
-                    doc.unnamed.binary_search(t).is_ok() || doc.bag.binary_search(t).is_err()
-                }
-                Identified::Unknown(vector) => !vector.as_ref().is_some_and(|v| {
-                    engine
-                        .semantic
-                        .as_ref()
-                        .is_some_and(|s| doc.bag.iter().any(|&b| s.credit(v, b) > 0.0))
-                }),
+            let unnamed = identified.iter().any(|noun| {
+                let only_mentioned = noun
+                    .term
+                    .is_some_and(|t| doc.unnamed.binary_search(&t).is_ok());
+                let mentioned = match noun.term {
+                    Some(t) => doc.bag.binary_search(&t).is_ok(),
+                    None => noun.vector.as_ref().is_some_and(|v| {
+                        engine.semantic.as_ref().is_some_and(|s| {
+                            doc.bag.iter().any(|&b| s.credit(v, b) > NEIGHBOUR_CREDIT)
+                        })
+                    }),
+                };
+                only_mentioned || !mentioned
             });
             if wanted == Wants::Person {
                 // Whether a fact names who did something is known only from
