@@ -35,15 +35,22 @@ fn engine(vectors: bool) -> citebot::Engine {
 
 /// Accuracy and precision floors, as measured with `citebot eval`; raise
 /// them when the engine or the knowledge improves, never lower them quietly.
-const DEV_ACCURACY: f64 = 0.85;
+/// Measured (vectors on): dev 0.944 (51/54), precision 1.000 (38/38).
+const DEV_ACCURACY: f64 = 0.94;
 const DEV_PRECISION: f64 = 0.97;
-const HELDOUT_ACCURACY: f64 = 0.80;
-const HELDOUT_PRECISION: f64 = 0.93;
-/// (file, accuracy, precision) floors of the blind sets.
-const BLIND_FLOORS: [(&str, f64, f64); 3] = [
-    ("blind-a.jsonl", 0.90, 0.95),
-    ("blind-b.jsonl", 0.90, 0.95),
-    ("blind-c.jsonl", 0.80, 0.90),
+/// Measured: 0.916 (87/95), precision 0.971 (68/70).
+const HELDOUT_ACCURACY: f64 = 0.91;
+const HELDOUT_PRECISION: f64 = 0.97;
+/// (file, accuracy, precision) floors of the blind sets, each a little
+/// under what `citebot eval` measured (in the README).
+const BLIND_FLOORS: [(&str, f64, f64); 7] = [
+    ("blind-a.jsonl", 0.98, 0.99),
+    ("blind-b.jsonl", 0.93, 0.96),
+    ("blind-c.jsonl", 0.93, 0.98),
+    ("blind-d.jsonl", 0.83, 0.92),
+    ("blind-e.jsonl", 0.93, 0.94),
+    ("blind-f.jsonl", 0.86, 0.98),
+    ("blind-g.jsonl", 0.82, 0.90),
 ];
 
 #[test]
@@ -86,8 +93,8 @@ fn kept_aside_set_accuracy_does_not_drop() {
 #[test]
 fn blind_sets_accuracy_does_not_drop() {
     // Written by helpers who saw only the article, never the knowledge or
-    // the engine. blind-a and blind-b were then used to find what to
-    // improve; blind-c was only measured (see the README).
+    // the engine. Each was first measured untouched, then used to find
+    // what to improve, except blind-g, the last (see the README).
     for (name, accuracy, precision) in BLIND_FLOORS {
         holds_floors(name, accuracy, precision);
     }
