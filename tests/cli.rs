@@ -5,8 +5,9 @@ use std::io::Write;
 use std::path::Path;
 use std::process::{Command, Output, Stdio};
 
-fn citebot(args: &[&str], stdin: &[u8]) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_citebot"))
+/// `citebot ARGS` started with piped standard streams, no token, vectors off.
+fn spawn(args: &[&str]) -> std::process::Child {
+    Command::new(env!("CARGO_BIN_EXE_citebot"))
         .args(args)
         .current_dir(env!("CARGO_MANIFEST_DIR"))
         .env_remove("DISCORD_TOKEN")
@@ -16,7 +17,11 @@ fn citebot(args: &[&str], stdin: &[u8]) -> Output {
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .spawn()
-        .expect("citebot starts");
+        .expect("citebot starts")
+}
+
+fn citebot(args: &[&str], stdin: &[u8]) -> Output {
+    let mut child = spawn(args);
     if let Some(mut input) = child.stdin.take() {
         input.write_all(stdin).expect("stdin written");
     }
@@ -143,16 +148,7 @@ fn without_a_token_the_program_starts_a_local_chat() {
 fn a_reader_that_stops_early_is_not_an_error() {
     // `citebot ask < questions.txt | head -1`: the pipe closes after the
     // first answer; citebot must stop quietly, not panic.
-    let mut child = Command::new(env!("CARGO_BIN_EXE_citebot"))
-        .arg("ask")
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .env_remove("DISCORD_TOKEN")
-        .env("VECTORS", "off")
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("citebot starts");
+    let mut child = spawn(&["ask"]);
     let questions = "how much aid did the us send\n".repeat(20_000);
     let writer = child.stdin.take().map(|mut input| {
         std::thread::spawn(move || {

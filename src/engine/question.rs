@@ -80,37 +80,9 @@ const MONEY_WORDS: &[&str] = &[
     "budget",
     "expensive",
 ];
-const TIME_WORDS: &[&str] = &[
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "week",
-    "weeks",
-    "month",
-    "months",
-    "year",
-    "years",
-    "today",
-    "yesterday",
-    "tomorrow",
-    "soon",
-];
+/// Time words that name no particular day ("weeks", "soon"); days and
+/// months are in [`DAYS`] and [`MONTHS`].
+const TIME_WORDS: &[&str] = &["week", "weeks", "month", "months", "year", "years", "soon"];
 
 /// The noun a question asks to have identified: "which German newspaper"
 /// (newspaper), "what specific proposals" (proposals). A sentence that only
@@ -431,7 +403,8 @@ impl Gives {
                 gives.add(Wants::Money);
             }
             let lower = bare.to_lowercase();
-            if TIME_WORDS.contains(&lower.as_str()) {
+            let word = lower.as_str();
+            if TIME_WORDS.contains(&word) || DAYS.contains(&word) || MONTHS.contains(&word) {
                 gives.add(Wants::Time);
             }
             if names_a_day(&tokens, i) {
