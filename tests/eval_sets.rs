@@ -94,7 +94,7 @@ fn kept_aside_set_accuracy_does_not_drop() {
 fn blind_sets_accuracy_does_not_drop() {
     // Written by helpers who saw only the article, never the knowledge or
     // the engine. Each was first measured untouched, then used to find
-    // what to improve, except blind-g, the last (see the README).
+    // what to improve (see the README).
     for (name, accuracy, precision) in BLIND_FLOORS {
         holds_floors(name, accuracy, precision);
     }
