@@ -56,11 +56,10 @@ pub struct Analyzer {
     stems: HashMap<String, TermId>,
     terms: Vec<String>,
     surfaces: HashSet<String>,
-    /// Adjacent word pairs of the synonyms' phrases ("nord stream"): a real
-    /// word that is one edit from completing one ("nord steam") is a typo.
-    phrase_pairs: HashSet<(String, String)>,
-    /// First words of those pairs.
-    phrase_firsts: HashSet<String>,
+    /// For each word of a synonym phrase, the words that follow it there
+    /// ("nord": stream): a real word one edit from completing such a pair
+    /// ("nord steam") is a typo.
+    phrase_next: HashMap<String, HashSet<String>>,
     /// Stems of the words the knowledge uses, so analysis stems each word once.
     stem_cache: HashMap<String, String>,
     typo: TypoIndex,
@@ -76,10 +75,11 @@ impl Analyzer {
             for variant in &group.variants {
                 let key = words(variant);
                 for pair in key.windows(2) {
-                    analyzer.phrase_firsts.insert(pair[0].clone());
                     analyzer
-                        .phrase_pairs
-                        .insert((pair[0].clone(), pair[1].clone()));
+                        .phrase_next
+                        .entry(pair[0].clone())
+                        .or_default()
+                        .insert(pair[1].clone());
                 }
                 if !key.is_empty() && key.len() <= MAX_PHRASE && key != canonical {
                     let longest = analyzer.phrase_starts.entry(key[0].clone()).or_insert(1);
@@ -195,18 +195,13 @@ impl Analyzer {
     /// A real word one edit from completing a phrase of the synonyms with
     /// the word before it ("nord steam": stream).
     fn phrase_correction(&self, before: Option<&String>, word: &str) -> Option<String> {
-        let before = before?;
-        // Cheap checks first: most words follow no phrase's first word.
-        if !self.phrase_firsts.contains(before) || self.surfaces.contains(word) || is_stopword(word)
-        {
+        // Cheap checks first: most words follow no phrase's word.
+        let next = self.phrase_next.get(before?)?;
+        if self.surfaces.contains(word) || is_stopword(word) {
             return None;
         }
         let (fixed, distance) = self.typo.correct(word)?;
-        (distance == 1
-            && self
-                .phrase_pairs
-                .contains(&(before.clone(), fixed.to_string())))
-        .then(|| fixed.to_string())
+        (distance == 1 && next.contains(fixed)).then(|| fixed.to_string())
     }
 
     fn finish(&self, mut raw: Vec<String>, corrections: Vec<(String, String)>) -> Analysed {

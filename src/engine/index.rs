@@ -301,7 +301,7 @@ impl Index {
 }
 
 /// Verbs that report speech in news text.
-pub const SPEECH_VERBS: &[&str] = &[
+const SPEECH_VERBS: &[&str] = &[
     "said",
     "says",
     "say",

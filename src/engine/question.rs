@@ -89,9 +89,10 @@ const TIME_WORDS: &[&str] = &["week", "weeks", "month", "months", "year", "years
 /// mentions such a thing ("a German newspaper", "our own proposals") does
 /// not say which it is.
 pub fn identified_words(words: &[String]) -> Vec<String> {
+    const IDENTIFYING: &[&str] = &["specific", "exact", "particular"];
     let start = words.windows(2).position(|p| {
         p[0] == "which" && !is_auxiliary(&p[1])
-            || p[0] == "what" && matches!(p[1].as_str(), "specific" | "exact" | "particular")
+            || p[0] == "what" && IDENTIFYING.contains(&p[1].as_str())
     });
     // Only a question that opens with it asks to identify ("which X did"),
     // not one that embeds it ("do they get to pick which alliance").
@@ -104,7 +105,7 @@ pub fn identified_words(words: &[String]) -> Vec<String> {
     // in Russia").
     words[at + 1..]
         .iter()
-        .filter(|w| !matches!(w.as_str(), "specific" | "exact" | "particular"))
+        .filter(|w| !IDENTIFYING.contains(&w.as_str()))
         .take(3)
         .take_while(|w| !is_stopword(w))
         .enumerate()
@@ -120,7 +121,6 @@ pub fn identified_words(words: &[String]) -> Vec<String> {
 pub fn sentence_unnamed_words(sentence: &str) -> Vec<String> {
     const MARKERS: &[&str] = &["a", "an", "some", "own", "certain", "several", "various"];
     let tokens: Vec<&str> = sentence.split_whitespace().collect();
-    let bare = |t: &str| t.trim_matches(|c: char| !c.is_alphanumeric()).to_string();
     let mut out = Vec::new();
     for (i, token) in tokens.iter().enumerate() {
         if !MARKERS.contains(&bare(token).to_lowercase().as_str()) {
@@ -129,7 +129,7 @@ pub fn sentence_unnamed_words(sentence: &str) -> Vec<String> {
         // The noun ends the phrase: the last word before punctuation, a
         // function word or the third word. A capitalised word after it is
         // its name ("a NATO-ally Estonia").
-        let mut noun: Option<String> = None;
+        let mut noun: Option<&str> = None;
         let mut named = false;
         for next in tokens[i + 1..].iter().take(3) {
             let word = bare(next);
@@ -152,6 +152,11 @@ pub fn sentence_unnamed_words(sentence: &str) -> Vec<String> {
     out
 }
 
+/// A token of article text without the punctuation around it.
+fn bare(token: &str) -> &str {
+    token.trim_matches(|c: char| !c.is_alphanumeric())
+}
+
 /// Verbs that ask for a price: "how much does X cost" ("money" where the
 /// knowledge's synonyms read "cost" as money).
 const COST_VERBS: &[&str] = &["cost", "costs", "costed", "run", "sell", "money"];
@@ -159,13 +164,9 @@ const COST_VERBS: &[&str] = &["cost", "costs", "costed", "run", "sell", "money"]
 /// True when token `i` names a day: a weekday, "today", or a month with a
 /// day number ("December 15"); a month alone ("in December") is not a date.
 fn names_a_day(tokens: &[&str], i: usize) -> bool {
-    let word = |t: &str| {
-        t.trim_matches(|c: char| !c.is_alphanumeric())
-            .to_lowercase()
-    };
-    let lower = word(tokens[i]);
+    let lower = bare(tokens[i]).to_lowercase();
     let is_number = |t: &&str| {
-        let w = word(t);
+        let w = bare(t);
         !w.is_empty() && w.len() <= 2 && w.chars().all(|c| c.is_ascii_digit())
     };
     DAYS.contains(&lower.as_str())

@@ -155,9 +155,10 @@ pub fn rank(engine: &Engine, words: Vec<String>) -> Result<Vec<Ranked>, NoAnswer
         !(at >= 2 && q.all_words[at - 2] == "according" && q.all_words[at - 1] == "to")
     });
     let wanted = wants(&q.all_words);
-    let subject = doer(&q, &entities);
+    let doer = doer(&q, &entities);
+    let subject = doer.map(|d| d.term);
     // "What did Putin say": the doer is asked about as a speaker.
-    let speaker = subject.filter(|_| asks_speech(&q, &entities));
+    let speaker = doer.filter(|d| d.speaks).map(|d| d.term);
     // "how many X": the thing counted is the last word of the phrase that
     // the knowledge counts anywhere; the other words qualify it.
     let phrase: Vec<TermId> = if wanted == Wants::Count || wanted == Wants::Money {
@@ -189,10 +190,11 @@ pub fn rank(engine: &Engine, words: Vec<String>) -> Result<Vec<Ranked>, NoAnswer
         .iter()
         .map(|t| Identified {
             term: t.term,
-            vector: engine
-                .semantic
-                .as_ref()
-                .and_then(|s| s.word_vector(&t.word)),
+            vector: t
+                .term
+                .is_none()
+                .then(|| engine.semantic.as_ref()?.word_vector(&t.word))
+                .flatten(),
         })
         .collect();
     let mut terms = query_terms(engine, &q.tokens);
@@ -432,7 +434,7 @@ fn named_entities(
 /// by Germany"), of "is X part of", nor of a verb its subject undergoes
 /// ("did the Baltics get permission"). A list ("Estonia, Latvia and
 /// Lithuania") is read up to its last name.
-fn doer(q: &super::analyze::Analysed, entities: &[Mention]) -> Option<TermId> {
+fn doer(q: &super::analyze::Analysed, entities: &[Mention]) -> Option<Doer> {
     const UNDERGOES: &[&str] = &[
         "get", "gets", "got", "receive", "received", "face", "faced", "suffer", "suffered", "need",
         "needs", "deserve", "expect", "take", "took", "accept", "accepted",
@@ -459,12 +461,22 @@ fn doer(q: &super::analyze::Analysed, entities: &[Mention]) -> Option<TermId> {
         return None;
     }
     let is_be = matches!(auxiliary.as_str(), "is" | "are" | "was" | "were");
-    (!is_be || verb.ends_with("ing")).then_some(entities[first].term)
+    (!is_be || verb.ends_with("ing")).then(|| Doer {
+        term: entities[first].term,
+        speaks: asks_speech(&q.all_words[q.tokens[entities[first].end - 1].at + 1..]),
+    })
 }
 
-/// True when the question's doer is followed by a verb of speech ("what
-/// did Putin say", "did Biden personally tell").
-fn asks_speech(q: &super::analyze::Analysed, entities: &[Mention]) -> bool {
+/// The doer of a question, and whether it is asked about as a speaker.
+#[derive(Debug, Clone, Copy)]
+struct Doer {
+    term: TermId,
+    speaks: bool,
+}
+
+/// True when the words after the question's doer open with a verb of
+/// speech ("what did Putin say", "did Biden personally tell").
+fn asks_speech(after: &[String]) -> bool {
     const ASKED: &[&str] = &[
         "say",
         "said",
@@ -483,14 +495,7 @@ fn asks_speech(q: &super::analyze::Analysed, entities: &[Mention]) -> bool {
         "claim",
         "claimed",
     ];
-    let Some(m) = entities.iter().find(|m| m.subject) else {
-        return false;
-    };
-    let end = q.tokens[m.end - 1].at;
-    q.all_words[end + 1..]
-        .iter()
-        .take(2)
-        .any(|w| ASKED.contains(&w.as_str()))
+    after.iter().take(2).any(|w| ASKED.contains(&w.as_str()))
 }
 
 /// True when `speaker` may be the one speaking in the document's sentence:
