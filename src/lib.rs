@@ -4,8 +4,8 @@
 //! The library holds everything but the terminal: [`knowledge`] loads and
 //! validates the knowledge files, [`engine`] answers questions from them,
 //! [`vectors`] reads the word vectors behind the semantic signal, [`eval`]
-//! scores the engine on a question file, and [`discord`] puts the engine on
-//! Discord. The `citebot` binary is a thin command-line shell over these.
+//! scores the engine on a question file, [`questionlog`] keeps the questions
+//! the bot could not answer, and [`discord`] puts the engine on Discord. The `citebot` binary is a thin command-line shell over these.
 
 pub mod article;
 pub mod discord;
@@ -13,6 +13,7 @@ pub mod engine;
 pub mod eval;
 pub mod knowledge;
 pub mod lexicon;
+pub mod questionlog;
 pub mod render;
 pub mod setup;
 pub mod text;
