@@ -81,7 +81,7 @@ pub enum TeachError {
 
 fn did_you_mean(close: &[String]) -> String {
     if close.is_empty() {
-        " (citebot topics and the knowledge file list the facts)".to_string()
+        " (each [[fact]] in knowledge.toml has its `id`)".to_string()
     } else {
         let ids: Vec<String> = close.iter().map(|id| format!("`{id}`")).collect();
         format!("; did you mean {}?", ids.join(", "))

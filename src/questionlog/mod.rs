@@ -597,6 +597,38 @@ impl QuestionLog {
     }
 }
 
+/// A log opened on first use, for the command line: a session that logs
+/// nothing creates no file.
+#[derive(Debug)]
+pub struct LazyLog {
+    settings: LogSettings,
+    log: Option<QuestionLog>,
+}
+
+impl LazyLog {
+    /// A log with `settings`, not opened yet.
+    pub fn new(settings: LogSettings) -> LazyLog {
+        LazyLog {
+            settings,
+            log: None,
+        }
+    }
+
+    /// Logs `entry` (nothing when logging is off), opening the log first if need be.
+    pub fn record(&mut self, entry: &Entry) -> Result<(), LogError> {
+        if !self.settings.enabled {
+            return Ok(());
+        }
+        let log = match self.log.take() {
+            Some(log) => log,
+            None => QuestionLog::open(&self.settings.db_path(), self.settings.retention_days)?,
+        };
+        let recorded = log.record(entry);
+        self.log = Some(log);
+        recorded
+    }
+}
+
 enum SaltError {
     Sqlite(rusqlite::Error),
     Random(String),
