@@ -153,9 +153,16 @@ fn run(cli: Cli) -> Result<ExitCode> {
             };
             ask(&engine, &mut output, &question.join(" "))
         }
-        Some(Command::Chat) => chat(&setup.engine()?, &mut LazyLog::new(LogSettings::from_env()?)),
-        Some(Command::Unanswered { limit, json }) => unanswered(&LogSettings::from_env()?, limit, json),
-        Some(Command::Teach { question, fact }) => teach(&setup, &LogSettings::from_env()?, &question, &fact),
+        Some(Command::Chat) => chat(
+            &setup.engine()?,
+            &mut LazyLog::new(LogSettings::from_env()?),
+        ),
+        Some(Command::Unanswered { limit, json }) => {
+            unanswered(&LogSettings::from_env()?, limit, json)
+        }
+        Some(Command::Teach { question, fact }) => {
+            teach(&setup, &LogSettings::from_env()?, &question, &fact)
+        }
         Some(Command::Summary { long, topic }) => {
             let engine = setup.engine()?;
             let knowledge = engine.knowledge();
@@ -204,7 +211,10 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 eprintln!(
                     "No DISCORD_TOKEN set: starting a local chat. To connect to Discord, put DISCORD_TOKEN in .env (see README)."
                 );
-                chat(&setup.engine()?, &mut LazyLog::new(LogSettings::from_env()?))
+                chat(
+                    &setup.engine()?,
+                    &mut LazyLog::new(LogSettings::from_env()?),
+                )
             }
         }
     }
@@ -225,7 +235,13 @@ struct Output<'a> {
 
 /// Logs `question` when `reply` declines it; a log that fails is reported
 /// and the answers go on.
-fn log_reply(log: &mut LazyLog, engine: &Engine, question: &str, reply: &Reply, source: &'static str) {
+fn log_reply(
+    log: &mut LazyLog,
+    engine: &Engine,
+    question: &str,
+    reply: &Reply,
+    source: &'static str,
+) {
     if let Some(entry) = Entry::for_reply(engine, question, reply, source)
         && let Err(error) = log.record(&entry)
     {
@@ -521,7 +537,10 @@ fn unanswered(settings: &LogSettings, limit: usize, json: bool) -> Result<ExitCo
     }
     let path = settings.db_path();
     if !path.exists() {
-        eprintln!("No question logged yet ({} does not exist).", path.display());
+        eprintln!(
+            "No question logged yet ({} does not exist).",
+            path.display()
+        );
         return Ok(ExitCode::SUCCESS);
     }
     let log = QuestionLog::open(&path, settings.retention_days)?;

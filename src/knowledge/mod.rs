@@ -14,7 +14,7 @@ mod teach;
 pub use error::{LoadError, LoadErrors};
 pub use lint::{Lint, lints};
 pub use load::{KNOWLEDGE_FILE, load_dir, load_dir_with, load_str};
-pub use teach::{TeachError, Taught, intent_form, teach};
+pub use teach::{Taught, TeachError, intent_form, teach};
 
 use std::path::PathBuf;
 

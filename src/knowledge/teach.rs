@@ -268,8 +268,16 @@ mod tests {
         let dir = copy();
         let before = file(dir.path());
         let cases = [
-            ("how many pages", "no-such-fact", "there is no fact `no-such-fact`"),
-            ("how many pages", "contents-not-disclose", "did you mean `contents-not-disclosed`"),
+            (
+                "how many pages",
+                "no-such-fact",
+                "there is no fact `no-such-fact`",
+            ),
+            (
+                "how many pages",
+                "contents-not-disclose",
+                "did you mean `contents-not-disclosed`",
+            ),
             ("  ?? ", "contents-not-disclosed", "empty"),
             (
                 "How much military aid?",
@@ -295,8 +303,8 @@ mod tests {
         let path = dir.path().join(KNOWLEDGE_FILE);
         let broken = format!("{}\n[[fact]]\nid = \"x\"\n", file(dir.path()));
         std::fs::write(&path, &broken).expect("write");
-        let err = teach(dir.path(), "how many pages", "contents-not-disclosed")
-            .expect_err("refused");
+        let err =
+            teach(dir.path(), "how many pages", "contents-not-disclosed").expect_err("refused");
         assert!(err.to_string().contains("fix it first"), "{err}");
         assert_eq!(file(dir.path()), broken);
         let leftovers = std::fs::read_dir(dir.path())

@@ -23,7 +23,10 @@ fn open(dir: &Path) -> QuestionLog {
 fn settings_default_to_a_log_in_data_kept_90_days() {
     let settings = LogSettings::from_lookup(|_| None).expect("defaults");
     assert!(settings.enabled);
-    assert_eq!(settings.db_path(), Path::new("data").join("citebot.sqlite3"));
+    assert_eq!(
+        settings.db_path(),
+        Path::new("data").join("citebot.sqlite3")
+    );
     assert_eq!(settings.retention_days, 90);
     let vars: HashMap<&str, &str> = [
         ("LOG_QUESTIONS", "off"),
@@ -109,7 +112,10 @@ fn one_vote_per_user_and_answer_and_downvotes_are_listed() {
         guild: None,
         channel: Some(3002),
     };
-    assert_eq!(log.vote(&vote(1, false)).expect("vote"), VoteOutcome::Counted);
+    assert_eq!(
+        log.vote(&vote(1, false)).expect("vote"),
+        VoteOutcome::Counted
+    );
     assert_eq!(
         log.vote(&vote(1, false)).expect("vote"),
         VoteOutcome::AlreadyCounted
@@ -118,8 +124,14 @@ fn one_vote_per_user_and_answer_and_downvotes_are_listed() {
         log.vote(&vote(1, true)).expect("vote"),
         VoteOutcome::AlreadyCounted
     );
-    assert_eq!(log.vote(&vote(2, false)).expect("vote"), VoteOutcome::Counted);
-    assert_eq!(log.vote(&vote(3, true)).expect("vote"), VoteOutcome::Counted);
+    assert_eq!(
+        log.vote(&vote(2, false)).expect("vote"),
+        VoteOutcome::Counted
+    );
+    assert_eq!(
+        log.vote(&vote(3, true)).expect("vote"),
+        VoteOutcome::Counted
+    );
     let down = log.downvoted(10).expect("the list");
     assert_eq!(down.len(), 1);
     assert_eq!(down[0].count, 2);
