@@ -598,11 +598,13 @@ impl QuestionLog {
 }
 
 /// A log opened on first use, for the command line: a session that logs
-/// nothing creates no file.
+/// nothing creates no file, and a log that cannot be opened is reported once
+/// while the answers go on.
 #[derive(Debug)]
 pub struct LazyLog {
     settings: LogSettings,
     log: Option<QuestionLog>,
+    failed: bool,
 }
 
 impl LazyLog {
@@ -611,17 +613,20 @@ impl LazyLog {
         LazyLog {
             settings,
             log: None,
+            failed: false,
         }
     }
 
-    /// Logs `entry` (nothing when logging is off), opening the log first if need be.
+    /// Logs `entry` (nothing when logging is off), opening the log first if
+    /// need be. After a failure to open, later calls do nothing.
     pub fn record(&mut self, entry: &Entry) -> Result<(), LogError> {
-        if !self.settings.enabled {
+        if !self.settings.enabled || self.failed {
             return Ok(());
         }
         let log = match self.log.take() {
             Some(log) => log,
-            None => QuestionLog::open(&self.settings.db_path(), self.settings.retention_days)?,
+            None => QuestionLog::open(&self.settings.db_path(), self.settings.retention_days)
+                .inspect_err(|_| self.failed = true)?,
         };
         let recorded = log.record(entry);
         self.log = Some(log);
