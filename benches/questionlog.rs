@@ -45,7 +45,7 @@ fn entry(i: usize) -> Entry {
     );
     Entry {
         question,
-        status: if i % 3 == 0 {
+        status: if i.is_multiple_of(3) {
             Status::Unsure
         } else {
             Status::NotCovered
