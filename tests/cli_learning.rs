@@ -56,7 +56,11 @@ fn knowledge_copy() -> tempfile::TempDir {
 }
 
 fn unanswered(knowledge: &Path, data: &Path) -> Vec<Value> {
-    let o = run(knowledge, data, &["unanswered", "--json", "--limit", "10000"]);
+    let o = run(
+        knowledge,
+        data,
+        &["unanswered", "--json", "--limit", "10000"],
+    );
     assert!(o.status.success(), "{}", text(&o.stderr));
     text(&o.stdout)
         .lines()
@@ -88,7 +92,10 @@ fn ask_logs_only_with_log_and_teach_makes_the_question_answered() {
     let o = run(knowledge.path(), data.path(), &["teach", QUESTION, FACT]);
     assert!(o.status.success(), "{}", text(&o.stderr));
     let out = text(&o.stdout);
-    assert!(out.contains("it is answered with `contents-not-disclosed`"), "{out}");
+    assert!(
+        out.contains("it is answered with `contents-not-disclosed`"),
+        "{out}"
+    );
     let o = run(knowledge.path(), data.path(), &["ask", QUESTION]);
     assert!(text(&o.stdout).contains(FACT_QUOTE), "{}", text(&o.stdout));
     assert!(unanswered(knowledge.path(), data.path()).is_empty());
@@ -100,11 +107,18 @@ fn teach_refuses_a_missing_fact_and_changes_nothing() {
     let data = tempfile::tempdir().expect("a temporary directory");
     let file = knowledge.path().join("knowledge.toml");
     let before = std::fs::read(&file).expect("the knowledge file");
-    let o = run(knowledge.path(), data.path(), &["teach", QUESTION, "contents"]);
+    let o = run(
+        knowledge.path(),
+        data.path(),
+        &["teach", QUESTION, "contents"],
+    );
     assert!(!o.status.success());
     let err = text(&o.stderr);
     assert!(err.contains("there is no fact `contents`"), "{err}");
-    assert!(err.contains("`contents-not-disclosed`"), "a close id is offered: {err}");
+    assert!(
+        err.contains("`contents-not-disclosed`"),
+        "a close id is offered: {err}"
+    );
     assert_eq!(std::fs::read(&file).expect("the knowledge file"), before);
 }
 
