@@ -494,13 +494,17 @@ impl QuestionLog {
     /// The `limit` most-asked questions the bot did not answer, grouped by
     /// normalised text, most asked first (ties: most recent first).
     pub fn unanswered(&self, limit: usize) -> Result<Vec<Unanswered>, LogError> {
-        // With one MAX() aggregate, SQLite takes the bare columns from the
-        // row holding the maximum: the latest asking of each question.
+        // Counted from the partial index alone (its WHERE must read exactly
+        // as here), then only the top rows are read from the table.
         let sql = format!(
-            "SELECT normalised, question, COUNT(*) AS n, MAX(id), asked_at,
-                    strftime('%Y-%m-%d %H:%M', asked_at, 'unixepoch'), fact, score
-             FROM questions WHERE status IN {UNANSWERED}
-             GROUP BY normalised ORDER BY n DESC, MAX(id) DESC LIMIT ?1"
+            "WITH top AS (
+                 SELECT normalised, COUNT(*) AS n, MAX(id) AS last_id FROM questions
+                 WHERE status IN {UNANSWERED}
+                 GROUP BY normalised ORDER BY n DESC, last_id DESC LIMIT ?1)
+             SELECT top.normalised, q.question, top.n, top.last_id, q.asked_at,
+                    strftime('%Y-%m-%d %H:%M', q.asked_at, 'unixepoch'), q.fact, q.score
+             FROM top JOIN questions q ON q.id = top.last_id
+             ORDER BY top.n DESC, top.last_id DESC"
         );
         let mut statement = self.conn.prepare(&sql).map_err(|e| self.sqlite(e))?;
         let rows = statement
@@ -524,10 +528,14 @@ impl QuestionLog {
         let mut statement = self
             .conn
             .prepare(
-                "SELECT fact, question, COUNT(*) AS n, MAX(id),
-                        strftime('%Y-%m-%d %H:%M', asked_at, 'unixepoch')
-                 FROM questions WHERE status = 'downvoted'
-                 GROUP BY fact, normalised ORDER BY n DESC, MAX(id) DESC LIMIT ?1",
+                "WITH top AS (
+                     SELECT fact, normalised, COUNT(*) AS n, MAX(id) AS last_id FROM questions
+                     WHERE status = 'downvoted'
+                     GROUP BY fact, normalised ORDER BY n DESC, last_id DESC LIMIT ?1)
+                 SELECT top.fact, q.question, top.n, top.last_id,
+                        strftime('%Y-%m-%d %H:%M', q.asked_at, 'unixepoch')
+                 FROM top JOIN questions q ON q.id = top.last_id
+                 ORDER BY top.n DESC, top.last_id DESC",
             )
             .map_err(|e| self.sqlite(e))?;
         let rows = statement
@@ -547,13 +555,22 @@ impl QuestionLog {
     /// form) as taught to `fact`, which takes it off the lists; returns how
     /// many rows changed.
     pub fn mark_taught(&self, question: &str, fact: &str) -> Result<usize, LogError> {
-        let sql = format!(
-            "UPDATE questions SET status = 'taught', taught_fact = ?1
-             WHERE normalised = ?2 AND (status IN {UNANSWERED} OR status = 'downvoted')"
-        );
-        self.conn
-            .execute(&sql, params![fact, normalise(question)])
-            .map_err(|e| self.sqlite(e))
+        // One statement per status group, each matching a partial index.
+        let mut changed = 0;
+        for filter in [
+            format!("status IN {UNANSWERED}"),
+            "status = 'downvoted'".to_string(),
+        ] {
+            let sql = format!(
+                "UPDATE questions SET status = 'taught', taught_fact = ?1
+                 WHERE normalised = ?2 AND {filter}"
+            );
+            changed += self
+                .conn
+                .execute(&sql, params![fact, normalise(question)])
+                .map_err(|e| self.sqlite(e))?;
+        }
+        Ok(changed)
     }
 
     /// Deletes rows older than the retention; returns how many went.

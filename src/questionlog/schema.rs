@@ -27,7 +27,10 @@ pub const MIGRATIONS: &[&str] = &[
         source TEXT NOT NULL,
         taught_fact TEXT
     );
-    CREATE INDEX questions_by_status ON questions (status, normalised);
+    CREATE INDEX questions_unanswered ON questions (normalised)
+        WHERE status IN ('unsure', 'not_covered', 'not_mentioned');
+    CREATE INDEX questions_downvoted ON questions (fact, normalised)
+        WHERE status = 'downvoted';
     CREATE INDEX questions_by_time ON questions (asked_at);
     CREATE TABLE votes (
         message_id INTEGER NOT NULL,
