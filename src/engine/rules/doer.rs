@@ -101,7 +101,7 @@ fn speaks_in(doc: &Doc, speaker: TermId) -> bool {
 #[cfg(test)]
 mod tests {
     use crate::engine::rules::Rule;
-    use crate::engine::rules::testing::{answered_with, fired, tiny};
+    use crate::engine::rules::tests::{answered_with, fired, tiny};
 
     #[test]
     fn another_doer_is_never_the_answer() {

@@ -252,4 +252,4 @@ fn has(sorted: &[TermId], term: TermId) -> bool {
 }
 
 #[cfg(test)]
-pub(crate) mod testing;
+pub(crate) mod tests;

@@ -72,7 +72,7 @@ pub fn swapped(doc: &Doc, entities: &[Mention], q: &Analysed, t: &Tunables) -> b
 #[cfg(test)]
 mod tests {
     use crate::engine::rules::Rule;
-    use crate::engine::rules::testing::{answered_with, fired, tiny};
+    use crate::engine::rules::tests::{answered_with, fired, tiny};
 
     #[test]
     fn the_same_entities_the_other_way_round_are_cut() {
