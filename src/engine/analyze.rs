@@ -6,6 +6,7 @@ use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use super::typo::TypoIndex;
 use crate::knowledge::Knowledge;
+use crate::language::{List, language};
 use crate::lexicon::english_rank;
 use crate::text::{is_auxiliary, is_filler, is_question_word, is_stopword, stem, words};
 
@@ -270,7 +271,7 @@ fn drop_chat_frames(raw: &mut Vec<String>) {
     if raw.len() >= 3
         && raw
             .last()
-            .is_some_and(|w| matches!(w.as_str(), "right" | "correct" | "huh" | "eh" | "innit"))
+            .is_some_and(|w| language().in_list(List::TagEndings, w))
     {
         raw.pop();
     }
