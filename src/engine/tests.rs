@@ -207,3 +207,20 @@ fn a_guessed_number_finds_the_sentence_that_counts_the_same_thing() {
     // "russian" stands between the number and what it counts.
     assert!(cited("is it like 10k russian troops or way more").contains("100,000 troops"));
 }
+
+#[test]
+fn what_someone_said_is_not_who_they_are() {
+    // "say" must not vanish: the question asks for a statement.
+    assert!(cited("what did klitschko say").contains("Pillows?"));
+    for who in ["blinken", "biden", "sullivan"] {
+        let question = format!("what did {who} say");
+        let Reply::Answered(a) = engine().answer(&question) else {
+            continue;
+        };
+        assert_ne!(
+            a.fact.as_deref(),
+            Some(format!("{who}-role").as_str()),
+            "{question}"
+        );
+    }
+}
