@@ -7,25 +7,7 @@
 use crate::engine::Tunables;
 use crate::engine::analyze::Analysed;
 use crate::engine::index::{Doc, Mention};
-
-/// Words that put a topic after a speaker ("Blinken said about Ukraine").
-const TOPIC_WORDS: &[&str] = &[
-    "say",
-    "said",
-    "says",
-    "tell",
-    "told",
-    "think",
-    "thinks",
-    "thought",
-    "talk",
-    "talked",
-    "mention",
-    "mentioned",
-    "about",
-    "regarding",
-    "on",
-];
+use crate::language::{List, language};
 
 /// True when the question names two of the fact's entities the other way round.
 pub fn swapped(doc: &Doc, entities: &[Mention], q: &Analysed, t: &Tunables) -> bool {
@@ -40,7 +22,10 @@ pub fn swapped(doc: &Doc, entities: &[Mention], q: &Analysed, t: &Tunables) -> b
                 continue;
             }
             let between = &q.all_words[q.tokens[a.end - 1].at + 1..q.tokens[b.start].at];
-            if between.iter().any(|w| TOPIC_WORDS.contains(&w.as_str())) {
+            if between
+                .iter()
+                .any(|w| language().in_list(List::TopicWords, w))
+            {
                 continue;
             }
             // A passive names the doer last: "Estonia blocked by Germany"
