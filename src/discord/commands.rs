@@ -1,6 +1,7 @@
 //! The slash commands (`/ask`, `/summary`, `/topics`, `/quote`, `/help`,
-//! `/reload`; `/unanswered` and `/teach` live in [`super::teach`]), the framework that runs them, and the one error handler that
-//! turns failures into a short private line for the user and detail for the log.
+//! `/reload`; `/unanswered` and `/teach` live in [`super::teach`]), the
+//! framework that runs them, and the one error handler that turns failures
+//! into a short private line for the user and detail for the log.
 
 use std::time::Instant;
 
