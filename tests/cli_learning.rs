@@ -14,6 +14,11 @@ const FACT_QUOTE: &str = "The secretary did not detail what was in the document"
 
 /// `citebot ARGS` on the knowledge in `knowledge`, logging into `data`.
 fn spawn(knowledge: &Path, data: &Path, args: &[&str]) -> Child {
+    spawn_with(knowledge, data, args, &[])
+}
+
+/// The same with more environment variables.
+fn spawn_with(knowledge: &Path, data: &Path, args: &[&str], vars: &[(&str, &str)]) -> Child {
     Command::new(env!("CARGO_BIN_EXE_citebot"))
         .arg("--knowledge")
         .arg(knowledge)
@@ -23,6 +28,7 @@ fn spawn(knowledge: &Path, data: &Path, args: &[&str]) -> Child {
         .env_remove("LOG_RETENTION_DAYS")
         .env("DATA_DIR", data)
         .env("VECTORS", "off")
+        .envs(vars.iter().copied())
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
@@ -155,4 +161,34 @@ fn two_processes_logging_at_once_lose_no_question() {
         .map(|q| q["count"].as_u64().expect("a count"))
         .sum();
     assert_eq!(logged, declined as u64);
+}
+
+#[test]
+fn chat_logs_what_it_cannot_answer_unless_logging_is_off() {
+    let knowledge = knowledge_copy();
+    let data = tempfile::tempdir().expect("a temporary directory");
+    let o = finish(
+        spawn(knowledge.path(), data.path(), &["chat"]),
+        format!("{QUESTION}\n").as_bytes(),
+    );
+    assert!(o.status.success(), "{}", text(&o.stderr));
+    let list = unanswered(knowledge.path(), data.path());
+    assert_eq!(list.len(), 1, "{list:?}");
+    assert_eq!(list[0]["question"], QUESTION);
+
+    let off = tempfile::tempdir().expect("a temporary directory");
+    let o = finish(
+        spawn_with(
+            knowledge.path(),
+            off.path(),
+            &["chat"],
+            &[("LOG_QUESTIONS", "off")],
+        ),
+        format!("{QUESTION}\n").as_bytes(),
+    );
+    assert!(o.status.success(), "{}", text(&o.stderr));
+    let stored = std::fs::read_dir(off.path())
+        .expect("the data directory")
+        .count();
+    assert_eq!(stored, 0, "LOG_QUESTIONS=off stores nothing");
 }
