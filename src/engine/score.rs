@@ -14,7 +14,7 @@ use std::cmp::Ordering;
 
 use super::analyze::TermId;
 use super::index::{Doc, Mention, Target};
-use super::question::{Wants, counted_words, identified_words, wants};
+use super::question::{Wants, counted_words, identified_words, wants_in};
 use super::{Engine, NoAnswer, Reply};
 use crate::lexicon::english_rank;
 use crate::text::words;
@@ -154,7 +154,7 @@ pub fn rank(engine: &Engine, words: Vec<String>) -> Result<Vec<Ranked>, NoAnswer
         let at = q.tokens[m.start].at;
         !(at >= 2 && q.all_words[at - 2] == "according" && q.all_words[at - 1] == "to")
     });
-    let wanted = wants(&q.all_words);
+    let wanted = wants_in(&q.all_words, engine.knowledge.meta.later_events_unknown);
     let doer = doer(&q, &entities);
     let subject = doer.map(|d| d.term);
     // "What did Putin say": the doer is asked about as a speaker.
