@@ -63,11 +63,17 @@ pub enum List {
     ArticleWords,
     /// Written things an article may mention ("letter", "treaty").
     WrittenThings,
+    /// Words that put a topic after a speaker ("said about", "told on").
+    TopicWords,
+    /// Verbs whose subject undergoes rather than does ("get", "receive").
+    Undergoes,
+    /// Verbs of speech that ask what someone said ("say", "respond").
+    AskedSpeech,
 }
 
 impl List {
     /// Every list, for checking that the data file has each.
-    pub const ALL: [List; 20] = [
+    pub const ALL: [List; 23] = [
         List::Fillers,
         List::Question,
         List::Auxiliary,
@@ -88,6 +94,9 @@ impl List {
         List::PublicationLink,
         List::ArticleWords,
         List::WrittenThings,
+        List::TopicWords,
+        List::Undergoes,
+        List::AskedSpeech,
     ];
 
     /// The section name of the list in `word-lists.txt`.
@@ -113,6 +122,9 @@ impl List {
             List::PublicationLink => "publication-link",
             List::ArticleWords => "article-words",
             List::WrittenThings => "written-things",
+            List::TopicWords => "topic-words",
+            List::Undergoes => "undergoes",
+            List::AskedSpeech => "asked-speech",
         }
     }
 }

@@ -47,10 +47,10 @@ const BLIND_FLOORS: [(&str, f64, f64); 7] = [
     ("blind-a.jsonl", 0.98, 0.99),
     ("blind-b.jsonl", 0.93, 0.96),
     ("blind-c.jsonl", 0.93, 0.98),
-    ("blind-d.jsonl", 0.83, 0.92),
+    ("blind-d.jsonl", 0.83, 0.94),
     ("blind-e.jsonl", 0.93, 0.94),
-    ("blind-f.jsonl", 0.86, 0.98),
-    ("blind-g.jsonl", 0.82, 0.90),
+    ("blind-f.jsonl", 0.87, 0.98),
+    ("blind-g.jsonl", 0.86, 0.92),
 ];
 
 #[test]
