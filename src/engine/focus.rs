@@ -23,6 +23,7 @@ pub fn question_words(message: &str, known: impl Fn(&str) -> bool) -> Vec<String
     let sentences: Vec<&str> = message
         .lines()
         .flat_map(split_sentences)
+        .flat_map(split_lowercase_questions)
         .filter(|s| s.chars().any(char::is_alphanumeric))
         .collect();
     if sentences.len() < 2 {
@@ -48,6 +49,34 @@ pub fn question_words(message: &str, known: impl Fn(&str) -> bool) -> Vec<String
         .filter(|w| !is_stopword(w) && known(w))
         .collect();
     out.extend(question);
+    out
+}
+
+/// Splits where chat starts a question in lowercase after a full stop
+/// ("... not vibes. who delivered the reply"), which the article splitter
+/// (wanting a capital) leaves joined. A dotted abbreviation ("the u.s.
+/// did") is not an end.
+fn split_lowercase_questions(sentence: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    // Only after a full stop: "helmets?? how many" is one question.
+    for (at, _) in sentence.match_indices('.') {
+        let rest = &sentence[at + 1..];
+        if !rest.starts_with(' ') {
+            continue;
+        }
+        let before = sentence[start..at].rsplit(' ').next().unwrap_or("");
+        if before.contains('.') || before.chars().count() <= 1 {
+            continue;
+        }
+        let next = rest.trim_start();
+        let first: String = next.chars().take_while(|c| c.is_alphabetic()).collect();
+        if first.chars().next().is_some_and(char::is_lowercase) && opens_like_a_question(&first) {
+            out.push(&sentence[start..=at]);
+            start = sentence.len() - next.len();
+        }
+    }
+    out.push(&sentence[start..]);
     out
 }
 
@@ -103,6 +132,21 @@ mod tests {
             question_words(message, known),
             ["germany", "helmets", "why"]
         );
+    }
+
+    #[test]
+    fn a_lowercase_question_after_a_full_stop_is_found() {
+        let message = "my group chat is arguing nonstop about this whole thing and honestly i \
+                       just want facts not vibes. who delivered the reply";
+        assert_eq!(
+            question_words(message, known),
+            ["who", "delivered", "the", "reply"]
+        );
+        // A dotted abbreviation does not end a sentence.
+        let us = "so the u.s. did what exactly with the aid";
+        assert_eq!(question_words(us, known), words(us));
+        let follow_up = "wait germany sent helmets?? how many";
+        assert_eq!(question_words(follow_up, known), words(follow_up));
     }
 
     #[test]
