@@ -7,6 +7,7 @@
 
 mod about;
 mod analyze;
+mod coverage;
 mod index;
 mod question;
 mod reply;
@@ -96,13 +97,15 @@ impl Engine {
         if let Some(text) = about::reply(&words, &self.knowledge.meta) {
             return Reply::Unknown(NoAnswer::AboutArticle(text));
         }
-        let ranked = match score::rank(self, words) {
+        let asked = words.clone();
+        let mut ranked = match score::rank(self, words) {
             Ok(ranked) => ranked,
             Err(NoAnswer::NotMentioned(name)) => {
                 return Reply::Unknown(NoAnswer::NotMentioned(as_typed(message, &name)));
             }
             Err(no) => return Reply::Unknown(no),
         };
+        coverage::apply(self, &asked, &mut ranked);
         score::decide(self, &ranked)
     }
 
@@ -110,7 +113,9 @@ impl Engine {
     /// sentence, before any threshold: what `citebot ask --explain` and
     /// `citebot eval --scores` show to help admins tune intents and thresholds.
     pub fn candidates(&self, message: &str, n: usize) -> Result<Vec<Candidate>, NoAnswer> {
-        let ranked = score::rank(self, crate::text::words(message))?;
+        let asked = crate::text::words(message);
+        let mut ranked = score::rank(self, asked.clone())?;
+        coverage::apply(self, &asked, &mut ranked);
         let mut out: Vec<Candidate> = Vec::new();
         for r in ranked {
             if out.len() == n {

@@ -1,0 +1,163 @@
+//! Guards on what the question asserts against what a fact's sentence
+//! asserts, for questions written to look answerable: the right words with
+//! the polarity turned ("what cannot be solved" against "can be solved"), or
+//! with a number the article gives elsewhere in place of the sentence's own
+//! ("in 1948" against "in 1965").
+//!
+//! Both compare words only, so they apply to any article. They run on the
+//! ranking before the decision and cut the score of a document they reject.
+
+use super::Engine;
+use super::index::Target;
+use super::score::Ranked;
+use crate::text::{is_stopword, stem, words};
+
+/// Share of its score a document keeps when the question denies what its
+/// sentence affirms, or the other way round.
+const POLARITY: f32 = 0.3;
+/// Share of its score a document keeps when the question names a number
+/// the article gives elsewhere but this sentence does not.
+const OTHER_NUMBER: f32 = 0.3;
+
+/// Best-ranked documents checked: the decision only looks at the first few.
+const CHECKED: usize = 8;
+
+const NEGATIONS: &str = include_str!("../../assets/negations.txt");
+
+/// True for a word that denies what its clause says ("not", "isnt").
+fn is_negation(word: &str) -> bool {
+    NEGATIONS
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .any(|n| n == word)
+}
+
+/// True when some word of the text is a negation.
+fn negated(words: &[String]) -> bool {
+    words.iter().any(|w| is_negation(w))
+}
+
+/// The clauses of a sentence as words: it breaks at commas, semicolons,
+/// colons, dashes, brackets and "but".
+fn clauses(sentence: &str) -> Vec<Vec<String>> {
+    let mut out: Vec<Vec<String>> = Vec::new();
+    for part in sentence.split([',', ';', ':', '(', ')', '\u{2014}', '\u{2013}']) {
+        let mut clause = Vec::new();
+        for word in words(part) {
+            if word == "but" && !clause.is_empty() {
+                out.push(std::mem::take(&mut clause));
+            } else {
+                clause.push(word);
+            }
+        }
+        if !clause.is_empty() {
+            out.push(clause);
+        }
+    }
+    out
+}
+
+/// Whether the clause of the sentence that the question is about denies
+/// what it says: the clause sharing the most content words with the
+/// question decides, so a denial elsewhere in a long sentence does not.
+fn asked_clause_negated(question: &[String], sentence: &str) -> bool {
+    let asked: Vec<String> = question
+        .iter()
+        .filter(|w| !is_stopword(w))
+        .map(|w| stem(w))
+        .collect();
+    // The clauses sharing the most words decide; on a tie, or when none
+    // shares a word, the sentence is not read as denying.
+    let mut most = 0;
+    let mut denies = false;
+    for clause in clauses(sentence) {
+        let shared = clause
+            .iter()
+            .filter(|w| !is_stopword(w) && asked.contains(&stem(w)))
+            .count();
+        if shared > most {
+            most = shared;
+            denies = negated(&clause);
+        } else if shared == most {
+            denies &= negated(&clause);
+        }
+    }
+    most > 0 && denies
+}
+
+/// True for a token that is a number or holds one ("1965", "n2").
+fn is_number(word: &str) -> bool {
+    word.chars().any(|c| c.is_ascii_digit())
+}
+
+/// Cuts the score of ranked documents that the question contradicts, and
+/// sorts the ranking again.
+pub fn apply(engine: &Engine, question: &[String], ranked: &mut [Ranked]) {
+    let knowledge = engine.knowledge();
+    let asks_negated = negated(question);
+    // Numbers the article gives somewhere: one of these in the question
+    // that the sentence lacks stands in for the sentence's own.
+    let numbers: Vec<&String> = question
+        .iter()
+        .filter(|w| is_number(w))
+        .filter(|n| {
+            knowledge
+                .article
+                .sentences
+                .iter()
+                .any(|s| words(&s.text).contains(n))
+        })
+        .collect();
+    let share = |r: &Ranked| -> f32 {
+        let text = &knowledge.article.sentences[r.sentence].text;
+        let intents: Vec<Vec<String>> = match r.target {
+            Target::Fact(i) => knowledge.facts[i]
+                .intents
+                .iter()
+                .map(|t| words(t))
+                .collect(),
+            Target::Sentence(_) => Vec::new(),
+        };
+        let clause_negated = asked_clause_negated(question, text);
+        // A negated question agrees with a fact whose asked clause or one
+        // of whose intents denies something; a plain question disagrees
+        // with a clause that denies.
+        let disagrees = if asks_negated {
+            !clause_negated && !intents.iter().any(|i| negated(i))
+        } else {
+            clause_negated
+        };
+        let mut share = if disagrees { POLARITY } else { 1.0 };
+        if !numbers.is_empty() {
+            let sentence = words(text);
+            if numbers
+                .iter()
+                .any(|n| !sentence.contains(n) && !intents.iter().any(|i| i.contains(n)))
+            {
+                share *= OTHER_NUMBER;
+            }
+        }
+        share
+    };
+    let Some(best) = ranked.first() else {
+        return;
+    };
+    let top = share(best);
+    if top < 1.0 {
+        // The sentence the question is about contradicts it: the others,
+        // which match it less, do not answer it either.
+        for r in ranked.iter_mut() {
+            r.score *= top;
+        }
+        return;
+    }
+    for r in ranked.iter_mut().take(CHECKED).skip(1) {
+        r.score *= share(r);
+    }
+    ranked.sort_by(|a, b| {
+        b.score
+            .partial_cmp(&a.score)
+            .unwrap_or(std::cmp::Ordering::Equal)
+    });
+}
