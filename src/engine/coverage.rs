@@ -23,6 +23,67 @@ const OTHER_NUMBER: f32 = 0.3;
 const CHECKED: usize = 8;
 
 const NEGATIONS: &str = include_str!("../../assets/negations.txt");
+const ANTONYMS: &str = include_str!("../../assets/antonyms.txt");
+/// Prefixes that turn an English word into its opposite ("informal").
+const NEGATING_PREFIXES: &[&str] = &["un", "in", "im", "il", "ir", "non", "dis"];
+/// Shortest word a negating prefix is recognised on ("in" + "put" is no opposite).
+const MIN_PREFIXED: usize = 4;
+/// Share of its score a document keeps when the question uses the opposite
+/// of one of its sentence's words.
+const OPPOSITE: f32 = 0.3;
+
+/// Antonym pairs as stems, both ways round.
+fn antonyms() -> &'static rustc_hash::FxHashSet<(String, String)> {
+    static SET: std::sync::OnceLock<rustc_hash::FxHashSet<(String, String)>> =
+        std::sync::OnceLock::new();
+    SET.get_or_init(|| {
+        let mut set = rustc_hash::FxHashSet::default();
+        for line in ANTONYMS.lines().map(str::trim) {
+            if line.starts_with('#') {
+                continue;
+            }
+            if let Some((a, b)) = line.split_once(' ') {
+                let (a, b) = (stem(a.trim()), stem(b.trim()));
+                set.insert((a.clone(), b.clone()));
+                set.insert((b, a));
+            }
+        }
+        set
+    })
+}
+
+/// True when one word is the other with a negating prefix ("informal", "formal").
+fn prefixed_opposite(a: &str, b: &str) -> bool {
+    let check = |long: &str, short: &str| {
+        short.len() >= MIN_PREFIXED
+            && NEGATING_PREFIXES
+                .iter()
+                .any(|p| long.strip_prefix(p) == Some(short))
+    };
+    check(a, b) || check(b, a)
+}
+
+/// True when the question uses the opposite of a word of the sentence that
+/// it does not itself use ("a decrease in size" against "an increase in
+/// size"), where the sentence lacks the question's word.
+fn says_opposite(question: &[String], sentence: &[String]) -> bool {
+    let content = |ws: &[String]| -> Vec<(String, String)> {
+        ws.iter()
+            .filter(|w| !is_stopword(w))
+            .map(|w| (w.clone(), stem(w)))
+            .collect()
+    };
+    let q = content(question);
+    let s = content(sentence);
+    let in_q = |st: &str| q.iter().any(|(_, x)| x == st);
+    let in_s = |st: &str| s.iter().any(|(_, x)| x == st);
+    let pairs = antonyms();
+    q.iter().filter(|(_, qs)| !in_s(qs)).any(|(qw, qs)| {
+        s.iter()
+            .filter(|(_, ss)| !in_q(ss))
+            .any(|(sw, ss)| pairs.contains(&(qs.clone(), ss.clone())) || prefixed_opposite(qw, sw))
+    })
+}
 
 /// True for a word that denies what its clause says ("not", "isnt").
 fn is_negation(word: &str) -> bool {
@@ -91,22 +152,31 @@ fn is_number(word: &str) -> bool {
     word.chars().any(|c| c.is_ascii_digit())
 }
 
+/// True for a four-digit year from 1000 to 2099.
+fn is_year(word: &str) -> bool {
+    word.len() == 4
+        && word.chars().all(|c| c.is_ascii_digit())
+        && (word.starts_with('1') || word.starts_with("20"))
+}
+
 /// Cuts the score of ranked documents that the question contradicts, and
 /// sorts the ranking again.
 pub fn apply(engine: &Engine, question: &[String], ranked: &mut [Ranked]) {
     let knowledge = engine.knowledge();
     let asks_negated = negated(question);
     // Numbers the article gives somewhere: one of these in the question
-    // that the sentence lacks stands in for the sentence's own.
+    // that the sentence lacks stands in for the sentence's own. A year is
+    // never a guess: one the sentence does not give is another time.
     let numbers: Vec<&String> = question
         .iter()
         .filter(|w| is_number(w))
         .filter(|n| {
-            knowledge
-                .article
-                .sentences
-                .iter()
-                .any(|s| words(&s.text).contains(n))
+            is_year(n)
+                || knowledge
+                    .article
+                    .sentences
+                    .iter()
+                    .any(|s| words(&s.text).contains(n))
         })
         .collect();
     let share = |r: &Ranked| -> f32 {
@@ -129,6 +199,9 @@ pub fn apply(engine: &Engine, question: &[String], ranked: &mut [Ranked]) {
             clause_negated
         };
         let mut share = if disagrees { POLARITY } else { 1.0 };
+        if says_opposite(question, &words(text)) {
+            share *= OPPOSITE;
+        }
         if !numbers.is_empty() {
             let sentence = words(text);
             if numbers
