@@ -108,7 +108,7 @@ fn question_for(words: &[Word], span: &Span) -> Option<String> {
                 .filter(|w| !counted.contains(w))
                 .collect();
             (!counted.is_empty())
-                .then(|| format!("how many {} {}", counted.join(" "), others.join(" ")))
+                .then(|| format!("how many {} are {}", counted.join(" "), others.join(" ")))
         }
     }
 }

@@ -184,12 +184,17 @@ pub fn draft(article_text: &str) -> Option<String> {
     let mut used_ids = HashSet::new();
     let mut topics = toml::Table::new();
     let mut topic_of_paragraph = vec![String::new(); article.paragraphs.len()];
-    for group in &groups {
-        let text: Vec<&str> = group
-            .iter()
-            .map(|&p| article.paragraphs[p].as_str())
-            .collect();
-        let id = unique_id(&key_words(&text.join(" ")), "topic", &mut used_ids);
+    let texts: Vec<String> = groups
+        .iter()
+        .map(|g| {
+            g.iter()
+                .map(|&p| article.paragraphs[p].as_str())
+                .collect::<Vec<_>>()
+                .join(" ")
+        })
+        .collect();
+    for (group, words) in groups.iter().zip(distinctive_words(&texts)) {
+        let id = unique_id(&words, "topic", &mut used_ids);
         let first = article
             .sentences
             .iter()
@@ -261,8 +266,9 @@ pub fn draft(article_text: &str) -> Option<String> {
 }
 
 /// Groups the paragraphs into topics: the headline goes with the first
-/// paragraph, and a paragraph joins the topic before it when enough of its
-/// key words recur there, up to [`TOPIC_PARAGRAPHS`] paragraphs.
+/// paragraph; a topic holds at least two paragraphs and at most
+/// [`TOPIC_PARAGRAPHS`], and a paragraph opens a new one early when too few
+/// of its words recur in the topic so far.
 fn topic_groups(article: &Article) -> Vec<Vec<usize>> {
     let mut groups: Vec<Vec<usize>> = Vec::new();
     let mut words: HashSet<String> = HashSet::new();
@@ -274,12 +280,9 @@ fn topic_groups(article: &Article) -> Vec<Vec<usize>> {
         let shared = own.iter().filter(|w| words.contains(*w)).count();
         let joins = match groups.last() {
             None => false,
-            Some(last) if p == 1 && last == &[0] => true,
-            Some(last) => {
-                last.len() < TOPIC_PARAGRAPHS
-                    && !own.is_empty()
-                    && shared as f32 / own.len() as f32 >= TOPIC_OVERLAP
-            }
+            Some(last) if last.len() >= TOPIC_PARAGRAPHS => false,
+            Some(last) if last.len() < 2 || last == &[0] => true,
+            Some(_) => !own.is_empty() && shared as f32 / own.len() as f32 >= TOPIC_OVERLAP,
         };
         if joins {
             if let Some(last) = groups.last_mut() {
@@ -294,13 +297,69 @@ fn topic_groups(article: &Article) -> Vec<Vec<usize>> {
     groups
 }
 
+/// For each group of texts, the few words that set it apart: frequent in
+/// it, rare in the others (tf-idf over the groups), in reading order.
+fn distinctive_words(groups: &[String]) -> Vec<Vec<String>> {
+    let terms: Vec<Vec<String>> = groups
+        .iter()
+        .map(|g| {
+            content(&sentence_words(g))
+                .into_iter()
+                .filter(|w| w.len() > 2 && w.chars().all(|c| c.is_ascii_alphabetic()))
+                .map(str::to_string)
+                .collect()
+        })
+        .collect();
+    let all: Vec<Vec<String>> = groups
+        .iter()
+        .map(|g| {
+            sentence_words(g)
+                .into_iter()
+                .filter(|w| w.content)
+                .map(|w| w.folded)
+                .collect()
+        })
+        .collect();
+    let n = groups.len() as f32;
+    terms
+        .iter()
+        .zip(&all)
+        .map(|(own, words)| {
+            let score = |w: &String| {
+                let tf = words.iter().filter(|x| *x == w).count() as f32;
+                let df = all.iter().filter(|g| g.contains(w)).count() as f32;
+                tf * ((n + 1.0) / df).ln()
+            };
+            let mut ranked = own.clone();
+            ranked.sort_by(|a, b| {
+                score(b)
+                    .partial_cmp(&score(a))
+                    .unwrap_or(std::cmp::Ordering::Equal)
+            });
+            ranked.truncate(ID_WORDS - 1);
+            own.iter().filter(|w| ranked.contains(w)).cloned().collect()
+        })
+        .collect()
+}
+
 /// The rarest few content words of a text, in reading order.
 fn key_words(text: &str) -> Vec<String> {
     let words = sentence_words(text);
-    let mut terms: Vec<&str> = content(&words)
+    let all: Vec<&str> = content(&words)
         .into_iter()
         .filter(|w| w.chars().all(|c| c.is_ascii_alphanumeric()))
         .collect();
+    // Words read better in an id than numbers, when there are enough.
+    let alphabetic: Vec<&str> = all
+        .iter()
+        .copied()
+        .filter(|w| w.len() > 2 && w.chars().all(|c| c.is_ascii_alphabetic()))
+        .collect();
+    let mut terms = if alphabetic.len() >= 2 {
+        alphabetic
+    } else {
+        all
+    };
     let mut ranked = terms.clone();
     ranked.sort_by_key(|w| std::cmp::Reverse(rarity(w)));
     ranked.truncate(ID_WORDS);

@@ -91,6 +91,17 @@ fn is_name(words: &[Word], i: usize) -> bool {
             .is_some_and(|n| n.raw.chars().next().is_some_and(char::is_uppercase) && n.content)
 }
 
+const NUMBER_WORDS: &str = include_str!("../../assets/number-words.txt");
+
+/// True for an English word that gives a count ("two", "single", "both").
+fn is_number_word(word: &str) -> bool {
+    NUMBER_WORDS
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .any(|n| n == word)
+}
+
 /// True for a four-digit year between 1000 and 2099.
 fn is_year(word: &str) -> bool {
     word.len() == 4
@@ -120,7 +131,7 @@ pub fn spans(words: &[Word]) -> Vec<Span> {
                 kind: SpanKind::Year,
             });
             i += 1;
-        } else if w.folded.chars().any(|c| c.is_ascii_digit()) {
+        } else if w.folded.chars().any(|c| c.is_ascii_digit()) || is_number_word(&w.folded) {
             out.push(Span {
                 start: i,
                 end: i + 1,
