@@ -234,3 +234,111 @@ pub fn apply(engine: &Engine, question: &[String], ranked: &mut [Ranked]) {
             .unwrap_or(std::cmp::Ordering::Equal)
     });
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::engine::Reply;
+    use crate::knowledge::load_str;
+
+    const ARTICLE: &str = "Zorblat notes\n\n\
+        The Zorblat engine can be repaired by a trained mechanic.\n\n\
+        Mira Quell built the first Zorblat prototype in 1987.\n\n\
+        Its output shows an increase in pressure at night.\n\n\
+        The museum does not open on Mondays, but the workshop welcomes visitors on Sundays.\n";
+
+    fn engine() -> Engine {
+        let mut toml = String::from(
+            "[article]\ntitle = \"Zorblat notes\"\n[summary]\nshort = \"S.\"\nlong = \"L.\"\n\
+             [topics.all]\ntitle = \"All\"\nsummary = \"All.\"\n",
+        );
+        let facts = [
+            (
+                "repair",
+                "who can repair the zorblat engine",
+                "The Zorblat engine can be repaired by a trained mechanic.",
+            ),
+            (
+                "prototype",
+                "when did mira quell build the zorblat prototype",
+                "Mira Quell built the first Zorblat prototype in 1987.",
+            ),
+            (
+                "pressure",
+                "what does the output show at night",
+                "Its output shows an increase in pressure at night.",
+            ),
+            (
+                "visits",
+                "when can visitors come",
+                "The museum does not open on Mondays, but the workshop welcomes visitors on Sundays.",
+            ),
+        ];
+        for (id, intent, source) in facts {
+            toml.push_str(&format!(
+                "[[fact]]\nid = \"{id}\"\ntopic = \"all\"\nintents = [\"{intent}\"]\nanswer = \"{source}\"\nsource = \"{source}\"\n"
+            ));
+        }
+        let knowledge =
+            load_str(std::path::Path::new("kb"), &toml, ARTICLE).unwrap_or_else(|e| panic!("{e}"));
+        Engine::new(knowledge)
+    }
+
+    fn answered(engine: &Engine, question: &str) -> bool {
+        matches!(engine.answer(question), Reply::Answered(_))
+    }
+
+    #[test]
+    fn a_question_that_denies_what_the_sentence_says_is_not_answered() {
+        let e = engine();
+        assert!(answered(&e, "who can repair the zorblat engine?"));
+        assert!(!answered(&e, "who cannot repair the zorblat engine?"));
+        assert!(!answered(&e, "who can't repair the zorblat engine?"));
+    }
+
+    #[test]
+    fn only_a_denial_in_the_clause_asked_about_counts() {
+        let e = engine();
+        assert!(answered(&e, "when does the workshop welcome visitors?"));
+        assert!(!answered(&e, "when does the museum open?"));
+    }
+
+    #[test]
+    fn a_year_the_sentence_does_not_give_is_another_time() {
+        let e = engine();
+        assert!(answered(&e, "what did mira quell build in 1987?"));
+        assert!(!answered(&e, "what did mira quell build in 1991?"));
+    }
+
+    #[test]
+    fn the_opposite_of_a_word_of_the_sentence_is_not_what_it_says() {
+        let e = engine();
+        assert!(answered(&e, "what does the output show at night?"));
+        assert!(!answered(&e, "what shows a decrease in pressure at night?"));
+        assert!(!answered(
+            &e,
+            "who can repair the zorblat engine untrained?"
+        ));
+    }
+
+    #[test]
+    fn opposites_are_read_from_the_list_and_from_negating_prefixes() {
+        let w = |s: &str| words(s);
+        assert!(says_opposite(
+            &w("a decrease in size"),
+            &w("an increase in size")
+        ));
+        assert!(says_opposite(&w("an informal proof"), &w("a formal proof")));
+        assert!(!says_opposite(
+            &w("an increase in size"),
+            &w("an increase in size")
+        ));
+        // The sentence naming both sides says both.
+        assert!(!says_opposite(
+            &w("the worst case"),
+            &w("the best and worst case")
+        ));
+        // A short word is no stem for a prefix: "input" is not "not put".
+        assert!(!prefixed_opposite("input", "put"));
+    }
+}
