@@ -125,7 +125,7 @@ fn keywords(words: &[Word]) -> Vec<String> {
             }
         }
     }
-    phrases.sort_by(|a, b| b.0.cmp(&a.0));
+    phrases.sort_by_key(|p| std::cmp::Reverse(p.0));
     phrases
         .into_iter()
         .take(MAX_KEYWORDS)

@@ -405,7 +405,7 @@ mod tests {
         let k = load_str(Path::new("kb"), &toml, ARTICLE).unwrap_or_else(|e| panic!("{e}\n{toml}"));
         assert_eq!(k.facts.len(), k.article.sentences.len());
         assert_eq!(k.meta.title, "The Zorblat Engine");
-        assert!(k.topics.len() >= 1);
+        assert!(!k.topics.is_empty());
         let ids: HashSet<&str> = k.facts.iter().map(|f| f.id.as_str()).collect();
         assert_eq!(ids.len(), k.facts.len(), "ids are unique");
         assert!(k.facts.iter().all(|f| f.intents.len() <= MAX_INTENTS));
