@@ -65,8 +65,10 @@ fn prefixed_opposite(a: &str, b: &str) -> bool {
 
 /// True when the question uses the opposite of a word of the sentence that
 /// it does not itself use ("a decrease in size" against "an increase in
-/// size"), where the sentence lacks the question's word.
-fn says_opposite(question: &[String], sentence: &[String]) -> bool {
+/// size"), where neither the sentence nor the fact's intents use the
+/// question's word (an intent "nato's open door" vouches for a sentence
+/// rejecting that NATO "close its doors").
+fn says_opposite(question: &[String], sentence: &[String], intents: &[Vec<String>]) -> bool {
     let content = |ws: &[String]| -> Vec<(String, String)> {
         ws.iter()
             .filter(|w| !is_stopword(w))
@@ -76,7 +78,8 @@ fn says_opposite(question: &[String], sentence: &[String]) -> bool {
     let q = content(question);
     let s = content(sentence);
     let in_q = |st: &str| q.iter().any(|(_, x)| x == st);
-    let in_s = |st: &str| s.iter().any(|(_, x)| x == st);
+    let vouched: Vec<String> = intents.iter().flatten().map(|w| stem(w)).collect();
+    let in_s = |st: &str| s.iter().any(|(_, x)| x == st) || vouched.iter().any(|x| x == st);
     let pairs = antonyms();
     q.iter().filter(|(_, qs)| !in_s(qs)).any(|(qw, qs)| {
         s.iter()
@@ -199,7 +202,7 @@ pub fn apply(engine: &Engine, question: &[String], ranked: &mut [Ranked]) {
             clause_negated
         };
         let mut share = if disagrees { POLARITY } else { 1.0 };
-        if says_opposite(question, &words(text)) {
+        if says_opposite(question, &words(text), &intents) {
             share *= OPPOSITE;
         }
         if !numbers.is_empty() {
@@ -324,19 +327,33 @@ mod tests {
     #[test]
     fn opposites_are_read_from_the_list_and_from_negating_prefixes() {
         let w = |s: &str| words(s);
+        let none: &[Vec<String>] = &[];
         assert!(says_opposite(
             &w("a decrease in size"),
-            &w("an increase in size")
+            &w("an increase in size"),
+            none
         ));
-        assert!(says_opposite(&w("an informal proof"), &w("a formal proof")));
+        assert!(says_opposite(
+            &w("an informal proof"),
+            &w("a formal proof"),
+            none
+        ));
         assert!(!says_opposite(
             &w("an increase in size"),
-            &w("an increase in size")
+            &w("an increase in size"),
+            none
         ));
         // The sentence naming both sides says both.
         assert!(!says_opposite(
             &w("the worst case"),
-            &w("the best and worst case")
+            &w("the best and worst case"),
+            none
+        ));
+        // An intent using the question's word vouches for the fact.
+        assert!(!says_opposite(
+            &w("is the door open"),
+            &w("they rejected demands to close the door"),
+            &[w("is the door still open")]
         ));
         // A short word is no stem for a prefix: "input" is not "not put".
         assert!(!prefixed_opposite("input", "put"));
