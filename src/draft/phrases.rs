@@ -91,7 +91,7 @@ fn is_name(words: &[Word], i: usize) -> bool {
             .is_some_and(|n| n.raw.chars().next().is_some_and(char::is_uppercase) && n.content)
 }
 
-const NUMBER_WORDS: &str = include_str!("../../assets/number-words.txt");
+const NUMBER_WORDS: &str = include_str!("../../assets/lang/number-words.txt");
 
 /// True for an English word that gives a count ("two", "single", "both").
 fn is_number_word(word: &str) -> bool {

@@ -9,30 +9,31 @@
 
 use super::Engine;
 use super::index::Target;
+use super::rules::{Fired, Rule};
 use super::score::Ranked;
 use crate::text::{is_stopword, stem, words};
 
 /// Share of its score a document keeps when the question denies what its
 /// sentence affirms, or the other way round.
-const POLARITY: f32 = 0.3;
+pub(crate) const DENIED: f32 = 0.3;
 /// Share of its score a document keeps when the question names a number
 /// the article gives elsewhere but this sentence does not.
-const OTHER_NUMBER: f32 = 0.3;
+pub(crate) const OTHER_NUMBER: f32 = 0.3;
 
 /// Words after a negation that it denies.
 const DENIAL_SPAN: usize = 3;
 /// Best-ranked documents checked: the decision only looks at the first few.
 const CHECKED: usize = 8;
 
-const NEGATIONS: &str = include_str!("../../assets/negations.txt");
-const ANTONYMS: &str = include_str!("../../assets/antonyms.txt");
+const NEGATIONS: &str = include_str!("../../assets/lang/negations.txt");
+const ANTONYMS: &str = include_str!("../../assets/lang/antonyms.txt");
 /// Prefixes that turn an English word into its opposite ("informal").
 const NEGATING_PREFIXES: &[&str] = &["un", "in", "im", "il", "ir", "non", "dis"];
 /// Shortest word a negating prefix is recognised on ("in" + "put" is no opposite).
 const MIN_PREFIXED: usize = 4;
 /// Share of its score a document keeps when the question uses the opposite
 /// of one of its sentence's words.
-const OPPOSITE: f32 = 0.3;
+pub(crate) const OPPOSITE: f32 = 0.3;
 
 /// Antonym pairs as stems, both ways round.
 fn antonyms() -> &'static rustc_hash::FxHashSet<(String, String)> {
@@ -225,7 +226,7 @@ pub fn apply(engine: &Engine, question: &[String], ranked: &mut [Ranked]) {
                     .any(|s| words(&s.text).contains(n))
         })
         .collect();
-    let share = |r: &Ranked| -> f32 {
+    let share = |r: &Ranked| -> (f32, Fired) {
         let text = &knowledge.article.sentences[r.sentence].text;
         let intents: Vec<Vec<String>> = match r.target {
             Target::Fact(i) => knowledge.facts[i]
@@ -235,36 +236,43 @@ pub fn apply(engine: &Engine, question: &[String], ranked: &mut [Ranked]) {
                 .collect(),
             Target::Sentence(_) => Vec::new(),
         };
-        let disagrees = polarity_differs(question, text, &intents);
-        let mut share = if disagrees { POLARITY } else { 1.0 };
-        if says_opposite(question, &words(text), &intents) {
+        let sentence = words(text);
+        let mut share = 1.0;
+        let mut fired = Fired::default();
+        if polarity_differs(question, text, &intents) {
+            share *= DENIED;
+            fired.add(Rule::Denied);
+        }
+        if says_opposite(question, &sentence, &intents) {
             share *= OPPOSITE;
+            fired.add(Rule::OppositeWord);
         }
-        if !numbers.is_empty() {
-            let sentence = words(text);
-            if numbers
-                .iter()
-                .any(|n| !sentence.contains(n) && !intents.iter().any(|i| i.contains(n)))
-            {
-                share *= OTHER_NUMBER;
-            }
+        if numbers
+            .iter()
+            .any(|n| !sentence.contains(n) && !intents.iter().any(|i| i.contains(n)))
+        {
+            share *= OTHER_NUMBER;
+            fired.add(Rule::OtherNumber);
         }
-        share
+        (share, fired)
     };
     let Some(best) = ranked.first() else {
         return;
     };
-    let top = share(best);
+    let (top, why) = share(best);
     if top < 1.0 {
         // The sentence the question is about contradicts it: the others,
         // which match it less, do not answer it either.
         for r in ranked.iter_mut() {
             r.score *= top;
+            r.fired.merge(why);
         }
         return;
     }
     for r in ranked.iter_mut().take(CHECKED).skip(1) {
-        r.score *= share(r);
+        let (share, fired) = share(r);
+        r.score *= share;
+        r.fired.merge(fired);
     }
     ranked.sort_by(|a, b| {
         b.score
