@@ -13,15 +13,6 @@ use super::rules::{Fired, Rule};
 use super::score::Ranked;
 use crate::text::{is_stopword, stem, words};
 
-/// Share of its score a document keeps when the question denies what its
-/// sentence affirms, or the other way round.
-pub(crate) const DENIED: f32 = 0.3;
-/// Share of its score a document keeps when the question names a number
-/// the article gives elsewhere but this sentence does not.
-pub(crate) const OTHER_NUMBER: f32 = 0.3;
-
-/// Words after a negation that it denies.
-const DENIAL_SPAN: usize = 3;
 /// Best-ranked documents checked: the decision only looks at the first few.
 const CHECKED: usize = 8;
 
@@ -31,9 +22,6 @@ const ANTONYMS: &str = include_str!("../../assets/lang/antonyms.txt");
 const NEGATING_PREFIXES: &[&str] = &["un", "in", "im", "il", "ir", "non", "dis"];
 /// Shortest word a negating prefix is recognised on ("in" + "put" is no opposite).
 const MIN_PREFIXED: usize = 4;
-/// Share of its score a document keeps when the question uses the opposite
-/// of one of its sentence's words.
-pub(crate) const OPPOSITE: f32 = 0.3;
 
 /// Antonym pairs as stems, both ways round.
 fn antonyms() -> &'static rustc_hash::FxHashSet<(String, String)> {
@@ -151,14 +139,14 @@ fn asked_clause(question: &[String], sentence: &str) -> Vec<String> {
 
 /// What the negations of a text deny: the content words (stemmed) among
 /// the few words after each negation ("cannot be solved": solv).
-fn denied(words: &[String]) -> Vec<String> {
+fn denied(words: &[String], span: usize) -> Vec<String> {
     let mut out = Vec::new();
     for (i, word) in words.iter().enumerate() {
         if is_negation(word) {
             out.extend(
                 words[i + 1..]
                     .iter()
-                    .take(DENIAL_SPAN)
+                    .take(span)
                     .filter(|w| !is_stopword(w) && !is_negation(w))
                     .map(|w| stem(w)),
             );
@@ -184,13 +172,18 @@ fn stems(words: &[String]) -> Vec<String> {
 /// (The reverse, a question stating what the sentence denies, was measured
 /// and left out: reported demands such as "would never join" answer plain
 /// questions about them.)
-fn polarity_differs(question: &[String], sentence: &str, intents: &[Vec<String>]) -> bool {
+fn polarity_differs(
+    question: &[String],
+    sentence: &str,
+    intents: &[Vec<String>],
+    span: usize,
+) -> bool {
     if intents.iter().any(|i| negated(i)) {
         return false;
     }
-    let clause_denies = denied(&asked_clause(question, sentence));
+    let clause_denies = denied(&asked_clause(question, sentence), span);
     let sentence_stems = stems(&words(sentence));
-    denied(question)
+    denied(question, span)
         .iter()
         .any(|t| sentence_stems.contains(t) && !clause_denies.contains(t))
 }
@@ -211,6 +204,7 @@ fn is_year(word: &str) -> bool {
 /// sorts the ranking again.
 pub fn apply(engine: &Engine, question: &[String], ranked: &mut [Ranked]) {
     let knowledge = engine.knowledge();
+    let t = &engine.tunables;
     // Numbers the article gives somewhere: one of these in the question
     // that the sentence lacks stands in for the sentence's own. A year is
     // never a guess: one the sentence does not give is another time.
@@ -239,19 +233,19 @@ pub fn apply(engine: &Engine, question: &[String], ranked: &mut [Ranked]) {
         let sentence = words(text);
         let mut share = 1.0;
         let mut fired = Fired::default();
-        if polarity_differs(question, text, &intents) {
-            share *= DENIED;
+        if polarity_differs(question, text, &intents, t.denial_span) {
+            share *= t.denied;
             fired.add(Rule::Denied);
         }
         if says_opposite(question, &sentence, &intents) {
-            share *= OPPOSITE;
+            share *= t.opposite_word;
             fired.add(Rule::OppositeWord);
         }
         if numbers
             .iter()
             .any(|n| !sentence.contains(n) && !intents.iter().any(|i| i.contains(n)))
         {
-            share *= OTHER_NUMBER;
+            share *= t.other_number;
             fired.add(Rule::OtherNumber);
         }
         (share, fired)
@@ -352,12 +346,14 @@ mod tests {
         assert!(!polarity_differs(
             &words("who simply won't budge on this"),
             sentence,
-            &[]
+            &[],
+            3
         ));
         assert!(polarity_differs(
             &words("who cannot repair it"),
             sentence,
-            &[]
+            &[],
+            3
         ));
     }
 

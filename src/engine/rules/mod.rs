@@ -256,9 +256,9 @@ pub fn effects(fired: Fired, boosts: &[f32; 2], t: &Tunables) -> Vec<Effect> {
                 Rule::OtherDoer | Rule::OtherSpeaker | Rule::SiblingBorrowed => Change::Veto,
                 Rule::GuessedNumber => Change::Plus(boosts[0]),
                 Rule::WordVectors => Change::Plus(boosts[1]),
-                Rule::Denied => Change::Times(super::coverage::DENIED),
-                Rule::OtherNumber => Change::Times(super::coverage::OTHER_NUMBER),
-                Rule::OppositeWord => Change::Times(super::coverage::OPPOSITE),
+                Rule::Denied => Change::Times(t.denied),
+                Rule::OtherNumber => Change::Times(t.other_number),
+                Rule::OppositeWord => Change::Times(t.opposite_word),
                 Rule::UnknownEntity => return None,
             };
             Some(Effect { rule, change })
