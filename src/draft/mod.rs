@@ -50,7 +50,7 @@ const HEADER: &str = "\
 #[derive(Debug, thiserror::Error)]
 pub enum InitError {
     /// The article could not be read.
-    #[error("{}: cannot read the article: {source}", path.display())]
+    #[error("{}: cannot read the article", path.display())]
     Read {
         /// The article file.
         path: PathBuf,
@@ -70,7 +70,7 @@ pub enum InitError {
         path: PathBuf,
     },
     /// A file could not be written.
-    #[error("{}: cannot write: {source}", path.display())]
+    #[error("{}: cannot write", path.display())]
     Write {
         /// The file.
         path: PathBuf,
