@@ -95,11 +95,15 @@ const NUMBER_WORDS: &str = include_str!("../../assets/lang/number-words.txt");
 
 /// True for an English word that gives a count ("two", "single", "both").
 fn is_number_word(word: &str) -> bool {
-    NUMBER_WORDS
-        .lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty() && !l.starts_with('#'))
-        .any(|n| n == word)
+    static SET: std::sync::LazyLock<rustc_hash::FxHashSet<&'static str>> =
+        std::sync::LazyLock::new(|| {
+            NUMBER_WORDS
+                .lines()
+                .map(str::trim)
+                .filter(|l| !l.is_empty() && !l.starts_with('#'))
+                .collect()
+        });
+    SET.contains(word)
 }
 
 /// True for a four-digit year between 1000 and 2099.

@@ -81,11 +81,15 @@ fn says_opposite(question: &[String], sentence: &[String], intents: &[Vec<String
 
 /// True for a word that denies what its clause says ("not", "isnt").
 fn is_negation(word: &str) -> bool {
-    NEGATIONS
-        .lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty() && !l.starts_with('#'))
-        .any(|n| n == word)
+    static SET: std::sync::LazyLock<rustc_hash::FxHashSet<&'static str>> =
+        std::sync::LazyLock::new(|| {
+            NEGATIONS
+                .lines()
+                .map(str::trim)
+                .filter(|l| !l.is_empty() && !l.starts_with('#'))
+                .collect()
+        });
+    SET.contains(word)
 }
 
 /// True when some word of the text is a negation.
