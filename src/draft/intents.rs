@@ -11,6 +11,9 @@ use super::phrases::{Span, SpanKind, Word, content, rarity, sentence_words, span
 pub const MAX_INTENTS: usize = 10;
 /// Most keywords drafted for one sentence.
 pub const MAX_KEYWORDS: usize = 4;
+/// English frequency rank under which a one-word subject is too common to
+/// make a "what is" question of its own.
+const COMMON_SUBJECT: usize = 2000;
 /// Fewest content words a clause needs to be an intent of its own.
 const MIN_CLAUSE_WORDS: usize = 2;
 
@@ -88,7 +91,10 @@ fn question_for(words: &[Word], span: &Span) -> Option<String> {
         .map(|w| w.folded.as_str())
         .collect();
     match span.kind {
-        SpanKind::Subject => (!named.is_empty()).then(|| format!("what is {}", named.join(" "))),
+        // A lone common word ("us", "it") says too little to be asked about.
+        SpanKind::Subject => (named.len() > 1
+            || named.first().is_some_and(|w| rarity(w) >= COMMON_SUBJECT))
+        .then(|| format!("what is {}", named.join(" "))),
         _ if rest.len() < MIN_CLAUSE_WORDS => None,
         SpanKind::Name => Some(format!("who {}", rest.join(" "))),
         SpanKind::Year => Some(format!("when {}", rest.join(" "))),
