@@ -3,9 +3,10 @@
 //!
 //! [`rank`] runs the stages in order: read the question ([`read`]), weigh
 //! its words ([`query_terms`]), pick candidate facts through the postings
-//! ([`candidates`]), score each on its words ([`doc_score`]), then let the
-//! named rules of [`super::rules`] cut or veto it. [`decide`] turns the
-//! ranking into a reply. Every number comes from [`Tunables`].
+//! ([`candidates`]), score each on its words ([`doc_score`]), let the named
+//! rules of [`super::rules`] cut or veto it, then check the best against
+//! what the question asserts ([`super::rules::contradiction`]). [`decide`]
+//! turns the ranking into a reply. Every number comes from [`Tunables`].
 //!
 //! A fact's word score mixes how much of the question's weighted words its
 //! best intent covers (and how much of that intent the question covers)
@@ -17,12 +18,11 @@ use std::cmp::Ordering;
 
 use super::analyze::{Analysed, TermId, Token};
 use super::index::{Doc, Target};
-use super::question::{Wants, wants};
+use super::question::{Wants, wants_in};
 use super::rules::answer_kind::{Counted, Identified};
 use super::rules::{self, Fired, Reading, Rule};
 use super::{Engine, NoAnswer, Reply, Tunables};
 use crate::lexicon::english_rank;
-use crate::text::words;
 
 /// A scored fact (or uncited sentence).
 #[derive(Debug, Clone, Copy)]
@@ -91,7 +91,10 @@ fn read(engine: &Engine, question: Analysed) -> Result<Reading, NoAnswer> {
         &question.tokens,
         &question.all_words,
     )?;
-    let wanted = wants(&question.all_words);
+    let wanted = wants_in(
+        &question.all_words,
+        engine.knowledge.meta.later_events_unknown,
+    );
     let doer = rules::doer::read(&question, &entities);
     let counted = Counted::read(&question.all_words, wanted, &engine.analyzer, &engine.index);
     let identified = Identified::read(
@@ -112,6 +115,7 @@ fn read(engine: &Engine, question: Analysed) -> Result<Reading, NoAnswer> {
 /// Scores the knowledge's facts against a question, best first.
 pub fn rank(engine: &Engine, words: Vec<String>) -> Result<Vec<Ranked>, NoAnswer> {
     let t = &engine.tunables;
+    let asked = words.clone();
     let reading = read(engine, engine.analyzer.analyse_question(words))?;
     let mut query = query(engine, &reading.question.tokens)?;
     let candidates = candidates(engine, &query);
@@ -120,6 +124,7 @@ pub fn rank(engine: &Engine, words: Vec<String>) -> Result<Vec<Ranked>, NoAnswer
         .map(|d| {
             let doc = &engine.index.docs[d];
             let scored = doc_score(engine, doc, &mut query, reading.wanted);
+            // Stage 5: the named guards and vetoes.
             let (factor, mut fired) =
                 rules::guard(&reading, doc, &engine.index, engine.semantic.as_ref(), t);
             fired.merge(scored.fired);
@@ -135,6 +140,8 @@ pub fn rank(engine: &Engine, words: Vec<String>) -> Result<Vec<Ranked>, NoAnswer
         })
         .collect();
     ranked.sort_by(|a, b| b.score.partial_cmp(&a.score).unwrap_or(Ordering::Equal));
+    // Stage 6: what the question asserts against what the best facts assert.
+    rules::contradiction::apply(engine, &asked, &mut ranked);
     Ok(ranked)
 }
 
@@ -229,7 +236,9 @@ fn query_terms(engine: &Engine, tokens: &[Token]) -> Vec<QueryTerm> {
 /// The words the engine reads in a question, with their weights, and
 /// whether the knowledge knows each: for `citebot ask --explain`.
 pub fn weighted_words(engine: &Engine, message: &str) -> Vec<(String, f32, bool)> {
-    let q = engine.analyzer.analyse_question(words(message));
+    let q = engine
+        .analyzer
+        .analyse_question(engine.question_words(message));
     let mut out: Vec<(String, f32, bool)> = q
         .corrections
         .iter()
@@ -429,7 +438,7 @@ pub struct Verdict {
     pub reason: String,
 }
 
-/// Stage 5: decides between answering, suggesting and declining.
+/// Stage 7: decides between answering, suggesting and declining.
 pub fn verdict(ranked: &[Ranked], t: &Tunables) -> Verdict {
     let Some(best) = ranked.first() else {
         return Verdict {
