@@ -18,7 +18,6 @@ mod typo;
 use std::sync::Arc;
 
 pub use reply::{Answer, Citation, NoAnswer, Reply, Suggestion};
-pub use smalltalk::HELP_TEXT;
 pub use typo::TypoIndex;
 
 use analyze::Analyzer;
@@ -41,6 +40,22 @@ pub struct Candidate {
 
 /// Longest message, in bytes, that is read as a question.
 pub const MAX_QUESTION_BYTES: usize = 1000;
+
+/// Most words a question may have: far beyond any real question, and a
+/// bound on the work one message can cause (each word costs a few look-ups).
+pub const MAX_QUESTION_WORDS: usize = 100;
+
+/// A message's words, without those longer than any knowledge word (the
+/// loader refuses longer ones, so they cannot match and would only cost
+/// time); too many words make it no question.
+fn question_words(message: &str) -> Result<Vec<String>, NoAnswer> {
+    let mut words = crate::text::words(message);
+    if words.len() > MAX_QUESTION_WORDS {
+        return Err(NoAnswer::TooLong);
+    }
+    words.retain(|w| w.chars().count() <= crate::knowledge::MAX_WORD_CHARS);
+    Ok(words)
+}
 
 /// Answers questions about one article from its knowledge.
 #[derive(Debug, Clone)]
@@ -79,6 +94,12 @@ impl Engine {
         &self.knowledge
     }
 
+    /// What the bot says when greeted or asked for help: the loaded article's
+    /// title and example questions from its knowledge.
+    pub fn help_text(&self) -> String {
+        smalltalk::help_text(&self.knowledge)
+    }
+
     /// True when word vectors are in use.
     pub fn uses_vectors(&self) -> bool {
         self.semantic.is_some()
@@ -89,9 +110,16 @@ impl Engine {
         if let Some(problem) = check_message(message) {
             return Reply::Unknown(problem);
         }
-        let words = crate::text::words(message);
-        if let Some(text) = smalltalk::reply(&words) {
-            return Reply::Greeting(text.to_string());
+        let words = match question_words(message) {
+            Ok(words) => words,
+            Err(no) => return Reply::Unknown(no),
+        };
+        match smalltalk::reply(&words) {
+            Some(smalltalk::Smalltalk::Help) => return Reply::Greeting(self.help_text()),
+            Some(smalltalk::Smalltalk::Thanks) => {
+                return Reply::Greeting(smalltalk::THANKS_TEXT.to_string());
+            }
+            None => {}
         }
         if let Some(text) = about::reply(&words, &self.knowledge.meta) {
             return Reply::Unknown(NoAnswer::AboutArticle(text));
@@ -110,7 +138,10 @@ impl Engine {
     /// sentence, before any threshold: what `citebot ask --explain` and
     /// `citebot eval --scores` show to help admins tune intents and thresholds.
     pub fn candidates(&self, message: &str, n: usize) -> Result<Vec<Candidate>, NoAnswer> {
-        let ranked = score::rank(self, crate::text::words(message))?;
+        if let Some(problem) = check_message(message) {
+            return Err(problem);
+        }
+        let ranked = score::rank(self, question_words(message)?)?;
         let mut out: Vec<Candidate> = Vec::new();
         for r in ranked {
             if out.len() == n {
@@ -133,7 +164,11 @@ impl Engine {
     /// The question's content words as the engine reads them (after typo
     /// correction and synonyms), with their weights and whether the
     /// knowledge uses each.
+    /// Empty for a message that is no question (too long, not text).
     pub fn weighted_words(&self, message: &str) -> Vec<(String, f32, bool)> {
+        if check_message(message).is_some() {
+            return Vec::new();
+        }
         score::weighted_words(self, message)
     }
 
