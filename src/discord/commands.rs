@@ -79,14 +79,9 @@ pub async fn ask(
     let Some(_busy) = data.in_flight.enter() else {
         return Ok(());
     };
-    if data.limiter.check(ctx.author().id, Instant::now()) != Verdict::Allow {
-        return Err(Error::User(format::rate_limit_notice(
-            data.limiter.limit(),
-            data.limiter.window(),
-        )));
-    }
+    within_rate_limit(ctx)?;
     let started = Instant::now();
-    let reply = data.reloader.engine().answer(&question);
+    let reply = super::answering::answer(data.reloader.engine(), question).await;
     let out = format::reply(&reply);
     ctx.send(
         CreateReply::default()
@@ -96,6 +91,19 @@ pub async fn ask(
     .await?;
     log_question("slash", ctx.guild_id(), ctx.channel_id(), &reply, started);
     Ok(())
+}
+
+/// Counts a command against the user's rate limit; over it, the user is
+/// told so privately (a slash command must get some reply).
+fn within_rate_limit(ctx: Context<'_>) -> Result<(), Error> {
+    let limiter = &ctx.data().limiter;
+    if limiter.check(ctx.author().id, Instant::now()) == Verdict::Allow {
+        return Ok(());
+    }
+    Err(Error::User(format::rate_limit_notice(
+        limiter.limit(),
+        limiter.window(),
+    )))
 }
 
 /// Length of a summary.
@@ -141,6 +149,7 @@ pub async fn summary(
     let Some(_busy) = ctx.data().in_flight.enter() else {
         return Ok(());
     };
+    within_rate_limit(ctx)?;
     let engine = ctx.data().reloader.engine();
     let knowledge = engine.knowledge();
     let text = match topic.as_deref().map(str::trim).filter(|t| !t.is_empty()) {
@@ -180,6 +189,7 @@ pub async fn topics(ctx: Context<'_>) -> Result<(), Error> {
     let Some(_busy) = ctx.data().in_flight.enter() else {
         return Ok(());
     };
+    within_rate_limit(ctx)?;
     let engine = ctx.data().reloader.engine();
     ctx.send(CreateReply::default().content(format::topics(engine.knowledge())))
         .await?;
@@ -197,6 +207,7 @@ pub async fn quote(
     let Some(_busy) = ctx.data().in_flight.enter() else {
         return Ok(());
     };
+    within_rate_limit(ctx)?;
     let engine = ctx.data().reloader.engine();
     let article = &engine.knowledge().article;
     let n = paragraph as usize;
@@ -218,6 +229,7 @@ pub async fn help(ctx: Context<'_>) -> Result<(), Error> {
     let Some(_busy) = ctx.data().in_flight.enter() else {
         return Ok(());
     };
+    within_rate_limit(ctx)?;
     let engine = ctx.data().reloader.engine();
     let meta = &engine.knowledge().meta;
     let mut source = format!("“{}”", meta.title);

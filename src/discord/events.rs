@@ -12,7 +12,7 @@ use serenity::{
 
 use super::format::{self, Outgoing};
 use super::ratelimit::Verdict;
-use super::{Data, Error, log_question};
+use super::{Data, Error, answering, log_question};
 
 /// Handles the events poise does not: messages and suggestion buttons.
 pub async fn handle(
@@ -89,7 +89,7 @@ async fn on_message(ctx: &serenity::Context, data: &Data, message: &Message) -> 
         return Ok(());
     }
     let started = Instant::now();
-    let reply = data.reloader.engine().answer(&question);
+    let reply = answering::answer(data.reloader.engine(), question).await;
     let out = format::reply(&reply);
     let sent = send_reply(ctx, message, &out).await;
     log_question(
