@@ -8,11 +8,13 @@
 //! Discord. The `citebot` binary is a thin command-line shell over these.
 
 pub mod article;
+pub mod chat;
 pub mod discord;
 pub mod engine;
 pub mod eval;
 pub mod knowledge;
 pub mod lexicon;
+pub mod logging;
 pub mod render;
 pub mod setup;
 pub mod text;
