@@ -116,3 +116,39 @@ async fn the_watcher_follows_a_configmap_symlink_swap() {
     let answer = bot.ask(ALICE, ANSWERS, CANARY_QUESTION).await;
     assert!(answer.content.contains(CANARY_ANSWER), "{}", answer.content);
 }
+
+#[cfg(unix)]
+#[tokio::test]
+async fn a_fifo_in_the_knowledge_fails_the_reload_and_frees_it_for_the_next() {
+    let dir = tempfile::tempdir().expect("a temporary directory");
+    for file in ["knowledge.toml", "article.txt"] {
+        std::fs::copy(knowledge_dir().join(file), dir.path().join(file)).expect("copy");
+    }
+    let bot = Bot::start(BotOptions {
+        knowledge_dir: dir.path().to_path_buf(),
+        ..BotOptions::default()
+    })
+    .await;
+    let article = dir.path().join("article.txt");
+    std::fs::remove_file(&article).expect("remove the article");
+    let made = std::process::Command::new("mkfifo")
+        .arg(&article)
+        .status()
+        .expect("mkfifo runs");
+    assert!(made.success());
+    let reply = bot.slash(OWNER, GENERAL, "reload", json!([])).await;
+    assert!(
+        reply.content.contains("Reload refused") && reply.content.contains("not a regular file"),
+        "{}",
+        reply.content
+    );
+    // The lock was released: a reload after the fix goes through.
+    std::fs::remove_file(&article).expect("remove the fifo");
+    std::fs::copy(knowledge_dir().join("article.txt"), &article).expect("restore");
+    let reply = bot.slash(OWNER, GENERAL, "reload", json!([])).await;
+    assert!(
+        reply.content.contains("Reloaded the knowledge"),
+        "{}",
+        reply.content
+    );
+}

@@ -79,7 +79,7 @@ pub async fn ask(
     let Some(_busy) = data.in_flight.enter() else {
         return Ok(());
     };
-    within_rate_limit(ctx)?;
+    within_rate_limit(ctx).map_err(Error::User)?;
     let started = Instant::now();
     let reply = super::answering::answer(data.reloader.engine(), question).await;
     let out = format::reply(&reply);
@@ -93,17 +93,14 @@ pub async fn ask(
     Ok(())
 }
 
-/// Counts a command against the user's rate limit; over it, the user is
-/// told so privately (a slash command must get some reply).
-fn within_rate_limit(ctx: Context<'_>) -> Result<(), Error> {
+/// Counts a command against the user's rate limit; over it, the notice to
+/// show the user privately (a slash command must get some reply).
+fn within_rate_limit(ctx: Context<'_>) -> Result<(), String> {
     let limiter = &ctx.data().limiter;
     if limiter.check(ctx.author().id, Instant::now()) == Verdict::Allow {
         return Ok(());
     }
-    Err(Error::User(format::rate_limit_notice(
-        limiter.limit(),
-        limiter.window(),
-    )))
+    Err(format::rate_limit_notice(limiter.limit(), limiter.window()))
 }
 
 /// Length of a summary.
@@ -149,7 +146,7 @@ pub async fn summary(
     let Some(_busy) = ctx.data().in_flight.enter() else {
         return Ok(());
     };
-    within_rate_limit(ctx)?;
+    within_rate_limit(ctx).map_err(Error::User)?;
     let engine = ctx.data().reloader.engine();
     let knowledge = engine.knowledge();
     let text = match topic.as_deref().map(str::trim).filter(|t| !t.is_empty()) {
@@ -189,7 +186,7 @@ pub async fn topics(ctx: Context<'_>) -> Result<(), Error> {
     let Some(_busy) = ctx.data().in_flight.enter() else {
         return Ok(());
     };
-    within_rate_limit(ctx)?;
+    within_rate_limit(ctx).map_err(Error::User)?;
     let engine = ctx.data().reloader.engine();
     ctx.send(CreateReply::default().content(format::topics(engine.knowledge())))
         .await?;
@@ -207,7 +204,7 @@ pub async fn quote(
     let Some(_busy) = ctx.data().in_flight.enter() else {
         return Ok(());
     };
-    within_rate_limit(ctx)?;
+    within_rate_limit(ctx).map_err(Error::User)?;
     let engine = ctx.data().reloader.engine();
     let article = &engine.knowledge().article;
     let n = paragraph as usize;
@@ -229,7 +226,7 @@ pub async fn help(ctx: Context<'_>) -> Result<(), Error> {
     let Some(_busy) = ctx.data().in_flight.enter() else {
         return Ok(());
     };
-    within_rate_limit(ctx)?;
+    within_rate_limit(ctx).map_err(Error::User)?;
     let engine = ctx.data().reloader.engine();
     let meta = &engine.knowledge().meta;
     let mut source = format!("“{}”", meta.title);
