@@ -259,7 +259,7 @@ fn explain_applies_the_length_limit_too() {
         !out.contains("ukraine:"),
         "a too-long question is not weighed: {out}"
     );
-    assert!(out.contains("(no candidates: TooLong)"), "{out}");
+    assert!(out.contains("not read as a question: TooLong"), "{out}");
 }
 
 #[test]
