@@ -8,6 +8,7 @@
 mod about;
 mod analyze;
 mod explain;
+mod focus;
 mod index;
 mod question;
 mod reply;
@@ -50,18 +51,6 @@ pub const MAX_QUESTION_BYTES: usize = 1000;
 /// Most words a question may have: far beyond any real question, and a
 /// bound on the work one message can cause (each word costs a few look-ups).
 pub const MAX_QUESTION_WORDS: usize = 100;
-
-/// A message's words, without those longer than any knowledge word (the
-/// loader refuses longer ones, so they cannot match and would only cost
-/// time); too many words make it no question.
-fn question_words(message: &str) -> Result<Vec<String>, NoAnswer> {
-    let mut words = crate::text::words(message);
-    if words.len() > MAX_QUESTION_WORDS {
-        return Err(NoAnswer::TooLong);
-    }
-    words.retain(|w| w.chars().count() <= crate::knowledge::MAX_WORD_CHARS);
-    Ok(words)
-}
 
 /// Answers questions about one article from its knowledge.
 #[derive(Debug, Clone)]
@@ -119,7 +108,7 @@ impl Engine {
         if let Some(problem) = check_message(message) {
             return Reply::Unknown(problem);
         }
-        let words = match question_words(message) {
+        let words = match self.bounded_words(message) {
             Ok(words) => words,
             Err(no) => return Reply::Unknown(no),
         };
@@ -154,7 +143,7 @@ impl Engine {
         if let Some(problem) = check_message(message) {
             return Err(problem);
         }
-        let ranked = score::rank(self, question_words(message)?)?;
+        let ranked = score::rank(self, self.bounded_words(message)?)?;
         let mut out: Vec<Candidate> = Vec::new();
         for r in ranked {
             if out.len() == n {
@@ -184,7 +173,10 @@ impl Engine {
             };
         }
         let words = self.weighted_words(message);
-        let ranked = match question_words(message).and_then(|words| score::rank(self, words)) {
+        let ranked = match self
+            .bounded_words(message)
+            .and_then(|words| score::rank(self, words))
+        {
             Ok(ranked) => ranked,
             Err(no) => {
                 let verdict = match no {
@@ -229,6 +221,25 @@ impl Engine {
             return Vec::new();
         }
         score::weighted_words(self, message)
+    }
+
+    /// The words of a message to answer: its question sentence when a
+    /// preamble about the asker comes first.
+    fn question_words(&self, message: &str) -> Vec<String> {
+        focus::question_words(message, |w| self.analyzer.knows(w))
+    }
+
+    /// [`Engine::question_words`] bounded: too many words make the message
+    /// no question, and words longer than any knowledge word are passed over
+    /// (the loader refuses longer ones, so they cannot match and would only
+    /// cost time).
+    fn bounded_words(&self, message: &str) -> Result<Vec<String>, NoAnswer> {
+        let mut words = self.question_words(message);
+        if words.len() > MAX_QUESTION_WORDS {
+            return Err(NoAnswer::TooLong);
+        }
+        words.retain(|w| w.chars().count() <= crate::knowledge::MAX_WORD_CHARS);
+        Ok(words)
     }
 
     fn citation(&self, sentence: usize) -> Citation {
