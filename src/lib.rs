@@ -10,6 +10,7 @@
 //! `citebot` binary is a thin command-line shell over these.
 
 pub mod article;
+pub mod chat;
 pub mod discord;
 pub mod draft;
 pub mod engine;
@@ -17,6 +18,7 @@ pub mod eval;
 pub mod knowledge;
 pub mod language;
 pub mod lexicon;
+pub mod logging;
 pub mod questionlog;
 pub mod render;
 pub mod setup;

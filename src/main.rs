@@ -8,7 +8,8 @@ use std::process::ExitCode;
 use anyhow::{Context, Result};
 use clap::{Parser, Subcommand};
 
-use citebot::engine::{Engine, Reply};
+use citebot::chat::{self, Chat, Step};
+use citebot::engine::{Engine, MAX_QUESTION_BYTES, Reply};
 use citebot::eval::{self, Report};
 use citebot::knowledge::{lints, load_dir};
 use citebot::questionlog::{Entry, LazyLog, LogSettings, QuestionLog};
@@ -108,22 +109,59 @@ enum Command {
     },
 }
 
+/// Writes a line to standard output. A failed write (above all a closed
+/// pipe: `citebot check | head -1`) is returned as an error, which `main`
+/// treats as a quiet stop when the pipe was closed.
+macro_rules! out {
+    ($($arg:tt)*) => {
+        writeln!(std::io::stdout().lock(), $($arg)*).context("writing to standard output")?
+    };
+}
+
 fn main() -> ExitCode {
     let _ = dotenvy::dotenv();
-    tracing_subscriber::fmt()
-        .with_env_filter(
-            tracing_subscriber::EnvFilter::try_from_default_env().unwrap_or_else(|_| "warn".into()),
-        )
-        .with_writer(std::io::stderr)
-        .with_ansi(std::io::stderr().is_terminal())
-        .init();
+    citebot::logging::init();
     match run(Cli::parse()) {
         Ok(code) => code,
+        // A reader that stopped early (`| head`) is not an error.
+        Err(error) if closed_pipe(&error) => ExitCode::SUCCESS,
         Err(error) => {
-            eprintln!("citebot: {error:#}");
+            eprintln!("citebot: {}", describe(&error));
             ExitCode::FAILURE
         }
     }
+}
+
+/// True when the error is standard output's reader having gone away.
+fn closed_pipe(error: &anyhow::Error) -> bool {
+    error.chain().any(|cause| {
+        cause
+            .downcast_ref::<std::io::Error>()
+            .is_some_and(|e| e.kind() == std::io::ErrorKind::BrokenPipe)
+    })
+}
+
+/// An error and its causes on one line, each text once: the library's
+/// errors often repeat their cause's text (a setup error that is a list of
+/// knowledge problems), which would otherwise print the list two or three times.
+fn describe(error: &anyhow::Error) -> String {
+    let mut out = String::new();
+    for cause in error.chain() {
+        let text = cause.to_string();
+        if out.contains(&text) {
+            continue;
+        }
+        if !out.is_empty() {
+            out.push_str(": ");
+        }
+        out.push_str(&text);
+    }
+    out
+}
+
+/// `n` and the noun, singular for one: "1 fact", "2 facts".
+fn count(n: usize, noun: &str) -> String {
+    format!("{n} {noun}{}", if n == 1 { "" } else { "s" })
 }
 
 fn run(cli: Cli) -> Result<ExitCode> {
@@ -164,6 +202,12 @@ fn run(cli: Cli) -> Result<ExitCode> {
             log,
             question,
         }) => {
+            let question = question.join(" ");
+            if !question.is_empty() && question.trim().is_empty() {
+                anyhow::bail!(
+                    "the question is blank; give a question, or none to read questions from standard input"
+                );
+            }
             let engine = setup.engine()?;
             let mut log = LazyLog::new(if log {
                 LogSettings::from_env()?
@@ -176,7 +220,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 log: &mut log,
                 source: "ask",
             };
-            ask(&engine, &mut output, &question.join(" "))
+            ask(&engine, &mut output, &question)
         }
         Some(Command::Chat) => chat(
             &setup.engine()?,
@@ -193,15 +237,15 @@ fn run(cli: Cli) -> Result<ExitCode> {
             let knowledge = engine.knowledge();
             match topic {
                 Some(name) => match knowledge.topic(&name) {
-                    Some(topic) => println!("{}\n\n{}", topic.title, topic.summary),
+                    Some(topic) => out!("{}\n\n{}", topic.title, topic.summary),
                     None => {
                         let ids: Vec<&str> =
                             knowledge.topics.iter().map(|t| t.id.as_str()).collect();
                         anyhow::bail!("no topic `{name}` (topics: {})", ids.join(", "));
                     }
                 },
-                None if long => println!("{}", knowledge.summary_long),
-                None => println!("{}", knowledge.summary_short),
+                None if long => out!("{}", knowledge.summary_long),
+                None => out!("{}", knowledge.summary_short),
             }
             Ok(ExitCode::SUCCESS)
         }
@@ -214,7 +258,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
                     .iter()
                     .filter(|f| f.topic == topic.id)
                     .count();
-                println!("{:<14} {} ({n} facts)", topic.id, topic.title);
+                out!("{:<14} {} ({})", topic.id, topic.title, count(n, "fact"));
             }
             Ok(ExitCode::SUCCESS)
         }
@@ -225,7 +269,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 .article
                 .paragraph(paragraph)
                 .with_context(|| format!("the article has no paragraph {paragraph}"))?;
-            println!("{text}\n  ({})", render::paragraph_label(paragraph));
+            out!("{text}\n  ({})", render::paragraph_label(paragraph));
             Ok(ExitCode::SUCCESS)
         }
         Some(Command::Run) => discord(setup),
@@ -281,7 +325,7 @@ fn ask(engine: &Engine, output: &mut Output<'_>, question: &str) -> Result<ExitC
         let reply = engine.answer(q);
         log_reply(output.log, engine, q, &reply, output.source);
         if json {
-            writeln!(out, "{}", render::json(q, &reply))?;
+            writeln!(out, "{}", render::json_line(q, &reply))?;
         } else {
             writeln!(out, "{}", render::plain(&reply))?;
         }
@@ -302,8 +346,13 @@ fn ask(engine: &Engine, output: &mut Output<'_>, question: &str) -> Result<ExitC
         return Ok(ExitCode::SUCCESS);
     }
     let stdin = std::io::stdin();
-    for line in stdin.lock().split(b'\n') {
-        let line = line.context("reading standard input")?;
+    let mut input = stdin.lock();
+    let mut line = Vec::new();
+    // A line is kept only up to just past the longest question; the rest of
+    // a longer one is skipped unread, and the kept part answers "too long".
+    while read_line_capped(&mut input, &mut line, MAX_QUESTION_BYTES + 2)
+        .context("reading standard input")?
+    {
         let line = String::from_utf8_lossy(&line);
         let q = line.trim_end_matches('\r');
         if q.trim().is_empty() && !json {
@@ -314,6 +363,39 @@ fn ask(engine: &Engine, output: &mut Output<'_>, question: &str) -> Result<ExitC
         }
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// Reads one line of `input` into `line` (without its newline), keeping at
+/// most `cap` bytes and skipping the rest of a longer line; false at the end
+/// of the input.
+fn read_line_capped(
+    input: &mut impl BufRead,
+    line: &mut Vec<u8>,
+    cap: usize,
+) -> std::io::Result<bool> {
+    line.clear();
+    let mut any = false;
+    loop {
+        let buffer = match input.fill_buf() {
+            Ok(buffer) => buffer,
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+            Err(e) => return Err(e),
+        };
+        if buffer.is_empty() {
+            return Ok(any);
+        }
+        any = true;
+        let (chunk, used, done) = match buffer.iter().position(|&b| b == b'\n') {
+            Some(end) => (&buffer[..end], end + 1, true),
+            None => (buffer, buffer.len(), false),
+        };
+        let room = cap.saturating_sub(line.len());
+        line.extend_from_slice(&chunk[..chunk.len().min(room)]);
+        input.consume(used);
+        if done {
+            return Ok(true);
+        }
+    }
 }
 
 fn chat(engine: &Engine, log: &mut LazyLog) -> Result<ExitCode> {
@@ -327,11 +409,8 @@ fn chat(engine: &Engine, log: &mut LazyLog) -> Result<ExitCode> {
         return ask(engine, &mut output, "");
     }
     let mut editor = rustyline::DefaultEditor::new().context("starting the line editor")?;
-    println!(
-        "citebot: ask about \"{}\". Type /summary, /topics, /quote N, /help, or /quit.",
-        engine.knowledge().meta.title
-    );
-    let mut offered: Vec<String> = Vec::new();
+    out!("{}", chat::banner(engine));
+    let mut chat = Chat::default();
     loop {
         let line = match editor.readline("> ") {
             Ok(line) => line,
@@ -345,66 +424,14 @@ fn chat(engine: &Engine, log: &mut LazyLog) -> Result<ExitCode> {
             continue;
         }
         let _ = editor.add_history_entry(line);
-        let knowledge = engine.knowledge();
-        let out = match line.split_once(' ').unwrap_or((line, "")) {
-            ("/quit" | "/exit", _) => break,
-            ("/help", _) => citebot::engine::HELP_TEXT.to_string(),
-            ("/summary", "long") => knowledge.summary_long.clone(),
-            ("/summary", "") => knowledge.summary_short.clone(),
-            ("/summary", topic) => knowledge.topic(topic).map_or_else(
-                || format!("No topic `{topic}`; see /topics."),
-                |t| t.summary.clone(),
-            ),
-            ("/topics", _) => knowledge
-                .topics
-                .iter()
-                .map(|t| format!("{:<14} {}", t.id, t.title))
-                .collect::<Vec<_>>()
-                .join("\n"),
-            ("/quote", n) => match n
-                .trim()
-                .parse::<usize>()
-                .ok()
-                .and_then(|n| Some((n, knowledge.article.paragraph(n)?)))
-            {
-                Some((n, p)) => format!("{p}\n  ({})", render::paragraph_label(n)),
-                None => format!(
-                    "The article has paragraphs 0 to {}.",
-                    knowledge.article.paragraphs.len().saturating_sub(1)
-                ),
-            },
-            (pick, "")
-                if pick
-                    .parse::<usize>()
-                    .is_ok_and(|n| (1..=offered.len()).contains(&n)) =>
-            {
-                // A number after "Did you mean" picks that suggestion.
-                let n: usize = pick.parse().unwrap_or(1);
-                let reply = engine.answer_fact(&offered[n - 1]).map(Reply::Answered);
-                offered.clear();
-                reply.map_or_else(
-                    || "That suggestion is gone; ask again.".to_string(),
-                    |r| render::plain(&r),
-                )
-            }
-            _ => {
-                let reply = engine.answer(line);
+        match chat.step(engine, line) {
+            Step::Quit => break,
+            Step::Say(text) => out!("{text}\n"),
+            Step::Answered(text, reply) => {
                 log_reply(log, engine, line, &reply, "chat");
-                offered = match &reply {
-                    Reply::Unsure(suggestions) => {
-                        suggestions.iter().map(|s| s.fact.clone()).collect()
-                    }
-                    _ => Vec::new(),
-                };
-                let mut text = render::plain(&reply);
-                if !offered.is_empty() {
-                    text.push_str("\n(type a number to pick one)");
-                }
-                text
+                out!("{text}\n");
             }
-        };
-        println!("{out}\n");
-        std::io::stdout().flush().ok();
+        }
     }
     Ok(ExitCode::SUCCESS)
 }
@@ -427,11 +454,13 @@ fn check(dir: PathBuf, setup: &Setup) -> Result<ExitCode> {
     };
     let collisions = engine.intent_collisions();
     for lint in found.iter().map(ToString::to_string).chain(collisions) {
-        println!("warning: {lint}");
+        out!("warning: {lint}");
     }
-    println!(
-        "{}: ok ({facts} facts citing {sentences} sentences)",
-        dir.display()
+    out!(
+        "{}: ok ({} citing {})",
+        dir.display(),
+        count(facts, "fact"),
+        count(sentences, "sentence")
     );
     Ok(ExitCode::SUCCESS)
 }
@@ -451,19 +480,20 @@ fn eval_file(setup: &Setup, file: &std::path::Path, quiet: bool) -> Result<ExitC
     } else {
         reports.push(("lexical", eval::run(&combined, &cases)));
     }
-    print!("{}", eval_table(&reports));
+    write!(std::io::stdout().lock(), "{}", eval_table(&reports))
+        .context("writing to standard output")?;
     if !quiet {
         let (name, report) = &reports[reports.len() - 1];
-        println!("\nmisses ({name}):");
+        out!("\nmisses ({name}):");
         for miss in report.misses() {
             let expected = miss
                 .case
                 .cites
                 .first()
                 .map_or("(must not answer)".to_string(), |c| shorten(c));
-            println!("- {} [{}] {:?}", miss.case.id, miss.case.kind, miss.case.q);
-            println!("    expected: {expected}");
-            println!(
+            out!("- {} [{}] {:?}", miss.case.id, miss.case.kind, miss.case.q);
+            out!("    expected: {expected}");
+            out!(
                 "    got:      {} {}",
                 miss.status,
                 miss.cited.as_deref().map(shorten).unwrap_or_default()
@@ -476,7 +506,7 @@ fn eval_file(setup: &Setup, file: &std::path::Path, quiet: bool) -> Result<ExitC
 fn eval_scores(setup: &Setup, file: &std::path::Path) -> Result<ExitCode> {
     let cases = eval::read_cases(file)?;
     let engine = setup.engine()?;
-    println!("id\tkind\tanswerable\ttop_correct\ttop\tsecond\tstatus");
+    out!("id\tkind\tanswerable\ttop_correct\ttop\tsecond\tstatus");
     for case in &cases {
         let status = engine.answer(&case.q).status();
         let (correct, top, second) = match engine.candidates(&case.q, 2) {
@@ -488,7 +518,7 @@ fn eval_scores(setup: &Setup, file: &std::path::Path) -> Result<ExitCode> {
             ),
             Err(_) => (false, 0.0, 0.0),
         };
-        println!(
+        out!(
             "{}\t{}\t{}\t{}\t{top:.3}\t{second:.3}\t{status}",
             case.id,
             case.kind,

@@ -21,6 +21,9 @@ pub fn no_answer_text(reason: &NoAnswer) -> String {
             )
         }
         NoAnswer::AboutArticle(text) => text.clone(),
+        NoAnswer::Overtime => {
+            "Sorry, that took me too long to answer; please ask it more simply.".to_string()
+        }
         NoAnswer::NotCovered => {
             "The article does not say. Try /topics to see what it covers.".to_string()
         }
@@ -131,4 +134,15 @@ pub fn unanswered(questions: &[Unanswered], downvoted: &[Downvoted]) -> String {
     }
     out.push_str("\nTeach one: citebot teach \"QUESTION\" FACT_ID");
     out
+}
+
+/// [`json`] as one line of text, with U+2028, U+2029 and U+0085 escaped:
+/// JSON allows them raw, but JavaScript before ES2019 and many line-based
+/// tools read them as line breaks, which would split one reply into two lines.
+pub fn json_line(question: &str, reply: &Reply) -> String {
+    let text = json(question, reply).to_string();
+    // serde_json writes these only inside strings, where `\uXXXX` means the same.
+    text.replace('\u{2028}', "\\u2028")
+        .replace('\u{2029}', "\\u2029")
+        .replace('\u{85}', "\\u0085")
 }

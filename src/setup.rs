@@ -9,6 +9,10 @@ use crate::engine::Engine;
 use crate::knowledge::{LoadErrors, load_dir};
 use crate::vectors::{DEFAULT_VECTORS_FILE, Vectors, VectorsError};
 
+/// The shipped word vectors, built into the binary so that a copied or
+/// installed `citebot` runs anywhere without the `assets/` directory.
+static EMBEDDED_VECTORS: &[u8] = include_bytes!("../assets/glove-6b-50d-50k.i8");
+
 /// Knowledge directory used when none is given.
 pub const DEFAULT_KNOWLEDGE_DIR: &str = "knowledge";
 
@@ -17,8 +21,17 @@ pub const DEFAULT_KNOWLEDGE_DIR: &str = "knowledge";
 pub struct Setup {
     /// The knowledge directory.
     pub knowledge_dir: PathBuf,
-    /// The word-vector file, or `None` for lexical matching only.
-    pub vectors: Option<PathBuf>,
+    /// Where the word vectors come from, or `None` for lexical matching only.
+    pub vectors: Option<VectorsSource>,
+}
+
+/// Where the word vectors are read from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum VectorsSource {
+    /// The shipped vectors, built into the binary (the default).
+    Embedded,
+    /// A vector file (`VECTORS_PATH`).
+    File(PathBuf),
 }
 
 /// Why an engine could not be built.
@@ -34,7 +47,8 @@ pub enum SetupError {
 
 impl Setup {
     /// Settings from the environment: `KNOWLEDGE_DIR`, `VECTORS` (`off` to
-    /// disable) and `VECTORS_PATH`, each overridden by an explicit value.
+    /// disable) and `VECTORS_PATH` (a vector file instead of the built-in
+    /// vectors), each overridden by an explicit value.
     pub fn from_env(knowledge_dir: Option<PathBuf>, no_vectors: bool) -> Setup {
         let knowledge_dir = knowledge_dir
             .or_else(|| {
@@ -53,8 +67,7 @@ impl Setup {
         let vectors = (!disabled).then(|| {
             std::env::var_os("VECTORS_PATH")
                 .filter(|v| !v.is_empty())
-                .map(PathBuf::from)
-                .unwrap_or_else(default_vectors_path)
+                .map_or(VectorsSource::Embedded, |p| VectorsSource::File(p.into()))
         });
         Setup {
             knowledge_dir,
@@ -65,7 +78,11 @@ impl Setup {
     /// Loads the vectors, if enabled.
     pub fn load_vectors(&self) -> Result<Option<Arc<Vectors>>, SetupError> {
         match &self.vectors {
-            Some(path) => Ok(Some(Arc::new(Vectors::load(path)?))),
+            Some(VectorsSource::File(path)) => Ok(Some(Arc::new(Vectors::load(path)?))),
+            Some(VectorsSource::Embedded) => Ok(Some(Arc::new(Vectors::from_bytes(
+                EMBEDDED_VECTORS,
+                Path::new(DEFAULT_VECTORS_FILE),
+            )?))),
             None => Ok(None),
         }
     }
@@ -85,14 +102,4 @@ impl Setup {
         let vectors = self.load_vectors()?;
         self.engine_with(vectors)
     }
-}
-
-/// The shipped vector file: relative to the working directory when run from
-/// the repository, else where the crate was built.
-fn default_vectors_path() -> PathBuf {
-    let relative = Path::new(DEFAULT_VECTORS_FILE);
-    if relative.exists() {
-        return relative.to_path_buf();
-    }
-    Path::new(env!("CARGO_MANIFEST_DIR")).join(DEFAULT_VECTORS_FILE)
 }

@@ -227,3 +227,222 @@ fn init_drafts_knowledge_that_checks_answers_and_is_not_overwritten() {
     let o = citebot(&["init", "--force", article, dir_arg], b"");
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
 }
+
+#[test]
+fn a_closed_output_pipe_stops_every_command_quietly() {
+    for args in [
+        &["check"][..],
+        &["quote", "3"],
+        &["summary", "--long"],
+        &["topics"],
+        &["eval", "examples/questions.jsonl"],
+        &["chat"],
+    ] {
+        // The reading end is closed before citebot writes a byte.
+        let (reader, writer) = std::io::pipe().expect("a pipe");
+        drop(reader);
+        let mut command = Command::new(env!("CARGO_BIN_EXE_citebot"));
+        command
+            .args(args)
+            .current_dir(env!("CARGO_MANIFEST_DIR"))
+            .env_remove("DISCORD_TOKEN")
+            .env_remove("KNOWLEDGE_DIR")
+            .env("VECTORS", "off")
+            .stdin(Stdio::piped())
+            .stdout(writer)
+            .stderr(Stdio::piped());
+        let mut child = command.spawn().expect("citebot starts");
+        if let Some(mut input) = child.stdin.take() {
+            let _ = input.write_all(b"how much aid did the us send?\n");
+        }
+        let o = child.wait_with_output().expect("citebot exits");
+        let err = String::from_utf8_lossy(&o.stderr);
+        assert!(!err.contains("panicked"), "{args:?}: {err}");
+        assert!(o.status.success(), "{args:?}: {:?} {err}", o.status);
+    }
+}
+
+#[test]
+fn a_start_up_error_is_printed_once() {
+    for args in [
+        &["ask", "hi"][..],
+        &["summary"],
+        &["topics"],
+        &["quote", "1"],
+        &["chat"],
+        &["eval", "examples/questions.jsonl"],
+        &["run"],
+    ] {
+        let mut command = Command::new(env!("CARGO_BIN_EXE_citebot"));
+        command
+            .args(args)
+            .current_dir(env!("CARGO_MANIFEST_DIR"))
+            .env(
+                "DISCORD_TOKEN",
+                "MTAwMDAwMDAwMDAwMDAwMDAx.Gx7aZb.not-a-real-token",
+            )
+            .env("KNOWLEDGE_DIR", "/nonexistent")
+            .env("VECTORS", "off")
+            .stdin(Stdio::null());
+        let o = command.output().expect("citebot runs");
+        let err = String::from_utf8_lossy(&o.stderr);
+        assert!(!o.status.success(), "{args:?}");
+        assert_eq!(
+            err.matches("knowledge.toml: file not found").count(),
+            1,
+            "{args:?}: {err}"
+        );
+    }
+}
+
+#[test]
+fn a_blank_question_argument_is_an_error_not_a_read_of_stdin() {
+    let o = citebot(&["ask", "   "], b"how much aid did the us send?\n");
+    assert!(!o.status.success());
+    assert!(stdout(&o).is_empty(), "{}", stdout(&o));
+    assert!(
+        String::from_utf8_lossy(&o.stderr).contains("the question is blank"),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+}
+
+#[test]
+fn explain_applies_the_length_limit_too() {
+    let long = "ukraine ".repeat(200);
+    let o = citebot(&["ask", "--explain", &long], b"");
+    assert!(o.status.success());
+    let out = stdout(&o);
+    assert!(out.contains("too long"), "{out}");
+    assert!(
+        !out.contains("ukraine:"),
+        "a too-long question is not weighed: {out}"
+    );
+    assert!(out.contains("not read as a question: TooLong"), "{out}");
+}
+
+#[test]
+fn an_overlong_input_line_is_answered_too_long_without_keeping_it() {
+    let mut input = "why ".repeat(1_000_000).into_bytes();
+    input.extend_from_slice(b"\nhow much aid did the us send?\n");
+    let o = citebot(&["ask", "--json"], &input);
+    assert!(o.status.success());
+    let lines: Vec<serde_json::Value> = stdout(&o)
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("each line is JSON"))
+        .collect();
+    assert_eq!(lines.len(), 2, "the rest of the long line is skipped");
+    assert!(
+        lines[0]["answer"]
+            .as_str()
+            .is_some_and(|a| a.contains("too long"))
+    );
+    let kept = lines[0]["question"].as_str().map_or(0, str::len);
+    assert!(kept <= 1002, "kept {kept} bytes of a 4 MB line");
+    assert_eq!(lines[1]["status"], "answered");
+}
+
+#[test]
+fn json_output_escapes_unicode_line_separators() {
+    let o = citebot(
+        &["ask", "--json"],
+        "how much aid\u{2028}did the\u{2029}us\u{85}send?\n".as_bytes(),
+    );
+    assert!(o.status.success());
+    let out = stdout(&o);
+    for separator in ['\u{2028}', '\u{2029}', '\u{85}'] {
+        assert!(!out.contains(separator), "raw {separator:?} in {out:?}");
+    }
+    assert!(out.contains("\\u2028") && out.contains("\\u2029") && out.contains("\\u0085"));
+    let line: serde_json::Value = serde_json::from_str(out.trim_end()).expect("one JSON line");
+    assert_eq!(
+        line["question"],
+        "how much aid\u{2028}did the\u{2029}us\u{85}send?"
+    );
+}
+
+#[test]
+fn check_counts_in_the_singular_for_one() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    std::fs::write(
+        dir.path().join("article.txt"),
+        "Town opens a library\n\nThe library opened on Monday.\n",
+    )
+    .expect("write article");
+    std::fs::write(
+        dir.path().join("knowledge.toml"),
+        r#"[article]
+title = "Town opens a library"
+
+[summary]
+short = "A library opened."
+long = "A library opened in town."
+
+[topics.library]
+title = "The library"
+summary = "It opened."
+
+[[fact]]
+id = "opened"
+topic = "library"
+intents = ["when did the library open"]
+answer = "On Monday."
+source = "The library opened on Monday."
+"#,
+    )
+    .expect("write knowledge");
+    let o = citebot(&["check", dir.path().to_str().expect("utf-8 path")], b"");
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    assert!(stdout(&o).contains("ok (1 fact citing "), "{}", stdout(&o));
+}
+
+#[test]
+fn a_copied_binary_answers_as_in_the_tree_with_its_built_in_vectors() {
+    let question = "did biden have a hand in writing the response";
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    // In the tree, with the vector file named explicitly.
+    let in_tree = Command::new(env!("CARGO_BIN_EXE_citebot"))
+        .args(["ask", "--json", question])
+        .current_dir(root)
+        .env_remove("DISCORD_TOKEN")
+        .env_remove("VECTORS")
+        .env("KNOWLEDGE_DIR", root.join("knowledge"))
+        .env("VECTORS_PATH", root.join("assets/glove-6b-50d-50k.i8"))
+        .output()
+        .expect("citebot runs");
+    assert!(
+        in_tree.status.success(),
+        "{}",
+        String::from_utf8_lossy(&in_tree.stderr)
+    );
+    // A copy elsewhere, run from a directory with no assets.
+    let elsewhere = tempfile::tempdir().expect("temp dir");
+    let copy = elsewhere.path().join("citebot");
+    std::fs::copy(env!("CARGO_BIN_EXE_citebot"), &copy).expect("copy the binary");
+    let copied = Command::new(&copy)
+        .args(["ask", "--json", question])
+        .current_dir(elsewhere.path())
+        .env_remove("DISCORD_TOKEN")
+        .env_remove("VECTORS")
+        .env_remove("VECTORS_PATH")
+        .env("KNOWLEDGE_DIR", root.join("knowledge"))
+        .output()
+        .expect("the copy runs");
+    assert!(
+        copied.status.success(),
+        "{}",
+        String::from_utf8_lossy(&copied.stderr)
+    );
+    assert_eq!(stdout(&copied), stdout(&in_tree));
+    // VECTORS_PATH still overrides the built-in vectors.
+    let missing = Command::new(&copy)
+        .args(["ask", question])
+        .current_dir(elsewhere.path())
+        .env_remove("VECTORS")
+        .env("KNOWLEDGE_DIR", root.join("knowledge"))
+        .env("VECTORS_PATH", elsewhere.path().join("no-such-vectors.i8"))
+        .output()
+        .expect("the copy runs");
+    assert!(!missing.status.success());
+    assert!(String::from_utf8_lossy(&missing.stderr).contains("no-such-vectors.i8"));
+}

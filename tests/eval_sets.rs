@@ -26,9 +26,7 @@ fn our_set(name: &str) -> Vec<citebot::eval::Case> {
 fn engine(vectors: bool) -> citebot::Engine {
     let setup = Setup {
         knowledge_dir: Path::new(env!("CARGO_MANIFEST_DIR")).join("knowledge"),
-        vectors: vectors.then(|| {
-            Path::new(env!("CARGO_MANIFEST_DIR")).join(citebot::vectors::DEFAULT_VECTORS_FILE)
-        }),
+        vectors: vectors.then_some(citebot::setup::VectorsSource::Embedded),
     };
     setup.engine().unwrap_or_else(|e| panic!("{e}"))
 }

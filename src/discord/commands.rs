@@ -89,15 +89,10 @@ pub async fn ask(
     let Some(_busy) = data.in_flight.enter() else {
         return Ok(());
     };
-    if data.limiter.check(ctx.author().id, Instant::now()) != Verdict::Allow {
-        return Err(Error::User(format::rate_limit_notice(
-            data.limiter.limit(),
-            data.limiter.window(),
-        )));
-    }
+    within_rate_limit(ctx).map_err(Error::User)?;
     let started = Instant::now();
     let engine = data.reloader.engine();
-    let reply = engine.answer(&question);
+    let reply = super::answering::answer(engine.clone(), question.clone()).await;
     let out = feedback::with_votes(data, format::reply(&reply), &question, &reply);
     let author = ctx.author().id;
     feedback::record(
@@ -117,6 +112,16 @@ pub async fn ask(
     .await?;
     log_question("slash", ctx.guild_id(), ctx.channel_id(), &reply, started);
     Ok(())
+}
+
+/// Counts a command against the user's rate limit; over it, the notice to
+/// show the user privately (a slash command must get some reply).
+fn within_rate_limit(ctx: Context<'_>) -> Result<(), String> {
+    let limiter = &ctx.data().limiter;
+    if limiter.check(ctx.author().id, Instant::now()) == Verdict::Allow {
+        return Ok(());
+    }
+    Err(format::rate_limit_notice(limiter.limit(), limiter.window()))
 }
 
 /// Length of a summary.
@@ -162,6 +167,7 @@ pub async fn summary(
     let Some(_busy) = ctx.data().in_flight.enter() else {
         return Ok(());
     };
+    within_rate_limit(ctx).map_err(Error::User)?;
     let engine = ctx.data().reloader.engine();
     let knowledge = engine.knowledge();
     let text = match topic.as_deref().map(str::trim).filter(|t| !t.is_empty()) {
@@ -201,6 +207,7 @@ pub async fn topics(ctx: Context<'_>) -> Result<(), Error> {
     let Some(_busy) = ctx.data().in_flight.enter() else {
         return Ok(());
     };
+    within_rate_limit(ctx).map_err(Error::User)?;
     let engine = ctx.data().reloader.engine();
     ctx.send(CreateReply::default().content(format::topics(engine.knowledge())))
         .await?;
@@ -218,6 +225,7 @@ pub async fn quote(
     let Some(_busy) = ctx.data().in_flight.enter() else {
         return Ok(());
     };
+    within_rate_limit(ctx).map_err(Error::User)?;
     let engine = ctx.data().reloader.engine();
     let article = &engine.knowledge().article;
     let n = paragraph as usize;
@@ -239,6 +247,7 @@ pub async fn help(ctx: Context<'_>) -> Result<(), Error> {
     let Some(_busy) = ctx.data().in_flight.enter() else {
         return Ok(());
     };
+    within_rate_limit(ctx).map_err(Error::User)?;
     let engine = ctx.data().reloader.engine();
     let meta = &engine.knowledge().meta;
     let mut source = format!("“{}”", meta.title);

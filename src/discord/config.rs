@@ -14,7 +14,9 @@ use crate::questionlog::{LogError, LogSettings};
 /// Questions a user may ask per minute when `USER_RATE_LIMIT` is not set.
 pub const DEFAULT_USER_RATE_LIMIT: u32 = 10;
 
-/// How often the knowledge directory is checked for changes with `KNOWLEDGE_WATCH=1`.
+/// With `KNOWLEDGE_WATCH=1`, how long the knowledge files must stay unchanged
+/// before a change is reloaded (the settle interval; they are checked four
+/// times as often).
 pub const DEFAULT_WATCH_INTERVAL: Duration = Duration::from_secs(2);
 
 /// The bot token. It has no `Debug` or `Display` of its own text: it prints as
@@ -178,7 +180,8 @@ pub struct Config {
     pub shards: Shards,
     /// Base URL that REST calls go to instead of `https://discord.com`.
     pub api_base: Option<String>,
-    /// Reload when a file in the knowledge directory changes, checking this often.
+    /// Reload when the knowledge files change, once they have stayed
+    /// unchanged for this settle interval.
     pub watch: Option<Duration>,
     /// How long shutdown waits for replies being sent before it gives up on them.
     pub shutdown_grace: Duration,

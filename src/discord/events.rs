@@ -12,7 +12,7 @@ use serenity::{
 
 use super::format::{self, Outgoing};
 use super::ratelimit::Verdict;
-use super::{Data, Error, feedback, log_question};
+use super::{Data, Error, answering, feedback, log_question};
 
 /// Handles the events poise does not: messages and suggestion buttons.
 pub async fn handle(
@@ -90,7 +90,7 @@ async fn on_message(ctx: &serenity::Context, data: &Data, message: &Message) -> 
     }
     let started = Instant::now();
     let engine = data.reloader.engine();
-    let reply = engine.answer(&question);
+    let reply = answering::answer(engine.clone(), question.clone()).await;
     let out = feedback::with_votes(data, format::reply(&reply), &question, &reply);
     let (guild, channel, author) = (message.guild_id, message.channel_id, message.author.id);
     feedback::record(data, &engine, &question, &reply, guild, channel, author);

@@ -4,11 +4,13 @@
 //! Built on serenity (gateway, REST, cache) and poise (slash commands, the
 //! shared [`Data`], error handling). Files: [`config`] reads the settings,
 //! [`events`] answers messages and suggestion buttons, [`commands`] holds the
-//! slash commands, [`format`] turns replies into text that fits Discord,
+//! slash commands, [`answering`] runs the engine off the async threads within
+//! a time budget, [`format`] turns replies into text that fits Discord,
 //! [`ratelimit`] limits questions per user and [`reload`] swaps the engine;
 //! [`feedback`] logs unanswered questions and counts 👍/👎 votes, and
 //! [`teach`] holds the admins' `/unanswered` and `/teach`.
 
+pub mod answering;
 pub mod commands;
 pub mod config;
 pub mod events;

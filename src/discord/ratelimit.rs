@@ -1,4 +1,4 @@
-//! A per-user limit on questions: so many per window (a sliding window over
+//! A per-user limit on questions and commands: so many per window (a sliding window over
 //! the user's last questions). A user over it is told once, then ignored until
 //! the window has room again.
 

@@ -8,7 +8,7 @@ use std::collections::{BTreeMap, HashMap};
 use std::fmt;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
-use std::time::{Duration, SystemTime};
+use std::time::{Duration, Instant, SystemTime};
 
 use arc_swap::ArcSwap;
 use tokio::sync::{Mutex, watch};
@@ -17,6 +17,9 @@ use crate::engine::Engine;
 use crate::knowledge::{Fact, Knowledge};
 use crate::setup::{Setup, SetupError};
 use crate::vectors::Vectors;
+
+/// Longest a reload may take before it is refused and the lock released.
+pub const RELOAD_BUDGET: Duration = Duration::from_secs(60);
 
 /// The live engine and what is needed to build a new one.
 pub struct Reloader {
@@ -79,9 +82,20 @@ impl Reloader {
         let _one_at_a_time = self.busy.lock().await;
         let setup = self.setup.clone();
         let vectors = self.vectors.clone();
-        let built = tokio::task::spawn_blocking(move || setup.engine_with(vectors)).await;
+        let building = tokio::task::spawn_blocking(move || setup.engine_with(vectors));
         let old = self.engine();
         let serving = old.knowledge().facts.len();
+        // The files are size-capped regular files, but a stalled disk could
+        // still block a read: the lock is released after the budget anyway.
+        let Ok(built) = tokio::time::timeout(RELOAD_BUDGET, building).await else {
+            return Err(ReloadFailure {
+                problems: vec![format!(
+                    "reading the knowledge took over {} s; is its disk stalled?",
+                    RELOAD_BUDGET.as_secs()
+                )],
+                serving,
+            });
+        };
         let new = match built {
             Ok(Ok(engine)) => engine,
             Ok(Err(error)) => {
@@ -207,8 +221,11 @@ impl fmt::Display for ReloadFailure {
     }
 }
 
-/// What the watcher compares: each file's name, size and modification time.
-type Fingerprint = BTreeMap<PathBuf, (u64, Option<SystemTime>)>;
+/// What the watcher compares: each file's name, and the device, inode, size
+/// and modification time of what it points to (symlinks are followed, so a
+/// Kubernetes ConfigMap update, which swaps the `..data` link the files point
+/// through, is a change).
+type Fingerprint = BTreeMap<PathBuf, (u64, u64, u64, Option<SystemTime>)>;
 
 fn fingerprint(dir: &Path) -> Fingerprint {
     let mut out = Fingerprint::new();
@@ -216,10 +233,18 @@ fn fingerprint(dir: &Path) -> Fingerprint {
         return out;
     };
     for entry in entries.flatten() {
-        if let Ok(meta) = entry.metadata()
+        let path = entry.path();
+        if let Ok(meta) = std::fs::metadata(&path)
             && meta.is_file()
         {
-            out.insert(entry.path(), (meta.len(), meta.modified().ok()));
+            #[cfg(unix)]
+            let (dev, ino) = {
+                use std::os::unix::fs::MetadataExt;
+                (meta.dev(), meta.ino())
+            };
+            #[cfg(not(unix))]
+            let (dev, ino) = (0, 0);
+            out.insert(path, (dev, ino, meta.len(), meta.modified().ok()));
         }
     }
     out
@@ -231,41 +256,80 @@ async fn fingerprint_async(dir: PathBuf) -> Fingerprint {
         .unwrap_or_default()
 }
 
-/// Polls the knowledge directory every `interval` and reloads once a change
-/// has settled (the same on two polls in a row, so a file being written is not
-/// read half-way). Stops when `stop` turns true. Polling needs no platform
-/// file-watch API and sees editors that replace files by renaming.
-pub fn spawn_watcher(reloader: Arc<Reloader>, interval: Duration, mut stop: watch::Receiver<bool>) {
+/// Decides when a change on disk is taken: only once the files have looked
+/// the same for a whole settle interval, so a file an editor is still
+/// writing is not read half-way.
+#[derive(Debug)]
+pub struct Settle<F> {
+    settle: Duration,
+    live: F,
+    last: F,
+    since: Instant,
+}
+
+impl<F: PartialEq + Clone> Settle<F> {
+    /// Starts from what is live, observed at `now`.
+    pub fn new(live: F, settle: Duration, now: Instant) -> Settle<F> {
+        Settle {
+            settle,
+            last: live.clone(),
+            live,
+            since: now,
+        }
+    }
+
+    /// Records what the files look like at `now`; true when a change is to be
+    /// taken now (it then counts as live).
+    pub fn observe(&mut self, seen: F, now: Instant) -> bool {
+        if seen != self.last {
+            self.last = seen;
+            self.since = now;
+            return false;
+        }
+        if seen == self.live || now.duration_since(self.since) < self.settle {
+            return false;
+        }
+        self.live = seen;
+        true
+    }
+}
+
+/// Polls the knowledge directory and reloads once a change has settled: the
+/// files unchanged for `settle` (polled four times per interval). Stops when
+/// `stop` turns true. Polling needs no platform file-watch API and sees
+/// editors that replace files by renaming, and swapped symlinks.
+pub fn spawn_watcher(reloader: Arc<Reloader>, settle: Duration, mut stop: watch::Receiver<bool>) {
+    let poll = (settle / 4).max(Duration::from_millis(25));
     tokio::spawn(async move {
         let dir = reloader.dir().to_path_buf();
-        let mut seen = fingerprint_async(dir.clone()).await;
-        let mut pending: Option<Fingerprint> = None;
-        tracing::info!(dir = %dir.display(), every_ms = interval.as_millis() as u64, "watching the knowledge directory");
+        let first = fingerprint_async(dir.clone()).await;
+        let mut state = Settle::new(first, settle, Instant::now());
+        tracing::info!(
+            dir = %dir.display(),
+            settle_ms = settle.as_millis() as u64,
+            "watching the knowledge directory"
+        );
         loop {
             tokio::select! {
-                _ = tokio::time::sleep(interval) => {}
+                _ = tokio::time::sleep(poll) => {}
                 _ = stop.changed() => break,
             }
             if *stop.borrow() {
                 break;
             }
             let now = fingerprint_async(dir.clone()).await;
-            if now == seen {
-                pending = None;
+            if !state.observe(now, Instant::now()) {
                 continue;
             }
-            if pending.as_ref() != Some(&now) {
-                pending = Some(now);
-                continue;
-            }
-            seen = now;
-            pending = None;
             match reloader.reload().await {
                 Ok(report) => tracing::info!(
+                    facts_before = report.before,
+                    facts_after = report.after,
                     "knowledge changed on disk: {}",
                     report.to_string().replace('\n', " ")
                 ),
                 Err(failure) => tracing::warn!(
+                    facts = failure.serving,
                     "knowledge changed on disk: {}",
                     failure.to_string().replace('\n', " ")
                 ),
@@ -273,4 +337,29 @@ pub fn spawn_watcher(reloader: Arc<Reloader>, interval: Duration, mut stop: watc
         }
         tracing::debug!("knowledge watcher stopped");
     });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_change_is_taken_only_after_the_files_settle() {
+        let t0 = Instant::now();
+        let at = |ms: u64| t0 + Duration::from_millis(ms);
+        let mut state = Settle::new("v1", Duration::from_millis(1000), t0);
+        assert!(!state.observe("v1", at(5000)), "nothing changed");
+        // An editor writing in bursts: each look differs from the last.
+        assert!(!state.observe("half", at(5100)));
+        assert!(!state.observe("half", at(5900)), "not settled yet");
+        assert!(!state.observe("most", at(6000)));
+        assert!(!state.observe("most", at(6500)));
+        assert!(!state.observe("v2", at(6600)));
+        assert!(!state.observe("v2", at(7500)));
+        assert!(state.observe("v2", at(7600)), "unchanged for the interval");
+        assert!(!state.observe("v2", at(9000)), "taken once");
+        // A change back to what was live before the last take is a change too.
+        assert!(!state.observe("v1", at(9100)));
+        assert!(state.observe("v1", at(10_200)));
+    }
 }

@@ -24,7 +24,6 @@ use std::sync::Arc;
 pub use explain::{Explanation, ScoredFact};
 pub use reply::{Answer, Citation, NoAnswer, Reply, Suggestion};
 pub use rules::{Change, Effect, Rule};
-pub use smalltalk::HELP_TEXT;
 pub use tunables::Tunables;
 pub use typo::TypoIndex;
 
@@ -48,6 +47,10 @@ pub struct Candidate {
 
 /// Longest message, in bytes, that is read as a question.
 pub const MAX_QUESTION_BYTES: usize = 1000;
+
+/// Most words a question may have: far beyond any real question, and a
+/// bound on the work one message can cause (each word costs a few look-ups).
+pub const MAX_QUESTION_WORDS: usize = 100;
 
 /// Answers questions about one article from its knowledge.
 #[derive(Debug, Clone)]
@@ -89,6 +92,12 @@ impl Engine {
         &self.knowledge
     }
 
+    /// What the bot says when greeted or asked for help: the loaded article's
+    /// title and example questions from its knowledge.
+    pub fn help_text(&self) -> String {
+        smalltalk::help_text(&self.knowledge)
+    }
+
     /// True when word vectors are in use.
     pub fn uses_vectors(&self) -> bool {
         self.semantic.is_some()
@@ -99,9 +108,16 @@ impl Engine {
         if let Some(problem) = check_message(message) {
             return Reply::Unknown(problem);
         }
-        let words = self.question_words(message);
-        if let Some(text) = smalltalk::reply(&words) {
-            return Reply::Greeting(text.to_string());
+        let words = match self.bounded_words(message) {
+            Ok(words) => words,
+            Err(no) => return Reply::Unknown(no),
+        };
+        match smalltalk::reply(&words) {
+            Some(smalltalk::Smalltalk::Help) => return Reply::Greeting(self.help_text()),
+            Some(smalltalk::Smalltalk::Thanks) => {
+                return Reply::Greeting(smalltalk::THANKS_TEXT.to_string());
+            }
+            None => {}
         }
         let names_its_world = || {
             let tokens = self.analyzer.analyse_known(message).tokens;
@@ -124,7 +140,10 @@ impl Engine {
     /// sentence, before any threshold: what `citebot ask --explain` and
     /// `citebot eval --scores` show to help admins tune intents and thresholds.
     pub fn candidates(&self, message: &str, n: usize) -> Result<Vec<Candidate>, NoAnswer> {
-        let ranked = score::rank(self, self.question_words(message))?;
+        if let Some(problem) = check_message(message) {
+            return Err(problem);
+        }
+        let ranked = score::rank(self, self.bounded_words(message)?)?;
         let mut out: Vec<Candidate> = Vec::new();
         for r in ranked {
             if out.len() == n {
@@ -154,7 +173,10 @@ impl Engine {
             };
         }
         let words = self.weighted_words(message);
-        let ranked = match score::rank(self, self.question_words(message)) {
+        let ranked = match self
+            .bounded_words(message)
+            .and_then(|words| score::rank(self, words))
+        {
             Ok(ranked) => ranked,
             Err(no) => {
                 let verdict = match no {
@@ -193,7 +215,11 @@ impl Engine {
     /// The question's content words as the engine reads them (after typo
     /// correction and synonyms), with their weights and whether the
     /// knowledge uses each.
+    /// Empty for a message that is no question (too long, not text).
     pub fn weighted_words(&self, message: &str) -> Vec<(String, f32, bool)> {
+        if check_message(message).is_some() {
+            return Vec::new();
+        }
         score::weighted_words(self, message)
     }
 
@@ -201,6 +227,19 @@ impl Engine {
     /// preamble about the asker comes first.
     fn question_words(&self, message: &str) -> Vec<String> {
         focus::question_words(message, |w| self.analyzer.knows(w))
+    }
+
+    /// [`Engine::question_words`] bounded: too many words make the message
+    /// no question, and words longer than any knowledge word are passed over
+    /// (the loader refuses longer ones, so they cannot match and would only
+    /// cost time).
+    fn bounded_words(&self, message: &str) -> Result<Vec<String>, NoAnswer> {
+        let mut words = self.question_words(message);
+        if words.len() > MAX_QUESTION_WORDS {
+            return Err(NoAnswer::TooLong);
+        }
+        words.retain(|w| w.chars().count() <= crate::knowledge::MAX_WORD_CHARS);
+        Ok(words)
     }
 
     fn citation(&self, sentence: usize) -> Citation {

@@ -55,6 +55,10 @@ pub enum NoAnswer {
     /// which the article's sentences do not answer: what the knowledge's
     /// metadata says instead.
     AboutArticle(String),
+    /// Answering took longer than the front end's time budget (the engine
+    /// itself never says this; the Discord bot does, rather than keep a
+    /// user waiting).
+    Overtime,
 }
 
 /// The engine's reply to one message.

@@ -1,15 +1,53 @@
 //! Greetings, thanks and requests for help: answered with a short friendly
 //! text naming the commands, never with a citation.
 
-/// What citebot says when greeted or asked what it can do.
-pub const HELP_TEXT: &str = "Hi! I answer questions about one news article and quote the sentence each answer \
-comes from. Ask me anything about it, e.g. \"how much aid did the US send?\". \
-Commands: /ask, /summary, /topics, /quote, /help.";
+/// What a greeting, thanks or help request calls for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Smalltalk {
+    /// A greeting or a request for help: the help text, which names the
+    /// loaded article and draws its examples from its knowledge.
+    Help,
+    /// Thanks.
+    Thanks,
+}
 
-const THANKS_TEXT: &str = "You're welcome! Ask me anything else about the article.";
+/// What citebot says when greeted or asked what it can do: the article's
+/// title and up to two example questions from its knowledge (the first
+/// intent of the first fact of the first two topics). Names only the
+/// commands the chat and Discord both have.
+pub fn help_text(knowledge: &crate::knowledge::Knowledge) -> String {
+    let mut examples: Vec<String> = Vec::new();
+    for topic in &knowledge.topics {
+        let first = knowledge
+            .facts
+            .iter()
+            .find(|f| f.topic == topic.id)
+            .and_then(|f| f.intents.first());
+        if let Some(intent) = first {
+            let ends = intent.ends_with(['?', '.', '!']);
+            examples.push(format!("“{intent}{}”", if ends { "" } else { "?" }));
+        }
+        if examples.len() == 2 {
+            break;
+        }
+    }
+    let examples = match examples.as_slice() {
+        [] => String::new(),
+        [one] => format!(", e.g. {one}"),
+        [one, two, ..] => format!(", e.g. {one} or {two}"),
+    };
+    format!(
+        "Hi! I answer questions about one news article, “{}”, and quote the sentence each answer \
+comes from. Ask me anything about it{examples}. Commands: /summary, /topics, /quote, /help.",
+        knowledge.meta.title
+    )
+}
+
+/// What citebot says when thanked.
+pub const THANKS_TEXT: &str = "You're welcome! Ask me anything else about the article.";
 
 /// The friendly reply for a greeting, thanks or help request, if the message is one.
-pub fn reply(words: &[String]) -> Option<&'static str> {
+pub fn reply(words: &[String]) -> Option<Smalltalk> {
     if words.len() > 6 {
         return None;
     }
@@ -64,9 +102,9 @@ pub fn reply(words: &[String]) -> Option<&'static str> {
     let strip = |t: &str| t.trim_end_matches(" citebot").to_string();
     let text = strip(&text);
     if GREETINGS.contains(&text.as_str()) || HELP.contains(&text.as_str()) {
-        Some(HELP_TEXT)
+        Some(Smalltalk::Help)
     } else if THANKS.contains(&text.as_str()) {
-        Some(THANKS_TEXT)
+        Some(Smalltalk::Thanks)
     } else {
         None
     }
@@ -77,15 +115,15 @@ mod tests {
     use super::*;
     use crate::text::words;
 
-    fn reply_to(message: &str) -> Option<&'static str> {
+    fn reply_to(message: &str) -> Option<Smalltalk> {
         reply(&words(message))
     }
 
     #[test]
     fn greets_and_helps_without_citing() {
-        assert_eq!(reply_to("hi!"), Some(HELP_TEXT));
-        assert_eq!(reply_to("What can you do?"), Some(HELP_TEXT));
-        assert_eq!(reply_to("thanks"), Some(THANKS_TEXT));
+        assert_eq!(reply_to("hi!"), Some(Smalltalk::Help));
+        assert_eq!(reply_to("What can you do?"), Some(Smalltalk::Help));
+        assert_eq!(reply_to("thanks"), Some(Smalltalk::Thanks));
         assert_eq!(reply_to("hi, how much aid did the us send?"), None);
     }
 }

@@ -170,9 +170,16 @@ fn a_chosen_suggestion_answers_its_fact() {
 
 #[test]
 fn greetings_get_help_not_a_citation() {
-    assert!(matches!(engine().answer("hello"), Reply::Greeting(t) if t.contains("/ask")));
+    let engine = engine();
+    let knowledge = engine.knowledge();
+    let Reply::Greeting(help) = engine.answer("hello") else {
+        panic!("a greeting gets help");
+    };
+    assert!(help.contains(&knowledge.meta.title), "{help}");
+    assert!(help.contains(&knowledge.facts[0].intents[0]), "{help}");
+    assert!(help.contains("/summary"), "{help}");
     assert!(matches!(
-        engine().answer("what can you do?"),
+        engine.answer("what can you do?"),
         Reply::Greeting(_)
     ));
 }
@@ -206,6 +213,56 @@ fn hostile_input_gets_a_clear_reply() {
 fn a_guessed_number_finds_the_sentence_that_counts_the_same_thing() {
     // "russian" stands between the number and what it counts.
     assert!(cited("is it like 10k russian troops or way more").contains("100,000 troops"));
+}
+
+#[test]
+fn help_draws_its_examples_from_whatever_article_is_loaded() {
+    let toml = r#"[article]
+title = "Town opens a library"
+
+[summary]
+short = "A library opened."
+long = "A library opened in town."
+
+[topics.library]
+title = "The library"
+summary = "It opened."
+
+[[fact]]
+id = "opened"
+topic = "library"
+intents = ["when did the library open"]
+answer = "On Monday."
+source = "The library opened on Monday."
+"#;
+    let article = "Town opens a library\n\nThe library opened on Monday.\n";
+    let knowledge = crate::knowledge::load_str(std::path::Path::new("kb"), toml, article)
+        .unwrap_or_else(|e| panic!("{e}"));
+    let Reply::Greeting(help) = Engine::new(knowledge).answer("what can you do?") else {
+        panic!("a help request gets help");
+    };
+    assert!(help.contains("“Town opens a library”"), "{help}");
+    assert!(help.contains("“when did the library open?”"), "{help}");
+    assert!(
+        !help.to_lowercase().contains("aid"),
+        "no other article's example: {help}"
+    );
+    assert!(!help.contains("/ask"), "the chat has no /ask: {help}");
+}
+
+#[test]
+fn work_per_question_is_bounded_by_word_count_and_length() {
+    // Well under the byte limit, but more words than any question has.
+    let many = "ab ".repeat(MAX_QUESTION_WORDS + 1);
+    assert!(many.len() < MAX_QUESTION_BYTES);
+    assert_eq!(engine().answer(&many), Reply::Unknown(NoAnswer::TooLong));
+    // A word longer than any knowledge word cannot match: it is passed over
+    // and the rest of the question is answered.
+    let padded = format!("how much aid did the us send {}", "x".repeat(500));
+    let Reply::Answered(answer) = engine().answer(&padded) else {
+        panic!("{:?}", engine().answer(&padded));
+    };
+    assert!(answer.citation.sentence.contains("$200 million"));
 }
 
 #[test]

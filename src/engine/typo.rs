@@ -8,8 +8,23 @@
 //! extra or swapped letter; two on the question's side catch two extra
 //! letters. Candidates are then checked with `strsim`'s Damerau-Levenshtein
 //! distance.
+//!
+//! The work is bounded whatever the input: a question word longer than
+//! [`MAX_TYPO_CHARS`] is not corrected (no plausible misspelling is that
+//! long, and the deletions grow with the square of the length), words that
+//! no such question word could reach are not indexed, and at most
+//! [`MAX_CANDIDATES`] candidates are checked per word.
 
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+
+/// Longest word, in characters, that typo correction considers: longer
+/// words are no plausible misspelling of a vocabulary word and are left as
+/// typed.
+pub const MAX_TYPO_CHARS: usize = 24;
+
+/// Most vocabulary words compared with one misspelling; the rest of a crowded
+/// hash bucket is skipped.
+pub const MAX_CANDIDATES: usize = 64;
 
 /// Finds the vocabulary word closest to a misspelling.
 #[derive(Debug, Default, Clone)]
@@ -37,7 +52,9 @@ impl TypoIndex {
         let mut seen = HashSet::default();
         for word in words {
             let chars: Vec<char> = word.chars().collect();
-            if chars.len() < 4 || !seen.insert(word) {
+            // A word is reachable from a question word of at most
+            // MAX_TYPO_CHARS characters only within two edits of that length.
+            if chars.len() < 4 || chars.len() > MAX_TYPO_CHARS + 2 || !seen.insert(word) {
                 continue;
             }
             let id = index.words.len() as u32;
@@ -60,7 +77,7 @@ impl TypoIndex {
     pub fn correct(&self, word: &str) -> Option<(&str, usize)> {
         let len = word.chars().count();
         let allowed = max_edits(len);
-        if allowed == 0 {
+        if allowed == 0 || len > MAX_TYPO_CHARS {
             return None;
         }
         let chars: Vec<char> = word.chars().collect();
@@ -75,11 +92,14 @@ impl TypoIndex {
         }
         let mut best: Option<(usize, usize, &str)> = None;
         let mut tried = HashSet::default();
-        for h in hashes {
+        'hashes: for h in hashes {
             let Some(ids) = self.deletes.get(&h) else {
                 continue;
             };
             for &id in ids {
+                if tried.len() == MAX_CANDIDATES {
+                    break 'hashes;
+                }
                 if !tried.insert(id) {
                     continue;
                 }
@@ -171,6 +191,23 @@ mod tests {
         assert_eq!(i.correct("soverignty").map(|c| c.0), Some("sovereignty"));
         assert_eq!(i.correct("goverment").map(|c| c.0), Some("government"));
         assert_eq!(i.correct("ukrane").map(|c| c.0), Some("ukraine"));
+    }
+
+    #[test]
+    fn overlong_words_are_not_corrected_or_indexed() {
+        let long = "sovereignty".repeat(3);
+        let i = TypoIndex::new([long.as_str(), "government"]);
+        assert_eq!(
+            i.len(),
+            1,
+            "a word no question word can reach is not indexed"
+        );
+        let typed = format!("{}x", "goverment".repeat(3));
+        assert_eq!(i.correct(&typed), None);
+        // A 1,992-character word (332 × U+3316 once folded) returns at once:
+        // it is never expanded into its deletions.
+        let huge = "キロメートル".repeat(332);
+        assert_eq!(i.correct(&huge), None);
     }
 
     #[test]

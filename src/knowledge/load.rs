@@ -18,32 +18,79 @@ pub const KNOWLEDGE_FILE: &str = "knowledge.toml";
 /// Article file used when `[article] text` is not given.
 const DEFAULT_ARTICLE_FILE: &str = "article.txt";
 
+/// Largest knowledge or article file read, in bytes: far above any real
+/// article (the shipped files are ~20 KB each), and small enough that a
+/// mistaken `/dev/zero` or log file cannot exhaust memory.
+pub const MAX_FILE_BYTES: u64 = 4 * 1024 * 1024;
+
+/// Longest word, in characters, in the article or in any text that is
+/// matched (intents, keywords, actors, answers, synonyms). Real words and
+/// names are far shorter; a longer run of letters is a paste accident, and
+/// would only slow every build of the engine.
+pub const MAX_WORD_CHARS: usize = 64;
+
+/// Longest intent, in bytes: the longest question the bot reads.
+pub const MAX_INTENT_BYTES: usize = crate::engine::MAX_QUESTION_BYTES;
+
+/// Longest answer, in characters: what still fits a Discord message with its quote.
+pub const MAX_ANSWER_CHARS: usize = 1500;
+
+/// Longest keyword, actor or synonym (key or variant), in characters.
+pub const MAX_TERM_CHARS: usize = 100;
+
+/// How often reading the two files is retried when one changed while they
+/// were being read (an editor or a ConfigMap update in progress).
+const SNAPSHOT_TRIES: usize = 5;
+
 /// Reads `DIR/knowledge.toml` and the article file it names, and validates
 /// both. Returns every problem found, each with file and line.
+///
+/// Only regular files (or symlinks to them) of at most [`MAX_FILE_BYTES`]
+/// are read, so a FIFO or a device gives an error instead of a hang. The
+/// article must lie inside the directory. Both files are read as one
+/// snapshot: when either changed while they were read, they are read again.
 pub fn load_dir(dir: &Path) -> Result<Knowledge, LoadErrors> {
     let toml_path = dir.join(KNOWLEDGE_FILE);
-    let toml_text = read_text(&toml_path)?;
-    load_dir_with(dir, &toml_text)
+    let mut tries = 0;
+    loop {
+        tries += 1;
+        let before = identity(&toml_path);
+        let toml_text = read_text(&toml_path)?;
+        let article_path = article_path(dir, &toml_text)?;
+        let article_before = identity(&article_path);
+        let article_text = read_text(&article_path)?;
+        let stable = before == identity(&toml_path) && article_before == identity(&article_path);
+        if stable || tries == SNAPSHOT_TRIES {
+            if !stable {
+                return Err(LoadErrors(vec![LoadError {
+                    file: toml_path,
+                    line: None,
+                    message: "the knowledge files kept changing while being read; try again once they are written".to_string(),
+                }]));
+            }
+            return load_str(dir, &toml_text, &article_text);
+        }
+    }
 }
 
 /// Validates `toml_text` as the knowledge file of `dir`, with the article
 /// file it names read from `dir`: how an edit is checked before it is saved.
 pub fn load_dir_with(dir: &Path, toml_text: &str) -> Result<Knowledge, LoadErrors> {
-    let article_name = DeTable::parse(toml_text)
-        .ok()
-        .and_then(|doc| {
-            let article = doc.get_ref().get("article")?;
-            article
-                .get_ref()
-                .get("text")?
-                .get_ref()
-                .as_str()
-                .map(str::to_string)
-        })
-        .unwrap_or_else(|| DEFAULT_ARTICLE_FILE.to_string());
-    let article_path = dir.join(&article_name);
-    let article_text = read_text(&article_path)?;
+    let article_text = read_text(&article_path(dir, toml_text)?)?;
     load_str(dir, toml_text, &article_text)
+}
+
+/// The article file a knowledge file names, which must lie inside `dir`.
+fn article_path(dir: &Path, toml_text: &str) -> Result<PathBuf, LoadErrors> {
+    let (name, line) = article_name(toml_text);
+    if let Some(problem) = unsafe_article_path(&name) {
+        return Err(LoadErrors(vec![LoadError {
+            file: dir.join(KNOWLEDGE_FILE),
+            line,
+            message: format!("`text` in [article]: {problem}"),
+        }]));
+    }
+    Ok(dir.join(name))
 }
 
 /// Validates knowledge given as text: `toml_text` is the knowledge file of
@@ -78,6 +125,33 @@ pub fn load_str(dir: &Path, toml_text: &str, article_text: &str) -> Result<Knowl
             message: "the article is empty".to_string(),
         });
     }
+    if let Some((at, word)) = overlong_word(article_text) {
+        let line = article_text.as_bytes()[..at]
+            .iter()
+            .filter(|&&b| b == b'\n')
+            .count()
+            + 1;
+        checker.errors.push(LoadError {
+            file: article_file.clone(),
+            line: Some(line),
+            message: format!(
+                "a word longer than {MAX_WORD_CHARS} characters (\"{word}…\"): is a space missing?"
+            ),
+        });
+    }
+    let text_value = doc
+        .get_ref()
+        .get("article")
+        .and_then(|a| a.get_ref().as_table()?.get("text"));
+    if let Some(value) = text_value
+        && let Some(name) = value.get_ref().as_str()
+        && let Some(problem) = unsafe_article_path(name)
+    {
+        checker.error(
+            value.span().start,
+            format!("`text` in [article]: {problem}"),
+        );
+    }
     let knowledge = checker.knowledge(doc.get_ref(), article, &article_file);
     let mut errors = checker.errors;
     if errors.is_empty()
@@ -89,18 +163,111 @@ pub fn load_str(dir: &Path, toml_text: &str, article_text: &str) -> Result<Knowl
     Err(LoadErrors(errors))
 }
 
+/// What tells one version of a file from another: device, inode, size and
+/// modification time, following symlinks.
+fn identity(path: &Path) -> Option<(u64, u64, u64, Option<std::time::SystemTime>)> {
+    let meta = std::fs::metadata(path).ok()?;
+    #[cfg(unix)]
+    let (dev, ino) = {
+        use std::os::unix::fs::MetadataExt;
+        (meta.dev(), meta.ino())
+    };
+    #[cfg(not(unix))]
+    let (dev, ino) = (0, 0);
+    Some((dev, ino, meta.len(), meta.modified().ok()))
+}
+
+/// The article file named by `[article] text` (or the default), with the
+/// line it is named on.
+fn article_name(toml_text: &str) -> (String, Option<usize>) {
+    let Ok(doc) = DeTable::parse(toml_text) else {
+        return (DEFAULT_ARTICLE_FILE.to_string(), None);
+    };
+    let text = doc
+        .get_ref()
+        .get("article")
+        .and_then(|a| a.get_ref().as_table()?.get("text"));
+    match text.and_then(|t| Some((t.get_ref().as_str()?.to_string(), t.span().start))) {
+        Some((name, at)) => {
+            let line = toml_text.as_bytes()[..at.min(toml_text.len())]
+                .iter()
+                .filter(|&&b| b == b'\n')
+                .count()
+                + 1;
+            (name, Some(line))
+        }
+        None => (DEFAULT_ARTICLE_FILE.to_string(), None),
+    }
+}
+
+/// Why an article path may not be used, if it may not: it must be a relative
+/// path that stays inside the knowledge directory.
+fn unsafe_article_path(name: &str) -> Option<&'static str> {
+    use std::path::Component;
+    let path = Path::new(name);
+    if name.trim().is_empty() {
+        return Some("the file name is empty");
+    }
+    if path.has_root() || path.is_absolute() {
+        return Some("must be a file inside the knowledge directory, not an absolute path");
+    }
+    if path
+        .components()
+        .any(|c| !matches!(c, Component::Normal(_) | Component::CurDir))
+    {
+        return Some("must be a file inside the knowledge directory (no `..`)");
+    }
+    None
+}
+
+/// Reads a whole text file: a regular file (symlinks followed) of at most
+/// [`MAX_FILE_BYTES`] in UTF-8.
 fn read_text(path: &Path) -> Result<String, LoadErrors> {
-    let bytes = std::fs::read(path).map_err(|e| {
-        let message = match e.kind() {
-            std::io::ErrorKind::NotFound => "file not found".to_string(),
-            _ => format!("cannot read: {e}"),
-        };
+    let fail = |message: String| {
         LoadErrors(vec![LoadError {
             file: path.to_path_buf(),
             line: None,
             message,
         }])
-    })?;
+    };
+    let cannot_read = |e: std::io::Error| match e.kind() {
+        std::io::ErrorKind::NotFound => fail("file not found".to_string()),
+        _ => fail(format!("cannot read: {e}")),
+    };
+    let meta = std::fs::metadata(path).map_err(cannot_read)?;
+    if !meta.is_file() {
+        return Err(fail(
+            "not a regular file (a directory, pipe or device cannot be knowledge)".to_string(),
+        ));
+    }
+    let too_big = || {
+        fail(format!(
+            "file too large: knowledge files may have at most {} MB",
+            MAX_FILE_BYTES / (1024 * 1024)
+        ))
+    };
+    if meta.len() > MAX_FILE_BYTES {
+        return Err(too_big());
+    }
+    let mut options = std::fs::OpenOptions::new();
+    options.read(true);
+    // Should the file have become a FIFO since it was checked, opening it
+    // must not wait for a writer.
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::custom_flags(&mut options, libc::O_NONBLOCK);
+    let file = options.open(path).map_err(cannot_read)?;
+    if !file.metadata().map_err(cannot_read)?.is_file() {
+        return Err(fail("not a regular file".to_string()));
+    }
+    let mut bytes = Vec::new();
+    std::io::Read::read_to_end(
+        &mut std::io::Read::take(file, MAX_FILE_BYTES + 1),
+        &mut bytes,
+    )
+    .map_err(cannot_read)?;
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(too_big());
+    }
     String::from_utf8(bytes).map_err(|e| {
         let offset = e.utf8_error().valid_up_to();
         let line = e.as_bytes()[..offset]
@@ -114,6 +281,28 @@ fn read_text(path: &Path) -> Result<String, LoadErrors> {
             message: "not valid UTF-8 text".to_string(),
         }])
     })
+}
+
+/// The first run of letters and digits longer than [`MAX_WORD_CHARS`] in
+/// `text`, as its byte offset and its first characters.
+fn overlong_word(text: &str) -> Option<(usize, String)> {
+    let mut start = 0;
+    let mut run = 0;
+    for (at, c) in text.char_indices() {
+        if c.is_alphanumeric() {
+            if run == 0 {
+                start = at;
+            }
+            run += 1;
+            if run > MAX_WORD_CHARS {
+                let shown: String = text[start..].chars().take(20).collect();
+                return Some((start, shown));
+            }
+        } else {
+            run = 0;
+        }
+    }
+    None
 }
 
 type Table<'i> = DeTable<'i>;
@@ -185,7 +374,9 @@ impl Checker {
 
     fn string_value(&mut self, value: &Value<'_>, key: &str, what: &str) -> Option<String> {
         match value.get_ref().as_str() {
-            Some(text) if !text.trim().is_empty() => Some(text.trim().to_string()),
+            Some(text) if !text.trim().is_empty() => self
+                .check_size(value.span().start, text.trim(), key, what)
+                .then(|| text.trim().to_string()),
             Some(_) => {
                 self.error(
                     value.span().start,
@@ -202,6 +393,43 @@ impl Checker {
                 None
             }
         }
+    }
+
+    /// Checks the length of a matched text and of its words; false (with the
+    /// error recorded) when it is too long. Texts that are never matched
+    /// (titles, summaries, ids) are only bounded by the file size.
+    fn check_size(&mut self, at: usize, text: &str, key: &str, what: &str) -> bool {
+        let limit = match (key, what) {
+            ("intents", _) => Some((text.len(), MAX_INTENT_BYTES, "bytes")),
+            ("answer", _) => Some((text.chars().count(), MAX_ANSWER_CHARS, "characters")),
+            ("keywords" | "actors", _) | (_, "[synonyms]") => {
+                Some((text.chars().count(), MAX_TERM_CHARS, "characters"))
+            }
+            _ => None,
+        };
+        let Some((length, max, unit)) = limit else {
+            return true;
+        };
+        let field = if what == "[synonyms]" {
+            format!("synonym `{}`", shorten(key, 30))
+        } else {
+            format!("`{key}` in {what}")
+        };
+        if length > max {
+            self.error(
+                at,
+                format!("{field} is too long: {length} {unit}, at most {max}"),
+            );
+            return false;
+        }
+        if let Some((_, word)) = overlong_word(text) {
+            self.error(
+                at,
+                format!("{field} has a word longer than {MAX_WORD_CHARS} characters (\"{word}…\")"),
+            );
+            return false;
+        }
+        true
     }
 
     /// An array of non-empty strings; `required` makes a missing or empty list an error.
@@ -236,7 +464,11 @@ impl Checker {
         let mut out = Vec::new();
         for item in items.iter() {
             match item.get_ref().as_str() {
-                Some(text) if !text.trim().is_empty() => out.push(text.trim().to_string()),
+                Some(text) if !text.trim().is_empty() => {
+                    if self.check_size(item.span().start, text.trim(), key, what) {
+                        out.push(text.trim().to_string());
+                    }
+                }
                 Some(_) => self.error(
                     item.span().start,
                     format!("an entry of `{key}` in {what} is empty"),
@@ -396,6 +628,7 @@ impl Checker {
         for (key, _) in table.iter() {
             let at = key.span().start;
             let canonical = fold(key.get_ref()).trim().to_string();
+            self.check_size(at, key.get_ref(), key.get_ref(), "[synonyms]");
             let variants: Vec<String> = self
                 .strings(table, at, key.get_ref(), "[synonyms]", true)
                 .iter()
@@ -999,6 +1232,150 @@ same_source = "us-aid"
         assert_eq!(
             errors,
             ["/nonexistent/knowledge/knowledge.toml: file not found"]
+        );
+    }
+
+    /// A knowledge directory with the test knowledge, `article` written as
+    /// the article file (unless it is `None`).
+    fn dir_with(knowledge: &str, article: Option<&str>) -> tempfile::TempDir {
+        let dir = tempfile::tempdir().expect("a temporary directory");
+        std::fs::write(dir.path().join(KNOWLEDGE_FILE), knowledge).expect("write knowledge");
+        if let Some(article) = article {
+            std::fs::write(dir.path().join(DEFAULT_ARTICLE_FILE), article).expect("write article");
+        }
+        dir
+    }
+
+    /// `load_dir` in a thread, failing (not hanging) if it never returns.
+    fn load_dir_within_a_minute(dir: &Path) -> Vec<String> {
+        let dir = dir.to_path_buf();
+        let (tx, rx) = std::sync::mpsc::channel();
+        std::thread::spawn(move || {
+            let _ = tx.send(messages(load_dir(&dir)));
+        });
+        rx.recv_timeout(std::time::Duration::from_secs(60))
+            .expect("load_dir returned instead of hanging")
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_fifo_or_a_device_is_refused_not_read() {
+        let dir = dir_with(&toml(GOOD_FACT), None);
+        let article = dir.path().join(DEFAULT_ARTICLE_FILE);
+        let made = std::process::Command::new("mkfifo")
+            .arg(&article)
+            .status()
+            .expect("mkfifo runs");
+        assert!(made.success());
+        let errors = load_dir_within_a_minute(dir.path());
+        assert_eq!(errors.len(), 1, "{errors:?}");
+        assert!(
+            errors[0].contains("article.txt: not a regular file"),
+            "{errors:?}"
+        );
+
+        std::fs::remove_file(&article).expect("remove the fifo");
+        std::os::unix::fs::symlink("/dev/zero", &article).expect("symlink");
+        let errors = load_dir_within_a_minute(dir.path());
+        assert!(
+            errors[0].contains("article.txt: not a regular file"),
+            "{errors:?}"
+        );
+    }
+
+    #[test]
+    fn a_file_over_the_size_cap_is_refused() {
+        let dir = dir_with(&toml(GOOD_FACT), Some(ARTICLE));
+        let file = std::fs::OpenOptions::new()
+            .append(true)
+            .open(dir.path().join(DEFAULT_ARTICLE_FILE))
+            .expect("open the article");
+        file.set_len(MAX_FILE_BYTES + 1).expect("grow the article");
+        let errors = messages(load_dir(dir.path()));
+        assert_eq!(errors.len(), 1, "{errors:?}");
+        assert!(errors[0].contains("file too large"), "{errors:?}");
+    }
+
+    #[test]
+    fn the_article_must_be_inside_the_knowledge_directory() {
+        for name in [
+            "../article.txt",
+            "/etc/hostname",
+            "/proc/self/environ",
+            "a/../../b",
+        ] {
+            let text = toml(GOOD_FACT).replace(
+                "title = \"A headline\"",
+                &format!("title = \"A headline\"\ntext = \"{name}\""),
+            );
+            let dir = dir_with(&text, Some(ARTICLE));
+            let errors = messages(load_dir(dir.path()));
+            assert_eq!(errors.len(), 1, "{name}: {errors:?}");
+            assert!(
+                errors[0].contains("knowledge.toml:3: `text` in [article]: must be a file inside the knowledge directory"),
+                "{name}: {errors:?}"
+            );
+            let errors = messages(load(&text));
+            assert!(
+                errors.iter().any(|e| e.contains(":3: `text` in [article]")),
+                "{name}: {errors:?}"
+            );
+        }
+        let inside = toml(GOOD_FACT).replace(
+            "title = \"A headline\"",
+            "title = \"A headline\"\ntext = \"./story.txt\"",
+        );
+        let dir = dir_with(&inside, None);
+        std::fs::write(dir.path().join("story.txt"), ARTICLE).expect("write the article");
+        assert_eq!(messages(load_dir(dir.path())), Vec::<String>::new());
+    }
+
+    #[test]
+    fn overlong_texts_and_words_name_file_and_line() {
+        let long_word = "a".repeat(MAX_WORD_CHARS + 1);
+        let cases = [
+            (
+                GOOD_FACT.replace("what did the us send", &"why ".repeat(300)),
+                ":18: `intents` in fact `us-aid` is too long: 1199 bytes, at most 1000",
+            ),
+            (
+                GOOD_FACT.replace("what did the us send", &format!("what is {long_word}")),
+                ":18: `intents` in fact `us-aid` has a word longer than 64 characters",
+            ),
+            (
+                GOOD_FACT.replace("Aid.", &"Aid. ".repeat(400)),
+                ":19: `answer` in fact `us-aid` is too long",
+            ),
+            (
+                GOOD_FACT
+                    .replace("answer =", "keywords = [\"x\", \"long keyword\"]\nanswer =")
+                    .replace("long keyword", &"k ".repeat(60)),
+                ":19: `keywords` in fact `us-aid` is too long: 119 characters, at most 100",
+            ),
+        ];
+        for (fact, expected) in cases {
+            let errors = messages(load(&toml(&fact)));
+            assert!(
+                errors.iter().any(|e| e.contains(expected)),
+                "{expected}: {errors:?}"
+            );
+        }
+        let synonym = toml(GOOD_FACT).replace("\"america\"", &format!("\"{long_word}\""));
+        let errors = messages(load(&synonym));
+        assert!(
+            errors
+                .iter()
+                .any(|e| e.contains(":5: synonym `us` has a word longer than 64")),
+            "{errors:?}"
+        );
+        let article = format!("{ARTICLE}\nA {long_word} here.\n");
+        let errors = messages(load_str(Path::new("kb"), &toml(GOOD_FACT), &article));
+        assert_eq!(
+            errors,
+            [format!(
+                "kb/article.txt:7: a word longer than 64 characters (\"{}…\"): is a space missing?",
+                "a".repeat(20)
+            )]
         );
     }
 
