@@ -39,6 +39,52 @@ pub fn entities() -> impl Iterator<Item = &'static str> {
         .filter(|line| !line.is_empty() && !line.starts_with('#'))
 }
 
+/// What kind of thing a gazetteer name is: follow-up questions swap a name
+/// for another of the same kind ("and France?" after a question about
+/// Germany replaces the country, not the person).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum EntityKind {
+    /// A country, its people, a city or a region.
+    Place,
+    /// An international organisation, institution, agency or company.
+    Organisation,
+    /// A politician, an official, or a role that points at one person.
+    Person,
+}
+
+/// The gazetteer's entries with their kind, read from the section line
+/// (`# --- countries ...`) each stands under; entries of a section that names
+/// no kind ("other names") have none of their own.
+pub fn entities_with_kinds() -> impl Iterator<Item = (&'static str, Option<EntityKind>)> {
+    let mut kind = None;
+    ENTITIES.lines().filter_map(move |line| {
+        let line = line.trim();
+        if let Some(header) = line.strip_prefix("# ---") {
+            kind = section_kind(header);
+            return None;
+        }
+        (!line.is_empty() && !line.starts_with('#')).then_some((line, kind))
+    })
+}
+
+/// The kind a gazetteer section line names.
+fn section_kind(header: &str) -> Option<EntityKind> {
+    const KINDS: &[(&str, EntityKind)] = &[
+        ("countries", EntityKind::Place),
+        ("demonyms", EntityKind::Place),
+        ("cities", EntityKind::Place),
+        ("regions", EntityKind::Place),
+        ("organisations", EntityKind::Organisation),
+        ("politicians", EntityKind::Person),
+        ("role phrases", EntityKind::Person),
+    ];
+    let header = header.to_lowercase();
+    KINDS
+        .iter()
+        .find(|(word, _)| header.contains(word))
+        .map(|&(_, kind)| kind)
+}
+
 /// The country whose capital a city is ("kyiv": "ukraine"): news names a
 /// government by its capital, so a question about arms "to Kyiv" is about
 /// arms to Ukraine.
@@ -100,6 +146,23 @@ mod tests {
         assert!(all.contains(&"finland"));
         assert!(all.contains(&"foreign minister"));
         assert!(all.iter().all(|e| *e == e.to_lowercase()));
+    }
+
+    #[test]
+    fn gazetteer_entries_have_the_kind_of_their_section() {
+        let kind = |name: &str| {
+            entities_with_kinds()
+                .find(|(n, _)| *n == name)
+                .and_then(|(_, k)| k)
+        };
+        assert_eq!(kind("germany"), Some(EntityKind::Place));
+        assert_eq!(kind("german"), Some(EntityKind::Place));
+        assert_eq!(kind("kyiv"), Some(EntityKind::Place));
+        assert_eq!(kind("nato"), Some(EntityKind::Organisation));
+        assert_eq!(kind("blinken"), Some(EntityKind::Person));
+        assert_eq!(kind("foreign minister"), Some(EntityKind::Person));
+        assert_eq!(kind("america"), None);
+        assert_eq!(entities_with_kinds().count(), entities().count());
     }
 
     #[test]

@@ -8,6 +8,7 @@ use std::process::ExitCode;
 use anyhow::{Context, Result};
 use clap::{Parser, Subcommand};
 
+use citebot::conversation::Conversation;
 use citebot::engine::{Engine, Reply};
 use citebot::eval::{self, Report};
 use citebot::knowledge::{lints, load_dir};
@@ -41,8 +42,14 @@ enum Command {
         /// The question (read from standard input when absent).
         question: Vec<String>,
     },
-    /// Ask questions at an interactive prompt.
-    Chat,
+    /// Ask questions at an interactive prompt; follow-ups ("and France?",
+    /// "when?") are read with the question before.
+    Chat {
+        /// Read one message a line from standard input and print one JSON
+        /// reply a line (the fields of `ask --json`), keeping the context.
+        #[arg(long)]
+        json: bool,
+    },
     /// Validate a knowledge directory and print lints.
     Check {
         /// The directory (default: the --knowledge one).
@@ -121,7 +128,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
             let engine = setup.engine()?;
             ask(&engine, json, explain, &question.join(" "))
         }
-        Some(Command::Chat) => chat(&setup.engine()?),
+        Some(Command::Chat { json }) => chat(&setup.engine()?, json),
         Some(Command::Summary { long, topic }) => {
             let engine = setup.engine()?;
             let knowledge = engine.knowledge();
@@ -170,7 +177,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 eprintln!(
                     "No DISCORD_TOKEN set: starting a local chat. To connect to Discord, put DISCORD_TOKEN in .env (see README)."
                 );
-                chat(&setup.engine()?)
+                chat(&setup.engine()?, false)
             }
         }
     }
@@ -236,16 +243,17 @@ fn ask(engine: &Engine, json: bool, explain: bool, question: &str) -> Result<Exi
     Ok(ExitCode::SUCCESS)
 }
 
-fn chat(engine: &Engine) -> Result<ExitCode> {
-    if !std::io::stdin().is_terminal() {
-        return ask(engine, false, false, "");
+fn chat(engine: &Engine, json: bool) -> Result<ExitCode> {
+    if json || !std::io::stdin().is_terminal() {
+        return chat_lines(engine, json);
     }
     let mut editor = rustyline::DefaultEditor::new().context("starting the line editor")?;
     println!(
         "citebot: ask about \"{}\". Type /summary, /topics, /quote N, /help, or /quit.",
         engine.knowledge().meta.title
     );
-    let mut offered: Vec<String> = Vec::new();
+    let mut offered: Vec<(String, String)> = Vec::new();
+    let mut conversation = Conversation::new();
     loop {
         let line = match editor.readline("> ") {
             Ok(line) => line,
@@ -292,9 +300,17 @@ fn chat(engine: &Engine) -> Result<ExitCode> {
                     .parse::<usize>()
                     .is_ok_and(|n| (1..=offered.len()).contains(&n)) =>
             {
-                // A number after "Did you mean" picks that suggestion.
+                // A number after "Did you mean" picks that suggestion, which
+                // becomes the question follow-ups lean on.
                 let n: usize = pick.parse().unwrap_or(1);
-                let reply = engine.answer_fact(&offered[n - 1]).map(Reply::Answered);
+                let (fact, intent) = offered
+                    .get(n.wrapping_sub(1))
+                    .cloned()
+                    .unwrap_or_default();
+                let reply = engine.answer_fact(&fact).map(Reply::Answered);
+                if let Some(Reply::Answered(a)) = &reply {
+                    conversation.remember(&intent, Some(&a.text));
+                }
                 offered.clear();
                 reply.map_or_else(
                     || "That suggestion is gone; ask again.".to_string(),
@@ -302,11 +318,12 @@ fn chat(engine: &Engine) -> Result<ExitCode> {
                 )
             }
             _ => {
-                let reply = engine.answer(line);
+                let reply = conversation.ask(engine, line);
                 offered = match &reply {
-                    Reply::Unsure(suggestions) => {
-                        suggestions.iter().map(|s| s.fact.clone()).collect()
-                    }
+                    Reply::Unsure(suggestions) => suggestions
+                        .iter()
+                        .map(|s| (s.fact.clone(), s.intent.clone()))
+                        .collect(),
                     _ => Vec::new(),
                 };
                 let mut text = render::plain(&reply);
@@ -318,6 +335,33 @@ fn chat(engine: &Engine) -> Result<ExitCode> {
         };
         println!("{out}\n");
         std::io::stdout().flush().ok();
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// The chat without a prompt: one message a line from standard input, one
+/// reply (plain, or a JSON line as `ask --json` prints) each, keeping the
+/// conversation's context from line to line.
+fn chat_lines(engine: &Engine, json: bool) -> Result<ExitCode> {
+    let mut out = std::io::stdout().lock();
+    let mut conversation = Conversation::new();
+    for line in std::io::stdin().lock().split(b'\n') {
+        let line = line.context("reading standard input")?;
+        let line = String::from_utf8_lossy(&line);
+        let message = line.trim_end_matches('\r');
+        if message.trim().is_empty() && !json {
+            continue;
+        }
+        let reply = conversation.ask(engine, message);
+        let written = if json {
+            writeln!(out, "{}", render::json(message, &reply))
+        } else {
+            writeln!(out, "{}", render::plain(&reply))
+        };
+        match written {
+            Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => break,
+            other => other.context("writing the answer")?,
+        }
     }
     Ok(ExitCode::SUCCESS)
 }

@@ -109,7 +109,12 @@ impl Index {
             let mut intents: Vec<Vec<TermId>> = Vec::new();
             let mut intent_wants = Vec::new();
             let mut sequences: Vec<Vec<TermId>> = Vec::new();
+            // A fact gives a reason only when the knowledge asks it "why":
+            // its sentence's reason may be for something else ("used as
+            // justification for its massing of troops" is not why the
+            // response was delivered).
             let mut gives = Gives::from_sentence(sentence);
+            gives.remove(Wants::Reason);
             let mut counted = terms_of(&sentence_counted_words(sentence).join(" "));
             for (n, text) in fact.intents.iter().chain(&fact.keywords).enumerate() {
                 let analysed = analyzer.analyse_known(text);

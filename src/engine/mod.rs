@@ -7,6 +7,7 @@
 
 mod about;
 mod analyze;
+mod fit;
 mod index;
 mod question;
 mod reply;
@@ -17,7 +18,8 @@ mod typo;
 
 use std::sync::Arc;
 
-pub use reply::{Answer, Citation, NoAnswer, Reply, Suggestion};
+pub use fit::{is_yes_no, neutral};
+pub use reply::{Answer, Citation, NoAnswer, OtherDoer, Reply, Suggestion};
 pub use smalltalk::HELP_TEXT;
 pub use typo::TypoIndex;
 
@@ -84,8 +86,15 @@ impl Engine {
         self.semantic.is_some()
     }
 
-    /// Answers one message.
+    /// Answers one message, in the form it asks for: "Yes, …" or "No, …"
+    /// only for a yes/no question, and a yes/no question naming the wrong
+    /// doer is told who did.
     pub fn answer(&self, message: &str) -> Reply {
+        fit::fit(self, message, self.reply(message))
+    }
+
+    /// The reply to one message as the knowledge words it.
+    fn reply(&self, message: &str) -> Reply {
         if let Some(problem) = check_message(message) {
             return Reply::Unknown(problem);
         }
@@ -218,7 +227,13 @@ impl Engine {
     /// a user picks one of the suggestions offered by an unsure reply.
     pub fn answer_fact(&self, id: &str) -> Option<Answer> {
         if let Some(i) = self.knowledge.facts.iter().position(|f| f.id == id) {
-            return Some(self.answer_for(Target::Fact(i), 1.0));
+            // The suggestion showed the fact's first intent: the answer fits it.
+            let answer = self.answer_for(Target::Fact(i), 1.0);
+            let shown = self.knowledge.facts[i].intents.first();
+            return Some(match shown {
+                Some(intent) if is_yes_no(&crate::text::words(intent)) => answer,
+                _ => fit::neutral_answer(answer),
+            });
         }
         let n: usize = id.strip_prefix("sentence-")?.parse().ok()?;
         (n < self.knowledge.article.sentences.len())

@@ -1,0 +1,478 @@
+//! Follow-up questions in a conversation: a message that cannot stand alone
+//! ("and France?", "what about the helmets?", "when?", "who is he?") is read
+//! with the content of the question before it.
+//!
+//! Plain data and functions: a [`Context`] is what one conversation
+//! remembers of its last question, and [`answer`] replies to a message in
+//! it and returns the context to keep. A message answered confidently on its
+//! own ignores the context; otherwise, when it looks elliptical, it is read
+//! with the previous question: a bare question word asks it of that
+//! question, a new name takes the place of the name of the same kind there
+//! (a country for a country, a person for a person), and a pronoun stands
+//! for the name it points at. The words that mark a follow-up are in
+//! `assets/followup.txt`; the kinds of names come from the gazetteer
+//! (`assets/entities.txt`) and the knowledge's synonyms. Where the context
+//! lives, and for how long, is up to the caller (the local chat keeps it for
+//! the session, Discord per user and channel for a few minutes).
+
+use std::sync::OnceLock;
+
+use rustc_hash::FxHashMap as HashMap;
+
+use crate::engine::{Engine, MAX_QUESTION_BYTES, Reply};
+use crate::knowledge::Knowledge;
+use crate::lexicon::{EntityKind, entities_with_kinds};
+use crate::text::{is_auxiliary, is_filler, is_question_word, is_stopword, words};
+
+const FOLLOWUP: &str = include_str!("../assets/followup.txt");
+
+/// What a conversation remembers of its last question.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Context {
+    /// The last question as it was read: a follow-up with the words it
+    /// borrowed ("and France?" after "what did Germany send" is "what did
+    /// france send"), so a chain of follow-ups keeps its thread.
+    pub question: String,
+    /// The answer given to it, if any: "who is he?" may point at a name in it.
+    pub answer: Option<String>,
+}
+
+/// One reply of a conversation.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Turn {
+    /// The reply to the message.
+    pub reply: Reply,
+    /// The question as it was read (the message itself, or with the
+    /// previous question's content).
+    pub read_as: String,
+    /// The context to keep for the next message.
+    pub context: Option<Context>,
+}
+
+/// A conversation that keeps its context between messages, as the local
+/// chat does for its session.
+#[derive(Debug, Clone, Default)]
+pub struct Conversation {
+    context: Option<Context>,
+}
+
+impl Conversation {
+    /// A conversation with nothing asked yet.
+    pub fn new() -> Conversation {
+        Conversation::default()
+    }
+
+    /// Replies to a message, reading it with the previous question where it
+    /// leans on it, and remembers it for the next one.
+    pub fn ask(&mut self, engine: &Engine, message: &str) -> Reply {
+        let turn = answer(engine, self.context.as_ref(), message);
+        self.context = turn.context;
+        turn.reply
+    }
+
+    /// Remembers `question` as the last one asked (a suggestion the user
+    /// picked, whose answer they saw).
+    pub fn remember(&mut self, question: &str, answer: Option<&str>) {
+        self.context = Some(Context {
+            question: question.to_string(),
+            answer: answer.map(str::to_string),
+        });
+    }
+
+    /// What the conversation remembers.
+    pub fn context(&self) -> Option<&Context> {
+        self.context.as_ref()
+    }
+}
+
+/// Replies to `message` in a conversation whose last question is `context`.
+pub fn answer(engine: &Engine, context: Option<&Context>, message: &str) -> Turn {
+    let alone = engine.answer(message);
+    if !matches!(alone, Reply::Answered(_))
+        && let Some(previous) = context
+    {
+        let readings = read_followup(engine.knowledge(), previous, message);
+        let mut first: Option<(Reply, String)> = None;
+        for reading in readings
+            .into_iter()
+            .filter(|r| r.len() <= MAX_QUESTION_BYTES)
+        {
+            let reply = engine.answer(&reading);
+            if matches!(reply, Reply::Answered(_)) {
+                return turn(reply, reading, context);
+            }
+            first.get_or_insert((reply, reading));
+        }
+        if let Some((reply, reading)) = first {
+            return turn(reply, reading, context);
+        }
+    }
+    turn(alone, message.to_string(), context)
+}
+
+/// The turn for a reply to `read_as`: a question with content becomes the
+/// context; a greeting or an empty message leaves the old one.
+fn turn(reply: Reply, read_as: String, old: Option<&Context>) -> Turn {
+    let context = if has_content(&words(&read_as)) {
+        Some(Context {
+            question: read_as.clone(),
+            answer: match &reply {
+                Reply::Answered(a) => Some(a.text.clone()),
+                _ => None,
+            },
+        })
+    } else {
+        old.cloned()
+    };
+    Turn {
+        reply,
+        read_as,
+        context,
+    }
+}
+
+/// The follow-up words of `assets/followup.txt`, by section.
+struct Followup {
+    /// Openers as word sequences, longest first.
+    openers: Vec<Vec<String>>,
+    person: Vec<String>,
+    group: Vec<String>,
+    thing: Vec<String>,
+    asks: Vec<String>,
+}
+
+fn followup() -> &'static Followup {
+    static WORDS: OnceLock<Followup> = OnceLock::new();
+    WORDS.get_or_init(|| {
+        let mut sections: HashMap<&str, Vec<&str>> = HashMap::default();
+        let mut section = "";
+        for line in FOLLOWUP.lines().map(str::trim) {
+            if line.is_empty() || line.starts_with('#') {
+                continue;
+            }
+            if let Some(name) = line.strip_prefix('[').and_then(|l| l.strip_suffix(']')) {
+                section = name;
+                continue;
+            }
+            sections.entry(section).or_default().push(line);
+        }
+        let list = |name: &str| -> Vec<String> {
+            sections
+                .get(name)
+                .map(|l| l.iter().map(|w| w.to_string()).collect())
+                .unwrap_or_default()
+        };
+        let mut openers: Vec<Vec<String>> = list("openers").iter().map(|o| words(o)).collect();
+        openers.sort_by_key(|o| std::cmp::Reverse(o.len()));
+        Followup {
+            openers,
+            person: list("person"),
+            group: list("group"),
+            thing: list("thing"),
+            asks: list("asks"),
+        }
+    })
+}
+
+/// The ways to read `message` with the previous question, best first; empty
+/// when the message does not lean on it.
+pub fn read_followup(knowledge: &Knowledge, previous: &Context, message: &str) -> Vec<String> {
+    let said: Vec<String> = words(message)
+        .into_iter()
+        .filter(|w| !is_filler(w))
+        .collect();
+    let before = words(&previous.question);
+    let f = followup();
+    let opener = f
+        .openers
+        .iter()
+        .find(|o| said.len() > o.len() && said.starts_with(o));
+    if let Some(opener) = opener {
+        let rest = &said[opener.len()..];
+        if is_bare(rest) {
+            return vec![ask_of(rest, &before)];
+        }
+        return substitute(knowledge, rest, &before);
+    }
+    if is_bare(&said) {
+        return vec![ask_of(&said, &before)];
+    }
+    if said.iter().any(|w| is_pronoun(w)) {
+        return vec![resolve_pronouns(knowledge, &said, previous)];
+    }
+    Vec::new()
+}
+
+fn is_pronoun(word: &str) -> bool {
+    let f = followup();
+    [&f.person, &f.group, &f.thing]
+        .iter()
+        .any(|list| list.iter().any(|w| w == word))
+}
+
+/// True when the words only ask for a kind of answer ("when?", "how many?",
+/// "why though?"): a question word and nothing of substance.
+fn is_bare(said: &[String]) -> bool {
+    let asks = &followup().asks;
+    !said.is_empty()
+        && said.iter().any(|w| is_question_word(w))
+        && said
+            .iter()
+            .all(|w| asks.contains(w) || is_stopword(w) && !is_pronoun(w))
+}
+
+/// True when the words hold something to ask about, not only question and
+/// stop words.
+fn has_content(said: &[String]) -> bool {
+    let asks = &followup().asks;
+    said.iter()
+        .any(|w| !is_stopword(w) && !is_question_word(w) && !asks.contains(w))
+}
+
+/// Where the leading question phrase of a question ends ("how many" in "how
+/// many helmets did ...", "what" in "what did ...").
+fn question_phrase_end(before: &[String]) -> usize {
+    let asks = &followup().asks;
+    before
+        .iter()
+        .take_while(|w| is_question_word(w) || asks.contains(w) && !is_auxiliary(w))
+        .count()
+}
+
+/// A bare question asked of the previous one: "when" after "what did
+/// Germany offer" is "when did germany offer".
+fn ask_of(asked: &[String], before: &[String]) -> String {
+    let rest = &before[question_phrase_end(before)..];
+    asked
+        .iter()
+        .chain(rest)
+        .map(String::as_str)
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Prepositions that tie a name to its role ("to Ukraine", "from the US").
+const ROLE_PREPOSITIONS: &[&str] = &[
+    "to", "from", "for", "by", "with", "against", "in", "on", "at", "of",
+];
+
+/// The previous question with what "and X?" names put in: each name in the
+/// place of the previous question's name of the same kind (the one after
+/// the same preposition, if any: "and to Estonia?"), and other words in the
+/// place of the thing asked about, or added.
+fn substitute(knowledge: &Knowledge, rest: &[String], before: &[String]) -> Vec<String> {
+    let names = Names::new(knowledge);
+    let mut out = before.to_vec();
+    let mut taken: Vec<(usize, usize)> = Vec::new();
+    let mut added: Vec<String> = Vec::new();
+    let mut in_names = vec![false; rest.len()];
+    for (start, end, kind) in names.find(rest) {
+        in_names[start..end].iter_mut().for_each(|b| *b = true);
+        let name = &rest[start..end];
+        let preposition = start
+            .checked_sub(1)
+            .map(|i| rest[i].as_str())
+            .filter(|p| ROLE_PREPOSITIONS.contains(p));
+        if let Some(i) = start.checked_sub(1).filter(|_| preposition.is_some()) {
+            in_names[i] = true;
+        }
+        let spots: Vec<(usize, usize, Option<EntityKind>)> = names
+            .find(&out)
+            .into_iter()
+            .filter(|&(s, _, k)| k == kind && !taken.iter().any(|&(t, _)| t == s))
+            .collect();
+        let spot = spots
+            .iter()
+            .find(|&&(s, _, _)| {
+                preposition.is_some_and(|p| s > 0 && out[s - 1] == p)
+                    || preposition.is_none() && spots.len() > 1 && !is_after_role(&out, s)
+            })
+            .or(spots.first());
+        match spot {
+            Some(&(s, e, _)) => {
+                let grown = name.len() as isize - (e - s) as isize;
+                out.splice(s..e, name.iter().cloned());
+                for t in taken.iter_mut().filter(|t| t.0 > s) {
+                    t.0 = (t.0 as isize + grown) as usize;
+                }
+                taken.push((s, s + name.len()));
+            }
+            None => {
+                if let Some(p) = preposition {
+                    added.push(p.to_string());
+                }
+                added.extend(name.iter().cloned());
+            }
+        }
+    }
+    let things: Vec<String> = rest
+        .iter()
+        .zip(&in_names)
+        .filter(|(w, named)| !**named && !is_stopword(w))
+        .map(|(w, _)| w.clone())
+        .collect();
+    let join = |words: &[String]| words.join(" ");
+    if things.is_empty() {
+        out.extend(added);
+        return vec![join(&out)];
+    }
+    // A thing takes the place of the noun the previous question asks about
+    // ("how many helmets" → "how many pillows"), or of its last word (the
+    // object of "did the US send Javelins"); failing both, it is added.
+    let mut readings = Vec::new();
+    let start = question_phrase_end(&out);
+    let noun = out
+        .get(start)
+        .filter(|w| start > 0 && !is_stopword(w) && !taken.iter().any(|&(s, e)| (s..e).contains(&start)));
+    if noun.is_some() {
+        let mut r = out.clone();
+        r.splice(start..=start, things.iter().cloned());
+        r.extend(added.iter().cloned());
+        readings.push(join(&r));
+    }
+    if let Some(last) = out.iter().rposition(|w| !is_stopword(w))
+        && last > start
+        && !taken.iter().any(|&(s, e)| (s..e).contains(&last))
+        && noun.is_none()
+    {
+        let mut r = out.clone();
+        r.splice(last..=last, things.iter().cloned());
+        r.extend(added.iter().cloned());
+        readings.push(join(&r));
+    }
+    let mut r = out;
+    r.extend(added);
+    r.extend(things);
+    readings.push(join(&r));
+    readings
+}
+
+/// True when the name at `at` follows a role preposition ("to Ukraine"):
+/// the other name of its kind is the doer, which a bare "and X?" replaces.
+fn is_after_role(words: &[String], at: usize) -> bool {
+    at > 0 && ROLE_PREPOSITIONS.contains(&words[at - 1].as_str())
+}
+
+/// The message with each pronoun replaced by the name it points at in the
+/// previous question (or its answer); what a pronoun cannot be tied to a
+/// name, such as "it" or "that", brings the previous question's content words.
+fn resolve_pronouns(knowledge: &Knowledge, said: &[String], previous: &Context) -> String {
+    let f = followup();
+    let names = Names::new(knowledge);
+    let before = words(&previous.question);
+    let answer = previous.answer.as_deref().map(words).unwrap_or_default();
+    let found = |text: &[String], kinds: &[Option<EntityKind>]| -> Option<Vec<String>> {
+        kinds.iter().find_map(|kind| {
+            names
+                .find(text)
+                .into_iter()
+                .find(|(_, _, k)| k == kind)
+                .map(|(s, e, _)| text[s..e].to_vec())
+        })
+    };
+    let person = [Some(EntityKind::Person)];
+    let group = [
+        Some(EntityKind::Place),
+        Some(EntityKind::Organisation),
+        Some(EntityKind::Person),
+    ];
+    let mut out: Vec<String> = Vec::new();
+    let mut unresolved = false;
+    for word in said {
+        let kinds: &[Option<EntityKind>] = if f.person.contains(word) {
+            &person
+        } else if f.group.contains(word) {
+            &group
+        } else {
+            if f.thing.contains(word) {
+                unresolved = true;
+            }
+            out.push(word.clone());
+            continue;
+        };
+        match found(&before, kinds).or_else(|| found(&answer, kinds)) {
+            Some(name) => out.extend(name),
+            None => {
+                unresolved = true;
+                out.push(word.clone());
+            }
+        }
+    }
+    if unresolved {
+        let content: Vec<String> = before
+            .iter()
+            .filter(|w| !is_stopword(w) && !is_question_word(w) && !out.contains(w))
+            .cloned()
+            .collect();
+        out.extend(content);
+    }
+    out.join(" ")
+}
+
+/// Names and their kinds: the gazetteer's, and each synonym group's (a
+/// group takes the kind of any of its words the gazetteer knows: "us" is a
+/// place because "united states" is).
+struct Names<'a> {
+    gazetteer: &'a HashMap<Vec<String>, Option<EntityKind>>,
+    synonyms: HashMap<Vec<String>, Option<EntityKind>>,
+    longest: usize,
+}
+
+impl Names<'static> {
+    fn new(knowledge: &Knowledge) -> Names<'static> {
+        static GAZETTEER: OnceLock<HashMap<Vec<String>, Option<EntityKind>>> = OnceLock::new();
+        let gazetteer = GAZETTEER.get_or_init(|| {
+            entities_with_kinds()
+                .map(|(name, kind)| (words(name), kind))
+                .filter(|(w, _)| !w.is_empty())
+                .collect()
+        });
+        let mut synonyms = HashMap::default();
+        for group in &knowledge.synonyms {
+            let members: Vec<Vec<String>> = std::iter::once(&group.canonical)
+                .chain(&group.variants)
+                .map(|m| words(m))
+                .filter(|m| !m.is_empty())
+                .collect();
+            let kind = members
+                .iter()
+                .find_map(|m| gazetteer.get(m).copied().flatten());
+            if let Some(kind) = kind {
+                for m in members {
+                    synonyms.insert(m, Some(kind));
+                }
+            }
+        }
+        let longest = gazetteer
+            .keys()
+            .chain(synonyms.keys())
+            .map(Vec::len)
+            .max()
+            .unwrap_or(1);
+        Names {
+            gazetteer,
+            synonyms,
+            longest,
+        }
+    }
+}
+
+impl Names<'_> {
+    /// The names in `text` as (start, end, kind), longest first at each place.
+    fn find(&self, text: &[String]) -> Vec<(usize, usize, Option<EntityKind>)> {
+        let mut found = Vec::new();
+        let mut i = 0;
+        'outer: while i < text.len() {
+            for len in (1..=self.longest.min(text.len() - i)).rev() {
+                let key = &text[i..i + len];
+                if let Some(&kind) = self.synonyms.get(key).or_else(|| self.gazetteer.get(key)) {
+                    found.push((i, i + len, kind));
+                    i += len;
+                    continue 'outer;
+                }
+            }
+            i += 1;
+        }
+        found
+    }
+}

@@ -1,0 +1,210 @@
+//! Fitting a reply to the form of the question: an answer written as
+//! "Yes, …" or "No, …" is given as is only to a yes/no question, and a yes/no
+//! question that names the wrong doer ("did Germany send Javelins?") is told
+//! who did, with the sentence that says so.
+
+use super::{Answer, Engine, NoAnswer, OtherDoer, Reply};
+use crate::text::{is_auxiliary, is_filler, words};
+
+/// Words that may open a message before its question ("hey, did ...").
+const OPENERS: &[&str] = &[
+    "hey", "hi", "hello", "yo", "and", "but", "also", "then", "wait", "now", "ok", "okay", "so",
+];
+
+/// True when the question asks for a yes or a no: it opens with an
+/// auxiliary or a modal verb ("did the US send Javelins?", "is it true ...").
+pub fn is_yes_no(words: &[String]) -> bool {
+    const MORE: &[&str] = &[
+        "should", "shall", "may", "might", "must", "am", "r", "didnt", "doesnt", "dont", "isnt",
+        "arent", "wasnt", "werent", "hasnt", "havent", "wont", "cant", "wouldnt", "couldnt",
+    ];
+    words
+        .iter()
+        .find(|w| !is_filler(w) && !OPENERS.contains(&w.as_str()))
+        .is_some_and(|w| is_auxiliary(w) || MORE.contains(&w.as_str()))
+}
+
+/// An answer text without its "Yes, " or "No, " lead, capitalised: the same
+/// statement for a question that did not ask for a yes or a no. `None` when
+/// the text has no such lead.
+pub fn neutral(text: &str) -> Option<String> {
+    let rest = ["Yes", "No"].iter().find_map(|lead| {
+        let rest = text.strip_prefix(lead)?;
+        rest.strip_prefix([',', ';', ':', '.'])
+            .or_else(|| rest.strip_prefix(" —"))
+    })?;
+    let rest = rest.trim_start();
+    let mut chars = rest.chars();
+    let first = chars.next()?;
+    Some(first.to_uppercase().chain(chars).collect())
+}
+
+/// The reply to `message`, fitted to its form.
+pub fn fit(engine: &Engine, message: &str, reply: Reply) -> Reply {
+    let asked = words(message);
+    match reply {
+        Reply::Answered(answer) if !is_yes_no(&asked) => Reply::Answered(neutral_answer(answer)),
+        Reply::Answered(answer) => Reply::Answered(answer),
+        other if is_yes_no(&asked) => match other_doer(engine, message) {
+            Some(found) => Reply::Unknown(NoAnswer::OtherDoer(Box::new(found))),
+            None => other,
+        },
+        other => other,
+    }
+}
+
+/// An answer in a neutral form: without "Yes, "/"No, ", or the cited
+/// sentence when nothing is left after it.
+pub fn neutral_answer(mut answer: Answer) -> Answer {
+    if let Some(text) = neutral(&answer.text) {
+        answer.text = if text.is_empty() {
+            answer.citation.sentence.clone()
+        } else {
+            text
+        };
+    }
+    answer
+}
+
+/// For a yes/no question about what someone did that the engine does not
+/// answer: the fact it answers once that someone is left out, when the
+/// knowledge says another did it ("did Germany send Javelins?": the U.S.
+/// did). `None` when the question names no doer, the rest is not answered
+/// either, or the fact does not say who did it.
+fn other_doer(engine: &Engine, message: &str) -> Option<OtherDoer> {
+    let q = engine.analyzer.analyse_question(words(message));
+    let named = engine
+        .index
+        .find_entities(&q.tokens)
+        .into_iter()
+        .find(|m| m.subject && m.known)?;
+    let first = q.tokens[named.start].at;
+    let last = q.tokens[named.end - 1].at;
+    // A passive ("was Estonia blocked by Germany") or "is X being ..." does
+    // not ask what X did.
+    if q.all_words.iter().any(|w| w == "by")
+        || q.all_words
+            .get(last + 1)
+            .is_some_and(|w| matches!(w.as_str(), "be" | "been" | "being"))
+    {
+        return None;
+    }
+    let rest: Vec<&str> = q
+        .all_words
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| !(first..=last).contains(i))
+        .map(|(_, w)| w.as_str())
+        .collect();
+    let Reply::Answered(answer) = engine.reply(&rest.join(" ")) else {
+        return None;
+    };
+    let fact = engine
+        .knowledge
+        .facts
+        .iter()
+        .find(|f| answer.fact.as_deref() == Some(f.id.as_str()))?;
+    let term_of = |text: &str| engine.analyzer.analyse_known(text).tokens.first()?.term;
+    let actors: Vec<_> = fact.actors.iter().filter_map(|a| term_of(a)).collect();
+    let country = engine.index.country_of.get(&named.term);
+    if actors.is_empty()
+        || actors.contains(&named.term)
+        || country.is_some_and(|c| actors.contains(c))
+    {
+        return None;
+    }
+    let name: Vec<&str> = q.tokens[named.start..named.end]
+        .iter()
+        .map(|t| t.word.as_str())
+        .collect();
+    let doer = surface(engine, &fact.actors[0], &answer.citation.sentence);
+    let answer = neutral_answer(answer);
+    Some(OtherDoer {
+        named: super::as_typed(message, &name.join(" ")),
+        doer,
+        answer: answer.text,
+        citation: answer.citation,
+    })
+}
+
+/// An actor's name as the sentence writes it ("the U.S." for `us`), found
+/// through the knowledge's synonyms; the name capitalised when the sentence
+/// writes it otherwise.
+fn surface(engine: &Engine, actor: &str, sentence: &str) -> String {
+    let mut forms = vec![actor.to_string()];
+    for group in &engine.knowledge.synonyms {
+        if group.canonical == actor || group.variants.iter().any(|v| v == actor) {
+            forms.push(group.canonical.clone());
+            forms.extend(group.variants.iter().cloned());
+        }
+    }
+    let lower = sentence.to_lowercase();
+    let boundary = |at: usize| {
+        lower[..at]
+            .chars()
+            .next_back()
+            .is_none_or(|c| !c.is_alphanumeric())
+    };
+    for form in forms.iter().filter(|f| !f.is_empty()) {
+        let form = form.to_lowercase();
+        let found = lower.match_indices(&form).find(|&(at, _)| {
+            let end = at + form.len();
+            boundary(at)
+                && lower[end..]
+                    .chars()
+                    .next()
+                    .is_none_or(|c| !c.is_alphanumeric() || form.ends_with('.'))
+        });
+        if let Some((at, _)) = found
+            && lower.len() == sentence.len()
+            && sentence.is_char_boundary(at)
+            && sentence.is_char_boundary(at + form.len())
+        {
+            let the = at >= 4 && lower.get(at - 4..at) == Some("the ") && boundary(at - 4);
+            let start = if the { at - 4 } else { at };
+            return sentence[start..at + form.len()].to_string();
+        }
+    }
+    actor
+        .split(' ')
+        .map(|w| {
+            let mut c = w.chars();
+            c.next()
+                .map(|f| f.to_uppercase().chain(c).collect::<String>())
+                .unwrap_or_default()
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words_of(text: &str) -> Vec<String> {
+        words(text)
+    }
+
+    #[test]
+    fn yes_no_questions_open_with_an_auxiliary() {
+        assert!(is_yes_no(&words_of("did the US send Javelins?")));
+        assert!(is_yes_no(&words_of("hey, is it true that Germany sent helmets")));
+        assert!(!is_yes_no(&words_of("what are javelins")));
+        assert!(!is_yes_no(&words_of("who sent Javelins?")));
+        assert!(!is_yes_no(&[]));
+    }
+
+    #[test]
+    fn neutral_form_drops_the_yes_or_no_lead() {
+        assert_eq!(
+            neutral("Yes, the aid includes Javelin missiles.").as_deref(),
+            Some("The aid includes Javelin missiles.")
+        );
+        assert_eq!(
+            neutral("No, Blinken did not detail it.").as_deref(),
+            Some("Blinken did not detail it.")
+        );
+        assert_eq!(neutral("Nord Stream 2 is a pipeline."), None);
+        assert_eq!(neutral("Yesterday it rained."), None);
+    }
+}
