@@ -317,34 +317,32 @@ fn substitute(knowledge: &Knowledge, rest: &[String], before: &[String]) -> Vec<
         return vec![join(&out)];
     }
     // A thing takes the place of the noun the previous question asks about
-    // ("how many helmets" → "how many pillows"), or of its last word (the
-    // object of "did the US send Javelins"); failing both, it is added.
-    let mut readings = Vec::new();
+    // ("how many helmets" → "how many pillows"), or else of its last word
+    // that is not a name (the object of "did the US send Javelins"); with
+    // neither, it is added.
+    let named = names.find(&out);
+    let is_name = |i: usize| named.iter().any(|&(s, e, _)| (s..e).contains(&i));
     let start = question_phrase_end(&out);
-    let noun = out
-        .get(start)
-        .filter(|w| start > 0 && !is_stopword(w) && !taken.iter().any(|&(s, e)| (s..e).contains(&start)));
-    if noun.is_some() {
-        let mut r = out.clone();
-        r.splice(start..=start, things.iter().cloned());
-        r.extend(added.iter().cloned());
-        readings.push(join(&r));
+    let takes_noun = start > 0
+        && matches!(
+            out[start - 1].as_str(),
+            "what" | "which" | "whose" | "many" | "much"
+        );
+    let spot = if takes_noun && out.get(start).is_some_and(|w| !is_stopword(w)) && !is_name(start) {
+        Some(start)
+    } else {
+        (start..out.len())
+            .rev()
+            .find(|&i| !is_stopword(&out[i]) && !is_name(i))
+    };
+    if let Some(i) = spot {
+        out.splice(i..=i, things);
+        out.extend(added);
+    } else {
+        out.extend(added);
+        out.extend(things);
     }
-    if let Some(last) = out.iter().rposition(|w| !is_stopword(w))
-        && last > start
-        && !taken.iter().any(|&(s, e)| (s..e).contains(&last))
-        && noun.is_none()
-    {
-        let mut r = out.clone();
-        r.splice(last..=last, things.iter().cloned());
-        r.extend(added.iter().cloned());
-        readings.push(join(&r));
-    }
-    let mut r = out;
-    r.extend(added);
-    r.extend(things);
-    readings.push(join(&r));
-    readings
+    vec![join(&out)]
 }
 
 /// True when the name at `at` follows a role preposition ("to Ukraine"):
@@ -474,5 +472,270 @@ impl Names<'_> {
             i += 1;
         }
         found
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::path::Path;
+
+    use super::*;
+    use crate::knowledge::load_str;
+
+    const ARTICLE: &str = "Grain and arms\n\n\
+        Poland sent 300 tanks to Lithuania. The tanks arrived on Monday. \
+        France sent 40 jets to Estonia in March to deter an attack.\n\n\
+        Klitschko, the mayor of Kyiv, spoke on Tuesday. \
+        Mayor Klitschko said the tanks were welcome. Macron said the jets were late.\n";
+
+    const KNOWLEDGE: &str = r#"
+[article]
+title = "Grain and arms"
+
+[summary]
+short = "Short."
+long = "Long."
+
+[topics.arms]
+title = "Arms"
+summary = "Who sent what."
+
+[[fact]]
+id = "poland-tanks"
+topic = "arms"
+actors = ["poland"]
+intents = ["what did poland send", "how many tanks did poland send", "did poland send tanks", "what did poland send to lithuania"]
+answer = "Yes, Poland sent 300 tanks to Lithuania."
+source = "Poland sent 300 tanks to Lithuania."
+
+[[fact]]
+id = "poland-when"
+topic = "arms"
+actors = ["poland"]
+intents = ["when did poland send the tanks", "when did the tanks arrive"]
+answer = "On Monday."
+source = "The tanks arrived on Monday."
+
+[[fact]]
+id = "france-jets"
+topic = "arms"
+actors = ["france"]
+intents = ["what did france send", "how many jets did france send", "what did france send to estonia"]
+answer = "France sent 40 jets to Estonia."
+source = "France sent 40 jets to Estonia in March to deter an attack."
+
+[[fact]]
+id = "france-why"
+topic = "arms"
+actors = ["france"]
+intents = ["why did france send jets"]
+answer = "To deter an attack."
+source = "France sent 40 jets to Estonia in March to deter an attack."
+
+[[fact]]
+id = "klitschko-said"
+topic = "arms"
+actors = ["klitschko"]
+intents = ["what did klitschko say about the tanks", "did klitschko welcome the tanks"]
+answer = "Mayor Klitschko said the tanks were welcome."
+source = "Mayor Klitschko said the tanks were welcome."
+
+[[fact]]
+id = "klitschko-who"
+topic = "arms"
+intents = ["who is klitschko"]
+answer = "Klitschko is the mayor of Kyiv."
+source = "Klitschko, the mayor of Kyiv, spoke on Tuesday."
+
+[[fact]]
+id = "macron-said"
+topic = "arms"
+actors = ["macron"]
+intents = ["what did macron say", "what did macron say about the jets"]
+answer = "Macron said the jets were late."
+source = "Macron said the jets were late."
+"#;
+
+    fn engine() -> &'static Engine {
+        static ENGINE: OnceLock<Engine> = OnceLock::new();
+        ENGINE.get_or_init(|| {
+            let knowledge =
+                load_str(Path::new("kb"), KNOWLEDGE, ARTICLE).unwrap_or_else(|e| panic!("{e}"));
+            Engine::new(knowledge)
+        })
+    }
+
+    /// The fact each message of a dialogue is answered with ("-" when it
+    /// is not answered).
+    fn dialogue(messages: &[&str]) -> Vec<String> {
+        let mut conversation = Conversation::new();
+        messages
+            .iter()
+            .map(|m| match conversation.ask(engine(), m) {
+                Reply::Answered(a) => a.fact.unwrap_or_default(),
+                _ => "-".to_string(),
+            })
+            .collect()
+    }
+
+    fn reading(previous: &str, message: &str) -> Vec<String> {
+        let context = Context {
+            question: previous.to_string(),
+            answer: None,
+        };
+        read_followup(engine().knowledge(), &context, message)
+    }
+
+    #[test]
+    fn a_new_name_takes_the_place_of_the_one_of_its_kind() {
+        assert_eq!(
+            dialogue(&["what did poland send?", "and France?"]),
+            ["poland-tanks", "france-jets"]
+        );
+        assert_eq!(
+            dialogue(&[
+                "what did klitschko say about the tanks?",
+                "what about Macron?"
+            ]),
+            ["klitschko-said", "macron-said"]
+        );
+        // The doer is swapped, not the place it sent to, unless the
+        // preposition says so.
+        assert_eq!(
+            reading("what did poland send to lithuania", "and france?"),
+            ["what did france send to lithuania"]
+        );
+        assert_eq!(
+            reading("what did poland send to lithuania", "and to estonia?"),
+            ["what did poland send to estonia"]
+        );
+        // A thing takes the place of the thing asked about.
+        assert_eq!(
+            reading("how many tanks did poland send", "and jets?"),
+            ["how many jets did poland send"]
+        );
+    }
+
+    #[test]
+    fn a_bare_question_word_asks_it_of_the_previous_question() {
+        assert_eq!(
+            reading("how many tanks did poland send", "when?"),
+            ["when tanks did poland send"]
+        );
+        assert_eq!(
+            dialogue(&["what did poland send?", "when?"]),
+            ["poland-tanks", "poland-when"]
+        );
+        assert_eq!(
+            dialogue(&["what did france send?", "why?"]),
+            ["france-jets", "france-why"]
+        );
+    }
+
+    #[test]
+    fn a_follow_up_the_article_does_not_answer_is_declined() {
+        // Nothing says why Poland sent tanks, as the full question shows.
+        assert!(!matches!(
+            engine().answer("why did poland send tanks"),
+            Reply::Answered(_)
+        ));
+        assert_eq!(
+            dialogue(&["what did poland send?", "why?"]),
+            ["poland-tanks", "-"]
+        );
+        // A chain keeps its thread: "and France?" then "why?" asks about France.
+        assert_eq!(
+            dialogue(&["what did poland send?", "and France?", "why?"]),
+            ["poland-tanks", "france-jets", "france-why"]
+        );
+    }
+
+    #[test]
+    fn a_pronoun_stands_for_a_name_of_the_question_or_its_answer() {
+        assert_eq!(
+            reading("what did klitschko say", "who is he?"),
+            ["who is klitschko"]
+        );
+        assert_eq!(
+            dialogue(&["what did klitschko say about the tanks?", "who is he?"]),
+            ["klitschko-said", "klitschko-who"]
+        );
+        let context = Context {
+            question: "who welcomed the tanks".to_string(),
+            answer: Some("Mayor Klitschko said the tanks were welcome.".to_string()),
+        };
+        assert_eq!(
+            read_followup(engine().knowledge(), &context, "who is he?"),
+            ["who is klitschko"]
+        );
+        // "they" stands for a country; "it" brings the question's content.
+        assert_eq!(
+            reading("what did poland send", "when did they send it?"),
+            ["when did poland send it"]
+        );
+    }
+
+    #[test]
+    fn a_message_answered_on_its_own_ignores_the_context() {
+        assert_eq!(
+            dialogue(&["what did poland send?", "what did Macron say?"]),
+            ["poland-tanks", "macron-said"]
+        );
+        assert!(reading("what did poland send", "what did macron say").is_empty());
+    }
+
+    #[test]
+    fn bare_follow_ups_without_context_are_not_answered() {
+        assert_eq!(dialogue(&["when?", "why?", "who is he?"]), ["-", "-", "-"]);
+        let turn = answer(engine(), None, "when?");
+        assert_eq!(turn.read_as, "when?");
+        assert_eq!(turn.context, None);
+    }
+
+    #[test]
+    fn yes_or_no_only_answers_a_yes_no_question() {
+        let text = |q: &str| match engine().answer(q) {
+            Reply::Answered(a) => a.text,
+            other => format!("{other:?}"),
+        };
+        assert_eq!(
+            text("did poland send tanks?"),
+            "Yes, Poland sent 300 tanks to Lithuania."
+        );
+        assert_eq!(
+            text("how many tanks did poland send?"),
+            "Poland sent 300 tanks to Lithuania."
+        );
+    }
+
+    #[test]
+    fn a_yes_no_question_naming_the_wrong_doer_is_told_who_did() {
+        let question = "did Macron welcome the tanks?";
+        let Reply::Unknown(crate::engine::NoAnswer::OtherDoer(found)) = engine().answer(question)
+        else {
+            panic!("{:?}", engine().answer(question));
+        };
+        assert_eq!(found.named, "Macron");
+        assert_eq!(found.doer, "Klitschko");
+        assert_eq!(
+            found.citation.sentence,
+            "Mayor Klitschko said the tanks were welcome."
+        );
+        // The right doer is simply answered.
+        assert!(matches!(
+            engine().answer("did Klitschko welcome the tanks?"),
+            Reply::Answered(_)
+        ));
+    }
+
+    #[test]
+    fn readings_stay_within_a_question_length() {
+        let long = format!("and {}?", "france ".repeat(200));
+        let context = Context {
+            question: format!("what did poland send {}", "tanks ".repeat(150)),
+            answer: None,
+        };
+        let turn = answer(engine(), Some(&context), &long);
+        assert!(turn.read_as.len() <= MAX_QUESTION_BYTES.max(long.len()));
     }
 }

@@ -303,10 +303,7 @@ fn chat(engine: &Engine, json: bool) -> Result<ExitCode> {
                 // A number after "Did you mean" picks that suggestion, which
                 // becomes the question follow-ups lean on.
                 let n: usize = pick.parse().unwrap_or(1);
-                let (fact, intent) = offered
-                    .get(n.wrapping_sub(1))
-                    .cloned()
-                    .unwrap_or_default();
+                let (fact, intent) = offered.get(n.wrapping_sub(1)).cloned().unwrap_or_default();
                 let reply = engine.answer_fact(&fact).map(Reply::Answered);
                 if let Some(Reply::Answered(a)) = &reply {
                     conversation.remember(&intent, Some(&a.text));

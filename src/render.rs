@@ -97,9 +97,10 @@ pub fn json(question: &str, reply: &Reply) -> Value {
         Reply::Unknown(reason) => (
             Value::Null,
             json!(no_answer_text(reason)),
-            reply.citation().map_or(Value::Null, |c| {
-                json!({"sentence": c.sentence, "paragraph": c.paragraph})
-            }),
+            reply.citation().map_or(
+                Value::Null,
+                |c| json!({"sentence": c.sentence, "paragraph": c.paragraph}),
+            ),
             Value::Null,
         ),
         Reply::Greeting(text) => (Value::Null, json!(text), Value::Null, Value::Null),

@@ -86,7 +86,10 @@ pub async fn ask(
         )));
     }
     let started = Instant::now();
-    let reply = data.reloader.engine().answer(&question);
+    let engine = data.reloader.engine();
+    let reply = data
+        .contexts
+        .answer(&engine, ctx.author().id, ctx.channel_id(), &question);
     let out = format::reply(&reply);
     ctx.send(
         CreateReply::default()

@@ -89,7 +89,10 @@ async fn on_message(ctx: &serenity::Context, data: &Data, message: &Message) -> 
         return Ok(());
     }
     let started = Instant::now();
-    let reply = data.reloader.engine().answer(&question);
+    let engine = data.reloader.engine();
+    let reply = data
+        .contexts
+        .answer(&engine, message.author.id, message.channel_id, &question);
     let out = format::reply(&reply);
     let sent = send_reply(ctx, message, &out).await;
     log_question(

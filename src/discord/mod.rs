@@ -3,12 +3,14 @@
 //!
 //! Built on serenity (gateway, REST, cache) and poise (slash commands, the
 //! shared [`Data`], error handling). Files: [`config`] reads the settings,
-//! [`events`] answers messages and suggestion buttons, [`commands`] holds the
+//! [`events`] answers messages and suggestion buttons, [`context`] keeps
+//! each user's last question per channel for follow-ups, [`commands`] holds the
 //! slash commands, [`format`] turns replies into text that fits Discord,
 //! [`ratelimit`] limits questions per user and [`reload`] swaps the engine.
 
 pub mod commands;
 pub mod config;
+pub mod context;
 pub mod events;
 pub mod format;
 pub mod ratelimit;
@@ -29,6 +31,7 @@ pub use reload::{ReloadFailure, ReloadReport, Reloader};
 
 use crate::engine::Reply;
 use crate::setup::{Setup, SetupError};
+use context::Contexts;
 use ratelimit::RateLimiter;
 
 /// Permissions the bot needs in a channel: View Channels, Send Messages, Send
@@ -98,6 +101,7 @@ pub struct Data {
     admin_roles: HashSet<RoleId>,
     admin_users: HashSet<UserId>,
     in_flight: InFlight,
+    contexts: Contexts,
 }
 
 impl Data {
@@ -224,6 +228,7 @@ pub async fn run(
         admin_roles: config.admin_roles.clone(),
         admin_users: config.admin_users.clone(),
         in_flight: in_flight.clone(),
+        contexts: Contexts::new(config.context_ttl, config.clock.clone()),
     };
     let framework =
         commands::framework(data, config.shards.includes_shard_zero(), config.dev_guild);

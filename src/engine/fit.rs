@@ -188,7 +188,9 @@ mod tests {
     #[test]
     fn yes_no_questions_open_with_an_auxiliary() {
         assert!(is_yes_no(&words_of("did the US send Javelins?")));
-        assert!(is_yes_no(&words_of("hey, is it true that Germany sent helmets")));
+        assert!(is_yes_no(&words_of(
+            "hey, is it true that Germany sent helmets"
+        )));
         assert!(!is_yes_no(&words_of("what are javelins")));
         assert!(!is_yes_no(&words_of("who sent Javelins?")));
         assert!(!is_yes_no(&[]));
