@@ -19,7 +19,7 @@ use std::sync::OnceLock;
 
 use rustc_hash::FxHashMap as HashMap;
 
-use crate::engine::{Engine, MAX_QUESTION_BYTES, Reply};
+use crate::engine::{Engine, MAX_QUESTION_BYTES, NoAnswer, Reply};
 use crate::knowledge::Knowledge;
 use crate::lexicon::{EntityKind, entities_with_kinds};
 use crate::text::{is_auxiliary, is_filler, is_question_word, is_stopword, words};
@@ -89,6 +89,7 @@ impl Conversation {
 pub fn answer(engine: &Engine, context: Option<&Context>, message: &str) -> Turn {
     let alone = engine.answer(message);
     if !matches!(alone, Reply::Answered(_))
+        && message.len() <= MAX_QUESTION_BYTES
         && let Some(previous) = context
     {
         let readings = read_followup(engine.knowledge(), previous, message);
@@ -97,7 +98,7 @@ pub fn answer(engine: &Engine, context: Option<&Context>, message: &str) -> Turn
             .into_iter()
             .filter(|r| r.len() <= MAX_QUESTION_BYTES)
         {
-            let reply = engine.answer(&reading);
+            let reply = as_typed(engine.answer(&reading), message);
             if matches!(reply, Reply::Answered(_)) {
                 return turn(reply, reading, context);
             }
@@ -108,6 +109,24 @@ pub fn answer(engine: &Engine, context: Option<&Context>, message: &str) -> Turn
         }
     }
     turn(alone, message.to_string(), context)
+}
+
+/// A reply naming something the article never mentions, with the name as
+/// the message typed it ("France", not the reading's "france").
+fn as_typed(reply: Reply, message: &str) -> Reply {
+    match reply {
+        Reply::Unknown(NoAnswer::NotMentioned(name)) => {
+            let lower = message.to_lowercase();
+            let typed = lower
+                .find(&name)
+                .filter(|_| lower.len() == message.len())
+                .and_then(|at| message.get(at..at + name.len()))
+                .unwrap_or(&name)
+                .to_string();
+            Reply::Unknown(NoAnswer::NotMentioned(typed))
+        }
+        other => other,
+    }
 }
 
 /// The turn for a reply to `read_as`: a question with content becomes the
