@@ -4,16 +4,21 @@
 //!
 //! Plain data and functions: a [`Context`] is what one conversation
 //! remembers of its last question, and [`answer`] replies to a message in
-//! it and returns the context to keep. A message answered confidently on its
-//! own ignores the context; otherwise, when it looks elliptical, it is read
-//! with the previous question: a bare question word asks it of that
-//! question, a new name takes the place of the name of the same kind there
-//! (a country for a country, a person for a person), and a pronoun stands
-//! for the name it points at. The words that mark a follow-up are in
-//! `assets/followup.txt`; the kinds of names come from the gazetteer
-//! (`assets/entities.txt`) and the knowledge's synonyms. Where the context
-//! lives, and for how long, is up to the caller (the local chat keeps it for
-//! the session, Discord per user and channel for a few minutes).
+//! it and returns the context to keep. A message whose form says it cannot
+//! stand alone is read with the previous question: a bare question word
+//! ("when?") asks it of that question, and in "and X?" or "what about X?" a
+//! name takes the place of the name of the same kind there (a country for a
+//! country, a person for a person), a thing that of the thing asked about.
+//! A message with a pronoun ("who is he?") is answered on its own when it
+//! can be, confidently; otherwise the pronoun stands for the name it points
+//! at in the previous question or its answer. The reading is then answered,
+//! or declined, as the full question would be.
+//!
+//! The words that mark a follow-up are in `assets/followup.txt`; the kinds
+//! of names come from the gazetteer (`assets/entities.txt`) and the
+//! knowledge's synonyms. Where the context lives, and for how long, is up to
+//! the caller (the local chat keeps it for the session, Discord per user and
+//! channel for a few minutes).
 
 use std::sync::OnceLock;
 
@@ -87,43 +92,47 @@ impl Conversation {
 
 /// Replies to `message` in a conversation whose last question is `context`.
 pub fn answer(engine: &Engine, context: Option<&Context>, message: &str) -> Turn {
-    let alone = engine.answer(message);
-    if !matches!(alone, Reply::Answered(_))
-        && message.len() <= MAX_QUESTION_BYTES
-        && let Some(previous) = context
-    {
-        let readings = read_followup(engine.knowledge(), previous, message);
-        let mut first: Option<(Reply, String)> = None;
-        for reading in readings
-            .into_iter()
-            .filter(|r| r.len() <= MAX_QUESTION_BYTES)
-        {
-            let reply = as_typed(engine.answer(&reading), message);
-            if matches!(reply, Reply::Answered(_)) {
-                return turn(reply, reading, context);
-            }
-            first.get_or_insert((reply, reading));
+    let followup = context
+        .filter(|_| message.len() <= MAX_QUESTION_BYTES)
+        .and_then(|previous| read_followup(engine.knowledge(), previous, message))
+        .filter(|r| r.question.len() <= MAX_QUESTION_BYTES);
+    let alone = match &followup {
+        // "and France?", "when?": the form says it leans on the context.
+        Some(reading) if reading.leans => None,
+        _ => Some(engine.answer(message)),
+    };
+    match (alone, followup) {
+        (Some(reply @ Reply::Answered(_)), _) | (Some(reply), None) => {
+            turn(reply, message.to_string(), context)
         }
-        if let Some((reply, reading)) = first {
-            return turn(reply, reading, context);
+        (_, Some(reading)) => {
+            let reply = as_typed(engine.answer(&reading.question), message);
+            turn(reply, reading.question, context)
         }
+        (None, None) => turn(engine.answer(message), message.to_string(), context),
     }
-    turn(alone, message.to_string(), context)
 }
 
-/// A reply naming something the article never mentions, with the name as
-/// the message typed it ("France", not the reading's "france").
+/// A reply that names something of the message (one the article never
+/// mentions, or the wrong doer), with the name as the message typed it
+/// ("France", not the reading's "france").
 fn as_typed(reply: Reply, message: &str) -> Reply {
+    let typed = |name: &str| -> String {
+        let lower = message.to_lowercase();
+        lower
+            .find(name)
+            .filter(|_| lower.len() == message.len())
+            .and_then(|at| message.get(at..at + name.len()))
+            .unwrap_or(name)
+            .to_string()
+    };
     match reply {
         Reply::Unknown(NoAnswer::NotMentioned(name)) => {
-            let lower = message.to_lowercase();
-            let typed = lower
-                .find(&name)
-                .filter(|_| lower.len() == message.len())
-                .and_then(|at| message.get(at..at + name.len()))
-                .unwrap_or(&name)
-                .to_string();
-            Reply::Unknown(NoAnswer::NotMentioned(typed))
+            Reply::Unknown(NoAnswer::NotMentioned(typed(&name)))
+        }
+        Reply::Unknown(NoAnswer::OtherDoer(mut found)) => {
+            found.named = typed(&found.named);
+            Reply::Unknown(NoAnswer::OtherDoer(found))
         }
         other => other,
     }
@@ -193,14 +202,32 @@ fn followup() -> &'static Followup {
     })
 }
 
-/// The ways to read `message` with the previous question, best first; empty
-/// when the message does not lean on it.
-pub fn read_followup(knowledge: &Knowledge, previous: &Context, message: &str) -> Vec<String> {
+/// A message read with the previous question.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Reading {
+    /// The question it makes ("and France?" after "what did Germany send":
+    /// "what did france send").
+    pub question: String,
+    /// True when its form says it cannot stand alone ("and France?",
+    /// "when?"), so that it is not read alone first; a message with a
+    /// pronoun may be a full question and is read alone first.
+    pub leans: bool,
+}
+
+/// The way to read `message` with the previous question; `None` when the
+/// message does not lean on it.
+pub fn read_followup(knowledge: &Knowledge, previous: &Context, message: &str) -> Option<Reading> {
     let said: Vec<String> = words(message)
         .into_iter()
         .filter(|w| !is_filler(w))
         .collect();
     let before = words(&previous.question);
+    let leans = |question: String| {
+        Some(Reading {
+            question,
+            leans: true,
+        })
+    };
     let f = followup();
     let opener = f
         .openers
@@ -209,17 +236,23 @@ pub fn read_followup(knowledge: &Knowledge, previous: &Context, message: &str) -
     if let Some(opener) = opener {
         let rest = &said[opener.len()..];
         if is_bare(rest) {
-            return vec![ask_of(rest, &before)];
+            return leans(ask_of(rest, &before));
         }
-        return substitute(knowledge, rest, &before);
+        // "and what did Macron say?" is a question of its own.
+        if !rest
+            .first()
+            .is_some_and(|w| is_question_word(w) || is_auxiliary(w))
+        {
+            return leans(substitute(knowledge, rest, &before));
+        }
     }
     if is_bare(&said) {
-        return vec![ask_of(&said, &before)];
+        return leans(ask_of(&said, &before));
     }
-    if said.iter().any(|w| is_pronoun(w)) {
-        return vec![resolve_pronouns(knowledge, &said, previous)];
-    }
-    Vec::new()
+    said.iter().any(|w| is_pronoun(w)).then(|| Reading {
+        question: resolve_pronouns(knowledge, &said, previous),
+        leans: false,
+    })
 }
 
 fn is_pronoun(word: &str) -> bool {
@@ -279,7 +312,7 @@ const ROLE_PREPOSITIONS: &[&str] = &[
 /// place of the previous question's name of the same kind (the one after
 /// the same preposition, if any: "and to Estonia?"), and other words in the
 /// place of the thing asked about, or added.
-fn substitute(knowledge: &Knowledge, rest: &[String], before: &[String]) -> Vec<String> {
+fn substitute(knowledge: &Knowledge, rest: &[String], before: &[String]) -> String {
     let names = Names::new(knowledge);
     let mut out = before.to_vec();
     let mut taken: Vec<(usize, usize)> = Vec::new();
@@ -330,15 +363,14 @@ fn substitute(knowledge: &Knowledge, rest: &[String], before: &[String]) -> Vec<
         .filter(|(w, named)| !**named && !is_stopword(w))
         .map(|(w, _)| w.clone())
         .collect();
-    let join = |words: &[String]| words.join(" ");
     if things.is_empty() {
         out.extend(added);
-        return vec![join(&out)];
+        return out.join(" ");
     }
     // A thing takes the place of the noun the previous question asks about
     // ("how many helmets" → "how many pillows"), or else of its last word
     // that is not a name (the object of "did the US send Javelins"); with
-    // neither, it is added.
+    // neither, it is added ("what did the US send" → "... send helmets").
     let named = names.find(&out);
     let is_name = |i: usize| named.iter().any(|&(s, e, _)| (s..e).contains(&i));
     let start = question_phrase_end(&out);
@@ -350,9 +382,17 @@ fn substitute(knowledge: &Knowledge, rest: &[String], before: &[String]) -> Vec<
     let spot = if takes_noun && out.get(start).is_some_and(|w| !is_stopword(w)) && !is_name(start) {
         Some(start)
     } else {
+        // A word right after the doer's name is its verb ("what did the US
+        // send"), which the thing does not replace.
         (start..out.len())
             .rev()
             .find(|&i| !is_stopword(&out[i]) && !is_name(i))
+            .filter(|&i| {
+                !(0..i)
+                    .rev()
+                    .find(|&j| !is_stopword(&out[j]))
+                    .is_some_and(is_name)
+            })
     };
     if let Some(i) = spot {
         out.splice(i..=i, things);
@@ -361,7 +401,7 @@ fn substitute(knowledge: &Knowledge, rest: &[String], before: &[String]) -> Vec<
         out.extend(added);
         out.extend(things);
     }
-    vec![join(&out)]
+    out.join(" ")
 }
 
 /// True when the name at `at` follows a role preposition ("to Ukraine"):
@@ -603,6 +643,9 @@ source = "Macron said the jets were late."
             answer: None,
         };
         read_followup(engine().knowledge(), &context, message)
+            .map(|r| r.question)
+            .into_iter()
+            .collect()
     }
 
     #[test]
@@ -684,14 +727,29 @@ source = "Macron said the jets were late."
             answer: Some("Mayor Klitschko said the tanks were welcome.".to_string()),
         };
         assert_eq!(
-            read_followup(engine().knowledge(), &context, "who is he?"),
-            ["who is klitschko"]
+            read_followup(engine().knowledge(), &context, "who is he?").map(|r| r.question),
+            Some("who is klitschko".to_string())
         );
         // "they" stands for a country; "it" brings the question's content.
         assert_eq!(
             reading("what did poland send", "when did they send it?"),
             ["when did poland send it"]
         );
+    }
+
+    #[test]
+    fn only_a_pronoun_message_is_tried_alone_first() {
+        let context = Context {
+            question: "what did poland send".to_string(),
+            answer: None,
+        };
+        let leans =
+            |message: &str| read_followup(engine().knowledge(), &context, message).map(|r| r.leans);
+        assert_eq!(leans("and France?"), Some(true));
+        assert_eq!(leans("what about the jets?"), Some(true));
+        assert_eq!(leans("why though?"), Some(true));
+        assert_eq!(leans("when did they send it?"), Some(false));
+        assert_eq!(leans("and what did Macron say?"), None);
     }
 
     #[test]

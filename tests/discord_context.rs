@@ -92,7 +92,9 @@ async fn a_dm_keeps_its_own_context() {
     // Asked of Germany, the reply says who did, citing the sentence.
     let reply = bot.ask(ALICE, DM, "and Germany?").await;
     assert!(
-        reply.content.starts_with("The U.S., not"),
+        reply
+            .content
+            .starts_with("The U.S., not Germany, according to the article"),
         "{}",
         reply.content
     );
