@@ -6,6 +6,10 @@
 use super::{Answer, Engine, NoAnswer, OtherDoer, Reply};
 use crate::text::{is_auxiliary, is_filler, words};
 
+/// Most words between a name and its verb for the name to read as the one
+/// doing it ("Estonia, Latvia and Lithuania to send").
+const DOER_SPAN: usize = 3;
+
 /// Words that may open a message before its question ("hey, did ...").
 const OPENERS: &[&str] = &[
     "hey", "hi", "hello", "yo", "and", "but", "also", "then", "wait", "now", "ok", "okay", "so",
@@ -99,11 +103,12 @@ fn other_doer(engine: &Engine, message: &str) -> Option<OtherDoer> {
     let Reply::Answered(answer) = engine.reply(&rest.join(" ")) else {
         return None;
     };
-    let fact = engine
+    let at = engine
         .knowledge
         .facts
         .iter()
-        .find(|f| answer.fact.as_deref() == Some(f.id.as_str()))?;
+        .position(|f| answer.fact.as_deref() == Some(f.id.as_str()))?;
+    let fact = &engine.knowledge.facts[at];
     let term_of = |text: &str| engine.analyzer.analyse_known(text).tokens.first()?.term;
     let actors: Vec<_> = fact.actors.iter().filter_map(|a| term_of(a)).collect();
     let country = engine.index.country_of.get(&named.term);
@@ -111,6 +116,40 @@ fn other_doer(engine: &Engine, message: &str) -> Option<OtherDoer> {
         || actors.contains(&named.term)
         || country.is_some_and(|c| actors.contains(c))
     {
+        return None;
+    }
+    // The fact must tell the same doing: the question's verb (its first
+    // word after the name) is one of the fact's intents' words ("did Russia
+    // invade" is not answered by when the response was delivered). And the
+    // knowledge must not tell the named one doing it anywhere ("does Russia
+    // want limits": an intent asks what Russia wanted; "can Latvia send":
+    // the article lets Latvia send).
+    let verb = q.tokens.get(named.end).and_then(|t| t.term)?;
+    let index = &engine.index;
+    let doc = index
+        .docs
+        .iter()
+        .find(|d| d.target == super::index::Target::Fact(at))?;
+    let tells = doc.intents.iter().any(|i| i.binary_search(&verb).is_ok());
+    let does = |d: &super::index::Doc| {
+        d.sequences.iter().any(|seq| {
+            seq.iter().enumerate().any(|(i, &t)| {
+                t == named.term && seq[i + 1..].iter().take(DOER_SPAN).any(|&v| v == verb)
+            })
+        })
+    };
+    // The rest of what the question asks ("javelins"), for another fact
+    // telling the named one doing it: Germany sends helmets, not Javelins.
+    let asked: Vec<_> = q.tokens[named.end + 1..]
+        .iter()
+        .filter_map(|t| t.term)
+        .collect();
+    let named_does = does(doc)
+        || index
+            .docs
+            .iter()
+            .any(|d| does(d) && asked.iter().all(|t| d.bag.binary_search(t).is_ok()));
+    if !tells || named_does {
         return None;
     }
     let name: Vec<&str> = q.tokens[named.start..named.end]
@@ -138,6 +177,10 @@ fn surface(engine: &Engine, actor: &str, sentence: &str) -> String {
             forms.extend(group.variants.iter().cloned());
         }
     }
+    // Only the actor's own name, however written ("U.S." for `us`), not
+    // another word of its group ("German" for `germany`).
+    let letters = |w: &str| -> String { w.chars().filter(|c| c.is_alphanumeric()).collect() };
+    forms.retain(|f| letters(&f.to_lowercase()) == letters(actor));
     let lower = sentence.to_lowercase();
     let boundary = |at: usize| {
         lower[..at]
@@ -194,6 +237,54 @@ mod tests {
         assert!(!is_yes_no(&words_of("what are javelins")));
         assert!(!is_yes_no(&words_of("who sent Javelins?")));
         assert!(!is_yes_no(&[]));
+    }
+
+    fn shipped() -> &'static Engine {
+        static ENGINE: std::sync::OnceLock<Engine> = std::sync::OnceLock::new();
+        ENGINE.get_or_init(|| {
+            let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("knowledge");
+            Engine::new(crate::knowledge::load_dir(&dir).unwrap_or_else(|e| panic!("{e}")))
+        })
+    }
+
+    fn doer_named(question: &str) -> Option<String> {
+        match shipped().answer(question) {
+            Reply::Unknown(NoAnswer::OtherDoer(found)) => Some(format!(
+                "{} not {}: {}",
+                found.doer, found.named, found.citation.paragraph
+            )),
+            _ => None,
+        }
+    }
+
+    #[test]
+    fn the_wrong_doer_is_told_who_did_only_for_the_same_doing() {
+        assert_eq!(
+            doer_named("did Germany send Javelins?").as_deref(),
+            Some("The U.S. not Germany: 14")
+        );
+        assert_eq!(
+            doer_named("Did Russia block Estonia from giving weapons to Ukraine?").as_deref(),
+            Some("Germany not Russia: 21")
+        );
+        // The right doer is answered; a question about another doing, or
+        // one the knowledge tells of the named one, gets no claim.
+        assert!(matches!(
+            shipped().answer("did the US send Javelins?"),
+            Reply::Answered(_)
+        ));
+        assert_eq!(
+            doer_named("Did Russia actually invade after the response was delivered?"),
+            None
+        );
+        assert_eq!(
+            doer_named("Does Russia also want to put limits on what American forces do?"),
+            None
+        );
+        assert_eq!(
+            doer_named("can latvia send ukraine american stuff now"),
+            None
+        );
     }
 
     #[test]
