@@ -43,13 +43,13 @@ pub fn neutral(text: &str) -> Option<String> {
     Some(first.to_uppercase().chain(chars).collect())
 }
 
-/// The reply to `message`, fitted to its form.
-pub fn fit(engine: &Engine, message: &str, reply: Reply) -> Reply {
-    let asked = words(message);
+/// The reply to `message`, fitted to its form (`yes_no`: whether it asks
+/// for a yes or a no).
+pub fn fit(engine: &Engine, message: &str, yes_no: bool, reply: Reply) -> Reply {
     match reply {
-        Reply::Answered(answer) if !is_yes_no(&asked) => Reply::Answered(neutral_answer(answer)),
+        Reply::Answered(answer) if !yes_no => Reply::Answered(neutral_answer(answer)),
         Reply::Answered(answer) => Reply::Answered(answer),
-        other if is_yes_no(&asked) => match other_doer(engine, message) {
+        other if yes_no => match other_doer(engine, message) {
             Some(found) => Reply::Unknown(NoAnswer::OtherDoer(Box::new(found))),
             None => other,
         },
@@ -144,10 +144,14 @@ fn other_doer(engine: &Engine, message: &str) -> Option<OtherDoer> {
         .iter()
         .filter_map(|t| t.term)
         .collect();
+    // Only the documents naming it can tell it doing anything.
     let named_does = does(doc)
         || index
-            .docs
-            .iter()
+            .postings
+            .get(named.term as usize)
+            .into_iter()
+            .flatten()
+            .map(|&d| &index.docs[d as usize])
             .any(|d| does(d) && asked.iter().all(|t| d.bag.binary_search(t).is_ok()));
     if !tells || named_does {
         return None;

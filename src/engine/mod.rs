@@ -90,15 +90,25 @@ impl Engine {
     /// only for a yes/no question, and a yes/no question naming the wrong
     /// doer is told who did.
     pub fn answer(&self, message: &str) -> Reply {
-        fit::fit(self, message, self.reply(message))
-    }
-
-    /// The reply to one message as the knowledge words it.
-    fn reply(&self, message: &str) -> Reply {
         if let Some(problem) = check_message(message) {
             return Reply::Unknown(problem);
         }
         let words = crate::text::words(message);
+        let yes_no = is_yes_no(&words);
+        let reply = self.reply_to(message, words);
+        fit::fit(self, message, yes_no, reply)
+    }
+
+    /// The reply to one message as the knowledge words it.
+    fn reply(&self, message: &str) -> Reply {
+        self.reply_to(message, crate::text::words(message))
+    }
+
+    /// The reply to one message, given its words.
+    fn reply_to(&self, message: &str, words: Vec<String>) -> Reply {
+        if let Some(problem) = check_message(message) {
+            return Reply::Unknown(problem);
+        }
         if let Some(text) = smalltalk::reply(&words) {
             return Reply::Greeting(text.to_string());
         }
