@@ -26,10 +26,8 @@ use rustc_hash::FxHashMap as HashMap;
 
 use crate::engine::{Engine, MAX_QUESTION_BYTES, NoAnswer, Reply};
 use crate::knowledge::Knowledge;
-use crate::lexicon::{EntityKind, entities_with_kinds};
+use crate::lexicon::{EntityKind, entities_with_kinds, followup_words};
 use crate::text::{is_auxiliary, is_filler, is_question_word, is_stopword, words};
-
-const FOLLOWUP: &str = include_str!("../assets/followup.txt");
 
 /// What a conversation remembers of its last question.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -163,43 +161,35 @@ fn turn(reply: Reply, read_as: String, old: Option<&Context>) -> Turn {
 struct Followup {
     /// Openers as word sequences, longest first.
     openers: Vec<Vec<String>>,
-    person: Vec<String>,
-    group: Vec<String>,
-    thing: Vec<String>,
-    asks: Vec<String>,
+    person: &'static [&'static str],
+    group: &'static [&'static str],
+    thing: &'static [&'static str],
+    asks: &'static [&'static str],
+    roles: &'static [&'static str],
+    noun_askers: &'static [&'static str],
 }
 
 fn followup() -> &'static Followup {
     static WORDS: OnceLock<Followup> = OnceLock::new();
     WORDS.get_or_init(|| {
-        let mut sections: HashMap<&str, Vec<&str>> = HashMap::default();
-        let mut section = "";
-        for line in FOLLOWUP.lines().map(str::trim) {
-            if line.is_empty() || line.starts_with('#') {
-                continue;
-            }
-            if let Some(name) = line.strip_prefix('[').and_then(|l| l.strip_suffix(']')) {
-                section = name;
-                continue;
-            }
-            sections.entry(section).or_default().push(line);
-        }
-        let list = |name: &str| -> Vec<String> {
-            sections
-                .get(name)
-                .map(|l| l.iter().map(|w| w.to_string()).collect())
-                .unwrap_or_default()
-        };
-        let mut openers: Vec<Vec<String>> = list("openers").iter().map(|o| words(o)).collect();
+        let mut openers: Vec<Vec<String>> =
+            followup_words("openers").iter().map(|o| words(o)).collect();
         openers.sort_by_key(|o| std::cmp::Reverse(o.len()));
         Followup {
             openers,
-            person: list("person"),
-            group: list("group"),
-            thing: list("thing"),
-            asks: list("asks"),
+            person: followup_words("person"),
+            group: followup_words("group"),
+            thing: followup_words("thing"),
+            asks: followup_words("asks"),
+            roles: followup_words("roles"),
+            noun_askers: followup_words("noun-askers"),
         }
     })
+}
+
+/// True when `word` is one of `list`.
+fn listed(list: &[&str], word: &str) -> bool {
+    list.contains(&word)
 }
 
 /// A message read with the previous question.
@@ -257,9 +247,9 @@ pub fn read_followup(knowledge: &Knowledge, previous: &Context, message: &str) -
 
 fn is_pronoun(word: &str) -> bool {
     let f = followup();
-    [&f.person, &f.group, &f.thing]
+    [f.person, f.group, f.thing]
         .iter()
-        .any(|list| list.iter().any(|w| w == word))
+        .any(|list| listed(list, word))
 }
 
 /// True when the words only ask for a kind of answer ("when?", "how many?",
@@ -270,7 +260,7 @@ fn is_bare(said: &[String]) -> bool {
         && said.iter().any(|w| is_question_word(w))
         && said
             .iter()
-            .all(|w| asks.contains(w) || is_stopword(w) && !is_pronoun(w))
+            .all(|w| listed(asks, w) || is_stopword(w) && !is_pronoun(w))
 }
 
 /// True when the words hold something to ask about, not only question and
@@ -278,7 +268,7 @@ fn is_bare(said: &[String]) -> bool {
 fn has_content(said: &[String]) -> bool {
     let asks = &followup().asks;
     said.iter()
-        .any(|w| !is_stopword(w) && !is_question_word(w) && !asks.contains(w))
+        .any(|w| !is_stopword(w) && !is_question_word(w) && !listed(asks, w))
 }
 
 /// Where the leading question phrase of a question ends ("how many" in "how
@@ -287,7 +277,7 @@ fn question_phrase_end(before: &[String]) -> usize {
     let asks = &followup().asks;
     before
         .iter()
-        .take_while(|w| is_question_word(w) || asks.contains(w) && !is_auxiliary(w))
+        .take_while(|w| is_question_word(w) || listed(asks, w) && !is_auxiliary(w))
         .count()
 }
 
@@ -302,11 +292,6 @@ fn ask_of(asked: &[String], before: &[String]) -> String {
         .collect::<Vec<_>>()
         .join(" ")
 }
-
-/// Prepositions that tie a name to its role ("to Ukraine", "from the US").
-const ROLE_PREPOSITIONS: &[&str] = &[
-    "to", "from", "for", "by", "with", "against", "in", "on", "at", "of",
-];
 
 /// The previous question with what "and X?" names put in: each name in the
 /// place of the previous question's name of the same kind (the one after
@@ -324,7 +309,7 @@ fn substitute(knowledge: &Knowledge, rest: &[String], before: &[String]) -> Stri
         let preposition = start
             .checked_sub(1)
             .map(|i| rest[i].as_str())
-            .filter(|p| ROLE_PREPOSITIONS.contains(p));
+            .filter(|p| listed(followup().roles, p));
         if let Some(i) = start.checked_sub(1).filter(|_| preposition.is_some()) {
             in_names[i] = true;
         }
@@ -374,11 +359,7 @@ fn substitute(knowledge: &Knowledge, rest: &[String], before: &[String]) -> Stri
     let named = names.find(&out);
     let is_name = |i: usize| named.iter().any(|&(s, e, _)| (s..e).contains(&i));
     let start = question_phrase_end(&out);
-    let takes_noun = start > 0
-        && matches!(
-            out[start - 1].as_str(),
-            "what" | "which" | "whose" | "many" | "much"
-        );
+    let takes_noun = start > 0 && listed(followup().noun_askers, &out[start - 1]);
     let spot = if takes_noun && out.get(start).is_some_and(|w| !is_stopword(w)) && !is_name(start) {
         Some(start)
     } else {
@@ -407,7 +388,7 @@ fn substitute(knowledge: &Knowledge, rest: &[String], before: &[String]) -> Stri
 /// True when the name at `at` follows a role preposition ("to Ukraine"):
 /// the other name of its kind is the doer, which a bare "and X?" replaces.
 fn is_after_role(words: &[String], at: usize) -> bool {
-    at > 0 && ROLE_PREPOSITIONS.contains(&words[at - 1].as_str())
+    at > 0 && listed(followup().roles, &words[at - 1])
 }
 
 /// The message with each pronoun replaced by the name it points at in the
@@ -436,12 +417,12 @@ fn resolve_pronouns(knowledge: &Knowledge, said: &[String], previous: &Context) 
     let mut out: Vec<String> = Vec::new();
     let mut unresolved = false;
     for word in said {
-        let kinds: &[Option<EntityKind>] = if f.person.contains(word) {
+        let kinds: &[Option<EntityKind>] = if listed(f.person, word) {
             &person
-        } else if f.group.contains(word) {
+        } else if listed(f.group, word) {
             &group
         } else {
-            if f.thing.contains(word) {
+            if listed(f.thing, word) {
                 unresolved = true;
             }
             out.push(word.clone());

@@ -6,13 +6,15 @@
 //! vectors, the 50,000 most frequent words of GloVe 6B in frequency order plus
 //! the knowledge's own words GloVe has (PDDL 1.0, see `assets/GLOVE-NOTICE.md`);
 //! `entities.txt` is our own list of countries, demonyms, cities,
-//! organisations, politicians and offices.
+//! organisations, politicians and offices; `followup.txt` holds the words
+//! that mark a follow-up question or a yes/no question.
 
 use rustc_hash::FxHashMap as HashMap;
 use std::sync::OnceLock;
 
 const LEXICON: &str = include_str!("../assets/lexicon.txt");
 const ENTITIES: &str = include_str!("../assets/entities.txt");
+const FOLLOWUP: &str = include_str!("../assets/followup.txt");
 
 /// Frequency rank of an English word (0 = most frequent), or `None` when the
 /// word is not in the lexicon (ranks from 50,000 on are the knowledge's own
@@ -29,6 +31,30 @@ pub fn english_rank(word: &str) -> Option<usize> {
         })
         .get(word)
         .copied()
+}
+
+/// The words of one `[section]` of `assets/followup.txt`, in file order: how
+/// a chat message shows that it leans on the previous question (openers,
+/// pronouns, question words) and how a question asks for a yes or a no.
+pub fn followup_words(section: &str) -> &'static [&'static str] {
+    static SECTIONS: OnceLock<HashMap<&'static str, Vec<&'static str>>> = OnceLock::new();
+    SECTIONS
+        .get_or_init(|| {
+            let mut sections: HashMap<&str, Vec<&str>> = HashMap::default();
+            let mut current = "";
+            for line in FOLLOWUP.lines().map(str::trim) {
+                if line.is_empty() || line.starts_with('#') {
+                    continue;
+                }
+                match line.strip_prefix('[').and_then(|l| l.strip_suffix(']')) {
+                    Some(name) => current = name,
+                    None => sections.entry(current).or_default().push(line),
+                }
+            }
+            sections
+        })
+        .get(section)
+        .map_or(&[], Vec::as_slice)
 }
 
 /// The gazetteer's entries, lowercase, one name per entry (some have several words).
@@ -163,6 +189,14 @@ mod tests {
         assert_eq!(kind("foreign minister"), Some(EntityKind::Person));
         assert_eq!(kind("america"), None);
         assert_eq!(entities_with_kinds().count(), entities().count());
+    }
+
+    #[test]
+    fn followup_sections_are_read() {
+        assert!(followup_words("openers").contains(&"what about"));
+        assert!(followup_words("person").contains(&"she"));
+        assert!(followup_words("yes-no").contains(&"should"));
+        assert!(followup_words("no such section").is_empty());
     }
 
     #[test]

@@ -4,28 +4,22 @@
 //! who did, with the sentence that says so.
 
 use super::{Answer, Engine, NoAnswer, OtherDoer, Reply};
+use crate::lexicon::followup_words;
 use crate::text::{is_auxiliary, is_filler, words};
 
 /// Most words between a name and its verb for the name to read as the one
 /// doing it ("Estonia, Latvia and Lithuania to send").
 const DOER_SPAN: usize = 3;
 
-/// Words that may open a message before its question ("hey, did ...").
-const OPENERS: &[&str] = &[
-    "hey", "hi", "hello", "yo", "and", "but", "also", "then", "wait", "now", "ok", "okay", "so",
-];
-
 /// True when the question asks for a yes or a no: it opens with an
 /// auxiliary or a modal verb ("did the US send Javelins?", "is it true ...").
 pub fn is_yes_no(words: &[String]) -> bool {
-    const MORE: &[&str] = &[
-        "should", "shall", "may", "might", "must", "am", "r", "didnt", "doesnt", "dont", "isnt",
-        "arent", "wasnt", "werent", "hasnt", "havent", "wont", "cant", "wouldnt", "couldnt",
-    ];
+    let lead_ins = followup_words("lead-ins");
+    let yes_no = followup_words("yes-no");
     words
         .iter()
-        .find(|w| !is_filler(w) && !OPENERS.contains(&w.as_str()))
-        .is_some_and(|w| is_auxiliary(w) || MORE.contains(&w.as_str()))
+        .find(|w| !is_filler(w) && !lead_ins.contains(&w.as_str()))
+        .is_some_and(|w| is_auxiliary(w) || yes_no.contains(&w.as_str()))
 }
 
 /// An answer text without its "Yes, " or "No, " lead, capitalised: the same
