@@ -94,26 +94,47 @@ impl Contexts {
             .map(|(_, context)| context.clone());
         // The engine runs without the lock: other users are never held up.
         let turn = conversation::answer(engine, previous.as_ref(), question);
-        let mut kept = self.lock();
         match turn.context {
-            Some(context) => {
-                if !kept.contains_key(&key) && kept.len() >= self.capacity {
-                    let ttl = self.ttl;
-                    kept.retain(|_, (at, _)| now.saturating_duration_since(*at) < ttl);
-                    if kept.len() >= self.capacity
-                        && let Some(oldest) = kept.iter().min_by_key(|(_, (at, _))| *at)
-                    {
-                        let oldest = *oldest.0;
-                        kept.remove(&oldest);
-                    }
-                }
-                kept.insert(key, (now, context));
-            }
+            Some(context) => self.keep(key, context),
             None => {
-                kept.remove(&key);
+                self.lock().remove(&key);
             }
         }
         turn.reply
+    }
+
+    /// Remembers a suggestion `user` picked in `channel` (fact `fact`) as
+    /// their last question there: its question as the suggestion showed it,
+    /// and its answer.
+    pub fn picked(&self, engine: &Engine, user: UserId, channel: ChannelId, fact: &str) {
+        let Some(fact) = engine.knowledge().facts.iter().find(|f| f.id == fact) else {
+            return;
+        };
+        let (Some(question), false) = (fact.intents.first(), self.ttl.is_zero()) else {
+            return;
+        };
+        let context = Context {
+            question: question.clone(),
+            answer: Some(fact.answer.clone()),
+        };
+        self.keep((self.hasher.hash_one(user.get()), channel), context);
+    }
+
+    /// Keeps `context` for `key`, forgetting the oldest context when full.
+    fn keep(&self, key: Key, context: Context) {
+        let now = self.clock.now();
+        let mut kept = self.lock();
+        if !kept.contains_key(&key) && kept.len() >= self.capacity {
+            let ttl = self.ttl;
+            kept.retain(|_, (at, _)| now.saturating_duration_since(*at) < ttl);
+            if kept.len() >= self.capacity
+                && let Some(oldest) = kept.iter().min_by_key(|(_, (at, _))| *at)
+            {
+                let oldest = *oldest.0;
+                kept.remove(&oldest);
+            }
+        }
+        kept.insert(key, (now, context));
     }
 
     /// How many contexts are kept.
@@ -204,6 +225,17 @@ mod tests {
         );
         assert_eq!(
             cited(&contexts.answer(engine(), UserId::new(5), channel, FOLLOW)),
+            Some(21)
+        );
+    }
+
+    #[test]
+    fn a_picked_suggestion_is_the_question_follow_ups_lean_on() {
+        let contexts = Contexts::new(Duration::from_secs(600), Clock::default());
+        let (user, channel) = (UserId::new(1), ChannelId::new(10));
+        contexts.picked(engine(), user, channel, "helmets-offer");
+        assert_eq!(
+            cited(&contexts.answer(engine(), user, channel, FOLLOW)),
             Some(21)
         );
     }

@@ -151,8 +151,11 @@ async fn on_click(
             data.limiter.window(),
         ))
     } else {
-        match data.reloader.engine().answer_fact(fact) {
+        let engine = data.reloader.engine();
+        match engine.answer_fact(fact) {
             Some(answer) => {
+                data.contexts
+                    .picked(&engine, click.user.id, click.channel_id, fact);
                 let reply = crate::engine::Reply::Answered(answer);
                 log_question("button", click.guild_id, click.channel_id, &reply, started);
                 CreateInteractionResponseMessage::new().content(format::reply(&reply).content)
