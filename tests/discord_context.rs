@@ -109,3 +109,26 @@ async fn a_dm_keeps_its_own_context() {
     let reply = bot.ask(ALICE, ANSWERS, "and Germany?").await;
     assert!(!cites(&reply.content), "{}", reply.content);
 }
+
+#[tokio::test]
+async fn a_picked_suggestion_is_what_follow_ups_lean_on() {
+    let bot = Bot::start_default().await;
+    // "helmets?" alone is unsure: the bot offers what it may mean.
+    let reply = bot.ask(ALICE, ANSWERS, "helmets?").await;
+    let buttons = reply.buttons();
+    let Some((_, custom_id)) = buttons
+        .iter()
+        .find(|(_, id)| id.ends_with(":helmets-offer"))
+    else {
+        panic!("no helmets suggestion: {} {buttons:?}", reply.content);
+    };
+    let click = bot.fake.click(ALICE, &reply.message, custom_id);
+    let answer = bot
+        .fake
+        .interaction_reply(&click, WAIT)
+        .await
+        .expect("an answer to the click");
+    assert!(answer.content.contains(HELMETS_QUOTE), "{}", answer.content);
+    let reply = bot.ask(ALICE, ANSWERS, "when?").await;
+    assert!(reply.content.contains("On Wednesday"), "{}", reply.content);
+}
