@@ -14,7 +14,7 @@
 //! at in the previous question or its answer. The reading is then answered,
 //! or declined, as the full question would be.
 //!
-//! The words that mark a follow-up are in `assets/followup.txt`; the kinds
+//! The words that mark a follow-up are in `assets/lang/followup.txt`; the kinds
 //! of names come from the gazetteer (`assets/entities.txt`) and the
 //! knowledge's synonyms. Where the context lives, and for how long, is up to
 //! the caller (the local chat keeps it for the session, Discord per user and
@@ -157,7 +157,7 @@ fn turn(reply: Reply, read_as: String, old: Option<&Context>) -> Turn {
     }
 }
 
-/// The follow-up words of `assets/followup.txt`, by section.
+/// The follow-up words of `assets/lang/followup.txt`, by section.
 struct Followup {
     /// Openers as word sequences, longest first.
     openers: Vec<Vec<String>>,
@@ -447,9 +447,10 @@ fn resolve_pronouns(knowledge: &Knowledge, said: &[String], previous: &Context) 
     out.join(" ")
 }
 
-/// Names and their kinds: the gazetteer's, and each synonym group's (a
-/// group takes the kind of any of its words the gazetteer knows: "us" is a
-/// place because "united states" is).
+/// Names and their kinds: the gazetteer's, and each synonym group's, the
+/// general ones (`assets/lang`) and the knowledge's (a group takes the kind
+/// of any of its words the gazetteer knows: "us" is a place because "united
+/// states" is).
 struct Names<'a> {
     gazetteer: &'a HashMap<Vec<String>, Option<EntityKind>>,
     synonyms: HashMap<Vec<String>, Option<EntityKind>>,
@@ -466,9 +467,16 @@ impl Names<'static> {
                 .collect()
         });
         let mut synonyms = HashMap::default();
-        for group in &knowledge.synonyms {
-            let members: Vec<Vec<String>> = std::iter::once(&group.canonical)
-                .chain(&group.variants)
+        let general = crate::language::language().synonyms();
+        let groups = general.map(|g| (g.canonical, g.variants)).chain(
+            knowledge
+                .synonyms
+                .iter()
+                .map(|g| (g.canonical.clone(), g.variants.clone())),
+        );
+        for (canonical, variants) in groups {
+            let members: Vec<Vec<String>> = std::iter::once(&canonical)
+                .chain(&variants)
                 .map(|m| words(m))
                 .filter(|m| !m.is_empty())
                 .collect();

@@ -14,7 +14,7 @@ use std::sync::OnceLock;
 
 const LEXICON: &str = include_str!("../assets/lexicon.txt");
 const ENTITIES: &str = include_str!("../assets/entities.txt");
-const FOLLOWUP: &str = include_str!("../assets/followup.txt");
+const FOLLOWUP: &str = include_str!("../assets/lang/followup.txt");
 
 /// Frequency rank of an English word (0 = most frequent), or `None` when the
 /// word is not in the lexicon (ranks from 50,000 on are the knowledge's own
@@ -33,7 +33,7 @@ pub fn english_rank(word: &str) -> Option<usize> {
         .copied()
 }
 
-/// The words of one `[section]` of `assets/followup.txt`, in file order: how
+/// The words of one `[section]` of `assets/lang/followup.txt`, in file order: how
 /// a chat message shows that it leans on the previous question (openers,
 /// pronouns, question words) and how a question asks for a yes or a no.
 pub fn followup_words(section: &str) -> &'static [&'static str] {
@@ -115,45 +115,8 @@ fn section_kind(header: &str) -> Option<EntityKind> {
 /// government by its capital, so a question about arms "to Kyiv" is about
 /// arms to Ukraine.
 pub fn country_of_capital(city: &str) -> Option<&'static str> {
-    CAPITALS
-        .iter()
-        .find(|(capital, _)| *capital == city)
-        .map(|&(_, country)| country)
+    crate::language::language().country_of_capital(city)
 }
-
-const CAPITALS: &[(&str, &str)] = &[
-    ("kyiv", "ukraine"),
-    ("kiev", "ukraine"),
-    ("moscow", "russia"),
-    ("washington", "united states"),
-    ("berlin", "germany"),
-    ("paris", "france"),
-    ("london", "united kingdom"),
-    ("warsaw", "poland"),
-    ("tallinn", "estonia"),
-    ("riga", "latvia"),
-    ("vilnius", "lithuania"),
-    ("minsk", "belarus"),
-    ("beijing", "china"),
-    ("rome", "italy"),
-    ("madrid", "spain"),
-    ("ankara", "turkey"),
-    ("helsinki", "finland"),
-    ("stockholm", "sweden"),
-    ("oslo", "norway"),
-    ("copenhagen", "denmark"),
-    ("budapest", "hungary"),
-    ("bucharest", "romania"),
-    ("prague", "czech republic"),
-    ("bratislava", "slovakia"),
-    ("vienna", "austria"),
-    ("ottawa", "canada"),
-    ("tokyo", "japan"),
-    ("chisinau", "moldova"),
-    ("tbilisi", "georgia"),
-    ("the hague", "netherlands"),
-    ("amsterdam", "netherlands"),
-];
 
 #[cfg(test)]
 mod tests {

@@ -198,22 +198,7 @@ fn ask(engine: &Engine, json: bool, explain: bool, question: &str) -> Result<Exi
             writeln!(out, "{}", render::plain(&reply))?;
         }
         if explain {
-            let words: Vec<String> = engine
-                .weighted_words(q)
-                .iter()
-                .map(|(w, weight, known)| {
-                    format!("{w}{}:{weight:.2}", if *known { "" } else { "?" })
-                })
-                .collect();
-            writeln!(out, "    words: {}", words.join(" "))?;
-            match engine.candidates(q, 5) {
-                Ok(candidates) => {
-                    for c in &candidates {
-                        writeln!(out, "    {:.3}  {}", c.score, c.fact)?;
-                    }
-                }
-                Err(reason) => writeln!(out, "    (no candidates: {reason:?})")?,
-            }
+            writeln!(out, "{}", engine.explain(q, 5))?;
         }
         Ok(())
     };

@@ -154,7 +154,7 @@ fn other_doer(engine: &Engine, message: &str) -> Option<OtherDoer> {
         .iter()
         .map(|t| t.word.as_str())
         .collect();
-    let doer = surface(engine, &fact.actors[0], &answer.citation.sentence);
+    let doer = surface(&fact.actors[0], &answer.citation.sentence);
     let answer = neutral_answer(answer);
     Some(OtherDoer {
         named: super::as_typed(message, &name.join(" ")),
@@ -164,47 +164,43 @@ fn other_doer(engine: &Engine, message: &str) -> Option<OtherDoer> {
     })
 }
 
-/// An actor's name as the sentence writes it ("the U.S." for `us`), found
-/// through the knowledge's synonyms; the name capitalised when the sentence
-/// writes it otherwise.
-fn surface(engine: &Engine, actor: &str, sentence: &str) -> String {
-    let mut forms = vec![actor.to_string()];
-    for group in &engine.knowledge.synonyms {
-        if group.canonical == actor || group.variants.iter().any(|v| v == actor) {
-            forms.push(group.canonical.clone());
-            forms.extend(group.variants.iter().cloned());
-        }
-    }
-    // Only the actor's own name, however written ("U.S." for `us`), not
-    // another word of its group ("German" for `germany`).
-    let letters = |w: &str| -> String { w.chars().filter(|c| c.is_alphanumeric()).collect() };
-    forms.retain(|f| letters(&f.to_lowercase()) == letters(actor));
-    let lower = sentence.to_lowercase();
-    let boundary = |at: usize| {
-        lower[..at]
-            .chars()
-            .next_back()
-            .is_none_or(|c| !c.is_alphanumeric())
+/// An actor's name as the sentence writes it ("the U.S." for `us`,
+/// "Blinken" for `blinken`); the name capitalised when the sentence writes
+/// it otherwise ("Germany" where it says "German").
+fn surface(actor: &str, sentence: &str) -> String {
+    let letters = |w: &str| -> String {
+        w.chars()
+            .filter(|c| c.is_alphanumeric())
+            .flat_map(char::to_lowercase)
+            .collect()
     };
-    for form in forms.iter().filter(|f| !f.is_empty()) {
-        let form = form.to_lowercase();
-        let found = lower.match_indices(&form).find(|&(at, _)| {
-            let end = at + form.len();
-            boundary(at)
-                && lower[end..]
-                    .chars()
-                    .next()
-                    .is_none_or(|c| !c.is_alphanumeric() || form.ends_with('.'))
-        });
-        if let Some((at, _)) = found
-            && lower.len() == sentence.len()
-            && sentence.is_char_boundary(at)
-            && sentence.is_char_boundary(at + form.len())
-        {
-            let the = at >= 4 && lower.get(at - 4..at) == Some("the ") && boundary(at - 4);
-            let start = if the { at - 4 } else { at };
-            return sentence[start..at + form.len()].to_string();
+    let wanted = letters(actor);
+    let mut previous = "";
+    for word in sentence
+        .split(|c: char| c.is_whitespace() || c == '-' || c == '—')
+        .filter(|w| !w.is_empty())
+    {
+        let bare = word
+            .trim_start_matches(|c: char| !c.is_alphanumeric())
+            .trim_end_matches(|c: char| !c.is_alphanumeric() && c != '.');
+        let bare = ["’s", "'s"]
+            .iter()
+            .find_map(|s| bare.strip_suffix(s))
+            .unwrap_or(bare);
+        // "U.S." keeps its dots; a full stop after a name does not stay.
+        let bare = if bare.matches('.').count() == 1 {
+            bare.trim_end_matches('.')
+        } else {
+            bare
+        };
+        if !wanted.is_empty() && letters(bare) == wanted {
+            return if previous.eq_ignore_ascii_case("the") {
+                format!("{previous} {bare}")
+            } else {
+                bare.to_string()
+            };
         }
+        previous = word;
     }
     actor
         .split(' ')
@@ -283,6 +279,15 @@ mod tests {
             doer_named("can latvia send ukraine american stuff now"),
             None
         );
+    }
+
+    #[test]
+    fn an_actor_is_named_as_the_sentence_writes_it() {
+        let sentence = "The U.S. has provided aid, Blinken said.";
+        assert_eq!(surface("us", sentence), "The U.S.");
+        assert_eq!(surface("blinken", sentence), "Blinken");
+        assert_eq!(surface("germany", "The German offer."), "Germany");
+        assert_eq!(surface("us", "allies send U.S.-made arms"), "U.S.");
     }
 
     #[test]

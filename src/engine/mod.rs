@@ -7,20 +7,26 @@
 
 mod about;
 mod analyze;
+mod explain;
 mod fit;
 mod index;
 mod question;
 mod reply;
+pub mod rules;
 mod score;
 mod semantic;
 mod smalltalk;
+mod tunables;
 mod typo;
 
 use std::sync::Arc;
 
+pub use explain::{Explanation, ScoredFact};
 pub use fit::{is_yes_no, neutral};
 pub use reply::{Answer, Citation, NoAnswer, OtherDoer, Reply, Suggestion};
+pub use rules::{Change, Effect, Rule};
 pub use smalltalk::HELP_TEXT;
+pub use tunables::Tunables;
 pub use typo::TypoIndex;
 
 use analyze::Analyzer;
@@ -51,6 +57,7 @@ pub struct Engine {
     analyzer: Analyzer,
     index: Index,
     semantic: Option<Semantic>,
+    tunables: Tunables,
 }
 
 impl Engine {
@@ -67,12 +74,14 @@ impl Engine {
     fn build(knowledge: Knowledge, vectors: Option<Arc<Vectors>>) -> Engine {
         let analyzer = Analyzer::new(&knowledge);
         let index = Index::new(&knowledge, &analyzer);
-        let semantic = vectors.map(|v| Semantic::new(v, &analyzer));
+        let tunables = knowledge.engine;
+        let semantic = vectors.map(|v| Semantic::new(v, &analyzer, &tunables));
         Engine {
             knowledge: Arc::new(knowledge),
             analyzer,
             index,
             semantic,
+            tunables,
         }
     }
 
@@ -112,7 +121,11 @@ impl Engine {
         if let Some(text) = smalltalk::reply(&words) {
             return Reply::Greeting(text.to_string());
         }
-        if let Some(text) = about::reply(&words, &self.knowledge.meta) {
+        let names_its_world = || {
+            let tokens = self.analyzer.analyse_known(message).tokens;
+            self.index.find_entities(&tokens).iter().any(|m| m.known)
+        };
+        if let Some(text) = about::reply(&words, &self.knowledge.meta, names_its_world) {
             return Reply::Unknown(NoAnswer::AboutArticle(text));
         }
         let ranked = match score::rank(self, words) {
@@ -147,6 +160,52 @@ impl Engine {
             });
         }
         Ok(out)
+    }
+
+    /// The engine's account of a message: its words as read, the `n` best
+    /// facts with every rule that changed their score, and the decision.
+    pub fn explain(&self, message: &str, n: usize) -> Explanation {
+        if let Some(problem) = check_message(message) {
+            return Explanation {
+                verdict: format!("not read as a question: {problem:?}"),
+                ..Explanation::default()
+            };
+        }
+        let words = self.weighted_words(message);
+        let ranked = match score::rank(self, crate::text::words(message)) {
+            Ok(ranked) => ranked,
+            Err(no) => {
+                let verdict = match no {
+                    NoAnswer::NotMentioned(name) => format!(
+                        "{}: the article never mentions \"{}\"",
+                        Rule::UnknownEntity,
+                        as_typed(message, &name)
+                    ),
+                    other => format!("stopped before scoring: {other:?}"),
+                };
+                return Explanation {
+                    words,
+                    facts: Vec::new(),
+                    verdict,
+                };
+            }
+        };
+        let facts = ranked
+            .iter()
+            .take(n)
+            .map(|r| ScoredFact {
+                fact: self.suggestion_for(r.target, r.score).fact,
+                sentence: r.sentence,
+                base: r.base,
+                score: r.score,
+                effects: rules::effects(r.fired, &r.boosts, &self.tunables),
+            })
+            .collect();
+        Explanation {
+            words,
+            facts,
+            verdict: score::verdict(&ranked, &self.tunables).reason,
+        }
     }
 
     /// The question's content words as the engine reads them (after typo

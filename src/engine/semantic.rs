@@ -4,15 +4,9 @@
 
 use std::sync::Arc;
 
+use super::Tunables;
 use super::analyze::{Analyzer, TermId};
 use crate::vectors::Vectors;
-
-/// Cosine below which two words are not taken as related at all.
-const FLOOR: f32 = 0.60;
-/// Cosine at which two words count as fully related (still short of an exact match).
-const CEILING: f32 = 0.85;
-/// Most a semantic match can count, against 1.0 for the same word.
-const MAX_CREDIT: f32 = 0.85;
 
 /// Unit vectors of the vocabulary's terms and the word vectors behind them.
 #[derive(Debug, Clone)]
@@ -21,11 +15,17 @@ pub struct Semantic {
     dims: usize,
     /// Flattened unit vectors, `dims` per term; all zero for a term without one.
     term_vectors: Vec<f32>,
+    /// Cosine below which two words are not taken as related at all.
+    floor: f32,
+    /// Cosine at which two words count as fully related.
+    ceiling: f32,
+    /// Most a semantic match can count, against 1.0 for the same word.
+    max_credit: f32,
 }
 
 impl Semantic {
     /// Gives each term the mean of the unit vectors of the words that stem to it.
-    pub fn new(vectors: Arc<Vectors>, analyzer: &Analyzer) -> Semantic {
+    pub fn new(vectors: Arc<Vectors>, analyzer: &Analyzer, t: &Tunables) -> Semantic {
         let dims = vectors.dims();
         let mut term_vectors = vec![0.0f32; analyzer.vocabulary_len() * dims];
         for (word, term) in analyzer.words_and_terms() {
@@ -46,6 +46,9 @@ impl Semantic {
             vectors,
             dims,
             term_vectors,
+            floor: t.vector_floor,
+            ceiling: t.vector_ceiling,
+            max_credit: t.vector_credit,
         }
     }
 
@@ -54,11 +57,13 @@ impl Semantic {
         self.vectors.unit(word)
     }
 
-    /// Credit in 0..=[`MAX_CREDIT`] for matching a question word (given by
-    /// its unit vector) with a term: 0 below [`FLOOR`], rising linearly.
+    /// Credit in 0..=`vector_credit` for matching a question word (given by
+    /// its unit vector) with a term: 0 below `vector_floor`, rising linearly
+    /// to full credit at `vector_ceiling`.
     pub fn credit(&self, word: &[f32], term: TermId) -> f32 {
         let slot = &self.term_vectors[term as usize * self.dims..(term as usize + 1) * self.dims];
         let cosine: f32 = word.iter().zip(slot).map(|(a, b)| a * b).sum();
-        ((cosine - FLOOR) / (CEILING - FLOOR)).clamp(0.0, 1.0) * MAX_CREDIT
+        ((cosine - self.floor) / (self.ceiling - self.floor).max(f32::EPSILON)).clamp(0.0, 1.0)
+            * self.max_credit
     }
 }

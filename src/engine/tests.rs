@@ -207,3 +207,52 @@ fn a_guessed_number_finds_the_sentence_that_counts_the_same_thing() {
     // "russian" stands between the number and what it counts.
     assert!(cited("is it like 10k russian troops or way more").contains("100,000 troops"));
 }
+
+#[test]
+fn an_engine_table_in_the_knowledge_moves_the_thresholds() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("knowledge");
+    let mut knowledge = load_dir(&dir).unwrap_or_else(|e| panic!("{e}"));
+    let question = "how much aid did the us send to ukraine?";
+    assert!(matches!(
+        Engine::new(knowledge.clone()).answer(question),
+        Reply::Answered(_)
+    ));
+    knowledge.engine.answer = 0.99;
+    knowledge.engine.sure = 0.99;
+    assert!(matches!(
+        Engine::new(knowledge).answer(question),
+        Reply::Unsure(_)
+    ));
+}
+
+#[test]
+fn explain_names_the_rules_that_changed_a_score_and_the_decision() {
+    let explained = engine().explain("did russia reject the demands", 5);
+    let text = explained.to_string();
+    assert!(text.contains("other-doer: never the answer"), "{text}");
+    assert!(
+        text.contains("decision: unsure: other-doer vetoed the best fact"),
+        "{text}"
+    );
+    let explained = engine().explain("how much aid did the us send to ukraine?", 5);
+    assert!(explained.verdict.starts_with("answered"), "{explained}");
+    let explained = engine().explain("what did Zelensky say", 5);
+    assert!(explained.verdict.contains("unknown-entity"), "{explained}");
+}
+
+#[test]
+fn what_someone_said_is_not_who_they_are() {
+    // "say" must not vanish: the question asks for a statement.
+    assert!(cited("what did klitschko say").contains("Pillows?"));
+    for who in ["blinken", "biden", "sullivan"] {
+        let question = format!("what did {who} say");
+        let Reply::Answered(a) = engine().answer(&question) else {
+            continue;
+        };
+        assert_ne!(
+            a.fact.as_deref(),
+            Some(format!("{who}-role").as_str()),
+            "{question}"
+        );
+    }
+}

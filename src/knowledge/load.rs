@@ -9,6 +9,7 @@ use toml::de::{DeTable, DeValue};
 
 use super::{ArticleMeta, Fact, Knowledge, LoadError, LoadErrors, Synonym, Topic};
 use crate::article::Article;
+use crate::engine::Tunables;
 use crate::text::fold;
 
 /// Name of the knowledge file inside a knowledge directory.
@@ -282,10 +283,11 @@ impl Checker {
     ) -> Option<Knowledge> {
         self.unknown_keys(
             root,
-            &["article", "synonyms", "summary", "topics", "fact"],
+            &["article", "synonyms", "summary", "topics", "fact", "engine"],
             "the file",
         );
         let meta = self.meta(root);
+        let engine = self.engine(root);
         let synonyms = self.synonyms(root);
         let (summary_short, summary_long) = self.summaries(root);
         let topics = self.topics(root);
@@ -303,7 +305,39 @@ impl Checker {
             summary_long: summary_long?,
             topics,
             facts,
+            engine,
         })
+    }
+
+    /// The `[engine]` table: overrides of the engine's tunables, each a
+    /// known name with a number in its range.
+    fn engine(&mut self, root: &Table<'_>) -> Tunables {
+        let mut tunables = Tunables::default();
+        let Some((table, _)) = self.table(root, "engine", false) else {
+            return tunables;
+        };
+        for (key, value) in table.iter() {
+            let name: &str = key.get_ref();
+            let number = match value.get_ref() {
+                DeValue::Float(f) => f.as_str().replace('_', "").parse::<f64>().ok(),
+                DeValue::Integer(i) => i64::from_str_radix(&i.as_str().replace('_', ""), i.radix())
+                    .ok()
+                    .map(|i| i as f64),
+                _ => None,
+            };
+            let result = match number {
+                Some(number) => tunables.set(name, number),
+                None if Tunables::ALL.iter().any(|t| t.0 == name) => Err(format!(
+                    "`{name}` in [engine] must be a number, found {}",
+                    value.get_ref().type_str()
+                )),
+                None => tunables.set(name, 0.0),
+            };
+            if let Err(message) = result {
+                self.error(key.span().start, format!("[engine]: {message}"));
+            }
+        }
+        tunables
     }
 
     fn meta(&mut self, root: &Table<'_>) -> Option<ArticleMeta> {
@@ -447,6 +481,12 @@ impl Checker {
             .collect();
         for group in synonyms {
             known_words.insert(group.canonical.clone());
+            for variant in &group.variants {
+                known_words.extend(crate::text::words(variant));
+            }
+        }
+        for group in crate::language::language().synonyms() {
+            known_words.extend(crate::text::words(&group.canonical));
             for variant in &group.variants {
                 known_words.extend(crate::text::words(variant));
             }
@@ -617,6 +657,45 @@ source = "The U.S. sent aid."
     }
 
     #[test]
+    fn the_engine_table_overrides_tunables_and_names_bad_ones() {
+        let text = format!(
+            "{}\n[engine]\nanswer = 0.5\ncandidates = 10\n",
+            toml(GOOD_FACT)
+        );
+        let knowledge = load(&text).unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(knowledge.engine.answer, 0.5);
+        assert_eq!(knowledge.engine.candidates, 10);
+        assert_eq!(
+            knowledge.engine.margin,
+            crate::engine::Tunables::default().margin
+        );
+
+        let text = format!(
+            "{}\n[engine]\nanswer = 2\nmargn = 0.1\nunsure = \"low\"\n",
+            toml(GOOD_FACT)
+        );
+        let lines = text.lines().count();
+        let errors = messages(load(&text));
+        assert_eq!(errors.len(), 3, "{errors:?}");
+        assert!(
+            errors[0].contains(&format!("kb/knowledge.toml:{}:", lines - 2)),
+            "{errors:?}"
+        );
+        assert!(
+            errors[0].contains("`answer` must be between 0 and 1"),
+            "{errors:?}"
+        );
+        assert!(
+            errors[1].contains("unknown engine setting `margn`"),
+            "{errors:?}"
+        );
+        assert!(
+            errors[2].contains("`unsure` in [engine] must be a number"),
+            "{errors:?}"
+        );
+    }
+
+    #[test]
     fn loads_valid_knowledge_and_locates_sources() {
         let k = load(&toml(GOOD_FACT)).expect("valid knowledge loads");
         assert_eq!(k.facts.len(), 1);
@@ -685,12 +764,12 @@ source = "The U.S. sent aid."
         let named = GOOD_FACT.replace("answer =", "actors = [\"us\", \"america\"]\nanswer =");
         let k = load(&toml(&named)).unwrap_or_else(|e| panic!("{e}"));
         assert_eq!(k.facts[0].actors, ["us", "america"]);
-        let unknown = GOOD_FACT.replace("answer =", "actors = [\"france\"]\nanswer =");
+        let unknown = GOOD_FACT.replace("answer =", "actors = [\"narnia\"]\nanswer =");
         let errors = messages(load(&toml(&unknown)));
         assert_eq!(errors.len(), 1, "{errors:?}");
         assert!(
             errors[0].contains(
-                ":19: fact `us-aid`: actor \"france\" is not named in the article or the synonyms"
+                ":19: fact `us-aid`: actor \"narnia\" is not named in the article or the synonyms"
             ),
             "{errors:?}"
         );

@@ -96,6 +96,9 @@ pub struct Knowledge {
     pub topics: Vec<Topic>,
     /// Facts in file order.
     pub facts: Vec<Fact>,
+    /// The engine's thresholds and weights, with the `[engine]` table's
+    /// overrides applied.
+    pub engine: crate::engine::Tunables,
 }
 
 impl Knowledge {

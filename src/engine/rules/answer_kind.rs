@@ -1,0 +1,217 @@
+//! Rules on the kind of answer asked for: `answer-kind` (the fact cannot
+//! give it: "why" needs a reason, "when" a time, "where" a place),
+//! `counted-thing` ("how many X" needs a number of X, with X's qualifiers:
+//! "how much economic aid" is not answered by a sum of military aid),
+//! `which-noun` ("which X" needs a fact that mentions X and says which, not
+//! just "a X") and `not-a-person` ("who" mildly prefers facts whose intents
+//! ask who, as whether a fact names a doer is known only from its intents).
+
+use super::{Fired, Reading, Rule, has};
+use crate::engine::Tunables;
+use crate::engine::analyze::{Analyzer, TermId};
+use crate::engine::index::{Doc, Index};
+use crate::engine::question::{Wants, counted_words, identified_words};
+use crate::engine::semantic::Semantic;
+
+/// "How many X": the words of the counted phrase the knowledge knows, and
+/// which of them is the thing counted (the last one some fact counts); the
+/// words before it qualify it.
+#[derive(Debug, Clone, Default)]
+pub struct Counted {
+    phrase: Vec<TermId>,
+    head: Option<usize>,
+}
+
+impl Counted {
+    /// Reads the counted phrase of a question that asks for a count or a sum.
+    pub fn read(words: &[String], wanted: Wants, analyzer: &Analyzer, index: &Index) -> Counted {
+        if wanted != Wants::Count && wanted != Wants::Money {
+            return Counted::default();
+        }
+        let phrase: Vec<TermId> = analyzer
+            .analyse_known(&counted_words(words).join(" "))
+            .tokens
+            .iter()
+            .filter_map(|t| t.term)
+            .collect();
+        let head = phrase.iter().rposition(|t| has(&index.counted, *t));
+        Counted { phrase, head }
+    }
+
+    /// True when the fact counts the thing with all its qualifiers (or no
+    /// thing is asked to be counted).
+    fn counted_by(&self, doc: &Doc) -> bool {
+        if self.phrase.is_empty() {
+            return true;
+        }
+        let Some(h) = self.head else {
+            // A phrase the knowledge never counts is not answered either.
+            return false;
+        };
+        has(&doc.counted, self.phrase[h]) && self.phrase[..h].iter().all(|t| has(&doc.bag, *t))
+    }
+}
+
+/// The noun of a "which X" question: its term, if the knowledge uses the
+/// word, else its vector, if there is one.
+#[derive(Debug, Clone)]
+pub struct Identified {
+    term: Option<TermId>,
+    vector: Option<Vec<f32>>,
+}
+
+impl Identified {
+    /// The nouns a "which X" question asks to identify.
+    pub fn read(
+        words: &[String],
+        analyzer: &Analyzer,
+        semantic: Option<&Semantic>,
+    ) -> Vec<Identified> {
+        analyzer
+            .analyse_known(&identified_words(words).join(" "))
+            .tokens
+            .iter()
+            .map(|t| Identified {
+                term: t.term,
+                vector: t
+                    .term
+                    .is_none()
+                    .then(|| semantic?.word_vector(&t.word))
+                    .flatten(),
+            })
+            .collect()
+    }
+
+    /// True when the fact cannot say which: it never mentions the noun (nor
+    /// a close neighbour of it, for a noun the knowledge never uses), or
+    /// only as "a X".
+    fn unnamed_in(&self, doc: &Doc, semantic: Option<&Semantic>, t: &Tunables) -> bool {
+        let only_mentioned = self.term.is_some_and(|term| has(&doc.unnamed, term));
+        let mentioned = match self.term {
+            Some(term) => has(&doc.bag, term),
+            None => self.vector.as_ref().is_some_and(|v| {
+                semantic
+                    .is_some_and(|s| doc.bag.iter().any(|&b| s.credit(v, b) > t.neighbour_credit))
+            }),
+        };
+        only_mentioned || !mentioned
+    }
+}
+
+/// The kind rules that fire for a fact: `not-a-person` alone for "who"
+/// questions, else any of `answer-kind`, `counted-thing` and `which-noun`.
+pub fn check(reading: &Reading, doc: &Doc, semantic: Option<&Semantic>, t: &Tunables) -> Fired {
+    let mut fired = Fired::default();
+    let wanted = reading.wanted;
+    if wanted == Wants::Person {
+        if !doc.gives.can_give(wanted) {
+            fired.add(Rule::NotAPerson);
+        }
+        return fired;
+    }
+    if wanted != Wants::Any {
+        if !doc.gives.can_give(wanted) {
+            fired.add(Rule::AnswerKind);
+        }
+        if !reading.counted.counted_by(doc) {
+            fired.add(Rule::CountedThing);
+        }
+    }
+    if reading
+        .identified
+        .iter()
+        .any(|noun| noun.unnamed_in(doc, semantic, t))
+    {
+        fired.add(Rule::WhichNoun);
+    }
+    fired
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::engine::rules::Rule;
+    use crate::engine::rules::tests::{answered_with, fired, tiny};
+
+    #[test]
+    fn a_why_question_needs_a_reason() {
+        // The opening date is no reason.
+        assert!(fired(
+            tiny(),
+            "why will the bridge open on 3 may",
+            "bridge-opening",
+            Rule::AnswerKind
+        ));
+        assert!(!fired(
+            tiny(),
+            "when will the bridge open",
+            "bridge-opening",
+            Rule::AnswerKind
+        ));
+    }
+
+    #[test]
+    fn how_many_needs_a_number_of_that_thing() {
+        assert!(answered_with(
+            tiny(),
+            "how many workers built the bridge",
+            "bridge-workers"
+        ));
+        assert!(!fired(
+            tiny(),
+            "how many workers built the bridge",
+            "bridge-workers",
+            Rule::CountedThing
+        ));
+        // The article counts no steel.
+        assert!(fired(
+            tiny(),
+            "how many tons of steel did germany pay for",
+            "bridge-grant",
+            Rule::CountedThing
+        ));
+        // "Local workers" qualifies the count; the article does not say so.
+        assert!(fired(
+            tiny(),
+            "how many local workers built the bridge",
+            "bridge-workers",
+            Rule::CountedThing
+        ));
+        assert!(!answered_with(
+            tiny(),
+            "how many local workers built the bridge",
+            "bridge-workers"
+        ));
+    }
+
+    #[test]
+    fn which_needs_a_fact_that_says_which() {
+        // "A local newspaper" does not say which one.
+        assert!(fired(
+            tiny(),
+            "which newspaper praised the project",
+            "newspaper-praise",
+            Rule::WhichNoun
+        ));
+        assert!(!answered_with(
+            tiny(),
+            "which newspaper praised the project",
+            "newspaper-praise"
+        ));
+    }
+
+    #[test]
+    fn who_prefers_facts_that_ask_who() {
+        assert!(fired(
+            tiny(),
+            "who built the bridge in two years",
+            "bridge-workers",
+            Rule::NotAPerson
+        ));
+        assert!(!fired(
+            tiny(),
+            "who paid for the bridge",
+            "bridge-grant",
+            Rule::NotAPerson
+        ));
+    }
+}

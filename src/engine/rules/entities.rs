@@ -1,0 +1,129 @@
+//! Rules on named entities: `unknown-entity` (the question names a person,
+//! country or organisation the article never mentions), `entity-missing`
+//! (the fact lacks one the question names) and `entity-substituted` (the
+//! fact names another in its place: "the US ambassador to Russia" asked
+//! about as "to Ukraine"). A capital stands for its country.
+
+use super::Rule;
+use super::has;
+use crate::engine::NoAnswer;
+use crate::engine::analyze::{Analyzer, Token};
+use crate::engine::index::{Doc, Index, Mention};
+
+/// The entities a question names that the knowledge mentions, once "according
+/// to X" sources are set aside; an entity the knowledge never mentions ends
+/// the search (`unknown-entity`) with its name.
+pub fn named(
+    index: &Index,
+    analyzer: &Analyzer,
+    tokens: &[Token],
+    all_words: &[String],
+) -> Result<Vec<Mention>, NoAnswer> {
+    let mut mentions = index.find_entities(tokens);
+    // A capital the knowledge never names stands for its country when the
+    // knowledge names that ("Tallinn" for Estonia).
+    for m in mentions.iter_mut().filter(|m| !m.known) {
+        let name = words_of(tokens, m);
+        let country = crate::lexicon::country_of_capital(&name)
+            .and_then(|c| analyzer.analyse_known(c).tokens.first()?.term)
+            .filter(|t| !index.postings[*t as usize].is_empty());
+        if let Some(term) = country {
+            m.term = term;
+            m.known = true;
+        }
+    }
+    if let Some(unknown) = mentions.iter().find(|m| !m.known) {
+        return Err(NoAnswer::NotMentioned(words_of(tokens, unknown)));
+    }
+    // "According to Washington, ...": the source of a claim, not what the
+    // answer must be about.
+    mentions.retain(|m| {
+        let at = tokens[m.start].at;
+        !(at >= 2 && all_words[at - 2] == "according" && all_words[at - 1] == "to")
+    });
+    Ok(mentions)
+}
+
+fn words_of(tokens: &[Token], m: &Mention) -> String {
+    let name: Vec<&str> = tokens[m.start..m.end]
+        .iter()
+        .map(|t| t.word.as_str())
+        .collect();
+    name.join(" ")
+}
+
+/// `entity-missing` or `entity-substituted` when the fact lacks an entity
+/// the question names; `None` when it has them all.
+pub fn check(doc: &Doc, entities: &[Mention], index: &Index) -> Option<Rule> {
+    let in_doc = |term| {
+        has(&doc.bag, term)
+            || index
+                .country_of
+                .get(&term)
+                .is_some_and(|c| has(&doc.bag, *c))
+    };
+    if entities.iter().all(|e| in_doc(e.term)) {
+        return None;
+    }
+    // Another person or country in the fact's place is worse than a detail
+    // the fact leaves out.
+    let substituted = doc.entities.iter().any(|d| {
+        !entities
+            .iter()
+            .any(|e| e.term == *d || index.country_of.get(&e.term) == Some(d))
+    });
+    Some(if substituted {
+        Rule::EntitySubstituted
+    } else {
+        Rule::EntityMissing
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::engine::rules::Rule;
+    use crate::engine::rules::tests::{explain, fired, tiny};
+    use crate::engine::{NoAnswer, Reply};
+
+    #[test]
+    fn a_name_the_article_never_mentions_ends_the_search() {
+        let engine = tiny();
+        assert_eq!(
+            engine.answer("what did Zelensky say about the bridge"),
+            Reply::Unknown(NoAnswer::NotMentioned("Zelensky".into()))
+        );
+    }
+
+    #[test]
+    fn a_fact_lacking_a_named_country_is_cut() {
+        // The bridge fact names no country; asked about France, it lacks one.
+        assert!(fired(
+            tiny(),
+            "when will the bridge in france open",
+            "bridge-opening",
+            Rule::EntityMissing
+        ));
+        assert!(!fired(
+            tiny(),
+            "when will the bridge open",
+            "bridge-opening",
+            Rule::EntityMissing
+        ));
+    }
+
+    #[test]
+    fn a_fact_naming_another_country_in_its_place_is_cut_harder() {
+        // The grant came from Germany; asked about Spain, Germany stands in its place.
+        let e = tiny();
+        assert!(fired(
+            e,
+            "how much did france give for the bridge",
+            "bridge-grant",
+            Rule::EntitySubstituted
+        ));
+        assert!(
+            explain(e, "how much did france give for the bridge")
+                .contains("entity-substituted: ×0.40")
+        );
+    }
+}

@@ -1,0 +1,255 @@
+//! The rules that move a fact's score after word matching: guards that cut
+//! the score of a fact that has the right words but cannot be the answer,
+//! vetoes that keep a fact from being the answer at all, and the boosts that
+//! give partial credit. Each rule is a named component in its own file with
+//! its own unit test; the scorer runs them in a fixed order and records which
+//! fired, so `citebot ask --explain` can say why a fact scored as it did.
+//!
+//! Order of the guards, as [`guard`] runs them: `entity-missing` or
+//! `entity-substituted` ([`entities`]), then `answer-kind`, `counted-thing`,
+//! `which-noun` or `not-a-person` ([`answer_kind`]), then `roles-swapped`
+//! ([`roles`]), then the vetoes `other-doer` and `other-speaker` ([`doer`]).
+//! `unknown-entity` ([`entities`]) ends the search before any scoring,
+//! `intent-other-kind` ([`intent_kind`]) acts on each intent while scoring,
+//! `sibling-borrowed` ([`sibling`]) while deciding.
+
+pub mod answer_kind;
+pub mod doer;
+pub mod entities;
+pub mod intent_kind;
+pub mod roles;
+pub mod sibling;
+
+use std::fmt;
+
+use super::Tunables;
+use super::analyze::{Analysed, TermId};
+use super::index::{Doc, Index, Mention};
+use super::question::Wants;
+
+/// A named rule of the engine.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Rule {
+    /// The question names a person, country or organisation the article
+    /// never mentions: the search ends with "the article does not mention X".
+    UnknownEntity,
+    /// The fact lacks an entity the question names.
+    EntityMissing,
+    /// The fact names another entity in place of one the question names.
+    EntitySubstituted,
+    /// The fact cannot give the kind of answer asked for ("why", "when", "how many").
+    AnswerKind,
+    /// "How many X": the fact gives no number of X, or not with X's qualifiers.
+    CountedThing,
+    /// "Which X": the fact never mentions X, or only as "a X".
+    WhichNoun,
+    /// "Who": none of the fact's intents asks who.
+    NotAPerson,
+    /// The question names the fact's entities the other way round.
+    RolesSwapped,
+    /// "Did X do it": X is not among the fact's actors; never the answer.
+    OtherDoer,
+    /// "What did X say": someone else speaks in the sentence; never the answer.
+    OtherSpeaker,
+    /// An intent asks for another kind of answer than the question.
+    IntentOtherKind,
+    /// The fact only borrows its sentence's words from a sibling fact that
+    /// the question is really about, and that sibling is no answer.
+    SiblingBorrowed,
+    /// A number the knowledge never uses, matched by a sentence giving a
+    /// number of the same thing.
+    GuessedNumber,
+    /// Words the knowledge never uses, matched through word vectors.
+    WordVectors,
+}
+
+impl Rule {
+    /// Every rule, in the order `--explain` lists them.
+    pub const ALL: [Rule; 14] = [
+        Rule::UnknownEntity,
+        Rule::EntityMissing,
+        Rule::EntitySubstituted,
+        Rule::AnswerKind,
+        Rule::CountedThing,
+        Rule::WhichNoun,
+        Rule::NotAPerson,
+        Rule::RolesSwapped,
+        Rule::OtherDoer,
+        Rule::OtherSpeaker,
+        Rule::IntentOtherKind,
+        Rule::SiblingBorrowed,
+        Rule::GuessedNumber,
+        Rule::WordVectors,
+    ];
+
+    /// The rule's name, as `--explain` prints it.
+    pub fn name(self) -> &'static str {
+        match self {
+            Rule::UnknownEntity => "unknown-entity",
+            Rule::EntityMissing => "entity-missing",
+            Rule::EntitySubstituted => "entity-substituted",
+            Rule::AnswerKind => "answer-kind",
+            Rule::CountedThing => "counted-thing",
+            Rule::WhichNoun => "which-noun",
+            Rule::NotAPerson => "not-a-person",
+            Rule::RolesSwapped => "roles-swapped",
+            Rule::OtherDoer => "other-doer",
+            Rule::OtherSpeaker => "other-speaker",
+            Rule::IntentOtherKind => "intent-other-kind",
+            Rule::SiblingBorrowed => "sibling-borrowed",
+            Rule::GuessedNumber => "guessed-number",
+            Rule::WordVectors => "word-vectors",
+        }
+    }
+
+    fn bit(self) -> u32 {
+        1 << (self as u32)
+    }
+}
+
+impl fmt::Display for Rule {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+/// The set of rules that fired for one fact: a bit set, so recording costs
+/// nothing on the hot path.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Fired(u32);
+
+impl Fired {
+    /// Records that `rule` fired.
+    pub fn add(&mut self, rule: Rule) {
+        self.0 |= rule.bit();
+    }
+
+    /// Adds the rules of `other`.
+    pub fn merge(&mut self, other: Fired) {
+        self.0 |= other.0;
+    }
+
+    /// True when `rule` fired.
+    pub fn has(self, rule: Rule) -> bool {
+        self.0 & rule.bit() != 0
+    }
+
+    /// The rules that fired, in [`Rule::ALL`] order.
+    pub fn rules(self) -> impl Iterator<Item = Rule> {
+        Rule::ALL.into_iter().filter(move |r| self.has(*r))
+    }
+}
+
+/// What one rule did to a fact's score, for `--explain`.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Effect {
+    /// The rule.
+    pub rule: Rule,
+    /// How it changed the score.
+    pub change: Change,
+}
+
+/// How a rule changed a fact's score.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Change {
+    /// The score was multiplied by this factor.
+    Times(f32),
+    /// This much was added (a boost's share of the score).
+    Plus(f32),
+    /// The score stands, but the fact is never the answer.
+    Veto,
+}
+
+impl fmt::Display for Effect {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.change {
+            Change::Times(x) => write!(f, "{}: ×{x:.2}", self.rule),
+            Change::Plus(x) => write!(f, "{}: +{x:.3}", self.rule),
+            Change::Veto => write!(f, "{}: never the answer", self.rule),
+        }
+    }
+}
+
+/// The question as the guards need it, read once before any fact is scored.
+pub struct Reading {
+    /// The analysed question.
+    pub question: Analysed,
+    /// The entities it names that the knowledge mentions.
+    pub entities: Vec<Mention>,
+    /// The kind of answer it asks for.
+    pub wanted: Wants,
+    /// Who it asks about as the one doing something, with whether as a speaker.
+    pub doer: Option<doer::Doer>,
+    /// "How many X": the thing counted and its qualifiers.
+    pub counted: answer_kind::Counted,
+    /// "Which X": the nouns to be identified.
+    pub identified: Vec<answer_kind::Identified>,
+}
+
+/// Runs the guards and vetoes on one fact: the factor its score is
+/// multiplied by, and the rules that fired.
+pub fn guard(
+    reading: &Reading,
+    doc: &Doc,
+    index: &Index,
+    semantic: Option<&super::semantic::Semantic>,
+    t: &Tunables,
+) -> (f32, Fired) {
+    let mut factor = 1.0;
+    let mut fired = Fired::default();
+    if let Some(rule) = entities::check(doc, &reading.entities, index) {
+        fired.add(rule);
+        factor *= match rule {
+            Rule::EntitySubstituted => t.substituted_entity,
+            _ => t.missing_entity,
+        };
+    }
+    let kind = answer_kind::check(reading, doc, semantic, t);
+    if kind.has(Rule::NotAPerson) {
+        factor *= t.no_person;
+    } else if kind != Fired::default() {
+        // One cut however many ways the fact fails the kind asked for.
+        factor *= t.wrong_kind;
+    }
+    fired.merge(kind);
+    if roles::swapped(doc, &reading.entities, &reading.question, t) {
+        fired.add(Rule::RolesSwapped);
+        factor *= t.swapped_roles;
+    }
+    if let Some(rule) = doer::check(reading.doer, doc) {
+        fired.add(rule);
+    }
+    (factor, fired)
+}
+
+/// The effect of each rule that fired, as `--explain` shows it.
+pub fn effects(fired: Fired, boosts: &[f32; 2], t: &Tunables) -> Vec<Effect> {
+    fired
+        .rules()
+        .filter_map(|rule| {
+            let change = match rule {
+                Rule::EntityMissing => Change::Times(t.missing_entity),
+                Rule::EntitySubstituted => Change::Times(t.substituted_entity),
+                Rule::AnswerKind | Rule::CountedThing | Rule::WhichNoun => {
+                    Change::Times(t.wrong_kind)
+                }
+                Rule::NotAPerson => Change::Times(t.no_person),
+                Rule::RolesSwapped => Change::Times(t.swapped_roles),
+                Rule::IntentOtherKind => Change::Times(t.other_kind_intent),
+                Rule::OtherDoer | Rule::OtherSpeaker | Rule::SiblingBorrowed => Change::Veto,
+                Rule::GuessedNumber => Change::Plus(boosts[0]),
+                Rule::WordVectors => Change::Plus(boosts[1]),
+                Rule::UnknownEntity => return None,
+            };
+            Some(Effect { rule, change })
+        })
+        .collect()
+}
+
+/// Terms as a sorted slice: whether `term` is among them.
+fn has(sorted: &[TermId], term: TermId) -> bool {
+    sorted.binary_search(&term).is_ok()
+}
+
+#[cfg(test)]
+pub(crate) mod tests;

@@ -1,0 +1,103 @@
+//! Rule `roles-swapped`: the question names two entities in the opposite
+//! order from every intent and the source that name both ("Russia's
+//! ambassador to the US" against "U.S. Ambassador to Russia"): the right
+//! words, the wrong roles. A passive names the doer last; a speaker and a
+//! topic ("what did X say about Y") are not roles to swap.
+
+use crate::engine::Tunables;
+use crate::engine::analyze::Analysed;
+use crate::engine::index::{Doc, Mention};
+use crate::language::{List, language};
+
+/// True when the question names two of the fact's entities the other way round.
+pub fn swapped(doc: &Doc, entities: &[Mention], q: &Analysed, t: &Tunables) -> bool {
+    for (i, first) in entities.iter().enumerate() {
+        for second in &entities[i + 1..] {
+            let (a, b) = (first, second);
+            // Only entities close together in the question stand in one relation.
+            // "Which NATO ally did Berlin block": the object comes first, so
+            // the order says nothing about roles.
+            let object_first = a.asked_about || b.subject;
+            if a.term == b.term || b.start - a.end > t.role_distance || object_first {
+                continue;
+            }
+            let between = &q.all_words[q.tokens[a.end - 1].at + 1..q.tokens[b.start].at];
+            if between
+                .iter()
+                .any(|w| language().in_list(List::TopicWords, w))
+            {
+                continue;
+            }
+            // A passive names the doer last: "Estonia blocked by Germany"
+            // is "Germany blocked Estonia".
+            let at = q.tokens[b.start].at;
+            let (a, b) = if at > 0 && q.all_words[at - 1] == "by" {
+                (b, a)
+            } else {
+                (a, b)
+            };
+            let mut both = false;
+            let mut same_order = false;
+            for seq in &doc.sequences {
+                let first_a = seq.iter().position(|&t| t == a.term);
+                let last_b = seq.iter().rposition(|&t| t == b.term);
+                if let (Some(pa), Some(pb)) = (first_a, last_b) {
+                    both = true;
+                    same_order |= pa < pb;
+                }
+            }
+            if both && !same_order {
+                return true;
+            }
+        }
+    }
+    false
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::engine::rules::Rule;
+    use crate::engine::rules::tests::{answered_with, fired, tiny};
+
+    #[test]
+    fn the_same_entities_the_other_way_round_are_cut() {
+        assert!(fired(
+            tiny(),
+            "engineers lent by france to germany",
+            "engineers-loan",
+            Rule::RolesSwapped
+        ));
+        assert!(!fired(
+            tiny(),
+            "engineers lent by germany to france",
+            "engineers-loan",
+            Rule::RolesSwapped
+        ));
+        assert!(answered_with(
+            tiny(),
+            "who lent engineers to france",
+            "engineers-loan"
+        ));
+    }
+
+    #[test]
+    fn a_passive_reads_the_other_way_round() {
+        // "France helped by Germany" is Germany helping France: the fact's order.
+        assert!(!fired(
+            tiny(),
+            "were engineers lent to france by germany",
+            "engineers-loan",
+            Rule::RolesSwapped
+        ));
+    }
+
+    #[test]
+    fn a_speaker_and_a_topic_are_not_roles() {
+        assert!(!fired(
+            tiny(),
+            "what did france say about germany",
+            "engineers-loan",
+            Rule::RolesSwapped
+        ));
+    }
+}

@@ -1,0 +1,193 @@
+//! Every threshold, weight and margin of the engine in one place, with its
+//! default and the range a knowledge file may set it to in its `[engine]`
+//! table.
+//!
+//! The defaults were calibrated on our own kept-aside questions; an admin
+//! whose article behaves differently can override any of them per knowledge
+//! directory without touching code.
+
+/// Declares [`Tunables`]: each field with its doc, default and allowed range.
+macro_rules! tunables {
+    ($( $(#[doc = $doc:expr])+ $name:ident : $ty:ident = $default:expr, $min:expr, $max:expr; )+) => {
+        /// The engine's thresholds, weights and margins.
+        #[derive(Debug, Clone, Copy, PartialEq)]
+        pub struct Tunables {
+            $( $(#[doc = $doc])+ pub $name: $ty, )+
+        }
+
+        impl Default for Tunables {
+            fn default() -> Tunables {
+                Tunables { $( $name: $default, )+ }
+            }
+        }
+
+        impl Tunables {
+            /// Every tunable as (name, default, min, max, what it does), for
+            /// documentation and error messages.
+            pub const ALL: &'static [(&'static str, f64, f64, f64, &'static str)] = &[
+                $( (stringify!($name), $default as f64, $min as f64, $max as f64,
+                    concat!($($doc, "\n"),+)), )+
+            ];
+
+            /// Sets the tunable `name` to `value`, checking its range (and,
+            /// for counts, that it is a whole number). The error says why not.
+            pub fn set(&mut self, name: &str, value: f64) -> Result<(), String> {
+                match name {
+                    $( stringify!($name) => {
+                        if !(value >= $min as f64 && value <= $max as f64) {
+                            return Err(format!(
+                                "`{}` must be between {} and {}, found {value}",
+                                name, $min, $max
+                            ));
+                        }
+                        self.$name = <$ty as Tunable>::from_f64(value)
+                            .ok_or_else(|| format!("`{name}` must be a whole number, found {value}"))?;
+                        Ok(())
+                    } )+
+                    _ => Err(format!(
+                        "unknown engine setting `{name}` (known: {})",
+                        Tunables::ALL.iter().map(|t| t.0).collect::<Vec<_>>().join(", ")
+                    )),
+                }
+            }
+        }
+    };
+}
+
+/// A number type a tunable may have.
+trait Tunable: Sized {
+    fn from_f64(value: f64) -> Option<Self>;
+}
+
+impl Tunable for f32 {
+    fn from_f64(value: f64) -> Option<f32> {
+        Some(value as f32)
+    }
+}
+
+impl Tunable for usize {
+    fn from_f64(value: f64) -> Option<usize> {
+        (value.fract() == 0.0 && value >= 0.0).then_some(value as usize)
+    }
+}
+
+tunables! {
+    /// Score from which the engine answers, when the runner-up is far enough behind.
+    answer: f32 = 0.42, 0.0, 1.0;
+    /// Lead over the runner-up (citing another sentence) needed to answer.
+    margin: f32 = 0.08, 0.0, 1.0;
+    /// Score from which the engine answers with only `sure_margin` of lead.
+    sure: f32 = 0.90, 0.0, 1.0;
+    /// Lead needed to answer with a score of at least `sure`.
+    sure_margin: f32 = 0.05, 0.0, 1.0;
+    /// Score from which a fact is offered as a suggestion.
+    unsure: f32 = 0.30, 0.0, 1.0;
+    /// Weight of the best intent against the fact's whole bag of words.
+    intent_share: f32 = 0.45, 0.0, 1.0;
+    /// Share of an intent's score earned by covering the question; the rest
+    /// grows with how much of the intent the question covers.
+    question_share: f32 = 0.7, 0.0, 1.0;
+    /// English frequency rank from which a question word gets its full weight
+    /// (more common words are more likely the asker's own phrasing).
+    common_rank: f32 = 1000.0, 1.0, 1000000.0;
+    /// Least share of its weight a common English question word keeps.
+    common_floor: f32 = 0.25, 0.0, 1.0;
+    /// Share of its weight a number the knowledge never uses keeps (people guess numbers).
+    guessed_number: f32 = 0.4, 0.0, 1.0;
+    /// Words after a guessed number among which its noun is looked for.
+    counted_span: usize = 2, 0, 8;
+    /// Most facts scored in full for one question.
+    candidates: usize = 96, 1, 100000;
+    /// Rule `entity-missing`: share of its score a fact keeps when it lacks a
+    /// person, country or organisation the question names.
+    missing_entity: f32 = 0.6, 0.0, 1.0;
+    /// Rule `entity-substituted`: share of its score a fact keeps when it
+    /// names another entity in place of one the question names.
+    substituted_entity: f32 = 0.4, 0.0, 1.0;
+    /// Rule `answer-kind`: share of its score a fact keeps when it cannot give
+    /// the kind of answer asked for (a count, a reason, a time, a place).
+    wrong_kind: f32 = 0.4, 0.0, 1.0;
+    /// Rule `not-a-person`: share of its score a fact keeps when asked "who"
+    /// while none of its intents asks who.
+    no_person: f32 = 0.8, 0.0, 1.0;
+    /// Rule `roles-swapped`: share of its score a fact keeps when the question
+    /// names its entities the other way round.
+    swapped_roles: f32 = 0.35, 0.0, 1.0;
+    /// Rule `roles-swapped`: most words between two entities of the question
+    /// for them to be read as the doer and the object of one relation.
+    role_distance: usize = 2, 0, 16;
+    /// Rule `intent-other-kind`: share of its score an intent keeps when it
+    /// asks for another kind of answer than the question.
+    other_kind_intent: f32 = 0.85, 0.0, 1.0;
+    /// Rule `sibling-borrowed`: a fact whose best intent scores below this
+    /// share of a sibling's (citing the same sentence) only borrows the
+    /// sentence's words, so the sibling's verdict stands.
+    borrowed: f32 = 0.5, 0.0, 1.0;
+    /// Rule `which-noun`: least semantic credit for a fact's word to stand in
+    /// for the noun of a "which X" question that the knowledge never uses.
+    neighbour_credit: f32 = 0.5, 0.0, 1.0;
+    /// Word vectors: cosine below which two words are not related at all.
+    vector_floor: f32 = 0.60, -1.0, 1.0;
+    /// Word vectors: cosine at which two words count as fully related.
+    vector_ceiling: f32 = 0.85, -1.0, 1.0;
+    /// Word vectors: most a related word counts, against 1.0 for the same word.
+    vector_credit: f32 = 0.85, 0.0, 1.0;
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_setting_in_range_is_taken() {
+        let mut t = Tunables::default();
+        assert_eq!(t.set("answer", 0.5), Ok(()));
+        assert_eq!(t.answer, 0.5);
+        assert_eq!(t.set("candidates", 12.0), Ok(()));
+        assert_eq!(t.candidates, 12);
+    }
+
+    #[test]
+    fn out_of_range_unknown_and_fractional_settings_are_refused() {
+        let mut t = Tunables::default();
+        assert!(
+            t.set("answer", 1.5)
+                .unwrap_err()
+                .contains("between 0 and 1")
+        );
+        assert!(t.set("answer", f64::NAN).is_err());
+        assert!(
+            t.set("anwser", 0.5)
+                .unwrap_err()
+                .contains("unknown engine setting")
+        );
+        assert!(
+            t.set("candidates", 2.5)
+                .unwrap_err()
+                .contains("whole number")
+        );
+        assert_eq!(t, Tunables::default(), "a refused setting changes nothing");
+    }
+
+    #[test]
+    fn the_readme_documents_every_setting() {
+        let readme = include_str!("../../README.md");
+        for (name, ..) in Tunables::ALL {
+            assert!(
+                readme.contains(&format!("| `{name}` |")),
+                "README lacks `{name}`"
+            );
+        }
+    }
+
+    #[test]
+    fn every_setting_is_documented_and_its_default_in_range() {
+        for (name, default, min, max, doc) in Tunables::ALL {
+            assert!(!doc.trim().is_empty(), "{name} has no doc");
+            assert!(
+                (*min..=*max).contains(default),
+                "{name}: default out of range"
+            );
+        }
+    }
+}
