@@ -117,12 +117,28 @@ pub fn answer(engine: &Engine, context: Option<&Context>, message: &str) -> Turn
 fn as_typed(reply: Reply, message: &str) -> Reply {
     let typed = |name: &str| -> String {
         let lower = message.to_lowercase();
-        lower
+        match lower
             .find(name)
             .filter(|_| lower.len() == message.len())
             .and_then(|at| message.get(at..at + name.len()))
-            .unwrap_or(name)
-            .to_string()
+        {
+            Some(as_typed) => as_typed.to_string(),
+            // Borrowed from an earlier question: written as a name ("UK",
+            // "Germany").
+            None => name
+                .split(' ')
+                .map(|w| match w.len() {
+                    1..=3 => w.to_uppercase(),
+                    _ => {
+                        let mut c = w.chars();
+                        c.next()
+                            .map(|f| f.to_uppercase().chain(c).collect())
+                            .unwrap_or_default()
+                    }
+                })
+                .collect::<Vec<_>>()
+                .join(" "),
+        }
     };
     match reply {
         Reply::Unknown(NoAnswer::NotMentioned(name)) => {
