@@ -226,15 +226,15 @@ fn chat_json_answers_follow_ups_from_the_context() {
 #[test]
 fn chat_json_declines_follow_ups_the_article_does_not_answer() {
     let replies = chat_json(&[
-        "who delivered the document to moscow?",
+        "did germany block estonia from sending weapons?",
         "why?",
         "how many helmets did germany offer?",
         "and France?",
     ]);
     assert_eq!(replies[0]["status"], "answered");
-    // The article gives no reason for the delivery, as for the full question.
+    // The article gives no reason for the block, as for the full question.
     assert_ne!(replies[1]["status"], "answered", "{}", replies[1]);
-    let full = chat_json(&["why was the document delivered to moscow?"]);
+    let full = chat_json(&["why did germany block estonia from sending weapons?"]);
     assert_ne!(full[0]["status"], "answered", "{}", full[0]);
     // France in Germany's place: the article never mentions France.
     assert_eq!(replies[3]["status"], "unknown", "{}", replies[3]);

@@ -13,6 +13,8 @@ use support::*;
 const HELMETS: &str = "how many helmets did germany offer?";
 const HELMETS_QUOTE: &str = "5,000 military helmets";
 const DELIVERY: &str = "who delivered the document to moscow?";
+/// A fact whose reason the article does not give.
+const BLOCKED: &str = "did germany block estonia from sending weapons?";
 /// The sentence that says when the document was delivered.
 const DELIVERED_QUOTE: &str = "delivered on Wednesday a written response";
 
@@ -36,7 +38,13 @@ async fn two_users_in_one_channel_each_keep_their_own_context() {
     let reply = bot.ask(HELPER, ANSWERS, "when?").await;
     assert!(reply.content.contains(DELIVERED_QUOTE), "{}", reply.content);
 
-    // The article does not say why the document was delivered to Moscow.
+    // The article does not say why Germany blocked Estonia's weapons.
+    let reply = bot.ask(HELPER, ANSWERS, BLOCKED).await;
+    assert!(
+        reply.content.contains("Berlin has further blocked"),
+        "{}",
+        reply.content
+    );
     let reply = bot.ask(HELPER, ANSWERS, "why?").await;
     assert!(!cites(&reply.content), "{}", reply.content);
 

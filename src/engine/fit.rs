@@ -5,7 +5,7 @@
 
 use super::{Answer, Engine, NoAnswer, OtherDoer, Reply};
 use crate::lexicon::followup_words;
-use crate::text::{is_auxiliary, is_filler, words};
+use crate::text::{is_auxiliary, is_filler};
 
 /// Most words between a name and its verb for the name to read as the one
 /// doing it ("Estonia, Latvia and Lithuania to send").
@@ -70,7 +70,9 @@ pub fn neutral_answer(mut answer: Answer) -> Answer {
 /// did). `None` when the question names no doer, the rest is not answered
 /// either, or the fact does not say who did it.
 fn other_doer(engine: &Engine, message: &str) -> Option<OtherDoer> {
-    let q = engine.analyzer.analyse_question(words(message));
+    let q = engine
+        .analyzer
+        .analyse_question(engine.question_words(message));
     let named = engine
         .index
         .find_entities(&q.tokens)
@@ -217,6 +219,7 @@ fn surface(actor: &str, sentence: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::text::words;
 
     fn words_of(text: &str) -> Vec<String> {
         words(text)

@@ -6,7 +6,7 @@ use rustc_hash::FxHashMap as HashMap;
 
 use super::analyze::{Analyzer, TermId, Token};
 use super::question::{
-    Gives, Wants, counted_words, sentence_counted_words, sentence_unnamed_words, wants,
+    Gives, Wants, counted_words, sentence_counted_words, sentence_unnamed_words, wants_in,
 };
 use crate::knowledge::Knowledge;
 use crate::language::{List, language};
@@ -110,17 +110,12 @@ impl Index {
             let mut intents: Vec<Vec<TermId>> = Vec::new();
             let mut intent_wants = Vec::new();
             let mut sequences: Vec<Vec<TermId>> = Vec::new();
-            // A fact gives a reason only when the knowledge asks it "why":
-            // its sentence's reason may be for something else ("used as
-            // justification for its massing of troops" is not why the
-            // response was delivered).
             let mut gives = Gives::from_sentence(sentence);
-            gives.remove(Wants::Reason);
             let mut counted = terms_of(&sentence_counted_words(sentence).join(" "));
             for (n, text) in fact.intents.iter().chain(&fact.keywords).enumerate() {
                 let analysed = analyzer.analyse_known(text);
                 let ordered: Vec<TermId> = analysed.tokens.iter().filter_map(|t| t.term).collect();
-                let asks = wants(&analysed.all_words);
+                let asks = wants_in(&analysed.all_words, knowledge.meta.later_events_unknown);
                 if n < fact.intents.len() {
                     gives.add(asks);
                     // Our intents are well formed: the last word counted is the thing.
@@ -185,6 +180,24 @@ impl Index {
                 gives: Gives::from_sentence(&sentence.text),
                 counted: sorted_terms(terms_of(&sentence_counted_words(&sentence.text).join(" "))),
             });
+        }
+
+        // A sentence's reason belongs to the fact the knowledge asks "why"
+        // of, when one does: its siblings do not give it ("used as
+        // justification for its massing of troops" is not why the response
+        // was delivered, which the same sentence also tells).
+        let why_sentences: Vec<usize> = docs
+            .iter()
+            .filter(|d| d.intent_wants.contains(&Wants::Reason))
+            .map(|d| d.sentence)
+            .collect();
+        for doc in docs
+            .iter_mut()
+            .filter(|d| matches!(d.target, Target::Fact(_)))
+        {
+            if why_sentences.contains(&doc.sentence) && !doc.intent_wants.contains(&Wants::Reason) {
+                doc.gives.remove(Wants::Reason);
+            }
         }
 
         let vocabulary = analyzer.vocabulary_len();

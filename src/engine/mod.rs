@@ -9,6 +9,7 @@ mod about;
 mod analyze;
 mod explain;
 mod fit;
+mod focus;
 mod index;
 mod question;
 mod reply;
@@ -102,7 +103,7 @@ impl Engine {
         if let Some(problem) = check_message(message) {
             return Reply::Unknown(problem);
         }
-        let words = crate::text::words(message);
+        let words = self.question_words(message);
         let yes_no = is_yes_no(&words);
         let reply = self.reply_to(message, words);
         fit::fit(self, message, yes_no, reply)
@@ -110,7 +111,7 @@ impl Engine {
 
     /// The reply to one message as the knowledge words it.
     fn reply(&self, message: &str) -> Reply {
-        self.reply_to(message, crate::text::words(message))
+        self.reply_to(message, self.question_words(message))
     }
 
     /// The reply to one message, given its words.
@@ -142,7 +143,7 @@ impl Engine {
     /// sentence, before any threshold: what `citebot ask --explain` and
     /// `citebot eval --scores` show to help admins tune intents and thresholds.
     pub fn candidates(&self, message: &str, n: usize) -> Result<Vec<Candidate>, NoAnswer> {
-        let ranked = score::rank(self, crate::text::words(message))?;
+        let ranked = score::rank(self, self.question_words(message))?;
         let mut out: Vec<Candidate> = Vec::new();
         for r in ranked {
             if out.len() == n {
@@ -172,7 +173,7 @@ impl Engine {
             };
         }
         let words = self.weighted_words(message);
-        let ranked = match score::rank(self, crate::text::words(message)) {
+        let ranked = match score::rank(self, self.question_words(message)) {
             Ok(ranked) => ranked,
             Err(no) => {
                 let verdict = match no {
@@ -213,6 +214,12 @@ impl Engine {
     /// knowledge uses each.
     pub fn weighted_words(&self, message: &str) -> Vec<(String, f32, bool)> {
         score::weighted_words(self, message)
+    }
+
+    /// The words of a message to answer: its question sentence when a
+    /// preamble about the asker comes first.
+    fn question_words(&self, message: &str) -> Vec<String> {
+        focus::question_words(message, |w| self.analyzer.knows(w))
     }
 
     fn citation(&self, sentence: usize) -> Citation {

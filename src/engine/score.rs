@@ -17,12 +17,11 @@ use std::cmp::Ordering;
 
 use super::analyze::{Analysed, TermId, Token};
 use super::index::{Doc, Target};
-use super::question::{Wants, wants};
+use super::question::{Wants, wants_in};
 use super::rules::answer_kind::{Counted, Identified};
 use super::rules::{self, Fired, Reading, Rule};
 use super::{Engine, NoAnswer, Reply, Tunables};
 use crate::lexicon::english_rank;
-use crate::text::words;
 
 /// A scored fact (or uncited sentence).
 #[derive(Debug, Clone, Copy)]
@@ -91,7 +90,10 @@ fn read(engine: &Engine, question: Analysed) -> Result<Reading, NoAnswer> {
         &question.tokens,
         &question.all_words,
     )?;
-    let wanted = wants(&question.all_words);
+    let wanted = wants_in(
+        &question.all_words,
+        engine.knowledge.meta.later_events_unknown,
+    );
     let doer = rules::doer::read(&question, &entities);
     let counted = Counted::read(&question.all_words, wanted, &engine.analyzer, &engine.index);
     let identified = Identified::read(
@@ -229,7 +231,9 @@ fn query_terms(engine: &Engine, tokens: &[Token]) -> Vec<QueryTerm> {
 /// The words the engine reads in a question, with their weights, and
 /// whether the knowledge knows each: for `citebot ask --explain`.
 pub fn weighted_words(engine: &Engine, message: &str) -> Vec<(String, f32, bool)> {
-    let q = engine.analyzer.analyse_question(words(message));
+    let q = engine
+        .analyzer
+        .analyse_question(engine.question_words(message));
     let mut out: Vec<(String, f32, bool)> = q
         .corrections
         .iter()
