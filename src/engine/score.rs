@@ -3,9 +3,10 @@
 //!
 //! [`rank`] runs the stages in order: read the question ([`read`]), weigh
 //! its words ([`query_terms`]), pick candidate facts through the postings
-//! ([`candidates`]), score each on its words ([`doc_score`]), then let the
-//! named rules of [`super::rules`] cut or veto it. [`decide`] turns the
-//! ranking into a reply. Every number comes from [`Tunables`].
+//! ([`candidates`]), score each on its words ([`doc_score`]), let the named
+//! rules of [`super::rules`] cut or veto it, then check the best against
+//! what the question asserts ([`super::rules::contradiction`]). [`decide`]
+//! turns the ranking into a reply. Every number comes from [`Tunables`].
 //!
 //! A fact's word score mixes how much of the question's weighted words its
 //! best intent covers (and how much of that intent the question covers)
@@ -114,6 +115,7 @@ fn read(engine: &Engine, question: Analysed) -> Result<Reading, NoAnswer> {
 /// Scores the knowledge's facts against a question, best first.
 pub fn rank(engine: &Engine, words: Vec<String>) -> Result<Vec<Ranked>, NoAnswer> {
     let t = &engine.tunables;
+    let asked = words.clone();
     let reading = read(engine, engine.analyzer.analyse_question(words))?;
     let mut query = query(engine, &reading.question.tokens)?;
     let candidates = candidates(engine, &query);
@@ -122,6 +124,7 @@ pub fn rank(engine: &Engine, words: Vec<String>) -> Result<Vec<Ranked>, NoAnswer
         .map(|d| {
             let doc = &engine.index.docs[d];
             let scored = doc_score(engine, doc, &mut query, reading.wanted);
+            // Stage 5: the named guards and vetoes.
             let (factor, mut fired) =
                 rules::guard(&reading, doc, &engine.index, engine.semantic.as_ref(), t);
             fired.merge(scored.fired);
@@ -137,6 +140,8 @@ pub fn rank(engine: &Engine, words: Vec<String>) -> Result<Vec<Ranked>, NoAnswer
         })
         .collect();
     ranked.sort_by(|a, b| b.score.partial_cmp(&a.score).unwrap_or(Ordering::Equal));
+    // Stage 6: what the question asserts against what the best facts assert.
+    rules::contradiction::apply(engine, &asked, &mut ranked);
     Ok(ranked)
 }
 
@@ -433,7 +438,7 @@ pub struct Verdict {
     pub reason: String,
 }
 
-/// Stage 5: decides between answering, suggesting and declining.
+/// Stage 7: decides between answering, suggesting and declining.
 pub fn verdict(ranked: &[Ranked], t: &Tunables) -> Verdict {
     let Some(best) = ranked.first() else {
         return Verdict {
