@@ -5,9 +5,10 @@
 //! validates the knowledge files, [`engine`] answers questions from them,
 //! [`conversation`] reads follow-up questions with the one before,
 //! [`vectors`] reads the word vectors behind the semantic signal, [`draft`]
-//! drafts knowledge from an article for `citebot init`, [`eval`]
-//! scores the engine on a question file, and [`discord`] puts the engine on
-//! Discord. The `citebot` binary is a thin command-line shell over these.
+//! drafts knowledge from an article for `citebot init`, [`eval`] scores the
+//! engine on a question file, [`questionlog`] keeps the questions the bot
+//! could not answer, and [`discord`] puts the engine on Discord. The
+//! `citebot` binary is a thin command-line shell over these.
 
 pub mod article;
 pub mod conversation;
@@ -18,6 +19,7 @@ pub mod eval;
 pub mod knowledge;
 pub mod language;
 pub mod lexicon;
+pub mod questionlog;
 pub mod render;
 pub mod setup;
 pub mod text;

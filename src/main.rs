@@ -12,6 +12,7 @@ use citebot::conversation::Conversation;
 use citebot::engine::{Engine, Reply};
 use citebot::eval::{self, Report};
 use citebot::knowledge::{lints, load_dir};
+use citebot::questionlog::{Entry, LazyLog, LogSettings, QuestionLog};
 use citebot::render;
 use citebot::setup::Setup;
 
@@ -39,6 +40,9 @@ enum Command {
         /// Also print the best-scoring facts and their scores.
         #[arg(long)]
         explain: bool,
+        /// Log the questions not answered, as the bot does (see `citebot unanswered`).
+        #[arg(long)]
+        log: bool,
         /// The question (read from standard input when absent).
         question: Vec<String>,
     },
@@ -93,6 +97,22 @@ enum Command {
     },
     /// Connect to Discord (needs DISCORD_TOKEN).
     Run,
+    /// List the most-asked questions the bot did not answer, and answers voted 👎.
+    Unanswered {
+        /// How many questions to list.
+        #[arg(long, default_value_t = 20)]
+        limit: usize,
+        /// Print one JSON object per line.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Add a question as an intent of a fact, editing knowledge.toml in place.
+    Teach {
+        /// The question, as people ask it.
+        question: String,
+        /// The id of the fact that answers it.
+        fact: String,
+    },
 }
 
 fn main() -> ExitCode {
@@ -148,12 +168,34 @@ fn run(cli: Cli) -> Result<ExitCode> {
         Some(Command::Ask {
             json,
             explain,
+            log,
             question,
         }) => {
             let engine = setup.engine()?;
-            ask(&engine, json, explain, &question.join(" "))
+            let mut log = LazyLog::new(if log {
+                LogSettings::from_env()?
+            } else {
+                LogSettings::off()
+            });
+            let mut output = Output {
+                json,
+                explain,
+                log: &mut log,
+                source: "ask",
+            };
+            ask(&engine, &mut output, &question.join(" "))
         }
-        Some(Command::Chat { json }) => chat(&setup.engine()?, json),
+        Some(Command::Chat { json }) => chat(
+            &setup.engine()?,
+            json,
+            &mut LazyLog::new(LogSettings::from_env()?),
+        ),
+        Some(Command::Unanswered { limit, json }) => {
+            unanswered(&LogSettings::from_env()?, limit, json)
+        }
+        Some(Command::Teach { question, fact }) => {
+            teach(&setup, &LogSettings::from_env()?, &question, &fact)
+        }
         Some(Command::Summary { long, topic }) => {
             let engine = setup.engine()?;
             let knowledge = engine.knowledge();
@@ -202,7 +244,11 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 eprintln!(
                     "No DISCORD_TOKEN set: starting a local chat. To connect to Discord, put DISCORD_TOKEN in .env (see README)."
                 );
-                chat(&setup.engine()?, false)
+                chat(
+                    &setup.engine()?,
+                    false,
+                    &mut LazyLog::new(LogSettings::from_env()?),
+                )
             }
         }
     }
@@ -213,10 +259,36 @@ fn discord(setup: Setup) -> Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-fn ask(engine: &Engine, json: bool, explain: bool, question: &str) -> Result<ExitCode> {
+/// How `ask` prints and whether it logs.
+struct Output<'a> {
+    json: bool,
+    explain: bool,
+    log: &'a mut LazyLog,
+    source: &'static str,
+}
+
+/// Logs `question` when `reply` declines it; a log that fails is reported
+/// and the answers go on.
+fn log_reply(
+    log: &mut LazyLog,
+    engine: &Engine,
+    question: &str,
+    reply: &Reply,
+    source: &'static str,
+) {
+    if let Some(entry) = Entry::for_reply(engine, question, reply, source)
+        && let Err(error) = log.record(&entry)
+    {
+        eprintln!("citebot: {error}");
+    }
+}
+
+fn ask(engine: &Engine, output: &mut Output<'_>, question: &str) -> Result<ExitCode> {
     let mut out = std::io::stdout().lock();
+    let (json, explain) = (output.json, output.explain);
     let mut print = |q: &str| -> std::io::Result<()> {
         let reply = engine.answer(q);
+        log_reply(output.log, engine, q, &reply, output.source);
         if json {
             writeln!(out, "{}", render::json(q, &reply))?;
         } else {
@@ -253,9 +325,9 @@ fn ask(engine: &Engine, json: bool, explain: bool, question: &str) -> Result<Exi
     Ok(ExitCode::SUCCESS)
 }
 
-fn chat(engine: &Engine, json: bool) -> Result<ExitCode> {
+fn chat(engine: &Engine, json: bool, log: &mut LazyLog) -> Result<ExitCode> {
     if json || !std::io::stdin().is_terminal() {
-        return chat_lines(engine, json);
+        return chat_lines(engine, json, log);
     }
     let mut editor = rustyline::DefaultEditor::new().context("starting the line editor")?;
     println!(
@@ -326,6 +398,7 @@ fn chat(engine: &Engine, json: bool) -> Result<ExitCode> {
             }
             _ => {
                 let reply = conversation.ask(engine, line);
+                log_reply(log, engine, line, &reply, "chat");
                 offered = match &reply {
                     Reply::Unsure(suggestions) => suggestions
                         .iter()
@@ -349,7 +422,7 @@ fn chat(engine: &Engine, json: bool) -> Result<ExitCode> {
 /// The chat without a prompt: one message a line from standard input, one
 /// reply (plain, or a JSON line as `ask --json` prints) each, keeping the
 /// conversation's context from line to line.
-fn chat_lines(engine: &Engine, json: bool) -> Result<ExitCode> {
+fn chat_lines(engine: &Engine, json: bool, log: &mut LazyLog) -> Result<ExitCode> {
     let mut out = std::io::stdout().lock();
     let mut conversation = Conversation::new();
     for line in std::io::stdin().lock().split(b'\n') {
@@ -360,6 +433,7 @@ fn chat_lines(engine: &Engine, json: bool) -> Result<ExitCode> {
             continue;
         }
         let reply = conversation.ask(engine, message);
+        log_reply(log, engine, message, &reply, "chat");
         let written = if json {
             writeln!(out, "{}", render::json(message, &reply))
         } else {
@@ -502,4 +576,82 @@ fn shorten(text: &str) -> String {
     } else {
         text.to_string()
     }
+}
+
+fn unanswered(settings: &LogSettings, limit: usize, json: bool) -> Result<ExitCode> {
+    if !settings.enabled {
+        eprintln!("Question logging is off (LOG_QUESTIONS=off): nothing to list.");
+        return Ok(ExitCode::SUCCESS);
+    }
+    let path = settings.db_path();
+    if !path.exists() {
+        eprintln!(
+            "No question logged yet ({} does not exist).",
+            path.display()
+        );
+        return Ok(ExitCode::SUCCESS);
+    }
+    let log = QuestionLog::open(&path, settings.retention_days)?;
+    let questions = log.unanswered(limit)?;
+    let downvoted = log.downvoted(limit)?;
+    let mut out = std::io::stdout().lock();
+    let written = (|| -> std::io::Result<()> {
+        if json {
+            for q in &questions {
+                let mut value = serde_json::to_value(q).unwrap_or_default();
+                value["kind"] = "unanswered".into();
+                writeln!(out, "{value}")?;
+            }
+            for d in &downvoted {
+                let mut value = serde_json::to_value(d).unwrap_or_default();
+                value["kind"] = "downvoted".into();
+                writeln!(out, "{value}")?;
+            }
+            return Ok(());
+        }
+        writeln!(out, "{}", render::unanswered(&questions, &downvoted))
+    })();
+    match written {
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
+            Err(anyhow::Error::new(e).context("writing the list"))
+        }
+        _ => Ok(ExitCode::SUCCESS),
+    }
+}
+
+fn teach(setup: &Setup, settings: &LogSettings, question: &str, fact: &str) -> Result<ExitCode> {
+    let taught = match citebot::knowledge::teach(&setup.knowledge_dir, question, fact) {
+        Ok(taught) => taught,
+        Err(error) => {
+            eprintln!("citebot teach: {error}");
+            return Ok(ExitCode::FAILURE);
+        }
+    };
+    println!(
+        "Taught: \"{}\" is now an intent of `{}` ({} intents), in {}.",
+        taught.intent,
+        taught.fact,
+        taught.intents,
+        taught.file.display()
+    );
+    let engine = setup.engine()?;
+    match engine.answer(question) {
+        Reply::Answered(answer) if answer.fact.as_deref() == Some(taught.fact.as_str()) => {
+            println!("Asked now, it is answered with `{}`.", taught.fact)
+        }
+        reply => println!(
+            "Note: asked now, the reply is {} {}: another fact's intents still compete.",
+            reply.status(),
+            match &reply {
+                Reply::Answered(a) => a.fact.clone().unwrap_or_default(),
+                _ => String::new(),
+            }
+        ),
+    }
+    if settings.enabled && settings.db_path().exists() {
+        let log = QuestionLog::open(&settings.db_path(), settings.retention_days)?;
+        let marked = log.mark_taught(question, &taught.fact)?;
+        println!("Marked {marked} logged asking(s) as taught.");
+    }
+    Ok(ExitCode::SUCCESS)
 }

@@ -12,7 +12,7 @@ use serenity::{
 
 use super::format::{self, Outgoing};
 use super::ratelimit::Verdict;
-use super::{Data, Error, log_question};
+use super::{Data, Error, feedback, log_question};
 
 /// Handles the events poise does not: messages and suggestion buttons.
 pub async fn handle(
@@ -93,7 +93,9 @@ async fn on_message(ctx: &serenity::Context, data: &Data, message: &Message) -> 
     let reply = data
         .contexts
         .answer(&engine, message.author.id, message.channel_id, &question);
-    let out = format::reply(&reply);
+    let out = feedback::with_votes(data, format::reply(&reply), &question, &reply);
+    let (guild, channel, author) = (message.guild_id, message.channel_id, message.author.id);
+    feedback::record(data, &engine, &question, &reply, guild, channel, author);
     let sent = send_reply(ctx, message, &out).await;
     log_question(
         "message",
@@ -133,6 +135,9 @@ async fn on_click(
     data: &Data,
     click: &ComponentInteraction,
 ) -> Result<(), Error> {
+    if let Some(vote) = feedback::parse_vote(&click.data.custom_id) {
+        return feedback::on_vote(ctx, data, click, vote).await;
+    }
     let Some(fact) = format::parse_suggestion_id(&click.data.custom_id) else {
         return Ok(());
     };
@@ -158,7 +163,11 @@ async fn on_click(
                     .picked(&engine, click.user.id, click.channel_id, fact);
                 let reply = crate::engine::Reply::Answered(answer);
                 log_question("button", click.guild_id, click.channel_id, &reply, started);
-                CreateInteractionResponseMessage::new().content(format::reply(&reply).content)
+                let picked = format!("(picked the suggestion `{fact}`)");
+                let out = feedback::with_votes(data, format::reply(&reply), &picked, &reply);
+                CreateInteractionResponseMessage::new()
+                    .content(out.content.clone())
+                    .components(out.components())
             }
             None => private(
                 "That suggestion is no longer in the knowledge; please ask again.".to_string(),

@@ -12,6 +12,7 @@ use std::time::Duration;
 
 use citebot::discord::context::Clock;
 use citebot::discord::{Config, RunError, Shards, Token};
+use citebot::questionlog::LogSettings;
 use citebot::setup::Setup;
 use poise::serenity_prelude::{ChannelId, RoleId, UserId};
 use tokio::sync::oneshot;
@@ -135,6 +136,8 @@ pub struct BotOptions {
     pub context_minutes: u64,
     /// The clock contexts expire by; a test moves it forward instead of waiting.
     pub clock: Clock,
+    /// DATA_DIR, LOG_QUESTIONS and LOG_RETENTION_DAYS (default: no log).
+    pub question_log: LogSettings,
 }
 
 impl Default for BotOptions {
@@ -154,6 +157,7 @@ impl Default for BotOptions {
             shards_to_wait_for: 1,
             context_minutes: 10,
             clock: Clock::default(),
+            question_log: LogSettings::off(),
         }
     }
 }
@@ -196,6 +200,7 @@ pub fn config(options: &BotOptions, api_base: &str) -> Config {
     config.shutdown_grace = Duration::from_secs(3);
     config.context_ttl = Duration::from_secs(options.context_minutes * 60);
     config.clock = options.clock.clone();
+    config.question_log = options.question_log.clone();
     config
 }
 
