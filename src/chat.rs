@@ -2,6 +2,7 @@
 //! commands are the chat's own (`/summary`, `/topics`, `/quote N`, `/help`,
 //! `/quit`); a bare number picks one of the suggestions just offered.
 
+use crate::conversation::Conversation;
 use crate::engine::{Engine, Reply};
 use crate::render;
 
@@ -17,10 +18,12 @@ pub enum Step {
     Quit,
 }
 
-/// The chat's memory between lines: the suggestions last offered.
+/// The chat's memory between lines: the suggestions last offered (fact and
+/// the intent shown) and the conversation that follow-ups lean on.
 #[derive(Debug, Default)]
 pub struct Chat {
-    offered: Vec<String>,
+    offered: Vec<(String, String)>,
+    conversation: Conversation,
 }
 
 /// The chat's first line, naming the loaded article and the commands.
@@ -64,11 +67,12 @@ impl Chat {
             },
             (pick, "") if pick.parse::<usize>().is_ok() => self.pick(engine, pick),
             _ => {
-                let reply = engine.answer(line);
+                let reply = self.conversation.ask(engine, line);
                 self.offered = match &reply {
-                    Reply::Unsure(suggestions) => {
-                        suggestions.iter().map(|s| s.fact.clone()).collect()
-                    }
+                    Reply::Unsure(suggestions) => suggestions
+                        .iter()
+                        .map(|s| (s.fact.clone(), s.intent.clone()))
+                        .collect(),
                     _ => Vec::new(),
                 };
                 let mut text = render::plain(&reply);
@@ -90,9 +94,12 @@ impl Chat {
                 len => format!("Pick a suggestion from 1 to {len}, or ask a question."),
             };
         }
-        let reply = engine
-            .answer_fact(&self.offered[n - 1])
-            .map(Reply::Answered);
+        let (fact, intent) = &self.offered[n - 1];
+        let reply = engine.answer_fact(fact).map(Reply::Answered);
+        // The picked suggestion becomes the question follow-ups lean on.
+        if let Some(Reply::Answered(a)) = &reply {
+            self.conversation.remember(intent, Some(&a.text));
+        }
         self.offered.clear();
         reply.map_or_else(
             || "That suggestion is gone; ask again.".to_string(),

@@ -6,13 +6,15 @@
 //! vectors, the 50,000 most frequent words of GloVe 6B in frequency order plus
 //! the knowledge's own words GloVe has (PDDL 1.0, see `assets/GLOVE-NOTICE.md`);
 //! `entities.txt` is our own list of countries, demonyms, cities,
-//! organisations, politicians and offices.
+//! organisations, politicians and offices; `followup.txt` holds the words
+//! that mark a follow-up question or a yes/no question.
 
 use rustc_hash::FxHashMap as HashMap;
 use std::sync::OnceLock;
 
 const LEXICON: &str = include_str!("../assets/lexicon.txt");
 const ENTITIES: &str = include_str!("../assets/entities.txt");
+const FOLLOWUP: &str = include_str!("../assets/lang/followup.txt");
 
 /// Frequency rank of an English word (0 = most frequent), or `None` when the
 /// word is not in the lexicon (ranks from 50,000 on are the knowledge's own
@@ -31,12 +33,82 @@ pub fn english_rank(word: &str) -> Option<usize> {
         .copied()
 }
 
+/// The words of one `[section]` of `assets/lang/followup.txt`, in file order: how
+/// a chat message shows that it leans on the previous question (openers,
+/// pronouns, question words) and how a question asks for a yes or a no.
+pub fn followup_words(section: &str) -> &'static [&'static str] {
+    static SECTIONS: OnceLock<HashMap<&'static str, Vec<&'static str>>> = OnceLock::new();
+    SECTIONS
+        .get_or_init(|| {
+            let mut sections: HashMap<&str, Vec<&str>> = HashMap::default();
+            let mut current = "";
+            for line in FOLLOWUP.lines().map(str::trim) {
+                if line.is_empty() || line.starts_with('#') {
+                    continue;
+                }
+                match line.strip_prefix('[').and_then(|l| l.strip_suffix(']')) {
+                    Some(name) => current = name,
+                    None => sections.entry(current).or_default().push(line),
+                }
+            }
+            sections
+        })
+        .get(section)
+        .map_or(&[], Vec::as_slice)
+}
+
 /// The gazetteer's entries, lowercase, one name per entry (some have several words).
 pub fn entities() -> impl Iterator<Item = &'static str> {
     ENTITIES
         .lines()
         .map(str::trim)
         .filter(|line| !line.is_empty() && !line.starts_with('#'))
+}
+
+/// What kind of thing a gazetteer name is: follow-up questions swap a name
+/// for another of the same kind ("and France?" after a question about
+/// Germany replaces the country, not the person).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum EntityKind {
+    /// A country, its people, a city or a region.
+    Place,
+    /// An international organisation, institution, agency or company.
+    Organisation,
+    /// A politician, an official, or a role that points at one person.
+    Person,
+}
+
+/// The gazetteer's entries with their kind, read from the section line
+/// (`# --- countries ...`) each stands under; entries of a section that names
+/// no kind ("other names") have none of their own.
+pub fn entities_with_kinds() -> impl Iterator<Item = (&'static str, Option<EntityKind>)> {
+    let mut kind = None;
+    ENTITIES.lines().filter_map(move |line| {
+        let line = line.trim();
+        if let Some(header) = line.strip_prefix("# ---") {
+            kind = section_kind(header);
+            return None;
+        }
+        (!line.is_empty() && !line.starts_with('#')).then_some((line, kind))
+    })
+}
+
+/// The kind a gazetteer section line names.
+fn section_kind(header: &str) -> Option<EntityKind> {
+    const KINDS: &[(&str, EntityKind)] = &[
+        ("countries", EntityKind::Place),
+        ("demonyms", EntityKind::Place),
+        ("cities", EntityKind::Place),
+        ("regions", EntityKind::Place),
+        ("organisations", EntityKind::Organisation),
+        ("politicians", EntityKind::Person),
+        ("role phrases", EntityKind::Person),
+    ];
+    let header = header.to_lowercase();
+    KINDS
+        .iter()
+        .find(|(word, _)| header.contains(word))
+        .map(|&(_, kind)| kind)
 }
 
 /// The country whose capital a city is ("kyiv": "ukraine"): news names a
@@ -63,6 +135,31 @@ mod tests {
         assert!(all.contains(&"finland"));
         assert!(all.contains(&"foreign minister"));
         assert!(all.iter().all(|e| *e == e.to_lowercase()));
+    }
+
+    #[test]
+    fn gazetteer_entries_have_the_kind_of_their_section() {
+        let kind = |name: &str| {
+            entities_with_kinds()
+                .find(|(n, _)| *n == name)
+                .and_then(|(_, k)| k)
+        };
+        assert_eq!(kind("germany"), Some(EntityKind::Place));
+        assert_eq!(kind("german"), Some(EntityKind::Place));
+        assert_eq!(kind("kyiv"), Some(EntityKind::Place));
+        assert_eq!(kind("nato"), Some(EntityKind::Organisation));
+        assert_eq!(kind("blinken"), Some(EntityKind::Person));
+        assert_eq!(kind("foreign minister"), Some(EntityKind::Person));
+        assert_eq!(kind("america"), None);
+        assert_eq!(entities_with_kinds().count(), entities().count());
+    }
+
+    #[test]
+    fn followup_sections_are_read() {
+        assert!(followup_words("openers").contains(&"what about"));
+        assert!(followup_words("person").contains(&"she"));
+        assert!(followup_words("yes-no").contains(&"should"));
+        assert!(followup_words("no such section").is_empty());
     }
 
     #[test]

@@ -3,6 +3,7 @@
 //!
 //! The library holds everything but the terminal: [`knowledge`] loads and
 //! validates the knowledge files, [`engine`] answers questions from them,
+//! [`conversation`] reads follow-up questions with the one before,
 //! [`vectors`] reads the word vectors behind the semantic signal, [`draft`]
 //! drafts knowledge from an article for `citebot init`, [`eval`] scores the
 //! engine on a question file, [`questionlog`] keeps the questions the bot
@@ -11,6 +12,7 @@
 
 pub mod article;
 pub mod chat;
+pub mod conversation;
 pub mod discord;
 pub mod draft;
 pub mod engine;

@@ -9,6 +9,7 @@ use anyhow::{Context, Result};
 use clap::{Parser, Subcommand};
 
 use citebot::chat::{self, Chat, Step};
+use citebot::conversation::Conversation;
 use citebot::engine::{Engine, MAX_QUESTION_BYTES, Reply};
 use citebot::eval::{self, Report};
 use citebot::knowledge::{lints, load_dir};
@@ -46,8 +47,14 @@ enum Command {
         /// The question (read from standard input when absent).
         question: Vec<String>,
     },
-    /// Ask questions at an interactive prompt.
-    Chat,
+    /// Ask questions at an interactive prompt; follow-ups ("and France?",
+    /// "when?") are read with the question before.
+    Chat {
+        /// Read one message a line from standard input and print one JSON
+        /// reply a line (the fields of `ask --json`), keeping the context.
+        #[arg(long)]
+        json: bool,
+    },
     /// Draft a knowledge directory from an article: DIR/article.txt and DIR/knowledge.toml.
     Init {
         /// The article: a title line, then paragraphs separated by blank lines.
@@ -222,8 +229,9 @@ fn run(cli: Cli) -> Result<ExitCode> {
             };
             ask(&engine, &mut output, &question)
         }
-        Some(Command::Chat) => chat(
+        Some(Command::Chat { json }) => chat(
             &setup.engine()?,
+            json,
             &mut LazyLog::new(LogSettings::from_env()?),
         ),
         Some(Command::Unanswered { limit, json }) => {
@@ -282,6 +290,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 );
                 chat(
                     &setup.engine()?,
+                    false,
                     &mut LazyLog::new(LogSettings::from_env()?),
                 )
             }
@@ -398,15 +407,9 @@ fn read_line_capped(
     }
 }
 
-fn chat(engine: &Engine, log: &mut LazyLog) -> Result<ExitCode> {
-    if !std::io::stdin().is_terminal() {
-        let mut output = Output {
-            json: false,
-            explain: false,
-            log,
-            source: "chat",
-        };
-        return ask(engine, &mut output, "");
+fn chat(engine: &Engine, json: bool, log: &mut LazyLog) -> Result<ExitCode> {
+    if json || !std::io::stdin().is_terminal() {
+        return chat_lines(engine, json, log);
     }
     let mut editor = rustyline::DefaultEditor::new().context("starting the line editor")?;
     out!("{}", chat::banner(engine));
@@ -431,6 +434,39 @@ fn chat(engine: &Engine, log: &mut LazyLog) -> Result<ExitCode> {
                 log_reply(log, engine, line, &reply, "chat");
                 out!("{text}\n");
             }
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// The chat without a prompt: one message a line from standard input, one
+/// reply (plain, or a JSON line as `ask --json` prints) each, keeping the
+/// conversation's context from line to line.
+fn chat_lines(engine: &Engine, json: bool, log: &mut LazyLog) -> Result<ExitCode> {
+    let mut out = std::io::stdout().lock();
+    let mut conversation = Conversation::new();
+    let stdin = std::io::stdin();
+    let mut input = stdin.lock();
+    let mut line = Vec::new();
+    // As in `ask`: a line is kept only up to just past the longest question.
+    while read_line_capped(&mut input, &mut line, MAX_QUESTION_BYTES + 2)
+        .context("reading standard input")?
+    {
+        let line = String::from_utf8_lossy(&line);
+        let message = line.trim_end_matches('\r');
+        if message.trim().is_empty() && !json {
+            continue;
+        }
+        let reply = conversation.ask(engine, message);
+        log_reply(log, engine, message, &reply, "chat");
+        let written = if json {
+            writeln!(out, "{}", render::json(message, &reply))
+        } else {
+            writeln!(out, "{}", render::plain(&reply))
+        };
+        match written {
+            Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => break,
+            other => other.context("writing the answer")?,
         }
     }
     Ok(ExitCode::SUCCESS)

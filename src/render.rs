@@ -3,7 +3,7 @@
 
 use serde_json::{Value, json};
 
-use crate::engine::{NoAnswer, Reply};
+use crate::engine::{NoAnswer, OtherDoer, Reply};
 use crate::questionlog::{Downvoted, Unanswered};
 
 /// What to tell a person when there is no answer.
@@ -24,6 +24,7 @@ pub fn no_answer_text(reason: &NoAnswer) -> String {
         NoAnswer::Overtime => {
             "Sorry, that took me too long to answer; please ask it more simply.".to_string()
         }
+        NoAnswer::OtherDoer(found) => other_doer_text(found),
         NoAnswer::NotCovered => {
             "The article does not say. Try /topics to see what it covers.".to_string()
         }
@@ -46,9 +47,29 @@ pub fn plain(reply: &Reply) -> String {
             }
             out
         }
+        Reply::Unknown(NoAnswer::OtherDoer(found)) => format!(
+            "{}\n  > {}\n  ({})",
+            other_doer_text(found),
+            found.citation.sentence,
+            paragraph_label(found.citation.paragraph)
+        ),
         Reply::Unknown(reason) => no_answer_text(reason),
         Reply::Greeting(text) => text.clone(),
     }
+}
+
+/// Who did what a yes/no question asked about someone else: "The U.S., not
+/// Germany, according to the article: …".
+pub fn other_doer_text(found: &OtherDoer) -> String {
+    let mut chars = found.doer.chars();
+    let doer: String = chars
+        .next()
+        .map(|c| c.to_uppercase().chain(chars).collect())
+        .unwrap_or_default();
+    format!(
+        "{doer}, not {}, according to the article: {}",
+        found.named, found.answer
+    )
 }
 
 /// "headline" for paragraph 0, "paragraph N" otherwise.
@@ -80,7 +101,10 @@ pub fn json(question: &str, reply: &Reply) -> Value {
         Reply::Unknown(reason) => (
             Value::Null,
             json!(no_answer_text(reason)),
-            Value::Null,
+            reply.citation().map_or(
+                Value::Null,
+                |c| json!({"sentence": c.sentence, "paragraph": c.paragraph}),
+            ),
             Value::Null,
         ),
         Reply::Greeting(text) => (Value::Null, json!(text), Value::Null, Value::Null),

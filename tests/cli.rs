@@ -169,6 +169,117 @@ fn a_reader_that_stops_early_is_not_an_error() {
     assert!(!err.contains("panicked"), "{err}");
 }
 
+/// The JSON replies of `citebot chat --json` to a dialogue, one message a line.
+fn chat_json(messages: &[&str]) -> Vec<serde_json::Value> {
+    let input = messages.join("\n") + "\n";
+    let o = citebot(&["chat", "--json"], input.as_bytes());
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let lines: Vec<serde_json::Value> = stdout(&o)
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("each line is JSON"))
+        .collect();
+    assert_eq!(lines.len(), messages.len(), "one reply a message");
+    lines
+}
+
+/// The cited sentence of a JSON reply, or "" when it cites none.
+fn cited(reply: &serde_json::Value) -> &str {
+    reply["citation"]["sentence"].as_str().unwrap_or("")
+}
+
+#[test]
+fn chat_json_answers_follow_ups_from_the_context() {
+    let replies = chat_json(&[
+        "how many helmets did germany offer?",
+        "when?",
+        "who delivered the document to moscow?",
+        "who is he?",
+    ]);
+    for (reply, key) in replies.iter().zip(["question", "status", "fact", "answer"]) {
+        assert!(reply.get(key).is_some(), "missing {key}: {reply}");
+    }
+    assert_eq!(
+        replies[0]["question"],
+        "how many helmets did germany offer?"
+    );
+    assert!(cited(&replies[0]).contains("5,000 military helmets"));
+    assert_eq!(replies[1]["question"], "when?");
+    assert_eq!(replies[1]["status"], "answered", "{}", replies[1]);
+    assert!(
+        replies[1]["answer"]
+            .as_str()
+            .is_some_and(|a| a.contains("Wednesday")),
+        "{}",
+        replies[1]
+    );
+    assert!(cited(&replies[2]).contains("John Sullivan"));
+    // "he" is the ambassador named in the previous answer.
+    assert!(
+        replies[3]["answer"]
+            .as_str()
+            .is_some_and(|a| a.contains("Ambassador")),
+        "{}",
+        replies[3]
+    );
+}
+
+#[test]
+fn chat_json_declines_follow_ups_the_article_does_not_answer() {
+    let replies = chat_json(&[
+        "did germany block estonia from sending weapons?",
+        "why?",
+        "how many helmets did germany offer?",
+        "and France?",
+    ]);
+    assert_eq!(replies[0]["status"], "answered");
+    // The article gives no reason for the block, as for the full question.
+    assert_ne!(replies[1]["status"], "answered", "{}", replies[1]);
+    let full = chat_json(&["why did germany block estonia from sending weapons?"]);
+    assert_ne!(full[0]["status"], "answered", "{}", full[0]);
+    // France in Germany's place: the article never mentions France.
+    assert_eq!(replies[3]["status"], "unknown", "{}", replies[3]);
+    assert!(
+        replies[3]["answer"]
+            .as_str()
+            .is_some_and(|a| a.contains("does not mention France")),
+        "{}",
+        replies[3]
+    );
+}
+
+#[test]
+fn chat_json_bare_follow_ups_without_context_are_not_answered() {
+    for reply in chat_json(&["when?", "why?", "and Germany?", "who is she?"]) {
+        assert_ne!(reply["status"], "answered", "{reply}");
+    }
+}
+
+#[test]
+fn yes_and_no_are_only_for_yes_no_questions() {
+    let replies = chat_json(&[
+        "what are javelins",
+        "did the us send javelins?",
+        "did Germany send Javelins?",
+    ]);
+    let answer = |i: usize| replies[i]["answer"].as_str().unwrap_or("").to_string();
+    assert_eq!(replies[0]["status"], "answered");
+    assert!(!answer(0).starts_with("Yes"), "{}", answer(0));
+    assert!(answer(0).contains("Javelin missiles"), "{}", answer(0));
+    assert!(answer(1).starts_with("Yes, "), "{}", answer(1));
+    // The wrong doer: the reply says who did and cites the sentence.
+    assert_ne!(replies[2]["status"], "answered");
+    assert!(
+        answer(2).starts_with("The U.S., not Germany"),
+        "{}",
+        answer(2)
+    );
+    assert!(
+        cited(&replies[2]).contains("Javelin missiles"),
+        "{}",
+        replies[2]
+    );
+}
+
 #[test]
 fn init_drafts_knowledge_that_checks_answers_and_is_not_overwritten() {
     let tmp = tempfile::tempdir().expect("temp dir");

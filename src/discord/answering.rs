@@ -5,6 +5,9 @@
 use std::sync::Arc;
 use std::time::Duration;
 
+use poise::serenity_prelude::{ChannelId, UserId};
+
+use super::context::Contexts;
 use crate::engine::{Engine, NoAnswer, Reply};
 
 /// Longest the bot works on one question before it tells the user so. The
@@ -15,6 +18,22 @@ pub const ANSWER_BUDGET: Duration = Duration::from_secs(2);
 /// Answers `question` with `engine` on a blocking thread, within [`ANSWER_BUDGET`].
 pub async fn answer(engine: Arc<Engine>, question: String) -> Reply {
     within(ANSWER_BUDGET, move || engine.answer(&question)).await
+}
+
+/// Answers `question` from `user` in `channel` in the light of their
+/// conversation there (see [`Contexts`]), on a blocking thread within
+/// [`ANSWER_BUDGET`].
+pub async fn answer_in_context(
+    contexts: Arc<Contexts>,
+    engine: Arc<Engine>,
+    user: UserId,
+    channel: ChannelId,
+    question: String,
+) -> Reply {
+    within(ANSWER_BUDGET, move || {
+        contexts.answer(&engine, user, channel, &question)
+    })
+    .await
 }
 
 /// Runs `work` on a blocking thread and waits for it at most `budget`; past

@@ -92,7 +92,14 @@ pub async fn ask(
     within_rate_limit(ctx).map_err(Error::User)?;
     let started = Instant::now();
     let engine = data.reloader.engine();
-    let reply = super::answering::answer(engine.clone(), question.clone()).await;
+    let reply = super::answering::answer_in_context(
+        data.contexts.clone(),
+        engine.clone(),
+        ctx.author().id,
+        ctx.channel_id(),
+        question.clone(),
+    )
+    .await;
     let out = feedback::with_votes(data, format::reply(&reply), &question, &reply);
     let author = ctx.author().id;
     feedback::record(

@@ -9,6 +9,7 @@ use std::time::Duration;
 use poise::serenity_prelude as serenity;
 use serenity::{ChannelId, GuildId, RoleId, UserId};
 
+use super::context::{Clock, DEFAULT_CONTEXT_MINUTES};
 use crate::questionlog::{LogError, LogSettings};
 
 /// Questions a user may ask per minute when `USER_RATE_LIMIT` is not set.
@@ -18,6 +19,9 @@ pub const DEFAULT_USER_RATE_LIMIT: u32 = 10;
 /// before a change is reloaded (the settle interval; they are checked four
 /// times as often).
 pub const DEFAULT_WATCH_INTERVAL: Duration = Duration::from_secs(2);
+
+/// Longest `CONTEXT_MINUTES` accepted: a day.
+pub const MAX_CONTEXT_MINUTES: u64 = 24 * 60;
 
 /// The bot token. It has no `Debug` or `Display` of its own text: it prints as
 /// `<redacted>`, so it cannot reach a log line by accident.
@@ -185,6 +189,11 @@ pub struct Config {
     pub watch: Option<Duration>,
     /// How long shutdown waits for replies being sent before it gives up on them.
     pub shutdown_grace: Duration,
+    /// How long a user's last question in a channel is kept for follow-ups
+    /// (`CONTEXT_MINUTES`); zero reads every message alone.
+    pub context_ttl: Duration,
+    /// The clock contexts expire by (tests move it forward).
+    pub clock: Clock,
     /// The question log (`DATA_DIR`, `LOG_QUESTIONS`, `LOG_RETENTION_DAYS`).
     pub question_log: LogSettings,
 }
@@ -205,6 +214,8 @@ impl Config {
             api_base: None,
             watch: None,
             shutdown_grace: Duration::from_secs(10),
+            context_ttl: Duration::from_secs(DEFAULT_CONTEXT_MINUTES * 60),
+            clock: Clock::default(),
             question_log: LogSettings::off(),
         }
     }
@@ -266,6 +277,21 @@ impl Config {
         if let Some(v) = get("KNOWLEDGE_WATCH") {
             config.watch = parse_bool("KNOWLEDGE_WATCH", &v)?.then_some(DEFAULT_WATCH_INTERVAL);
         }
+        if let Some(v) = get("CONTEXT_MINUTES") {
+            let minutes = v
+                .parse::<u64>()
+                .ok()
+                .filter(|m| *m <= MAX_CONTEXT_MINUTES)
+                .ok_or_else(|| {
+                    ConfigError::invalid(
+                        "CONTEXT_MINUTES",
+                        format!(
+                            "`{v}` is not a number of minutes from 0 to {MAX_CONTEXT_MINUTES} (0 reads every message alone)"
+                        ),
+                    )
+                })?;
+            config.context_ttl = Duration::from_secs(minutes * 60);
+        }
         Ok(config)
     }
 
@@ -302,7 +328,7 @@ impl Config {
             } else {
                 "off".to_string()
             },
-        )
+        ) + &format!(", context {} min", self.context_ttl.as_secs() / 60)
     }
 }
 
@@ -396,6 +422,7 @@ mod tests {
             ("SHARDS", "0-3/8"),
             ("DISCORD_API_BASE", "http://127.0.0.1:3000/"),
             ("KNOWLEDGE_WATCH", "1"),
+            ("CONTEXT_MINUTES", "3"),
         ]) else {
             panic!("refused good settings")
         };
@@ -414,6 +441,7 @@ mod tests {
         );
         assert_eq!(c.api_base.as_deref(), Some("http://127.0.0.1:3000"));
         assert_eq!(c.watch, Some(DEFAULT_WATCH_INTERVAL));
+        assert_eq!(c.context_ttl, Duration::from_secs(180));
     }
 
     #[test]
@@ -428,6 +456,8 @@ mod tests {
             ("SHARDS", "0-3"),
             ("DISCORD_API_BASE", "ftp://x"),
             ("KNOWLEDGE_WATCH", "maybe"),
+            ("CONTEXT_MINUTES", "ten"),
+            ("CONTEXT_MINUTES", "100000000000000000"),
         ] {
             match config(&[("DISCORD_TOKEN", "t.o.k"), (name, value)]) {
                 Err(error) => assert!(error.to_string().starts_with(name), "{error}"),

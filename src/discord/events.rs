@@ -90,7 +90,14 @@ async fn on_message(ctx: &serenity::Context, data: &Data, message: &Message) -> 
     }
     let started = Instant::now();
     let engine = data.reloader.engine();
-    let reply = answering::answer(engine.clone(), question.clone()).await;
+    let reply = answering::answer_in_context(
+        data.contexts.clone(),
+        engine.clone(),
+        message.author.id,
+        message.channel_id,
+        question.clone(),
+    )
+    .await;
     let out = feedback::with_votes(data, format::reply(&reply), &question, &reply);
     let (guild, channel, author) = (message.guild_id, message.channel_id, message.author.id);
     feedback::record(data, &engine, &question, &reply, guild, channel, author);
@@ -154,8 +161,11 @@ async fn on_click(
             data.limiter.window(),
         ))
     } else {
-        match data.reloader.engine().answer_fact(fact) {
+        let engine = data.reloader.engine();
+        match engine.answer_fact(fact) {
             Some(answer) => {
+                data.contexts
+                    .picked(&engine, click.user.id, click.channel_id, fact);
                 let reply = crate::engine::Reply::Answered(answer);
                 log_question("button", click.guild_id, click.channel_id, &reply, started);
                 let picked = format!("(picked the suggestion `{fact}`)");

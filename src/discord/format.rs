@@ -7,9 +7,9 @@ use std::time::Duration;
 use poise::serenity_prelude as serenity;
 use serenity::{ButtonStyle, CreateActionRow, CreateAllowedMentions, CreateButton};
 
-use crate::engine::{Answer, Reply, Suggestion};
+use crate::engine::{Answer, Citation, NoAnswer, Reply, Suggestion};
 use crate::knowledge::Knowledge;
-use crate::render::{no_answer_text, paragraph_label};
+use crate::render::{no_answer_text, other_doer_text, paragraph_label};
 use crate::text::split_sentences;
 
 /// Longest message content Discord accepts, in characters.
@@ -75,6 +75,9 @@ pub fn reply(reply: &Reply) -> Outgoing {
     match reply {
         Reply::Answered(answer) => Outgoing::text(answer_text(answer)),
         Reply::Unsure(suggestions) => unsure(suggestions),
+        Reply::Unknown(NoAnswer::OtherDoer(found)) => {
+            Outgoing::text(cited(&other_doer_text(found), &found.citation))
+        }
         Reply::Unknown(reason) => Outgoing::text(no_answer_text(reason)),
         Reply::Greeting(text) => Outgoing::text(text.clone()),
     }
@@ -83,18 +86,24 @@ pub fn reply(reply: &Reply) -> Outgoing {
 /// An answer with its evidence: our words, the quoted sentence, its paragraph.
 /// When too long, the answer is cut and the citation kept.
 pub fn answer_text(answer: &Answer) -> String {
-    let citation = format!(
-        "> {}\n— {}",
-        fit(&escape_markdown(&answer.citation.sentence), MAX_CONTENT / 2),
-        paragraph_label(answer.citation.paragraph)
-    );
     let lead = if answer.fact.is_none() || answer.text == answer.citation.sentence {
         "The article says:".to_string()
     } else {
         answer.text.clone()
     };
+    cited(&lead, &answer.citation)
+}
+
+/// A lead text followed by the quoted sentence and its paragraph; the lead
+/// is cut when too long, the citation kept.
+fn cited(lead: &str, citation: &Citation) -> String {
+    let citation = format!(
+        "> {}\n— {}",
+        fit(&escape_markdown(&citation.sentence), MAX_CONTENT / 2),
+        paragraph_label(citation.paragraph)
+    );
     let budget = MAX_CONTENT.saturating_sub(citation.chars().count() + 1);
-    format!("{}\n{citation}", fit(&lead, budget))
+    format!("{}\n{citation}", fit(lead, budget))
 }
 
 fn unsure(suggestions: &[Suggestion]) -> Outgoing {

@@ -3,7 +3,8 @@
 //!
 //! Built on serenity (gateway, REST, cache) and poise (slash commands, the
 //! shared [`Data`], error handling). Files: [`config`] reads the settings,
-//! [`events`] answers messages and suggestion buttons, [`commands`] holds the
+//! [`events`] answers messages and suggestion buttons, [`context`] keeps
+//! each user's last question per channel for follow-ups, [`commands`] holds the
 //! slash commands, [`answering`] runs the engine off the async threads within
 //! a time budget, [`format`] turns replies into text that fits Discord,
 //! [`ratelimit`] limits questions per user and [`reload`] swaps the engine;
@@ -13,6 +14,7 @@
 pub mod answering;
 pub mod commands;
 pub mod config;
+pub mod context;
 pub mod events;
 pub mod feedback;
 pub mod format;
@@ -36,6 +38,7 @@ pub use reload::{ReloadFailure, ReloadReport, Reloader};
 use crate::engine::Reply;
 use crate::questionlog::{LogError, LogWorker};
 use crate::setup::{Setup, SetupError};
+use context::Contexts;
 use ratelimit::RateLimiter;
 
 /// Permissions the bot needs in a channel: View Channels, Send Messages, Send
@@ -108,6 +111,7 @@ pub struct Data {
     admin_roles: HashSet<RoleId>,
     admin_users: HashSet<UserId>,
     in_flight: InFlight,
+    contexts: Arc<Contexts>,
     /// The question log's thread, or `None` with `LOG_QUESTIONS=off`.
     questions: Option<Arc<LogWorker>>,
     /// What was asked for each recent answer, for its votes.
@@ -254,6 +258,7 @@ pub async fn run(
         admin_roles: config.admin_roles.clone(),
         admin_users: config.admin_users.clone(),
         in_flight: in_flight.clone(),
+        contexts: Arc::new(Contexts::new(config.context_ttl, config.clock.clone())),
         questions: questions.clone(),
         recent: feedback::Recent::default(),
         teaching: tokio::sync::Mutex::new(()),

@@ -182,6 +182,24 @@ impl Index {
             });
         }
 
+        // A sentence's reason belongs to the fact the knowledge asks "why"
+        // of, when one does: its siblings do not give it ("used as
+        // justification for its massing of troops" is not why the response
+        // was delivered, which the same sentence also tells).
+        let why_sentences: Vec<usize> = docs
+            .iter()
+            .filter(|d| d.intent_wants.contains(&Wants::Reason))
+            .map(|d| d.sentence)
+            .collect();
+        for doc in docs
+            .iter_mut()
+            .filter(|d| matches!(d.target, Target::Fact(_)))
+        {
+            if why_sentences.contains(&doc.sentence) && !doc.intent_wants.contains(&Wants::Reason) {
+                doc.gives.remove(Wants::Reason);
+            }
+        }
+
         let vocabulary = analyzer.vocabulary_len();
         let mut postings: Vec<Vec<u32>> = vec![Vec::new(); vocabulary];
         for (d, doc) in docs.iter().enumerate() {

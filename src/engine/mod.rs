@@ -8,6 +8,7 @@
 mod about;
 mod analyze;
 mod explain;
+mod fit;
 mod focus;
 mod index;
 mod question;
@@ -22,7 +23,8 @@ mod typo;
 use std::sync::Arc;
 
 pub use explain::{Explanation, ScoredFact};
-pub use reply::{Answer, Citation, NoAnswer, Reply, Suggestion};
+pub use fit::{is_yes_no, neutral};
+pub use reply::{Answer, Citation, NoAnswer, OtherDoer, Reply, Suggestion};
 pub use rules::{Change, Effect, Rule};
 pub use tunables::Tunables;
 pub use typo::TypoIndex;
@@ -103,7 +105,9 @@ impl Engine {
         self.semantic.is_some()
     }
 
-    /// Answers one message.
+    /// Answers one message, in the form it asks for: "Yes, …" or "No, …"
+    /// only for a yes/no question, and a yes/no question naming the wrong
+    /// doer is told who did.
     pub fn answer(&self, message: &str) -> Reply {
         if let Some(problem) = check_message(message) {
             return Reply::Unknown(problem);
@@ -112,6 +116,24 @@ impl Engine {
             Ok(words) => words,
             Err(no) => return Reply::Unknown(no),
         };
+        let yes_no = is_yes_no(&words);
+        let reply = self.reply_to(message, words);
+        fit::fit(self, message, yes_no, reply)
+    }
+
+    /// The reply to one message as the knowledge words it.
+    fn reply(&self, message: &str) -> Reply {
+        if let Some(problem) = check_message(message) {
+            return Reply::Unknown(problem);
+        }
+        match self.bounded_words(message) {
+            Ok(words) => self.reply_to(message, words),
+            Err(no) => Reply::Unknown(no),
+        }
+    }
+
+    /// The reply to one checked message, given its words.
+    fn reply_to(&self, message: &str, words: Vec<String>) -> Reply {
         match smalltalk::reply(&words) {
             Some(smalltalk::Smalltalk::Help) => return Reply::Greeting(self.help_text()),
             Some(smalltalk::Smalltalk::Thanks) => {
@@ -323,7 +345,13 @@ impl Engine {
     /// a user picks one of the suggestions offered by an unsure reply.
     pub fn answer_fact(&self, id: &str) -> Option<Answer> {
         if let Some(i) = self.knowledge.facts.iter().position(|f| f.id == id) {
-            return Some(self.answer_for(Target::Fact(i), 1.0));
+            // The suggestion showed the fact's first intent: the answer fits it.
+            let answer = self.answer_for(Target::Fact(i), 1.0);
+            let shown = self.knowledge.facts[i].intents.first();
+            return Some(match shown {
+                Some(intent) if is_yes_no(&crate::text::words(intent)) => answer,
+                _ => fit::neutral_answer(answer),
+            });
         }
         let n: usize = id.strip_prefix("sentence-")?.parse().ok()?;
         (n < self.knowledge.article.sentences.len())

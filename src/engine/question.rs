@@ -359,6 +359,11 @@ impl Gives {
         self.0 |= wants.bit();
     }
 
+    /// Drops a kind.
+    pub fn remove(&mut self, wants: Wants) {
+        self.0 &= !wants.bit();
+    }
+
     /// True when this knowledge can answer a question wanting `wants`.
     pub fn can_give(self, wants: Wants) -> bool {
         match wants {

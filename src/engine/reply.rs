@@ -5,7 +5,7 @@
 use serde::Serialize;
 
 /// Where a cited sentence stands in the article.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Citation {
     /// The sentence, verbatim from the article.
     pub sentence: String,
@@ -59,6 +59,23 @@ pub enum NoAnswer {
     /// itself never says this; the Discord bot does, rather than keep a
     /// user waiting).
     Overtime,
+    /// A yes/no question about what someone did, when the article says
+    /// someone else did it ("did Germany send Javelins?"): who did, and the
+    /// sentence that says so.
+    OtherDoer(Box<OtherDoer>),
+}
+
+/// Who did what a yes/no question asked about someone else.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct OtherDoer {
+    /// The doer the question named, as typed ("Germany").
+    pub named: String,
+    /// The doer the article names, as the sentence writes it ("the U.S.").
+    pub doer: String,
+    /// What the article says they did, in our words.
+    pub answer: String,
+    /// The evidence.
+    pub citation: Citation,
 }
 
 /// The engine's reply to one message.
@@ -85,10 +102,12 @@ impl Reply {
         }
     }
 
-    /// The citation, when the reply has one.
+    /// The citation, when the reply has one (an answer, or who did what a
+    /// yes/no question asked about someone else).
     pub fn citation(&self) -> Option<&Citation> {
         match self {
             Reply::Answered(answer) => Some(&answer.citation),
+            Reply::Unknown(NoAnswer::OtherDoer(found)) => Some(&found.citation),
             _ => None,
         }
     }

@@ -10,6 +10,7 @@ use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
+use citebot::discord::context::Clock;
 use citebot::discord::{Config, RunError, Shards, Token};
 use citebot::questionlog::LogSettings;
 use citebot::setup::Setup;
@@ -131,6 +132,10 @@ pub struct BotOptions {
     pub log_filter: String,
     /// Wait for this many READYs before returning.
     pub shards_to_wait_for: usize,
+    /// CONTEXT_MINUTES.
+    pub context_minutes: u64,
+    /// The clock contexts expire by; a test moves it forward instead of waiting.
+    pub clock: Clock,
     /// DATA_DIR, LOG_QUESTIONS and LOG_RETENTION_DAYS (default: no log).
     pub question_log: LogSettings,
 }
@@ -150,6 +155,8 @@ impl Default for BotOptions {
             fake: FakeOptions::default(),
             log_filter: "info,citebot=debug".to_string(),
             shards_to_wait_for: 1,
+            context_minutes: 10,
+            clock: Clock::default(),
             question_log: LogSettings::off(),
         }
     }
@@ -191,6 +198,8 @@ pub fn config(options: &BotOptions, api_base: &str) -> Config {
     config.dev_guild = options.dev_guild.map(poise::serenity_prelude::GuildId::new);
     config.api_base = Some(api_base.to_string());
     config.shutdown_grace = Duration::from_secs(3);
+    config.context_ttl = Duration::from_secs(options.context_minutes * 60);
+    config.clock = options.clock.clone();
     config.question_log = options.question_log.clone();
     config
 }
