@@ -63,10 +63,16 @@ pub struct Index {
     pub idf: Vec<f32>,
     /// Documents containing each term.
     pub postings: Vec<Vec<u32>>,
+    /// The (document, intent) pairs whose intent contains each term, in
+    /// document then intent order: scoring follows the question's matches
+    /// instead of reading every intent of every candidate.
+    pub intent_postings: Vec<Vec<(u32, u32)>>,
     /// Weight of a question word the knowledge never uses (before its English rarity).
     pub unseen_weight: f32,
-    /// Named entities as stem sequences; `true` when the knowledge mentions it.
-    pub entities: HashMap<Vec<String>, bool>,
+    /// Named entities as their stems joined by spaces; `true` when the
+    /// knowledge mentions it. One string per name, so a window of a
+    /// question is looked up without building a key of its own.
+    pub entities: HashMap<String, bool>,
     /// Longest entity, in words.
     pub longest_entity: usize,
     /// Terms some document gives a number of, sorted: which word of "how
@@ -188,6 +194,14 @@ impl Index {
                 postings[t as usize].push(d as u32);
             }
         }
+        let mut intent_postings: Vec<Vec<(u32, u32)>> = vec![Vec::new(); vocabulary];
+        for (d, doc) in docs.iter().enumerate() {
+            for (i, intent) in doc.intents.iter().enumerate() {
+                for &t in intent {
+                    intent_postings[t as usize].push((d as u32, i as u32));
+                }
+            }
+        }
         let n = docs.len().max(1) as f32;
         let idf: Vec<f32> = postings
             .iter()
@@ -222,7 +236,7 @@ impl Index {
                     .is_some_and(|t| !postings[t as usize].is_empty())
             });
             longest_entity = longest_entity.max(stems.len());
-            entities.insert(stems, known);
+            entities.insert(stems.join(" "), known);
         }
         let mut country_of = HashMap::default();
         for name in lexicon::entities() {
@@ -242,6 +256,7 @@ impl Index {
             docs,
             idf,
             postings,
+            intent_postings,
             unseen_weight,
             entities,
             longest_entity,
@@ -276,11 +291,18 @@ impl Index {
     /// The named entities in analysed text, longest names first.
     pub fn find_entities(&self, tokens: &[Token]) -> Vec<Mention> {
         let mut found = Vec::new();
+        let mut key = String::new();
         let mut i = 0;
         'outer: while i < tokens.len() {
             for len in (1..=self.longest_entity.min(tokens.len() - i)).rev() {
-                let key: Vec<String> = tokens[i..i + len].iter().map(|t| t.stem.clone()).collect();
-                if let Some(&known) = self.entities.get(&key) {
+                key.clear();
+                for (n, t) in tokens[i..i + len].iter().enumerate() {
+                    if n > 0 {
+                        key.push(' ');
+                    }
+                    key.push_str(&t.stem);
+                }
+                if let Some(&known) = self.entities.get(key.as_str()) {
                     let term = tokens[i].term.filter(|_| known);
                     found.push(Mention {
                         term: term.unwrap_or(TermId::MAX),

@@ -173,7 +173,10 @@ mod tests {
     fn the_readme_documents_every_setting() {
         let readme = include_str!("../../README.md");
         for (name, ..) in Tunables::ALL {
-            assert!(readme.contains(&format!("| `{name}` |")), "README lacks `{name}`");
+            assert!(
+                readme.contains(&format!("| `{name}` |")),
+                "README lacks `{name}`"
+            );
         }
     }
 
