@@ -182,11 +182,14 @@ fn discord(setup: Setup) -> Result<ExitCode> {
 }
 
 fn ask(engine: &Engine, json: bool, explain: bool, question: &str) -> Result<ExitCode> {
-    let mut out = std::io::stdout().lock();
-    let mut print = |q: &str| -> std::io::Result<()> {
+    // One buffered writer, flushed before each read that may wait, so a
+    // stream is written in large pieces and a conversation through a pipe
+    // still sees each answer at once.
+    let mut out = std::io::BufWriter::with_capacity(64 * 1024, std::io::stdout().lock());
+    let print = |out: &mut std::io::BufWriter<_>, q: &str| -> std::io::Result<()> {
         let reply = engine.answer(q);
         if json {
-            writeln!(out, "{}", render::json(q, &reply))?;
+            render::write_json(out, q, &reply)?;
         } else {
             writeln!(out, "{}", render::plain(&reply))?;
         }
@@ -203,22 +206,39 @@ fn ask(engine: &Engine, json: bool, explain: bool, question: &str) -> Result<Exi
         Ok(()) => Ok(None),
     };
     if !question.trim().is_empty() {
-        finish(print(question))?;
-        return Ok(ExitCode::SUCCESS);
+        let written = print(&mut out, question).and_then(|()| out.flush());
+        return Ok(finish(written)?.unwrap_or(ExitCode::SUCCESS));
     }
-    let stdin = std::io::stdin();
-    for line in stdin.lock().split(b'\n') {
-        let line = line.context("reading standard input")?;
-        let line = String::from_utf8_lossy(&line);
-        let q = line.trim_end_matches('\r');
+    let mut input = std::io::BufReader::with_capacity(64 * 1024, std::io::stdin().lock());
+    let mut line = Vec::new();
+    loop {
+        // The next line is not all there: reading may wait, so what is
+        // written so far goes out first.
+        if !input.buffer().contains(&b'\n')
+            && let Some(code) = finish(out.flush())?
+        {
+            return Ok(code);
+        }
+        line.clear();
+        let read = input
+            .read_until(b'\n', &mut line)
+            .context("reading standard input")?;
+        if read == 0 {
+            break;
+        }
+        if line.last() == Some(&b'\n') {
+            line.pop();
+        }
+        let text = String::from_utf8_lossy(&line);
+        let q = text.trim_end_matches('\r');
         if q.trim().is_empty() && !json {
             continue;
         }
-        if let Some(code) = finish(print(q))? {
+        if let Some(code) = finish(print(&mut out, q))? {
             return Ok(code);
         }
     }
-    Ok(ExitCode::SUCCESS)
+    Ok(finish(out.flush())?.unwrap_or(ExitCode::SUCCESS))
 }
 
 fn chat(engine: &Engine) -> Result<ExitCode> {
