@@ -103,32 +103,47 @@ impl Index {
         };
         let mut docs = Vec::new();
         let mut cited = vec![false; knowledge.article.sentences.len()];
-        let mut sentence_terms: HashMap<usize, Vec<TermId>> = HashMap::default();
+        // Each text is analysed once: sentences are shared by several facts,
+        // and facts share intents ("what did blinken say"), answers and actors.
+        let mut by_sentence: HashMap<usize, (Vec<TermId>, Gives, Vec<TermId>, Vec<TermId>)> =
+            HashMap::default();
+        let mut by_text: HashMap<&str, (Vec<TermId>, Wants, Option<TermId>)> = HashMap::default();
+        let mut texts: HashMap<&str, Vec<TermId>> = HashMap::default();
         for (i, fact) in knowledge.facts.iter().enumerate() {
             cited[fact.sentence] = true;
             let sentence = &knowledge.article.sentences[fact.sentence].text;
-            // Each text is analysed once: sentences are shared by several facts.
-            let sentence_terms = sentence_terms
+            let (sentence_terms, gives, counted, unnamed) = by_sentence
                 .entry(fact.sentence)
-                .or_insert_with(|| terms_of(sentence))
+                .or_insert_with(|| {
+                    (
+                        terms_of(sentence),
+                        Gives::from_sentence(sentence),
+                        terms_of(&sentence_counted_words(sentence).join(" ")),
+                        sorted_terms(terms_of(&sentence_unnamed_words(sentence).join(" "))),
+                    )
+                })
                 .clone();
+            let (mut gives, mut counted) = (gives, counted);
             let mut intents: Vec<Vec<TermId>> = Vec::new();
             let mut intent_wants = Vec::new();
             let mut sequences: Vec<Vec<TermId>> = Vec::new();
-            let mut gives = Gives::from_sentence(sentence);
-            let mut counted = terms_of(&sentence_counted_words(sentence).join(" "));
             for (n, text) in fact.intents.iter().chain(&fact.keywords).enumerate() {
-                let analysed = analyzer.analyse_known(text);
-                let ordered: Vec<TermId> = analysed.tokens.iter().filter_map(|t| t.term).collect();
-                let asks = wants(&analysed.all_words);
+                let (ordered, asks, counted_last) =
+                    by_text.entry(text.as_str()).or_insert_with(|| {
+                        let analysed = analyzer.analyse_known(text);
+                        let ordered: Vec<TermId> =
+                            analysed.tokens.iter().filter_map(|t| t.term).collect();
+                        let asks = wants(&analysed.all_words);
+                        // Our intents are well formed: the last word counted is the thing.
+                        let counted_last = terms_of(&counted_words(&analysed.all_words).join(" "))
+                            .last()
+                            .copied();
+                        (ordered, asks, counted_last)
+                    });
+                let (ordered, asks) = (ordered.clone(), *asks);
                 if n < fact.intents.len() {
                     gives.add(asks);
-                    // Our intents are well formed: the last word counted is the thing.
-                    counted.extend(
-                        terms_of(&counted_words(&analysed.all_words).join(" "))
-                            .last()
-                            .copied(),
-                    );
+                    counted.extend(*counted_last);
                 }
                 let terms = sorted_terms(ordered.iter().copied());
                 if !terms.is_empty() {
@@ -139,7 +154,12 @@ impl Index {
             }
             let mut bag: Vec<TermId> = intents.iter().flatten().copied().collect();
             bag.extend(&sentence_terms);
-            bag.extend(terms_of(&fact.answer));
+            bag.extend(
+                texts
+                    .entry(fact.answer.as_str())
+                    .or_insert_with(|| terms_of(&fact.answer))
+                    .iter(),
+            );
             sequences.push(sentence_terms);
             docs.push(Doc {
                 target: Target::Fact(i),
@@ -150,15 +170,17 @@ impl Index {
                 bag: sorted_terms(bag),
                 gives,
                 counted: sorted_terms(counted),
-                unnamed: sorted_terms(terms_of(&sentence_unnamed_words(sentence).join(" "))),
+                unnamed,
                 entities: Vec::new(),
                 speakers: Vec::new(),
                 sequences,
-                actors: sorted_terms(
-                    fact.actors
-                        .iter()
-                        .filter_map(|a| terms_of(a).first().copied()),
-                ),
+                actors: sorted_terms(fact.actors.iter().filter_map(|a| {
+                    texts
+                        .entry(a.as_str())
+                        .or_insert_with(|| terms_of(a))
+                        .first()
+                        .copied()
+                })),
             });
         }
         for (i, sentence) in knowledge.article.sentences.iter().enumerate() {
