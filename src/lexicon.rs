@@ -43,45 +43,8 @@ pub fn entities() -> impl Iterator<Item = &'static str> {
 /// government by its capital, so a question about arms "to Kyiv" is about
 /// arms to Ukraine.
 pub fn country_of_capital(city: &str) -> Option<&'static str> {
-    CAPITALS
-        .iter()
-        .find(|(capital, _)| *capital == city)
-        .map(|&(_, country)| country)
+    crate::language::language().country_of_capital(city)
 }
-
-const CAPITALS: &[(&str, &str)] = &[
-    ("kyiv", "ukraine"),
-    ("kiev", "ukraine"),
-    ("moscow", "russia"),
-    ("washington", "united states"),
-    ("berlin", "germany"),
-    ("paris", "france"),
-    ("london", "united kingdom"),
-    ("warsaw", "poland"),
-    ("tallinn", "estonia"),
-    ("riga", "latvia"),
-    ("vilnius", "lithuania"),
-    ("minsk", "belarus"),
-    ("beijing", "china"),
-    ("rome", "italy"),
-    ("madrid", "spain"),
-    ("ankara", "turkey"),
-    ("helsinki", "finland"),
-    ("stockholm", "sweden"),
-    ("oslo", "norway"),
-    ("copenhagen", "denmark"),
-    ("budapest", "hungary"),
-    ("bucharest", "romania"),
-    ("prague", "czech republic"),
-    ("bratislava", "slovakia"),
-    ("vienna", "austria"),
-    ("ottawa", "canada"),
-    ("tokyo", "japan"),
-    ("chisinau", "moldova"),
-    ("tbilisi", "georgia"),
-    ("the hague", "netherlands"),
-    ("amsterdam", "netherlands"),
-];
 
 #[cfg(test)]
 mod tests {

@@ -12,6 +12,7 @@ pub mod discord;
 pub mod engine;
 pub mod eval;
 pub mod knowledge;
+pub mod language;
 pub mod lexicon;
 pub mod render;
 pub mod setup;

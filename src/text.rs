@@ -5,6 +5,8 @@
 
 use std::sync::OnceLock;
 
+use crate::language::{List, language};
+
 use rust_stemmers::{Algorithm, Stemmer};
 use unicode_normalization::UnicodeNormalization;
 
@@ -166,78 +168,16 @@ fn dotted_abbreviation(chars: &[char], start: usize) -> Option<(String, usize)> 
 }
 
 /// The full word for an abbreviation or slip common in chat ("jan",
-/// "govt", "doc", "abut"), where the typo index would not step in because
-/// the typed form is a word or a function word. Ambiguous ones are left
-/// alone: "wed" is also "we'd", "sat" and "sun" are words, "mar" and "sec"
-/// have several readings.
+/// "govt", "abut"), from `assets/lang/chat.txt`.
 fn chat_abbreviation(word: &str) -> Option<&'static str> {
-    Some(match word {
-        "jan" => "january",
-        "feb" => "february",
-        "apr" => "april",
-        "jun" => "june",
-        "jul" => "july",
-        "aug" => "august",
-        "sep" | "sept" => "september",
-        "oct" => "october",
-        "nov" => "november",
-        "dec" => "december",
-        "mon" => "monday",
-        "tue" | "tues" => "tuesday",
-        "thu" | "thur" | "thurs" => "thursday",
-        "fri" => "friday",
-        "govt" | "gov" | "gvt" => "government",
-        "doc" => "document",
-        "docs" => "documents",
-        "admin" => "administration",
-        "pres" => "president",
-        "info" => "information",
-        "ppl" => "people",
-        "bc" | "cuz" | "coz" | "cos" => "because",
-        "abt" | "abut" | "abuot" => "about",
-        "teh" => "the",
-        "waht" => "what",
-        "hwo" => "how",
-        "becuase" | "becasue" => "because",
-        "thru" => "through",
-        "intl" => "international",
-        "approx" => "approximately",
-        _ => return None,
-    })
+    language().chat_word(word)
 }
 
 /// True for words that only colour a sentence ("actually", "just"): they
 /// are dropped before synonym phrases are matched, so "what's actually in"
 /// still reads as "what's in".
 pub fn is_filler(word: &str) -> bool {
-    matches!(
-        word,
-        "actually"
-            | "really"
-            | "just"
-            | "basically"
-            | "literally"
-            | "honestly"
-            | "seriously"
-            | "totally"
-            | "even"
-            | "like"
-            | "kinda"
-            | "sorta"
-            | "ngl"
-            | "tbh"
-            | "lol"
-            | "lmao"
-            | "pls"
-            | "plz"
-            | "please"
-            | "ok"
-            | "okay"
-            | "so"
-            | "um"
-            | "uh"
-            | "hmm"
-    )
+    language().in_list(List::Fillers, word)
 }
 
 /// Turns "10k" into "10000" and "2m" into "2000000"; anything else is returned as is.
@@ -261,60 +201,19 @@ fn expand_number_suffix(token: String) -> String {
 /// Question words (who, why, how, when, where) are kept out of this list on
 /// purpose: the engine reads them for the answer type before dropping them.
 pub fn is_stopword(word: &str) -> bool {
-    static SET: OnceLock<rustc_hash::FxHashSet<&'static str>> = OnceLock::new();
-    SET.get_or_init(|| STOPWORDS.split_whitespace().collect())
-        .contains(word)
+    language().is_stopword(word)
 }
 
 /// True for the question words that decide what kind of answer is wanted.
 pub fn is_question_word(word: &str) -> bool {
-    matches!(
-        word,
-        "who" | "whom" | "whose" | "what" | "which" | "when" | "where" | "why" | "how" | "whats"
-    )
+    language().in_list(List::Question, word)
 }
 
 /// True for auxiliary verbs that open a question ("did", "is", "will"):
 /// the word after one is usually the subject, and a phrase ends before one.
 pub fn is_auxiliary(word: &str) -> bool {
-    matches!(
-        word,
-        "did"
-            | "does"
-            | "do"
-            | "has"
-            | "have"
-            | "had"
-            | "is"
-            | "are"
-            | "was"
-            | "were"
-            | "will"
-            | "would"
-            | "can"
-            | "could"
-    )
+    language().in_list(List::Auxiliary, word)
 }
-
-const STOPWORDS: &str = "
-a an the and or but if then else so as at by for from in into of on onto to up down out off over under
-with without within about above after again against all am any are aren arent be been being before
-below between both can cannot cant could couldnt did didnt do does doesnt doing dont during each few
-further had hadnt has hasnt have havent having he hed hell hes her here heres hers herself him himself
-his i id ill im ive is isnt it its itself just lets me more most mustnt my myself no nor not now once
-only other ought our ours ourselves own same shant she shed shell shes should shouldnt some such than
-that thats their theirs them themselves there theres these they theyd theyll theyre theyve this those
-through too until very was wasnt we wed well were werent weve while whos will with wont would wouldnt
-you youd youll youre youve your yours yourself yourselves also yet still even really actually like
-kinda sorta gonna wanna gotta got get gets getting go goes going went thing things stuff
-ngl tbh imo imho lol lmao idk btw pls plz please u ur r ya yeah yep nope ok okay hey hi hello yo guys
-wat wut wht whta whose who whom what which when where why how whats hows whys wheres whens whos
-tell know say said says mean means meant anything something everything anyone someone everyone
-much many any one ones bit lot lots way ways tho though just
-bro bruh dude fam rn fr lowkey highkey nah omg wtf smh af literally basically honestly seriously
-anyway anyways hmm um uh wait yall folks kind type sort word mention mentions mentioned w lately recently
-roughly broadly generally overall briefly approximately essentially mostly mainly specific exact particular
-exactly precisely whether perhaps maybe apparently supposedly ever already currently quite pretty rather";
 
 /// Stems a folded word with the Snowball English stemmer ("sanctions" and
 /// "sanctioned" both become "sanction").
@@ -325,112 +224,15 @@ exactly precisely whether perhaps maybe apparently supposedly ever already curre
 /// apart ("authorized" is not "authorities").
 pub fn stem(word: &str) -> String {
     static STEMMER: OnceLock<Stemmer> = OnceLock::new();
-    if let Some(kept) = OVERSTEMMED
-        .iter()
-        .find(|(prefix, _)| word.starts_with(prefix))
-        .map(|(_, stem)| stem)
-    {
-        return (*kept).to_string();
+    if let Some(kept) = language().overstemmed(word) {
+        return kept.to_string();
     }
-    let base = irregular_base(word).unwrap_or(word);
+    let base = language().irregular_base(word).unwrap_or(word);
     STEMMER
         .get_or_init(|| Stemmer::create(Algorithm::English))
         .stem(base)
         .into_owned()
 }
-
-/// Word families the Snowball stemmer reduces to one stem although they mean
-/// different things, by the prefix that tells them apart and the stem each
-/// keeps.
-const OVERSTEMMED: &[(&str, &str)] = &[
-    ("authoriz", "authoriz"),
-    ("authoris", "authoriz"),
-    ("authorit", "authorit"),
-    ("organiz", "organiz"),
-    ("organis", "organiz"),
-];
-
-/// The base form of an irregular English verb form ("thought": "think"),
-/// so a question in the past tense meets knowledge in the present.
-/// Forms that are more often another word ("left", "rose", "saw") are left
-/// out.
-fn irregular_base(word: &str) -> Option<&'static str> {
-    static MAP: OnceLock<rustc_hash::FxHashMap<&'static str, &'static str>> = OnceLock::new();
-    MAP.get_or_init(|| {
-        IRREGULAR_VERBS
-            .lines()
-            .filter_map(|line| {
-                let mut forms = line.split_whitespace();
-                let base = forms.next()?;
-                Some(forms.map(move |form| (form, base)))
-            })
-            .flatten()
-            .collect()
-    })
-    .get(word)
-    .copied()
-}
-
-/// Irregular verbs: the base form, then its past forms.
-const IRREGULAR_VERBS: &str = "
-arise arose arisen
-become became
-begin began begun
-bring brought
-build built
-buy bought
-catch caught
-choose chose chosen
-come came
-deal dealt
-draw drew drawn
-drive drove driven
-eat ate eaten
-fight fought
-find found
-fly flew flown
-forbid forbade forbidden
-freeze froze frozen
-give gave given
-go went gone
-grow grew grown
-hear heard
-hide hid hidden
-hold held
-keep kept
-know knew known
-lead led
-lose lost
-make made
-meet met
-pay paid
-ride rode ridden
-ring rang rung
-run ran
-seek sought
-see seen
-sell sold
-send sent
-shake shook shaken
-sing sang sung
-speak spoke spoken
-spend spent
-stand stood
-steal stole stolen
-strike struck stricken
-swear swore sworn
-take took taken
-teach taught
-tear tore torn
-think thought
-throw threw thrown
-understand understood
-undertake undertook undertaken
-wake woke woken
-wear wore worn
-win won
-withdraw withdrew withdrawn
-write wrote written";
 
 /// Splits one paragraph of article text into sentences.
 ///
@@ -514,27 +316,18 @@ fn ends_with_abbreviation(before: &str) -> bool {
     if letters == 1 && last.chars().all(|c| c.is_uppercase()) {
         return true;
     }
-    const TITLES: &[&str] = &[
-        "Mr", "Mrs", "Ms", "Dr", "Prof", "Sen", "Rep", "Gov", "Gen", "Col", "Lt", "Sgt", "St",
-        "Jr", "Sr", "Jan", "Feb", "Mar", "Apr", "Aug", "Sept", "Sep", "Oct", "Nov", "Dec", "No",
-        "vs", "Inc", "Corp", "Co", "Ltd", "approx", "etc",
-    ];
-    TITLES.contains(&last)
+    language().list(List::Titles).iter().any(|t| t == last)
 }
 
 /// True when the text after a quoted question names who said it, so the quote
 /// and its attribution form one sentence ("...Pillows?" Klitschko told a paper.).
 fn starts_with_attribution(rest: &str) -> bool {
-    const VERBS: &[&str] = &[
-        "said", "says", "told", "tells", "asked", "asks", "added", "adds", "wrote", "writes",
-        "tweeted", "posted", "replied", "quipped", "joked", "remarked", "stated",
-    ];
     let clause_end = rest.find(['.', '?', '!']).unwrap_or(rest.len());
     let clause = &rest[..clause_end];
     let words: Vec<&str> = clause.split_whitespace().take(10).collect();
     words.iter().any(|w| {
         let w = w.trim_matches(|c: char| !c.is_alphabetic()).to_lowercase();
-        VERBS.contains(&w.as_str())
+        language().in_list(List::AttributionVerbs, &w)
     })
 }
 

@@ -5,6 +5,7 @@
 //! cites the sentence that gives the day the events took place.
 
 use crate::knowledge::ArticleMeta;
+use crate::language::{List, language};
 
 /// What a question about the publication asks for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -15,42 +16,33 @@ enum Asked {
     Link,
 }
 
-/// Words that ask for something about the publication, and what.
-const ASKS: &[(&str, Asked)] = &[
-    ("author", Asked::Author),
-    ("authors", Asked::Author),
-    ("wrote", Asked::Author),
-    ("writer", Asked::Author),
-    ("byline", Asked::Author),
-    ("outlet", Asked::Outlet),
-    ("publisher", Asked::Outlet),
-    ("website", Asked::Outlet),
-    ("site", Asked::Outlet),
-    ("published", Asked::Published),
-    ("publish", Asked::Published),
-    ("publication", Asked::Published),
-    ("posted", Asked::Published),
-    ("url", Asked::Link),
-    ("link", Asked::Link),
-];
-
-/// Words that name the article itself.
-const ARTICLE_WORDS: &[&str] = &["article", "story", "piece", "this", "it", "report"];
-
-/// Words that name something in the article that can also be written or
-/// published ("who wrote the letter", "the treaty it published").
-const OTHER_TEXTS: &[&str] = &[
-    "letter", "response", "reply", "document", "memo", "treaty", "draft", "answer", "paper",
-    "russia", "moscow", "kremlin",
+/// The lists of words that ask for something about the publication, and what.
+const ASKS: [(List, Asked); 4] = [
+    (List::PublicationAuthor, Asked::Author),
+    (List::PublicationOutlet, Asked::Outlet),
+    (List::PublicationDate, Asked::Published),
+    (List::PublicationLink, Asked::Link),
 ];
 
 /// The reply to a question about the publication, if the message is one.
-pub fn reply(words: &[String], meta: &ArticleMeta) -> Option<String> {
-    let has = |list: &[&str]| words.iter().any(|w| list.contains(&w.as_str()));
-    let asked = words
-        .iter()
-        .find_map(|w| ASKS.iter().find(|(word, _)| word == w).map(|&(_, a)| a))?;
-    if !has(ARTICLE_WORDS) || has(OTHER_TEXTS) {
+///
+/// `names_its_world` tells whether the message names someone or something
+/// the article is about ("when did Russia publish it"): then it asks about
+/// a text in the story, not about the article. It is called only for a
+/// message that asks about a publication at all.
+pub fn reply(
+    words: &[String],
+    meta: &ArticleMeta,
+    names_its_world: impl FnOnce() -> bool,
+) -> Option<String> {
+    let lang = language();
+    let has = |list: List| words.iter().any(|w| lang.in_list(list, w));
+    let asked = words.iter().find_map(|w| {
+        ASKS.iter()
+            .find(|&&(list, _)| lang.in_list(list, w))
+            .map(|&(_, a)| a)
+    })?;
+    if !has(List::ArticleWords) || has(List::WrittenThings) || names_its_world() {
         return None;
     }
     Some(match asked {
@@ -89,8 +81,11 @@ mod tests {
         }
     }
 
+    /// Asks with "russia" and "blinken" as the names of the article's world.
     fn ask(q: &str, outlet: Option<&str>) -> Option<String> {
-        reply(&words(q), &meta(outlet))
+        let words = words(q);
+        let names = || words.iter().any(|w| w == "russia" || w == "blinken");
+        reply(&words, &meta(outlet), names)
     }
 
     #[test]
@@ -113,5 +108,7 @@ mod tests {
         assert_eq!(ask("who wrote the letter", None), None);
         assert_eq!(ask("when did russia publish its draft treaty", None), None);
         assert_eq!(ask("what did blinken say about it", None), None);
+        assert_eq!(ask("when did russia post it", None), None);
+        assert!(ask("when was it posted", None).is_some());
     }
 }

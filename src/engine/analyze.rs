@@ -6,6 +6,7 @@ use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use super::typo::TypoIndex;
 use crate::knowledge::Knowledge;
+use crate::language::{List, language};
 use crate::lexicon::english_rank;
 use crate::text::{is_auxiliary, is_filler, is_question_word, is_stopword, stem, words};
 
@@ -50,9 +51,16 @@ pub struct Analysed {
 /// The vocabulary and rules for analysing text of one knowledge base.
 #[derive(Debug, Clone, Default)]
 pub struct Analyzer {
+    /// Synonym variants as written (words) and what they are read as.
     synonyms: HashMap<Vec<String>, Vec<String>>,
+    /// Synonym variants by the stem of their first word (the other words as
+    /// written), so an entry also matches its inflections: what they are
+    /// read as, and the shortest first word of a variant with that key.
+    stem_synonyms: HashMap<Vec<String>, (Vec<String>, String)>,
     /// For each first word of a synonym phrase, the longest phrase it starts.
     phrase_starts: HashMap<String, usize>,
+    /// For each first stem of a synonym phrase, the longest phrase it starts.
+    stem_phrase_starts: HashMap<String, usize>,
     stems: HashMap<String, TermId>,
     terms: Vec<String>,
     surfaces: HashSet<String>,
@@ -70,9 +78,23 @@ impl Analyzer {
     /// knowledge says: intents, keywords, answers, sources and synonyms.
     pub fn new(knowledge: &Knowledge) -> Analyzer {
         let mut analyzer = Analyzer::default();
-        for group in &knowledge.synonyms {
-            let canonical = words(&group.canonical);
-            for variant in &group.variants {
+        let groups = merged_synonyms(knowledge);
+        // Stem keys claimed by more than one meaning match only as written.
+        let mut by_stem: HashMap<Vec<String>, HashSet<Vec<String>>> = HashMap::default();
+        let mut shortest: HashMap<Vec<String>, String> = HashMap::default();
+        for (canonical, variants) in &groups {
+            let canonical = words(canonical);
+            if let [word] = canonical.as_slice() {
+                by_stem
+                    .entry(vec![stem(word)])
+                    .or_default()
+                    .insert(canonical.clone());
+            }
+            for variant in variants {
+                let (exact_only, variant) = match variant.strip_prefix('=') {
+                    Some(rest) => (true, rest),
+                    None => (false, variant.as_str()),
+                };
                 let key = words(variant);
                 for pair in key.windows(2) {
                     analyzer
@@ -81,11 +103,37 @@ impl Analyzer {
                         .or_default()
                         .insert(pair[1].clone());
                 }
-                if !key.is_empty() && key.len() <= MAX_PHRASE && key != canonical {
-                    let longest = analyzer.phrase_starts.entry(key[0].clone()).or_insert(1);
-                    *longest = (*longest).max(key.len());
-                    analyzer.synonyms.insert(key, canonical.clone());
+                if key.is_empty() || key.len() > MAX_PHRASE || key == canonical {
+                    continue;
                 }
+                let longest = analyzer.phrase_starts.entry(key[0].clone()).or_insert(1);
+                *longest = (*longest).max(key.len());
+                if !exact_only {
+                    let stem_key = stem_key(&key);
+                    let first = shortest.entry(stem_key.clone()).or_insert(key[0].clone());
+                    if key[0].len() < first.len() {
+                        key[0].clone_into(first);
+                    }
+                    by_stem
+                        .entry(stem_key)
+                        .or_default()
+                        .insert(canonical.clone());
+                }
+                analyzer.synonyms.insert(key, canonical.clone());
+            }
+        }
+        for (key, meanings) in by_stem {
+            let mut meanings = meanings.into_iter();
+            if let (Some(canonical), None) = (meanings.next(), meanings.next())
+                && !(key.len() == 1 && canonical.len() == 1 && stem(&canonical[0]) == key[0])
+            {
+                let longest = analyzer
+                    .stem_phrase_starts
+                    .entry(key[0].clone())
+                    .or_insert(1);
+                *longest = (*longest).max(key.len());
+                let first = shortest.remove(&key).unwrap_or_default();
+                analyzer.stem_synonyms.insert(key, (canonical, first));
             }
         }
         let mut texts: Vec<&str> = Vec::new();
@@ -96,25 +144,46 @@ impl Analyzer {
             texts.push(&knowledge.article.sentences[fact.sentence].text);
         }
         texts.extend(knowledge.article.sentences.iter().map(|s| s.text.as_str()));
-        for group in &knowledge.synonyms {
-            texts.push(&group.canonical);
-            texts.extend(group.variants.iter().map(String::as_str));
+        // The knowledge's own synonyms are part of its vocabulary; a general
+        // group only when the knowledge uses its word (so a typo of "ammo"
+        // is corrected where the knowledge speaks of ammunition).
+        let own = knowledge.synonyms.len();
+        for (canonical, variants) in &groups[..own] {
+            texts.push(canonical);
+            texts.extend(variants.iter().map(|v| v.trim_start_matches('=')));
         }
         let mut seen = HashSet::default();
         texts.retain(|t| seen.insert(*t));
         for text in texts {
-            let raw = words(text);
-            analyzer.surfaces.extend(raw.iter().cloned());
-            for word in analyzer.apply_synonyms(raw) {
-                if !is_stopword(&word) && !analyzer.stem_cache.contains_key(&word) {
-                    let stemmed = stem(&word);
-                    analyzer.intern(&stemmed);
-                    analyzer.stem_cache.insert(word, stemmed);
+            analyzer.learn(text);
+        }
+        for (canonical, variants) in &groups[own..] {
+            let used = analyzer
+                .analyse_known(canonical)
+                .tokens
+                .iter()
+                .all(|t| t.term.is_some());
+            if used {
+                for variant in variants {
+                    analyzer.learn(variant.trim_start_matches('='));
                 }
             }
         }
         analyzer.typo = TypoIndex::new(analyzer.surfaces.iter().map(String::as_str));
         analyzer
+    }
+
+    /// Adds the words of a knowledge text to the vocabulary.
+    fn learn(&mut self, text: &str) {
+        let raw = words(text);
+        self.surfaces.extend(raw.iter().cloned());
+        for word in self.apply_synonyms(raw) {
+            if !is_stopword(&word) && !self.stem_cache.contains_key(&word) {
+                let stemmed = stem(&word);
+                self.intern(&stemmed);
+                self.stem_cache.insert(word, stemmed);
+            }
+        }
     }
 
     fn intern(&mut self, stem: &str) -> TermId {
@@ -240,18 +309,41 @@ impl Analyzer {
         }
     }
 
-    /// Replaces synonym phrases (longest first) by their canonical words.
+    /// Replaces synonym phrases (longest first) by their canonical words. A
+    /// phrase matches as written or, failing that, with its first word
+    /// inflected ("pulled the trigger" for "pull the trigger").
     fn apply_synonyms(&self, raw: Vec<String>) -> Vec<String> {
         if self.synonyms.is_empty() {
             return raw;
         }
         let mut out = Vec::with_capacity(raw.len());
+        let mut key: Vec<String> = Vec::with_capacity(MAX_PHRASE);
         let mut i = 0;
         'outer: while i < raw.len() {
+            let first_stem = self
+                .stem_cache
+                .get(&raw[i])
+                .cloned()
+                .unwrap_or_else(|| stem(&raw[i]));
             // Only a word that starts a synonym phrase needs the longer look-ups.
-            let longest = self.phrase_starts.get(&raw[i]).copied().unwrap_or(1);
+            let longest = self.phrase_starts.get(&raw[i]).copied().unwrap_or(1).max(
+                self.stem_phrase_starts
+                    .get(&first_stem)
+                    .copied()
+                    .unwrap_or(1),
+            );
             for len in (1..=longest.min(raw.len() - i)).rev() {
                 if let Some(canonical) = self.synonyms.get(&raw[i..i + len]) {
+                    out.extend(canonical.iter().cloned());
+                    i += len;
+                    continue 'outer;
+                }
+                key.clear();
+                key.push(first_stem.clone());
+                key.extend(raw[i + 1..i + len].iter().cloned());
+                if let Some((canonical, variant)) = self.stem_synonyms.get(&key)
+                    && inflects(&raw[i], variant)
+                {
                     out.extend(canonical.iter().cloned());
                     i += len;
                     continue 'outer;
@@ -264,13 +356,74 @@ impl Analyzer {
     }
 }
 
+/// True when `word` may be an inflection of `variant`, which it shares a
+/// stem with: an inflection extends the word ("invade": "invading",
+/// "worry": "worries") or changes it irregularly ("sell": "sold"). Other
+/// words of the family are not read the same: "diplomat" is not
+/// "diplomatic", "hands" is not "handed".
+fn inflects(word: &str, variant: &str) -> bool {
+    let base = variant
+        .strip_suffix('e')
+        .or_else(|| variant.strip_suffix('y'))
+        .unwrap_or(variant);
+    word.starts_with(base) || language().irregular_base(word) == Some(variant)
+}
+
+/// The synonym key of a phrase matched by stem: its first word stemmed, the
+/// rest as written.
+fn stem_key(words: &[String]) -> Vec<String> {
+    let mut key = words.to_vec();
+    if let Some(first) = key.first_mut() {
+        *first = stem(first);
+    }
+    key
+}
+
+/// The synonym groups to apply, as (canonical, variants): the knowledge's
+/// own, then the shipped general ones (everyday synonyms, and each country's
+/// demonyms and other names) for every variant the knowledge does not claim.
+/// A general group whose word the knowledge reads as another word follows
+/// it ("help" read as "aid" carries "assistance" along).
+pub fn merged_synonyms(knowledge: &Knowledge) -> Vec<(String, Vec<String>)> {
+    let mut read_as: HashMap<String, String> = HashMap::default();
+    let mut claimed: HashSet<String> = HashSet::default();
+    let mut groups: Vec<(String, Vec<String>)> = Vec::new();
+    for group in &knowledge.synonyms {
+        claimed.insert(words(&group.canonical).join(" "));
+        for variant in &group.variants {
+            let key = words(variant.trim_start_matches('=')).join(" ");
+            read_as.insert(key.clone(), group.canonical.clone());
+            claimed.insert(key);
+        }
+        groups.push((group.canonical.clone(), group.variants.clone()));
+    }
+    for group in language().synonyms() {
+        let canonical = read_as
+            .get(&words(&group.canonical).join(" "))
+            .cloned()
+            .unwrap_or(group.canonical);
+        let variants: Vec<String> = group
+            .variants
+            .into_iter()
+            .filter(|v| {
+                let key = words(v.trim_start_matches('=')).join(" ");
+                key != canonical && claimed.insert(key)
+            })
+            .collect();
+        if !variants.is_empty() {
+            groups.push((canonical, variants));
+        }
+    }
+    groups
+}
+
 /// Drops the frames of a chat question that are not part of it: a tag at
 /// the end ("..., right?", "..., huh") and "broadly speaking".
 fn drop_chat_frames(raw: &mut Vec<String>) {
     if raw.len() >= 3
         && raw
             .last()
-            .is_some_and(|w| matches!(w.as_str(), "right" | "correct" | "huh" | "eh" | "innit"))
+            .is_some_and(|w| language().in_list(List::TagEndings, w))
     {
         raw.pop();
     }
@@ -287,6 +440,65 @@ fn drop_chat_frames(raw: &mut Vec<String>) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::path::Path;
+
+    /// An analyzer for a tiny made-up knowledge file with these synonyms.
+    fn analyzer(synonyms: &str) -> Analyzer {
+        let toml = format!(
+            "[article]\ntitle = \"T\"\n[synonyms]\n{synonyms}\n[summary]\nshort = \"S.\"\nlong = \"L.\"\n\
+             [topics.t]\ntitle = \"T\"\nsummary = \"S.\"\n[[fact]]\nid = \"f\"\ntopic = \"t\"\n\
+             intents = [\"who sent the aid\"]\nanswer = \"A.\"\nsource = \"The mayor sent aid to the town.\"\n"
+        );
+        let knowledge = crate::knowledge::load_str(
+            Path::new("kb"),
+            &toml,
+            "The mayor sent aid to the town. Reporters were told.",
+        )
+        .unwrap_or_else(|e| panic!("{e}"));
+        Analyzer::new(&knowledge)
+    }
+
+    fn read(analyzer: &Analyzer, text: &str) -> Vec<String> {
+        analyzer.analyse_known(text).all_words
+    }
+
+    #[test]
+    fn a_synonym_matches_the_inflections_of_its_variants() {
+        let a = analyzer("town = [\"village\"]\ngive = [\"hand out\"]");
+        assert_eq!(read(&a, "villages"), ["town"]);
+        assert_eq!(read(&a, "they handed out aid"), ["they", "give", "aid"]);
+        assert_eq!(read(&a, "they handing out aid"), ["they", "give", "aid"]);
+        // Only the first word of a phrase inflects.
+        assert_eq!(read(&a, "hand outs"), ["hand", "outs"]);
+    }
+
+    #[test]
+    fn general_synonyms_apply_and_the_knowledge_wins() {
+        let a = analyzer("");
+        // Shipped: "ammo" is ammunition, "German" is Germany.
+        assert_eq!(read(&a, "ammo"), ["ammunition"]);
+        assert_eq!(read(&a, "germans"), ["germany"]);
+        let own = analyzer("stuff = [\"ammo\"]");
+        assert_eq!(read(&own, "ammo"), ["stuff"]);
+    }
+
+    #[test]
+    fn an_exact_variant_or_a_shorter_family_word_is_not_inflected() {
+        let a = analyzer("town = [\"=village\"]\nmeeting = [\"diplomatic\", \"handed\"]");
+        assert_eq!(read(&a, "village"), ["town"]);
+        assert_eq!(read(&a, "villages"), ["villages"]);
+        // "diplomat" shares the stem of "diplomatic" but is another word.
+        assert_eq!(read(&a, "diplomat"), ["diplomat"]);
+        assert_eq!(read(&a, "hands"), ["hands"]);
+    }
+
+    #[test]
+    fn two_meanings_of_one_stem_match_only_as_written() {
+        let a = analyzer("document = [\"response\"]\nreaction = [\"responses\"]");
+        assert_eq!(read(&a, "response"), ["document"]);
+        assert_eq!(read(&a, "responses"), ["reaction"]);
+        assert_eq!(read(&a, "responded"), ["responded"]);
+    }
 
     #[test]
     fn chat_frames_are_not_part_of_the_question() {

@@ -9,6 +9,7 @@ use super::question::{
     Gives, Wants, counted_words, sentence_counted_words, sentence_unnamed_words, wants,
 };
 use crate::knowledge::Knowledge;
+use crate::language::{List, language};
 use crate::lexicon;
 
 /// What a document answers: one of the knowledge's facts, or an article
@@ -344,32 +345,13 @@ impl Index {
     }
 }
 
-/// Verbs that report speech in news text.
-const SPEECH_VERBS: &[&str] = &[
-    "said",
-    "says",
-    "say",
-    "told",
-    "tells",
-    "tell",
-    "announced",
-    "announces",
-    "added",
-    "conceded",
-    "underscored",
-    "stressed",
-    "warned",
-    "warn",
-    "warns",
-];
-
 /// The words around each verb of speech in a sentence, where its speaker
 /// stands ("Blinken said", "said Blinken", "Klitschko reportedly told").
 fn speaker_words(sentence: &str) -> String {
     let words = crate::text::words(sentence);
     let mut out = Vec::new();
     for (i, word) in words.iter().enumerate() {
-        if SPEECH_VERBS.contains(&word.as_str()) {
+        if language().in_list(List::SpeechVerbs, word) {
             out.extend(words[i.saturating_sub(3)..i].iter().cloned());
             // "..., said Blinken"; after other verbs come what was said.
             if matches!(word.as_str(), "said" | "says") {

@@ -102,7 +102,11 @@ impl Engine {
         if let Some(text) = smalltalk::reply(&words) {
             return Reply::Greeting(text.to_string());
         }
-        if let Some(text) = about::reply(&words, &self.knowledge.meta) {
+        let names_its_world = || {
+            let tokens = self.analyzer.analyse_known(message).tokens;
+            self.index.find_entities(&tokens).iter().any(|m| m.known)
+        };
+        if let Some(text) = about::reply(&words, &self.knowledge.meta, names_its_world) {
             return Reply::Unknown(NoAnswer::AboutArticle(text));
         }
         let ranked = match score::rank(self, words) {

@@ -2,6 +2,7 @@
 //! reason), and which kinds a piece of knowledge can give. A fact that cannot
 //! give the kind asked for must not be cited as the answer.
 
+use crate::language::{List, language};
 use crate::text::{is_auxiliary, is_stopword};
 
 /// The kind of answer a question asks for.
@@ -57,32 +58,6 @@ impl Wants {
         family(self) == family(other)
     }
 }
-
-const MONEY_WORDS: &[&str] = &[
-    "money",
-    "cash",
-    "cost",
-    "costs",
-    "costed",
-    "spend",
-    "spent",
-    "spending",
-    "price",
-    "pricetag",
-    "worth",
-    "dollars",
-    "dollar",
-    "bucks",
-    "funding",
-    "funds",
-    "paid",
-    "pay",
-    "budget",
-    "expensive",
-];
-/// Time words that name no particular day ("weeks", "soon"); days and
-/// months are in [`DAYS`] and [`MONTHS`].
-const TIME_WORDS: &[&str] = &["week", "weeks", "month", "months", "year", "years", "soon"];
 
 /// The noun a question asks to have identified: "which German newspaper"
 /// (newspaper), "what specific proposals" (proposals). A sentence that only
@@ -157,69 +132,20 @@ fn bare(token: &str) -> &str {
     token.trim_matches(|c: char| !c.is_alphanumeric())
 }
 
-/// Verbs that ask for a price: "how much does X cost" ("money" where the
-/// knowledge's synonyms read "cost" as money).
-const COST_VERBS: &[&str] = &["cost", "costs", "costed", "run", "sell", "money"];
-
 /// True when token `i` names a day: a weekday, "today", or a month with a
 /// day number ("December 15"); a month alone ("in December") is not a date.
 fn names_a_day(tokens: &[&str], i: usize) -> bool {
+    let lang = language();
     let lower = bare(tokens[i]).to_lowercase();
     let is_number = |t: &&str| {
         let w = bare(t);
         !w.is_empty() && w.len() <= 2 && w.chars().all(|c| c.is_ascii_digit())
     };
-    DAYS.contains(&lower.as_str())
-        || MONTHS.contains(&lower.as_str())
+    lang.in_list(List::Days, &lower)
+        || lang.in_list(List::Months, &lower)
             && (tokens.get(i + 1).is_some_and(is_number)
                 || i > 0 && tokens.get(i - 1).is_some_and(is_number))
 }
-
-/// Words that name a day.
-const DAYS: &[&str] = &[
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "today",
-    "yesterday",
-    "tomorrow",
-];
-
-/// Months (without "may", which is mostly the verb).
-const MONTHS: &[&str] = &[
-    "january",
-    "february",
-    "march",
-    "april",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-];
-
-/// Words that introduce a cause or a purpose.
-const REASON_WORDS: &[&str] = &[
-    "because",
-    "since",
-    "justification",
-    "reason",
-    "reasons",
-    "amid",
-    "response",
-    "due",
-    "cause",
-    "caused",
-    "prompted",
-    "aims",
-    "aiming",
-];
 
 /// True when the word after "to" reads as a verb of purpose ("to offset",
 /// "to send"), not as a destination ("to Ukraine", "to the border").
@@ -237,8 +163,8 @@ fn starts_purpose(next: &str) -> bool {
 pub fn wants(words: &[String]) -> Wants {
     let has = |w: &str| words.iter().any(|x| x == w);
     let pair = |a: &str, b: &str| words.windows(2).any(|p| p[0] == a && p[1] == b);
-    let later = ["eventually", "afterwards", "afterward", "ultimately"];
-    if later.iter().any(|w| has(w))
+    let lang = language();
+    if words.iter().any(|w| lang.in_list(List::Later, w))
         // "did it end up cancelled", not "could sanctions end up hurting".
         || ["end", "ended", "ends"].iter().any(|w| pair(w, "up"))
             && !["could", "would", "might", "may", "will", "can"]
@@ -252,12 +178,12 @@ pub fn wants(words: &[String]) -> Wants {
     } else if pair("how", "many") || pair("number", "of") {
         Wants::Count
     } else if pair("how", "much") {
-        if words.iter().any(|w| MONEY_WORDS.contains(&w.as_str())) {
+        if words.iter().any(|w| lang.in_list(List::Money, w)) {
             Wants::Money
         } else {
             Wants::Count
         }
-    } else if MONEY_WORDS[..4].iter().any(|w| has(w))
+    } else if lang.list(List::Money).iter().take(4).any(|w| has(w))
         && (has("what") || has("whats"))
         && !has("why")
     {
@@ -341,7 +267,9 @@ pub fn counted_words(words: &[String]) -> Vec<String> {
     // "how much do the MI-17 helicopters cost": the thing priced is the
     // subject after the auxiliary, up to the verb of cost.
     if rest.first().is_some_and(|w| is_auxiliary(w))
-        && let Some(verb) = rest.iter().position(|w| COST_VERBS.contains(&w.as_str()))
+        && let Some(verb) = rest
+            .iter()
+            .position(|w| language().in_list(List::CostVerbs, w))
     {
         rest = &rest[1..verb];
     }
@@ -393,6 +321,7 @@ impl Gives {
     /// figure money, a date or day a time. Numbers that are part of a name
     /// ("Nord Stream 2", "MI-17") do not count.
     pub fn from_sentence(sentence: &str) -> Gives {
+        let lang = language();
         let mut gives = Gives::default();
         let tokens: Vec<&str> = sentence.split_whitespace().collect();
         for (i, token) in tokens.iter().enumerate() {
@@ -405,13 +334,16 @@ impl Gives {
             }
             let lower = bare.to_lowercase();
             let word = lower.as_str();
-            if TIME_WORDS.contains(&word) || DAYS.contains(&word) || MONTHS.contains(&word) {
+            if [List::Time, List::Days, List::Months]
+                .iter()
+                .any(|&list| lang.in_list(list, word))
+            {
                 gives.add(Wants::Time);
             }
             if names_a_day(&tokens, i) {
                 gives.add(Wants::Date);
             }
-            if REASON_WORDS.contains(&lower.as_str())
+            if lang.in_list(List::Reason, word)
                 || (lower == "to" && tokens.get(i + 1).is_some_and(|n| starts_purpose(n)))
             {
                 gives.add(Wants::Reason);

@@ -239,3 +239,20 @@ fn explain_names_the_rules_that_changed_a_score_and_the_decision() {
     let explained = engine().explain("what did Zelensky say", 5);
     assert!(explained.verdict.contains("unknown-entity"), "{explained}");
 }
+
+#[test]
+fn what_someone_said_is_not_who_they_are() {
+    // "say" must not vanish: the question asks for a statement.
+    assert!(cited("what did klitschko say").contains("Pillows?"));
+    for who in ["blinken", "biden", "sullivan"] {
+        let question = format!("what did {who} say");
+        let Reply::Answered(a) = engine().answer(&question) else {
+            continue;
+        };
+        assert_ne!(
+            a.fact.as_deref(),
+            Some(format!("{who}-role").as_str()),
+            "{question}"
+        );
+    }
+}

@@ -485,6 +485,12 @@ impl Checker {
                 known_words.extend(crate::text::words(variant));
             }
         }
+        for group in crate::language::language().synonyms() {
+            known_words.extend(crate::text::words(&group.canonical));
+            for variant in &group.variants {
+                known_words.extend(crate::text::words(variant));
+            }
+        }
         let Some(value) = root.get("fact") else {
             self.error(0, "no facts: add at least one `[[fact]]` table");
             return Vec::new();
@@ -758,12 +764,12 @@ source = "The U.S. sent aid."
         let named = GOOD_FACT.replace("answer =", "actors = [\"us\", \"america\"]\nanswer =");
         let k = load(&toml(&named)).unwrap_or_else(|e| panic!("{e}"));
         assert_eq!(k.facts[0].actors, ["us", "america"]);
-        let unknown = GOOD_FACT.replace("answer =", "actors = [\"france\"]\nanswer =");
+        let unknown = GOOD_FACT.replace("answer =", "actors = [\"narnia\"]\nanswer =");
         let errors = messages(load(&toml(&unknown)));
         assert_eq!(errors.len(), 1, "{errors:?}");
         assert!(
             errors[0].contains(
-                ":19: fact `us-aid`: actor \"france\" is not named in the article or the synonyms"
+                ":19: fact `us-aid`: actor \"narnia\" is not named in the article or the synonyms"
             ),
             "{errors:?}"
         );

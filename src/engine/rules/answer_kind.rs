@@ -130,7 +130,7 @@ pub fn check(reading: &Reading, doc: &Doc, semantic: Option<&Semantic>, t: &Tuna
 #[cfg(test)]
 mod tests {
     use crate::engine::rules::Rule;
-    use crate::engine::rules::testing::{answered_with, fired, tiny};
+    use crate::engine::rules::tests::{answered_with, fired, tiny};
 
     #[test]
     fn a_why_question_needs_a_reason() {

@@ -7,6 +7,7 @@
 use super::Rule;
 use crate::engine::analyze::{Analysed, TermId};
 use crate::engine::index::{Doc, Mention};
+use crate::language::{List, language};
 
 /// The entity a question asks about as the one doing something, and whether
 /// it is asked about as a speaker.
@@ -15,32 +16,6 @@ pub struct Doer {
     term: TermId,
     speaks: bool,
 }
-
-/// Verbs whose subject undergoes rather than does ("did the Baltics get permission").
-const UNDERGOES: &[&str] = &[
-    "get", "gets", "got", "receive", "received", "face", "faced", "suffer", "suffered", "need",
-    "needs", "deserve", "expect", "take", "took", "accept", "accepted",
-];
-
-/// Verbs of speech that ask what someone said ("what did Putin say").
-const ASKED_SPEECH: &[&str] = &[
-    "say",
-    "said",
-    "tell",
-    "told",
-    "respond",
-    "responded",
-    "reply",
-    "replied",
-    "react",
-    "reacted",
-    "announce",
-    "announced",
-    "comment",
-    "commented",
-    "claim",
-    "claimed",
-];
 
 /// The subject of "did/has/will X <verb>" or "is X <verb>ing" ("did Russia
 /// reject the demands"). Not the subject of a passive ("was Estonia blocked
@@ -65,7 +40,8 @@ pub fn read(q: &Analysed, entities: &[Mention]) -> Option<Doer> {
         .rev()
         .find(|w| !matches!(w.as_str(), "the" | "a" | "an"))?;
     let verb = q.all_words.get(end + 1)?;
-    if UNDERGOES.contains(&verb.as_str()) || matches!(verb.as_str(), "be" | "been" | "being") {
+    if language().in_list(List::Undergoes, verb) || matches!(verb.as_str(), "be" | "been" | "being")
+    {
         return None;
     }
     let is_be = matches!(auxiliary.as_str(), "is" | "are" | "was" | "were");
@@ -75,7 +51,7 @@ pub fn read(q: &Analysed, entities: &[Mention]) -> Option<Doer> {
         speaks: after
             .iter()
             .take(2)
-            .any(|w| ASKED_SPEECH.contains(&w.as_str())),
+            .any(|w| language().in_list(List::AskedSpeech, w)),
     })
 }
 
@@ -101,7 +77,7 @@ fn speaks_in(doc: &Doc, speaker: TermId) -> bool {
 #[cfg(test)]
 mod tests {
     use crate::engine::rules::Rule;
-    use crate::engine::rules::testing::{answered_with, fired, tiny};
+    use crate::engine::rules::tests::{answered_with, fired, tiny};
 
     #[test]
     fn another_doer_is_never_the_answer() {

@@ -82,7 +82,7 @@ pub fn check(doc: &Doc, entities: &[Mention], index: &Index) -> Option<Rule> {
 #[cfg(test)]
 mod tests {
     use crate::engine::rules::Rule;
-    use crate::engine::rules::testing::{explain, fired, tiny};
+    use crate::engine::rules::tests::{explain, fired, tiny};
     use crate::engine::{NoAnswer, Reply};
 
     #[test]

@@ -15,7 +15,7 @@ mod tests {
     use super::applies;
     use crate::engine::question::Wants;
     use crate::engine::rules::Rule;
-    use crate::engine::rules::testing::{fired, tiny};
+    use crate::engine::rules::tests::{fired, tiny};
 
     #[test]
     fn kinds_that_disagree() {

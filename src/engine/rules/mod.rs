@@ -254,4 +254,4 @@ fn has(sorted: &[TermId], term: TermId) -> bool {
 }
 
 #[cfg(test)]
-pub(crate) mod testing;
+pub(crate) mod tests;

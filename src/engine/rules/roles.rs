@@ -7,25 +7,7 @@
 use crate::engine::Tunables;
 use crate::engine::analyze::{Analysed, TermId};
 use crate::engine::index::{Doc, Mention};
-
-/// Words that put a topic after a speaker ("Blinken said about Ukraine").
-const TOPIC_WORDS: &[&str] = &[
-    "say",
-    "said",
-    "says",
-    "tell",
-    "told",
-    "think",
-    "thinks",
-    "thought",
-    "talk",
-    "talked",
-    "mention",
-    "mentioned",
-    "about",
-    "regarding",
-    "on",
-];
+use crate::language::{List, language};
 
 /// The pairs of entities the question puts in a relation, doer first: two
 /// entities close together, not an object put first, not a speaker and a
@@ -43,7 +25,10 @@ pub fn pairs(entities: &[Mention], q: &Analysed, t: &Tunables) -> Vec<(TermId, T
                 continue;
             }
             let between = &q.all_words[q.tokens[a.end - 1].at + 1..q.tokens[b.start].at];
-            if between.iter().any(|w| TOPIC_WORDS.contains(&w.as_str())) {
+            if between
+                .iter()
+                .any(|w| language().in_list(List::TopicWords, w))
+            {
                 continue;
             }
             // A passive names the doer last: "Estonia blocked by Germany"
@@ -84,7 +69,7 @@ pub fn swapped(doc: &Doc, pairs: &[(TermId, TermId)]) -> bool {
 #[cfg(test)]
 mod tests {
     use crate::engine::rules::Rule;
-    use crate::engine::rules::testing::{answered_with, fired, tiny};
+    use crate::engine::rules::tests::{answered_with, fired, tiny};
 
     #[test]
     fn the_same_entities_the_other_way_round_are_cut() {

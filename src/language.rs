@@ -1,0 +1,530 @@
+//! General English language data: stop words, fillers, chat abbreviations,
+//! irregular verbs, small grammatical word lists, everyday synonyms and a
+//! gazetteer of countries. None of it belongs to any one article.
+//!
+//! The data ships as plain text files under `assets/lang/` (each documents
+//! its own format in a header comment), is built into the binary with
+//! `include_str!`, and is parsed once, on first use. A line the parser cannot
+//! read is skipped and reported by [`problems`]; the unit tests keep the
+//! shipped files free of such lines.
+
+use std::sync::LazyLock;
+
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+
+const STOPWORDS: &str = include_str!("../assets/lang/stopwords.txt");
+const WORD_LISTS: &str = include_str!("../assets/lang/word-lists.txt");
+const CHAT: &str = include_str!("../assets/lang/chat.txt");
+const IRREGULAR_VERBS: &str = include_str!("../assets/lang/irregular-verbs.txt");
+const OVERSTEMMED: &str = include_str!("../assets/lang/overstemmed.txt");
+const SYNONYMS: &str = include_str!("../assets/lang/synonyms.txt");
+const COUNTRIES: &str = include_str!("../assets/lang/countries.txt");
+
+/// A named list of `assets/lang/word-lists.txt`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum List {
+    /// Words that only colour a sentence ("actually", "just").
+    Fillers,
+    /// Question words ("who", "why").
+    Question,
+    /// Auxiliary verbs that open a question ("did", "is").
+    Auxiliary,
+    /// A chat tag ending a question ("right", "huh").
+    TagEndings,
+    /// Verbs that report speech ("said", "told").
+    SpeechVerbs,
+    /// Verbs that attribute a quotation ("said", "quipped").
+    AttributionVerbs,
+    /// Abbreviations a period does not end a sentence after ("Mr", "Jan").
+    Titles,
+    /// Words about money ("cost", "dollars").
+    Money,
+    /// Verbs that ask for a price ("cost", "sell").
+    CostVerbs,
+    /// Time words that name no particular day ("weeks", "soon").
+    Time,
+    /// Words that name a day ("monday", "today").
+    Days,
+    /// Months, without "may".
+    Months,
+    /// Words that introduce a cause or purpose ("because", "amid").
+    Reason,
+    /// Words that ask what came of something later ("eventually").
+    Later,
+    /// Words that ask who wrote the article.
+    PublicationAuthor,
+    /// Words that ask who published the article.
+    PublicationOutlet,
+    /// Words that ask when the article was published.
+    PublicationDate,
+    /// Words that ask for a link to the article.
+    PublicationLink,
+    /// Words that name the article itself ("story", "piece").
+    ArticleWords,
+    /// Written things an article may mention ("letter", "treaty").
+    WrittenThings,
+    /// Words that put a topic after a speaker ("said about", "told on").
+    TopicWords,
+    /// Verbs whose subject undergoes rather than does ("get", "receive").
+    Undergoes,
+    /// Verbs of speech that ask what someone said ("say", "respond").
+    AskedSpeech,
+}
+
+impl List {
+    /// Every list, for checking that the data file has each.
+    pub const ALL: [List; 23] = [
+        List::Fillers,
+        List::Question,
+        List::Auxiliary,
+        List::TagEndings,
+        List::SpeechVerbs,
+        List::AttributionVerbs,
+        List::Titles,
+        List::Money,
+        List::CostVerbs,
+        List::Time,
+        List::Days,
+        List::Months,
+        List::Reason,
+        List::Later,
+        List::PublicationAuthor,
+        List::PublicationOutlet,
+        List::PublicationDate,
+        List::PublicationLink,
+        List::ArticleWords,
+        List::WrittenThings,
+        List::TopicWords,
+        List::Undergoes,
+        List::AskedSpeech,
+    ];
+
+    /// The section name of the list in `word-lists.txt`.
+    pub fn section(self) -> &'static str {
+        match self {
+            List::Fillers => "fillers",
+            List::Question => "question",
+            List::Auxiliary => "auxiliary",
+            List::TagEndings => "tag-endings",
+            List::SpeechVerbs => "speech-verbs",
+            List::AttributionVerbs => "attribution-verbs",
+            List::Titles => "titles",
+            List::Money => "money",
+            List::CostVerbs => "cost-verbs",
+            List::Time => "time",
+            List::Days => "days",
+            List::Months => "months",
+            List::Reason => "reason",
+            List::Later => "later",
+            List::PublicationAuthor => "publication-author",
+            List::PublicationOutlet => "publication-outlet",
+            List::PublicationDate => "publication-date",
+            List::PublicationLink => "publication-link",
+            List::ArticleWords => "article-words",
+            List::WrittenThings => "written-things",
+            List::TopicWords => "topic-words",
+            List::Undergoes => "undergoes",
+            List::AskedSpeech => "asked-speech",
+        }
+    }
+}
+
+/// A country of the gazetteer.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Country {
+    /// The name every other name is read as ("us", "germany").
+    pub name: String,
+    /// Its capitals ("berlin").
+    pub capitals: Vec<String>,
+    /// Words for its people ("german", "germans").
+    pub demonyms: Vec<String>,
+    /// Other names ("united states", "america").
+    pub aliases: Vec<String>,
+}
+
+/// A general synonym group: variants read as the canonical word.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SynonymGroup {
+    /// The word (or words) every variant is read as.
+    pub canonical: String,
+    /// Words and phrases read as `canonical`.
+    pub variants: Vec<String>,
+}
+
+/// All the shipped language data, parsed.
+#[derive(Debug, Default)]
+pub struct Language {
+    stopwords: HashSet<String>,
+    lists: HashMap<&'static str, Vec<String>>,
+    list_sets: HashMap<&'static str, HashSet<String>>,
+    chat: HashMap<String, String>,
+    irregular: HashMap<String, String>,
+    overstemmed: Vec<(String, String)>,
+    synonyms: Vec<SynonymGroup>,
+    countries: Vec<Country>,
+    problems: Vec<String>,
+}
+
+static LANGUAGE: LazyLock<Language> = LazyLock::new(Language::shipped);
+
+/// The shipped language data, parsed on first use.
+pub fn language() -> &'static Language {
+    &LANGUAGE
+}
+
+/// Lines of the shipped data files that could not be read, as
+/// `file:line: problem`: empty unless a data file was broken.
+pub fn problems() -> &'static [String] {
+    &LANGUAGE.problems
+}
+
+impl Language {
+    fn shipped() -> Language {
+        let mut problems = Vec::new();
+        let lists = parse_lists("word-lists.txt", WORD_LISTS, &mut problems);
+        let language = Language {
+            stopwords: words_of(STOPWORDS).map(str::to_string).collect(),
+            list_sets: lists
+                .iter()
+                .map(|(name, words)| (*name, words.iter().cloned().collect()))
+                .collect(),
+            lists,
+            chat: parse_chat("chat.txt", CHAT, &mut problems),
+            irregular: parse_irregular(IRREGULAR_VERBS),
+            overstemmed: parse_overstemmed("overstemmed.txt", OVERSTEMMED, &mut problems),
+            synonyms: parse_synonyms("synonyms.txt", SYNONYMS, &mut problems),
+            countries: parse_countries("countries.txt", COUNTRIES, &mut problems),
+            problems: Vec::new(),
+        };
+        for problem in &problems {
+            tracing::warn!("language data: {problem}");
+        }
+        Language {
+            problems,
+            ..language
+        }
+    }
+
+    /// True for a stop word.
+    pub fn is_stopword(&self, word: &str) -> bool {
+        self.stopwords.contains(word)
+    }
+
+    /// The words of a list of `word-lists.txt`.
+    pub fn list(&self, list: List) -> &[String] {
+        self.lists.get(list.section()).map_or(&[], Vec::as_slice)
+    }
+
+    /// True when `word` is in `list`.
+    pub fn in_list(&self, list: List, word: &str) -> bool {
+        self.list_sets
+            .get(list.section())
+            .is_some_and(|set| set.contains(word))
+    }
+
+    /// The full word for a chat abbreviation ("govt": "government").
+    pub fn chat_word(&self, word: &str) -> Option<&str> {
+        self.chat.get(word).map(String::as_str)
+    }
+
+    /// The base form of an irregular verb form ("sent": "send").
+    pub fn irregular_base(&self, word: &str) -> Option<&str> {
+        self.irregular.get(word).map(String::as_str)
+    }
+
+    /// The stem kept for a word of an overstemmed family, by its prefix.
+    pub fn overstemmed(&self, word: &str) -> Option<&str> {
+        self.overstemmed
+            .iter()
+            .find(|(prefix, _)| word.starts_with(prefix.as_str()))
+            .map(|(_, stem)| stem.as_str())
+    }
+
+    /// The general synonym groups, then one group per country of the
+    /// gazetteer (its demonyms and other names read as its name).
+    pub fn synonyms(&self) -> impl Iterator<Item = SynonymGroup> + '_ {
+        let countries = self.countries.iter().map(|c| SynonymGroup {
+            canonical: c.name.clone(),
+            variants: c.demonyms.iter().chain(&c.aliases).cloned().collect(),
+        });
+        self.synonyms.iter().cloned().chain(countries)
+    }
+
+    /// The gazetteer's countries.
+    pub fn countries(&self) -> &[Country] {
+        &self.countries
+    }
+
+    /// The country whose capital `city` is ("kyiv": "ukraine").
+    pub fn country_of_capital(&self, city: &str) -> Option<&str> {
+        self.countries
+            .iter()
+            .find(|c| c.capitals.iter().any(|cap| cap == city))
+            .map(|c| c.name.as_str())
+    }
+}
+
+/// The text of a line without its comment.
+fn uncommented(line: &str) -> &str {
+    line.split_once('#').map_or(line, |(text, _)| text).trim()
+}
+
+/// The words of a file of words, comments left out.
+fn words_of(text: &str) -> impl Iterator<Item = &str> {
+    text.lines()
+        .flat_map(|line| uncommented(line).split_whitespace())
+}
+
+/// Lines with content, numbered from 1.
+fn content_lines(text: &str) -> impl Iterator<Item = (usize, &str)> {
+    text.lines()
+        .enumerate()
+        .map(|(i, line)| (i + 1, uncommented(line)))
+        .filter(|(_, line)| !line.is_empty())
+}
+
+/// Items of a comma-separated field, trimmed, empties left out.
+fn items(field: &str) -> Vec<String> {
+    field
+        .split(',')
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .map(str::to_string)
+        .collect()
+}
+
+/// Parses a sectioned word-list file: `[name]` headers, then words.
+fn parse_lists(
+    file: &str,
+    text: &str,
+    problems: &mut Vec<String>,
+) -> HashMap<&'static str, Vec<String>> {
+    let mut lists: HashMap<&'static str, Vec<String>> = HashMap::default();
+    let mut current: Option<&'static str> = None;
+    for (n, line) in content_lines(text) {
+        if let Some(name) = line.strip_prefix('[').and_then(|l| l.strip_suffix(']')) {
+            current = List::ALL
+                .iter()
+                .map(|l| l.section())
+                .find(|s| *s == name.trim());
+            if current.is_none() {
+                problems.push(format!("{file}:{n}: unknown section [{name}]"));
+            }
+            continue;
+        }
+        match current {
+            Some(section) => lists
+                .entry(section)
+                .or_default()
+                .extend(line.split_whitespace().map(str::to_string)),
+            None => problems.push(format!("{file}:{n}: words outside a section")),
+        }
+    }
+    for list in List::ALL {
+        if !lists.contains_key(list.section()) {
+            problems.push(format!("{file}: missing section [{}]", list.section()));
+        }
+    }
+    lists
+}
+
+/// Parses `ABBR [ABBR...] = FULL` lines.
+fn parse_chat(file: &str, text: &str, problems: &mut Vec<String>) -> HashMap<String, String> {
+    let mut out = HashMap::default();
+    for (n, line) in content_lines(text) {
+        match line.split_once('=') {
+            Some((short, full)) if !short.trim().is_empty() && !full.trim().is_empty() => {
+                for abbreviation in short.split_whitespace() {
+                    out.insert(abbreviation.to_string(), full.trim().to_string());
+                }
+            }
+            _ => problems.push(format!("{file}:{n}: expected `ABBREVIATION = WORD`")),
+        }
+    }
+    out
+}
+
+/// Parses `BASE FORM FORM...` lines into form → base.
+fn parse_irregular(text: &str) -> HashMap<String, String> {
+    let mut out = HashMap::default();
+    for (_, line) in content_lines(text) {
+        let mut forms = line.split_whitespace();
+        if let Some(base) = forms.next() {
+            for form in forms {
+                out.insert(form.to_string(), base.to_string());
+            }
+        }
+    }
+    out
+}
+
+/// Parses `PREFIX STEM` lines.
+fn parse_overstemmed(file: &str, text: &str, problems: &mut Vec<String>) -> Vec<(String, String)> {
+    let mut out = Vec::new();
+    for (n, line) in content_lines(text) {
+        let parts: Vec<&str> = line.split_whitespace().collect();
+        match parts.as_slice() {
+            [prefix, stem] => out.push((prefix.to_string(), stem.to_string())),
+            _ => problems.push(format!("{file}:{n}: expected `PREFIX STEM`")),
+        }
+    }
+    out
+}
+
+/// Parses `CANONICAL: VARIANT, VARIANT` lines.
+fn parse_synonyms(file: &str, text: &str, problems: &mut Vec<String>) -> Vec<SynonymGroup> {
+    let mut out: Vec<SynonymGroup> = Vec::new();
+    let mut owner: HashMap<String, String> = HashMap::default();
+    for (n, line) in content_lines(text) {
+        let Some((canonical, variants)) = line.split_once(':') else {
+            problems.push(format!("{file}:{n}: expected `CANONICAL: VARIANT, ...`"));
+            continue;
+        };
+        let canonical = canonical.trim().to_string();
+        let variants = items(variants);
+        if canonical.is_empty() || variants.is_empty() {
+            problems.push(format!("{file}:{n}: a group needs a word and variants"));
+            continue;
+        }
+        for variant in &variants {
+            if let Some(first) = owner.insert(variant.clone(), canonical.clone()) {
+                problems.push(format!(
+                    "{file}:{n}: `{variant}` is listed under both `{first}` and `{canonical}`"
+                ));
+            }
+        }
+        out.push(SynonymGroup {
+            canonical,
+            variants,
+        });
+    }
+    for group in &out {
+        if let Some(other) = owner.get(&group.canonical) {
+            problems.push(format!(
+                "{file}: `{}` is a canonical word and a variant of `{other}`",
+                group.canonical
+            ));
+        }
+    }
+    out
+}
+
+/// Parses `NAME | CAPITALS | DEMONYMS | OTHER NAMES` lines.
+fn parse_countries(file: &str, text: &str, problems: &mut Vec<String>) -> Vec<Country> {
+    let mut out = Vec::new();
+    for (n, line) in content_lines(text) {
+        let fields: Vec<&str> = line.split('|').map(str::trim).collect();
+        match fields.as_slice() {
+            [name, capitals, demonyms, aliases] if !name.is_empty() => out.push(Country {
+                name: name.to_string(),
+                capitals: items(capitals),
+                demonyms: items(demonyms),
+                aliases: items(aliases),
+            }),
+            _ => problems.push(format!(
+                "{file}:{n}: expected `NAME | CAPITALS | DEMONYMS | OTHER NAMES`"
+            )),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_shipped_data_has_no_unreadable_line() {
+        assert_eq!(problems(), &[] as &[String]);
+    }
+
+    #[test]
+    fn stop_words_load_and_keep_content_words() {
+        let lang = language();
+        assert!(lang.is_stopword("the"));
+        assert!(lang.is_stopword("ngl"));
+        assert!(!lang.is_stopword("sanctions"));
+        assert!(!lang.is_stopword("# citebot"));
+    }
+
+    #[test]
+    fn every_word_list_loads() {
+        for list in List::ALL {
+            assert!(!language().list(list).is_empty(), "[{}]", list.section());
+        }
+        assert!(language().in_list(List::Question, "why"));
+        assert!(language().in_list(List::Titles, "Mr"));
+        assert!(!language().in_list(List::Months, "may"));
+    }
+
+    #[test]
+    fn chat_abbreviations_load() {
+        assert_eq!(language().chat_word("govt"), Some("government"));
+        assert_eq!(language().chat_word("cuz"), Some("because"));
+        assert_eq!(language().chat_word("wed"), None);
+    }
+
+    #[test]
+    fn irregular_verbs_load() {
+        assert_eq!(language().irregular_base("sent"), Some("send"));
+        assert_eq!(language().irregular_base("written"), Some("write"));
+        assert_eq!(language().irregular_base("left"), None);
+    }
+
+    #[test]
+    fn overstemmed_families_load() {
+        assert_eq!(language().overstemmed("authorized"), Some("authoriz"));
+        assert_eq!(language().overstemmed("authorities"), Some("authorit"));
+        assert_eq!(language().overstemmed("author"), None);
+    }
+
+    #[test]
+    fn synonyms_load_with_countries_after_the_general_groups() {
+        let groups: Vec<SynonymGroup> = language().synonyms().collect();
+        let ammo = groups.iter().find(|g| g.canonical == "ammunition");
+        assert!(ammo.is_some_and(|g| g.variants.contains(&"ammo".to_string())));
+        let germany = groups.iter().find(|g| g.canonical == "germany");
+        assert!(germany.is_some_and(|g| g.variants.contains(&"german".to_string())));
+    }
+
+    #[test]
+    fn the_gazetteer_has_capitals_and_demonyms() {
+        let lang = language();
+        assert_eq!(lang.country_of_capital("kyiv"), Some("ukraine"));
+        assert_eq!(lang.country_of_capital("washington"), Some("us"));
+        assert_eq!(lang.country_of_capital("kansas"), None);
+        let russia = lang.countries().iter().find(|c| c.name == "russia");
+        assert!(russia.is_some_and(|c| c.demonyms.contains(&"russian".to_string())));
+    }
+
+    #[test]
+    fn broken_lines_are_reported_with_file_and_line() {
+        let mut problems = Vec::new();
+        parse_countries("c.txt", "# x\nfrance | paris\n", &mut problems);
+        parse_synonyms(
+            "s.txt",
+            "aid help\nmoney: cash\ncash: dough\n",
+            &mut problems,
+        );
+        parse_chat("a.txt", "govt government\n", &mut problems);
+        parse_lists("w.txt", "[nope]\nword\n", &mut problems);
+        assert!(problems.iter().any(|p| p.starts_with("c.txt:2: expected")));
+        assert!(problems.iter().any(|p| p.starts_with("s.txt:1: expected")));
+        assert!(
+            problems
+                .iter()
+                .any(|p| p.contains("`cash` is a canonical word and a variant of `money`"))
+        );
+        assert!(problems.iter().any(|p| p.starts_with("a.txt:1: expected")));
+        assert!(
+            problems
+                .iter()
+                .any(|p| p == "w.txt:1: unknown section [nope]")
+        );
+        assert!(
+            problems
+                .iter()
+                .any(|p| p == "w.txt:2: words outside a section")
+        );
+    }
+}
