@@ -55,6 +55,14 @@ pub struct Doc {
     pub actors: Vec<TermId>,
 }
 
+/// What a cited sentence gives every fact citing it: its terms, the kinds
+/// of answer it gives, the terms it counts and those it leaves unnamed.
+type SentenceTerms = (Vec<TermId>, Gives, Vec<TermId>, Vec<TermId>);
+
+/// What an intent's text gives: its terms in order, the kind of answer it
+/// asks for, and the last term it counts.
+type IntentTerms = (Vec<TermId>, Wants, Option<TermId>);
+
 /// The documents and term statistics of one knowledge base.
 #[derive(Debug, Clone, Default)]
 pub struct Index {
@@ -106,9 +114,8 @@ impl Index {
         let mut cited = vec![false; knowledge.article.sentences.len()];
         // Each text is analysed once: sentences are shared by several facts,
         // and facts share intents ("what did blinken say"), answers and actors.
-        let mut by_sentence: HashMap<usize, (Vec<TermId>, Gives, Vec<TermId>, Vec<TermId>)> =
-            HashMap::default();
-        let mut by_text: HashMap<&str, (Vec<TermId>, Wants, Option<TermId>)> = HashMap::default();
+        let mut by_sentence: HashMap<usize, SentenceTerms> = HashMap::default();
+        let mut by_text: HashMap<&str, IntentTerms> = HashMap::default();
         let mut texts: HashMap<&str, Vec<TermId>> = HashMap::default();
         for (i, fact) in knowledge.facts.iter().enumerate() {
             cited[fact.sentence] = true;

@@ -386,10 +386,6 @@ fn word_scores(
     }
     first.push(count);
     let slot = &scratch.slot;
-    let at = |d: u32, i: u32| -> Option<usize> {
-        let s = slot[d as usize];
-        (s > 0).then(|| first[s as usize - 1] + i as usize)
-    };
     // How much of the question each intent covers, and how much of the intent.
     let mut question_covered: Vec<f32> = Vec::with_capacity(count);
     for s in 0..n {
@@ -400,12 +396,11 @@ fn word_scores(
         if weight <= 0.0 {
             continue;
         }
-        for &(d, i) in &index.intent_postings[term as usize] {
-            if let Some(k) = at(d, i) {
-                question_covered[k] += weight;
-                intent_covered[k] += idf[term as usize];
-            }
-        }
+        let postings = &index.intent_postings[term as usize];
+        each_intent(postings, candidates, slot, &first, |k| {
+            question_covered[k] += weight;
+            intent_covered[k] += idf[term as usize];
+        });
     }
     let mut vectors = vec![0.0f32; n];
     if let (false, Some(semantic)) = (query.semantic.is_empty(), &engine.semantic) {
@@ -448,19 +443,17 @@ fn word_scores(
             // Terms in term order with a strict `>`: among equal credits the
             // first term of the intent wins, as in a scan of the intent.
             for &(term, credit) in &credits {
-                for &d in &index.postings[term as usize] {
-                    let s = slot[d as usize];
-                    if s > 0 && credit > bag_best[s as usize - 1] {
-                        bag_best[s as usize - 1] = credit;
+                each_doc(&index.postings[term as usize], candidates, slot, |s| {
+                    if credit > bag_best[s] {
+                        bag_best[s] = credit;
                     }
-                }
-                for &(d, i) in &index.intent_postings[term as usize] {
-                    if let Some(k) = at(d, i)
-                        && credit > best[k].0
-                    {
+                });
+                let postings = &index.intent_postings[term as usize];
+                each_intent(postings, candidates, slot, &first, |k| {
+                    if credit > best[k].0 {
                         best[k] = (credit, term);
                     }
-                }
+                });
             }
             for (v, b) in vectors.iter_mut().zip(&bag_best) {
                 *v += word.weight * b;
@@ -523,6 +516,56 @@ fn word_scores(
         scratch.slot[d as usize] = 0;
     }
     out
+}
+
+/// A posting list longer than this many times the candidates is searched
+/// for each candidate instead of walked: a common word then costs what the
+/// candidates are, not what the knowledge holds.
+const WALK_PER_CANDIDATE: usize = 8;
+
+/// Calls `f` with the place in the candidates' intent table of each
+/// candidate intent in `postings` (sorted by document), once each.
+fn each_intent(
+    postings: &[(u32, u32)],
+    candidates: &[(u32, f32)],
+    slot: &[u32],
+    first: &[usize],
+    mut f: impl FnMut(usize),
+) {
+    if postings.len() <= candidates.len() * WALK_PER_CANDIDATE {
+        for &(d, i) in postings {
+            let s = slot[d as usize];
+            if s > 0 {
+                f(first[s as usize - 1] + i as usize);
+            }
+        }
+        return;
+    }
+    for (s, &(d, _)) in candidates.iter().enumerate() {
+        let from = postings.partition_point(|p| p.0 < d);
+        for &(_, i) in postings[from..].iter().take_while(|p| p.0 == d) {
+            f(first[s] + i as usize);
+        }
+    }
+}
+
+/// Calls `f` with the place among the candidates of each candidate in
+/// `postings` (sorted documents), once each.
+fn each_doc(postings: &[u32], candidates: &[(u32, f32)], slot: &[u32], mut f: impl FnMut(usize)) {
+    if postings.len() <= candidates.len() * WALK_PER_CANDIDATE {
+        for &d in postings {
+            let s = slot[d as usize];
+            if s > 0 {
+                f(s as usize - 1);
+            }
+        }
+        return;
+    }
+    for (s, &(d, _)) in candidates.iter().enumerate() {
+        if postings.binary_search(&d).is_ok() {
+            f(s);
+        }
+    }
 }
 
 /// How the ranking was decided, for `--explain`.
