@@ -3,12 +3,14 @@
 //!
 //! The library holds everything but the terminal: [`knowledge`] loads and
 //! validates the knowledge files, [`engine`] answers questions from them,
-//! [`vectors`] reads the word vectors behind the semantic signal, [`eval`]
+//! [`vectors`] reads the word vectors behind the semantic signal, [`draft`]
+//! drafts knowledge from an article for `citebot init`, [`eval`]
 //! scores the engine on a question file, and [`discord`] puts the engine on
 //! Discord. The `citebot` binary is a thin command-line shell over these.
 
 pub mod article;
 pub mod discord;
+pub mod draft;
 pub mod engine;
 pub mod eval;
 pub mod knowledge;

@@ -43,6 +43,16 @@ enum Command {
     },
     /// Ask questions at an interactive prompt.
     Chat,
+    /// Draft a knowledge directory from an article: DIR/article.txt and DIR/knowledge.toml.
+    Init {
+        /// The article: a title line, then paragraphs separated by blank lines.
+        article: PathBuf,
+        /// The knowledge directory to write (created if missing).
+        dir: PathBuf,
+        /// Overwrite an existing knowledge.toml.
+        #[arg(long)]
+        force: bool,
+    },
     /// Validate a knowledge directory and print lints.
     Check {
         /// The directory (default: the --knowledge one).
@@ -99,6 +109,21 @@ fn main() -> ExitCode {
 fn run(cli: Cli) -> Result<ExitCode> {
     let setup = Setup::from_env(cli.knowledge.clone(), cli.no_vectors);
     match cli.command {
+        Some(Command::Init {
+            article,
+            dir,
+            force,
+        }) => {
+            let drafted = citebot::draft::init(&article, &dir, force)?;
+            println!(
+                "{}: drafted {} facts in {} topics; next: citebot check {}",
+                drafted.knowledge.display(),
+                drafted.facts,
+                drafted.topics,
+                dir.display()
+            );
+            Ok(ExitCode::SUCCESS)
+        }
         Some(Command::Check { dir }) => check(dir.unwrap_or(setup.knowledge_dir.clone()), &setup),
         Some(Command::Eval {
             file,

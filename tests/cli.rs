@@ -168,3 +168,62 @@ fn a_reader_that_stops_early_is_not_an_error() {
     assert!(o.status.success(), "{:?}: {err}", o.status);
     assert!(!err.contains("panicked"), "{err}");
 }
+
+#[test]
+fn init_drafts_knowledge_that_checks_answers_and_is_not_overwritten() {
+    let tmp = tempfile::tempdir().expect("temp dir");
+    let article = tmp.path().join("story.txt");
+    std::fs::write(
+        &article,
+        "The Zorblat Engine\n\nThe Zorblat engine was built by Mira Quell in 1987. \
+         It turns 40 brass gears.\n\nThe engine is kept in the museum of Vantor, \
+         which opens on Sundays.\n",
+    )
+    .expect("article written");
+    let dir = tmp.path().join("kb");
+    let (article, dir_arg) = (
+        article.to_str().expect("utf-8 path"),
+        dir.to_str().expect("utf-8 path"),
+    );
+
+    let o = citebot(&["init", article, dir_arg], b"");
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    assert!(stdout(&o).contains("drafted 4 facts"), "{}", stdout(&o));
+    let drafted = std::fs::read_to_string(dir.join("knowledge.toml")).expect("knowledge written");
+    assert!(drafted.starts_with("# DRAFT"), "{drafted}");
+    assert!(dir.join("article.txt").exists());
+
+    let o = citebot(&["check", dir_arg], b"");
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    assert!(
+        stdout(&o).contains("ok (4 facts citing 4 sentences)"),
+        "{}",
+        stdout(&o)
+    );
+
+    let o = citebot(
+        &[
+            "--knowledge",
+            dir_arg,
+            "ask",
+            "who built the zorblat engine?",
+        ],
+        b"",
+    );
+    assert!(
+        stdout(&o).contains("> The Zorblat engine was built by Mira Quell in 1987."),
+        "{}",
+        stdout(&o)
+    );
+
+    std::fs::write(dir.join("knowledge.toml"), "# my edits\n").expect("edited");
+    let o = citebot(&["init", article, dir_arg], b"");
+    assert!(!o.status.success());
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(err.contains("already exists; pass --force"), "{err}");
+    let kept = std::fs::read_to_string(dir.join("knowledge.toml")).expect("still there");
+    assert_eq!(kept, "# my edits\n", "the admin's file is untouched");
+
+    let o = citebot(&["init", "--force", article, dir_arg], b"");
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+}

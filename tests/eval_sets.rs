@@ -47,10 +47,10 @@ const BLIND_FLOORS: [(&str, f64, f64); 7] = [
     ("blind-a.jsonl", 0.98, 0.99),
     ("blind-b.jsonl", 0.93, 0.96),
     ("blind-c.jsonl", 0.93, 0.98),
-    ("blind-d.jsonl", 0.83, 0.92),
+    ("blind-d.jsonl", 0.83, 0.94),
     ("blind-e.jsonl", 0.93, 0.94),
-    ("blind-f.jsonl", 0.86, 0.98),
-    ("blind-g.jsonl", 0.82, 0.90),
+    ("blind-f.jsonl", 0.87, 0.98),
+    ("blind-g.jsonl", 0.86, 0.92),
 ];
 
 #[test]
@@ -90,6 +90,16 @@ fn blind_sets_accuracy_does_not_drop() {
     for (name, accuracy, precision) in BLIND_FLOORS {
         holds_floors(name, &our_set(name), accuracy, precision);
     }
+}
+
+#[test]
+fn long_messages_are_answered_from_their_question() {
+    // Questions after a preamble about the asker ("I've only skimmed the
+    // news ... How much aid did the US send?"). Measured: 0.909 (20/22),
+    // precision 1.000 (18/18); 0.182 (4/22) before the question sentence
+    // was told apart from the preamble.
+    let cases = our_set("long-messages.jsonl");
+    holds_floors("long-messages.jsonl", &cases, 0.86, 0.99);
 }
 
 #[test]

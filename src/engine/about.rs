@@ -78,6 +78,7 @@ mod tests {
             outlet: outlet.map(str::to_string),
             url: None,
             date: Some("2022-01-26".to_string()),
+            later_events_unknown: false,
         }
     }
 

@@ -209,6 +209,11 @@ impl Analyzer {
             .filter_map(|(word, stem)| Some((word.as_str(), *self.stems.get(stem)?)))
     }
 
+    /// True when the knowledge uses this word (or a word of its stem).
+    pub fn knows(&self, word: &str) -> bool {
+        self.surfaces.contains(word) || self.stems.contains_key(&stem(word))
+    }
+
     /// The term of a stem, if the vocabulary has it.
     pub fn term_of_stem(&self, stem: &str) -> Option<TermId> {
         self.stems.get(stem).copied()

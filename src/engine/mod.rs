@@ -8,6 +8,7 @@
 mod about;
 mod analyze;
 mod explain;
+mod focus;
 mod index;
 mod question;
 mod reply;
@@ -98,7 +99,7 @@ impl Engine {
         if let Some(problem) = check_message(message) {
             return Reply::Unknown(problem);
         }
-        let words = crate::text::words(message);
+        let words = self.question_words(message);
         if let Some(text) = smalltalk::reply(&words) {
             return Reply::Greeting(text.to_string());
         }
@@ -123,7 +124,7 @@ impl Engine {
     /// sentence, before any threshold: what `citebot ask --explain` and
     /// `citebot eval --scores` show to help admins tune intents and thresholds.
     pub fn candidates(&self, message: &str, n: usize) -> Result<Vec<Candidate>, NoAnswer> {
-        let ranked = score::rank(self, crate::text::words(message))?;
+        let ranked = score::rank(self, self.question_words(message))?;
         let mut out: Vec<Candidate> = Vec::new();
         for r in ranked {
             if out.len() == n {
@@ -153,7 +154,7 @@ impl Engine {
             };
         }
         let words = self.weighted_words(message);
-        let ranked = match score::rank(self, crate::text::words(message)) {
+        let ranked = match score::rank(self, self.question_words(message)) {
             Ok(ranked) => ranked,
             Err(no) => {
                 let verdict = match no {
@@ -194,6 +195,12 @@ impl Engine {
     /// knowledge uses each.
     pub fn weighted_words(&self, message: &str) -> Vec<(String, f32, bool)> {
         score::weighted_words(self, message)
+    }
+
+    /// The words of a message to answer: its question sentence when a
+    /// preamble about the asker comes first.
+    fn question_words(&self, message: &str) -> Vec<String> {
+        focus::question_words(message, |w| self.analyzer.knows(w))
     }
 
     fn citation(&self, sentence: usize) -> Citation {

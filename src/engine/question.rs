@@ -159,12 +159,14 @@ fn starts_purpose(next: &str) -> bool {
 }
 
 /// Reads the kind of answer wanted from a question's words (after synonyms,
-/// stop words included).
-pub fn wants(words: &[String]) -> Wants {
+/// stop words included); `later_events_unknown` is the
+/// article's setting of that name: only then is a question about what came
+/// of something later ([`Wants::Outcome`]) told apart.
+pub fn wants_in(words: &[String], later_events_unknown: bool) -> Wants {
     let has = |w: &str| words.iter().any(|x| x == w);
     let pair = |a: &str, b: &str| words.windows(2).any(|p| p[0] == a && p[1] == b);
     let lang = language();
-    if words.iter().any(|w| lang.in_list(List::Later, w))
+    let asks_later = words.iter().any(|w| lang.in_list(List::Later, w))
         // "did it end up cancelled", not "could sanctions end up hurting".
         || ["end", "ended", "ends"].iter().any(|w| pair(w, "up"))
             && !["could", "would", "might", "may", "will", "can"]
@@ -172,8 +174,8 @@ pub fn wants(words: &[String]) -> Wants {
                 .any(|w| has(w))
         || pair("in", "the") && has("end") && !has("ending")
         || pair("since", "then")
-        || pair("after", "that")
-    {
+        || pair("after", "that");
+    if later_events_unknown && asks_later {
         Wants::Outcome
     } else if pair("how", "many") || pair("number", "of") {
         Wants::Count
@@ -374,7 +376,7 @@ mod tests {
     use crate::text::words;
 
     fn w(q: &str) -> Wants {
-        wants(&words(q))
+        wants_in(&words(q), true)
     }
 
     #[test]
@@ -401,6 +403,10 @@ mod tests {
             Wants::Outcome
         );
         assert_eq!(w("did russia eventually invade"), Wants::Outcome);
+        // Off by default: elsewhere "eventually" is an ordinary word.
+        let eventually = words("who eventually won the election");
+        assert_eq!(wants_in(&eventually, false), Wants::Person);
+        assert_eq!(wants_in(&eventually, true), Wants::Outcome);
         assert_eq!(w("could sanctions end up hurting europe"), Wants::Any);
         assert_eq!(w("who mocked the helmet offer"), Wants::Person);
         assert_eq!(w("did the official who spoke mention helmets"), Wants::Any);

@@ -3,9 +3,10 @@
 //!
 //! [`rank`] runs the stages in order: read the question ([`read`]), weigh
 //! its words ([`query_terms`]), pick candidate facts through the postings
-//! ([`candidates`]), score each on its words ([`word_scores`]), then let the
-//! named rules of [`super::rules`] cut or veto it. [`decide`] turns the
-//! ranking into a reply. Every number comes from [`Tunables`].
+//! ([`candidates`]), score each on its words ([`word_scores`]), let the named
+//! rules of [`super::rules`] cut or veto it, then check the best against
+//! what the question asserts ([`super::rules::contradiction`]). [`decide`]
+//! turns the ranking into a reply. Every number comes from [`Tunables`].
 //!
 //! A fact's word score mixes how much of the question's weighted words its
 //! best intent covers (and how much of that intent the question covers)
@@ -18,12 +19,11 @@ use std::cmp::Ordering;
 
 use super::analyze::{Analysed, TermId, Token};
 use super::index::Target;
-use super::question::{Wants, wants};
+use super::question::{Wants, wants_in};
 use super::rules::answer_kind::{Counted, Identified};
 use super::rules::{self, Fired, Reading, Rule};
 use super::{Engine, NoAnswer, Reply, Tunables};
 use crate::lexicon::english_rank;
-use crate::text::words;
 
 /// A scored fact (or uncited sentence).
 #[derive(Debug, Clone, Copy)]
@@ -89,7 +89,10 @@ fn read(engine: &Engine, question: Analysed) -> Result<Reading, NoAnswer> {
         &question.tokens,
         &question.all_words,
     )?;
-    let wanted = wants(&question.all_words);
+    let wanted = wants_in(
+        &question.all_words,
+        engine.knowledge.meta.later_events_unknown,
+    );
     let doer = rules::doer::read(&question, &entities);
     let counted = Counted::read(&question.all_words, wanted, &engine.analyzer, &engine.index);
     let identified = Identified::read(
@@ -112,6 +115,7 @@ fn read(engine: &Engine, question: Analysed) -> Result<Reading, NoAnswer> {
 /// Scores the knowledge's facts against a question, best first.
 pub fn rank(engine: &Engine, words: Vec<String>) -> Result<Vec<Ranked>, NoAnswer> {
     let t = &engine.tunables;
+    let asked = words.clone();
     let reading = read(engine, engine.analyzer.analyse_question(words))?;
     let query = query(engine, &reading.question.tokens)?;
     let scores = SCRATCH.with(|scratch| {
@@ -124,6 +128,7 @@ pub fn rank(engine: &Engine, words: Vec<String>) -> Result<Vec<Ranked>, NoAnswer
         .into_iter()
         .map(|(d, scored)| {
             let doc = &engine.index.docs[d as usize];
+            // Stage 5: the named guards and vetoes.
             let (factor, mut fired) =
                 rules::guard(&reading, doc, &engine.index, engine.semantic.as_ref(), t);
             fired.merge(scored.fired);
@@ -139,6 +144,8 @@ pub fn rank(engine: &Engine, words: Vec<String>) -> Result<Vec<Ranked>, NoAnswer
         })
         .collect();
     ranked.sort_by(|a, b| b.score.partial_cmp(&a.score).unwrap_or(Ordering::Equal));
+    // Stage 6: what the question asserts against what the best facts assert.
+    rules::contradiction::apply(engine, &asked, &mut ranked);
     Ok(ranked)
 }
 
@@ -220,7 +227,9 @@ fn query_terms(engine: &Engine, tokens: &[Token]) -> Vec<QueryTerm> {
 /// The words the engine reads in a question, with their weights, and
 /// whether the knowledge knows each: for `citebot ask --explain`.
 pub fn weighted_words(engine: &Engine, message: &str) -> Vec<(String, f32, bool)> {
-    let q = engine.analyzer.analyse_question(words(message));
+    let q = engine
+        .analyzer
+        .analyse_question(engine.question_words(message));
     let mut out: Vec<(String, f32, bool)> = q
         .corrections
         .iter()
@@ -579,7 +588,7 @@ pub struct Verdict {
     pub reason: String,
 }
 
-/// Stage 5: decides between answering, suggesting and declining.
+/// Stage 7: decides between answering, suggesting and declining.
 pub fn verdict(ranked: &[Ranked], t: &Tunables) -> Verdict {
     let Some(best) = ranked.first() else {
         return Verdict {

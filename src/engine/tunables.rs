@@ -132,6 +132,17 @@ tunables! {
     vector_ceiling: f32 = 0.85, -1.0, 1.0;
     /// Word vectors: most a related word counts, against 1.0 for the same word.
     vector_credit: f32 = 0.85, 0.0, 1.0;
+    /// Rule `denied`: share of its score a fact keeps when the question denies
+    /// what the clause of its sentence states.
+    denied: f32 = 0.3, 0.0, 1.0;
+    /// Rule `denied`: words after a negation that it denies.
+    denial_span: usize = 3, 1, 16;
+    /// Rule `other-number`: share of its score a fact keeps when the question
+    /// names a year its sentence does not give, or another of the article's numbers.
+    other_number: f32 = 0.3, 0.0, 1.0;
+    /// Rule `opposite-word`: share of its score a fact keeps when the question
+    /// uses the opposite of one of its sentence's words.
+    opposite_word: f32 = 0.3, 0.0, 1.0;
 }
 
 #[cfg(test)]

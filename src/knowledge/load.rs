@@ -344,9 +344,32 @@ impl Checker {
         let (table, at) = self.table(root, "article", true)?;
         self.unknown_keys(
             table,
-            &["title", "text", "date", "outlet", "url"],
+            &[
+                "title",
+                "text",
+                "date",
+                "outlet",
+                "url",
+                "later_events_unknown",
+            ],
             "[article]",
         );
+        let later_events_unknown = match table.get("later_events_unknown") {
+            None => false,
+            Some(value) => match value.get_ref() {
+                DeValue::Boolean(flag) => *flag,
+                other => {
+                    let found = other.type_str();
+                    self.error(
+                        value.span().start,
+                        format!(
+                            "field `later_events_unknown` in [article] must be true or false, found {found}"
+                        ),
+                    );
+                    false
+                }
+            },
+        };
         let title = self.string(table, at, "title", "[article]");
         // `text` was used to find the article file; check its type here.
         self.optional_string(table, "text", "[article]");
@@ -355,6 +378,7 @@ impl Checker {
             outlet: self.optional_string(table, "outlet", "[article]"),
             url: self.optional_string(table, "url", "[article]"),
             date: self.optional_string(table, "date", "[article]"),
+            later_events_unknown,
         })
     }
 
@@ -503,6 +527,8 @@ impl Checker {
             return Vec::new();
         };
         let mut facts = Vec::new();
+        // Facts citing another fact's sentence: (index, that fact's id, offset).
+        let mut borrowed: Vec<(usize, String, usize)> = Vec::new();
         let mut seen: BTreeMap<String, usize> = BTreeMap::new();
         for item in items.iter() {
             let at = item.span().start;
@@ -518,7 +544,14 @@ impl Checker {
             self.unknown_keys(
                 table,
                 &[
-                    "id", "topic", "intents", "keywords", "actors", "answer", "source",
+                    "id",
+                    "topic",
+                    "intents",
+                    "keywords",
+                    "actors",
+                    "answer",
+                    "source",
+                    "same_source",
                 ],
                 &what,
             );
@@ -542,7 +575,26 @@ impl Checker {
                 }
             }
             let answer = self.string(table, at, "answer", &what);
-            let source = self.string(table, at, "source", &what);
+            // A fact cites its own `source`, or the sentence of another fact
+            // (`same_source = "fact-id"`), so a sentence is written once.
+            let same_source = if table.contains_key("same_source") {
+                let reference = self.string(table, at, "same_source", &what);
+                if table.contains_key("source") {
+                    let at = table.get("source").map_or(at, |v| v.span().start);
+                    self.error(
+                        at,
+                        format!("{what}: give either `source` or `same_source`, not both"),
+                    );
+                }
+                let at = table.get("same_source").map_or(at, |v| v.span().start);
+                reference.map(|r| (r, at))
+            } else {
+                None
+            };
+            let source = match same_source {
+                Some(_) => None,
+                None => self.string(table, at, "source", &what),
+            };
             if let Some(id) = &id
                 && let Some(first) = seen.insert(id.clone(), line)
             {
@@ -580,10 +632,17 @@ impl Checker {
                 }
                 found
             });
+            let sentence = match &same_source {
+                Some(_) => Some(usize::MAX),
+                None => sentence,
+            };
             if let (Some(id), Some(topic), Some(answer), Some(sentence)) =
                 (id, topic, answer, sentence)
                 && !intents.is_empty()
             {
+                if let Some((reference, at)) = same_source {
+                    borrowed.push((facts.len(), reference, at));
+                }
                 facts.push(Fact {
                     id,
                     topic,
@@ -596,7 +655,40 @@ impl Checker {
                 });
             }
         }
+        self.resolve_same_sources(&mut facts, borrowed);
         facts
+    }
+
+    /// Gives each fact written with `same_source` the sentence of the fact
+    /// it names, which must cite its own `source`; unresolved facts are
+    /// dropped with an error naming the line.
+    fn resolve_same_sources(
+        &mut self,
+        facts: &mut Vec<Fact>,
+        borrowed: Vec<(usize, String, usize)>,
+    ) {
+        let own: HashMap<String, usize> = facts
+            .iter()
+            .filter(|f| f.sentence != usize::MAX)
+            .map(|f| (f.id.clone(), f.sentence))
+            .collect();
+        for (i, reference, at) in borrowed {
+            match own.get(&reference) {
+                Some(&sentence) => facts[i].sentence = sentence,
+                None => {
+                    let what = format!("fact `{}`", facts[i].id);
+                    let problem = if facts.iter().any(|f| f.id == reference) {
+                        format!(
+                            "{what}: same_source `{reference}` names a fact that has no `source` of its own"
+                        )
+                    } else {
+                        format!("{what}: same_source `{reference}` is not the id of a fact")
+                    };
+                    self.error(at, problem);
+                }
+            }
+        }
+        facts.retain(|f| f.sentence != usize::MAX);
     }
 }
 
@@ -812,6 +904,76 @@ source = "The U.S. sent aid."
             errors
                 .iter()
                 .any(|e| e.contains("`states` is listed under both `usa2` and `usa3`")),
+            "{errors:?}"
+        );
+    }
+
+    #[test]
+    fn same_source_cites_the_sentence_of_another_fact() {
+        let second = r#"
+[[fact]]
+id = "us-aid-size"
+topic = "aid"
+intents = ["how much aid"]
+answer = "Some."
+same_source = "us-aid"
+"#;
+        let k = load(&toml(&format!("{second}{GOOD_FACT}"))).unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(k.facts.len(), 2);
+        assert_eq!(k.sentence_of(&k.facts[0]).text, "The U.S. sent aid.");
+        assert_eq!(k.facts[0].sentence, k.facts[1].sentence);
+    }
+
+    #[test]
+    fn a_bad_same_source_names_its_line() {
+        let fact = |reference: &str, extra: &str| {
+            format!(
+                "\n[[fact]]\nid = \"other\"\ntopic = \"aid\"\nintents = [\"q\"]\nanswer = \"A.\"\nsame_source = \"{reference}\"\n{extra}"
+            )
+        };
+        let errors = messages(load(&toml(&format!("{GOOD_FACT}{}", fact("nope", "")))));
+        assert_eq!(errors.len(), 1, "{errors:?}");
+        assert!(
+            errors[0].contains(":27: fact `other`: same_source `nope` is not the id of a fact"),
+            "{errors:?}"
+        );
+        let both = fact("us-aid", "source = \"The U.S. sent aid.\"\n");
+        let errors = messages(load(&toml(&format!("{GOOD_FACT}{both}"))));
+        assert!(
+            errors.iter().any(|e| e
+                .contains(":28: fact `other`: give either `source` or `same_source`, not both")),
+            "{errors:?}"
+        );
+        let chained = format!(
+            "{GOOD_FACT}{}{}",
+            fact("us-aid", ""),
+            fact("other", "").replace("\"other\"\ntopic", "\"third\"\ntopic")
+        );
+        let errors = messages(load(&toml(&chained)));
+        assert!(
+            errors.iter().any(|e| e.contains(
+                "fact `third`: same_source `other` names a fact that has no `source` of its own"
+            )),
+            "{errors:?}"
+        );
+    }
+
+    #[test]
+    fn later_events_unknown_is_a_flag_of_the_article() {
+        let k = load(&toml(GOOD_FACT)).unwrap_or_else(|e| panic!("{e}"));
+        assert!(!k.meta.later_events_unknown);
+        let on = toml(GOOD_FACT).replace(
+            "title = \"A headline\"\n",
+            "title = \"A headline\"\nlater_events_unknown = true\n",
+        );
+        let k = load(&on).unwrap_or_else(|e| panic!("{e}"));
+        assert!(k.meta.later_events_unknown);
+        let bad = on.replace("= true", "= \"yes\"");
+        let errors = messages(load(&bad));
+        assert!(
+            errors.iter().any(|e| e.contains(
+                ":3: field `later_events_unknown` in [article] must be true or false, found string"
+            )),
             "{errors:?}"
         );
     }

@@ -29,6 +29,12 @@ pub struct ArticleMeta {
     pub url: Option<String>,
     /// The article's date as the admins give it (free text, usually ISO 8601).
     pub date: Option<String>,
+    /// `[article] later_events_unknown`: the article reports one moment
+    /// (a news report), so a question about what came of things later
+    /// ("did Russia eventually invade") is declined unless a fact is written
+    /// for it. Off by default: in a history or a profile, "eventually" is
+    /// an ordinary word.
+    pub later_events_unknown: bool,
 }
 
 /// One answerable fact: how people ask for it, our answer, and its evidence.

@@ -11,9 +11,12 @@
 //! ([`roles`]), then the vetoes `other-doer` and `other-speaker` ([`doer`]).
 //! `unknown-entity` ([`entities`]) ends the search before any scoring,
 //! `intent-other-kind` ([`intent_kind`]) acts on each intent while scoring,
-//! `sibling-borrowed` ([`sibling`]) while deciding.
+//! `sibling-borrowed` ([`sibling`]) while deciding. After ranking,
+//! `denied`, `other-number` and `opposite-word` (`engine/coverage.rs`) cut
+//! facts whose sentence the question contradicts.
 
 pub mod answer_kind;
+pub mod contradiction;
 pub mod doer;
 pub mod entities;
 pub mod intent_kind;
@@ -61,11 +64,20 @@ pub enum Rule {
     GuessedNumber,
     /// Words the knowledge never uses, matched through word vectors.
     WordVectors,
+    /// The question denies what the clause of the sentence it asks about
+    /// states ("what cannot be solved" against "can be solved").
+    Denied,
+    /// The question names a year the sentence does not give, or another
+    /// number the article gives elsewhere.
+    OtherNumber,
+    /// The question uses the opposite of a word of the sentence
+    /// ("decrease" against "increase", "informal" against "formal").
+    OppositeWord,
 }
 
 impl Rule {
     /// Every rule, in the order `--explain` lists them.
-    pub const ALL: [Rule; 14] = [
+    pub const ALL: [Rule; 17] = [
         Rule::UnknownEntity,
         Rule::EntityMissing,
         Rule::EntitySubstituted,
@@ -80,6 +92,9 @@ impl Rule {
         Rule::SiblingBorrowed,
         Rule::GuessedNumber,
         Rule::WordVectors,
+        Rule::Denied,
+        Rule::OtherNumber,
+        Rule::OppositeWord,
     ];
 
     /// The rule's name, as `--explain` prints it.
@@ -99,6 +114,9 @@ impl Rule {
             Rule::SiblingBorrowed => "sibling-borrowed",
             Rule::GuessedNumber => "guessed-number",
             Rule::WordVectors => "word-vectors",
+            Rule::Denied => "denied",
+            Rule::OtherNumber => "other-number",
+            Rule::OppositeWord => "opposite-word",
         }
     }
 
@@ -241,6 +259,9 @@ pub fn effects(fired: Fired, boosts: &[f32; 2], t: &Tunables) -> Vec<Effect> {
                 Rule::OtherDoer | Rule::OtherSpeaker | Rule::SiblingBorrowed => Change::Veto,
                 Rule::GuessedNumber => Change::Plus(boosts[0]),
                 Rule::WordVectors => Change::Plus(boosts[1]),
+                Rule::Denied => Change::Times(t.denied),
+                Rule::OtherNumber => Change::Times(t.other_number),
+                Rule::OppositeWord => Change::Times(t.opposite_word),
                 Rule::UnknownEntity => return None,
             };
             Some(Effect { rule, change })

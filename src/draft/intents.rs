@@ -1,0 +1,189 @@
+//! The questions a sentence answers, drafted from its words: for each span a
+//! question could ask about (a name, a year, a number, a place, the subject)
+//! the question is the rest of its clause with the span replaced by the
+//! question word ("Mira Quell built the engine" answers "who built the
+//! engine"), plus the clauses themselves and the sentence's key phrases.
+
+use super::phrases::{Span, SpanKind, Word, content, rarity, sentence_words, spans};
+
+/// Most intents drafted for one sentence: more dilute the best match and
+/// collide with neighbouring sentences.
+pub const MAX_INTENTS: usize = 10;
+/// Most keywords drafted for one sentence.
+pub const MAX_KEYWORDS: usize = 4;
+/// English frequency rank under which a one-word subject is too common to
+/// make a "what is" question of its own.
+const COMMON_SUBJECT: usize = 2000;
+/// Fewest content words a clause needs to be an intent of its own.
+const MIN_CLAUSE_WORDS: usize = 2;
+
+/// The intents and keywords drafted for one sentence.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Drafted {
+    /// Questions, lowercase, most specific first.
+    pub intents: Vec<String>,
+    /// Short key phrases.
+    pub keywords: Vec<String>,
+}
+
+/// Drafts the questions one sentence answers.
+pub fn draft(sentence: &str) -> Drafted {
+    let words = sentence_words(sentence);
+    let mut intents = Intents::default();
+    for span in spans(&words) {
+        if let Some(q) = question_for(&words, &span) {
+            intents.push(q);
+        }
+    }
+    let clauses = words.last().map_or(0, |w| w.clause + 1);
+    if clauses > 1 {
+        for c in 0..clauses {
+            let clause: Vec<Word> = words.iter().filter(|w| w.clause == c).cloned().collect();
+            let terms = content(&clause);
+            if terms.len() >= MIN_CLAUSE_WORDS {
+                intents.push(terms.join(" "));
+            }
+        }
+    }
+    let all = content(&words);
+    if !all.is_empty() {
+        intents.push(all.join(" "));
+    }
+    Drafted {
+        intents: intents.0.into_iter().take(MAX_INTENTS).collect(),
+        keywords: keywords(&words),
+    }
+}
+
+/// Intents without repeats of the same words.
+#[derive(Default)]
+struct Intents(Vec<String>);
+
+impl Intents {
+    fn push(&mut self, intent: String) {
+        let key = |s: &str| {
+            let mut w: Vec<String> = s.split_whitespace().map(crate::text::stem).collect();
+            w.sort();
+            w.dedup();
+            w
+        };
+        let new = key(&intent);
+        if !intent.trim().is_empty() && !self.0.iter().any(|i| key(i) == new) {
+            self.0.push(intent);
+        }
+    }
+}
+
+/// The question a span answers: the question word, then the content words of
+/// its clause without the span.
+fn question_for(words: &[Word], span: &Span) -> Option<String> {
+    let clause = words[span.start].clause;
+    let rest: Vec<Word> = words
+        .iter()
+        .enumerate()
+        .filter(|(i, w)| w.clause == clause && !(span.start..span.end).contains(i))
+        .map(|(_, w)| w.clone())
+        .collect();
+    let rest = content(&rest);
+    let named: Vec<&str> = words[span.start..span.end]
+        .iter()
+        .filter(|w| w.content)
+        .map(|w| w.folded.as_str())
+        .collect();
+    match span.kind {
+        // A lone common word ("us", "it") says too little to be asked about.
+        SpanKind::Subject => (named.len() > 1
+            || named.first().is_some_and(|w| rarity(w) >= COMMON_SUBJECT))
+        .then(|| format!("what is {}", named.join(" "))),
+        _ if rest.len() < MIN_CLAUSE_WORDS => None,
+        SpanKind::Name => Some(format!("who {}", rest.join(" "))),
+        SpanKind::Year => Some(format!("when {}", rest.join(" "))),
+        SpanKind::Place => Some(format!("where {}", rest.join(" "))),
+        SpanKind::Count => {
+            // The counted noun: the content words right after the number.
+            let counted: Vec<&str> = words[span.end..]
+                .iter()
+                .take_while(|w| w.clause == clause)
+                .take(3)
+                .filter(|w| w.content)
+                .map(|w| w.folded.as_str())
+                .collect();
+            let others: Vec<&str> = rest
+                .iter()
+                .copied()
+                .filter(|w| !counted.contains(w))
+                .collect();
+            (!counted.is_empty())
+                .then(|| format!("how many {} are {}", counted.join(" "), others.join(" ")))
+        }
+    }
+}
+
+/// Key phrases: the rarest pairs of neighbouring content words, and names.
+fn keywords(words: &[Word]) -> Vec<String> {
+    let mut phrases: Vec<(usize, String)> = Vec::new();
+    for pair in words.windows(2) {
+        if pair[0].content && pair[1].content && pair[0].clause == pair[1].clause {
+            let score = rarity(&pair[0].folded).min(rarity(&pair[1].folded));
+            let phrase = format!("{} {}", pair[0].folded, pair[1].folded);
+            if !phrases.iter().any(|(_, p)| *p == phrase) {
+                phrases.push((score, phrase));
+            }
+        }
+    }
+    phrases.sort_by_key(|p| std::cmp::Reverse(p.0));
+    phrases
+        .into_iter()
+        .take(MAX_KEYWORDS)
+        .map(|(_, p)| p)
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_numbers_and_years_become_questions() {
+        let d = draft("Mira Quell built the Zorblat engine in 1987 with 40 brass gears.");
+        let has = |q: &str| d.intents.iter().any(|i| i == q);
+        assert!(
+            has("who built zorblat engine 1987 40 brass gears"),
+            "{:?}",
+            d.intents
+        );
+        assert!(
+            has("when mira quell built zorblat engine 40 brass gears"),
+            "{:?}",
+            d.intents
+        );
+        assert!(
+            d.intents
+                .iter()
+                .any(|i| i.starts_with("how many brass gears")),
+            "{:?}",
+            d.intents
+        );
+    }
+
+    #[test]
+    fn the_subject_is_asked_for() {
+        let d = draft("A zorblat is a machine that turns gears.");
+        assert!(
+            d.intents.contains(&"what is zorblat".to_string()),
+            "{:?}",
+            d.intents
+        );
+        assert!(d.intents.len() <= MAX_INTENTS);
+    }
+
+    #[test]
+    fn keywords_are_rare_neighbouring_words() {
+        let d = draft("The zorblat engine turns brass gears.");
+        assert!(
+            d.keywords.contains(&"zorblat engine".to_string()),
+            "{:?}",
+            d.keywords
+        );
+    }
+}

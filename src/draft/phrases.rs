@@ -1,0 +1,252 @@
+//! Reading one article sentence for drafting: its words with case kept, the
+//! clauses it falls into, and the spans a question could ask about (names,
+//! numbers, years, the subject before its verb).
+
+use crate::lexicon::english_rank;
+use crate::text::{is_question_word, is_stopword, words};
+
+/// One word of a sentence as the drafter sees it.
+#[derive(Debug, Clone)]
+pub struct Word {
+    /// The word as the article writes it, without surrounding punctuation.
+    pub raw: String,
+    /// Its folded, lowercase form as the engine reads it ("U.S." is `us`).
+    pub folded: String,
+    /// Index of the clause it belongs to (clauses end at , ; : and brackets).
+    pub clause: usize,
+    /// True when the word carries meaning for matching (not a stop word).
+    pub content: bool,
+}
+
+/// A span of words a question can ask about, with what kind of question.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Span {
+    /// First word index.
+    pub start: usize,
+    /// One past the last word index.
+    pub end: usize,
+    /// What the span answers.
+    pub kind: SpanKind,
+}
+
+/// What kind of question a span answers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SpanKind {
+    /// A proper name: "who" (a person or body did what the rest says).
+    Name,
+    /// A year or a date: "when".
+    Year,
+    /// A number that counts what follows it: "how many".
+    Count,
+    /// The subject before the sentence's first linking verb: "what is".
+    Subject,
+    /// A place after "in", "at" or "from" when it is a name: "where".
+    Place,
+}
+
+/// The words of a sentence, clause by clause.
+pub fn sentence_words(sentence: &str) -> Vec<Word> {
+    let mut out = Vec::new();
+    let mut clause = 0;
+    for token in sentence.split_whitespace() {
+        let opens = token.starts_with(['(', '[']);
+        if opens && !out.is_empty() {
+            clause += 1;
+        }
+        let raw = token.trim_matches(|c: char| !c.is_alphanumeric() && c != '$');
+        for folded in words(raw) {
+            let content = !is_stopword(&folded)
+                && !is_question_word(&folded)
+                && folded.chars().any(char::is_alphanumeric);
+            out.push(Word {
+                raw: raw.to_string(),
+                folded,
+                clause,
+                content,
+            });
+        }
+        if token.ends_with([',', ';', ':', ')', ']']) {
+            clause += 1;
+        }
+    }
+    out
+}
+
+/// True for a word written with a capital that is a name rather than an
+/// ordinary word capitalised at the start of a sentence.
+fn is_name(words: &[Word], i: usize) -> bool {
+    let w = &words[i];
+    let capital = w.raw.chars().next().is_some_and(char::is_uppercase);
+    if !capital || !w.content {
+        return false;
+    }
+    if i > 0 {
+        return true;
+    }
+    // The first word of a sentence is a name only when English does not know
+    // it in lower case as a common word, or a name follows it.
+    english_rank(&w.folded).is_none_or(|rank| rank > 20_000)
+        || words
+            .get(1)
+            .is_some_and(|n| n.raw.chars().next().is_some_and(char::is_uppercase) && n.content)
+}
+
+const NUMBER_WORDS: &str = include_str!("../../assets/lang/number-words.txt");
+
+/// True for an English word that gives a count ("two", "single", "both").
+fn is_number_word(word: &str) -> bool {
+    static SET: std::sync::LazyLock<rustc_hash::FxHashSet<&'static str>> =
+        std::sync::LazyLock::new(|| {
+            NUMBER_WORDS
+                .lines()
+                .map(str::trim)
+                .filter(|l| !l.is_empty() && !l.starts_with('#'))
+                .collect()
+        });
+    SET.contains(word)
+}
+
+/// True for a four-digit year between 1000 and 2099.
+fn is_year(word: &str) -> bool {
+    word.len() == 4
+        && word.chars().all(|c| c.is_ascii_digit())
+        && (word.starts_with('1') || word.starts_with("20"))
+}
+
+/// Linking verbs after which a sentence says what its subject is or does.
+const LINKING: &[&str] = &[
+    "is", "are", "was", "were", "has", "have", "had", "can", "could", "will", "would", "may",
+    "might", "must", "should", "refers", "means", "became", "becomes", "remains",
+];
+
+/// Words after which a capitalised name is a place.
+const PLACE_MARKERS: &[&str] = &["in", "at", "from", "near"];
+
+/// The spans of a sentence that a question could ask about.
+pub fn spans(words: &[Word]) -> Vec<Span> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < words.len() {
+        let w = &words[i];
+        if is_year(&w.folded) {
+            out.push(Span {
+                start: i,
+                end: i + 1,
+                kind: SpanKind::Year,
+            });
+            i += 1;
+        } else if w.folded.chars().any(|c| c.is_ascii_digit()) || is_number_word(&w.folded) {
+            out.push(Span {
+                start: i,
+                end: i + 1,
+                kind: SpanKind::Count,
+            });
+            i += 1;
+        } else if is_name(words, i) {
+            let mut end = i + 1;
+            while end < words.len() && words[end].clause == w.clause && is_name(words, end) {
+                end += 1;
+            }
+            let place = i > 0 && PLACE_MARKERS.contains(&words[i - 1].folded.as_str());
+            out.push(Span {
+                start: i,
+                end,
+                kind: if place {
+                    SpanKind::Place
+                } else {
+                    SpanKind::Name
+                },
+            });
+            i = end;
+        } else {
+            i += 1;
+        }
+    }
+    if let Some(verb) = words
+        .iter()
+        .take(12)
+        .position(|w| LINKING.contains(&w.folded.as_str()))
+    {
+        let start = words[..verb]
+            .iter()
+            .rposition(|w| w.clause != words[verb].clause)
+            .map_or(0, |p| p + 1);
+        if words[start..verb].iter().any(|w| w.content) {
+            out.push(Span {
+                start,
+                end: verb,
+                kind: SpanKind::Subject,
+            });
+        }
+    }
+    out
+}
+
+/// The content words of `words[range]`, folded, in order, once each.
+pub fn content(words: &[Word]) -> Vec<&str> {
+    let mut out: Vec<&str> = Vec::new();
+    for w in words.iter().filter(|w| w.content) {
+        if !out.contains(&w.folded.as_str()) {
+            out.push(&w.folded);
+        }
+    }
+    out
+}
+
+/// How telling a word is: rare English words and words English does not
+/// know at all rank highest.
+pub fn rarity(word: &str) -> usize {
+    english_rank(word).unwrap_or(100_000)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn kinds(sentence: &str) -> Vec<(String, SpanKind)> {
+        let w = sentence_words(sentence);
+        spans(&w)
+            .into_iter()
+            .map(|s| {
+                let text: Vec<&str> = w[s.start..s.end].iter().map(|w| w.raw.as_str()).collect();
+                (text.join(" "), s.kind)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn finds_names_years_counts_places_and_the_subject() {
+        let found =
+            kinds("The Zorblat engine was built by Mira Quell in Vantor in 1987 with 40 gears.");
+        assert!(
+            found.contains(&("Mira Quell".into(), SpanKind::Name)),
+            "{found:?}"
+        );
+        assert!(
+            found.contains(&("Vantor".into(), SpanKind::Place)),
+            "{found:?}"
+        );
+        assert!(
+            found.contains(&("1987".into(), SpanKind::Year)),
+            "{found:?}"
+        );
+        assert!(found.contains(&("40".into(), SpanKind::Count)), "{found:?}");
+        assert!(
+            found.contains(&("The Zorblat engine".into(), SpanKind::Subject)),
+            "{found:?}"
+        );
+    }
+
+    #[test]
+    fn a_capitalised_common_word_opening_a_sentence_is_no_name() {
+        let found = kinds("Gears turn slowly.");
+        assert!(found.iter().all(|(_, k)| *k != SpanKind::Name), "{found:?}");
+    }
+
+    #[test]
+    fn clauses_end_at_commas_and_brackets() {
+        let w = sentence_words("First part, second part (an aside) end.");
+        let clauses: Vec<usize> = w.iter().map(|w| w.clause).collect();
+        assert_eq!(clauses, [0, 0, 1, 1, 2, 2, 3]);
+    }
+}

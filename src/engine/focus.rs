@@ -1,0 +1,157 @@
+//! Finding the question in a long message. People often write a few
+//! sentences about themselves before they ask ("I've only skimmed the news
+//! and my group chat keeps arguing about it. How much aid did the US
+//! send?"). Every word of that preamble the knowledge lacks would count
+//! against every fact, so the preamble is set aside and the question
+//! sentence is what gets matched.
+
+use crate::language::{List, language};
+use crate::text::{is_stopword, split_sentences, words};
+
+/// Fewest content words a question sentence needs to stand on its own;
+/// with fewer ("Why?", "What about it?") the preamble is what it is about.
+const MIN_CONTENT_WORDS: usize = 2;
+
+/// The words of a message to match: those of its question sentence when it
+/// has a preamble, else all of them.
+///
+/// The question sentence is the last one ending with a question mark, or
+/// failing that the last one that opens like a question ("how", "did").
+/// When it is too short to stand alone, the preamble's words that `known`
+/// accepts (words the knowledge uses) are kept before it.
+pub fn question_words(message: &str, known: impl Fn(&str) -> bool) -> Vec<String> {
+    let sentences: Vec<&str> = message
+        .lines()
+        .flat_map(split_sentences)
+        .flat_map(split_lowercase_questions)
+        .filter(|s| s.chars().any(char::is_alphanumeric))
+        .collect();
+    if sentences.len() < 2 {
+        return words(message);
+    }
+    let asking = sentences
+        .iter()
+        .rposition(|s| s.trim_end().ends_with('?'))
+        .or_else(|| sentences.iter().rposition(|s| opens_like_a_question(s)));
+    let Some(at) = asking else {
+        return words(message);
+    };
+    let question = words(sentences[at]);
+    let content = question.iter().filter(|w| !is_stopword(w)).count();
+    if content >= MIN_CONTENT_WORDS {
+        return question;
+    }
+    let mut out: Vec<String> = sentences
+        .iter()
+        .enumerate()
+        .filter(|&(i, _)| i != at)
+        .flat_map(|(_, s)| words(s))
+        .filter(|w| !is_stopword(w) && known(w))
+        .collect();
+    out.extend(question);
+    out
+}
+
+/// Splits where chat starts a question in lowercase after a full stop
+/// ("... not vibes. who delivered the reply"), which the article splitter
+/// (wanting a capital) leaves joined. A dotted abbreviation ("the u.s.
+/// did") is not an end.
+fn split_lowercase_questions(sentence: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    // Only after a full stop: "helmets?? how many" is one question.
+    for (at, _) in sentence.match_indices('.') {
+        let rest = &sentence[at + 1..];
+        if !rest.starts_with(' ') {
+            continue;
+        }
+        let before = sentence[start..at].rsplit(' ').next().unwrap_or("");
+        if before.contains('.') || before.chars().count() <= 1 {
+            continue;
+        }
+        let next = rest.trim_start();
+        let first: String = next.chars().take_while(|c| c.is_alphabetic()).collect();
+        if first.chars().next().is_some_and(char::is_lowercase) && opens_like_a_question(&first) {
+            out.push(&sentence[start..=at]);
+            start = sentence.len() - next.len();
+        }
+    }
+    out.push(&sentence[start..]);
+    out
+}
+
+/// True when a sentence opens with a question word or an auxiliary verb.
+fn opens_like_a_question(sentence: &str) -> bool {
+    words(sentence).first().is_some_and(|w| {
+        language().in_list(List::Question, w) || language().in_list(List::Auxiliary, w)
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn known(word: &str) -> bool {
+        ["helmets", "germany", "offer"].contains(&word)
+    }
+
+    #[test]
+    fn the_question_after_a_preamble_is_what_counts() {
+        let message = "I've only skimmed the news this week and my group chat keeps arguing \
+                       about it, so I want to get it right before I say anything. How much aid \
+                       did the US send?";
+        assert_eq!(
+            question_words(message, known),
+            ["how", "much", "aid", "did", "the", "us", "send"]
+        );
+    }
+
+    #[test]
+    fn a_short_message_is_read_whole() {
+        assert_eq!(
+            question_words("how much aid did the us send", known),
+            words("how much aid did the us send")
+        );
+        let one = "so after all that arguing, how much aid did the us send?";
+        assert_eq!(question_words(one, known), words(one));
+    }
+
+    #[test]
+    fn without_a_question_mark_the_last_sentence_that_asks_is_taken() {
+        let message = "My uncle keeps posting about it. Who delivered the reply to Moscow. Thanks";
+        assert_eq!(
+            question_words(message, known),
+            words("Who delivered the reply to Moscow")
+        );
+    }
+
+    #[test]
+    fn a_bare_question_keeps_the_preambles_known_words() {
+        let message = "Germany offered helmets to Kyiv and people are laughing. Why?";
+        assert_eq!(
+            question_words(message, known),
+            ["germany", "helmets", "why"]
+        );
+    }
+
+    #[test]
+    fn a_lowercase_question_after_a_full_stop_is_found() {
+        let message = "my group chat is arguing nonstop about this whole thing and honestly i \
+                       just want facts not vibes. who delivered the reply";
+        assert_eq!(
+            question_words(message, known),
+            ["who", "delivered", "the", "reply"]
+        );
+        // A dotted abbreviation does not end a sentence.
+        let us = "so the u.s. did what exactly with the aid";
+        assert_eq!(question_words(us, known), words(us));
+        let follow_up = "wait germany sent helmets?? how many";
+        assert_eq!(question_words(follow_up, known), words(follow_up));
+    }
+
+    #[test]
+    fn a_message_that_asks_nothing_is_read_whole() {
+        let message = "I read the article. It was long.";
+        assert_eq!(question_words(message, known), words(message));
+    }
+}
