@@ -4,9 +4,10 @@
 //! The library holds everything but the terminal: [`knowledge`] loads and
 //! validates the knowledge files, [`engine`] answers questions from them,
 //! [`vectors`] reads the word vectors behind the semantic signal, [`draft`]
-//! drafts knowledge from an article for `citebot init`, [`eval`]
-//! scores the engine on a question file, and [`discord`] puts the engine on
-//! Discord. The `citebot` binary is a thin command-line shell over these.
+//! drafts knowledge from an article for `citebot init`, [`eval`] scores the
+//! engine on a question file, [`questionlog`] keeps the questions the bot
+//! could not answer, and [`discord`] puts the engine on Discord. The
+//! `citebot` binary is a thin command-line shell over these.
 
 pub mod article;
 pub mod discord;
@@ -16,6 +17,7 @@ pub mod eval;
 pub mod knowledge;
 pub mod language;
 pub mod lexicon;
+pub mod questionlog;
 pub mod render;
 pub mod setup;
 pub mod text;

@@ -11,6 +11,7 @@ use clap::{Parser, Subcommand};
 use citebot::engine::{Engine, Reply};
 use citebot::eval::{self, Report};
 use citebot::knowledge::{lints, load_dir};
+use citebot::questionlog::{Entry, LazyLog, LogSettings, QuestionLog};
 use citebot::render;
 use citebot::setup::Setup;
 
@@ -38,6 +39,9 @@ enum Command {
         /// Also print the best-scoring facts and their scores.
         #[arg(long)]
         explain: bool,
+        /// Log the questions not answered, as the bot does (see `citebot unanswered`).
+        #[arg(long)]
+        log: bool,
         /// The question (read from standard input when absent).
         question: Vec<String>,
     },
@@ -86,6 +90,22 @@ enum Command {
     },
     /// Connect to Discord (needs DISCORD_TOKEN).
     Run,
+    /// List the most-asked questions the bot did not answer, and answers voted 👎.
+    Unanswered {
+        /// How many questions to list.
+        #[arg(long, default_value_t = 20)]
+        limit: usize,
+        /// Print one JSON object per line.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Add a question as an intent of a fact, editing knowledge.toml in place.
+    Teach {
+        /// The question, as people ask it.
+        question: String,
+        /// The id of the fact that answers it.
+        fact: String,
+    },
 }
 
 fn main() -> ExitCode {
@@ -141,12 +161,33 @@ fn run(cli: Cli) -> Result<ExitCode> {
         Some(Command::Ask {
             json,
             explain,
+            log,
             question,
         }) => {
             let engine = setup.engine()?;
-            ask(&engine, json, explain, &question.join(" "))
+            let mut log = LazyLog::new(if log {
+                LogSettings::from_env()?
+            } else {
+                LogSettings::off()
+            });
+            let mut output = Output {
+                json,
+                explain,
+                log: &mut log,
+                source: "ask",
+            };
+            ask(&engine, &mut output, &question.join(" "))
         }
-        Some(Command::Chat) => chat(&setup.engine()?),
+        Some(Command::Chat) => chat(
+            &setup.engine()?,
+            &mut LazyLog::new(LogSettings::from_env()?),
+        ),
+        Some(Command::Unanswered { limit, json }) => {
+            unanswered(&LogSettings::from_env()?, limit, json)
+        }
+        Some(Command::Teach { question, fact }) => {
+            teach(&setup, &LogSettings::from_env()?, &question, &fact)
+        }
         Some(Command::Summary { long, topic }) => {
             let engine = setup.engine()?;
             let knowledge = engine.knowledge();
@@ -195,7 +236,10 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 eprintln!(
                     "No DISCORD_TOKEN set: starting a local chat. To connect to Discord, put DISCORD_TOKEN in .env (see README)."
                 );
-                chat(&setup.engine()?)
+                chat(
+                    &setup.engine()?,
+                    &mut LazyLog::new(LogSettings::from_env()?),
+                )
             }
         }
     }
@@ -206,13 +250,39 @@ fn discord(setup: Setup) -> Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-fn ask(engine: &Engine, json: bool, explain: bool, question: &str) -> Result<ExitCode> {
+/// How `ask` prints and whether it logs.
+struct Output<'a> {
+    json: bool,
+    explain: bool,
+    log: &'a mut LazyLog,
+    source: &'static str,
+}
+
+/// Logs `question` when `reply` declines it; a log that fails is reported
+/// and the answers go on.
+fn log_reply(
+    log: &mut LazyLog,
+    engine: &Engine,
+    question: &str,
+    reply: &Reply,
+    source: &'static str,
+) {
+    if let Some(entry) = Entry::for_reply(engine, question, reply, source)
+        && let Err(error) = log.record(&entry)
+    {
+        eprintln!("citebot: {error}");
+    }
+}
+
+fn ask(engine: &Engine, output: &mut Output<'_>, question: &str) -> Result<ExitCode> {
+    let (json, explain) = (output.json, output.explain);
     // One buffered writer, flushed before each read that may wait, so a
     // stream is written in large pieces and a conversation through a pipe
     // still sees each answer at once.
     let mut out = std::io::BufWriter::with_capacity(64 * 1024, std::io::stdout().lock());
-    let print = |out: &mut std::io::BufWriter<_>, q: &str| -> std::io::Result<()> {
+    let mut print = |out: &mut std::io::BufWriter<_>, q: &str| -> std::io::Result<()> {
         let reply = engine.answer(q);
+        log_reply(output.log, engine, q, &reply, output.source);
         if json {
             render::write_json(out, q, &reply)?;
         } else {
@@ -266,9 +336,15 @@ fn ask(engine: &Engine, json: bool, explain: bool, question: &str) -> Result<Exi
     Ok(finish(out.flush())?.unwrap_or(ExitCode::SUCCESS))
 }
 
-fn chat(engine: &Engine) -> Result<ExitCode> {
+fn chat(engine: &Engine, log: &mut LazyLog) -> Result<ExitCode> {
     if !std::io::stdin().is_terminal() {
-        return ask(engine, false, false, "");
+        let mut output = Output {
+            json: false,
+            explain: false,
+            log,
+            source: "chat",
+        };
+        return ask(engine, &mut output, "");
     }
     let mut editor = rustyline::DefaultEditor::new().context("starting the line editor")?;
     println!(
@@ -333,6 +409,7 @@ fn chat(engine: &Engine) -> Result<ExitCode> {
             }
             _ => {
                 let reply = engine.answer(line);
+                log_reply(log, engine, line, &reply, "chat");
                 offered = match &reply {
                     Reply::Unsure(suggestions) => {
                         suggestions.iter().map(|s| s.fact.clone()).collect()
@@ -481,4 +558,82 @@ fn shorten(text: &str) -> String {
     } else {
         text.to_string()
     }
+}
+
+fn unanswered(settings: &LogSettings, limit: usize, json: bool) -> Result<ExitCode> {
+    if !settings.enabled {
+        eprintln!("Question logging is off (LOG_QUESTIONS=off): nothing to list.");
+        return Ok(ExitCode::SUCCESS);
+    }
+    let path = settings.db_path();
+    if !path.exists() {
+        eprintln!(
+            "No question logged yet ({} does not exist).",
+            path.display()
+        );
+        return Ok(ExitCode::SUCCESS);
+    }
+    let log = QuestionLog::open(&path, settings.retention_days)?;
+    let questions = log.unanswered(limit)?;
+    let downvoted = log.downvoted(limit)?;
+    let mut out = std::io::stdout().lock();
+    let written = (|| -> std::io::Result<()> {
+        if json {
+            for q in &questions {
+                let mut value = serde_json::to_value(q).unwrap_or_default();
+                value["kind"] = "unanswered".into();
+                writeln!(out, "{value}")?;
+            }
+            for d in &downvoted {
+                let mut value = serde_json::to_value(d).unwrap_or_default();
+                value["kind"] = "downvoted".into();
+                writeln!(out, "{value}")?;
+            }
+            return Ok(());
+        }
+        writeln!(out, "{}", render::unanswered(&questions, &downvoted))
+    })();
+    match written {
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
+            Err(anyhow::Error::new(e).context("writing the list"))
+        }
+        _ => Ok(ExitCode::SUCCESS),
+    }
+}
+
+fn teach(setup: &Setup, settings: &LogSettings, question: &str, fact: &str) -> Result<ExitCode> {
+    let taught = match citebot::knowledge::teach(&setup.knowledge_dir, question, fact) {
+        Ok(taught) => taught,
+        Err(error) => {
+            eprintln!("citebot teach: {error}");
+            return Ok(ExitCode::FAILURE);
+        }
+    };
+    println!(
+        "Taught: \"{}\" is now an intent of `{}` ({} intents), in {}.",
+        taught.intent,
+        taught.fact,
+        taught.intents,
+        taught.file.display()
+    );
+    let engine = setup.engine()?;
+    match engine.answer(question) {
+        Reply::Answered(answer) if answer.fact.as_deref() == Some(taught.fact.as_str()) => {
+            println!("Asked now, it is answered with `{}`.", taught.fact)
+        }
+        reply => println!(
+            "Note: asked now, the reply is {} {}: another fact's intents still compete.",
+            reply.status(),
+            match &reply {
+                Reply::Answered(a) => a.fact.clone().unwrap_or_default(),
+                _ => String::new(),
+            }
+        ),
+    }
+    if settings.enabled && settings.db_path().exists() {
+        let log = QuestionLog::open(&settings.db_path(), settings.retention_days)?;
+        let marked = log.mark_taught(question, &taught.fact)?;
+        println!("Marked {marked} logged asking(s) as taught.");
+    }
+    Ok(ExitCode::SUCCESS)
 }

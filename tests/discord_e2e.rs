@@ -378,17 +378,29 @@ async fn commands_are_registered_with_reload_hidden_from_non_admins() {
     names.sort_unstable();
     assert_eq!(
         names,
-        ["ask", "help", "quote", "reload", "summary", "topics"]
+        [
+            "ask",
+            "help",
+            "quote",
+            "reload",
+            "summary",
+            "teach",
+            "topics",
+            "unanswered"
+        ]
     );
-    let reload = commands
-        .iter()
-        .find(|c| c["name"] == "reload")
-        .expect("/reload");
-    assert_eq!(
-        reload["default_member_permissions"],
-        json!("32"),
-        "Manage Server"
-    );
-    let guild_only = reload["dm_permission"] == json!(false) || reload["contexts"] == json!([0]);
-    assert!(guild_only, "/reload is guild-only: {reload}");
+    for admin in ["reload", "teach", "unanswered"] {
+        let command = commands
+            .iter()
+            .find(|c| c["name"] == admin)
+            .expect("an admin command");
+        assert_eq!(
+            command["default_member_permissions"],
+            json!("32"),
+            "/{admin}: Manage Server"
+        );
+        let guild_only =
+            command["dm_permission"] == json!(false) || command["contexts"] == json!([0]);
+        assert!(guild_only, "/{admin} is guild-only: {command}");
+    }
 }

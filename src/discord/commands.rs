@@ -1,6 +1,7 @@
 //! The slash commands (`/ask`, `/summary`, `/topics`, `/quote`, `/help`,
-//! `/reload`), the framework that runs them, and the one error handler that
-//! turns failures into a short private line for the user and detail for the log.
+//! `/reload`; `/unanswered` and `/teach` live in [`super::teach`]), the
+//! framework that runs them, and the one error handler that turns failures
+//! into a short private line for the user and detail for the log.
 
 use std::time::Instant;
 
@@ -9,7 +10,7 @@ use poise::{CreateReply, FrameworkError};
 
 use super::format::{self, MAX_CONTENT};
 use super::ratelimit::Verdict;
-use super::{Context, Data, Error, events, log_question};
+use super::{Context, Data, Error, events, feedback, log_question};
 use crate::render::paragraph_label;
 
 /// The poise framework: our commands, empty allowed mentions on every reply,
@@ -22,7 +23,16 @@ pub fn framework(
     dev_guild: Option<serenity::GuildId>,
 ) -> poise::Framework<Data, Error> {
     let options = poise::FrameworkOptions {
-        commands: vec![ask(), summary(), topics(), quote(), help(), reload()],
+        commands: vec![
+            ask(),
+            summary(),
+            topics(),
+            quote(),
+            help(),
+            reload(),
+            super::teach::unanswered(),
+            super::teach::teach(),
+        ],
         on_error: |error| Box::pin(on_error(error)),
         event_handler: |framework, event| Box::pin(events::handle(framework, event)),
         allowed_mentions: Some(format::no_pings()),
@@ -86,8 +96,19 @@ pub async fn ask(
         )));
     }
     let started = Instant::now();
-    let reply = data.reloader.engine().answer(&question);
-    let out = format::reply(&reply);
+    let engine = data.reloader.engine();
+    let reply = engine.answer(&question);
+    let out = feedback::with_votes(data, format::reply(&reply), &question, &reply);
+    let author = ctx.author().id;
+    feedback::record(
+        data,
+        &engine,
+        &question,
+        &reply,
+        ctx.guild_id(),
+        ctx.channel_id(),
+        author,
+    );
     ctx.send(
         CreateReply::default()
             .content(out.content.clone())
@@ -235,7 +256,8 @@ pub async fn help(ctx: Context<'_>) -> Result<(), Error> {
          • `/topics`: what the article covers\n\
          • `/quote paragraph`: a paragraph of the article, quoted (0 is the headline)\n\
          • `/help`: this message\n\
-         • `/reload`: re-read the knowledge files (server admins)"
+         • `/reload`: re-read the knowledge files (server admins)\n\
+         • `/unanswered`, `/teach`: see what the bot could not answer, and teach it (server admins)"
     );
     ctx.send(
         CreateReply::default()
@@ -249,7 +271,7 @@ pub async fn help(ctx: Context<'_>) -> Result<(), Error> {
 /// True for a member with Manage Server (or Administrator), a configured
 /// admin role, or a configured admin user. Checked at run time because server
 /// admins can let anyone see the command despite `default_member_permissions`.
-async fn is_admin(ctx: Context<'_>) -> Result<bool, Error> {
+pub(super) async fn is_admin(ctx: Context<'_>) -> Result<bool, Error> {
     let data = ctx.data();
     if data.admin_users.contains(&ctx.author().id) {
         return Ok(true);

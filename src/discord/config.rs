@@ -9,6 +9,8 @@ use std::time::Duration;
 use poise::serenity_prelude as serenity;
 use serenity::{ChannelId, GuildId, RoleId, UserId};
 
+use crate::questionlog::{LogError, LogSettings};
+
 /// Questions a user may ask per minute when `USER_RATE_LIMIT` is not set.
 pub const DEFAULT_USER_RATE_LIMIT: u32 = 10;
 
@@ -180,10 +182,13 @@ pub struct Config {
     pub watch: Option<Duration>,
     /// How long shutdown waits for replies being sent before it gives up on them.
     pub shutdown_grace: Duration,
+    /// The question log (`DATA_DIR`, `LOG_QUESTIONS`, `LOG_RETENTION_DAYS`).
+    pub question_log: LogSettings,
 }
 
 impl Config {
-    /// Defaults for everything but the token.
+    /// Defaults for everything but the token; no question log (the
+    /// environment's default, read by [`Config::from_lookup`], is a log in `data/`).
     pub fn new(token: Token) -> Config {
         Config {
             token,
@@ -197,6 +202,7 @@ impl Config {
             api_base: None,
             watch: None,
             shutdown_grace: Duration::from_secs(10),
+            question_log: LogSettings::off(),
         }
     }
 
@@ -215,6 +221,10 @@ impl Config {
         };
         let token = Token::new(get("DISCORD_TOKEN").ok_or(ConfigError::Missing("DISCORD_TOKEN"))?)?;
         let mut config = Config::new(token);
+        config.question_log = LogSettings::from_lookup(&lookup).map_err(|e| match e {
+            LogError::Setting { setting, message } => ConfigError::Invalid { setting, message },
+            other => ConfigError::invalid("DATA_DIR", other.to_string()),
+        })?;
         if let Some(v) = get("ANSWER_CHANNELS") {
             config.answer_channels = parse_ids("ANSWER_CHANNELS", &v)?
                 .into_iter()
@@ -266,7 +276,7 @@ impl Config {
         let mut channels: Vec<u64> = self.answer_channels.iter().map(|c| c.get()).collect();
         channels.sort_unstable();
         format!(
-            "shards {}, answer channels {:?}, {} admin role(s), {} admin user(s), commands {}, rate limit {}, REST {}, knowledge watch {}",
+            "shards {}, answer channels {:?}, {} admin role(s), {} admin user(s), commands {}, rate limit {}, REST {}, knowledge watch {}, question log {}",
             self.shards,
             channels,
             self.admin_roles.len(),
@@ -284,6 +294,11 @@ impl Config {
             },
             self.api_base.as_deref().unwrap_or("discord.com"),
             if self.watch.is_some() { "on" } else { "off" },
+            if self.question_log.enabled {
+                self.question_log.db_path().display().to_string()
+            } else {
+                "off".to_string()
+            },
         )
     }
 }

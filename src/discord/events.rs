@@ -12,7 +12,7 @@ use serenity::{
 
 use super::format::{self, Outgoing};
 use super::ratelimit::Verdict;
-use super::{Data, Error, log_question};
+use super::{Data, Error, feedback, log_question};
 
 /// Handles the events poise does not: messages and suggestion buttons.
 pub async fn handle(
@@ -89,8 +89,11 @@ async fn on_message(ctx: &serenity::Context, data: &Data, message: &Message) -> 
         return Ok(());
     }
     let started = Instant::now();
-    let reply = data.reloader.engine().answer(&question);
-    let out = format::reply(&reply);
+    let engine = data.reloader.engine();
+    let reply = engine.answer(&question);
+    let out = feedback::with_votes(data, format::reply(&reply), &question, &reply);
+    let (guild, channel, author) = (message.guild_id, message.channel_id, message.author.id);
+    feedback::record(data, &engine, &question, &reply, guild, channel, author);
     let sent = send_reply(ctx, message, &out).await;
     log_question(
         "message",
@@ -130,6 +133,9 @@ async fn on_click(
     data: &Data,
     click: &ComponentInteraction,
 ) -> Result<(), Error> {
+    if let Some(vote) = feedback::parse_vote(&click.data.custom_id) {
+        return feedback::on_vote(ctx, data, click, vote).await;
+    }
     let Some(fact) = format::parse_suggestion_id(&click.data.custom_id) else {
         return Ok(());
     };
@@ -152,7 +158,11 @@ async fn on_click(
             Some(answer) => {
                 let reply = crate::engine::Reply::Answered(answer);
                 log_question("button", click.guild_id, click.channel_id, &reply, started);
-                CreateInteractionResponseMessage::new().content(format::reply(&reply).content)
+                let picked = format!("(picked the suggestion `{fact}`)");
+                let out = feedback::with_votes(data, format::reply(&reply), &picked, &reply);
+                CreateInteractionResponseMessage::new()
+                    .content(out.content.clone())
+                    .components(out.components())
             }
             None => private(
                 "That suggestion is no longer in the knowledge; please ask again.".to_string(),

@@ -5,14 +5,18 @@
 //! shared [`Data`], error handling). Files: [`config`] reads the settings,
 //! [`events`] answers messages and suggestion buttons, [`commands`] holds the
 //! slash commands, [`format`] turns replies into text that fits Discord,
-//! [`ratelimit`] limits questions per user and [`reload`] swaps the engine.
+//! [`ratelimit`] limits questions per user and [`reload`] swaps the engine;
+//! [`feedback`] logs unanswered questions and counts 👍/👎 votes, and
+//! [`teach`] holds the admins' `/unanswered` and `/teach`.
 
 pub mod commands;
 pub mod config;
 pub mod events;
+pub mod feedback;
 pub mod format;
 pub mod ratelimit;
 pub mod reload;
+pub mod teach;
 
 use std::collections::HashSet;
 use std::future::Future;
@@ -28,6 +32,7 @@ pub use config::{Config, ConfigError, Shards, Token};
 pub use reload::{ReloadFailure, ReloadReport, Reloader};
 
 use crate::engine::Reply;
+use crate::questionlog::{LogError, LogWorker};
 use crate::setup::{Setup, SetupError};
 use ratelimit::RateLimiter;
 
@@ -81,6 +86,9 @@ pub enum RunError {
     /// Discord refused the connection (e.g. a wrong token or a missing privileged intent).
     #[error("Discord: {0}")]
     Discord(Box<serenity::Error>),
+    /// The question log could not be opened.
+    #[error("{0} (LOG_QUESTIONS=off runs without it)")]
+    Log(#[from] LogError),
 }
 
 impl From<serenity::Error> for RunError {
@@ -98,6 +106,12 @@ pub struct Data {
     admin_roles: HashSet<RoleId>,
     admin_users: HashSet<UserId>,
     in_flight: InFlight,
+    /// The question log's thread, or `None` with `LOG_QUESTIONS=off`.
+    questions: Option<Arc<LogWorker>>,
+    /// What was asked for each recent answer, for its votes.
+    recent: feedback::Recent,
+    /// One `/teach` at a time: each edits the knowledge file.
+    teaching: tokio::sync::Mutex<()>,
 }
 
 impl Data {
@@ -216,6 +230,20 @@ pub async fn run(
         "knowledge loaded"
     );
     let reloader = Arc::new(Reloader::new(engine, setup, vectors));
+    let settings = config.question_log.clone();
+    let questions = tokio::task::spawn_blocking(move || -> Result<_, LogError> {
+        let Some(log) = settings.open()? else {
+            return Ok(None);
+        };
+        tracing::info!(path = %log.path().display(), "question log opened");
+        let worker = LogWorker::spawn(log).map_err(|source| LogError::Dir {
+            path: settings.data_dir.clone(),
+            source,
+        })?;
+        Ok(Some(Arc::new(worker)))
+    })
+    .await
+    .map_err(|e| RunError::Runtime(std::io::Error::other(e)))??;
     let in_flight = InFlight::default();
     let data = Data {
         reloader: reloader.clone(),
@@ -224,6 +252,9 @@ pub async fn run(
         admin_roles: config.admin_roles.clone(),
         admin_users: config.admin_users.clone(),
         in_flight: in_flight.clone(),
+        questions: questions.clone(),
+        recent: feedback::Recent::default(),
+        teaching: tokio::sync::Mutex::new(()),
     };
     let framework =
         commands::framework(data, config.shards.includes_shard_zero(), config.dev_guild);
@@ -270,6 +301,9 @@ pub async fn run(
     in_flight.close();
     if !in_flight.drain(config.shutdown_grace).await {
         tracing::warn!("shutdown: gave up waiting for replies still being sent");
+    }
+    if let Some(questions) = questions {
+        questions.stop().await;
     }
     tracing::info!("stopped");
     result.map_err(RunError::from)

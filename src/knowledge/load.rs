@@ -23,7 +23,13 @@ const DEFAULT_ARTICLE_FILE: &str = "article.txt";
 pub fn load_dir(dir: &Path) -> Result<Knowledge, LoadErrors> {
     let toml_path = dir.join(KNOWLEDGE_FILE);
     let toml_text = read_text(&toml_path)?;
-    let article_name = DeTable::parse(&toml_text)
+    load_dir_with(dir, &toml_text)
+}
+
+/// Validates `toml_text` as the knowledge file of `dir`, with the article
+/// file it names read from `dir`: how an edit is checked before it is saved.
+pub fn load_dir_with(dir: &Path, toml_text: &str) -> Result<Knowledge, LoadErrors> {
+    let article_name = DeTable::parse(toml_text)
         .ok()
         .and_then(|doc| {
             let article = doc.get_ref().get("article")?;
@@ -37,7 +43,7 @@ pub fn load_dir(dir: &Path) -> Result<Knowledge, LoadErrors> {
         .unwrap_or_else(|| DEFAULT_ARTICLE_FILE.to_string());
     let article_path = dir.join(&article_name);
     let article_text = read_text(&article_path)?;
-    load_str(dir, &toml_text, &article_text)
+    load_str(dir, toml_text, &article_text)
 }
 
 /// Validates knowledge given as text: `toml_text` is the knowledge file of

@@ -9,10 +9,12 @@
 mod error;
 mod lint;
 mod load;
+mod teach;
 
 pub use error::{LoadError, LoadErrors};
 pub use lint::{Lint, lints};
-pub use load::{KNOWLEDGE_FILE, load_dir, load_str};
+pub use load::{KNOWLEDGE_FILE, load_dir, load_dir_with, load_str};
+pub use teach::{Taught, TeachError, intent_form, teach};
 
 use std::path::PathBuf;
 

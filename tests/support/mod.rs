@@ -11,6 +11,7 @@ use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use citebot::discord::{Config, RunError, Shards, Token};
+use citebot::questionlog::LogSettings;
 use citebot::setup::Setup;
 use poise::serenity_prelude::{ChannelId, RoleId, UserId};
 use tokio::sync::oneshot;
@@ -130,6 +131,8 @@ pub struct BotOptions {
     pub log_filter: String,
     /// Wait for this many READYs before returning.
     pub shards_to_wait_for: usize,
+    /// DATA_DIR, LOG_QUESTIONS and LOG_RETENTION_DAYS (default: no log).
+    pub question_log: LogSettings,
 }
 
 impl Default for BotOptions {
@@ -147,6 +150,7 @@ impl Default for BotOptions {
             fake: FakeOptions::default(),
             log_filter: "info,citebot=debug".to_string(),
             shards_to_wait_for: 1,
+            question_log: LogSettings::off(),
         }
     }
 }
@@ -187,6 +191,7 @@ pub fn config(options: &BotOptions, api_base: &str) -> Config {
     config.dev_guild = options.dev_guild.map(poise::serenity_prelude::GuildId::new);
     config.api_base = Some(api_base.to_string());
     config.shutdown_grace = Duration::from_secs(3);
+    config.question_log = options.question_log.clone();
     config
 }
 
