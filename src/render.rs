@@ -148,6 +148,42 @@ fn score(out: &mut impl Write, value: f32) -> std::io::Result<()> {
     serde_json::to_writer(&mut *out, &f64::from(value)).map_err(std::io::Error::from)
 }
 
+/// The unanswered questions and the 👎'd answers as a plain list, with the
+/// command that teaches one.
+pub fn unanswered(questions: &[Unanswered], downvoted: &[Downvoted]) -> String {
+    let mut out = String::new();
+    if questions.is_empty() {
+        out.push_str("No unanswered questions logged.\n");
+    } else {
+        out.push_str("Unanswered questions, most asked first:\n");
+        for q in questions {
+            let best = match (&q.best_fact, q.best_score) {
+                (Some(fact), Some(score)) => format!("best: {fact} ({score:.2})"),
+                (Some(fact), None) => format!("best: {fact}"),
+                _ => "no close fact".to_string(),
+            };
+            out.push_str(&format!(
+                "{:>5}×  {}\n        last {} UTC, {best}\n",
+                q.count, q.question, q.last_asked
+            ));
+        }
+    }
+    if !downvoted.is_empty() {
+        out.push_str("\nAnswers voted 👎:\n");
+        for d in downvoted {
+            out.push_str(&format!(
+                "{:>5}×  {}\n        answered with {}, last {} UTC\n",
+                d.count,
+                d.question,
+                d.fact.as_deref().unwrap_or("a sentence of the article"),
+                d.last_asked
+            ));
+        }
+    }
+    out.push_str("\nTeach one: citebot teach \"QUESTION\" FACT_ID");
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -231,40 +267,4 @@ mod tests {
         assert_eq!(unknown["citation"], serde_json::Value::Null);
         assert_eq!(unknown["suggestions"], serde_json::json!([]));
     }
-}
-
-/// The unanswered questions and the 👎'd answers as a plain list, with the
-/// command that teaches one.
-pub fn unanswered(questions: &[Unanswered], downvoted: &[Downvoted]) -> String {
-    let mut out = String::new();
-    if questions.is_empty() {
-        out.push_str("No unanswered questions logged.\n");
-    } else {
-        out.push_str("Unanswered questions, most asked first:\n");
-        for q in questions {
-            let best = match (&q.best_fact, q.best_score) {
-                (Some(fact), Some(score)) => format!("best: {fact} ({score:.2})"),
-                (Some(fact), None) => format!("best: {fact}"),
-                _ => "no close fact".to_string(),
-            };
-            out.push_str(&format!(
-                "{:>5}×  {}\n        last {} UTC, {best}\n",
-                q.count, q.question, q.last_asked
-            ));
-        }
-    }
-    if !downvoted.is_empty() {
-        out.push_str("\nAnswers voted 👎:\n");
-        for d in downvoted {
-            out.push_str(&format!(
-                "{:>5}×  {}\n        answered with {}, last {} UTC\n",
-                d.count,
-                d.question,
-                d.fact.as_deref().unwrap_or("a sentence of the article"),
-                d.last_asked
-            ));
-        }
-    }
-    out.push_str("\nTeach one: citebot teach \"QUESTION\" FACT_ID");
-    out
 }
