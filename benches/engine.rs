@@ -1,5 +1,8 @@
 //! Benchmarks of the answer engine: `Engine::answer` and load-and-index time,
-//! on the article's real knowledge (lexical and with word vectors) and on
+//! on the article's real knowledge (lexical and with word vectors), on real
+//! questions (every question of `tests/data/blind-*.jsonl`) side by side with
+//! a plain BM25 over the article's sentences (the floor), on the shipped
+//! facts replicated to 10k and 100k (real word frequencies), and on
 //! synthetic knowledge of 1k, 10k and 100k facts.
 //!
 //! Run with `cargo bench --bench engine`. Besides criterion's estimates (the
@@ -118,7 +121,9 @@ impl Run {
     /// the group's knowledge is worth building.
     fn selects(&self, name: &str) -> bool {
         self.filter.as_deref().is_none_or(|f| {
-            let names_a_group = f.starts_with("article") || f.starts_with("synthetic");
+            let names_a_group = ["article", "synthetic", "blind", "replicated"]
+                .iter()
+                .any(|g| f.starts_with(g));
             name.contains(f) || f.contains(name) || !names_a_group
         })
     }
@@ -381,6 +386,364 @@ fn bench_article(c: &mut Criterion, run: &Run, report: &mut Report) {
         load,
         None,
     ));
+}
+
+// ---------------------------------------------------------------------------
+// Real questions, and the BM25 floor
+
+/// Every question of the blind sets: what people really asked.
+fn blind_questions() -> Vec<String> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data");
+    let mut files: Vec<_> = std::fs::read_dir(&dir)
+        .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| {
+            p.file_name()
+                .and_then(|n| n.to_str())
+                .is_some_and(|n| n.starts_with("blind-") && n.ends_with(".jsonl"))
+        })
+        .collect();
+    files.sort();
+    let mut out = Vec::new();
+    for file in files {
+        let text = std::fs::read_to_string(&file).unwrap_or_else(|e| panic!("{e}"));
+        for line in text.lines().filter(|l| !l.trim().is_empty()) {
+            let v: serde_json::Value = serde_json::from_str(line).unwrap_or_else(|e| panic!("{e}"));
+            if let Some(q) = v["q"].as_str() {
+                out.push(q.to_string());
+            }
+        }
+    }
+    out
+}
+
+/// A plain BM25 over the article's sentences with a `HashMap` inverted
+/// index: the floor a question's cost is compared with.
+struct Bm25 {
+    postings: std::collections::HashMap<String, Vec<(u32, f32)>>,
+    lengths: Vec<f32>,
+    average: f32,
+}
+
+impl Bm25 {
+    const K1: f32 = 1.2;
+    const B: f32 = 0.75;
+
+    fn new(sentences: &[String]) -> Bm25 {
+        let mut postings: std::collections::HashMap<String, Vec<(u32, f32)>> = Default::default();
+        let mut lengths = Vec::new();
+        let mut word = String::new();
+        for (s, text) in sentences.iter().enumerate() {
+            let mut n = 0;
+            for w in text
+                .split(|c: char| !c.is_alphanumeric())
+                .filter(|w| !w.is_empty())
+            {
+                word.clear();
+                word.extend(w.chars().flat_map(char::to_lowercase));
+                let list = postings.entry(word.clone()).or_default();
+                match list.last_mut() {
+                    Some((d, tf)) if *d == s as u32 => *tf += 1.0,
+                    _ => list.push((s as u32, 1.0)),
+                }
+                n += 1;
+            }
+            lengths.push(n as f32);
+        }
+        let average = lengths.iter().sum::<f32>() / lengths.len().max(1) as f32;
+        Bm25 {
+            postings,
+            lengths,
+            average,
+        }
+    }
+
+    /// The best sentence for a question, if any shares a word with it.
+    fn best(&self, question: &str, scores: &mut Vec<f32>, word: &mut String) -> Option<usize> {
+        scores.clear();
+        scores.resize(self.lengths.len(), 0.0);
+        let n = self.lengths.len() as f32;
+        for w in question
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+        {
+            word.clear();
+            word.extend(w.chars().flat_map(char::to_lowercase));
+            let Some(list) = self.postings.get(word.as_str()) else {
+                continue;
+            };
+            let df = list.len() as f32;
+            let idf = ((n - df + 0.5) / (df + 0.5) + 1.0).ln();
+            for &(d, tf) in list {
+                let norm =
+                    Self::K1 * (1.0 - Self::B + Self::B * self.lengths[d as usize] / self.average);
+                scores[d as usize] += idf * tf * (Self::K1 + 1.0) / (tf + norm);
+            }
+        }
+        scores
+            .iter()
+            .enumerate()
+            .filter(|s| *s.1 > 0.0)
+            .max_by(|a, b| a.1.total_cmp(b.1))
+            .map(|s| s.0)
+    }
+}
+
+fn bench_blind(c: &mut Criterion, run: &Run, report: &mut Report) {
+    if !run.selects("blind") {
+        return;
+    }
+    let questions = blind_questions();
+    let knowledge = real_knowledge();
+    let sentences: Vec<String> = knowledge
+        .article
+        .sentences
+        .iter()
+        .map(|s| s.text.clone())
+        .collect();
+    let bm25 = Bm25::new(&sentences);
+    let engine = Engine::with_vectors(knowledge, real_vectors());
+    let mut group = c.benchmark_group("blind");
+    group
+        .warm_up_time(Duration::from_secs(1))
+        .measurement_time(Duration::from_secs(3));
+    group.bench_function("answer/vectors", |b| {
+        b.iter_custom(|iters| {
+            let start = Instant::now();
+            for i in 0..iters as usize {
+                black_box(engine.answer(black_box(&questions[i % questions.len()])));
+            }
+            start.elapsed()
+        })
+    });
+    group.bench_function("bm25", |b| {
+        let (mut scores, mut word) = (Vec::new(), String::new());
+        b.iter_custom(|iters| {
+            let start = Instant::now();
+            for i in 0..iters as usize {
+                black_box(bm25.best(
+                    black_box(&questions[i % questions.len()]),
+                    &mut scores,
+                    &mut word,
+                ));
+            }
+            start.elapsed()
+        })
+    });
+    group.finish();
+    if !run.wants("blind") {
+        return;
+    }
+    let (l, medians) = time_answers(&engine, &questions, TIMED_CALLS);
+    report.latency.push((
+        format!("blind sets ({} questions), vectors", questions.len()),
+        l,
+        Some(Duration::from_micros(4)),
+        "blind/answer_vectors".to_string(),
+    ));
+    report.notes.push(slowest(
+        "the blind sets (vectors)",
+        &engine,
+        medians,
+        questions.iter().map(String::as_str),
+        6,
+    ));
+    let (mut scores, mut word) = (Vec::new(), String::new());
+    let mut all = Vec::with_capacity(TIMED_CALLS);
+    for i in 0..TIMED_CALLS {
+        let start = Instant::now();
+        black_box(bm25.best(
+            black_box(&questions[i % questions.len()]),
+            &mut scores,
+            &mut word,
+        ));
+        all.push(start.elapsed());
+    }
+    let floor = latency(all);
+    report.latency.push((
+        "blind sets, BM25 floor".to_string(),
+        floor,
+        None,
+        "blind/bm25".to_string(),
+    ));
+    report.notes.push(format!(
+        "Engine against the BM25 floor on the blind sets, same run: {:.1}× at the median, {:.1}× in the mean.",
+        l.p50.as_secs_f64() / floor.p50.as_secs_f64().max(1e-12),
+        l.mean.as_secs_f64() / floor.mean.as_secs_f64().max(1e-12),
+    ));
+    report.notes.push(stream(&questions, floor.mean));
+}
+
+/// The whole process: `citebot ask --json` answering the blind questions
+/// repeated to 17,500 lines through a pipe, per question, against the BM25
+/// floor's mean in the same run.
+fn stream(questions: &[String], floor: Duration) -> String {
+    use std::io::Write as _;
+    use std::process::{Command, Stdio};
+    const LINES: usize = 17_500;
+    let mut input = String::new();
+    for q in questions.iter().cycle().take(LINES) {
+        input.push_str(&q.replace('\n', " "));
+        input.push('\n');
+    }
+    let run = || -> Option<Duration> {
+        let start = Instant::now();
+        let mut child = Command::new(env!("CARGO_BIN_EXE_citebot"))
+            .args(["ask", "--json"])
+            .current_dir(env!("CARGO_MANIFEST_DIR"))
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::null())
+            .spawn()
+            .ok()?;
+        let mut stdin = child.stdin.take()?;
+        let text = input.clone();
+        let writer = std::thread::spawn(move || stdin.write_all(text.as_bytes()));
+        let out = child.wait_with_output().ok()?;
+        writer.join().ok()?.ok()?;
+        let lines = out.stdout.iter().filter(|&&b| b == b'\n').count();
+        (out.status.success() && lines == LINES).then(|| start.elapsed())
+    };
+    let mut times: Vec<Duration> = (0..3).filter_map(|_| run()).collect();
+    times.sort_unstable();
+    let Some(&whole) = times.get(times.len() / 2) else {
+        return "Whole-process stream: `citebot ask --json` did not run (build the binary)."
+            .to_string();
+    };
+    let per = whole / LINES as u32;
+    format!(
+        "Whole process, `citebot ask --json` on {LINES} blind questions through a pipe (start-up included): \
+         {} in all, {} a question; {:.1}× the BM25 floor's mean ({}) in the same run.",
+        fmt(whole),
+        fmt(per),
+        per.as_secs_f64() / floor.as_secs_f64().max(1e-12),
+        fmt(floor)
+    )
+}
+
+// ---------------------------------------------------------------------------
+// The shipped facts, replicated
+
+/// The shipped knowledge with its facts copied until there are `facts` of
+/// them, each copy under a new id: the words are as common across facts as
+/// in real knowledge (every copy cites the same sentences).
+fn replicated(facts: usize) -> Knowledge {
+    let dir = Path::new(KNOWLEDGE_DIR);
+    let toml =
+        std::fs::read_to_string(dir.join("knowledge.toml")).unwrap_or_else(|e| panic!("{e}"));
+    let article =
+        std::fs::read_to_string(dir.join("article.txt")).unwrap_or_else(|e| panic!("{e}"));
+    let text = replicate_toml(&toml, facts);
+    load_str(dir, &text, &article)
+        .unwrap_or_else(|e| panic!("replicated knowledge does not load: {e}"))
+}
+
+/// The knowledge file's text with its `[[fact]]` tables repeated, copy `k`
+/// of fact `id` named `id-rk`.
+fn replicate_toml(toml: &str, facts: usize) -> String {
+    let Some(first) = toml.find("\n[[fact]]") else {
+        return toml.to_string();
+    };
+    let (head, tail) = toml.split_at(first + 1);
+    let blocks: Vec<&str> = tail
+        .split("[[fact]]")
+        .filter(|b| !b.trim().is_empty())
+        .collect();
+    let mut out = String::with_capacity(head.len() + facts * tail.len() / blocks.len().max(1));
+    out.push_str(head);
+    for n in 0..facts {
+        let block = blocks[n % blocks.len()];
+        let copy = n / blocks.len();
+        out.push_str("[[fact]]");
+        if copy == 0 {
+            out.push_str(block);
+        } else {
+            out.push_str(&rename(block, copy));
+        }
+    }
+    out
+}
+
+fn rename(block: &str, copy: usize) -> String {
+    let mut out = String::with_capacity(block.len() + 8);
+    for line in block.split_inclusive('\n') {
+        match line.trim_start().strip_prefix("id = \"") {
+            Some(rest) => {
+                let id = rest.trim_end().trim_end_matches('"');
+                let _ = writeln!(out, "id = \"{id}-r{copy}\"");
+            }
+            None => out.push_str(line),
+        }
+    }
+    out
+}
+
+fn bench_replicated(c: &mut Criterion, run: &Run, report: &mut Report) {
+    // Tens of thousands of facts take seconds to load: only when measuring.
+    if !run.measuring || !run.selects("replicated") {
+        return;
+    }
+    let questions = blind_questions();
+    let vectors = real_vectors();
+    let base = {
+        let engine = Engine::with_vectors(real_knowledge(), vectors.clone());
+        time_answers(&engine, &questions, TIMED_CALLS / 4).0.mean
+    };
+    for size in [10_000, 100_000] {
+        let name = format!("replicated-{}k", size / 1000);
+        if !run.selects(&name) {
+            continue;
+        }
+        let start = Instant::now();
+        let knowledge = replicated(size);
+        let loaded = start.elapsed();
+        let start = Instant::now();
+        let engine = Engine::with_vectors(knowledge, vectors.clone());
+        let indexed = start.elapsed();
+        let mut group = c.benchmark_group(&name);
+        group
+            .warm_up_time(Duration::from_secs(1))
+            .measurement_time(Duration::from_secs(3))
+            .sample_size(10);
+        group.bench_function("answer/vectors", |b| {
+            b.iter_custom(|iters| {
+                let start = Instant::now();
+                for i in 0..iters as usize {
+                    black_box(engine.answer(black_box(&questions[i % questions.len()])));
+                }
+                start.elapsed()
+            })
+        });
+        group.finish();
+        if !run.wants(&name) {
+            continue;
+        }
+        let (l, _) = time_answers(&engine, &questions, questions.len() * 2);
+        report.latency.push((
+            format!("replicated {}k facts, vectors", size / 1000),
+            l,
+            None,
+            format!("{name}/answer_vectors"),
+        ));
+        report.load.push((
+            format!(
+                "replicated {}k facts (load_str + Engine::with_vectors)",
+                size / 1000
+            ),
+            loaded + indexed,
+            Some(Duration::from_secs(3)),
+        ));
+        report.notes.push(format!(
+            "Replicated {}k: a question costs {:.1}× its cost at the shipped 72 facts (mean {} against {}; target ≤ 4×); \
+             load_str {}, Engine::with_vectors {}.",
+            size / 1000,
+            l.mean.as_secs_f64() / base.as_secs_f64().max(1e-12),
+            fmt(l.mean),
+            fmt(base),
+            fmt(loaded),
+            fmt(indexed),
+        ));
+    }
 }
 
 // ---------------------------------------------------------------------------
@@ -799,6 +1162,8 @@ fn main() {
     let mut criterion = Criterion::default().configure_from_args();
     let mut report = Report::default();
     bench_article(&mut criterion, &run, &mut report);
+    bench_blind(&mut criterion, &run, &mut report);
+    bench_replicated(&mut criterion, &run, &mut report);
     bench_synthetic(&mut criterion, &run, &mut report);
     criterion.final_summary();
     if run.measuring {

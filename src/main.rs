@@ -328,13 +328,16 @@ fn log_reply(
 }
 
 fn ask(engine: &Engine, output: &mut Output<'_>, question: &str) -> Result<ExitCode> {
-    let mut out = std::io::stdout().lock();
     let (json, explain) = (output.json, output.explain);
-    let mut print = |q: &str| -> std::io::Result<()> {
+    // One buffered writer, flushed before each read that may wait, so a
+    // stream is written in large pieces and a conversation through a pipe
+    // still sees each answer at once.
+    let mut out = std::io::BufWriter::with_capacity(64 * 1024, std::io::stdout().lock());
+    let mut print = |out: &mut std::io::BufWriter<_>, q: &str| -> std::io::Result<()> {
         let reply = engine.answer(q);
         log_reply(output.log, engine, q, &reply, output.source);
         if json {
-            writeln!(out, "{}", render::json_line(q, &reply))?;
+            render::write_json(out, q, &reply)?;
         } else {
             writeln!(out, "{}", render::plain(&reply))?;
         }
@@ -351,27 +354,36 @@ fn ask(engine: &Engine, output: &mut Output<'_>, question: &str) -> Result<ExitC
         Ok(()) => Ok(None),
     };
     if !question.trim().is_empty() {
-        finish(print(question))?;
-        return Ok(ExitCode::SUCCESS);
+        let written = print(&mut out, question).and_then(|()| out.flush());
+        return Ok(finish(written)?.unwrap_or(ExitCode::SUCCESS));
     }
-    let stdin = std::io::stdin();
-    let mut input = stdin.lock();
+    let mut input = std::io::BufReader::with_capacity(64 * 1024, std::io::stdin().lock());
     let mut line = Vec::new();
-    // A line is kept only up to just past the longest question; the rest of
-    // a longer one is skipped unread, and the kept part answers "too long".
-    while read_line_capped(&mut input, &mut line, MAX_QUESTION_BYTES + 2)
-        .context("reading standard input")?
-    {
-        let line = String::from_utf8_lossy(&line);
-        let q = line.trim_end_matches('\r');
+    loop {
+        // The next line is not all there: reading may wait, so what is
+        // written so far goes out first.
+        if !input.buffer().contains(&b'\n')
+            && let Some(code) = finish(out.flush())?
+        {
+            return Ok(code);
+        }
+        // A line is kept only up to just past the longest question; the rest
+        // of a longer one is skipped unread, and the kept part answers "too long".
+        if !read_line_capped(&mut input, &mut line, MAX_QUESTION_BYTES + 2)
+            .context("reading standard input")?
+        {
+            break;
+        }
+        let text = String::from_utf8_lossy(&line);
+        let q = text.trim_end_matches('\r');
         if q.trim().is_empty() && !json {
             continue;
         }
-        if let Some(code) = finish(print(q))? {
+        if let Some(code) = finish(print(&mut out, q))? {
             return Ok(code);
         }
     }
-    Ok(ExitCode::SUCCESS)
+    Ok(finish(out.flush())?.unwrap_or(ExitCode::SUCCESS))
 }
 
 /// Reads one line of `input` into `line` (without its newline), keeping at
@@ -460,7 +472,7 @@ fn chat_lines(engine: &Engine, json: bool, log: &mut LazyLog) -> Result<ExitCode
         let reply = conversation.ask(engine, message);
         log_reply(log, engine, message, &reply, "chat");
         let written = if json {
-            writeln!(out, "{}", render::json(message, &reply))
+            render::write_json(&mut out, message, &reply)
         } else {
             writeln!(out, "{}", render::plain(&reply))
         };

@@ -1,9 +1,9 @@
 //! Replies as text for a terminal, and as one JSON object per line for
 //! scripts (`citebot ask --json`), and the list of unanswered questions.
 
-use serde_json::{Value, json};
+use std::io::Write;
 
-use crate::engine::{NoAnswer, OtherDoer, Reply};
+use crate::engine::{Answer, NoAnswer, OtherDoer, Reply};
 use crate::questionlog::{Downvoted, Unanswered};
 
 /// What to tell a person when there is no answer.
@@ -81,47 +81,95 @@ pub fn paragraph_label(paragraph: usize) -> String {
     }
 }
 
-/// A reply as the JSON object of `citebot ask --json`:
+/// Writes a reply as the JSON object of `citebot ask --json`, one line:
 /// `{"question","status","fact","answer","citation":{"sentence","paragraph"},"score","suggestions"}`,
-/// with `null` where a field does not apply.
-pub fn json(question: &str, reply: &Reply) -> Value {
-    let (fact, answer, citation, score) = match reply {
-        Reply::Answered(a) => (
-            json!(a.fact),
-            json!(a.text),
-            json!({"sentence": a.citation.sentence, "paragraph": a.citation.paragraph}),
-            json!(a.score),
-        ),
-        Reply::Unsure(s) => (
-            Value::Null,
-            Value::Null,
-            Value::Null,
-            json!(s.first().map(|s| s.score)),
-        ),
-        Reply::Unknown(reason) => (
-            Value::Null,
-            json!(no_answer_text(reason)),
-            reply.citation().map_or(
-                Value::Null,
-                |c| json!({"sentence": c.sentence, "paragraph": c.paragraph}),
-            ),
-            Value::Null,
-        ),
-        Reply::Greeting(text) => (Value::Null, json!(text), Value::Null, Value::Null),
-    };
-    let suggestions = match reply {
-        Reply::Unsure(s) => json!(s),
-        _ => json!([]),
-    };
-    json!({
-        "question": question,
-        "status": reply.status(),
-        "fact": fact,
-        "answer": answer,
-        "citation": citation,
-        "score": score,
-        "suggestions": suggestions,
-    })
+/// with `null` where a field does not apply. Written straight into `out`
+/// (no tree of values is built): it runs once per question of a stream.
+pub fn write_json(out: &mut impl Write, question: &str, reply: &Reply) -> std::io::Result<()> {
+    out.write_all(b"{\"question\":")?;
+    string(out, question)?;
+    out.write_all(b",\"status\":")?;
+    string(out, reply.status())?;
+    out.write_all(b",\"fact\":")?;
+    match reply {
+        Reply::Answered(Answer { fact: Some(id), .. }) => string(out, id)?,
+        _ => out.write_all(b"null")?,
+    }
+    out.write_all(b",\"answer\":")?;
+    match reply {
+        Reply::Answered(a) => string(out, &a.text)?,
+        Reply::Unknown(reason) => string(out, &no_answer_text(reason))?,
+        Reply::Greeting(text) => string(out, text)?,
+        Reply::Unsure(_) => out.write_all(b"null")?,
+    }
+    out.write_all(b",\"citation\":")?;
+    match reply.citation() {
+        Some(citation) => {
+            out.write_all(b"{\"sentence\":")?;
+            string(out, &citation.sentence)?;
+            write!(out, ",\"paragraph\":{}}}", citation.paragraph)?;
+        }
+        None => out.write_all(b"null")?,
+    }
+    out.write_all(b",\"score\":")?;
+    match reply {
+        Reply::Answered(a) => score(out, a.score)?,
+        Reply::Unsure(s) if !s.is_empty() => score(out, s[0].score)?,
+        _ => out.write_all(b"null")?,
+    }
+    out.write_all(b",\"suggestions\":[")?;
+    if let Reply::Unsure(suggestions) = reply {
+        for (i, s) in suggestions.iter().enumerate() {
+            out.write_all(if i == 0 {
+                b"{\"fact\":"
+            } else {
+                b",{\"fact\":"
+            })?;
+            string(out, &s.fact)?;
+            out.write_all(b",\"intent\":")?;
+            string(out, &s.intent)?;
+            out.write_all(b",\"score\":")?;
+            score(out, s.score)?;
+            out.write_all(b"}")?;
+        }
+    }
+    out.write_all(b"]}\n")
+}
+
+/// A JSON string, escaped as serde_json escapes it (quote, backslash and
+/// control characters) and besides that the line and paragraph separators
+/// and NEL (U+2028, U+2029, U+0085), so that tools splitting lines on them
+/// still see one reply per line.
+fn string(out: &mut impl Write, text: &str) -> std::io::Result<()> {
+    out.write_all(b"\"")?;
+    let mut start = 0;
+    for (at, c) in text.char_indices() {
+        let short: &[u8] = match c {
+            '"' => b"\\\"",
+            '\\' => b"\\\\",
+            '\n' => b"\\n",
+            '\r' => b"\\r",
+            '\t' => b"\\t",
+            '\u{8}' => b"\\b",
+            '\u{c}' => b"\\f",
+            c if (c as u32) < 0x20 || matches!(c, '\u{2028}' | '\u{2029}' | '\u{85}') => b"",
+            _ => continue,
+        };
+        out.write_all(&text.as_bytes()[start..at])?;
+        if short.is_empty() {
+            write!(out, "\\u{:04x}", c as u32)?;
+        } else {
+            out.write_all(short)?;
+        }
+        start = at + c.len_utf8();
+    }
+    out.write_all(&text.as_bytes()[start..])?;
+    out.write_all(b"\"")
+}
+
+/// A score as `ask --json` has always printed it: the f32 widened to f64.
+fn score(out: &mut impl Write, value: f32) -> std::io::Result<()> {
+    serde_json::to_writer(&mut *out, &f64::from(value)).map_err(std::io::Error::from)
 }
 
 /// The unanswered questions and the 👎'd answers as a plain list, with the
@@ -160,13 +208,87 @@ pub fn unanswered(questions: &[Unanswered], downvoted: &[Downvoted]) -> String {
     out
 }
 
-/// [`json`] as one line of text, with U+2028, U+2029 and U+0085 escaped:
-/// JSON allows them raw, but JavaScript before ES2019 and many line-based
-/// tools read them as line breaks, which would split one reply into two lines.
-pub fn json_line(question: &str, reply: &Reply) -> String {
-    let text = json(question, reply).to_string();
-    // serde_json writes these only inside strings, where `\uXXXX` means the same.
-    text.replace('\u{2028}', "\\u2028")
-        .replace('\u{2029}', "\\u2029")
-        .replace('\u{85}', "\\u0085")
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::engine::{Citation, Suggestion};
+
+    fn line(question: &str, reply: &Reply) -> serde_json::Value {
+        let mut out = Vec::new();
+        write_json(&mut out, question, reply).unwrap();
+        assert_eq!(out.iter().filter(|&&b| b == b'\n').count(), 1);
+        assert_eq!(out.last(), Some(&b'\n'));
+        serde_json::from_slice(&out).unwrap()
+    }
+
+    #[test]
+    fn strings_are_escaped_as_serde_json_does_plus_line_separators() {
+        let text: String = (0u32..0x80)
+            .filter_map(char::from_u32)
+            .chain("é “quoted” \\ \u{2028}\u{2029}\u{85} end".chars())
+            .collect();
+        let mut out = Vec::new();
+        string(&mut out, &text).unwrap();
+        let written = String::from_utf8(out).unwrap();
+        let expected = serde_json::to_string(&text)
+            .unwrap()
+            .replace('\u{2028}', "\\u2028")
+            .replace('\u{2029}', "\\u2029")
+            .replace('\u{85}', "\\u0085");
+        assert_eq!(written, expected);
+        assert_eq!(serde_json::from_str::<String>(&written).unwrap(), text);
+    }
+
+    #[test]
+    fn an_answer_has_every_field_in_order() {
+        let reply = Reply::Answered(Answer {
+            fact: Some("aid-amount".into()),
+            text: "An estimated $200 million.".into(),
+            citation: Citation {
+                sentence: "The U.S. has provided \"aid\".".into(),
+                paragraph: 14,
+            },
+            score: 0.76,
+        });
+        let mut out = Vec::new();
+        write_json(&mut out, "how much aid?", &reply).unwrap();
+        assert_eq!(
+            String::from_utf8(out).unwrap(),
+            "{\"question\":\"how much aid?\",\"status\":\"answered\",\"fact\":\"aid-amount\",\
+             \"answer\":\"An estimated $200 million.\",\"citation\":{\"sentence\":\
+             \"The U.S. has provided \\\"aid\\\".\",\"paragraph\":14},\"score\":0.7599999904632568,\
+             \"suggestions\":[]}\n"
+        );
+    }
+
+    #[test]
+    fn unsure_and_unknown_replies_fill_their_fields() {
+        let unsure = line(
+            "aid?",
+            &Reply::Unsure(vec![
+                Suggestion {
+                    fact: "a".into(),
+                    intent: "how much aid".into(),
+                    score: 0.5,
+                },
+                Suggestion {
+                    fact: "b".into(),
+                    intent: "who sent aid".into(),
+                    score: 0.25,
+                },
+            ]),
+        );
+        assert_eq!(unsure["status"], "unsure");
+        assert_eq!(unsure["answer"], serde_json::Value::Null);
+        assert_eq!(unsure["score"], 0.5);
+        assert_eq!(unsure["suggestions"][1]["intent"], "who sent aid");
+        let unknown = line("pizza", &Reply::Unknown(NoAnswer::NotCovered));
+        assert_eq!(unknown["status"], "unknown");
+        assert_eq!(
+            unknown["answer"],
+            no_answer_text(&NoAnswer::NotCovered).as_str()
+        );
+        assert_eq!(unknown["citation"], serde_json::Value::Null);
+        assert_eq!(unknown["suggestions"], serde_json::json!([]));
+    }
 }

@@ -55,6 +55,14 @@ pub struct Doc {
     pub actors: Vec<TermId>,
 }
 
+/// What a cited sentence gives every fact citing it: its terms, the kinds
+/// of answer it gives, the terms it counts and those it leaves unnamed.
+type SentenceTerms = (Vec<TermId>, Gives, Vec<TermId>, Vec<TermId>);
+
+/// What an intent's text gives: its terms in order, the kind of answer it
+/// asks for, and the last term it counts.
+type IntentTerms = (Vec<TermId>, Wants, Option<TermId>);
+
 /// The documents and term statistics of one knowledge base.
 #[derive(Debug, Clone, Default)]
 pub struct Index {
@@ -64,10 +72,16 @@ pub struct Index {
     pub idf: Vec<f32>,
     /// Documents containing each term.
     pub postings: Vec<Vec<u32>>,
+    /// The (document, intent) pairs whose intent contains each term, in
+    /// document then intent order: scoring follows the question's matches
+    /// instead of reading every intent of every candidate.
+    pub intent_postings: Vec<Vec<(u32, u32)>>,
     /// Weight of a question word the knowledge never uses (before its English rarity).
     pub unseen_weight: f32,
-    /// Named entities as stem sequences; `true` when the knowledge mentions it.
-    pub entities: HashMap<Vec<String>, bool>,
+    /// Named entities as their stems joined by spaces; `true` when the
+    /// knowledge mentions it. One string per name, so a window of a
+    /// question is looked up without building a key of its own.
+    pub entities: HashMap<String, bool>,
     /// Longest entity, in words.
     pub longest_entity: usize,
     /// Terms some document gives a number of, sorted: which word of "how
@@ -98,32 +112,47 @@ impl Index {
         };
         let mut docs = Vec::new();
         let mut cited = vec![false; knowledge.article.sentences.len()];
-        let mut sentence_terms: HashMap<usize, Vec<TermId>> = HashMap::default();
+        // Each text is analysed once: sentences are shared by several facts,
+        // and facts share intents ("what did blinken say"), answers and actors.
+        let mut by_sentence: HashMap<usize, SentenceTerms> = HashMap::default();
+        let mut by_text: HashMap<&str, IntentTerms> = HashMap::default();
+        let mut texts: HashMap<&str, Vec<TermId>> = HashMap::default();
         for (i, fact) in knowledge.facts.iter().enumerate() {
             cited[fact.sentence] = true;
             let sentence = &knowledge.article.sentences[fact.sentence].text;
-            // Each text is analysed once: sentences are shared by several facts.
-            let sentence_terms = sentence_terms
+            let (sentence_terms, gives, counted, unnamed) = by_sentence
                 .entry(fact.sentence)
-                .or_insert_with(|| terms_of(sentence))
+                .or_insert_with(|| {
+                    (
+                        terms_of(sentence),
+                        Gives::from_sentence(sentence),
+                        terms_of(&sentence_counted_words(sentence).join(" ")),
+                        sorted_terms(terms_of(&sentence_unnamed_words(sentence).join(" "))),
+                    )
+                })
                 .clone();
+            let (mut gives, mut counted) = (gives, counted);
             let mut intents: Vec<Vec<TermId>> = Vec::new();
             let mut intent_wants = Vec::new();
             let mut sequences: Vec<Vec<TermId>> = Vec::new();
-            let mut gives = Gives::from_sentence(sentence);
-            let mut counted = terms_of(&sentence_counted_words(sentence).join(" "));
             for (n, text) in fact.intents.iter().chain(&fact.keywords).enumerate() {
-                let analysed = analyzer.analyse_known(text);
-                let ordered: Vec<TermId> = analysed.tokens.iter().filter_map(|t| t.term).collect();
-                let asks = wants_in(&analysed.all_words, knowledge.meta.later_events_unknown);
+                let (ordered, asks, counted_last) =
+                    by_text.entry(text.as_str()).or_insert_with(|| {
+                        let analysed = analyzer.analyse_known(text);
+                        let ordered: Vec<TermId> =
+                            analysed.tokens.iter().filter_map(|t| t.term).collect();
+                        let asks =
+                            wants_in(&analysed.all_words, knowledge.meta.later_events_unknown);
+                        // Our intents are well formed: the last word counted is the thing.
+                        let counted_last = terms_of(&counted_words(&analysed.all_words).join(" "))
+                            .last()
+                            .copied();
+                        (ordered, asks, counted_last)
+                    });
+                let (ordered, asks) = (ordered.clone(), *asks);
                 if n < fact.intents.len() {
                     gives.add(asks);
-                    // Our intents are well formed: the last word counted is the thing.
-                    counted.extend(
-                        terms_of(&counted_words(&analysed.all_words).join(" "))
-                            .last()
-                            .copied(),
-                    );
+                    counted.extend(*counted_last);
                 }
                 let terms = sorted_terms(ordered.iter().copied());
                 if !terms.is_empty() {
@@ -134,7 +163,12 @@ impl Index {
             }
             let mut bag: Vec<TermId> = intents.iter().flatten().copied().collect();
             bag.extend(&sentence_terms);
-            bag.extend(terms_of(&fact.answer));
+            bag.extend(
+                texts
+                    .entry(fact.answer.as_str())
+                    .or_insert_with(|| terms_of(&fact.answer))
+                    .iter(),
+            );
             sequences.push(sentence_terms);
             docs.push(Doc {
                 target: Target::Fact(i),
@@ -145,15 +179,17 @@ impl Index {
                 bag: sorted_terms(bag),
                 gives,
                 counted: sorted_terms(counted),
-                unnamed: sorted_terms(terms_of(&sentence_unnamed_words(sentence).join(" "))),
+                unnamed,
                 entities: Vec::new(),
                 speakers: Vec::new(),
                 sequences,
-                actors: sorted_terms(
-                    fact.actors
-                        .iter()
-                        .filter_map(|a| terms_of(a).first().copied()),
-                ),
+                actors: sorted_terms(fact.actors.iter().filter_map(|a| {
+                    texts
+                        .entry(a.as_str())
+                        .or_insert_with(|| terms_of(a))
+                        .first()
+                        .copied()
+                })),
             });
         }
         for (i, sentence) in knowledge.article.sentences.iter().enumerate() {
@@ -207,6 +243,14 @@ impl Index {
                 postings[t as usize].push(d as u32);
             }
         }
+        let mut intent_postings: Vec<Vec<(u32, u32)>> = vec![Vec::new(); vocabulary];
+        for (d, doc) in docs.iter().enumerate() {
+            for (i, intent) in doc.intents.iter().enumerate() {
+                for &t in intent {
+                    intent_postings[t as usize].push((d as u32, i as u32));
+                }
+            }
+        }
         let n = docs.len().max(1) as f32;
         let idf: Vec<f32> = postings
             .iter()
@@ -241,7 +285,7 @@ impl Index {
                     .is_some_and(|t| !postings[t as usize].is_empty())
             });
             longest_entity = longest_entity.max(stems.len());
-            entities.insert(stems, known);
+            entities.insert(stems.join(" "), known);
         }
         let mut country_of = HashMap::default();
         for name in lexicon::entities() {
@@ -261,6 +305,7 @@ impl Index {
             docs,
             idf,
             postings,
+            intent_postings,
             unseen_weight,
             entities,
             longest_entity,
@@ -295,11 +340,18 @@ impl Index {
     /// The named entities in analysed text, longest names first.
     pub fn find_entities(&self, tokens: &[Token]) -> Vec<Mention> {
         let mut found = Vec::new();
+        let mut key = String::new();
         let mut i = 0;
         'outer: while i < tokens.len() {
             for len in (1..=self.longest_entity.min(tokens.len() - i)).rev() {
-                let key: Vec<String> = tokens[i..i + len].iter().map(|t| t.stem.clone()).collect();
-                if let Some(&known) = self.entities.get(&key) {
+                key.clear();
+                for (n, t) in tokens[i..i + len].iter().enumerate() {
+                    if n > 0 {
+                        key.push(' ');
+                    }
+                    key.push_str(&t.stem);
+                }
+                if let Some(&known) = self.entities.get(key.as_str()) {
                     let term = tokens[i].term.filter(|_| known);
                     found.push(Mention {
                         term: term.unwrap_or(TermId::MAX),

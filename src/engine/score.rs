@@ -3,7 +3,7 @@
 //!
 //! [`rank`] runs the stages in order: read the question ([`read`]), weigh
 //! its words ([`query_terms`]), pick candidate facts through the postings
-//! ([`candidates`]), score each on its words ([`doc_score`]), let the named
+//! ([`candidates`]), score each on its words ([`word_scores`]), let the named
 //! rules of [`super::rules`] cut or veto it, then check the best against
 //! what the question asserts ([`super::rules::contradiction`]). [`decide`]
 //! turns the ranking into a reply. Every number comes from [`Tunables`].
@@ -14,10 +14,11 @@
 //! weigh more; a word the knowledge never uses counts against every fact
 //! unless the word vectors find it a close counterpart.
 
+use std::cell::RefCell;
 use std::cmp::Ordering;
 
 use super::analyze::{Analysed, TermId, Token};
-use super::index::{Doc, Target};
+use super::index::Target;
 use super::question::{Wants, wants_in};
 use super::rules::answer_kind::{Counted, Identified};
 use super::rules::{self, Fired, Reading, Rule};
@@ -61,18 +62,15 @@ struct QueryTerm {
     /// next words ("10k russian troops": russian, troops), as one of them
     /// is the noun: a fact that gives a number of that answers it.
     counts: Vec<TermId>,
-    /// Semantic credit per vocabulary term, filled as needed (NaN = not yet).
-    memo: Vec<f32>,
 }
 
-/// A question ready for scoring: its known words by term (a dense weight
-/// table, so a fact's words are looked up, not searched for), and its
-/// other words with their vectors.
+/// A question ready for scoring: its known words by term, and its other
+/// words with their vectors.
 struct Query {
-    /// Weight of each vocabulary term in the question (0 when absent).
-    weights: Vec<f32>,
-    /// The question's known terms with their weights.
+    /// The question's known terms with their weights, in question order.
     exact: Vec<(TermId, f32)>,
+    /// The same, by term.
+    exact_by_term: Vec<(TermId, f32)>,
     /// Words the knowledge never uses that have a vector.
     semantic: Vec<QueryTerm>,
     /// Numbers the knowledge never uses, with the terms each may count.
@@ -102,7 +100,9 @@ fn read(engine: &Engine, question: Analysed) -> Result<Reading, NoAnswer> {
         &engine.analyzer,
         engine.semantic.as_ref(),
     );
+    let roles = rules::roles::pairs(&entities, &question, &engine.tunables);
     Ok(Reading {
+        roles,
         question,
         entities,
         wanted,
@@ -117,13 +117,17 @@ pub fn rank(engine: &Engine, words: Vec<String>) -> Result<Vec<Ranked>, NoAnswer
     let t = &engine.tunables;
     let asked = words.clone();
     let reading = read(engine, engine.analyzer.analyse_question(words))?;
-    let mut query = query(engine, &reading.question.tokens)?;
-    let candidates = candidates(engine, &query);
-    let mut ranked: Vec<Ranked> = candidates
+    let query = query(engine, &reading.question.tokens)?;
+    let scores = SCRATCH.with(|scratch| {
+        let mut scratch = scratch.borrow_mut();
+        scratch.fit(&engine.index);
+        let candidates = candidates(engine, &query, &mut scratch);
+        word_scores(engine, &candidates, &query, reading.wanted, &mut scratch)
+    });
+    let mut ranked: Vec<Ranked> = scores
         .into_iter()
-        .map(|d| {
-            let doc = &engine.index.docs[d];
-            let scored = doc_score(engine, doc, &mut query, reading.wanted);
+        .map(|(d, scored)| {
+            let doc = &engine.index.docs[d as usize];
             // Stage 5: the named guards and vetoes.
             let (factor, mut fired) =
                 rules::guard(&reading, doc, &engine.index, engine.semantic.as_ref(), t);
@@ -148,22 +152,11 @@ pub fn rank(engine: &Engine, words: Vec<String>) -> Result<Vec<Ranked>, NoAnswer
 /// Stage 2: the question's words as a [`Query`]; no word worth matching
 /// means the knowledge does not cover the question.
 fn query(engine: &Engine, tokens: &[Token]) -> Result<Query, NoAnswer> {
-    let mut terms = query_terms(engine, tokens);
+    let terms = query_terms(engine, tokens);
     if terms.is_empty() || terms.iter().all(|t| t.term.is_none() && t.vector.is_none()) {
         return Err(NoAnswer::NotCovered);
     }
-    let exact_terms: Vec<TermId> = terms.iter().filter_map(|t| t.term).collect();
-    for term in terms.iter_mut().filter(|t| t.vector.is_some()) {
-        // A paraphrase word must find its own counterpart, not lean on a
-        // word the question already matched ("kevlar helmets" is not two
-        // words about helmets).
-        term.memo = vec![f32::NAN; engine.analyzer.vocabulary_len()];
-        for &t in &exact_terms {
-            term.memo[t as usize] = 0.0;
-        }
-    }
     let total: f32 = terms.iter().map(|t| t.weight).sum();
-    let mut weights = vec![0.0; engine.analyzer.vocabulary_len()];
     let mut exact = Vec::new();
     let mut semantic = Vec::new();
     let mut guesses = Vec::new();
@@ -172,17 +165,16 @@ fn query(engine: &Engine, tokens: &[Token]) -> Result<Query, NoAnswer> {
             guesses.push((std::mem::take(&mut term.counts), term.weight));
         }
         match term.term {
-            Some(t) => {
-                weights[t as usize] = term.weight;
-                exact.push((t, term.weight));
-            }
+            Some(t) => exact.push((t, term.weight)),
             None if term.vector.is_some() => semantic.push(term),
             None => {}
         }
     }
+    let mut exact_by_term = exact.clone();
+    exact_by_term.sort_unstable_by_key(|e| e.0);
     Ok(Query {
-        weights,
         exact,
+        exact_by_term,
         semantic,
         guesses,
         total,
@@ -227,7 +219,6 @@ fn query_terms(engine: &Engine, tokens: &[Token]) -> Vec<QueryTerm> {
             } else {
                 Vec::new()
             },
-            memo: Vec::new(),
         });
     }
     terms
@@ -269,13 +260,52 @@ fn informativeness(word: &str, guessed_number: bool, t: &Tunables) -> f32 {
     }
 }
 
-/// Stage 3: facts worth scoring: those sharing a word with the question, at
-/// most `candidates` of them, those sharing the most weight first. A fact
-/// that meets the question only through word vectors is never the answer.
-fn candidates(engine: &Engine, query: &Query) -> Vec<usize> {
+/// Per-thread buffers reused from question to question, indexed by document
+/// and by term. Only the entries a question touched are reset after it, so
+/// a question costs what it matches, not what the knowledge holds.
+#[derive(Default)]
+struct Scratch {
+    /// Per document: the question's weight it matches exactly (0 = untouched).
+    weight: Vec<f32>,
+    /// Per document: its place among the candidates plus one (0 = not one).
+    slot: Vec<u32>,
+    /// Per term: the question that last gathered it for word vectors.
+    seen: Vec<u32>,
+    /// This question's mark in `seen`.
+    stamp: u32,
+}
+
+impl Scratch {
+    /// Grows the buffers to the knowledge's size (they never shrink: the
+    /// same thread may serve a larger knowledge after a reload).
+    fn fit(&mut self, index: &super::index::Index) {
+        if self.weight.len() < index.docs.len() {
+            self.weight.resize(index.docs.len(), 0.0);
+            self.slot.resize(index.docs.len(), 0);
+        }
+        if self.seen.len() < index.idf.len() {
+            self.seen.resize(index.idf.len(), 0);
+        }
+        self.stamp = self.stamp.wrapping_add(1);
+        if self.stamp == 0 {
+            self.seen.fill(0);
+            self.stamp = 1;
+        }
+    }
+}
+
+thread_local! {
+    static SCRATCH: RefCell<Scratch> = RefCell::new(Scratch::default());
+}
+
+/// Stage 3: facts worth scoring, with the question's weight each matches
+/// exactly: those sharing a word with the question, at most `candidates`
+/// of them, those sharing the most weight first. A fact that meets the
+/// question only through word vectors is never the answer.
+fn candidates(engine: &Engine, query: &Query, scratch: &mut Scratch) -> Vec<(u32, f32)> {
     let index = &engine.index;
     let t = &engine.tunables;
-    let mut accumulated = vec![0.0f32; index.docs.len()];
+    let accumulated = &mut scratch.weight;
     let mut touched: Vec<u32> = Vec::new();
     for &(term, weight) in &query.exact {
         for &d in &index.postings[term as usize] {
@@ -294,7 +324,7 @@ fn candidates(engine: &Engine, query: &Query) -> Vec<usize> {
     let floor = t.unsure * query.total - semantic;
     let mut scored: Vec<(u32, f32)> = touched
         .into_iter()
-        .map(|d| (d, accumulated[d as usize]))
+        .map(|d| (d, std::mem::take(&mut accumulated[d as usize])))
         .filter(|&(_, w)| w >= floor)
         .collect();
     if scored.len() > t.candidates {
@@ -303,7 +333,7 @@ fn candidates(engine: &Engine, query: &Query) -> Vec<usize> {
         });
         scored.truncate(t.candidates);
     }
-    scored.into_iter().map(|(d, _)| d as usize).collect()
+    scored
 }
 
 /// A fact's score on words alone.
@@ -319,112 +349,232 @@ struct WordScore {
     boosts: [f32; 2],
 }
 
-/// Stage 4: how well a fact answers the question on its words, in 0..=1,
-/// before the guards.
-fn doc_score(engine: &Engine, doc: &Doc, query: &mut Query, wanted: Wants) -> WordScore {
-    let idf = &engine.index.idf;
+/// Stage 4: how well each candidate answers the question on its words, in
+/// 0..=1, before the guards.
+///
+/// A fact's score mixes its best intent's and its whole bag's coverage of
+/// the question. Both are gathered through the postings of the question's
+/// terms (term → facts, term → (fact, intent)), so only intents that share
+/// a term are touched; a word the knowledge never uses gets the credit of
+/// its closest term in each intent, those terms found once per question.
+/// Sums run in the order of a word-by-word scan (an intent's terms in term
+/// order, then the vector words in question order), so scores are exactly
+/// those of reading every intent.
+fn word_scores(
+    engine: &Engine,
+    candidates: &[(u32, f32)],
+    query: &Query,
+    wanted: Wants,
+    scratch: &mut Scratch,
+) -> Vec<(u32, WordScore)> {
+    let index = &engine.index;
+    let idf = &index.idf;
     let t = &engine.tunables;
     let total = query.total;
-    let mut fired = Fired::default();
-    let mut bag = 0.0;
-    for &(term, weight) in &query.exact {
-        if doc.bag.binary_search(&term).is_ok() {
-            bag += weight;
-        }
-    }
-    let mut vectors = 0.0;
-    for term in query.semantic.iter_mut() {
-        vectors += term.weight * matching(engine, term, &doc.bag).0;
-    }
+    let n = candidates.len();
+    // Each candidate's intents in one flat table: candidate s owns
+    // first[s]..first[s + 1].
+    let mut first = Vec::with_capacity(n + 1);
     // Rule `guessed-number`: a guessed number ("like 10k troops") is matched
     // by a sentence giving a number of the same thing, whatever the number.
-    let guessed: f32 = query
-        .guesses
-        .iter()
-        .filter(|(counted, _)| counted.iter().any(|t| doc.counted.binary_search(t).is_ok()))
-        .map(|(_, weight)| weight)
-        .sum();
-    bag += vectors + guessed;
-    let mut best_intent = 0.0f32;
-    let mut best_cut = false;
-    for ((intent, &intent_weight), &intent_wants) in doc
-        .intents
-        .iter()
-        .zip(&doc.intent_weight)
-        .zip(&doc.intent_wants)
-    {
-        let mut question_covered = guessed;
-        let mut intent_covered = 0.0;
-        for &u in intent {
-            let weight = query.weights[u as usize];
-            if weight > 0.0 {
-                question_covered += weight;
-                intent_covered += idf[u as usize];
-            }
-        }
-        for term in query.semantic.iter_mut() {
-            let (credit, matched) = matching(engine, term, intent);
-            question_covered += term.weight * credit;
-            if let Some(m) = matched {
-                intent_covered += idf[m as usize] * credit;
-            }
-        }
-        let intent_share = (intent_covered / intent_weight.max(f32::EPSILON)).min(1.0);
-        let mut score =
-            question_covered / total * (t.question_share + (1.0 - t.question_share) * intent_share);
-        let cut = rules::intent_kind::applies(intent_wants, wanted);
-        if cut {
-            score *= t.other_kind_intent;
-        }
-        if score > best_intent {
-            best_intent = score;
-            best_cut = cut;
-        }
+    let mut guessed = Vec::with_capacity(n);
+    let mut count = 0;
+    for (s, &(d, _)) in candidates.iter().enumerate() {
+        let doc = &index.docs[d as usize];
+        scratch.slot[d as usize] = s as u32 + 1;
+        first.push(count);
+        count += doc.intents.len();
+        guessed.push(
+            query
+                .guesses
+                .iter()
+                .filter(|(counted, _)| counted.iter().any(|t| doc.counted.binary_search(t).is_ok()))
+                .map(|(_, weight)| weight)
+                .sum::<f32>(),
+        );
     }
-    if best_cut {
-        fired.add(Rule::IntentOtherKind);
+    first.push(count);
+    let slot = &scratch.slot;
+    // How much of the question each intent covers, and how much of the intent.
+    let mut question_covered: Vec<f32> = Vec::with_capacity(count);
+    for s in 0..n {
+        question_covered.extend(std::iter::repeat_n(guessed[s], first[s + 1] - first[s]));
+    }
+    let mut intent_covered = vec![0.0f32; count];
+    for &(term, weight) in &query.exact_by_term {
+        if weight <= 0.0 {
+            continue;
+        }
+        let postings = &index.intent_postings[term as usize];
+        each_intent(postings, candidates, slot, &first, |k| {
+            question_covered[k] += weight;
+            intent_covered[k] += idf[term as usize];
+        });
+    }
+    let mut vectors = vec![0.0f32; n];
+    if let (false, Some(semantic)) = (query.semantic.is_empty(), &engine.semantic) {
+        // The candidates' terms, once each; a paraphrase word must find its
+        // own counterpart, not lean on a word the question already matched
+        // ("kevlar helmets" is not two words about helmets).
+        let mut terms: Vec<TermId> = Vec::new();
+        for &(d, _) in candidates {
+            for &term in &index.docs[d as usize].bag {
+                let seen = &mut scratch.seen[term as usize];
+                if *seen != scratch.stamp {
+                    *seen = scratch.stamp;
+                    if query
+                        .exact_by_term
+                        .binary_search_by_key(&term, |e| e.0)
+                        .is_err()
+                    {
+                        terms.push(term);
+                    }
+                }
+            }
+        }
+        terms.sort_unstable();
+        let mut credits: Vec<(TermId, f32)> = Vec::new();
+        let mut best = vec![(0.0f32, 0 as TermId); count];
+        let mut bag_best = vec![0.0f32; n];
+        for word in &query.semantic {
+            let Some(vector) = &word.vector else {
+                continue;
+            };
+            credits.clear();
+            credits.extend(
+                terms
+                    .iter()
+                    .map(|&term| (term, semantic.credit(vector, term)))
+                    .filter(|&(_, c)| c > 0.0),
+            );
+            best.fill((0.0, 0));
+            bag_best.fill(0.0);
+            // Terms in term order with a strict `>`: among equal credits the
+            // first term of the intent wins, as in a scan of the intent.
+            for &(term, credit) in &credits {
+                each_doc(&index.postings[term as usize], candidates, slot, |s| {
+                    if credit > bag_best[s] {
+                        bag_best[s] = credit;
+                    }
+                });
+                let postings = &index.intent_postings[term as usize];
+                each_intent(postings, candidates, slot, &first, |k| {
+                    if credit > best[k].0 {
+                        best[k] = (credit, term);
+                    }
+                });
+            }
+            for (v, b) in vectors.iter_mut().zip(&bag_best) {
+                *v += word.weight * b;
+            }
+            for (k, &(credit, term)) in best.iter().enumerate() {
+                if credit > 0.0 {
+                    question_covered[k] += word.weight * credit;
+                    intent_covered[k] += idf[term as usize] * credit;
+                }
+            }
+        }
     }
     let bag_share = 1.0 - t.intent_share;
-    let boosts = [bag_share * guessed / total, bag_share * vectors / total];
-    if boosts[0] > 0.0 {
-        fired.add(Rule::GuessedNumber);
+    let out = candidates
+        .iter()
+        .enumerate()
+        .map(|(s, &(d, exact))| {
+            let doc = &index.docs[d as usize];
+            let mut fired = Fired::default();
+            let bag = exact + (vectors[s] + guessed[s]);
+            let mut best_intent = 0.0f32;
+            let mut best_cut = false;
+            for (i, k) in (first[s]..first[s + 1]).enumerate() {
+                let intent_share =
+                    (intent_covered[k] / doc.intent_weight[i].max(f32::EPSILON)).min(1.0);
+                let mut score = question_covered[k] / total
+                    * (t.question_share + (1.0 - t.question_share) * intent_share);
+                let cut = rules::intent_kind::applies(doc.intent_wants[i], wanted);
+                if cut {
+                    score *= t.other_kind_intent;
+                }
+                if score > best_intent {
+                    best_intent = score;
+                    best_cut = cut;
+                }
+            }
+            if best_cut {
+                fired.add(Rule::IntentOtherKind);
+            }
+            let boosts = [
+                bag_share * guessed[s] / total,
+                bag_share * vectors[s] / total,
+            ];
+            if boosts[0] > 0.0 {
+                fired.add(Rule::GuessedNumber);
+            }
+            if boosts[1] > 0.0 {
+                fired.add(Rule::WordVectors);
+            }
+            let score = WordScore {
+                score: t.intent_share * best_intent + bag_share * bag / total,
+                intent: best_intent,
+                fired,
+                boosts,
+            };
+            (d, score)
+        })
+        .collect();
+    for &(d, _) in candidates {
+        scratch.slot[d as usize] = 0;
     }
-    if boosts[1] > 0.0 {
-        fired.add(Rule::WordVectors);
+    out
+}
+
+/// A posting list longer than this many times the candidates is searched
+/// for each candidate instead of walked: a common word then costs what the
+/// candidates are, not what the knowledge holds.
+const WALK_PER_CANDIDATE: usize = 8;
+
+/// Calls `f` with the place in the candidates' intent table of each
+/// candidate intent in `postings` (sorted by document), once each.
+fn each_intent(
+    postings: &[(u32, u32)],
+    candidates: &[(u32, f32)],
+    slot: &[u32],
+    first: &[usize],
+    mut f: impl FnMut(usize),
+) {
+    if postings.len() <= candidates.len() * WALK_PER_CANDIDATE {
+        for &(d, i) in postings {
+            let s = slot[d as usize];
+            if s > 0 {
+                f(first[s as usize - 1] + i as usize);
+            }
+        }
+        return;
     }
-    WordScore {
-        score: t.intent_share * best_intent + bag_share * bag / total,
-        intent: best_intent,
-        fired,
-        boosts,
+    for (s, &(d, _)) in candidates.iter().enumerate() {
+        let from = postings.partition_point(|p| p.0 < d);
+        for &(_, i) in postings[from..].iter().take_while(|p| p.0 == d) {
+            f(first[s] + i as usize);
+        }
     }
 }
 
-/// Credit for a question word in a sorted set of terms: 1 for the same term,
-/// a semantic credit for a word the knowledge never uses, else 0; with the
-/// term matched.
-fn matching(engine: &Engine, term: &mut QueryTerm, set: &[TermId]) -> (f32, Option<TermId>) {
-    if let Some(t) = term.term {
-        return if set.binary_search(&t).is_ok() {
-            (1.0, Some(t))
-        } else {
-            (0.0, None)
-        };
-    }
-    let (Some(vector), Some(semantic)) = (&term.vector, &engine.semantic) else {
-        return (0.0, None);
-    };
-    let mut best = (0.0, None);
-    for &t in set {
-        let slot = &mut term.memo[t as usize];
-        if slot.is_nan() {
-            *slot = semantic.credit(vector, t);
+/// Calls `f` with the place among the candidates of each candidate in
+/// `postings` (sorted documents), once each.
+fn each_doc(postings: &[u32], candidates: &[(u32, f32)], slot: &[u32], mut f: impl FnMut(usize)) {
+    if postings.len() <= candidates.len() * WALK_PER_CANDIDATE {
+        for &d in postings {
+            let s = slot[d as usize];
+            if s > 0 {
+                f(s as usize - 1);
+            }
         }
-        if *slot > best.0 {
-            best = (*slot, Some(t));
+        return;
+    }
+    for (s, &(d, _)) in candidates.iter().enumerate() {
+        if postings.binary_search(&d).is_ok() {
+            f(s);
         }
     }
-    best
 }
 
 /// How the ranking was decided, for `--explain`.

@@ -202,6 +202,8 @@ pub struct Reading {
     pub counted: answer_kind::Counted,
     /// "Which X": the nouns to be identified.
     pub identified: Vec<answer_kind::Identified>,
+    /// Entities it puts in a relation, doer first, for `roles-swapped`.
+    pub roles: Vec<(TermId, TermId)>,
 }
 
 /// Runs the guards and vetoes on one fact: the factor its score is
@@ -230,7 +232,7 @@ pub fn guard(
         factor *= t.wrong_kind;
     }
     fired.merge(kind);
-    if roles::swapped(doc, &reading.entities, &reading.question, t) {
+    if roles::swapped(doc, &reading.roles) {
         fired.add(Rule::RolesSwapped);
         factor *= t.swapped_roles;
     }

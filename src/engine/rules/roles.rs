@@ -5,12 +5,15 @@
 //! topic ("what did X say about Y") are not roles to swap.
 
 use crate::engine::Tunables;
-use crate::engine::analyze::Analysed;
+use crate::engine::analyze::{Analysed, TermId};
 use crate::engine::index::{Doc, Mention};
 use crate::language::{List, language};
 
-/// True when the question names two of the fact's entities the other way round.
-pub fn swapped(doc: &Doc, entities: &[Mention], q: &Analysed, t: &Tunables) -> bool {
+/// The pairs of entities the question puts in a relation, doer first: two
+/// entities close together, not an object put first, not a speaker and a
+/// topic, with a passive ("by X") turned round. Read once per question.
+pub fn pairs(entities: &[Mention], q: &Analysed, t: &Tunables) -> Vec<(TermId, TermId)> {
+    let mut out = Vec::new();
     for (i, first) in entities.iter().enumerate() {
         for second in &entities[i + 1..] {
             let (a, b) = (first, second);
@@ -31,24 +34,33 @@ pub fn swapped(doc: &Doc, entities: &[Mention], q: &Analysed, t: &Tunables) -> b
             // A passive names the doer last: "Estonia blocked by Germany"
             // is "Germany blocked Estonia".
             let at = q.tokens[b.start].at;
-            let (a, b) = if at > 0 && q.all_words[at - 1] == "by" {
-                (b, a)
+            if at > 0 && q.all_words[at - 1] == "by" {
+                out.push((b.term, a.term));
             } else {
-                (a, b)
-            };
-            let mut both = false;
-            let mut same_order = false;
-            for seq in &doc.sequences {
-                let first_a = seq.iter().position(|&t| t == a.term);
-                let last_b = seq.iter().rposition(|&t| t == b.term);
-                if let (Some(pa), Some(pb)) = (first_a, last_b) {
-                    both = true;
-                    same_order |= pa < pb;
-                }
+                out.push((a.term, b.term));
             }
-            if both && !same_order {
-                return true;
+        }
+    }
+    out
+}
+
+/// True when the question names two of the fact's entities the other way
+/// round: some pair of [`pairs`] that the fact's intents and source name
+/// both, never in the question's order.
+pub fn swapped(doc: &Doc, pairs: &[(TermId, TermId)]) -> bool {
+    for &(a, b) in pairs {
+        let mut both = false;
+        let mut same_order = false;
+        for seq in &doc.sequences {
+            let first_a = seq.iter().position(|&t| t == a);
+            let last_b = seq.iter().rposition(|&t| t == b);
+            if let (Some(pa), Some(pb)) = (first_a, last_b) {
+                both = true;
+                same_order |= pa < pb;
             }
+        }
+        if both && !same_order {
+            return true;
         }
     }
     false
