@@ -41,7 +41,7 @@ const HELDOUT_ACCURACY: f64 = 0.91;
 const HELDOUT_PRECISION: f64 = 0.97;
 /// (file, accuracy, precision) floors of the blind sets, each a little
 /// under what `citebot eval` measured (in the README).
-const BLIND_FLOORS: [(&str, f64, f64); 7] = [
+const BLIND_FLOORS: [(&str, f64, f64); 8] = [
     ("blind-a.jsonl", 0.98, 0.99),
     ("blind-b.jsonl", 0.93, 0.96),
     ("blind-c.jsonl", 0.93, 0.98),
@@ -49,6 +49,9 @@ const BLIND_FLOORS: [(&str, f64, f64); 7] = [
     ("blind-e.jsonl", 0.93, 0.94),
     ("blind-f.jsonl", 0.87, 0.98),
     ("blind-g.jsonl", 0.86, 0.92),
+    // Never used to change anything: measured 0.860 (86/100), precision
+    // 0.871 (61/70).
+    ("blind-h.jsonl", 0.85, 0.86),
 ];
 
 #[test]
@@ -154,4 +157,45 @@ fn guards_still_hold_with_vectors_on() {
             "{question:?} was answered: {reply:?}"
         );
     }
+}
+
+/// The overall accuracy and precision of `citebot init`'s unedited draft of
+/// `article` on the questions in `questions`.
+fn drafted(article: &Path, questions: &Path) -> (f64, f64) {
+    let tmp = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    citebot::draft::init(article, tmp.path(), false).unwrap_or_else(|e| panic!("{e}"));
+    let setup = Setup {
+        knowledge_dir: tmp.path().to_path_buf(),
+        vectors: Some(citebot::setup::VectorsSource::Embedded),
+    };
+    let engine = setup.engine().unwrap_or_else(|e| panic!("{e}"));
+    let cases = read_cases(questions).unwrap_or_else(|e| panic!("{e}"));
+    let report = run(&engine, &cases);
+    (report.overall().rate(), report.precision().rate())
+}
+
+#[test]
+fn a_drafted_knowledge_beats_declining_on_the_squad_article() {
+    // 418 crowd-written questions, 221 written to look answerable; declining
+    // everything scores 0.529. Measured: 0.555 (232/418), precision 0.469.
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/eval/squad-complexity");
+    if !dir.exists() {
+        eprintln!("../shared/eval/squad-complexity not found: skipping");
+        return;
+    }
+    let (accuracy, precision) = drafted(&dir.join("article.txt"), &dir.join("questions.jsonl"));
+    assert!(accuracy >= 0.54, "accuracy {accuracy:.3} < 0.54");
+    assert!(precision >= 0.45, "precision {precision:.3} < 0.45");
+}
+
+#[test]
+fn a_drafted_knowledge_beats_declining_on_an_article_we_never_tuned_on() {
+    // A news report and questions written by a helper who saw neither
+    // citebot nor its knowledge; the knowledge is `citebot init`'s draft,
+    // unedited. Declining everything scores 35/90 = 0.389. Measured: 0.522
+    // (47/90), precision 0.549 (28/51).
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/new-article");
+    let (accuracy, precision) = drafted(&dir.join("article.txt"), &dir.join("questions.jsonl"));
+    assert!(accuracy >= 0.50, "accuracy {accuracy:.3} < 0.50");
+    assert!(precision >= 0.52, "precision {precision:.3} < 0.52");
 }
