@@ -15,11 +15,6 @@ use crate::engine::{Engine, NoAnswer, Reply};
 /// `benches/pathological.rs`); this only guards against the unknown.
 pub const ANSWER_BUDGET: Duration = Duration::from_secs(2);
 
-/// Answers `question` with `engine` on a blocking thread, within [`ANSWER_BUDGET`].
-pub async fn answer(engine: Arc<Engine>, question: String) -> Reply {
-    within(ANSWER_BUDGET, move || engine.answer(&question)).await
-}
-
 /// Answers `question` from `user` in `channel` in the light of their
 /// conversation there (see [`Contexts`]), on a blocking thread within
 /// [`ANSWER_BUDGET`].
