@@ -90,6 +90,9 @@ pub struct Index {
     /// For a capital the knowledge uses as its own term ("kyiv"), its
     /// country's term ("ukraine"), so each stands for the other in guards.
     pub country_of: HashMap<TermId, TermId>,
+    /// Every number the article gives, as its words write it ("1965",
+    /// "n2"): rule `other-number` reads a question's number against these.
+    pub article_numbers: rustc_hash::FxHashSet<String>,
 }
 
 fn sorted_terms(terms: impl IntoIterator<Item = TermId>) -> Vec<TermId> {
@@ -310,6 +313,7 @@ impl Index {
             entities,
             longest_entity,
             country_of,
+            article_numbers: super::rules::contradiction::article_numbers(knowledge),
         };
         let mut by_sentence: HashMap<usize, (Vec<TermId>, Vec<TermId>)> = HashMap::default();
         let mut per_doc = Vec::with_capacity(index.docs.len());

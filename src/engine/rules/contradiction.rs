@@ -12,6 +12,7 @@ use super::{Fired, Rule};
 use crate::engine::Engine;
 use crate::engine::index::Target;
 use crate::engine::score::Ranked;
+use crate::knowledge::Knowledge;
 use crate::text::{is_stopword, stem, words};
 
 /// Best-ranked documents checked: the decision only looks at the first few.
@@ -198,6 +199,18 @@ fn is_number(word: &str) -> bool {
     word.chars().any(|c| c.is_ascii_digit())
 }
 
+/// Every number the article's sentences give, read once when the engine
+/// is built.
+pub fn article_numbers(knowledge: &Knowledge) -> rustc_hash::FxHashSet<String> {
+    knowledge
+        .article
+        .sentences
+        .iter()
+        .flat_map(|s| words(&s.text))
+        .filter(|w| is_number(w))
+        .collect()
+}
+
 /// True for a four-digit year from 1000 to 2099.
 fn is_year(word: &str) -> bool {
     word.len() == 4
@@ -216,14 +229,7 @@ pub fn apply(engine: &Engine, question: &[String], ranked: &mut [Ranked]) {
     let numbers: Vec<&String> = question
         .iter()
         .filter(|w| is_number(w))
-        .filter(|n| {
-            is_year(n)
-                || knowledge
-                    .article
-                    .sentences
-                    .iter()
-                    .any(|s| words(&s.text).contains(n))
-        })
+        .filter(|n| is_year(n) || engine.index.article_numbers.contains(n.as_str()))
         .collect();
     let share = |r: &Ranked| -> (f32, Fired) {
         let text = &knowledge.article.sentences[r.sentence].text;
