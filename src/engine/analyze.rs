@@ -2,6 +2,8 @@
 //! stop words and stemming. The same analysis runs on intents at index time
 //! and on questions at answer time, so both meet in one vocabulary.
 
+use std::borrow::Cow;
+
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use super::typo::TypoIndex;
@@ -212,6 +214,16 @@ impl Analyzer {
     /// True when the knowledge uses this word (or a word of its stem).
     pub fn knows(&self, word: &str) -> bool {
         self.surfaces.contains(word) || self.stems.contains_key(&stem(word))
+    }
+
+    /// The stem of a word ([`crate::text::stem`]), taken from the table of
+    /// the knowledge's words when it is one of them, so that the words the
+    /// knowledge uses are never stemmed again.
+    pub fn stem_of<'a>(&'a self, word: &str) -> Cow<'a, str> {
+        match self.stem_cache.get(word) {
+            Some(stem) => Cow::Borrowed(stem),
+            None => Cow::Owned(stem(word)),
+        }
     }
 
     /// The term of a stem, if the vocabulary has it.
