@@ -210,6 +210,11 @@ impl Language {
         self.stopwords.contains(word)
     }
 
+    /// Every stop word.
+    pub fn stopwords(&self) -> impl Iterator<Item = &str> {
+        self.stopwords.iter().map(String::as_str)
+    }
+
     /// The words of a list of `word-lists.txt`.
     pub fn list(&self, list: List) -> &[String] {
         self.lists.get(list.section()).map_or(&[], Vec::as_slice)

@@ -72,6 +72,10 @@ pub struct Analyzer {
     phrase_next: HashMap<String, HashSet<String>>,
     /// Stems of the words the knowledge uses, so analysis stems each word once.
     stem_cache: HashMap<String, String>,
+    /// Stems of the other words the knowledge writes (stop words, synonym
+    /// variants) and of every stop and question word: the words of a
+    /// question that [`Analyzer::stem_cache`] lacks are mostly these.
+    other_stems: HashMap<String, String>,
     typo: TypoIndex,
 }
 
@@ -172,7 +176,22 @@ impl Analyzer {
             }
         }
         analyzer.typo = TypoIndex::new(analyzer.surfaces.iter().map(String::as_str));
+        analyzer.other_stems = analyzer.other_stems();
         analyzer
+    }
+
+    /// The stems of the words analysis meets that [`Analyzer::stem_cache`]
+    /// lacks: the knowledge's other words, stop words and question words.
+    fn other_stems(&self) -> HashMap<String, String> {
+        let lang = language();
+        self.surfaces
+            .iter()
+            .map(String::as_str)
+            .chain(lang.stopwords())
+            .chain(lang.list(List::Question).iter().map(String::as_str))
+            .filter(|w| !self.stem_cache.contains_key(*w))
+            .map(|w| (w.to_string(), stem(w)))
+            .collect()
     }
 
     /// Adds the words of a knowledge text to the vocabulary.
@@ -198,6 +217,11 @@ impl Analyzer {
         id
     }
 
+    /// Every word the knowledge writes, as [`crate::text::words`] reads it.
+    pub fn surfaces(&self) -> impl Iterator<Item = &str> {
+        self.surfaces.iter().map(String::as_str)
+    }
+
     /// Number of terms in the vocabulary.
     pub fn vocabulary_len(&self) -> usize {
         self.terms.len()
@@ -213,14 +237,18 @@ impl Analyzer {
 
     /// True when the knowledge uses this word (or a word of its stem).
     pub fn knows(&self, word: &str) -> bool {
-        self.surfaces.contains(word) || self.stems.contains_key(&stem(word))
+        self.surfaces.contains(word) || self.stems.contains_key(&*self.stem_of(word))
     }
 
     /// The stem of a word ([`crate::text::stem`]), taken from the table of
     /// the knowledge's words when it is one of them, so that the words the
     /// knowledge uses are never stemmed again.
     pub fn stem_of<'a>(&'a self, word: &str) -> Cow<'a, str> {
-        match self.stem_cache.get(word) {
+        match self
+            .stem_cache
+            .get(word)
+            .or_else(|| self.other_stems.get(word))
+        {
             Some(stem) => Cow::Borrowed(stem),
             None => Cow::Owned(stem(word)),
         }
@@ -263,7 +291,7 @@ impl Analyzer {
             || is_question_word(word)
             || word.chars().any(|c| c.is_ascii_digit())
             || self.surfaces.contains(word)
-            || self.stems.contains_key(&stem(word))
+            || self.stems.contains_key(&*self.stem_of(word))
         {
             return None;
         }
@@ -299,11 +327,7 @@ impl Analyzer {
             if is_stopword(word) || is_question_word(word) {
                 continue;
             }
-            let stem = self
-                .stem_cache
-                .get(word)
-                .cloned()
-                .unwrap_or_else(|| stem(word));
+            let stem = self.stem_of(word).into_owned();
             let before = if i > 0 { all_words[i - 1].as_str() } else { "" };
             // "did the us send": the subject may follow a determiner.
             let before_determiner = match i {
@@ -337,15 +361,11 @@ impl Analyzer {
         let mut key: Vec<String> = Vec::with_capacity(MAX_PHRASE);
         let mut i = 0;
         'outer: while i < raw.len() {
-            let first_stem = self
-                .stem_cache
-                .get(&raw[i])
-                .cloned()
-                .unwrap_or_else(|| stem(&raw[i]));
+            let first_stem = self.stem_of(&raw[i]);
             // Only a word that starts a synonym phrase needs the longer look-ups.
             let longest = self.phrase_starts.get(&raw[i]).copied().unwrap_or(1).max(
                 self.stem_phrase_starts
-                    .get(&first_stem)
+                    .get(&*first_stem)
                     .copied()
                     .unwrap_or(1),
             );
@@ -356,7 +376,7 @@ impl Analyzer {
                     continue 'outer;
                 }
                 key.clear();
-                key.push(first_stem.clone());
+                key.push(first_stem.to_string());
                 key.extend(raw[i + 1..i + len].iter().cloned());
                 if let Some((canonical, variant)) = self.stem_synonyms.get(&key)
                     && inflects(&raw[i], variant)

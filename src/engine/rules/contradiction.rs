@@ -49,17 +49,6 @@ fn antonyms() -> &'static FxHashMap<String, Vec<String>> {
     })
 }
 
-/// True when one word is the other with a negating prefix ("informal", "formal").
-fn prefixed_opposite(a: &str, b: &str) -> bool {
-    let check = |long: &str, short: &str| {
-        short.len() >= MIN_PREFIXED
-            && NEGATING_PREFIXES
-                .iter()
-                .any(|p| long.strip_prefix(p) == Some(short))
-    };
-    check(a, b) || check(b, a)
-}
-
 /// True for a word that denies what its clause says ("not", "isnt").
 fn is_negation(word: &str) -> bool {
     static SET: std::sync::LazyLock<FxHashSet<&'static str>> = std::sync::LazyLock::new(|| {
@@ -97,9 +86,9 @@ fn clauses(sentence: &str) -> Vec<Vec<String>> {
     out
 }
 
-/// What the negations of a text deny: the content words (stemmed) among
-/// the few words after each negation ("cannot be solved": solv).
-fn denied(words: &[String], span: usize, stem: &impl Fn(&str) -> String) -> Vec<String> {
+/// What the negations of a text deny: the content words among the few
+/// words after each negation ("cannot be solved": solved).
+fn denied(words: &[String], span: usize) -> Vec<String> {
     let mut out = Vec::new();
     for (i, word) in words.iter().enumerate() {
         if is_negation(word) {
@@ -108,32 +97,11 @@ fn denied(words: &[String], span: usize, stem: &impl Fn(&str) -> String) -> Vec<
                     .iter()
                     .take(span)
                     .filter(|w| !is_stopword(w) && !is_negation(w))
-                    .map(|w| stem(w)),
+                    .cloned(),
             );
         }
     }
     out
-}
-
-/// Content words of a text, stemmed.
-fn stems(words: &[String], stem: &impl Fn(&str) -> String) -> Vec<String> {
-    words
-        .iter()
-        .filter(|w| !is_stopword(w))
-        .map(|w| stem(w))
-        .collect()
-}
-
-/// Sorted and without repeats, for `binary_search`.
-fn sorted(mut v: Vec<String>) -> Vec<String> {
-    v.sort_unstable();
-    v.dedup();
-    v
-}
-
-/// True when a sorted list holds `item`.
-fn holds(sorted: &[String], item: &str) -> bool {
-    sorted.binary_search_by(|x| x.as_str().cmp(item)).is_ok()
 }
 
 /// True for a token that is a number or holds one ("1965", "n2").
@@ -160,84 +128,46 @@ fn is_year(word: &str) -> bool {
         && (word.starts_with('1') || word.starts_with("20"))
 }
 
+/// A stem's or a word's number in [`Claims`]' tables: the rules compare
+/// numbers, not strings.
+type Id = u32;
+
 /// One clause of a sentence as rule `denied` reads it.
 #[derive(Debug, Clone)]
 struct Clause {
     /// Its content words' stems, in order (repeats kept: they are counted).
-    stems: Vec<String>,
+    stems: Vec<Id>,
     /// Whether it denies anything itself.
     negated: bool,
     /// The stems it denies.
-    denies: Vec<String>,
+    denies: Vec<Id>,
 }
 
 /// What an article sentence asserts, read once when the engine is built:
 /// before, each question tokenised and stemmed the sentences of its best
 /// candidates again.
 #[derive(Debug, Clone, Default)]
-pub struct SentenceClaims {
-    /// Its content words with their stems, in order.
-    content: Vec<(String, String)>,
+struct SentenceClaims {
+    /// Its content words and their stems, in order.
+    content: Vec<(Id, Id)>,
     /// Those stems, sorted.
-    stems: Vec<String>,
+    stems: Vec<Id>,
     /// Its clauses.
     clauses: Vec<Clause>,
     /// Its words that hold a number.
     numbers: Vec<String>,
 }
 
-impl SentenceClaims {
-    /// Reads a sentence; `span` is the tunable `denial_span`.
-    fn new(text: &str, span: usize, stem: &impl Fn(&str) -> String) -> SentenceClaims {
-        let sentence = words(text);
-        let content: Vec<(String, String)> = sentence
-            .iter()
-            .filter(|w| !is_stopword(w))
-            .map(|w| (w.clone(), stem(w)))
-            .collect();
-        let clauses = clauses(text)
-            .into_iter()
-            .map(|clause| Clause {
-                stems: stems(&clause, stem),
-                negated: negated(&clause),
-                denies: denied(&clause, span, stem),
-            })
-            .collect();
-        SentenceClaims {
-            stems: sorted(content.iter().map(|(_, s)| s.clone()).collect()),
-            content,
-            clauses,
-            numbers: sentence.into_iter().filter(|w| is_number(w)).collect(),
-        }
-    }
-}
-
 /// What a fact's intents and keywords vouch for: they say what the fact is
 /// about in the admin's words ("open door" for "close its doors").
 #[derive(Debug, Clone, Default)]
-pub struct FactClaims {
+struct FactClaims {
     /// The stems of all their words, sorted.
-    stems: Vec<String>,
+    stems: Vec<Id>,
     /// Whether one of them denies something.
     negated: bool,
     /// Their words that hold a number.
     numbers: Vec<String>,
-}
-
-impl FactClaims {
-    fn new<'t>(texts: impl Iterator<Item = &'t String>, stem: &impl Fn(&str) -> String) -> Self {
-        let mut claims = FactClaims::default();
-        for text in texts {
-            let words = words(text);
-            claims.negated |= negated(&words);
-            claims.stems.extend(words.iter().map(|w| stem(w)));
-            claims
-                .numbers
-                .extend(words.into_iter().filter(|w| is_number(w)));
-        }
-        claims.stems = sorted(std::mem::take(&mut claims.stems));
-        claims
-    }
 }
 
 /// The knowledge as the contradiction rules read it: every sentence read
@@ -245,27 +175,105 @@ impl FactClaims {
 /// is among the best candidates (so start-up does not grow with the facts).
 #[derive(Debug, Clone, Default)]
 pub struct Claims {
+    /// Every word the knowledge writes, with its number and its stem's.
+    words: FxHashMap<String, (Id, Id)>,
+    /// Every stem of those words and of the sentences' clauses, numbered.
+    stems: FxHashMap<String, Id>,
     sentences: Vec<SentenceClaims>,
     facts: Vec<OnceLock<FactClaims>>,
+    /// The tunable `denial_span`.
+    span: usize,
 }
 
 impl Claims {
     /// Reads the article's sentences; `span` is the tunable `denial_span`.
     pub fn new(knowledge: &Knowledge, analyzer: &Analyzer, span: usize) -> Claims {
-        let stem = |w: &str| analyzer.stem_of(w).into_owned();
-        Claims {
-            sentences: knowledge
-                .article
-                .sentences
-                .iter()
-                .map(|s| SentenceClaims::new(&s.text, span, &stem))
-                .collect(),
+        let mut claims = Claims {
+            span,
             facts: (0..knowledge.facts.len()).map(|_| OnceLock::new()).collect(),
+            ..Claims::default()
+        };
+        for word in analyzer.surfaces() {
+            claims.learn(word, analyzer);
+        }
+        claims.sentences = knowledge
+            .article
+            .sentences
+            .iter()
+            .map(|s| claims.sentence(&s.text, analyzer))
+            .collect();
+        claims
+    }
+
+    /// The number of a stem, given one if it has none yet.
+    fn intern(&mut self, stem: &str) -> Id {
+        if let Some(&id) = self.stems.get(stem) {
+            return id;
+        }
+        let id = self.stems.len() as Id;
+        self.stems.insert(stem.to_string(), id);
+        id
+    }
+
+    /// The word's number and its stem's, numbered now if need be.
+    fn learn(&mut self, word: &str, analyzer: &Analyzer) -> (Id, Id) {
+        if let Some(known) = self.word(word) {
+            return known;
+        }
+        let stem = self.intern(&analyzer.stem_of(word));
+        let id = self.words.len() as Id;
+        self.words.insert(word.to_string(), (id, stem));
+        (id, stem)
+    }
+
+    /// The word's number and its stem's, when the knowledge writes it.
+    fn word(&self, word: &str) -> Option<(Id, Id)> {
+        self.words.get(word).copied()
+    }
+
+    /// The number of a word's stem, when some word of the knowledge has it.
+    fn stem_id(&self, word: &str, analyzer: &Analyzer) -> Option<Id> {
+        match self.word(word) {
+            Some((_, stem)) => Some(stem),
+            None => self.stems.get(&*analyzer.stem_of(word)).copied(),
         }
     }
 
-    /// What fact `i` vouches for.
-    fn fact(&self, i: usize, knowledge: &Knowledge, analyzer: &Analyzer) -> &FactClaims {
+    /// Reads one sentence (at build, so its clauses' stems are numbered too).
+    fn sentence(&mut self, text: &str, analyzer: &Analyzer) -> SentenceClaims {
+        let sentence = words(text);
+        let content: Vec<(Id, Id)> = sentence
+            .iter()
+            .filter(|w| !is_stopword(w))
+            .map(|w| self.learn(w, analyzer))
+            .collect();
+        let span = self.span;
+        let mut stem_ids = |words: &mut dyn Iterator<Item = String>| -> Vec<Id> {
+            words
+                .map(|w| self.intern(&analyzer.stem_of(&w)))
+                .collect()
+        };
+        let clauses = clauses(text)
+            .into_iter()
+            .map(|clause| Clause {
+                stems: stem_ids(&mut clause.iter().filter(|w| !is_stopword(w)).cloned()),
+                negated: negated(&clause),
+                denies: stem_ids(&mut denied(&clause, span).into_iter()),
+            })
+            .collect();
+        let mut stems: Vec<Id> = content.iter().map(|&(_, s)| s).collect();
+        stems.sort_unstable();
+        stems.dedup();
+        SentenceClaims {
+            content,
+            stems,
+            clauses,
+            numbers: sentence.into_iter().filter(|w| is_number(w)).collect(),
+        }
+    }
+
+    /// What fact `i` vouches for, read the first time it is asked for.
+    fn fact(&self, i: usize, knowledge: &Knowledge) -> &FactClaims {
         static NONE: FactClaims = FactClaims {
             stems: Vec::new(),
             negated: false,
@@ -275,18 +283,42 @@ impl Claims {
             return &NONE;
         };
         cell.get_or_init(|| {
-            let stem = |w: &str| analyzer.stem_of(w).into_owned();
-            FactClaims::new(fact.intents.iter().chain(&fact.keywords), &stem)
+            let mut claims = FactClaims::default();
+            for text in fact.intents.iter().chain(&fact.keywords) {
+                let words = words(text);
+                claims.negated |= negated(&words);
+                // Every word of an intent is a word of the knowledge.
+                claims
+                    .stems
+                    .extend(words.iter().filter_map(|w| Some(self.word(w)?.1)));
+                claims
+                    .numbers
+                    .extend(words.into_iter().filter(|w| is_number(w)));
+            }
+            claims.stems.sort_unstable();
+            claims.stems.dedup();
+            claims
         })
     }
 }
 
+/// A content word of a question as the rules read it.
+struct AskedWord {
+    /// Its stem's number, when some word of the knowledge has that stem.
+    stem: Option<Id>,
+    /// The stems of its opposites that the knowledge has.
+    opposites: Vec<Id>,
+    /// The knowledge's words that are it with or without a negating prefix
+    /// ("formal" for "informal").
+    prefixed: Vec<Id>,
+}
+
 /// What a question asserts, read once for all its candidates.
 struct Asserted<'q> {
-    /// Its content words with their stems and the stems of their opposites.
-    content: Vec<(&'q str, String, &'static [String])>,
-    /// The stems its negations deny.
-    denied: Vec<String>,
+    /// Its content words.
+    content: Vec<AskedWord>,
+    /// The stems its negations deny (those the knowledge has).
+    denied: Vec<Id>,
     /// The numbers it names that the article gives somewhere, and its years.
     numbers: Vec<&'q String>,
 }
@@ -295,18 +327,14 @@ impl<'q> Asserted<'q> {
     /// Reads a question; `article_numbers` are the numbers the article gives.
     fn new(
         question: &'q [String],
+        claims: &Claims,
+        analyzer: &Analyzer,
         article_numbers: &FxHashSet<String>,
-        span: usize,
-        stem: &impl Fn(&str) -> String,
     ) -> Asserted<'q> {
         let content = question
             .iter()
             .filter(|w| !is_stopword(w))
-            .map(|w| {
-                let s = stem(w);
-                let opposites = antonyms().get(&s).map_or(&[][..], Vec::as_slice);
-                (w.as_str(), s, opposites)
-            })
+            .map(|w| asked_word(w, claims, analyzer))
             .collect();
         // Numbers the article gives somewhere: one of these in the question
         // that the sentence lacks stands in for the sentence's own. A year is
@@ -316,16 +344,48 @@ impl<'q> Asserted<'q> {
             .filter(|w| is_number(w))
             .filter(|n| is_year(n) || article_numbers.contains(n.as_str()))
             .collect();
+        let denied = denied(question, claims.span)
+            .iter()
+            .filter_map(|w| claims.stem_id(w, analyzer))
+            .collect();
         Asserted {
             content,
-            denied: denied(question, span, stem),
+            denied,
             numbers,
         }
     }
 
     /// True when a stem is one of the question's content words' stems.
-    fn has_stem(&self, stem: &str) -> bool {
-        self.content.iter().any(|(_, s, _)| s == stem)
+    fn has_stem(&self, stem: Id) -> bool {
+        self.content.iter().any(|w| w.stem == Some(stem))
+    }
+}
+
+/// Reads one content word of a question.
+fn asked_word(word: &str, claims: &Claims, analyzer: &Analyzer) -> AskedWord {
+    let stemmed = analyzer.stem_of(word);
+    let opposites = antonyms()
+        .get(&*stemmed)
+        .into_iter()
+        .flatten()
+        .filter_map(|o| claims.stems.get(o).copied())
+        .collect();
+    // The word with a negating prefix taken off, or put on.
+    let mut prefixed = Vec::new();
+    for p in NEGATING_PREFIXES {
+        if let Some(rest) = word.strip_prefix(p)
+            && rest.len() >= MIN_PREFIXED
+        {
+            prefixed.extend(claims.word(rest).map(|w| w.0));
+        }
+        if word.len() >= MIN_PREFIXED {
+            prefixed.extend(claims.word(&format!("{p}{word}")).map(|w| w.0));
+        }
+    }
+    AskedWord {
+        stem: claims.stems.get(&*stemmed).copied(),
+        opposites,
+        prefixed,
     }
 }
 
@@ -335,18 +395,18 @@ impl<'q> Asserted<'q> {
 /// question's word (an intent "nato's open door" vouches for a sentence
 /// rejecting that NATO "close its doors").
 fn says_opposite(question: &Asserted, sentence: &SentenceClaims, fact: &FactClaims) -> bool {
-    let in_s = |st: &str| holds(&sentence.stems, st) || holds(&fact.stems, st);
-    question
-        .content
-        .iter()
-        .filter(|(_, qs, _)| !in_s(qs))
-        .any(|(qw, _, opposites)| {
-            sentence
-                .content
-                .iter()
-                .filter(|(_, ss)| !question.has_stem(ss))
-                .any(|(sw, ss)| opposites.contains(ss) || prefixed_opposite(qw, sw))
+    let in_s = |w: &AskedWord| {
+        w.stem.is_some_and(|st| {
+            sentence.stems.binary_search(&st).is_ok() || fact.stems.binary_search(&st).is_ok()
         })
+    };
+    question.content.iter().filter(|w| !in_s(w)).any(|q| {
+        sentence
+            .content
+            .iter()
+            .filter(|&&(_, ss)| !question.has_stem(ss))
+            .any(|(sw, ss)| q.opposites.contains(ss) || q.prefixed.contains(sw))
+    })
 }
 
 /// The clause of the sentence that the question is about: the one sharing
@@ -359,7 +419,7 @@ fn asked_clause<'s>(question: &Asserted, sentence: &'s SentenceClaims) -> Option
         let shared = clause
             .stems
             .iter()
-            .filter(|s| question.has_stem(s))
+            .filter(|&&s| question.has_stem(s))
             .count();
         if shared > most || shared == most && most > 0 && !clause.negated {
             most = shared;
@@ -385,7 +445,7 @@ fn polarity_differs(question: &Asserted, sentence: &SentenceClaims, fact: &FactC
     question
         .denied
         .iter()
-        .any(|t| holds(&sentence.stems, t) && !clause_denies.contains(t))
+        .any(|t| sentence.stems.binary_search(t).is_ok() && !clause_denies.contains(t))
 }
 
 /// The rules on one fact's sentence: the share of its score it keeps and
@@ -422,14 +482,12 @@ fn judge(
 pub fn apply(engine: &Engine, question: &[String], ranked: &mut [Ranked]) {
     let knowledge = engine.knowledge();
     let t = &engine.tunables;
-    let analyzer = &engine.analyzer;
     let claims = &engine.claims;
-    let stem = |w: &str| analyzer.stem_of(w).into_owned();
     let asked = Asserted::new(
         question,
+        claims,
+        &engine.analyzer,
         &engine.index.article_numbers,
-        t.denial_span,
-        &stem,
     );
     let none = FactClaims::default();
     let share = |r: &Ranked| -> (f32, Fired) {
@@ -437,7 +495,7 @@ pub fn apply(engine: &Engine, question: &[String], ranked: &mut [Ranked]) {
             return (1.0, Fired::default());
         };
         let fact = match r.target {
-            Target::Fact(i) => claims.fact(i, knowledge, analyzer),
+            Target::Fact(i) => claims.fact(i, knowledge),
             Target::Sentence(_) => &none,
         };
         judge(&asked, sentence, fact, t)
@@ -516,14 +574,29 @@ mod tests {
         Engine::new(knowledge)
     }
 
-    /// A question as the rules read it (no article numbers, span 3).
-    fn asserted(question: &[String]) -> Asserted<'_> {
-        Asserted::new(question, &FxHashSet::default(), 3, &|w: &str| stem(w))
-    }
-
-    /// A sentence as the rules read it (span 3).
-    fn sentence(text: &str) -> SentenceClaims {
-        SentenceClaims::new(text, 3, &|w: &str| stem(w))
+    /// The rules that fire for a question against a one-sentence article
+    /// whose one fact has these intents.
+    fn judged(question: &str, text: &str, intents: &[&str]) -> Fired {
+        let intents: Vec<String> = intents.iter().map(|i| format!("\"{i}\"")).collect();
+        let toml = format!(
+            "[article]\ntitle = \"T\"\n[summary]\nshort = \"S.\"\nlong = \"L.\"\n\
+             [topics.t]\ntitle = \"T\"\nsummary = \"S.\"\n[[fact]]\nid = \"f\"\ntopic = \"t\"\n\
+             intents = [{}]\nanswer = \"A.\"\nsource = \"{text}\"\n",
+            intents.join(", ")
+        );
+        let knowledge = load_str(std::path::Path::new("kb"), &toml, &format!("T\n\n{text}\n"))
+            .unwrap_or_else(|e| panic!("{e}"));
+        let e = Engine::new(knowledge);
+        let question = words(question);
+        let asked = Asserted::new(
+            &question,
+            &e.claims,
+            &e.analyzer,
+            &e.index.article_numbers,
+        );
+        let fact = e.claims.fact(0, e.knowledge());
+        let sentence = &e.claims.sentences[e.knowledge().facts[0].sentence];
+        judge(&asked, sentence, fact, &e.tunables).1
     }
 
     fn answered(engine: &Engine, question: &str) -> bool {
@@ -544,12 +617,12 @@ mod tests {
         assert!(answered(&e, "when does the museum not open?"));
         assert!(!answered(&e, "when doesn't the workshop welcome visitors?"));
         // A negated idiom denies nothing the sentence says.
-        let sentence = sentence("The engine can be repaired by a trained mechanic.");
-        let none = FactClaims::default();
-        let idiom = words("who simply won't budge on this");
-        assert!(!polarity_differs(&asserted(&idiom), &sentence, &none));
-        let denial = words("who cannot repair it");
-        assert!(polarity_differs(&asserted(&denial), &sentence, &none));
+        let sentence = "The engine can be repaired by a trained mechanic.";
+        let intents = ["who repairs the engine"];
+        let idiom = judged("who simply won't budge on this", sentence, &intents);
+        assert!(!idiom.has(Rule::Denied));
+        let denial = judged("who cannot repair it", sentence, &intents);
+        assert!(denial.has(Rule::Denied));
     }
 
     #[test]
@@ -573,23 +646,27 @@ mod tests {
     #[test]
     fn opposites_are_read_from_the_list_and_from_negating_prefixes() {
         let opposite = |question: &str, text: &str, intents: &[&str]| {
-            let question = words(question);
-            let intents: Vec<String> = intents.iter().map(|i| i.to_string()).collect();
-            let fact = FactClaims::new(intents.iter(), &|w: &str| stem(w));
-            says_opposite(&asserted(&question), &sentence(text), &fact)
+            judged(question, text, intents).has(Rule::OppositeWord)
         };
-        assert!(opposite("a decrease in size", "an increase in size", &[]));
-        assert!(opposite("an informal proof", "a formal proof", &[]));
-        assert!(!opposite("an increase in size", "an increase in size", &[]));
+        let any = ["what happened"];
+        assert!(opposite("a decrease in size", "An increase in size.", &any));
+        assert!(opposite("an informal proof", "A formal proof.", &any));
+        assert!(!opposite("an increase in size", "An increase in size.", &any));
         // The sentence naming both sides says both.
-        assert!(!opposite("the worst case", "the best and worst case", &[]));
+        assert!(!opposite("the worst case", "The best and worst case.", &any));
         // An intent using the question's word vouches for the fact.
         assert!(!opposite(
             "is the door open",
-            "they rejected demands to close the door",
+            "They rejected demands to close the door.",
             &["is the door still open"]
         ));
+        assert!(opposite(
+            "is the door open",
+            "They rejected demands to close the door.",
+            &any
+        ));
         // A short word is no stem for a prefix: "input" is not "not put".
-        assert!(!prefixed_opposite("input", "put"));
+        assert!(!opposite("what did they put", "The input was late.", &any));
+        assert!(opposite("what was unlocked", "The gate was locked.", &any));
     }
 }
