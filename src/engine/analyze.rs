@@ -198,7 +198,8 @@ impl Analyzer {
     fn learn(&mut self, text: &str) {
         let raw = words(text);
         self.surfaces.extend(raw.iter().cloned());
-        for word in self.apply_synonyms(raw) {
+        let (read, _) = self.apply_synonyms(raw);
+        for word in read {
             if !is_stopword(&word) && !self.stem_cache.contains_key(&word) {
                 let stemmed = stem(&word);
                 self.intern(&stemmed);
@@ -321,13 +322,16 @@ impl Analyzer {
     fn finish(&self, mut raw: Vec<String>, corrections: Vec<(String, String)>) -> Analysed {
         drop_chat_frames(&mut raw);
         raw.retain(|w| !is_filler(w));
-        let all_words = self.apply_synonyms(raw);
+        let (all_words, stems) = self.apply_synonyms(raw);
         let mut tokens = Vec::new();
         for (i, word) in all_words.iter().enumerate() {
             if is_stopword(word) || is_question_word(word) {
                 continue;
             }
-            let stem = self.stem_of(word).into_owned();
+            let stem = match &stems[i] {
+                Some(stem) => stem.to_string(),
+                None => self.stem_of(word).into_owned(),
+            };
             let before = if i > 0 { all_words[i - 1].as_str() } else { "" };
             // "did the us send": the subject may follow a determiner.
             let before_determiner = match i {
@@ -352,11 +356,15 @@ impl Analyzer {
 
     /// Replaces synonym phrases (longest first) by their canonical words. A
     /// phrase matches as written or, failing that, with its first word
-    /// inflected ("pulled the trigger" for "pull the trigger").
-    fn apply_synonyms(&self, raw: Vec<String>) -> Vec<String> {
+    /// inflected ("pulled the trigger" for "pull the trigger"). With the
+    /// words, the stem of each word kept as written (`None` for the words
+    /// of a synonym), so no word is stemmed twice.
+    fn apply_synonyms(&self, raw: Vec<String>) -> (Vec<String>, Vec<Option<Cow<'_, str>>>) {
         if self.synonyms.is_empty() {
-            return raw;
+            let none = raw.iter().map(|_| None).collect();
+            return (raw, none);
         }
+        let mut stems = Vec::with_capacity(raw.len());
         let mut out = Vec::with_capacity(raw.len());
         let mut key: Vec<String> = Vec::with_capacity(MAX_PHRASE);
         let mut i = 0;
@@ -372,6 +380,7 @@ impl Analyzer {
             for len in (1..=longest.min(raw.len() - i)).rev() {
                 if let Some(canonical) = self.synonyms.get(&raw[i..i + len]) {
                     out.extend(canonical.iter().cloned());
+                    stems.extend(canonical.iter().map(|_| None));
                     i += len;
                     continue 'outer;
                 }
@@ -382,14 +391,16 @@ impl Analyzer {
                     && inflects(&raw[i], variant)
                 {
                     out.extend(canonical.iter().cloned());
+                    stems.extend(canonical.iter().map(|_| None));
                     i += len;
                     continue 'outer;
                 }
             }
             out.push(raw[i].clone());
+            stems.push(Some(first_stem));
             i += 1;
         }
-        out
+        (out, stems)
     }
 }
 

@@ -8,13 +8,14 @@
 //! only, so they apply to any article. They run on the ranking, as its last
 //! stage before the decision, and cut the score of a fact they reject.
 
+use std::borrow::Cow;
 use std::sync::OnceLock;
 
 use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::{Fired, Rule};
 use crate::engine::Engine;
-use crate::engine::analyze::Analyzer;
+use crate::engine::analyze::{Analyzer, Token};
 use crate::engine::index::Target;
 use crate::engine::score::Ranked;
 use crate::knowledge::Knowledge;
@@ -324,17 +325,26 @@ struct Asserted<'q> {
 }
 
 impl<'q> Asserted<'q> {
-    /// Reads a question; `article_numbers` are the numbers the article gives.
+    /// Reads a question (`tokens`: its analysed words, whose stems are
+    /// reused); `article_numbers` are the numbers the article gives.
     fn new(
         question: &'q [String],
+        tokens: &[Token],
         claims: &Claims,
         analyzer: &Analyzer,
         article_numbers: &FxHashSet<String>,
     ) -> Asserted<'q> {
+        let mut buffer = String::new();
         let content = question
             .iter()
             .filter(|w| !is_stopword(w))
-            .map(|w| asked_word(w, claims, analyzer))
+            .map(|w| {
+                let stemmed = match tokens.iter().find(|t| t.word == *w) {
+                    Some(token) => Cow::Borrowed(token.stem.as_str()),
+                    None => analyzer.stem_of(w),
+                };
+                asked_word(w, &stemmed, claims, &mut buffer)
+            })
             .collect();
         // Numbers the article gives somewhere: one of these in the question
         // that the sentence lacks stands in for the sentence's own. A year is
@@ -361,11 +371,11 @@ impl<'q> Asserted<'q> {
     }
 }
 
-/// Reads one content word of a question.
-fn asked_word(word: &str, claims: &Claims, analyzer: &Analyzer) -> AskedWord {
-    let stemmed = analyzer.stem_of(word);
+/// Reads one content word of a question, given its stem (`buffer`: room
+/// to write the word with a prefix).
+fn asked_word(word: &str, stemmed: &str, claims: &Claims, buffer: &mut String) -> AskedWord {
     let opposites = antonyms()
-        .get(&*stemmed)
+        .get(stemmed)
         .into_iter()
         .flatten()
         .filter_map(|o| claims.stems.get(o).copied())
@@ -379,11 +389,14 @@ fn asked_word(word: &str, claims: &Claims, analyzer: &Analyzer) -> AskedWord {
             prefixed.extend(claims.word(rest).map(|w| w.0));
         }
         if word.len() >= MIN_PREFIXED {
-            prefixed.extend(claims.word(&format!("{p}{word}")).map(|w| w.0));
+            buffer.clear();
+            buffer.push_str(p);
+            buffer.push_str(word);
+            prefixed.extend(claims.word(buffer).map(|w| w.0));
         }
     }
     AskedWord {
-        stem: claims.stems.get(&*stemmed).copied(),
+        stem: claims.stems.get(stemmed).copied(),
         opposites,
         prefixed,
     }
@@ -479,12 +492,15 @@ fn judge(
 
 /// Cuts the score of ranked documents that the question contradicts, and
 /// sorts the ranking again.
-pub fn apply(engine: &Engine, question: &[String], ranked: &mut [Ranked]) {
+///
+/// `tokens` are the question's analysed words, whose stems are reused.
+pub fn apply(engine: &Engine, question: &[String], tokens: &[Token], ranked: &mut [Ranked]) {
     let knowledge = engine.knowledge();
     let t = &engine.tunables;
     let claims = &engine.claims;
     let asked = Asserted::new(
         question,
+        tokens,
         claims,
         &engine.analyzer,
         &engine.index.article_numbers,
@@ -590,6 +606,7 @@ mod tests {
         let question = words(question);
         let asked = Asserted::new(
             &question,
+            &[],
             &e.claims,
             &e.analyzer,
             &e.index.article_numbers,
