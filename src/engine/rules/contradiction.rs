@@ -191,7 +191,9 @@ impl Claims {
     pub fn new(knowledge: &Knowledge, analyzer: &Analyzer, span: usize) -> Claims {
         let mut claims = Claims {
             span,
-            facts: (0..knowledge.facts.len()).map(|_| OnceLock::new()).collect(),
+            facts: (0..knowledge.facts.len())
+                .map(|_| OnceLock::new())
+                .collect(),
             ..Claims::default()
         };
         for word in analyzer.surfaces() {
@@ -250,9 +252,7 @@ impl Claims {
             .collect();
         let span = self.span;
         let mut stem_ids = |words: &mut dyn Iterator<Item = String>| -> Vec<Id> {
-            words
-                .map(|w| self.intern(&analyzer.stem_of(&w)))
-                .collect()
+            words.map(|w| self.intern(&analyzer.stem_of(&w))).collect()
         };
         let clauses = clauses(text)
             .into_iter()
@@ -413,13 +413,19 @@ fn says_opposite(question: &Asserted, sentence: &SentenceClaims, fact: &FactClai
             sentence.stems.binary_search(&st).is_ok() || fact.stems.binary_search(&st).is_ok()
         })
     };
-    question.content.iter().filter(|w| !in_s(w)).any(|q| {
-        sentence
-            .content
-            .iter()
-            .filter(|&&(_, ss)| !question.has_stem(ss))
-            .any(|(sw, ss)| q.opposites.contains(ss) || q.prefixed.contains(sw))
-    })
+    // Most words have no opposite the knowledge writes: nothing to compare.
+    let opposed = |w: &AskedWord| !(w.opposites.is_empty() && w.prefixed.is_empty());
+    question
+        .content
+        .iter()
+        .filter(|w| opposed(w) && !in_s(w))
+        .any(|q| {
+            sentence
+                .content
+                .iter()
+                .filter(|&&(_, ss)| !question.has_stem(ss))
+                .any(|(sw, ss)| q.opposites.contains(ss) || q.prefixed.contains(sw))
+        })
 }
 
 /// The clause of the sentence that the question is about: the one sharing
@@ -668,9 +674,17 @@ mod tests {
         let any = ["what happened"];
         assert!(opposite("a decrease in size", "An increase in size.", &any));
         assert!(opposite("an informal proof", "A formal proof.", &any));
-        assert!(!opposite("an increase in size", "An increase in size.", &any));
+        assert!(!opposite(
+            "an increase in size",
+            "An increase in size.",
+            &any
+        ));
         // The sentence naming both sides says both.
-        assert!(!opposite("the worst case", "The best and worst case.", &any));
+        assert!(!opposite(
+            "the worst case",
+            "The best and worst case.",
+            &any
+        ));
         // An intent using the question's word vouches for the fact.
         assert!(!opposite(
             "is the door open",
