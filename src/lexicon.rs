@@ -24,10 +24,8 @@ pub fn english_rank(word: &str) -> Option<usize> {
     RANKS
         .get_or_init(|| {
             // Sized once: growing a 50,000-word table doubled its build time.
-            let mut ranks = HashMap::with_capacity_and_hasher(
-                LEXICON.lines().count(),
-                rustc_hash::FxBuildHasher,
-            );
+            let lines = LEXICON.bytes().filter(|&b| b == b'\n').count() + 1;
+            let mut ranks = HashMap::with_capacity_and_hasher(lines, rustc_hash::FxBuildHasher);
             for (rank, word) in LEXICON.lines().enumerate() {
                 ranks.insert(word.trim(), rank);
             }
