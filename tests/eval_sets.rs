@@ -27,6 +27,7 @@ fn engine(vectors: bool) -> citebot::Engine {
     let setup = Setup {
         knowledge_dir: Path::new(env!("CARGO_MANIFEST_DIR")).join("knowledge"),
         vectors: vectors.then_some(citebot::setup::VectorsSource::Embedded),
+        built_in_when_missing: false,
     };
     setup.engine().unwrap_or_else(|e| panic!("{e}"))
 }
@@ -167,6 +168,7 @@ fn drafted(article: &Path, questions: &Path) -> (f64, f64) {
     let setup = Setup {
         knowledge_dir: tmp.path().to_path_buf(),
         vectors: Some(citebot::setup::VectorsSource::Embedded),
+        built_in_when_missing: false,
     };
     let engine = setup.engine().unwrap_or_else(|e| panic!("{e}"));
     let cases = read_cases(questions).unwrap_or_else(|e| panic!("{e}"));
