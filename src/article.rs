@@ -84,7 +84,11 @@ fn ends_in_broken_compound(line: &str) -> bool {
 
 /// A line without the Markdown heading or list marker it opens with.
 fn unmark(line: &str) -> &str {
-    let line = line.trim_start_matches('#');
+    let line = if is_heading(line) {
+        line.trim_start_matches('#')
+    } else {
+        line
+    };
     let line = if is_list_item(line) {
         &line[line.chars().next().map_or(0, char::len_utf8)..]
     } else {
@@ -243,7 +247,7 @@ mod tests {
 
     #[test]
     fn marks_of_markup_are_not_read_as_words() {
-        let text = "\u{feff}# Park news\n\n## Costs\n- Cost: $4.5 million\n* Size: 12 acres\n\n-5 degrees.\n";
+        let text = "\u{feff}# Park news\n\n## Costs\n- Cost: $4.5 million\n* Size: 12 acres\n\n-5 degrees.\n#1 in the city.\n";
         let a = Article::parse(text);
         assert_eq!(
             a.paragraphs,
@@ -252,7 +256,8 @@ mod tests {
                 "Costs",
                 "Cost: $4.5 million",
                 "Size: 12 acres",
-                "-5 degrees."
+                "-5 degrees.",
+                "#1 in the city.",
             ]
         );
     }
