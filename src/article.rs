@@ -260,6 +260,8 @@ mod tests {
                 "#1 in the city.",
             ]
         );
+        // A source quoted with its bullet is still found.
+        assert_eq!(a.locate("- Cost: $4.5 million"), Some(2));
     }
 
     #[test]
