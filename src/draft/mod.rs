@@ -8,6 +8,7 @@
 //! questions its names, numbers, years, places and subject answer
 //! ([`intents`]).
 
+mod byline;
 mod intents;
 mod phrases;
 
@@ -150,6 +151,44 @@ struct FileOut {
 struct ArticleOut {
     title: String,
     text: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    author: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    date: Option<String>,
+}
+
+/// The byline's author and the dateline's date under the headline, and the
+/// paragraphs they took (which give no fact, topic summary or summary).
+#[derive(Debug, Default)]
+struct Credits {
+    author: Option<String>,
+    date: Option<String>,
+    paragraphs: HashSet<usize>,
+}
+
+/// Reads the credits among the first paragraphs after the headline.
+fn credits(article: &Article) -> Credits {
+    let mut found = Credits::default();
+    for (p, text) in article
+        .paragraphs
+        .iter()
+        .enumerate()
+        .skip(1)
+        .take(byline::CREDIT_PARAGRAPHS)
+    {
+        if found.author.is_none()
+            && let Some(author) = byline::byline(text)
+        {
+            found.author = Some(author);
+            found.paragraphs.insert(p);
+        } else if found.date.is_none()
+            && let Some(date) = byline::dateline(text)
+        {
+            found.date = Some(date);
+            found.paragraphs.insert(p);
+        }
+    }
+    found
 }
 
 #[derive(Serialize)]
@@ -180,6 +219,8 @@ struct FactOut {
 pub fn draft(article_text: &str) -> Option<String> {
     let article = Article::parse(article_text);
     let headline = article.headline()?.to_string();
+    let credits = credits(&article);
+    let is_news = |paragraph: usize| !credits.paragraphs.contains(&paragraph);
     let groups = topic_groups(&article);
     let mut used_ids = HashSet::new();
     let mut topics = toml::Table::new();
@@ -198,7 +239,7 @@ pub fn draft(article_text: &str) -> Option<String> {
         let first = article
             .sentences
             .iter()
-            .find(|s| s.paragraph == group[0])
+            .find(|s| group.contains(&s.paragraph) && is_news(s.paragraph))
             .map_or(headline.as_str(), |s| s.text.as_str());
         let topic = TopicOut {
             title: title_of(&id),
@@ -215,7 +256,8 @@ pub fn draft(article_text: &str) -> Option<String> {
     let mut seen_sources = HashSet::new();
     for sentence in &article.sentences {
         // A sentence repeated word for word is cited once.
-        if content(&sentence_words(&sentence.text)).is_empty()
+        if !is_news(sentence.paragraph)
+            || content(&sentence_words(&sentence.text)).is_empty()
             || !seen_sources.insert(sentence.text.clone())
         {
             continue;
@@ -239,7 +281,7 @@ pub fn draft(article_text: &str) -> Option<String> {
     let body: Vec<&str> = article
         .sentences
         .iter()
-        .filter(|s| s.paragraph >= 1)
+        .filter(|s| s.paragraph >= 1 && is_news(s.paragraph))
         .map(|s| s.text.as_str())
         .collect();
     let short = body
@@ -256,6 +298,8 @@ pub fn draft(article_text: &str) -> Option<String> {
         article: ArticleOut {
             title: headline,
             text: ARTICLE_FILE.to_string(),
+            author: credits.author,
+            date: credits.date,
         },
         summary: SummaryOut { short, long },
         topics,
@@ -439,6 +483,35 @@ mod tests {
             Some("The Zorblat engine was built by Mira Quell in 1987."),
             "{reply:?}"
         );
+    }
+
+    #[test]
+    fn a_byline_and_a_dateline_become_the_author_and_date_not_facts() {
+        let article = "Council approves park\n\nBy Jane Doe\nPublished: March 3, 2025\n\n\
+                       The council voted 7-2 on Tuesday to approve the park.\n";
+        let toml = draft(article).expect("drafted");
+        let k = load_str(Path::new("kb"), &toml, article).unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(k.meta.author.as_deref(), Some("Jane Doe"));
+        assert_eq!(k.meta.date.as_deref(), Some("March 3, 2025"));
+        assert!(
+            k.summary_short.starts_with("The council voted"),
+            "{}",
+            k.summary_short
+        );
+        let cited: Vec<&str> = k
+            .facts
+            .iter()
+            .map(|f| k.article.sentences[f.sentence].text.as_str())
+            .collect();
+        assert!(
+            !cited
+                .iter()
+                .any(|s| s.contains("Jane Doe") || s.contains("2025")),
+            "{cited:?}"
+        );
+        let engine = crate::Engine::new(k);
+        let reply = engine.answer("who wrote this article?");
+        assert!(format!("{reply:?}").contains("Jane Doe"), "{reply:?}");
     }
 
     #[test]

@@ -299,9 +299,12 @@ impl Engine {
         match target {
             Target::Fact(i) => {
                 let fact = &self.knowledge.facts[i];
+                // A drafted fact's intents are word lists ("cost 4 5
+                // million"), which read badly as an offer: its answer does.
                 let intent = fact
                     .intents
                     .first()
+                    .filter(|intent| reads_as_question(intent))
                     .cloned()
                     .unwrap_or_else(|| fact.answer.clone());
                 Suggestion {
@@ -347,7 +350,10 @@ impl Engine {
         if let Some(i) = self.knowledge.facts.iter().position(|f| f.id == id) {
             // The suggestion showed the fact's first intent: the answer fits it.
             let answer = self.answer_for(Target::Fact(i), 1.0);
-            let shown = self.knowledge.facts[i].intents.first();
+            let shown = self.knowledge.facts[i]
+                .intents
+                .first()
+                .filter(|intent| reads_as_question(intent));
             return Some(match shown {
                 Some(intent) if is_yes_no(&crate::text::words(intent)) => answer,
                 _ => fit::neutral_answer(answer),
@@ -392,3 +398,16 @@ fn check_message(message: &str) -> Option<NoAnswer> {
 
 #[cfg(test)]
 mod tests;
+
+/// Most words of an intent shown as a suggestion.
+const SUGGESTED_QUESTION_WORDS: usize = 14;
+
+/// True when an intent reads as a question a person would ask ("how much
+/// aid did the us send"): it opens with a question word or an auxiliary and
+/// is short, so it can be offered as "did you mean".
+fn reads_as_question(intent: &str) -> bool {
+    let said = crate::text::words(intent);
+    said.first()
+        .is_some_and(|w| crate::text::is_question_word(w) || crate::text::is_auxiliary(w))
+        && said.len() <= SUGGESTED_QUESTION_WORDS
+}

@@ -585,6 +585,7 @@ impl Checker {
             &[
                 "title",
                 "text",
+                "author",
                 "date",
                 "outlet",
                 "url",
@@ -613,6 +614,7 @@ impl Checker {
         self.optional_string(table, "text", "[article]");
         Some(ArticleMeta {
             title: title?,
+            author: self.optional_string(table, "author", "[article]"),
             outlet: self.optional_string(table, "outlet", "[article]"),
             url: self.optional_string(table, "url", "[article]"),
             date: self.optional_string(table, "date", "[article]"),

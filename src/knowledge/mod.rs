@@ -28,6 +28,8 @@ use crate::article::Article;
 pub struct ArticleMeta {
     /// The article's headline as the admins want it shown.
     pub title: String,
+    /// Who wrote it, when known (a byline such as "By Jane Doe" gives it).
+    pub author: Option<String>,
     /// The outlet that published it, when known.
     pub outlet: Option<String>,
     /// Where it was published, when known.
