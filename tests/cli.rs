@@ -596,3 +596,27 @@ fn with_no_knowledge_directory_a_copied_binary_answers_from_its_built_in_sample(
     assert!(!named.status.success());
     assert!(String::from_utf8_lossy(&named.stderr).contains("no-such-dir"));
 }
+
+#[test]
+fn init_refuses_an_article_that_is_not_a_readable_text_file() {
+    let tmp = tempfile::tempdir().expect("temp dir");
+    let dir = tmp.path().join("kb");
+    let dir_arg = dir.to_str().expect("utf-8 path");
+    let not_files = [
+        tmp.path().to_str().expect("utf-8 path").to_string(),
+        // A device that never ends: read whole, it would exhaust memory.
+        "/dev/zero".to_string(),
+        tmp.path().join("missing.txt").display().to_string(),
+    ];
+    for article in &not_files {
+        if !Path::new(article).exists() && article.starts_with("/dev") {
+            continue;
+        }
+        let o = citebot(&["init", article, dir_arg], b"");
+        assert!(!o.status.success(), "{article}");
+        let said = String::from_utf8_lossy(&o.stderr);
+        assert!(said.contains("cannot read the article"), "{said}");
+        assert!(said.contains(article.as_str()), "{said}");
+        assert!(!dir.join("knowledge.toml").exists());
+    }
+}

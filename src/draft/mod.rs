@@ -18,7 +18,7 @@ use std::path::{Path, PathBuf};
 use serde::Serialize;
 
 use crate::article::Article;
-use crate::knowledge::{KNOWLEDGE_FILE, load_str};
+use crate::knowledge::{KNOWLEDGE_FILE, LoadErrors, MAX_FILE_BYTES, load_str, read_text};
 use phrases::{content, rarity, sentence_words};
 
 pub use intents::{MAX_INTENTS, MAX_KEYWORDS};
@@ -50,13 +50,20 @@ const HEADER: &str = "\
 /// Why `init` could not write a draft.
 #[derive(Debug, thiserror::Error)]
 pub enum InitError {
-    /// The article could not be read.
-    #[error("{}: cannot read the article", path.display())]
-    Read {
-        /// The article file.
-        path: PathBuf,
-        /// Why.
-        source: std::io::Error,
+    /// The article could not be read (missing, not a regular file, over
+    /// the size limit, not UTF-8).
+    #[error("cannot read the article: {}", first_problem(.0))]
+    Read(LoadErrors),
+    /// The draft would be larger than a knowledge file may be, so the bot
+    /// could not load it.
+    #[error(
+        "the draft for this article would be {} KB, over the {} KB a knowledge file may hold; draft a part of the article at a time",
+        bytes / 1024,
+        MAX_FILE_BYTES / 1024
+    )]
+    TooLarge {
+        /// The draft's size in bytes.
+        bytes: usize,
     },
     /// The article has no sentence to draft from.
     #[error("{}: the article is empty", path.display())]
@@ -83,6 +90,15 @@ pub enum InitError {
     Invalid(String),
 }
 
+/// The first problem of a failed read (a read fails for one reason).
+fn first_problem(errors: &LoadErrors) -> String {
+    errors
+        .0
+        .first()
+        .map(ToString::to_string)
+        .unwrap_or_default()
+}
+
 /// What `init` wrote.
 #[derive(Debug, Clone)]
 pub struct Drafted {
@@ -99,10 +115,7 @@ pub struct Drafted {
 /// article file, unless `force`; the draft is checked by the loader before
 /// anything is written.
 pub fn init(article: &Path, dir: &Path, force: bool) -> Result<Drafted, InitError> {
-    let text = std::fs::read_to_string(article).map_err(|source| InitError::Read {
-        path: article.to_path_buf(),
-        source,
-    })?;
+    let text = read_text(article).map_err(InitError::Read)?;
     let knowledge_path = dir.join(KNOWLEDGE_FILE);
     let article_path = dir.join(ARTICLE_FILE);
     if !force {
@@ -119,6 +132,9 @@ pub fn init(article: &Path, dir: &Path, force: bool) -> Result<Drafted, InitErro
     let toml = draft(&text).ok_or_else(|| InitError::Empty {
         path: article.to_path_buf(),
     })?;
+    if toml.len() as u64 > MAX_FILE_BYTES {
+        return Err(InitError::TooLarge { bytes: toml.len() });
+    }
     let knowledge = load_str(dir, &toml, &text).map_err(|e| InitError::Invalid(e.to_string()))?;
     let write = |path: &Path, contents: &str| {
         std::fs::write(path, contents).map_err(|source| InitError::Write {
