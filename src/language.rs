@@ -75,11 +75,15 @@ pub enum List {
     DatelineWords,
     /// Words that open a byline ("by", "written by").
     BylineOpeners,
+    /// Words that scale or qualify a number ("million", "percent").
+    NumberScales,
+    /// Currencies named after an amount ("euros", "kronor").
+    Currencies,
 }
 
 impl List {
     /// Every list, for checking that the data file has each.
-    pub const ALL: [List; 26] = [
+    pub const ALL: [List; 28] = [
         List::Fillers,
         List::Question,
         List::Auxiliary,
@@ -106,6 +110,8 @@ impl List {
         List::DatelineLabels,
         List::DatelineWords,
         List::BylineOpeners,
+        List::NumberScales,
+        List::Currencies,
     ];
 
     /// The section name of the list in `word-lists.txt`.
@@ -137,6 +143,8 @@ impl List {
             List::DatelineLabels => "dateline-labels",
             List::DatelineWords => "dateline-words",
             List::BylineOpeners => "byline-openers",
+            List::NumberScales => "number-scales",
+            List::Currencies => "currencies",
         }
     }
 }

@@ -455,6 +455,7 @@ fn title_of(id: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::Reply;
 
     const ARTICLE: &str = "The Zorblat Engine\n\nThe Zorblat engine was built by Mira Quell in 1987. It turns 40 brass gears.\n\nA \"quiet\" engine, she said\\n, is rare.\n";
 
@@ -498,6 +499,16 @@ mod tests {
             cited.as_deref(),
             Some("The Zorblat engine was built by Mira Quell in 1987."),
             "{reply:?}"
+        );
+        // Asked when, the drafted fact leads with the date, still citing
+        // its whole sentence.
+        let Reply::Answered(when) = engine.answer("when was the zorblat engine built?") else {
+            panic!("{:?}", engine.answer("when was the zorblat engine built?"));
+        };
+        assert_eq!(when.text, "1987.");
+        assert_eq!(
+            when.citation.sentence,
+            "The Zorblat engine was built by Mira Quell in 1987."
         );
     }
 

@@ -16,6 +16,7 @@ mod reply;
 pub mod rules;
 mod score;
 mod semantic;
+mod short_answer;
 mod smalltalk;
 mod tunables;
 mod typo;
@@ -117,7 +118,23 @@ impl Engine {
             Err(no) => return Reply::Unknown(no),
         };
         let yes_no = is_yes_no(&words);
-        let reply = self.reply_to(message, words);
+        let wants = question::wants_in(&words, self.knowledge.meta.later_events_unknown);
+        // Kept only for a question a drafted fact may answer in short.
+        let asks_for_a_phrase = !yes_no
+            && matches!(
+                wants,
+                question::Wants::Count
+                    | question::Wants::Money
+                    | question::Wants::Time
+                    | question::Wants::Date
+            );
+        let question = asks_for_a_phrase.then(|| words.clone());
+        let reply = match (self.reply_to(message, words), question) {
+            (Reply::Answered(answer), Some(question)) => {
+                Reply::Answered(in_short(answer, wants, &question))
+            }
+            (reply, _) => reply,
+        };
         fit::fit(self, message, yes_no, reply)
     }
 
@@ -398,6 +415,17 @@ fn check_message(message: &str) -> Option<NoAnswer> {
 
 #[cfg(test)]
 mod tests;
+
+/// An answer that is its whole cited sentence (a drafted fact, a bare
+/// sentence) led by the phrase of it the question asks for, when it has one.
+fn in_short(mut answer: Answer, wants: question::Wants, question: &[String]) -> Answer {
+    if answer.text == answer.citation.sentence
+        && let Some(short) = short_answer::short_answer(wants, question, &answer.citation.sentence)
+    {
+        answer.text = short;
+    }
+    answer
+}
 
 /// Most words of an intent shown as a suggestion.
 const SUGGESTED_QUESTION_WORDS: usize = 14;
