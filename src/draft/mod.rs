@@ -11,6 +11,7 @@
 mod byline;
 mod intents;
 mod phrases;
+mod titles;
 
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
@@ -250,15 +251,20 @@ pub fn draft(article_text: &str) -> Option<String> {
                 .join(" ")
         })
         .collect();
-    for (group, words) in groups.iter().zip(distinctive_words(&texts)) {
-        let id = unique_id(&words, "topic", &mut used_ids);
+    let names = titles::titles(&texts);
+    for ((group, words), name) in groups.iter().zip(distinctive_words(&texts)).zip(names) {
+        let id = unique_id(
+            name.as_ref().map_or(&words, |n| &n.words),
+            "topic",
+            &mut used_ids,
+        );
         let first = article
             .sentences
             .iter()
             .find(|s| group.contains(&s.paragraph) && is_news(s.paragraph))
             .map_or(headline.as_str(), |s| s.text.as_str());
         let topic = TopicOut {
-            title: title_of(&id),
+            title: name.map_or_else(|| title_of(&id), |n| n.title),
             summary: first.to_string(),
         };
         if let Ok(value) = toml::Value::try_from(topic) {
