@@ -19,7 +19,9 @@ use std::path::{Path, PathBuf};
 use serde::Serialize;
 
 use crate::article::Article;
-use crate::knowledge::{KNOWLEDGE_FILE, LoadErrors, MAX_FILE_BYTES, load_str, read_text};
+use crate::knowledge::{
+    KNOWLEDGE_FILE, LoadError, LoadErrors, MAX_ANSWER_CHARS, MAX_FILE_BYTES, load_str, read_text,
+};
 use phrases::{content, rarity, sentence_words};
 
 pub use intents::{MAX_INTENTS, MAX_KEYWORDS};
@@ -86,9 +88,25 @@ pub enum InitError {
         /// Why.
         source: std::io::Error,
     },
+    /// The article is text the bot refuses to cite (a "word" longer than
+    /// any word, as when spaces are missing).
+    #[error("the article cannot be used: {}", first_problem(.0))]
+    Article(LoadErrors),
     /// The draft did not load (a bug in the drafter, never the admin's fault).
     #[error("the drafted knowledge does not load: {0}")]
     Invalid(String),
+}
+
+/// A text cut at a word to at most `max` characters, "…" marking the cut:
+/// an answer may be shorter than its sentence, never longer than the loader
+/// takes.
+fn shortened(text: &str, max: usize) -> String {
+    if text.chars().count() <= max {
+        return text.to_string();
+    }
+    let head: String = text.chars().take(max - 1).collect();
+    let cut = head.rfind(char::is_whitespace).unwrap_or(head.len());
+    format!("{}…", head[..cut].trim_end())
 }
 
 /// The first problem of a failed read (a read fails for one reason).
@@ -136,7 +154,23 @@ pub fn init(article: &Path, dir: &Path, force: bool) -> Result<Drafted, InitErro
     if toml.len() as u64 > MAX_FILE_BYTES {
         return Err(InitError::TooLarge { bytes: toml.len() });
     }
-    let knowledge = load_str(dir, &toml, &text).map_err(|e| InitError::Invalid(e.to_string()))?;
+    let knowledge = load_str(dir, &toml, &text).map_err(|errors| {
+        // The article's own problems, named by the file the admin gave.
+        let in_article: Vec<LoadError> = errors
+            .0
+            .iter()
+            .filter(|e| e.file == article_path)
+            .map(|e| LoadError {
+                file: article.to_path_buf(),
+                ..e.clone()
+            })
+            .collect();
+        if !in_article.is_empty() {
+            InitError::Article(LoadErrors(in_article))
+        } else {
+            InitError::Invalid(errors.to_string())
+        }
+    })?;
     let write = |path: &Path, contents: &str| {
         std::fs::write(path, contents).map_err(|source| InitError::Write {
             path: path.to_path_buf(),
@@ -293,10 +327,16 @@ pub fn draft(article_text: &str) -> Option<String> {
             topic: topic_of_paragraph[sentence.paragraph].clone(),
             intents: drafted.intents,
             keywords: drafted.keywords,
-            answer: sentence.text.clone(),
+            answer: shortened(&sentence.text, MAX_ANSWER_CHARS),
             source: sentence.text.clone(),
         });
     }
+    // A topic whose paragraphs gave no fact (bare markup, credits) is no
+    // topic to list.
+    let topics: toml::Table = topics
+        .into_iter()
+        .filter(|(id, _)| facts.iter().any(|f| f.topic == *id))
+        .collect();
     if facts.is_empty() {
         return None;
     }
@@ -545,6 +585,42 @@ mod tests {
         let engine = crate::Engine::new(k);
         let reply = engine.answer("who wrote this article?");
         assert!(format!("{reply:?}").contains("Jane Doe"), "{reply:?}");
+    }
+
+    #[test]
+    fn a_sentence_longer_than_an_answer_may_be_is_cited_with_a_shorter_answer() {
+        let long = format!(
+            "The committee said {} in the end.",
+            "that it agreed ".repeat(120)
+        );
+        let article = format!("Long report\n\n{long}\n\n- \n#\n");
+        let toml = draft(&article).expect("drafted");
+        let k = load_str(Path::new("kb"), &toml, &article).unwrap_or_else(|e| panic!("{e}"));
+        let fact = k
+            .facts
+            .iter()
+            .find(|f| k.article.sentences[f.sentence].text == long)
+            .expect("the long sentence is cited");
+        assert!(fact.answer.ends_with('…') && fact.answer.chars().count() <= MAX_ANSWER_CHARS);
+        // Bare markup gave no fact, so no topic lists it.
+        assert_eq!(k.topics.len(), 1, "{:?}", k.topics);
+    }
+
+    #[test]
+    fn init_names_the_line_of_an_article_the_bot_cannot_cite() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let article = dir.path().join("in.txt");
+        let text = format!("Headline\n\nA fine sentence.\n\n{}\n", "x".repeat(80));
+        std::fs::write(&article, text).expect("article written");
+        let kb = dir.path().join("kb");
+        let error = init(&article, &kb, false).expect_err("refused");
+        let said = error.to_string();
+        assert!(said.starts_with("the article cannot be used: "), "{said}");
+        assert!(
+            said.contains(&format!("{}:5: a word longer", article.display())),
+            "{said}"
+        );
+        assert!(!kb.join(KNOWLEDGE_FILE).exists());
     }
 
     #[test]
