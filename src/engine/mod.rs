@@ -312,16 +312,25 @@ impl Engine {
         }
     }
 
+    /// The intent a suggestion offers fact `i` by: its first, when an admin
+    /// wrote the fact (its answer is not its bare sentence) and the intent
+    /// reads as a question. A drafted fact's intents are word lists ("who
+    /// us ambassador"), which read badly as an offer: it is offered by its
+    /// answer instead.
+    fn offered_intent(&self, i: usize) -> Option<&String> {
+        let fact = &self.knowledge.facts[i];
+        let drafted = fact.answer == self.knowledge.article.sentences[fact.sentence].text;
+        fact.intents
+            .first()
+            .filter(|intent| !drafted && reads_as_question(intent))
+    }
+
     fn suggestion_for(&self, target: Target, score: f32) -> Suggestion {
         match target {
             Target::Fact(i) => {
                 let fact = &self.knowledge.facts[i];
-                // A drafted fact's intents are word lists ("cost 4 5
-                // million"), which read badly as an offer: its answer does.
-                let intent = fact
-                    .intents
-                    .first()
-                    .filter(|intent| reads_as_question(intent))
+                let intent = self
+                    .offered_intent(i)
                     .cloned()
                     .unwrap_or_else(|| fact.answer.clone());
                 Suggestion {
@@ -367,10 +376,7 @@ impl Engine {
         if let Some(i) = self.knowledge.facts.iter().position(|f| f.id == id) {
             // The suggestion showed the fact's first intent: the answer fits it.
             let answer = self.answer_for(Target::Fact(i), 1.0);
-            let shown = self.knowledge.facts[i]
-                .intents
-                .first()
-                .filter(|intent| reads_as_question(intent));
+            let shown = self.offered_intent(i);
             return Some(match shown {
                 Some(intent) if is_yes_no(&crate::text::words(intent)) => answer,
                 _ => fit::neutral_answer(answer),
