@@ -20,7 +20,8 @@ use serde::Serialize;
 
 use crate::article::Article;
 use crate::knowledge::{
-    KNOWLEDGE_FILE, LoadError, LoadErrors, MAX_ANSWER_CHARS, MAX_FILE_BYTES, load_str, read_text,
+    KNOWLEDGE_FILE, LoadError, LoadErrors, MAX_ANSWER_CHARS, MAX_FILE_BYTES, intent_key, load_str,
+    read_text,
 };
 use phrases::{content, rarity, sentence_words};
 
@@ -95,6 +96,30 @@ pub enum InitError {
     /// The draft did not load (a bug in the drafter, never the admin's fault).
     #[error("the drafted knowledge does not load: {0}")]
     Invalid(String),
+}
+
+/// Drops each intent that says the same words as an intent of an earlier
+/// fact ("what is computational complexity theory" drafted from the
+/// definition and again from a later mention): the question belongs to the
+/// first, and `citebot check` would warn of the pair. A fact keeps at least
+/// one intent.
+fn drop_repeated_intents(facts: &mut [FactOut]) {
+    let mut owned: HashSet<String> = HashSet::new();
+    for fact in facts.iter_mut() {
+        let fresh: Vec<String> = fact
+            .intents
+            .iter()
+            .filter(|i| {
+                let key = intent_key(i);
+                !key.is_empty() && !owned.contains(&key)
+            })
+            .cloned()
+            .collect();
+        if !fresh.is_empty() {
+            fact.intents = fresh;
+        }
+        owned.extend(fact.intents.iter().map(|i| intent_key(i)));
+    }
 }
 
 /// A text cut at a word to at most `max` characters, "…" marking the cut:
@@ -331,6 +356,7 @@ pub fn draft(article_text: &str) -> Option<String> {
             source: sentence.text.clone(),
         });
     }
+    drop_repeated_intents(&mut facts);
     // A topic whose paragraphs gave no fact (bare markup, credits) is no
     // topic to list.
     let topics: toml::Table = topics
@@ -621,6 +647,22 @@ mod tests {
             "{said}"
         );
         assert!(!kb.join(KNOWLEDGE_FILE).exists());
+    }
+
+    #[test]
+    fn a_question_two_sentences_raise_is_drafted_for_the_first_only() {
+        // The headline and the first sentence both raise "what is complexity
+        // theory".
+        let article = "Complexity theory\n\nComplexity theory is a branch of computer science \
+                       that classifies problems by difficulty.\n";
+        let toml = draft(article).expect("drafted");
+        let k = load_str(Path::new("kb"), &toml, article).unwrap_or_else(|e| panic!("{e}"));
+        let same: Vec<String> = crate::knowledge::lints(&k)
+            .iter()
+            .map(ToString::to_string)
+            .filter(|l| l.contains("same words"))
+            .collect();
+        assert!(same.is_empty(), "{same:?}");
     }
 
     #[test]

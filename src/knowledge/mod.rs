@@ -12,7 +12,7 @@ mod load;
 mod teach;
 
 pub use error::{LoadError, LoadErrors};
-pub use lint::{Lint, lints};
+pub use lint::{Lint, intent_key, lints};
 pub use load::{
     KNOWLEDGE_FILE, MAX_ANSWER_CHARS, MAX_FILE_BYTES, MAX_INTENT_BYTES, MAX_TERM_CHARS,
     MAX_WORD_CHARS, load_dir, load_dir_with, load_str, read_text,
