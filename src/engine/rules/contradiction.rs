@@ -182,6 +182,10 @@ pub struct Claims {
     stems: FxHashMap<String, Id>,
     sentences: Vec<SentenceClaims>,
     facts: Vec<OnceLock<FactClaims>>,
+    /// For a word, the sentences' words that are it with a negating prefix
+    /// taken off or put on ("informal": formal), so a question word finds
+    /// them in one look-up.
+    prefixed: FxHashMap<String, Vec<Id>>,
     /// The tunable `denial_span`.
     span: usize,
 }
@@ -229,6 +233,27 @@ impl Claims {
         (id, stem)
     }
 
+    /// Files a sentence's word under the words it is the opposite of by a
+    /// negating prefix: itself with one put on, or taken off.
+    fn add_prefixed(&mut self, word: &str, id: Id) {
+        let mut file = |key: String| {
+            let ids = self.prefixed.entry(key).or_default();
+            if !ids.contains(&id) {
+                ids.push(id);
+            }
+        };
+        for p in NEGATING_PREFIXES {
+            if word.len() >= MIN_PREFIXED {
+                file(format!("{p}{word}"));
+            }
+            if let Some(rest) = word.strip_prefix(p)
+                && rest.len() >= MIN_PREFIXED
+            {
+                file(rest.to_string());
+            }
+        }
+    }
+
     /// The word's number and its stem's, when the knowledge writes it.
     fn word(&self, word: &str) -> Option<(Id, Id)> {
         self.words.get(word).copied()
@@ -248,7 +273,11 @@ impl Claims {
         let content: Vec<(Id, Id)> = sentence
             .iter()
             .filter(|w| !is_stopword(w))
-            .map(|w| self.learn(w, analyzer))
+            .map(|w| {
+                let (id, stem) = self.learn(w, analyzer);
+                self.add_prefixed(w, id);
+                (id, stem)
+            })
             .collect();
         let span = self.span;
         let mut stem_ids = |words: &mut dyn Iterator<Item = String>| -> Vec<Id> {
@@ -309,7 +338,7 @@ struct AskedWord {
     stem: Option<Id>,
     /// The stems of its opposites that the knowledge has.
     opposites: Vec<Id>,
-    /// The knowledge's words that are it with or without a negating prefix
+    /// The sentences' words that are it with or without a negating prefix
     /// ("formal" for "informal").
     prefixed: Vec<Id>,
 }
@@ -334,7 +363,6 @@ impl<'q> Asserted<'q> {
         analyzer: &Analyzer,
         article_numbers: &FxHashSet<String>,
     ) -> Asserted<'q> {
-        let mut buffer = String::new();
         let content = question
             .iter()
             .filter(|w| !is_stopword(w))
@@ -343,7 +371,7 @@ impl<'q> Asserted<'q> {
                     Some(token) => Cow::Borrowed(token.stem.as_str()),
                     None => analyzer.stem_of(w),
                 };
-                asked_word(w, &stemmed, claims, &mut buffer)
+                asked_word(w, &stemmed, claims)
             })
             .collect();
         // Numbers the article gives somewhere: one of these in the question
@@ -371,34 +399,18 @@ impl<'q> Asserted<'q> {
     }
 }
 
-/// Reads one content word of a question, given its stem (`buffer`: room
-/// to write the word with a prefix).
-fn asked_word(word: &str, stemmed: &str, claims: &Claims, buffer: &mut String) -> AskedWord {
+/// Reads one content word of a question, given its stem.
+fn asked_word(word: &str, stemmed: &str, claims: &Claims) -> AskedWord {
     let opposites = antonyms()
         .get(stemmed)
         .into_iter()
         .flatten()
         .filter_map(|o| claims.stems.get(o).copied())
         .collect();
-    // The word with a negating prefix taken off, or put on.
-    let mut prefixed = Vec::new();
-    for p in NEGATING_PREFIXES {
-        if let Some(rest) = word.strip_prefix(p)
-            && rest.len() >= MIN_PREFIXED
-        {
-            prefixed.extend(claims.word(rest).map(|w| w.0));
-        }
-        if word.len() >= MIN_PREFIXED {
-            buffer.clear();
-            buffer.push_str(p);
-            buffer.push_str(word);
-            prefixed.extend(claims.word(buffer).map(|w| w.0));
-        }
-    }
     AskedWord {
         stem: claims.stems.get(stemmed).copied(),
         opposites,
-        prefixed,
+        prefixed: claims.prefixed.get(word).cloned().unwrap_or_default(),
     }
 }
 
