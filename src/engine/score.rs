@@ -100,7 +100,10 @@ fn read(engine: &Engine, question: Analysed) -> Result<Reading, NoAnswer> {
         &engine.analyzer,
         engine.semantic.as_ref(),
     );
-    let roles = rules::roles::pairs(&entities, &question, &engine.tunables);
+    let roles = rules::roles::named(
+        rules::roles::pairs(&entities, &question, &engine.tunables),
+        &engine.index.country_of,
+    );
     Ok(Reading {
         roles,
         question,
