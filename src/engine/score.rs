@@ -447,6 +447,7 @@ fn word_scores(
             credits.extend(
                 terms
                     .iter()
+                    .filter(|&&term| semantic.may_credit(term))
                     .map(|&term| (term, semantic.credit(vector, term)))
                     .filter(|&(_, c)| c > 0.0),
             );

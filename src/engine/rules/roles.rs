@@ -73,7 +73,13 @@ pub fn named(
 /// round: some pair of [`pairs`] (as [`named`]) that the fact's intents and
 /// source name both, never in the question's order.
 pub fn swapped(doc: &Doc, pairs: &[(Vec<TermId>, Vec<TermId>)]) -> bool {
+    // Every term of a fact's sequences is in its bag: a pair it does not
+    // name both of cannot be swapped, whatever the order.
+    let in_bag = |names: &[TermId]| names.iter().any(|t| doc.bag.binary_search(t).is_ok());
     for (a, b) in pairs {
+        if !(in_bag(a) && in_bag(b)) {
+            continue;
+        }
         let mut both = false;
         let mut same_order = false;
         for seq in &doc.sequences {
