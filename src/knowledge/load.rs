@@ -1,12 +1,14 @@
 //! Reading and validating a knowledge directory: TOML parsed with spans, then
 //! checked field by field so that every problem is reported with its line.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
+use std::ops::Range;
 use std::path::{Path, PathBuf};
 
 use toml::Spanned;
 use toml::de::{DeTable, DeValue};
 
+use super::sections::Sections;
 use super::{ArticleMeta, Fact, Knowledge, LoadError, LoadErrors, Synonym, Topic};
 use crate::article::Article;
 use crate::engine::Tunables;
@@ -18,10 +20,19 @@ pub const KNOWLEDGE_FILE: &str = "knowledge.toml";
 /// Article file used when `[article] text` is not given.
 const DEFAULT_ARTICLE_FILE: &str = "article.txt";
 
-/// Largest knowledge or article file read, in bytes: far above any real
-/// article (the shipped files are ~20 KB each), and small enough that a
-/// mistaken `/dev/zero` or log file cannot exhaust memory.
+/// Largest article file read, in bytes, and largest part of a knowledge
+/// file parsed at once (everything outside the `[[fact]]` tables): far above
+/// any real article (the shipped files are ~20 KB each), and small enough
+/// that a mistaken `/dev/zero` or log file cannot exhaust memory.
 pub const MAX_FILE_BYTES: u64 = 4 * 1024 * 1024;
+
+/// Largest knowledge file read, in bytes: room for about 100,000 facts. It
+/// is parsed one `[[fact]]` table at a time, so loading holds the text and
+/// the facts, never a parse tree of the whole file.
+pub const MAX_KNOWLEDGE_BYTES: u64 = 128 * 1024 * 1024;
+
+/// Largest `[[fact]]` table, in bytes: hundreds of intents of the longest kind.
+const MAX_FACT_TABLE_BYTES: usize = 1024 * 1024;
 
 /// Longest word, in characters, in the article or in any text that is
 /// matched (intents, keywords, actors, answers, synonyms). Real words and
@@ -45,8 +56,9 @@ const SNAPSHOT_TRIES: usize = 5;
 /// Reads `DIR/knowledge.toml` and the article file it names, and validates
 /// both. Returns every problem found, each with file and line.
 ///
-/// Only regular files (or symlinks to them) of at most [`MAX_FILE_BYTES`]
-/// are read, so a FIFO or a device gives an error instead of a hang. The
+/// Only regular files (or symlinks to them) are read, the knowledge file of
+/// at most [`MAX_KNOWLEDGE_BYTES`] and the article of at most
+/// [`MAX_FILE_BYTES`], so a FIFO or a device gives an error instead of a hang. The
 /// article must lie inside the directory. Both files are read as one
 /// snapshot: when either changed while they were read, they are read again.
 pub fn load_dir(dir: &Path) -> Result<Knowledge, LoadErrors> {
@@ -55,10 +67,11 @@ pub fn load_dir(dir: &Path) -> Result<Knowledge, LoadErrors> {
     loop {
         tries += 1;
         let before = identity(&toml_path);
-        let toml_text = read_text(&toml_path)?;
-        let article_path = article_path(dir, &toml_text)?;
+        let toml_text = read_text(&toml_path, MAX_KNOWLEDGE_BYTES)?;
+        let sections = Sections::new(&toml_text);
+        let article_path = article_path(dir, &toml_text, &sections)?;
         let article_before = identity(&article_path);
-        let article_text = read_text(&article_path)?;
+        let article_text = read_text(&article_path, MAX_FILE_BYTES)?;
         let stable = before == identity(&toml_path) && article_before == identity(&article_path);
         if stable || tries == SNAPSHOT_TRIES {
             if !stable {
@@ -68,7 +81,7 @@ pub fn load_dir(dir: &Path) -> Result<Knowledge, LoadErrors> {
                     message: "the knowledge files kept changing while being read; try again once they are written".to_string(),
                 }]));
             }
-            return load_str(dir, &toml_text, &article_text);
+            return load_sections(dir, &toml_text, &sections, &article_text);
         }
     }
 }
@@ -76,13 +89,14 @@ pub fn load_dir(dir: &Path) -> Result<Knowledge, LoadErrors> {
 /// Validates `toml_text` as the knowledge file of `dir`, with the article
 /// file it names read from `dir`: how an edit is checked before it is saved.
 pub fn load_dir_with(dir: &Path, toml_text: &str) -> Result<Knowledge, LoadErrors> {
-    let article_text = read_text(&article_path(dir, toml_text)?)?;
-    load_str(dir, toml_text, &article_text)
+    let sections = Sections::new(toml_text);
+    let article_text = read_text(&article_path(dir, toml_text, &sections)?, MAX_FILE_BYTES)?;
+    load_sections(dir, toml_text, &sections, &article_text)
 }
 
 /// The article file a knowledge file names, which must lie inside `dir`.
-fn article_path(dir: &Path, toml_text: &str) -> Result<PathBuf, LoadErrors> {
-    let (name, line) = article_name(toml_text);
+fn article_path(dir: &Path, toml_text: &str, sections: &Sections) -> Result<PathBuf, LoadErrors> {
+    let (name, line) = article_name(toml_text, sections);
     if let Some(problem) = unsafe_article_path(&name) {
         return Err(LoadErrors(vec![LoadError {
             file: dir.join(KNOWLEDGE_FILE),
@@ -97,18 +111,29 @@ fn article_path(dir: &Path, toml_text: &str) -> Result<PathBuf, LoadErrors> {
 /// directory `dir`, `article_text` the article it names. Used by [`load_dir`]
 /// and by tests and benchmarks that build knowledge in memory.
 pub fn load_str(dir: &Path, toml_text: &str, article_text: &str) -> Result<Knowledge, LoadErrors> {
+    load_sections(dir, toml_text, &Sections::new(toml_text), article_text)
+}
+
+/// [`load_str`] with the knowledge file already cut into its sections.
+fn load_sections(
+    dir: &Path,
+    toml_text: &str,
+    sections: &Sections,
+    article_text: &str,
+) -> Result<Knowledge, LoadErrors> {
     let mut checker = Checker::new(dir.join(KNOWLEDGE_FILE), toml_text);
-    let (doc, parse_errors) = DeTable::parse_recoverable(toml_text);
-    for error in parse_errors {
-        let line = error.span().map(|span| checker.line_of(span.start));
-        checker.errors.push(LoadError {
-            file: checker.file.clone(),
-            line,
-            message: format!("invalid TOML: {}", error.message().trim()),
-        });
+    checker.pieces.clone_from(&sections.rest_pieces);
+    if let Some(errors) = checker.oversized(sections) {
+        return Err(errors);
     }
-    if !checker.errors.is_empty() {
-        return Err(LoadErrors(checker.errors));
+    let (doc, parse_errors) = DeTable::parse_recoverable(&sections.rest);
+    checker.parse_errors(parse_errors);
+    if !checker.parse_errors.is_empty() {
+        // Report the facts' syntax errors too, as one parse of the whole file would.
+        for range in &sections.facts {
+            checker.parse_fact_table(toml_text, range.clone());
+        }
+        return Err(LoadErrors(checker.parse_errors));
     }
     let article = Article::parse(article_text);
     let article_file = dir.join(
@@ -152,7 +177,10 @@ pub fn load_str(dir: &Path, toml_text: &str, article_text: &str) -> Result<Knowl
             format!("`text` in [article]: {problem}"),
         );
     }
-    let knowledge = checker.knowledge(doc.get_ref(), article, &article_file);
+    let knowledge = checker.knowledge(doc.get_ref(), toml_text, sections, article, &article_file);
+    if !checker.parse_errors.is_empty() {
+        return Err(LoadErrors(checker.parse_errors));
+    }
     let mut errors = checker.errors;
     if errors.is_empty()
         && let Some(knowledge) = knowledge
@@ -179,8 +207,8 @@ fn identity(path: &Path) -> Option<(u64, u64, u64, Option<std::time::SystemTime>
 
 /// The article file named by `[article] text` (or the default), with the
 /// line it is named on.
-fn article_name(toml_text: &str) -> (String, Option<usize>) {
-    let Ok(doc) = DeTable::parse(toml_text) else {
+fn article_name(toml_text: &str, sections: &Sections) -> (String, Option<usize>) {
+    let Ok(doc) = DeTable::parse(&sections.rest) else {
         return (DEFAULT_ARTICLE_FILE.to_string(), None);
     };
     let text = doc
@@ -189,6 +217,7 @@ fn article_name(toml_text: &str) -> (String, Option<usize>) {
         .and_then(|a| a.get_ref().as_table()?.get("text"));
     match text.and_then(|t| Some((t.get_ref().as_str()?.to_string(), t.span().start))) {
         Some((name, at)) => {
+            let at = Sections::rest_to_file(&sections.rest_pieces, at);
             let line = toml_text.as_bytes()[..at.min(toml_text.len())]
                 .iter()
                 .filter(|&&b| b == b'\n')
@@ -221,8 +250,8 @@ fn unsafe_article_path(name: &str) -> Option<&'static str> {
 }
 
 /// Reads a whole text file: a regular file (symlinks followed) of at most
-/// [`MAX_FILE_BYTES`] in UTF-8.
-fn read_text(path: &Path) -> Result<String, LoadErrors> {
+/// `cap` bytes in UTF-8.
+fn read_text(path: &Path, cap: u64) -> Result<String, LoadErrors> {
     let fail = |message: String| {
         LoadErrors(vec![LoadError {
             file: path.to_path_buf(),
@@ -243,10 +272,10 @@ fn read_text(path: &Path) -> Result<String, LoadErrors> {
     let too_big = || {
         fail(format!(
             "file too large: knowledge files may have at most {} MB",
-            MAX_FILE_BYTES / (1024 * 1024)
+            cap / (1024 * 1024)
         ))
     };
-    if meta.len() > MAX_FILE_BYTES {
+    if meta.len() > cap {
         return Err(too_big());
     }
     let mut options = std::fs::OpenOptions::new();
@@ -260,12 +289,9 @@ fn read_text(path: &Path) -> Result<String, LoadErrors> {
         return Err(fail("not a regular file".to_string()));
     }
     let mut bytes = Vec::new();
-    std::io::Read::read_to_end(
-        &mut std::io::Read::take(file, MAX_FILE_BYTES + 1),
-        &mut bytes,
-    )
-    .map_err(cannot_read)?;
-    if bytes.len() as u64 > MAX_FILE_BYTES {
+    std::io::Read::read_to_end(&mut std::io::Read::take(file, cap + 1), &mut bytes)
+        .map_err(cannot_read)?;
+    if bytes.len() as u64 > cap {
         return Err(too_big());
     }
     String::from_utf8(bytes).map_err(|e| {
@@ -312,7 +338,12 @@ type Value<'i> = Spanned<DeValue<'i>>;
 struct Checker {
     file: PathBuf,
     line_starts: Vec<usize>,
+    /// Where the runs of the part being checked start: (offset in the
+    /// part, offset in the file), so a span of the part names the file's line.
+    pieces: Vec<(usize, usize)>,
     errors: Vec<LoadError>,
+    /// Syntax errors: when there are any, they are all that is reported.
+    parse_errors: Vec<LoadError>,
 }
 
 impl Checker {
@@ -322,12 +353,73 @@ impl Checker {
         Checker {
             file,
             line_starts,
+            pieces: Vec::new(),
             errors: Vec::new(),
+            parse_errors: Vec::new(),
         }
     }
 
+    /// The file's line of an offset in the part being checked.
     fn line_of(&self, offset: usize) -> usize {
+        let offset = Sections::rest_to_file(&self.pieces, offset);
         self.line_starts.partition_point(|&start| start <= offset)
+    }
+
+    /// The parts too large to parse at once, if any: everything outside
+    /// the facts over [`MAX_FILE_BYTES`], or one fact's table over
+    /// [`MAX_FACT_TABLE_BYTES`].
+    fn oversized(&mut self, sections: &Sections) -> Option<LoadErrors> {
+        if sections.rest.len() as u64 > MAX_FILE_BYTES {
+            self.error(
+                0,
+                format!(
+                    "too large: the knowledge file outside its `[[fact]]` tables may have at most {} MB",
+                    MAX_FILE_BYTES / (1024 * 1024)
+                ),
+            );
+        }
+        for range in sections
+            .facts
+            .iter()
+            .filter(|r| r.len() > MAX_FACT_TABLE_BYTES)
+        {
+            let line = self
+                .line_starts
+                .partition_point(|&start| start <= range.start);
+            self.errors.push(LoadError {
+                file: self.file.clone(),
+                line: Some(line),
+                message: format!(
+                    "this `[[fact]]` table is too large: at most {} KB",
+                    MAX_FACT_TABLE_BYTES / 1024
+                ),
+            });
+        }
+        (!self.errors.is_empty()).then(|| LoadErrors(std::mem::take(&mut self.errors)))
+    }
+
+    /// Records the syntax errors of the part being checked.
+    fn parse_errors(&mut self, errors: Vec<toml::de::Error>) {
+        for error in errors {
+            let line = error.span().map(|span| self.line_of(span.start));
+            self.parse_errors.push(LoadError {
+                file: self.file.clone(),
+                line,
+                message: format!("invalid TOML: {}", error.message().trim()),
+            });
+        }
+    }
+
+    /// Parses one `[[fact]]` table of the file, recording its syntax
+    /// errors; `None` when it has any. Spans of the result are relative to
+    /// the table, and [`Checker::line_of`] maps them to the file until the
+    /// next part is parsed.
+    fn parse_fact_table<'i>(&mut self, text: &'i str, range: Range<usize>) -> Option<Table<'i>> {
+        self.pieces = vec![(0, range.start)];
+        let (doc, errors) = DeTable::parse_recoverable(text.get(range)?);
+        let broken = !errors.is_empty();
+        self.parse_errors(errors);
+        (!broken).then(|| doc.into_inner())
     }
 
     fn error(&mut self, span_start: usize, message: impl Into<String>) {
@@ -516,6 +608,8 @@ impl Checker {
     fn knowledge(
         &mut self,
         root: &Table<'_>,
+        text: &str,
+        sections: &Sections,
         article: Article,
         article_file: &Path,
     ) -> Option<Knowledge> {
@@ -529,7 +623,15 @@ impl Checker {
         let synonyms = self.synonyms(root);
         let (summary_short, summary_long) = self.summaries(root);
         let topics = self.topics(root);
-        let facts = self.facts(root, &article, article_file, &topics, &synonyms);
+        let facts = self.facts(
+            root,
+            text,
+            sections,
+            &article,
+            article_file,
+            &topics,
+            &synonyms,
+        );
         Some(Knowledge {
             dir: self
                 .file
@@ -728,16 +830,19 @@ impl Checker {
         topics
     }
 
+    #[allow(clippy::too_many_arguments)]
     fn facts(
         &mut self,
         root: &Table<'_>,
+        text: &str,
+        sections: &Sections,
         article: &Article,
         article_file: &Path,
         topics: &[Topic],
         synonyms: &[Synonym],
     ) -> Vec<Fact> {
         // Words an actor may be named by: the article's and the synonyms'.
-        let mut known_words: std::collections::HashSet<String> = article
+        let mut known_words: HashSet<String> = article
             .sentences
             .iter()
             .flat_map(|s| crate::text::words(&s.text))
@@ -754,148 +859,180 @@ impl Checker {
                 known_words.extend(crate::text::words(variant));
             }
         }
-        let Some(value) = root.get("fact") else {
+        let context = FactContext {
+            known_words,
+            article,
+            article_file,
+            topics,
+        };
+        let mut found = Found::default();
+        let in_rest = root.get("fact");
+        if let Some(value) = in_rest {
+            match value.get_ref().as_array() {
+                Some(items) => {
+                    for item in items.iter() {
+                        self.fact(item, &context, &mut found);
+                    }
+                }
+                None => self.error(
+                    value.span().start,
+                    "`fact` must be written as `[[fact]]` tables",
+                ),
+            }
+        } else if sections.facts.is_empty() {
             self.error(0, "no facts: add at least one `[[fact]]` table");
             return Vec::new();
-        };
-        let Some(items) = value.get_ref().as_array() else {
-            self.error(
-                value.span().start,
-                "`fact` must be written as `[[fact]]` tables",
-            );
-            return Vec::new();
-        };
-        let mut facts = Vec::new();
-        // Facts citing another fact's sentence: (index, that fact's id, offset).
-        let mut borrowed: Vec<(usize, String, usize)> = Vec::new();
-        let mut seen: BTreeMap<String, usize> = BTreeMap::new();
-        for item in items.iter() {
-            let at = item.span().start;
-            let line = self.line_of(at);
-            let Some(table) = item.get_ref().as_table() else {
-                self.error(at, "each `fact` entry must be a table");
+        }
+        for range in &sections.facts {
+            let Some(table) = self.parse_fact_table(text, range.clone()) else {
                 continue;
             };
-            let what = match table.get("id").and_then(|v| v.get_ref().as_str()) {
-                Some(id) => format!("fact `{id}`"),
-                None => "[[fact]]".to_string(),
-            };
-            self.unknown_keys(
-                table,
-                &[
-                    "id",
-                    "topic",
-                    "intents",
-                    "keywords",
-                    "actors",
-                    "answer",
-                    "source",
-                    "same_source",
-                ],
-                &what,
-            );
-            let id = self.string(table, at, "id", &what);
-            let topic = self.string(table, at, "topic", &what);
-            let intents = self.strings(table, at, "intents", &what, true);
-            let keywords = self.strings(table, at, "keywords", &what, false);
-            let actors = self.strings(table, at, "actors", &what, false);
-            for actor in &actors {
-                if let Some(unknown) = crate::text::words(actor)
-                    .into_iter()
-                    .find(|w| !known_words.contains(w))
-                {
-                    let at = table.get("actors").map_or(at, |v| v.span().start);
-                    self.error(
-                        at,
-                        format!(
-                            "{what}: actor \"{actor}\" is not named in the article or the synonyms (\"{unknown}\")"
-                        ),
-                    );
-                }
+            if in_rest.is_some() {
+                let line = self.line_of(0);
+                self.parse_errors.push(LoadError {
+                    file: self.file.clone(),
+                    line: Some(line),
+                    message: "invalid TOML: duplicate key `fact`".to_string(),
+                });
+                continue;
             }
-            let answer = self.string(table, at, "answer", &what);
-            // A fact cites its own `source`, or the sentence of another fact
-            // (`same_source = "fact-id"`), so a sentence is written once.
-            let same_source = if table.contains_key("same_source") {
-                let reference = self.string(table, at, "same_source", &what);
-                if table.contains_key("source") {
-                    let at = table.get("source").map_or(at, |v| v.span().start);
-                    self.error(
-                        at,
-                        format!("{what}: give either `source` or `same_source`, not both"),
-                    );
-                }
-                let at = table.get("same_source").map_or(at, |v| v.span().start);
-                reference.map(|r| (r, at))
-            } else {
-                None
-            };
-            let source = match same_source {
-                Some(_) => None,
-                None => self.string(table, at, "source", &what),
-            };
-            if let Some(id) = &id
-                && let Some(first) = seen.insert(id.clone(), line)
-            {
-                self.error(
-                    at,
-                    format!("duplicate fact id `{id}` (first used on line {first})"),
-                );
+            let items = table.get("fact").and_then(|v| v.get_ref().as_array());
+            for item in items.into_iter().flat_map(|items| items.iter()) {
+                self.fact(item, &context, &mut found);
             }
-            if let Some(topic) = &topic
-                && !topics.is_empty()
-                && !topics.iter().any(|t| t.id == *topic)
+        }
+        self.pieces.clone_from(&sections.rest_pieces);
+        let mut facts = found.facts;
+        self.resolve_same_sources(&mut facts, found.borrowed);
+        facts
+    }
+
+    /// Checks one `[[fact]]` table, adding the fact to `found` when it is sound.
+    fn fact(&mut self, item: &Value<'_>, context: &FactContext<'_>, found: &mut Found) {
+        let at = item.span().start;
+        let line = self.line_of(at);
+        let Some(table) = item.get_ref().as_table() else {
+            self.error(at, "each `fact` entry must be a table");
+            return;
+        };
+        let what = match table.get("id").and_then(|v| v.get_ref().as_str()) {
+            Some(id) => format!("fact `{id}`"),
+            None => "[[fact]]".to_string(),
+        };
+        self.unknown_keys(
+            table,
+            &[
+                "id",
+                "topic",
+                "intents",
+                "keywords",
+                "actors",
+                "answer",
+                "source",
+                "same_source",
+            ],
+            &what,
+        );
+        let id = self.string(table, at, "id", &what);
+        let topic = self.string(table, at, "topic", &what);
+        let intents = self.strings(table, at, "intents", &what, true);
+        let keywords = self.strings(table, at, "keywords", &what, false);
+        let actors = self.strings(table, at, "actors", &what, false);
+        for actor in &actors {
+            if let Some(unknown) = crate::text::words(actor)
+                .into_iter()
+                .find(|w| !context.known_words.contains(w))
             {
-                let known: Vec<&str> = topics.iter().map(|t| t.id.as_str()).collect();
-                let at = table.get("topic").map_or(at, |v| v.span().start);
+                let at = table.get("actors").map_or(at, |v| v.span().start);
                 self.error(
                     at,
                     format!(
-                        "{what}: unknown topic `{topic}` (topics: {})",
-                        known.join(", ")
+                        "{what}: actor \"{actor}\" is not named in the article or the synonyms (\"{unknown}\")"
                     ),
                 );
             }
-            let sentence = source.as_ref().and_then(|source| {
-                let found = article.locate(source);
-                if found.is_none() && !article.sentences.is_empty() {
-                    let at = table.get("source").map_or(at, |v| v.span().start);
-                    self.error(
-                        at,
-                        format!(
-                            "{what}: source not found verbatim in {}: \"{}\"",
-                            article_file.display(),
-                            shorten(source, 90)
-                        ),
-                    );
-                }
-                found
-            });
-            let sentence = match &same_source {
-                Some(_) => Some(usize::MAX),
-                None => sentence,
-            };
-            if let (Some(id), Some(topic), Some(answer), Some(sentence)) =
-                (id, topic, answer, sentence)
-                && !intents.is_empty()
-            {
-                if let Some((reference, at)) = same_source {
-                    borrowed.push((facts.len(), reference, at));
-                }
-                facts.push(Fact {
-                    id,
-                    topic,
-                    intents,
-                    keywords,
-                    actors,
-                    answer,
-                    sentence,
-                    line,
-                });
-            }
         }
-        self.resolve_same_sources(&mut facts, borrowed);
-        facts
+        let answer = self.string(table, at, "answer", &what);
+        // A fact cites its own `source`, or the sentence of another fact
+        // (`same_source = "fact-id"`), so a sentence is written once.
+        let same_source = if table.contains_key("same_source") {
+            let reference = self.string(table, at, "same_source", &what);
+            if table.contains_key("source") {
+                let at = table.get("source").map_or(at, |v| v.span().start);
+                self.error(
+                    at,
+                    format!("{what}: give either `source` or `same_source`, not both"),
+                );
+            }
+            let at = table.get("same_source").map_or(at, |v| v.span().start);
+            reference.map(|r| (r, at))
+        } else {
+            None
+        };
+        let source = match same_source {
+            Some(_) => None,
+            None => self.string(table, at, "source", &what),
+        };
+        if let Some(id) = &id
+            && let Some(first) = found.seen.insert(id.clone(), line)
+        {
+            self.error(
+                at,
+                format!("duplicate fact id `{id}` (first used on line {first})"),
+            );
+        }
+        if let Some(topic) = &topic
+            && !context.topics.is_empty()
+            && !context.topics.iter().any(|t| t.id == *topic)
+        {
+            let known: Vec<&str> = context.topics.iter().map(|t| t.id.as_str()).collect();
+            let at = table.get("topic").map_or(at, |v| v.span().start);
+            self.error(
+                at,
+                format!(
+                    "{what}: unknown topic `{topic}` (topics: {})",
+                    known.join(", ")
+                ),
+            );
+        }
+        let sentence = source.as_ref().and_then(|source| {
+            let found = context.article.locate(source);
+            if found.is_none() && !context.article.sentences.is_empty() {
+                let at = table.get("source").map_or(at, |v| v.span().start);
+                self.error(
+                    at,
+                    format!(
+                        "{what}: source not found verbatim in {}: \"{}\"",
+                        context.article_file.display(),
+                        shorten(source, 90)
+                    ),
+                );
+            }
+            found
+        });
+        let sentence = match &same_source {
+            Some(_) => Some(usize::MAX),
+            None => sentence,
+        };
+        if let (Some(id), Some(topic), Some(answer), Some(sentence)) = (id, topic, answer, sentence)
+            && !intents.is_empty()
+        {
+            if let Some((reference, at)) = same_source {
+                found
+                    .borrowed
+                    .push((found.facts.len(), reference, self.line_of(at)));
+            }
+            found.facts.push(Fact {
+                id,
+                topic,
+                intents,
+                keywords,
+                actors,
+                answer,
+                sentence,
+                line,
+            });
+        }
     }
 
     /// Gives each fact written with `same_source` the sentence of the fact
@@ -906,12 +1043,13 @@ impl Checker {
         facts: &mut Vec<Fact>,
         borrowed: Vec<(usize, String, usize)>,
     ) {
+        // `borrowed` holds lines, each fact's table having been parsed apart.
         let own: HashMap<String, usize> = facts
             .iter()
             .filter(|f| f.sentence != usize::MAX)
             .map(|f| (f.id.clone(), f.sentence))
             .collect();
-        for (i, reference, at) in borrowed {
+        for (i, reference, line) in borrowed {
             match own.get(&reference) {
                 Some(&sentence) => facts[i].sentence = sentence,
                 None => {
@@ -923,12 +1061,36 @@ impl Checker {
                     } else {
                         format!("{what}: same_source `{reference}` is not the id of a fact")
                     };
-                    self.error(at, problem);
+                    self.errors.push(LoadError {
+                        file: self.file.clone(),
+                        line: Some(line),
+                        message: problem,
+                    });
                 }
             }
         }
         facts.retain(|f| f.sentence != usize::MAX);
     }
+}
+
+/// What every fact is checked against.
+struct FactContext<'a> {
+    /// Words an actor may be named by: the article's and the synonyms'.
+    known_words: HashSet<String>,
+    article: &'a Article,
+    article_file: &'a Path,
+    topics: &'a [Topic],
+}
+
+/// The facts checked so far.
+#[derive(Default)]
+struct Found {
+    /// Sound facts, in file order.
+    facts: Vec<Fact>,
+    /// Facts citing another fact's sentence: (index, that fact's id, line).
+    borrowed: Vec<(usize, String, usize)>,
+    /// Each fact id with the line it was first used on.
+    seen: BTreeMap<String, usize>,
 }
 
 /// Cuts text to at most `max` characters on a word boundary, marking the cut.
@@ -1048,6 +1210,54 @@ source = "The U.S. sent aid."
         assert_eq!(errors.len(), 1, "{errors:?}");
         assert!(errors[0].starts_with("kb/knowledge.toml:19:"), "{errors:?}");
         assert!(errors[0].contains("invalid TOML"), "{errors:?}");
+    }
+
+    #[test]
+    fn each_fact_is_parsed_alone_yet_errors_name_the_files_lines() {
+        let second = GOOD_FACT.replace("us-aid", "us-aid-2");
+        let text = format!("{}{second}\n[engine]\nanswr = 0.5\n", toml(GOOD_FACT));
+        let errors = messages(load(&text));
+        assert_eq!(errors.len(), 1, "{errors:?}");
+        assert!(
+            errors[0].starts_with("kb/knowledge.toml:30: [engine]: unknown engine setting `answr`"),
+            "{errors:?}"
+        );
+        let broken = format!(
+            "{}{}",
+            toml(&GOOD_FACT.replace("answer = \"Aid.\"", "answer = \"Aid.")),
+            second.replace("topic = \"aid\"", "topic = aid")
+        );
+        let errors = messages(load(&broken));
+        assert_eq!(errors.len(), 2, "{errors:?}");
+        assert!(errors[0].starts_with("kb/knowledge.toml:19: invalid TOML"));
+        assert!(errors[1].starts_with("kb/knowledge.toml:24: invalid TOML"));
+        let twice = format!("fact = []\n{}", toml(GOOD_FACT));
+        let errors = messages(load(&twice));
+        assert_eq!(
+            errors,
+            ["kb/knowledge.toml:16: invalid TOML: duplicate key `fact`"]
+        );
+    }
+
+    #[test]
+    fn parts_too_large_to_parse_at_once_are_refused_with_their_line() {
+        let intent = format!("\"{}\", ", "why ".repeat(240));
+        let huge_fact = GOOD_FACT.replace(
+            "intents = [",
+            &format!("intents = [{}", intent.repeat(1100)),
+        );
+        let errors = messages(load(&toml(&format!("{GOOD_FACT}{huge_fact}"))));
+        assert_eq!(
+            errors,
+            ["kb/knowledge.toml:22: this `[[fact]]` table is too large: at most 1024 KB"]
+        );
+        let huge_summary = toml(GOOD_FACT).replace("Long.", &"Long. ".repeat(800_000));
+        let errors = messages(load(&huge_summary));
+        assert_eq!(errors.len(), 1, "{errors:?}");
+        assert!(
+            errors[0].contains("outside its `[[fact]]` tables may have at most 4 MB"),
+            "{errors:?}"
+        );
     }
 
     #[test]
