@@ -288,7 +288,9 @@ fn read_text(path: &Path, cap: u64) -> Result<String, LoadErrors> {
     if !file.metadata().map_err(cannot_read)?.is_file() {
         return Err(fail("not a regular file".to_string()));
     }
-    let mut bytes = Vec::new();
+    // Sized from the metadata (at most `cap`), so a large file is not
+    // read into a buffer that doubled past it.
+    let mut bytes = Vec::with_capacity(meta.len().min(cap) as usize + 1);
     std::io::Read::read_to_end(&mut std::io::Read::take(file, cap + 1), &mut bytes)
         .map_err(cannot_read)?;
     if bytes.len() as u64 > cap {
@@ -553,7 +555,7 @@ impl Checker {
                 format!("field `{key}` in {what} is an empty list"),
             );
         }
-        let mut out = Vec::new();
+        let mut out = Vec::with_capacity(items.len());
         for item in items.iter() {
             match item.get_ref().as_str() {
                 Some(text) if !text.trim().is_empty() => {
