@@ -314,6 +314,26 @@ fn read_text(path: &Path, cap: u64) -> Result<String, LoadErrors> {
 /// The first run of letters and digits longer than [`MAX_WORD_CHARS`] in
 /// `text`, as its byte offset and its first characters.
 fn overlong_word(text: &str) -> Option<(usize, String)> {
+    // A word has no more characters than bytes: text whose runs of bytes
+    // other than ASCII spaces and punctuation are all short enough has no
+    // long word, found without decoding a character.
+    let mut run = 0;
+    let short = text.as_bytes().iter().all(|&b| {
+        run = if b.is_ascii() && !b.is_ascii_alphanumeric() {
+            0
+        } else {
+            run + 1
+        };
+        run <= MAX_WORD_CHARS
+    });
+    if short {
+        return None;
+    }
+    first_overlong_word(text)
+}
+
+/// [`overlong_word`], character by character.
+fn first_overlong_word(text: &str) -> Option<(usize, String)> {
     let mut start = 0;
     let mut run = 0;
     for (at, c) in text.char_indices() {
@@ -625,15 +645,13 @@ impl Checker {
         let synonyms = self.synonyms(root);
         let (summary_short, summary_long) = self.summaries(root);
         let topics = self.topics(root);
-        let facts = self.facts(
-            root,
-            text,
-            sections,
-            &article,
+        let context = FactContext {
+            known_words: known_words(&article, &synonyms),
+            article: &article,
             article_file,
-            &topics,
-            &synonyms,
-        );
+            topics: &topics,
+        };
+        let facts = self.facts(root, text, sections, &context);
         Some(Knowledge {
             dir: self
                 .file
@@ -832,48 +850,22 @@ impl Checker {
         topics
     }
 
-    #[allow(clippy::too_many_arguments)]
+    /// Every fact: those of a `fact` array outside the `[[fact]]` tables,
+    /// then each `[[fact]]` table, parsed and checked in turn.
     fn facts(
         &mut self,
         root: &Table<'_>,
         text: &str,
         sections: &Sections,
-        article: &Article,
-        article_file: &Path,
-        topics: &[Topic],
-        synonyms: &[Synonym],
+        context: &FactContext<'_>,
     ) -> Vec<Fact> {
-        // Words an actor may be named by: the article's and the synonyms'.
-        let mut known_words: HashSet<String> = article
-            .sentences
-            .iter()
-            .flat_map(|s| crate::text::words(&s.text))
-            .collect();
-        for group in synonyms {
-            known_words.insert(group.canonical.clone());
-            for variant in &group.variants {
-                known_words.extend(crate::text::words(variant));
-            }
-        }
-        for group in crate::language::language().synonyms() {
-            known_words.extend(crate::text::words(&group.canonical));
-            for variant in &group.variants {
-                known_words.extend(crate::text::words(variant));
-            }
-        }
-        let context = FactContext {
-            known_words,
-            article,
-            article_file,
-            topics,
-        };
         let mut found = Found::default();
         let in_rest = root.get("fact");
         if let Some(value) = in_rest {
             match value.get_ref().as_array() {
                 Some(items) => {
                     for item in items.iter() {
-                        self.fact(item, &context, &mut found);
+                        self.fact(item, context, &mut found);
                     }
                 }
                 None => self.error(
@@ -900,7 +892,7 @@ impl Checker {
             }
             let items = table.get("fact").and_then(|v| v.get_ref().as_array());
             for item in items.into_iter().flat_map(|items| items.iter()) {
-                self.fact(item, &context, &mut found);
+                self.fact(item, context, &mut found);
             }
         }
         self.pieces.clone_from(&sections.rest_pieces);
@@ -1073,6 +1065,29 @@ impl Checker {
         }
         facts.retain(|f| f.sentence != usize::MAX);
     }
+}
+
+/// Words an actor may be named by: the article's and the synonyms' (the
+/// knowledge's and the language's).
+fn known_words(article: &Article, synonyms: &[Synonym]) -> HashSet<String> {
+    let mut known_words: HashSet<String> = article
+        .sentences
+        .iter()
+        .flat_map(|s| crate::text::words(&s.text))
+        .collect();
+    for group in synonyms {
+        known_words.insert(group.canonical.clone());
+        for variant in &group.variants {
+            known_words.extend(crate::text::words(variant));
+        }
+    }
+    for group in crate::language::language().synonyms() {
+        known_words.extend(crate::text::words(&group.canonical));
+        for variant in &group.variants {
+            known_words.extend(crate::text::words(variant));
+        }
+    }
+    known_words
 }
 
 /// What every fact is checked against.
