@@ -1,7 +1,7 @@
 //! Reading and validating a knowledge directory: TOML parsed with spans, then
 //! checked field by field so that every problem is reported with its line.
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 use std::path::{Path, PathBuf};
 
@@ -359,7 +359,8 @@ type Value<'i> = Spanned<DeValue<'i>>;
 /// Walks the parsed TOML, collecting every problem.
 struct Checker {
     file: PathBuf,
-    line_starts: Vec<usize>,
+    /// Where each line of the file starts, shared by the checkers of one file.
+    line_starts: std::sync::Arc<[usize]>,
     /// Where the runs of the part being checked start: (offset in the
     /// part, offset in the file), so a span of the part names the file's line.
     pieces: Vec<(usize, usize)>,
@@ -374,7 +375,7 @@ impl Checker {
         line_starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
         Checker {
             file,
-            line_starts,
+            line_starts: line_starts.into(),
             pieces: Vec::new(),
             errors: Vec::new(),
             parse_errors: Vec::new(),
@@ -513,23 +514,32 @@ impl Checker {
     /// error recorded) when it is too long. Texts that are never matched
     /// (titles, summaries, ids) are only bounded by the file size.
     fn check_size(&mut self, at: usize, text: &str, key: &str, what: &str) -> bool {
+        // A text no longer in bytes than the limit is within it in
+        // characters too: characters are only counted past that.
+        let characters = |max: usize| match text.len() <= max {
+            true => text.len(),
+            false => text.chars().count(),
+        };
         let limit = match (key, what) {
             ("intents", _) => Some((text.len(), MAX_INTENT_BYTES, "bytes")),
-            ("answer", _) => Some((text.chars().count(), MAX_ANSWER_CHARS, "characters")),
+            ("answer", _) => Some((characters(MAX_ANSWER_CHARS), MAX_ANSWER_CHARS, "characters")),
             ("keywords" | "actors", _) | (_, "[synonyms]") => {
-                Some((text.chars().count(), MAX_TERM_CHARS, "characters"))
+                Some((characters(MAX_TERM_CHARS), MAX_TERM_CHARS, "characters"))
             }
             _ => None,
         };
         let Some((length, max, unit)) = limit else {
             return true;
         };
-        let field = if what == "[synonyms]" {
-            format!("synonym `{}`", shorten(key, 30))
-        } else {
-            format!("`{key}` in {what}")
+        let field = || {
+            if what == "[synonyms]" {
+                format!("synonym `{}`", shorten(key, 30))
+            } else {
+                format!("`{key}` in {what}")
+            }
         };
         if length > max {
+            let field = field();
             self.error(
                 at,
                 format!("{field} is too long: {length} {unit}, at most {max}"),
@@ -537,6 +547,7 @@ impl Checker {
             return false;
         }
         if let Some((_, word)) = overlong_word(text) {
+            let field = field();
             self.error(
                 at,
                 format!("{field} has a word longer than {MAX_WORD_CHARS} characters (\"{word}…\")"),
@@ -877,28 +888,101 @@ impl Checker {
             self.error(0, "no facts: add at least one `[[fact]]` table");
             return Vec::new();
         }
-        for range in &sections.facts {
-            let Some(table) = self.parse_fact_table(text, range.clone()) else {
-                continue;
-            };
-            if in_rest.is_some() {
-                let line = self.line_of(0);
-                self.parse_errors.push(LoadError {
-                    file: self.file.clone(),
-                    line: Some(line),
-                    message: "invalid TOML: duplicate key `fact`".to_string(),
-                });
-                continue;
+        if in_rest.is_some() {
+            for range in &sections.facts {
+                if self.parse_fact_table(text, range.clone()).is_some() {
+                    let line = self.line_of(0);
+                    self.parse_errors.push(LoadError {
+                        file: self.file.clone(),
+                        line: Some(line),
+                        message: "invalid TOML: duplicate key `fact`".to_string(),
+                    });
+                }
             }
-            let items = table.get("fact").and_then(|v| v.get_ref().as_array());
-            for item in items.into_iter().flat_map(|items| items.iter()) {
-                self.fact(item, context, &mut found);
+        } else {
+            for part in self.fact_tables(text, &sections.facts, context) {
+                found.append(part);
             }
         }
         self.pieces.clone_from(&sections.rest_pieces);
+        self.duplicate_ids(&found.ids);
         let mut facts = found.facts;
         self.resolve_same_sources(&mut facts, found.borrowed);
         facts
+    }
+
+    /// Parses and checks the `[[fact]]` tables, a large file's on every
+    /// core (each core a run of tables), returning what each run found in
+    /// file order; the runs' problems join this checker's.
+    fn fact_tables(
+        &mut self,
+        text: &str,
+        ranges: &[Range<usize>],
+        context: &FactContext<'_>,
+    ) -> Vec<Found> {
+        let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+        let runs = cores.min(ranges.len() / FACTS_PER_CORE).max(1);
+        let run = |checker: &mut Checker, ranges: &[Range<usize>]| {
+            let mut found = Found::default();
+            for range in ranges {
+                let Some(table) = checker.parse_fact_table(text, range.clone()) else {
+                    continue;
+                };
+                let items = table.get("fact").and_then(|v| v.get_ref().as_array());
+                for item in items.into_iter().flat_map(|items| items.iter()) {
+                    checker.fact(item, context, &mut found);
+                }
+            }
+            found
+        };
+        if runs == 1 {
+            return vec![run(self, ranges)];
+        }
+        let results: Vec<(Found, Checker)> = std::thread::scope(|scope| {
+            let workers: Vec<_> = ranges
+                .chunks(ranges.len().div_ceil(runs))
+                .map(|part| {
+                    let mut checker = self.fork();
+                    scope.spawn(move || (run(&mut checker, part), checker))
+                })
+                .collect();
+            workers
+                .into_iter()
+                .map(|w| w.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
+                .collect()
+        });
+        let mut out = Vec::with_capacity(results.len());
+        for (found, checker) in results {
+            self.errors.extend(checker.errors);
+            self.parse_errors.extend(checker.parse_errors);
+            out.push(found);
+        }
+        out
+    }
+
+    /// A checker of the same file with no problems recorded yet.
+    fn fork(&self) -> Checker {
+        Checker {
+            file: self.file.clone(),
+            line_starts: self.line_starts.clone(),
+            pieces: Vec::new(),
+            errors: Vec::new(),
+            parse_errors: Vec::new(),
+        }
+    }
+
+    /// Reports each fact id used again, naming the line it was last used on.
+    fn duplicate_ids(&mut self, ids: &[(String, usize)]) {
+        let mut seen: HashMap<&str, usize> = HashMap::with_capacity(ids.len());
+        for (id, line) in ids {
+            if let Some(first) = seen.insert(id, *line) {
+                self.errors.push(LoadError {
+                    file: self.file.clone(),
+                    line: Some(*line),
+                    message: format!("duplicate fact id `{id}` (first used on line {first})"),
+                });
+            }
+        }
     }
 
     /// Checks one `[[fact]]` table, adding the fact to `found` when it is sound.
@@ -967,13 +1051,8 @@ impl Checker {
             Some(_) => None,
             None => self.string(table, at, "source", &what),
         };
-        if let Some(id) = &id
-            && let Some(first) = found.seen.insert(id.clone(), line)
-        {
-            self.error(
-                at,
-                format!("duplicate fact id `{id}` (first used on line {first})"),
-            );
+        if let Some(id) = &id {
+            found.ids.push((id.clone(), line));
         }
         if let Some(topic) = &topic
             && !context.topics.is_empty()
@@ -1090,6 +1169,24 @@ fn known_words(article: &Article, synonyms: &[Synonym]) -> HashSet<String> {
     known_words
 }
 
+impl Found {
+    /// Adds what a later run of tables found.
+    fn append(&mut self, mut later: Found) {
+        let offset = self.facts.len();
+        self.borrowed.extend(
+            later
+                .borrowed
+                .drain(..)
+                .map(|(i, id, line)| (i + offset, id, line)),
+        );
+        self.facts.append(&mut later.facts);
+        self.ids.append(&mut later.ids);
+    }
+}
+
+/// Fewest `[[fact]]` tables worth a core of their own.
+const FACTS_PER_CORE: usize = 4096;
+
 /// What every fact is checked against.
 struct FactContext<'a> {
     /// Words an actor may be named by: the article's and the synonyms'.
@@ -1106,8 +1203,9 @@ struct Found {
     facts: Vec<Fact>,
     /// Facts citing another fact's sentence: (index, that fact's id, line).
     borrowed: Vec<(usize, String, usize)>,
-    /// Each fact id with the line it was first used on.
-    seen: BTreeMap<String, usize>,
+    /// Each fact's id with its line, in file order (duplicates are found
+    /// once every table is read).
+    ids: Vec<(String, usize)>,
 }
 
 /// Cuts text to at most `max` characters on a word boundary, marking the cut.
@@ -1275,6 +1373,36 @@ source = "The U.S. sent aid."
             errors[0].contains("outside its `[[fact]]` tables may have at most 4 MB"),
             "{errors:?}"
         );
+    }
+
+    #[test]
+    fn a_large_file_checked_on_several_cores_reports_as_one() {
+        let n = 2 * FACTS_PER_CORE + 1;
+        let mut facts = String::new();
+        for i in 0..n {
+            facts.push_str(&GOOD_FACT.replace("us-aid", &format!("f{i}")));
+        }
+        // The last fact repeats the first's id and cites the first's sentence.
+        facts.push_str(
+            "\n[[fact]]\nid = \"f0\"\ntopic = \"aid\"\nintents = [\"q\"]\nanswer = \"A.\"\nsame_source = \"f1\"\n",
+        );
+        let text = toml(&facts);
+        let last = 15 + 7 * n;
+        assert_eq!(
+            messages(load(&text)),
+            [format!(
+                "kb/knowledge.toml:{last}: duplicate fact id `f0` (first used on line 15)"
+            )]
+        );
+        let k = load(&text.replace(
+            "id = \"f0\"\ntopic = \"aid\"\nintents = [\"q\"]",
+            "id = \"last\"\ntopic = \"aid\"\nintents = [\"q\"]",
+        ))
+        .unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(k.facts.len(), n + 1);
+        assert_eq!(k.facts[n].id, "last");
+        assert_eq!(k.facts[n].sentence, k.facts[1].sentence);
+        assert_eq!(k.facts[n - 1].line, last - 7);
     }
 
     #[test]
