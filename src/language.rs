@@ -69,11 +69,21 @@ pub enum List {
     Undergoes,
     /// Verbs of speech that ask what someone said ("say", "respond").
     AskedSpeech,
+    /// Labels that open a dateline ("published", "updated").
+    DatelineLabels,
+    /// Words a dateline holds besides its label and date ("am", "gmt").
+    DatelineWords,
+    /// Words that open a byline ("by", "written by").
+    BylineOpeners,
+    /// Words that scale or qualify a number ("million", "percent").
+    NumberScales,
+    /// Currencies named after an amount ("euros", "kronor").
+    Currencies,
 }
 
 impl List {
     /// Every list, for checking that the data file has each.
-    pub const ALL: [List; 23] = [
+    pub const ALL: [List; 28] = [
         List::Fillers,
         List::Question,
         List::Auxiliary,
@@ -97,6 +107,11 @@ impl List {
         List::TopicWords,
         List::Undergoes,
         List::AskedSpeech,
+        List::DatelineLabels,
+        List::DatelineWords,
+        List::BylineOpeners,
+        List::NumberScales,
+        List::Currencies,
     ];
 
     /// The section name of the list in `word-lists.txt`.
@@ -125,6 +140,11 @@ impl List {
             List::TopicWords => "topic-words",
             List::Undergoes => "undergoes",
             List::AskedSpeech => "asked-speech",
+            List::DatelineLabels => "dateline-labels",
+            List::DatelineWords => "dateline-words",
+            List::BylineOpeners => "byline-openers",
+            List::NumberScales => "number-scales",
+            List::Currencies => "currencies",
         }
     }
 }

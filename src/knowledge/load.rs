@@ -67,11 +67,11 @@ pub fn load_dir(dir: &Path) -> Result<Knowledge, LoadErrors> {
     loop {
         tries += 1;
         let before = identity(&toml_path);
-        let toml_text = read_text(&toml_path, MAX_KNOWLEDGE_BYTES)?;
+        let toml_text = read_capped(&toml_path, MAX_KNOWLEDGE_BYTES)?;
         let sections = Sections::new(&toml_text);
         let article_path = article_path(dir, &toml_text, &sections)?;
         let article_before = identity(&article_path);
-        let article_text = read_text(&article_path, MAX_FILE_BYTES)?;
+        let article_text = read_text(&article_path)?;
         let stable = before == identity(&toml_path) && article_before == identity(&article_path);
         if stable || tries == SNAPSHOT_TRIES {
             if !stable {
@@ -90,7 +90,7 @@ pub fn load_dir(dir: &Path) -> Result<Knowledge, LoadErrors> {
 /// file it names read from `dir`: how an edit is checked before it is saved.
 pub fn load_dir_with(dir: &Path, toml_text: &str) -> Result<Knowledge, LoadErrors> {
     let sections = Sections::new(toml_text);
-    let article_text = read_text(&article_path(dir, toml_text, &sections)?, MAX_FILE_BYTES)?;
+    let article_text = read_text(&article_path(dir, toml_text, &sections)?)?;
     load_sections(dir, toml_text, &sections, &article_text)
 }
 
@@ -250,8 +250,15 @@ fn unsafe_article_path(name: &str) -> Option<&'static str> {
 }
 
 /// Reads a whole text file: a regular file (symlinks followed) of at most
-/// `cap` bytes in UTF-8.
-fn read_text(path: &Path, cap: u64) -> Result<String, LoadErrors> {
+/// [`MAX_FILE_BYTES`] in UTF-8. A pipe, a device or a huge file is an error,
+/// never a wait or a read without end; `init` reads articles with it too.
+pub fn read_text(path: &Path) -> Result<String, LoadErrors> {
+    read_capped(path, MAX_FILE_BYTES)
+}
+
+/// [`read_text`] for a file of at most `cap` bytes (the knowledge file's
+/// cap is larger than the article's).
+fn read_capped(path: &Path, cap: u64) -> Result<String, LoadErrors> {
     let fail = |message: String| {
         LoadErrors(vec![LoadError {
             file: path.to_path_buf(),
@@ -266,7 +273,7 @@ fn read_text(path: &Path, cap: u64) -> Result<String, LoadErrors> {
     let meta = std::fs::metadata(path).map_err(cannot_read)?;
     if !meta.is_file() {
         return Err(fail(
-            "not a regular file (a directory, pipe or device cannot be knowledge)".to_string(),
+            "not a regular file (a directory, pipe or device is not read)".to_string(),
         ));
     }
     let too_big = || {
@@ -718,6 +725,7 @@ impl Checker {
             &[
                 "title",
                 "text",
+                "author",
                 "date",
                 "outlet",
                 "url",
@@ -746,6 +754,7 @@ impl Checker {
         self.optional_string(table, "text", "[article]");
         Some(ArticleMeta {
             title: title?,
+            author: self.optional_string(table, "author", "[article]"),
             outlet: self.optional_string(table, "outlet", "[article]"),
             url: self.optional_string(table, "url", "[article]"),
             date: self.optional_string(table, "date", "[article]"),
