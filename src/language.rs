@@ -69,11 +69,14 @@ pub enum List {
     Undergoes,
     /// Verbs of speech that ask what someone said ("say", "respond").
     AskedSpeech,
+    /// Modals of a promise or a demand ("would never join"): what they deny
+    /// is reported, not stated.
+    PromiseModals,
 }
 
 impl List {
     /// Every list, for checking that the data file has each.
-    pub const ALL: [List; 23] = [
+    pub const ALL: [List; 24] = [
         List::Fillers,
         List::Question,
         List::Auxiliary,
@@ -97,6 +100,7 @@ impl List {
         List::TopicWords,
         List::Undergoes,
         List::AskedSpeech,
+        List::PromiseModals,
     ];
 
     /// The section name of the list in `word-lists.txt`.
@@ -125,6 +129,7 @@ impl List {
             List::TopicWords => "topic-words",
             List::Undergoes => "undergoes",
             List::AskedSpeech => "asked-speech",
+            List::PromiseModals => "promise-modals",
         }
     }
 }

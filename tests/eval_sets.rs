@@ -177,15 +177,15 @@ fn drafted(article: &Path, questions: &Path) -> (f64, f64) {
 #[test]
 fn a_drafted_knowledge_beats_declining_on_the_squad_article() {
     // 418 crowd-written questions, 221 written to look answerable; declining
-    // everything scores 0.529. Measured: 0.555 (232/418), precision 0.469.
+    // everything scores 0.529. Measured: 0.574 (240/418), precision 0.497.
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/eval/squad-complexity");
     if !dir.exists() {
         eprintln!("../shared/eval/squad-complexity not found: skipping");
         return;
     }
     let (accuracy, precision) = drafted(&dir.join("article.txt"), &dir.join("questions.jsonl"));
-    assert!(accuracy >= 0.54, "accuracy {accuracy:.3} < 0.54");
-    assert!(precision >= 0.45, "precision {precision:.3} < 0.45");
+    assert!(accuracy >= 0.56, "accuracy {accuracy:.3} < 0.56");
+    assert!(precision >= 0.48, "precision {precision:.3} < 0.48");
 }
 
 #[test]
