@@ -146,6 +146,10 @@ tunables! {
     /// Rule `affirms-denied`: share of its score a fact keeps when a question
     /// asking for something states what its sentence denies.
     affirmed_denied: f32 = 0.3, 0.0, 1.0;
+    /// Rule `denies-unsaid`: share of its score a fact keeps when a question
+    /// asking for something denies ("what is not ...") while its sentence
+    /// denies nothing.
+    denied_unsaid: f32 = 0.3, 0.0, 1.0;
 }
 
 #[cfg(test)]

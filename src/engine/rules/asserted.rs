@@ -1,15 +1,24 @@
-//! A guard on what a question asserts that its sentence denies, for
-//! questions written to look answerable by copying the sentence's words:
-//! a plain question about what the sentence says is not so ("what is always
-//! practical?" against "is not always practical").
+//! Guards on a question whose polarity its sentence does not share, for
+//! questions written to look answerable by copying the sentence's words: a
+//! plain question about what the sentence says is not so ("what is always
+//! practical?" against "is not always practical"), and a question about
+//! what is not so where the sentence denies nothing ("what is not an
+//! example of ...").
 //!
-//! Rule `affirms-denied`. It compares words only, so it applies to any
-//! article; [`super::contradiction::apply`] runs it on the best facts after
-//! ranking.
+//! Rules `affirms-denied` and `denies-unsaid`. They compare words only, so
+//! they apply to any article; [`super::contradiction::apply`] runs them on
+//! the best facts after ranking.
 
-use super::contradiction::{asked_clause, is_negation};
+use super::contradiction::{NEGATING_PREFIXES, asked_clause, is_negation};
 use crate::language::{List, language};
 use crate::text::{is_stopword, stem};
+
+/// True for a word that denies its clause: a negation, but not a negating
+/// prefix the tokenizer split off its word ("non-negotiable",
+/// "non-deterministic").
+fn denial(word: &str) -> bool {
+    is_negation(word) && !NEGATING_PREFIXES.contains(&word)
+}
 
 /// The content words of a text in order, stemmed.
 fn content_stems(words: &[String]) -> Vec<String> {
@@ -35,14 +44,14 @@ pub fn affirms_denied(
     sentence: &str,
     intents: &[Vec<String>],
 ) -> bool {
-    if yes_no || question.iter().any(|w| is_negation(w)) {
+    if yes_no || question.iter().any(|w| denial(w)) {
         return false;
     }
     let asked = content_stems(question);
     let vouched = |st: &str| {
         intents
             .iter()
-            .any(|i| i.iter().any(|w| is_negation(w)) && content_stems(i).iter().any(|x| x == st))
+            .any(|i| i.iter().any(|w| denial(w)) && content_stems(i).iter().any(|x| x == st))
     };
     let clause = asked_clause(question, sentence);
     let promised = |i: usize| {
@@ -50,14 +59,38 @@ pub fn affirms_denied(
         modal(&clause[i]) || i > 0 && modal(&clause[i - 1])
     };
     clause.iter().enumerate().any(|(i, w)| {
-        is_negation(w)
+        denial(w)
             && !promised(i)
             && clause[i + 1..]
                 .iter()
-                .find(|next| !is_stopword(next) && !is_negation(next))
+                .find(|next| !is_stopword(next) && !denial(next))
                 .map(|next| stem(next))
                 .is_some_and(|st| asked.contains(&st) && !vouched(&st))
     })
+}
+
+/// Most words from a question's opening question word to a negation that
+/// denies what the question asks for ("what is not an example of ...");
+/// one further on sits in a clause of its own ("which values did they say
+/// they won't budge on").
+const ASKED_DENIAL_SPAN: usize = 4;
+
+/// True when a question that opens with a question word denies what it
+/// asks for ("what is not an example of ...") while its sentence denies
+/// nothing at all: the sentence states what is so, not what is not.
+pub fn denies_unsaid(question: &[String], yes_no: bool, sentence: &str) -> bool {
+    if yes_no
+        || !question
+            .first()
+            .is_some_and(|w| crate::text::is_question_word(w))
+    {
+        return false;
+    }
+    question
+        .iter()
+        .take(ASKED_DENIAL_SPAN + 1)
+        .any(|w| denial(w))
+        && !crate::text::words(sentence).iter().any(|w| denial(w))
 }
 
 #[cfg(test)]
@@ -137,5 +170,39 @@ mod tests {
             engine.answer("is the zorblat engine suited to cold weather?"),
             crate::engine::Reply::Answered(_)
         ));
+    }
+
+    #[test]
+    fn a_question_denying_what_the_sentence_never_denies() {
+        let s = "Time and space are examples of complexity resources.";
+        assert!(denies_unsaid(
+            &w("what is not an example of a resource"),
+            false,
+            s
+        ));
+        assert!(!denies_unsaid(
+            &w("what is an example of a resource"),
+            false,
+            s
+        ));
+        // A negation far from the question word sits in a clause of its own.
+        assert!(!denies_unsaid(
+            &w("which values did washington say it won't budge on"),
+            false,
+            s
+        ));
+        // A negating prefix is part of its word.
+        assert!(!denies_unsaid(
+            &w("which non-negotiable values are there"),
+            false,
+            s
+        ));
+        // The sentence denies something: rule `denied` reads the two.
+        assert!(!denies_unsaid(
+            &w("what is not an example"),
+            false,
+            "Space is not an example."
+        ));
+        assert!(!denies_unsaid(&w("is time not a resource"), true, s));
     }
 }

@@ -21,7 +21,7 @@ const CHECKED: usize = 8;
 const NEGATIONS: &str = include_str!("../../../assets/lang/negations.txt");
 const ANTONYMS: &str = include_str!("../../../assets/lang/antonyms.txt");
 /// Prefixes that turn an English word into its opposite ("informal").
-const NEGATING_PREFIXES: &[&str] = &["un", "in", "im", "il", "ir", "non", "dis"];
+pub(super) const NEGATING_PREFIXES: &[&str] = &["un", "in", "im", "il", "ir", "non", "dis"];
 /// Shortest word a negating prefix is recognised on ("in" + "put" is no opposite).
 const MIN_PREFIXED: usize = 4;
 
@@ -254,6 +254,10 @@ pub fn apply(engine: &Engine, question: &[String], ranked: &mut [Ranked]) {
         if says_opposite(question, &sentence, &intents) {
             share *= t.opposite_word;
             fired.add(Rule::OppositeWord);
+        }
+        if super::asserted::denies_unsaid(question, yes_no, text) {
+            share *= t.denied_unsaid;
+            fired.add(Rule::DeniesUnsaid);
         }
         if super::asserted::affirms_denied(question, yes_no, text, &intents) {
             share *= t.affirmed_denied;

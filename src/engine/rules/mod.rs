@@ -13,7 +13,7 @@
 //! `intent-other-kind` ([`intent_kind`]) acts on each intent while scoring,
 //! `sibling-borrowed` ([`sibling`]) while deciding. After ranking,
 //! `denied`, `other-number` and `opposite-word` ([`contradiction`]), and
-//! `affirms-denied` ([`asserted`]), cut facts whose sentence the question
+//! `affirms-denied` and `denies-unsaid` ([`asserted`]), cut facts whose sentence the question
 //! contradicts.
 
 pub mod answer_kind;
@@ -78,11 +78,14 @@ pub enum Rule {
     /// A question asking for something states what its sentence denies
     /// ("what is always practical?" against "is not always practical").
     AffirmsDenied,
+    /// A question asking for something denies ("what is not ...") while
+    /// its sentence denies nothing.
+    DeniesUnsaid,
 }
 
 impl Rule {
     /// Every rule, in the order `--explain` lists them.
-    pub const ALL: [Rule; 18] = [
+    pub const ALL: [Rule; 19] = [
         Rule::UnknownEntity,
         Rule::EntityMissing,
         Rule::EntitySubstituted,
@@ -101,6 +104,7 @@ impl Rule {
         Rule::OtherNumber,
         Rule::OppositeWord,
         Rule::AffirmsDenied,
+        Rule::DeniesUnsaid,
     ];
 
     /// The rule's name, as `--explain` prints it.
@@ -124,6 +128,7 @@ impl Rule {
             Rule::OtherNumber => "other-number",
             Rule::OppositeWord => "opposite-word",
             Rule::AffirmsDenied => "affirms-denied",
+            Rule::DeniesUnsaid => "denies-unsaid",
         }
     }
 
@@ -270,6 +275,7 @@ pub fn effects(fired: Fired, boosts: &[f32; 2], t: &Tunables) -> Vec<Effect> {
                 Rule::OtherNumber => Change::Times(t.other_number),
                 Rule::OppositeWord => Change::Times(t.opposite_word),
                 Rule::AffirmsDenied => Change::Times(t.affirmed_denied),
+                Rule::DeniesUnsaid => Change::Times(t.denied_unsaid),
                 Rule::UnknownEntity => return None,
             };
             Some(Effect { rule, change })
