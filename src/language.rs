@@ -72,11 +72,21 @@ pub enum List {
     /// Modals of a promise or a demand ("would never join"): what they deny
     /// is reported, not stated.
     PromiseModals,
+    /// Labels that open a dateline ("published", "updated").
+    DatelineLabels,
+    /// Words a dateline holds besides its label and date ("am", "gmt").
+    DatelineWords,
+    /// Words that open a byline ("by", "written by").
+    BylineOpeners,
+    /// Words that scale or qualify a number ("million", "percent").
+    NumberScales,
+    /// Currencies named after an amount ("euros", "kronor").
+    Currencies,
 }
 
 impl List {
     /// Every list, for checking that the data file has each.
-    pub const ALL: [List; 24] = [
+    pub const ALL: [List; 29] = [
         List::Fillers,
         List::Question,
         List::Auxiliary,
@@ -101,6 +111,11 @@ impl List {
         List::Undergoes,
         List::AskedSpeech,
         List::PromiseModals,
+        List::DatelineLabels,
+        List::DatelineWords,
+        List::BylineOpeners,
+        List::NumberScales,
+        List::Currencies,
     ];
 
     /// The section name of the list in `word-lists.txt`.
@@ -130,6 +145,11 @@ impl List {
             List::Undergoes => "undergoes",
             List::AskedSpeech => "asked-speech",
             List::PromiseModals => "promise-modals",
+            List::DatelineLabels => "dateline-labels",
+            List::DatelineWords => "dateline-words",
+            List::BylineOpeners => "byline-openers",
+            List::NumberScales => "number-scales",
+            List::Currencies => "currencies",
         }
     }
 }

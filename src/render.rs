@@ -36,7 +36,12 @@ pub fn plain(reply: &Reply) -> String {
     match reply {
         Reply::Answered(a) => format!(
             "{}\n  > {}\n  ({})",
-            a.text,
+            // A drafted fact answers with its sentence: quote it once.
+            if a.text == a.citation.sentence {
+                "The article says:"
+            } else {
+                &a.text
+            },
             a.citation.sentence,
             paragraph_label(a.citation.paragraph)
         ),

@@ -557,3 +557,66 @@ fn a_copied_binary_answers_as_in_the_tree_with_its_built_in_vectors() {
     assert!(!missing.status.success());
     assert!(String::from_utf8_lossy(&missing.stderr).contains("no-such-vectors.i8"));
 }
+
+#[test]
+fn with_no_knowledge_directory_a_copied_binary_answers_from_its_built_in_sample() {
+    let question = "how much aid did the us send";
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let elsewhere = tempfile::tempdir().expect("temp dir");
+    let copy = elsewhere.path().join("citebot");
+    std::fs::copy(env!("CARGO_BIN_EXE_citebot"), &copy).expect("copy the binary");
+    let run = |knowledge_dir: Option<&Path>| {
+        let mut command = Command::new(&copy);
+        command
+            .args(["ask", "--json", question])
+            .current_dir(elsewhere.path())
+            .env_remove("DISCORD_TOKEN")
+            .env_remove("KNOWLEDGE_DIR")
+            .env("VECTORS", "off");
+        if let Some(dir) = knowledge_dir {
+            command.env("KNOWLEDGE_DIR", dir);
+        }
+        command.output().expect("the copy runs")
+    };
+    let built_in = run(None);
+    assert!(
+        built_in.status.success(),
+        "{}",
+        String::from_utf8_lossy(&built_in.stderr)
+    );
+    assert!(
+        String::from_utf8_lossy(&built_in.stderr).contains("built-in sample article"),
+        "the admin is told where the answers come from: {}",
+        String::from_utf8_lossy(&built_in.stderr)
+    );
+    let in_tree = run(Some(&root.join("knowledge")));
+    assert_eq!(stdout(&built_in), stdout(&in_tree));
+    // A directory the admin names is never replaced by the sample.
+    let named = run(Some(&elsewhere.path().join("no-such-dir")));
+    assert!(!named.status.success());
+    assert!(String::from_utf8_lossy(&named.stderr).contains("no-such-dir"));
+}
+
+#[test]
+fn init_refuses_an_article_that_is_not_a_readable_text_file() {
+    let tmp = tempfile::tempdir().expect("temp dir");
+    let dir = tmp.path().join("kb");
+    let dir_arg = dir.to_str().expect("utf-8 path");
+    let not_files = [
+        tmp.path().to_str().expect("utf-8 path").to_string(),
+        // A device that never ends: read whole, it would exhaust memory.
+        "/dev/zero".to_string(),
+        tmp.path().join("missing.txt").display().to_string(),
+    ];
+    for article in &not_files {
+        if !Path::new(article).exists() && article.starts_with("/dev") {
+            continue;
+        }
+        let o = citebot(&["init", article, dir_arg], b"");
+        assert!(!o.status.success(), "{article}");
+        let said = String::from_utf8_lossy(&o.stderr);
+        assert!(said.contains("cannot read the article"), "{said}");
+        assert!(said.contains(article.as_str()), "{said}");
+        assert!(!dir.join("knowledge.toml").exists());
+    }
+}

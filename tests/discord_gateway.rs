@@ -170,6 +170,7 @@ async fn discord_refusing_the_connection_stops_the_bot_with_the_reason() {
         let setup = citebot::setup::Setup {
             knowledge_dir: knowledge_dir(),
             vectors: None,
+            built_in_when_missing: false,
         };
         let run = citebot::discord::run(config, setup, std::future::pending());
         let result = tokio::time::timeout(WAIT, run)

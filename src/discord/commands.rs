@@ -325,7 +325,7 @@ pub async fn reload(ctx: Context<'_>) -> Result<(), Error> {
     let text = match ctx.data().reloader.reload().await {
         Ok(report) => {
             tracing::info!(
-                user = ctx.author().id.get(),
+                user = super::privacy::user_tag(ctx.author().id),
                 "/reload: {}",
                 report.to_string().replace('\n', " ")
             );
@@ -333,7 +333,7 @@ pub async fn reload(ctx: Context<'_>) -> Result<(), Error> {
         }
         Err(failure) => {
             tracing::warn!(
-                user = ctx.author().id.get(),
+                user = super::privacy::user_tag(ctx.author().id),
                 "/reload: {}",
                 failure.to_string().replace('\n', " ")
             );
@@ -378,7 +378,7 @@ async fn on_error(error: FrameworkError<'_, Data, Error>) {
             if let Some(error) = error {
                 tracing::error!(command = %ctx.command().qualified_name, "permission check failed: {error}");
             }
-            tracing::info!(command = %ctx.command().qualified_name, user = ctx.author().id.get(), "refused: not an admin");
+            tracing::info!(command = %ctx.command().qualified_name, user = super::privacy::user_tag(ctx.author().id), "refused: not an admin");
             tell(ctx, "Only server admins (Manage Server, or a role or user the bot is configured with) can use this command.").await;
         }
         FrameworkError::GuildOnly { ctx, .. } => {

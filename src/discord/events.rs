@@ -81,7 +81,7 @@ async fn on_message(ctx: &serenity::Context, data: &Data, message: &Message) -> 
     };
     if let Some(notice) = out {
         tracing::info!(
-            user = message.author.id.get(),
+            user = super::privacy::user_tag(message.author.id),
             channel = message.channel_id.get(),
             "rate limit reached"
         );

@@ -18,6 +18,7 @@ pub mod context;
 pub mod events;
 pub mod feedback;
 pub mod format;
+pub mod privacy;
 pub mod ratelimit;
 pub mod reload;
 pub mod teach;

@@ -165,12 +165,15 @@ pub async fn teach(
             "Sorry, teaching failed; the bot's log has the details.".to_string()
         }
         Ok(Err(refused)) => {
-            tracing::info!(user = ctx.author().id.get(), "/teach refused: {refused}");
+            tracing::info!(
+                user = super::privacy::user_tag(ctx.author().id),
+                "/teach refused: {refused}"
+            );
             format!("Not taught: {refused}")
         }
         Ok(Ok(taught)) => {
             tracing::info!(
-                user = ctx.author().id.get(),
+                user = super::privacy::user_tag(ctx.author().id),
                 fact = taught.fact.as_str(),
                 "/teach: added an intent"
             );

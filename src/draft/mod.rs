@@ -8,8 +8,10 @@
 //! questions its names, numbers, years, places and subject answer
 //! ([`intents`]).
 
+mod byline;
 mod intents;
 mod phrases;
+mod titles;
 
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
@@ -17,7 +19,10 @@ use std::path::{Path, PathBuf};
 use serde::Serialize;
 
 use crate::article::Article;
-use crate::knowledge::{KNOWLEDGE_FILE, load_str};
+use crate::knowledge::{
+    KNOWLEDGE_FILE, LoadError, LoadErrors, MAX_ANSWER_CHARS, MAX_FILE_BYTES, intent_key, load_str,
+    read_text,
+};
 use phrases::{content, rarity, sentence_words};
 
 pub use intents::{MAX_INTENTS, MAX_KEYWORDS};
@@ -68,13 +73,20 @@ const HEADER: &str = "\
 /// Why `init` could not write a draft.
 #[derive(Debug, thiserror::Error)]
 pub enum InitError {
-    /// The article could not be read.
-    #[error("{}: cannot read the article", path.display())]
-    Read {
-        /// The article file.
-        path: PathBuf,
-        /// Why.
-        source: std::io::Error,
+    /// The article could not be read (missing, not a regular file, over
+    /// the size limit, not UTF-8).
+    #[error("cannot read the article: {}", first_problem(.0))]
+    Read(LoadErrors),
+    /// The draft would be larger than a knowledge file may be, so the bot
+    /// could not load it.
+    #[error(
+        "the draft for this article would be {} KB, over the {} KB a knowledge file may hold; draft a part of the article at a time",
+        bytes / 1024,
+        MAX_FILE_BYTES / 1024
+    )]
+    TooLarge {
+        /// The draft's size in bytes.
+        bytes: usize,
     },
     /// The article has no sentence to draft from.
     #[error("{}: the article is empty", path.display())]
@@ -96,9 +108,58 @@ pub enum InitError {
         /// Why.
         source: std::io::Error,
     },
+    /// The article is text the bot refuses to cite (a "word" longer than
+    /// any word, as when spaces are missing).
+    #[error("the article cannot be used: {}", first_problem(.0))]
+    Article(LoadErrors),
     /// The draft did not load (a bug in the drafter, never the admin's fault).
     #[error("the drafted knowledge does not load: {0}")]
     Invalid(String),
+}
+
+/// Drops each intent that says the same words as an intent of an earlier
+/// fact ("what is computational complexity theory" drafted from the
+/// definition and again from a later mention): the question belongs to the
+/// first, and `citebot check` would warn of the pair. A fact keeps at least
+/// one intent.
+fn drop_repeated_intents(facts: &mut [FactOut]) {
+    let mut owned: HashSet<String> = HashSet::new();
+    for fact in facts.iter_mut() {
+        let fresh: Vec<String> = fact
+            .intents
+            .iter()
+            .filter(|i| {
+                let key = intent_key(i);
+                !key.is_empty() && !owned.contains(&key)
+            })
+            .cloned()
+            .collect();
+        if !fresh.is_empty() {
+            fact.intents = fresh;
+        }
+        owned.extend(fact.intents.iter().map(|i| intent_key(i)));
+    }
+}
+
+/// A text cut at a word to at most `max` characters, "…" marking the cut:
+/// an answer may be shorter than its sentence, never longer than the loader
+/// takes.
+fn shortened(text: &str, max: usize) -> String {
+    if text.chars().count() <= max {
+        return text.to_string();
+    }
+    let head: String = text.chars().take(max - 1).collect();
+    let cut = head.rfind(char::is_whitespace).unwrap_or(head.len());
+    format!("{}…", head[..cut].trim_end())
+}
+
+/// The first problem of a failed read (a read fails for one reason).
+fn first_problem(errors: &LoadErrors) -> String {
+    errors
+        .0
+        .first()
+        .map(ToString::to_string)
+        .unwrap_or_default()
 }
 
 /// What `init` wrote.
@@ -117,10 +178,7 @@ pub struct Drafted {
 /// article file, unless `force`; the draft is checked by the loader before
 /// anything is written.
 pub fn init(article: &Path, dir: &Path, force: bool) -> Result<Drafted, InitError> {
-    let text = std::fs::read_to_string(article).map_err(|source| InitError::Read {
-        path: article.to_path_buf(),
-        source,
-    })?;
+    let text = read_text(article).map_err(InitError::Read)?;
     let knowledge_path = dir.join(KNOWLEDGE_FILE);
     let article_path = dir.join(ARTICLE_FILE);
     if !force {
@@ -137,7 +195,26 @@ pub fn init(article: &Path, dir: &Path, force: bool) -> Result<Drafted, InitErro
     let toml = draft(&text).ok_or_else(|| InitError::Empty {
         path: article.to_path_buf(),
     })?;
-    let knowledge = load_str(dir, &toml, &text).map_err(|e| InitError::Invalid(e.to_string()))?;
+    if toml.len() as u64 > MAX_FILE_BYTES {
+        return Err(InitError::TooLarge { bytes: toml.len() });
+    }
+    let knowledge = load_str(dir, &toml, &text).map_err(|errors| {
+        // The article's own problems, named by the file the admin gave.
+        let in_article: Vec<LoadError> = errors
+            .0
+            .iter()
+            .filter(|e| e.file == article_path)
+            .map(|e| LoadError {
+                file: article.to_path_buf(),
+                ..e.clone()
+            })
+            .collect();
+        if !in_article.is_empty() {
+            InitError::Article(LoadErrors(in_article))
+        } else {
+            InitError::Invalid(errors.to_string())
+        }
+    })?;
     let write = |path: &Path, contents: &str| {
         std::fs::write(path, contents).map_err(|source| InitError::Write {
             path: path.to_path_buf(),
@@ -169,6 +246,44 @@ struct FileOut {
 struct ArticleOut {
     title: String,
     text: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    author: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    date: Option<String>,
+}
+
+/// The byline's author and the dateline's date under the headline, and the
+/// paragraphs they took (which give no fact, topic summary or summary).
+#[derive(Debug, Default)]
+struct Credits {
+    author: Option<String>,
+    date: Option<String>,
+    paragraphs: HashSet<usize>,
+}
+
+/// Reads the credits among the first paragraphs after the headline.
+fn credits(article: &Article) -> Credits {
+    let mut found = Credits::default();
+    for (p, text) in article
+        .paragraphs
+        .iter()
+        .enumerate()
+        .skip(1)
+        .take(byline::CREDIT_PARAGRAPHS)
+    {
+        if found.author.is_none()
+            && let Some(author) = byline::byline(text)
+        {
+            found.author = Some(author);
+            found.paragraphs.insert(p);
+        } else if found.date.is_none()
+            && let Some(date) = byline::dateline(text)
+        {
+            found.date = Some(date);
+            found.paragraphs.insert(p);
+        }
+    }
+    found
 }
 
 #[derive(Serialize)]
@@ -199,6 +314,8 @@ struct FactOut {
 pub fn draft(article_text: &str) -> Option<String> {
     let article = Article::parse(article_text);
     let headline = article.headline()?.to_string();
+    let credits = credits(&article);
+    let is_news = |paragraph: usize| !credits.paragraphs.contains(&paragraph);
     let groups = topic_groups(&article);
     let mut used_ids = HashSet::new();
     let mut topics = toml::Table::new();
@@ -212,15 +329,20 @@ pub fn draft(article_text: &str) -> Option<String> {
                 .join(" ")
         })
         .collect();
-    for (group, words) in groups.iter().zip(distinctive_words(&texts)) {
-        let id = unique_id(&words, "topic", &mut used_ids);
+    let names = titles::titles(&texts);
+    for ((group, words), name) in groups.iter().zip(distinctive_words(&texts)).zip(names) {
+        let id = unique_id(
+            name.as_ref().map_or(&words, |n| &n.words),
+            "topic",
+            &mut used_ids,
+        );
         let first = article
             .sentences
             .iter()
-            .find(|s| s.paragraph == group[0])
+            .find(|s| group.contains(&s.paragraph) && is_news(s.paragraph))
             .map_or(headline.as_str(), |s| s.text.as_str());
         let topic = TopicOut {
-            title: title_of(&id),
+            title: name.map_or_else(|| title_of(&id), |n| n.title),
             summary: first.to_string(),
         };
         if let Ok(value) = toml::Value::try_from(topic) {
@@ -234,7 +356,8 @@ pub fn draft(article_text: &str) -> Option<String> {
     let mut seen_sources = HashSet::new();
     for sentence in &article.sentences {
         // A sentence repeated word for word is cited once.
-        if content(&sentence_words(&sentence.text)).is_empty()
+        if !is_news(sentence.paragraph)
+            || content(&sentence_words(&sentence.text)).is_empty()
             || !seen_sources.insert(sentence.text.clone())
         {
             continue;
@@ -248,17 +371,24 @@ pub fn draft(article_text: &str) -> Option<String> {
             topic: topic_of_paragraph[sentence.paragraph].clone(),
             intents: drafted.intents,
             keywords: drafted.keywords,
-            answer: sentence.text.clone(),
+            answer: shortened(&sentence.text, MAX_ANSWER_CHARS),
             source: sentence.text.clone(),
         });
     }
+    drop_repeated_intents(&mut facts);
+    // A topic whose paragraphs gave no fact (bare markup, credits) is no
+    // topic to list.
+    let topics: toml::Table = topics
+        .into_iter()
+        .filter(|(id, _)| facts.iter().any(|f| f.topic == *id))
+        .collect();
     if facts.is_empty() {
         return None;
     }
     let body: Vec<&str> = article
         .sentences
         .iter()
-        .filter(|s| s.paragraph >= 1)
+        .filter(|s| s.paragraph >= 1 && is_news(s.paragraph))
         .map(|s| s.text.as_str())
         .collect();
     let short = body
@@ -275,6 +405,8 @@ pub fn draft(article_text: &str) -> Option<String> {
         article: ArticleOut {
             title: headline,
             text: ARTICLE_FILE.to_string(),
+            author: credits.author,
+            date: credits.date,
         },
         summary: SummaryOut { short, long },
         topics,
@@ -414,6 +546,7 @@ fn title_of(id: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::Reply;
 
     const ARTICLE: &str = "The Zorblat Engine\n\nThe Zorblat engine was built by Mira Quell in 1987. It turns 40 brass gears.\n\nA \"quiet\" engine, she said\\n, is rare.\n";
 
@@ -466,6 +599,97 @@ mod tests {
             Some("The Zorblat engine was built by Mira Quell in 1987."),
             "{reply:?}"
         );
+        // Asked when, the drafted fact leads with the date, still citing
+        // its whole sentence.
+        let Reply::Answered(when) = engine.answer("when was the zorblat engine built?") else {
+            panic!("{:?}", engine.answer("when was the zorblat engine built?"));
+        };
+        assert_eq!(when.text, "1987.");
+        assert_eq!(
+            when.citation.sentence,
+            "The Zorblat engine was built by Mira Quell in 1987."
+        );
+    }
+
+    #[test]
+    fn a_byline_and_a_dateline_become_the_author_and_date_not_facts() {
+        let article = "Council approves park\n\nBy Jane Doe\nPublished: March 3, 2025\n\n\
+                       The council voted 7-2 on Tuesday to approve the park.\n";
+        let toml = draft(article).expect("drafted");
+        let k = load_str(Path::new("kb"), &toml, article).unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(k.meta.author.as_deref(), Some("Jane Doe"));
+        assert_eq!(k.meta.date.as_deref(), Some("March 3, 2025"));
+        assert!(
+            k.summary_short.starts_with("The council voted"),
+            "{}",
+            k.summary_short
+        );
+        let cited: Vec<&str> = k
+            .facts
+            .iter()
+            .map(|f| k.article.sentences[f.sentence].text.as_str())
+            .collect();
+        assert!(
+            !cited
+                .iter()
+                .any(|s| s.contains("Jane Doe") || s.contains("2025")),
+            "{cited:?}"
+        );
+        let engine = crate::Engine::new(k);
+        let reply = engine.answer("who wrote this article?");
+        assert!(format!("{reply:?}").contains("Jane Doe"), "{reply:?}");
+    }
+
+    #[test]
+    fn a_sentence_longer_than_an_answer_may_be_is_cited_with_a_shorter_answer() {
+        let long = format!(
+            "The committee said {} in the end.",
+            "that it agreed ".repeat(120)
+        );
+        let article = format!("Long report\n\n{long}\n\n- \n#\n");
+        let toml = draft(&article).expect("drafted");
+        let k = load_str(Path::new("kb"), &toml, &article).unwrap_or_else(|e| panic!("{e}"));
+        let fact = k
+            .facts
+            .iter()
+            .find(|f| k.article.sentences[f.sentence].text == long)
+            .expect("the long sentence is cited");
+        assert!(fact.answer.ends_with('…') && fact.answer.chars().count() <= MAX_ANSWER_CHARS);
+        // Bare markup gave no fact, so no topic lists it.
+        assert_eq!(k.topics.len(), 1, "{:?}", k.topics);
+    }
+
+    #[test]
+    fn init_names_the_line_of_an_article_the_bot_cannot_cite() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let article = dir.path().join("in.txt");
+        let text = format!("Headline\n\nA fine sentence.\n\n{}\n", "x".repeat(80));
+        std::fs::write(&article, text).expect("article written");
+        let kb = dir.path().join("kb");
+        let error = init(&article, &kb, false).expect_err("refused");
+        let said = error.to_string();
+        assert!(said.starts_with("the article cannot be used: "), "{said}");
+        assert!(
+            said.contains(&format!("{}:5: a word longer", article.display())),
+            "{said}"
+        );
+        assert!(!kb.join(KNOWLEDGE_FILE).exists());
+    }
+
+    #[test]
+    fn a_question_two_sentences_raise_is_drafted_for_the_first_only() {
+        // The headline and the first sentence both raise "what is complexity
+        // theory".
+        let article = "Complexity theory\n\nComplexity theory is a branch of computer science \
+                       that classifies problems by difficulty.\n";
+        let toml = draft(article).expect("drafted");
+        let k = load_str(Path::new("kb"), &toml, article).unwrap_or_else(|e| panic!("{e}"));
+        let same: Vec<String> = crate::knowledge::lints(&k)
+            .iter()
+            .map(ToString::to_string)
+            .filter(|l| l.contains("same words"))
+            .collect();
+        assert!(same.is_empty(), "{same:?}");
     }
 
     #[test]

@@ -46,18 +46,19 @@ pub fn reply(
         return None;
     }
     Some(match asked {
-        Asked::Author => format!(
-            "The article's text does not name its author. Its headline is “{}”.",
-            meta.title
-        ),
+        Asked::Author => match &meta.author {
+            Some(author) => format!("It was written by {author}."),
+            None => format!(
+                "The article's text does not name its author. Its headline is “{}”.",
+                meta.title
+            ),
+        },
         Asked::Outlet => match &meta.outlet {
             Some(outlet) => format!("It was published by {outlet}."),
             None => "The article's text does not name the outlet that published it.".to_string(),
         },
         Asked::Published => match &meta.date {
-            Some(date) => format!(
-                "The article's text does not say when it was published; the knowledge file dates it {date}."
-            ),
+            Some(date) => format!("It is dated {date}."),
             None => "The article's text does not say when it was published.".to_string(),
         },
         Asked::Link => match &meta.url {
@@ -75,6 +76,7 @@ mod tests {
     fn meta(outlet: Option<&str>) -> ArticleMeta {
         ArticleMeta {
             title: "US delivers written response".to_string(),
+            author: None,
             outlet: outlet.map(str::to_string),
             url: None,
             date: Some("2022-01-26".to_string()),
@@ -92,10 +94,22 @@ mod tests {
     #[test]
     fn says_what_the_metadata_lacks() {
         let published = ask("When was this piece published?", None).unwrap_or_default();
-        assert!(published.contains("does not say when"), "{published}");
-        assert!(published.contains("2022-01-26"), "{published}");
+        assert_eq!(published, "It is dated 2022-01-26.");
         let author = ask("who wrote this article", None).unwrap_or_default();
         assert!(author.contains("does not name its author"), "{author}");
+    }
+
+    #[test]
+    fn names_the_author_when_the_knowledge_has_one() {
+        let words = words("who wrote this article");
+        let with_author = ArticleMeta {
+            author: Some("Jane Doe".to_string()),
+            ..meta(None)
+        };
+        assert_eq!(
+            reply(&words, &with_author, || false).as_deref(),
+            Some("It was written by Jane Doe.")
+        );
     }
 
     #[test]

@@ -16,6 +16,7 @@ mod reply;
 pub mod rules;
 mod score;
 mod semantic;
+mod short_answer;
 mod smalltalk;
 mod tunables;
 mod typo;
@@ -117,7 +118,23 @@ impl Engine {
             Err(no) => return Reply::Unknown(no),
         };
         let yes_no = is_yes_no(&words);
-        let reply = self.reply_to(message, words);
+        let wants = question::wants_in(&words, self.knowledge.meta.later_events_unknown);
+        // Kept only for a question a drafted fact may answer in short.
+        let asks_for_a_phrase = !yes_no
+            && matches!(
+                wants,
+                question::Wants::Count
+                    | question::Wants::Money
+                    | question::Wants::Time
+                    | question::Wants::Date
+            );
+        let question = asks_for_a_phrase.then(|| words.clone());
+        let reply = match (self.reply_to(message, words), question) {
+            (Reply::Answered(answer), Some(question)) => {
+                Reply::Answered(in_short(answer, wants, &question))
+            }
+            (reply, _) => reply,
+        };
         fit::fit(self, message, yes_no, reply)
     }
 
@@ -295,13 +312,25 @@ impl Engine {
         }
     }
 
+    /// The intent a suggestion offers fact `i` by: its first, when an admin
+    /// wrote the fact (its answer is not its bare sentence) and the intent
+    /// reads as a question. A drafted fact's intents are word lists ("who
+    /// us ambassador"), which read badly as an offer: it is offered by its
+    /// answer instead.
+    fn offered_intent(&self, i: usize) -> Option<&String> {
+        let fact = &self.knowledge.facts[i];
+        let drafted = fact.answer == self.knowledge.article.sentences[fact.sentence].text;
+        fact.intents
+            .first()
+            .filter(|intent| !drafted && reads_as_question(intent))
+    }
+
     fn suggestion_for(&self, target: Target, score: f32) -> Suggestion {
         match target {
             Target::Fact(i) => {
                 let fact = &self.knowledge.facts[i];
-                let intent = fact
-                    .intents
-                    .first()
+                let intent = self
+                    .offered_intent(i)
                     .cloned()
                     .unwrap_or_else(|| fact.answer.clone());
                 Suggestion {
@@ -347,7 +376,7 @@ impl Engine {
         if let Some(i) = self.knowledge.facts.iter().position(|f| f.id == id) {
             // The suggestion showed the fact's first intent: the answer fits it.
             let answer = self.answer_for(Target::Fact(i), 1.0);
-            let shown = self.knowledge.facts[i].intents.first();
+            let shown = self.offered_intent(i);
             return Some(match shown {
                 Some(intent) if is_yes_no(&crate::text::words(intent)) => answer,
                 _ => fit::neutral_answer(answer),
@@ -392,3 +421,27 @@ fn check_message(message: &str) -> Option<NoAnswer> {
 
 #[cfg(test)]
 mod tests;
+
+/// An answer that is its whole cited sentence (a drafted fact, a bare
+/// sentence) led by the phrase of it the question asks for, when it has one.
+fn in_short(mut answer: Answer, wants: question::Wants, question: &[String]) -> Answer {
+    if answer.text == answer.citation.sentence
+        && let Some(short) = short_answer::short_answer(wants, question, &answer.citation.sentence)
+    {
+        answer.text = short;
+    }
+    answer
+}
+
+/// Most words of an intent shown as a suggestion.
+const SUGGESTED_QUESTION_WORDS: usize = 14;
+
+/// True when an intent reads as a question a person would ask ("how much
+/// aid did the us send"): it opens with a question word or an auxiliary and
+/// is short, so it can be offered as "did you mean".
+fn reads_as_question(intent: &str) -> bool {
+    let said = crate::text::words(intent);
+    said.first()
+        .is_some_and(|w| crate::text::is_question_word(w) || crate::text::is_auxiliary(w))
+        && said.len() <= SUGGESTED_QUESTION_WORDS
+}

@@ -304,7 +304,7 @@ pub fn sentence_counted_words(sentence: &str) -> Vec<String> {
 
 /// True when token `i` is a number that counts something, not part of a
 /// name like "Nord Stream 2" or "MI-17".
-fn is_counting_number(tokens: &[&str], i: usize) -> bool {
+pub fn is_counting_number(tokens: &[&str], i: usize) -> bool {
     let bare = tokens[i].trim_matches(|c: char| !c.is_alphanumeric() && c != '$');
     let has_digit = bare.chars().any(|c| c.is_ascii_digit());
     let in_name = i > 0

@@ -25,6 +25,19 @@ impl fmt::Display for Lint {
     }
 }
 
+/// What makes two intents the same to a reader of the file: their words
+/// other than stop words, sorted ("what is the aid" and "aid what is" are
+/// one); empty when an intent has only stop words.
+pub fn intent_key(intent: &str) -> String {
+    let mut key: Vec<String> = words(intent)
+        .into_iter()
+        .filter(|w| !is_stopword(w))
+        .collect();
+    key.sort();
+    key.dedup();
+    key.join(" ")
+}
+
 /// Static lints: uncited sentences, and intents that say the same words in
 /// two facts citing different sentences.
 pub fn lints(knowledge: &Knowledge) -> Vec<Lint> {
@@ -52,13 +65,7 @@ pub fn lints(knowledge: &Knowledge) -> Vec<Lint> {
     let mut owners: HashMap<String, (usize, &str)> = HashMap::new();
     for fact in &knowledge.facts {
         for intent in &fact.intents {
-            let mut key: Vec<String> = words(intent)
-                .into_iter()
-                .filter(|w| !is_stopword(w))
-                .collect();
-            key.sort();
-            key.dedup();
-            let key = key.join(" ");
+            let key = intent_key(intent);
             if key.is_empty() {
                 out.push(Lint {
                     line: Some(fact.line),

@@ -221,8 +221,9 @@ fn unsafe_article_path(name: &str) -> Option<&'static str> {
 }
 
 /// Reads a whole text file: a regular file (symlinks followed) of at most
-/// [`MAX_FILE_BYTES`] in UTF-8.
-fn read_text(path: &Path) -> Result<String, LoadErrors> {
+/// [`MAX_FILE_BYTES`] in UTF-8. A pipe, a device or a huge file is an error,
+/// never a wait or a read without end; `init` reads articles with it too.
+pub fn read_text(path: &Path) -> Result<String, LoadErrors> {
     let fail = |message: String| {
         LoadErrors(vec![LoadError {
             file: path.to_path_buf(),
@@ -237,7 +238,7 @@ fn read_text(path: &Path) -> Result<String, LoadErrors> {
     let meta = std::fs::metadata(path).map_err(cannot_read)?;
     if !meta.is_file() {
         return Err(fail(
-            "not a regular file (a directory, pipe or device cannot be knowledge)".to_string(),
+            "not a regular file (a directory, pipe or device is not read)".to_string(),
         ));
     }
     let too_big = || {
@@ -585,6 +586,7 @@ impl Checker {
             &[
                 "title",
                 "text",
+                "author",
                 "date",
                 "outlet",
                 "url",
@@ -613,6 +615,7 @@ impl Checker {
         self.optional_string(table, "text", "[article]");
         Some(ArticleMeta {
             title: title?,
+            author: self.optional_string(table, "author", "[article]"),
             outlet: self.optional_string(table, "outlet", "[article]"),
             url: self.optional_string(table, "url", "[article]"),
             date: self.optional_string(table, "date", "[article]"),

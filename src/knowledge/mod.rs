@@ -12,10 +12,10 @@ mod load;
 mod teach;
 
 pub use error::{LoadError, LoadErrors};
-pub use lint::{Lint, lints};
+pub use lint::{Lint, intent_key, lints};
 pub use load::{
     KNOWLEDGE_FILE, MAX_ANSWER_CHARS, MAX_FILE_BYTES, MAX_INTENT_BYTES, MAX_TERM_CHARS,
-    MAX_WORD_CHARS, load_dir, load_dir_with, load_str,
+    MAX_WORD_CHARS, load_dir, load_dir_with, load_str, read_text,
 };
 pub use teach::{Taught, TeachError, intent_form, teach};
 
@@ -28,6 +28,8 @@ use crate::article::Article;
 pub struct ArticleMeta {
     /// The article's headline as the admins want it shown.
     pub title: String,
+    /// Who wrote it, when known (a byline such as "By Jane Doe" gives it).
+    pub author: Option<String>,
     /// The outlet that published it, when known.
     pub outlet: Option<String>,
     /// Where it was published, when known.

@@ -4,8 +4,10 @@
 //! still loads, no new lint) and saved atomically; on any failure the file
 //! is untouched and the error says why.
 
+use std::fs::TryLockError;
 use std::io::Write;
 use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
 
 use toml_edit::{DocumentMut, Item, Value};
 
@@ -69,6 +71,13 @@ pub enum TeachError {
     /// has the same words as an intent of another fact).
     #[error("not taught, it would make the knowledge ambiguous: {0}")]
     Lint(String),
+    /// Another teach (in this process or another shard's) held the knowledge
+    /// file's lock for longer than [`LOCK_WAIT`].
+    #[error("another teach is editing {}; try again in a moment", path.display())]
+    Busy {
+        /// The knowledge file.
+        path: PathBuf,
+    },
     /// The new file could not be written.
     #[error("cannot write {}: {source}", path.display())]
     Write {
@@ -108,6 +117,9 @@ pub fn teach(dir: &Path, question: &str, fact_id: &str) -> Result<Taught, TeachE
     }
     let fact_id = fact_id.trim();
     let path = dir.join(KNOWLEDGE_FILE);
+    // Read, edit and write under one lock, so that two teaches at once (from
+    // two shards' processes) cannot both read the old file and lose an edit.
+    let _locked = lock(dir, &path)?;
     let text = std::fs::read_to_string(&path).map_err(|source| TeachError::Read {
         path: path.clone(),
         source,
@@ -186,6 +198,46 @@ pub fn teach(dir: &Path, question: &str, fact_id: &str) -> Result<Taught, TeachE
     })
 }
 
+/// How long a teach waits for another one to finish its edit.
+pub const LOCK_WAIT: Duration = Duration::from_secs(10);
+
+/// Takes the exclusive advisory lock that teaches share: a lock file beside
+/// the knowledge file (the knowledge file itself is replaced by a rename, so
+/// a lock on it would not outlive an edit). The lock goes with the returned
+/// file, also when a process dies holding it.
+fn lock(dir: &Path, path: &Path) -> Result<std::fs::File, TeachError> {
+    let lock_path = dir.join(format!(".{KNOWLEDGE_FILE}.lock"));
+    let file = std::fs::OpenOptions::new()
+        .create(true)
+        .truncate(false)
+        .write(true)
+        .open(&lock_path)
+        .map_err(|source| TeachError::Write {
+            path: lock_path.clone(),
+            source,
+        })?;
+    let deadline = Instant::now() + LOCK_WAIT;
+    loop {
+        match file.try_lock() {
+            Ok(()) => return Ok(file),
+            Err(TryLockError::WouldBlock) if Instant::now() < deadline => {
+                std::thread::sleep(Duration::from_millis(20));
+            }
+            Err(TryLockError::WouldBlock) => {
+                return Err(TeachError::Busy {
+                    path: path.to_path_buf(),
+                });
+            }
+            Err(TryLockError::Error(source)) => {
+                return Err(TeachError::Write {
+                    path: lock_path,
+                    source,
+                });
+            }
+        }
+    }
+}
+
 /// The `intents` array of the `[[fact]]` whose id is `id`.
 fn intents_of<'a>(doc: &'a mut DocumentMut, id: &str) -> Option<&'a mut toml_edit::Array> {
     let facts = doc.get_mut("fact")?.as_array_of_tables_mut()?;
@@ -254,13 +306,38 @@ mod tests {
             .collect();
         assert_eq!(added, ["  \"how many pages was the letter\","]);
         assert_eq!(after.lines().count(), before.lines().count() + 1);
-        let knowledge = crate::load_dir(dir.path()).expect("still loads");
-        let fact = knowledge
+        assert!(intents_on_disk(dir.path()).contains(&taught.intent));
+    }
+
+    /// The intents of fact `contents-not-disclosed` as the file now loads.
+    fn intents_on_disk(dir: &Path) -> Vec<String> {
+        let knowledge = crate::load_dir(dir).expect("still loads");
+        knowledge
             .facts
-            .iter()
+            .into_iter()
             .find(|f| f.id == "contents-not-disclosed")
-            .expect("the fact");
-        assert!(fact.intents.contains(&taught.intent));
+            .expect("the fact")
+            .intents
+    }
+
+    #[test]
+    fn teaches_at_once_from_many_threads_lose_no_edit() {
+        let dir = copy();
+        let questions: Vec<String> = (0..8)
+            .map(|i| format!("was the letter number {i} signed"))
+            .collect();
+        std::thread::scope(|scope| {
+            for question in &questions {
+                let dir = dir.path();
+                scope.spawn(move || {
+                    teach(dir, question, "contents-not-disclosed").expect("taught");
+                });
+            }
+        });
+        let intents = intents_on_disk(dir.path());
+        for question in &questions {
+            assert!(intents.contains(question), "lost: {question}");
+        }
     }
 
     #[test]

@@ -215,6 +215,7 @@ impl Bot {
         let setup = Setup {
             knowledge_dir: options.knowledge_dir.clone(),
             vectors: None,
+            built_in_when_missing: false,
         };
         let (stop, stopped) = oneshot::channel::<()>();
         let task = tokio::spawn(citebot::discord::run(config, setup, async {

@@ -244,7 +244,7 @@ pub fn guard(
         factor *= t.wrong_kind;
     }
     fired.merge(kind);
-    if roles::swapped(doc, &reading.roles) {
+    if roles::swapped(doc, &reading.roles, &index.country_of) {
         fired.add(Rule::RolesSwapped);
         factor *= t.swapped_roles;
     }

@@ -8,6 +8,7 @@ use crate::engine::Tunables;
 use crate::engine::analyze::{Analysed, TermId};
 use crate::engine::index::{Doc, Mention};
 use crate::language::{List, language};
+use rustc_hash::FxHashMap as HashMap;
 
 /// The pairs of entities the question puts in a relation, doer first: two
 /// entities close together, not an object put first, not a speaker and a
@@ -46,14 +47,20 @@ pub fn pairs(entities: &[Mention], q: &Analysed, t: &Tunables) -> Vec<(TermId, T
 
 /// True when the question names two of the fact's entities the other way
 /// round: some pair of [`pairs`] that the fact's intents and source name
-/// both, never in the question's order.
-pub fn swapped(doc: &Doc, pairs: &[(TermId, TermId)]) -> bool {
+/// both, never in the question's order. A capital names its country
+/// (`country_of`): "Berlin blocked Estonia" is "Germany blocked Estonia".
+pub fn swapped(
+    doc: &Doc,
+    pairs: &[(TermId, TermId)],
+    country_of: &HashMap<TermId, TermId>,
+) -> bool {
+    let names = |t: TermId, entity: TermId| t == entity || country_of.get(&t) == Some(&entity);
     for &(a, b) in pairs {
         let mut both = false;
         let mut same_order = false;
         for seq in &doc.sequences {
-            let first_a = seq.iter().position(|&t| t == a);
-            let last_b = seq.iter().rposition(|&t| t == b);
+            let first_a = seq.iter().position(|&t| names(t, a));
+            let last_b = seq.iter().rposition(|&t| names(t, b));
             if let (Some(pa), Some(pb)) = (first_a, last_b) {
                 both = true;
                 same_order |= pa < pb;
@@ -89,6 +96,23 @@ mod tests {
             tiny(),
             "who lent engineers to france",
             "engineers-loan"
+        ));
+    }
+
+    #[test]
+    fn a_capital_stands_for_its_country_in_the_order() {
+        // Berlin (Germany) barred Spain, and the sentence names Germany
+        // again after Spain ("German steel"): the order is Berlin's.
+        assert!(!fired(
+            tiny(),
+            "did germany bar spain from selling steel",
+            "steel-barred",
+            Rule::RolesSwapped
+        ));
+        assert!(answered_with(
+            tiny(),
+            "did germany bar spain from selling steel",
+            "steel-barred"
         ));
     }
 

@@ -12,6 +12,8 @@ const ARTICLE: &str = "Riverton gets a new bridge
 The town council said on Monday that the new bridge will open on 3 May. Germany gave a grant of $2 million for the bridge, to pay for its steel.
 
 About 300 workers built the bridge in two years. France said the bridge was too costly. The project was praised by a local newspaper. Germany lent engineers to France for the project.
+
+Berlin barred Spain from selling German steel to the town.
 ";
 
 const KNOWLEDGE: &str = r#"
@@ -76,6 +78,13 @@ intents = ["who lent engineers to france"]
 actors = ["germany"]
 answer = "Germany lent France engineers."
 source = "Germany lent engineers to France for the project."
+
+[[fact]]
+id = "steel-barred"
+topic = "bridge"
+intents = ["what did berlin bar"]
+answer = "Berlin barred Spain from selling German steel."
+source = "Berlin barred Spain from selling German steel to the town."
 "#;
 
 /// The engine over the made-up bridge article, built once.

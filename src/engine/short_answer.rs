@@ -1,0 +1,240 @@
+//! Short answers taken from the cited sentence: when a fact's answer is its
+//! whole sentence (a fact `citebot init` drafted and nobody has reworded
+//! yet), a question that asks for an amount, a count or a date is answered
+//! with that phrase of the sentence ("$4.5 million."), and the sentence is
+//! still quoted under it as the evidence. Other questions, and facts whose
+//! answer an admin wrote, keep their answer as it is.
+
+use super::question::{Wants, counted_words, is_counting_number};
+use crate::language::{List, language};
+use crate::text::stem;
+
+/// Most words after a count's number that name the thing counted ("283 tons
+/// of ammunition").
+const COUNTED_NOUN_WORDS: usize = 3;
+
+/// The short answer `sentence` gives to a question (its words) that wants
+/// `wants`, as a sentence of its own: `None` when the question asks for
+/// another kind, or the sentence holds no such phrase that the question
+/// does not already say.
+pub fn short_answer(wants: Wants, question: &[String], sentence: &str) -> Option<String> {
+    let tokens: Vec<&str> = sentence.split_whitespace().collect();
+    let span = match wants {
+        Wants::Count | Wants::Money => amount(wants, question, &tokens)?,
+        Wants::Time | Wants::Date => date(wants, question, &tokens)?,
+        _ => return None,
+    };
+    let text = tokens[span.0..span.1].join(" ");
+    let text = text.trim_end_matches([',', ';', ':', '.', ')', '"', '”', '’', '\'']);
+    let text = text.trim_start_matches(['(', '"', '“', '‘', '\'']);
+    (!text.is_empty()).then(|| as_sentence(text))
+}
+
+/// A phrase as a sentence: first letter capitalised, a full stop after.
+fn as_sentence(phrase: &str) -> String {
+    let mut chars = phrase.chars();
+    let first: String = chars
+        .next()
+        .map(|c| c.to_uppercase().collect())
+        .unwrap_or_default();
+    format!("{first}{}.", chars.as_str())
+}
+
+/// A token without the punctuation around it, in lower case.
+fn bare(token: &str) -> String {
+    token
+        .trim_matches(|c: char| !c.is_alphanumeric())
+        .to_lowercase()
+}
+
+/// True when the question already holds this token (so it is no answer).
+fn asked(question: &[String], token: &str) -> bool {
+    let token = bare(token);
+    question.contains(&token)
+}
+
+/// The span of the amount or count that best answers: a number not in the
+/// question, with its scale ("million") and, for a count, the thing it
+/// counts; numbers followed by the question's counted words come first,
+/// and for money, amounts in dollars or a named currency.
+fn amount(wants: Wants, question: &[String], tokens: &[&str]) -> Option<(usize, usize)> {
+    let lang = language();
+    let counted: Vec<String> = counted_words(question).iter().map(|w| stem(w)).collect();
+    let mut best: Option<(u8, (usize, usize))> = None;
+    for i in 0..tokens.len() {
+        if !is_counting_number(tokens, i) || asked(question, tokens[i]) {
+            continue;
+        }
+        let mut end = i + 1;
+        while end < tokens.len() && lang.in_list(List::NumberScales, &bare(tokens[end])) {
+            end += 1;
+        }
+        let currency = tokens[i].contains('$')
+            || tokens
+                .get(end)
+                .is_some_and(|t| lang.in_list(List::Currencies, &bare(t)));
+        let follows = |w: &&str| counted.contains(&stem(&bare(w)));
+        let names_counted = tokens[end..]
+            .iter()
+            .take(COUNTED_NOUN_WORDS + 1)
+            .any(follows);
+        let rank = u8::from(names_counted) * 2 + u8::from(wants == Wants::Money && currency);
+        if wants == Wants::Money && !currency && !names_counted {
+            continue;
+        }
+        if wants == Wants::Count || !currency {
+            end = counted_noun_end(tokens, end);
+        } else if tokens
+            .get(end)
+            .is_some_and(|t| lang.in_list(List::Currencies, &bare(t)))
+        {
+            end += 1;
+        }
+        if best.is_none_or(|(r, _)| rank > r) {
+            best = Some((rank, (i, end)));
+        }
+    }
+    best.map(|(_, span)| span)
+}
+
+/// Where the words a number counts end: up to [`COUNTED_NOUN_WORDS`] words
+/// after it, stopping at a clause's punctuation or a stop word ("of" joins).
+fn counted_noun_end(tokens: &[&str], from: usize) -> usize {
+    let mut end = from;
+    while end < tokens.len() && end - from < COUNTED_NOUN_WORDS {
+        let word = bare(tokens[end]);
+        if word.is_empty() || crate::text::is_stopword(&word) && word != "of" {
+            break;
+        }
+        end += 1;
+        if tokens[end - 1].ends_with([',', '.', ';', ':']) {
+            break;
+        }
+    }
+    // "tons of" without what it is of is no phrase.
+    while end > from && bare(tokens[end - 1]) == "of" {
+        end -= 1;
+    }
+    end
+}
+
+/// The span of the date that answers: the first run of weekday, month, day
+/// and year tokens the question does not already say ("Tuesday, 14
+/// October"); a bare year ("in 1987") answers "when" but not "when exactly".
+fn date(wants: Wants, question: &[String], tokens: &[&str]) -> Option<(usize, usize)> {
+    let lang = language();
+    let is_year = |t: &str| {
+        let b = bare(t);
+        b.len() == 4 && b.chars().all(|c| c.is_ascii_digit())
+    };
+    let is_day_number = |t: &str| {
+        let b = bare(t);
+        let digits = ["st", "nd", "rd", "th"]
+            .iter()
+            .find_map(|s| b.strip_suffix(s))
+            .unwrap_or(&b);
+        (1..=2).contains(&digits.len()) && digits.chars().all(|c| c.is_ascii_digit())
+    };
+    let is_named = |t: &str| {
+        let b = bare(t);
+        lang.in_list(List::Days, &b) || lang.in_list(List::Months, &b)
+    };
+    let part = |t: &str| is_named(t) || is_year(t) || is_day_number(t);
+    let mut i = 0;
+    while i < tokens.len() {
+        if !(is_named(tokens[i]) || is_year(tokens[i])) || asked(question, tokens[i]) {
+            i += 1;
+            continue;
+        }
+        let mut start = i;
+        while start > 0 && is_day_number(tokens[start - 1]) && !ends_clause(tokens[start - 1]) {
+            start -= 1;
+        }
+        let mut end = i + 1;
+        while end < tokens.len() && part(tokens[end]) && !ends_clause(tokens[end - 1]) {
+            end += 1;
+        }
+        let only_year = (start..end).all(|k| is_year(tokens[k]));
+        if !(wants == Wants::Date && only_year) {
+            return Some((start, end));
+        }
+        i = end;
+    }
+    None
+}
+
+/// True when a token closes a clause (a date does not run on past it).
+fn ends_clause(token: &str) -> bool {
+    token.ends_with(['.', ';', ':', ')'])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::engine::question::wants_in;
+    use crate::text::words;
+
+    fn short(question: &str, sentence: &str) -> Option<String> {
+        let q = words(question);
+        short_answer(wants_in(&q, false), &q, sentence)
+    }
+
+    const PARK: &str = "The council voted 7-2 on Tuesday, 14 October, to build a $4.5 million park \
+                        with 300 new trees by 2027.";
+
+    #[test]
+    fn an_amount_or_a_count_is_the_number_with_what_it_counts() {
+        assert_eq!(
+            short("how much will the park cost", PARK).as_deref(),
+            Some("$4.5 million.")
+        );
+        assert_eq!(
+            short("how many trees will it have", PARK).as_deref(),
+            Some("300 new trees.")
+        );
+        assert_eq!(
+            short(
+                "how many tons were sent",
+                "It sent 283 tons of ammunition, and more."
+            )
+            .as_deref(),
+            Some("283 tons of ammunition.")
+        );
+        assert_eq!(
+            short("how much did it cost", "The repair cost 200 euros.").as_deref(),
+            Some("200 euros.")
+        );
+    }
+
+    #[test]
+    fn a_date_is_the_run_of_day_month_and_year() {
+        assert_eq!(
+            short("when did the council vote", PARK).as_deref(),
+            Some("Tuesday, 14 October.")
+        );
+        assert_eq!(
+            short("when was it built", "It was built in 1987 by hand.").as_deref(),
+            Some("1987.")
+        );
+        // A year alone does not say "when exactly".
+        assert_eq!(
+            short("when exactly was it built", "It was built in 1987 by hand."),
+            None
+        );
+    }
+
+    #[test]
+    fn other_questions_and_sentences_without_the_phrase_get_none() {
+        assert_eq!(short("who voted for the park", PARK), None);
+        assert_eq!(short("why was the park built", PARK), None);
+        assert_eq!(
+            short("when did they vote", "The council voted to build a park."),
+            None
+        );
+        // A number the question already says is no answer.
+        assert_eq!(
+            short("how many of the 300 trees are new", "It has 300 trees."),
+            None
+        );
+    }
+}
