@@ -227,7 +227,11 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 log: &mut log,
                 source: "ask",
             };
-            ask(&engine, &mut output, &question)
+            let code = ask(&engine, &mut output, &question);
+            // The process ends here: freeing a large knowledge's many small
+            // allocations one by one would only delay the exit.
+            std::mem::forget(engine);
+            code
         }
         Some(Command::Chat { json }) => chat(
             &setup.engine()?,

@@ -20,8 +20,8 @@ use serde::Serialize;
 
 use crate::article::Article;
 use crate::knowledge::{
-    KNOWLEDGE_FILE, LoadError, LoadErrors, MAX_ANSWER_CHARS, MAX_FILE_BYTES, intent_key, load_str,
-    read_text,
+    KNOWLEDGE_FILE, LoadError, LoadErrors, MAX_ANSWER_CHARS, MAX_KNOWLEDGE_BYTES, intent_key,
+    load_str, read_text,
 };
 use phrases::{content, rarity, sentence_words};
 
@@ -82,7 +82,7 @@ pub enum InitError {
     #[error(
         "the draft for this article would be {} KB, over the {} KB a knowledge file may hold; draft a part of the article at a time",
         bytes / 1024,
-        MAX_FILE_BYTES / 1024
+        MAX_KNOWLEDGE_BYTES / 1024
     )]
     TooLarge {
         /// The draft's size in bytes.
@@ -195,7 +195,7 @@ pub fn init(article: &Path, dir: &Path, force: bool) -> Result<Drafted, InitErro
     let toml = draft(&text).ok_or_else(|| InitError::Empty {
         path: article.to_path_buf(),
     })?;
-    if toml.len() as u64 > MAX_FILE_BYTES {
+    if toml.len() as u64 > MAX_KNOWLEDGE_BYTES {
         return Err(InitError::TooLarge { bytes: toml.len() });
     }
     let knowledge = load_str(dir, &toml, &text).map_err(|errors| {

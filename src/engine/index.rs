@@ -2,6 +2,8 @@
 //! keywords and a bag of all its words), term weights, postings for picking
 //! candidates, and the named entities the knowledge mentions.
 
+use std::sync::Arc;
+
 use rustc_hash::FxHashMap as HashMap;
 
 use super::analyze::{Analyzer, TermId, Token};
@@ -22,6 +24,11 @@ pub enum Target {
     Sentence(usize),
 }
 
+/// A list of terms, shared by every document that has the same one (facts
+/// citing one sentence, or written with the same intent): at 100,000 facts,
+/// separate copies were most of the engine's memory.
+pub type Terms = Arc<[TermId]>;
+
 /// One searchable document.
 #[derive(Debug, Clone)]
 pub struct Doc {
@@ -30,38 +37,54 @@ pub struct Doc {
     /// Index of the cited sentence.
     pub sentence: usize,
     /// Each intent (and keyword) as sorted, unique terms.
-    pub intents: Vec<Vec<TermId>>,
+    pub intents: Box<[Terms]>,
     /// Total weight of each intent's terms.
-    pub intent_weight: Vec<f32>,
+    pub intent_weight: Box<[f32]>,
     /// The kind of answer each intent asks for.
-    pub intent_wants: Vec<Wants>,
+    pub intent_wants: Box<[Wants]>,
     /// Every term of the document, sorted and unique.
-    pub bag: Vec<TermId>,
+    pub bag: Box<[TermId]>,
     /// Kinds of answer it can give.
     pub gives: Gives,
     /// Terms it gives a number of ("283 tons of ammunition": tons, ammunition), sorted.
-    pub counted: Vec<TermId>,
+    pub counted: Terms,
     /// Named entities its source sentence mentions (first term of each), sorted.
-    pub entities: Vec<TermId>,
+    pub entities: Terms,
     /// Its intents and source sentence as ordered terms, to tell who did what to whom.
-    pub sequences: Vec<Vec<TermId>>,
+    pub sequences: Box<[Terms]>,
     /// Terms its sentence only mentions without saying which ("a German
     /// newspaper": newspaper), sorted: it cannot answer "which newspaper".
-    pub unnamed: Vec<TermId>,
+    pub unnamed: Terms,
     /// Who speaks in its sentence ("Blinken said", "Klitschko ... told"), sorted.
-    pub speakers: Vec<TermId>,
+    pub speakers: Terms,
     /// Who does what it tells (first term of each of the fact's actors),
     /// sorted; empty when the knowledge does not say.
-    pub actors: Vec<TermId>,
+    pub actors: Terms,
 }
 
 /// What a cited sentence gives every fact citing it: its terms, the kinds
 /// of answer it gives, the terms it counts and those it leaves unnamed.
-type SentenceTerms = (Vec<TermId>, Gives, Vec<TermId>, Vec<TermId>);
+type SentenceTerms = (Terms, Gives, Vec<TermId>, Terms);
 
-/// What an intent's text gives: its terms in order, the kind of answer it
-/// asks for, and the last term it counts.
-type IntentTerms = (Vec<TermId>, Wants, Option<TermId>);
+/// What an intent's text gives: its terms in order and sorted, the kind of
+/// answer it asks for, and the last term it counts.
+type IntentTerms = (Terms, Terms, Wants, Option<TermId>);
+
+/// One shared copy of each distinct list of terms.
+#[derive(Default)]
+struct Interner(HashMap<Terms, ()>);
+
+impl Interner {
+    /// The shared copy of `terms`.
+    fn intern(&mut self, terms: Vec<TermId>) -> Terms {
+        if let Some((shared, _)) = self.0.get_key_value(terms.as_slice()) {
+            return shared.clone();
+        }
+        let shared: Terms = terms.into();
+        self.0.insert(shared.clone(), ());
+        shared
+    }
+}
 
 /// The documents and term statistics of one knowledge base.
 #[derive(Debug, Clone, Default)]
@@ -105,155 +128,23 @@ fn sorted_terms(terms: impl IntoIterator<Item = TermId>) -> Vec<TermId> {
 impl Index {
     /// Builds documents, weights and postings for the knowledge.
     pub fn new(knowledge: &Knowledge, analyzer: &Analyzer) -> Index {
-        let terms_of = |text: &str| -> Vec<TermId> {
-            analyzer
-                .analyse_known(text)
-                .tokens
-                .iter()
-                .filter_map(|t| t.term)
-                .collect()
-        };
-        let mut docs = Vec::new();
-        let mut cited = vec![false; knowledge.article.sentences.len()];
-        // Each text is analysed once: sentences are shared by several facts,
-        // and facts share intents ("what did blinken say"), answers and actors.
-        let mut by_sentence: HashMap<usize, SentenceTerms> = HashMap::default();
-        let mut by_text: HashMap<&str, IntentTerms> = HashMap::default();
-        let mut texts: HashMap<&str, Vec<TermId>> = HashMap::default();
-        for (i, fact) in knowledge.facts.iter().enumerate() {
-            cited[fact.sentence] = true;
-            let sentence = &knowledge.article.sentences[fact.sentence].text;
-            let (sentence_terms, gives, counted, unnamed) = by_sentence
-                .entry(fact.sentence)
-                .or_insert_with(|| {
-                    (
-                        terms_of(sentence),
-                        Gives::from_sentence(sentence),
-                        terms_of(&sentence_counted_words(sentence).join(" ")),
-                        sorted_terms(terms_of(&sentence_unnamed_words(sentence).join(" "))),
-                    )
-                })
-                .clone();
-            let (mut gives, mut counted) = (gives, counted);
-            let mut intents: Vec<Vec<TermId>> = Vec::new();
-            let mut intent_wants = Vec::new();
-            let mut sequences: Vec<Vec<TermId>> = Vec::new();
-            for (n, text) in fact.intents.iter().chain(&fact.keywords).enumerate() {
-                let (ordered, asks, counted_last) =
-                    by_text.entry(text.as_str()).or_insert_with(|| {
-                        let analysed = analyzer.analyse_known(text);
-                        let ordered: Vec<TermId> =
-                            analysed.tokens.iter().filter_map(|t| t.term).collect();
-                        let asks =
-                            wants_in(&analysed.all_words, knowledge.meta.later_events_unknown);
-                        // Our intents are well formed: the last word counted is the thing.
-                        let counted_last = terms_of(&counted_words(&analysed.all_words).join(" "))
-                            .last()
-                            .copied();
-                        (ordered, asks, counted_last)
-                    });
-                let (ordered, asks) = (ordered.clone(), *asks);
-                if n < fact.intents.len() {
-                    gives.add(asks);
-                    counted.extend(*counted_last);
-                }
-                let terms = sorted_terms(ordered.iter().copied());
-                if !terms.is_empty() {
-                    intents.push(terms);
-                    intent_wants.push(asks);
-                }
-                sequences.push(ordered);
-            }
-            let mut bag: Vec<TermId> = intents.iter().flatten().copied().collect();
-            bag.extend(&sentence_terms);
-            bag.extend(
-                texts
-                    .entry(fact.answer.as_str())
-                    .or_insert_with(|| terms_of(&fact.answer))
-                    .iter(),
-            );
-            sequences.push(sentence_terms);
-            docs.push(Doc {
-                target: Target::Fact(i),
-                sentence: fact.sentence,
-                intents,
-                intent_weight: Vec::new(),
-                intent_wants,
-                bag: sorted_terms(bag),
-                gives,
-                counted: sorted_terms(counted),
-                unnamed,
-                entities: Vec::new(),
-                speakers: Vec::new(),
-                sequences,
-                actors: sorted_terms(fact.actors.iter().filter_map(|a| {
-                    texts
-                        .entry(a.as_str())
-                        .or_insert_with(|| terms_of(a))
-                        .first()
-                        .copied()
-                })),
-            });
-        }
-        for (i, sentence) in knowledge.article.sentences.iter().enumerate() {
-            if cited[i] {
-                continue;
-            }
-            let ordered = terms_of(&sentence.text);
-            let terms = sorted_terms(ordered.iter().copied());
-            if terms.is_empty() {
-                continue;
-            }
-            docs.push(Doc {
-                target: Target::Sentence(i),
-                sentence: i,
-                intents: vec![terms.clone()],
-                intent_weight: Vec::new(),
-                intent_wants: vec![Wants::Any],
-                sequences: vec![ordered],
-                entities: Vec::new(),
-                speakers: Vec::new(),
-                actors: Vec::new(),
-                unnamed: sorted_terms(terms_of(&sentence_unnamed_words(&sentence.text).join(" "))),
-                bag: terms,
-                gives: Gives::from_sentence(&sentence.text),
-                counted: sorted_terms(terms_of(&sentence_counted_words(&sentence.text).join(" "))),
-            });
-        }
-
-        // A sentence's reason belongs to the fact the knowledge asks "why"
-        // of, when one does: its siblings do not give it ("used as
-        // justification for its massing of troops" is not why the response
-        // was delivered, which the same sentence also tells).
-        let why_sentences: Vec<usize> = docs
-            .iter()
-            .filter(|d| d.intent_wants.contains(&Wants::Reason))
-            .map(|d| d.sentence)
-            .collect();
-        for doc in docs
-            .iter_mut()
-            .filter(|d| matches!(d.target, Target::Fact(_)))
-        {
-            if why_sentences.contains(&doc.sentence) && !doc.intent_wants.contains(&Wants::Reason) {
-                doc.gives.remove(Wants::Reason);
-            }
-        }
-
+        let mut interner = Interner::default();
+        let mut docs = fact_docs(knowledge, analyzer, &mut interner);
+        docs.extend(sentence_docs(knowledge, analyzer, &mut interner));
+        keep_reasons_to_their_facts(&mut docs);
         let vocabulary = analyzer.vocabulary_len();
-        let mut postings: Vec<Vec<u32>> = vec![Vec::new(); vocabulary];
-        for (d, doc) in docs.iter().enumerate() {
+        let postings: Vec<Vec<u32>> = postings_of(&docs, vocabulary, |doc, add| {
             for &t in &doc.bag {
-                postings[t as usize].push(d as u32);
+                add(t, 0);
             }
-        }
-        let mut intent_postings: Vec<Vec<(u32, u32)>> = vec![Vec::new(); vocabulary];
-        for (d, doc) in docs.iter().enumerate() {
+        });
+        let intent_postings = postings_of(&docs, vocabulary, |doc, add| {
             for (i, intent) in doc.intents.iter().enumerate() {
-                for &t in intent {
-                    intent_postings[t as usize].push((d as u32, i as u32));
+                for &t in intent.iter() {
+                    add(t, i as u32);
                 }
             }
-        }
+        });
         let n = docs.len().max(1) as f32;
         let idf: Vec<f32> = postings
             .iter()
@@ -270,26 +161,7 @@ impl Index {
                 .map(|i| i.iter().map(|&t| idf[t as usize]).sum())
                 .collect();
         }
-        let mut entities = HashMap::default();
-        let mut longest_entity = 1;
-        for name in lexicon::entities() {
-            let stems: Vec<String> = analyzer
-                .analyse_known(name)
-                .tokens
-                .into_iter()
-                .map(|t| t.stem)
-                .collect();
-            if stems.is_empty() {
-                continue;
-            }
-            let known = stems.iter().all(|s| {
-                analyzer
-                    .term_of_stem(s)
-                    .is_some_and(|t| !postings[t as usize].is_empty())
-            });
-            longest_entity = longest_entity.max(stems.len());
-            entities.insert(stems.join(" "), known);
-        }
+        let (entities, longest_entity) = entity_names(analyzer, &postings);
         let mut country_of = HashMap::default();
         for name in lexicon::entities() {
             let Some(country) = lexicon::country_of_capital(name) else {
@@ -315,30 +187,40 @@ impl Index {
             country_of,
             article_numbers: super::rules::contradiction::article_numbers(knowledge),
         };
-        let mut by_sentence: HashMap<usize, (Vec<TermId>, Vec<TermId>)> = HashMap::default();
-        let mut per_doc = Vec::with_capacity(index.docs.len());
-        for doc in &index.docs {
+        index.add_entities_and_speakers(knowledge, analyzer, &mut interner);
+        index
+    }
+
+    /// Gives each document the named entities and the speakers of its
+    /// sentence, found once per sentence.
+    fn add_entities_and_speakers(
+        &mut self,
+        knowledge: &Knowledge,
+        analyzer: &Analyzer,
+        interner: &mut Interner,
+    ) {
+        let mut by_sentence: HashMap<usize, (Terms, Terms)> = HashMap::default();
+        let mut per_doc = Vec::with_capacity(self.docs.len());
+        for doc in &self.docs {
             let found = by_sentence.entry(doc.sentence).or_insert_with(|| {
                 let text = &knowledge.article.sentences[doc.sentence].text;
-                let known_entities = |text: &str| {
+                let mut known_entities = |text: &str| {
                     let tokens = analyzer.analyse_known(text).tokens;
-                    sorted_terms(
-                        index
-                            .find_entities(&tokens)
+                    interner.intern(sorted_terms(
+                        self.find_entities(&tokens)
                             .into_iter()
                             .filter(|m| m.known)
                             .map(|m| m.term),
-                    )
+                    ))
                 };
                 (known_entities(text), known_entities(&speaker_words(text)))
             });
             per_doc.push(found.clone());
         }
-        for (doc, (entities, speakers)) in index.docs.iter_mut().zip(per_doc) {
+        for (doc, (entities, speakers)) in self.docs.iter_mut().zip(per_doc) {
             doc.entities = entities;
             doc.speakers = speakers;
         }
-        index
     }
 
     /// The named entities in analysed text, longest names first.
@@ -373,6 +255,227 @@ impl Index {
         }
         found
     }
+}
+
+/// The terms of knowledge text, in order.
+fn terms_of(analyzer: &Analyzer, text: &str) -> Vec<TermId> {
+    analyzer
+        .analyse_known(text)
+        .tokens
+        .iter()
+        .filter_map(|t| t.term)
+        .collect()
+}
+
+/// One document per fact. Each text is analysed once: sentences are shared
+/// by several facts, and facts share intents ("what did blinken say"),
+/// answers and actors; equal lists of terms are stored once.
+fn fact_docs(knowledge: &Knowledge, analyzer: &Analyzer, interner: &mut Interner) -> Vec<Doc> {
+    let terms_of = |text: &str| terms_of(analyzer, text);
+    let mut docs = Vec::with_capacity(knowledge.facts.len());
+    let mut by_sentence: HashMap<usize, SentenceTerms> = HashMap::default();
+    let mut by_text: HashMap<&str, IntentTerms> = HashMap::default();
+    let mut texts: HashMap<&str, Vec<TermId>> = HashMap::default();
+    for (i, fact) in knowledge.facts.iter().enumerate() {
+        let sentence = &knowledge.article.sentences[fact.sentence].text;
+        let (sentence_terms, gives, counted, unnamed) = by_sentence
+            .entry(fact.sentence)
+            .or_insert_with(|| {
+                (
+                    interner.intern(terms_of(sentence)),
+                    Gives::from_sentence(sentence),
+                    terms_of(&sentence_counted_words(sentence).join(" ")),
+                    interner.intern(sorted_terms(terms_of(
+                        &sentence_unnamed_words(sentence).join(" "),
+                    ))),
+                )
+            })
+            .clone();
+        let (mut gives, mut counted) = (gives, counted);
+        let mut intents: Vec<Terms> = Vec::new();
+        let mut intent_wants = Vec::new();
+        let mut sequences: Vec<Terms> = Vec::new();
+        for (n, text) in fact.intents.iter().chain(&fact.keywords).enumerate() {
+            let (ordered, sorted, asks, counted_last) =
+                by_text.entry(text.as_str()).or_insert_with(|| {
+                    let analysed = analyzer.analyse_known(text);
+                    let ordered: Vec<TermId> =
+                        analysed.tokens.iter().filter_map(|t| t.term).collect();
+                    let asks = wants_in(&analysed.all_words, knowledge.meta.later_events_unknown);
+                    // Our intents are well formed: the last word counted is the thing.
+                    let counted_last = terms_of(&counted_words(&analysed.all_words).join(" "))
+                        .last()
+                        .copied();
+                    let sorted = interner.intern(sorted_terms(ordered.iter().copied()));
+                    (interner.intern(ordered), sorted, asks, counted_last)
+                });
+            if n < fact.intents.len() {
+                gives.add(*asks);
+                counted.extend(*counted_last);
+            }
+            if !sorted.is_empty() {
+                intents.push(sorted.clone());
+                intent_wants.push(*asks);
+            }
+            sequences.push(ordered.clone());
+        }
+        let mut bag: Vec<TermId> = intents.iter().flat_map(|i| i.iter()).copied().collect();
+        bag.extend(sentence_terms.iter());
+        bag.extend(
+            texts
+                .entry(fact.answer.as_str())
+                .or_insert_with(|| terms_of(&fact.answer))
+                .iter(),
+        );
+        sequences.push(sentence_terms);
+        let actors = sorted_terms(fact.actors.iter().filter_map(|a| {
+            texts
+                .entry(a.as_str())
+                .or_insert_with(|| terms_of(a))
+                .first()
+                .copied()
+        }));
+        docs.push(Doc {
+            target: Target::Fact(i),
+            sentence: fact.sentence,
+            intents: intents.into(),
+            intent_weight: Box::default(),
+            intent_wants: intent_wants.into(),
+            bag: sorted_terms(bag).into(),
+            gives,
+            counted: interner.intern(sorted_terms(counted)),
+            unnamed,
+            entities: Terms::default(),
+            speakers: Terms::default(),
+            sequences: sequences.into(),
+            actors: interner.intern(actors),
+        });
+    }
+    docs
+}
+
+/// One document per article sentence that no fact cites (the fallback).
+fn sentence_docs(knowledge: &Knowledge, analyzer: &Analyzer, interner: &mut Interner) -> Vec<Doc> {
+    let terms_of = |text: &str| terms_of(analyzer, text);
+    let mut cited = vec![false; knowledge.article.sentences.len()];
+    for fact in &knowledge.facts {
+        cited[fact.sentence] = true;
+    }
+    let mut docs = Vec::new();
+    for (i, sentence) in knowledge.article.sentences.iter().enumerate() {
+        if cited[i] {
+            continue;
+        }
+        let ordered = terms_of(&sentence.text);
+        let terms = sorted_terms(ordered.iter().copied());
+        if terms.is_empty() {
+            continue;
+        }
+        docs.push(Doc {
+            target: Target::Sentence(i),
+            sentence: i,
+            intents: Box::new([interner.intern(terms.clone())]),
+            intent_weight: Box::default(),
+            intent_wants: Box::new([Wants::Any]),
+            sequences: Box::new([interner.intern(ordered)]),
+            entities: Terms::default(),
+            speakers: Terms::default(),
+            actors: Terms::default(),
+            unnamed: interner.intern(sorted_terms(terms_of(
+                &sentence_unnamed_words(&sentence.text).join(" "),
+            ))),
+            bag: terms.into(),
+            gives: Gives::from_sentence(&sentence.text),
+            counted: interner.intern(sorted_terms(terms_of(
+                &sentence_counted_words(&sentence.text).join(" "),
+            ))),
+        });
+    }
+    docs
+}
+
+/// A sentence's reason belongs to the fact the knowledge asks "why" of,
+/// when one does: its siblings do not give it ("used as justification for
+/// its massing of troops" is not why the response was delivered, which the
+/// same sentence also tells).
+fn keep_reasons_to_their_facts(docs: &mut [Doc]) {
+    let why_sentences: rustc_hash::FxHashSet<usize> = docs
+        .iter()
+        .filter(|d| d.intent_wants.contains(&Wants::Reason))
+        .map(|d| d.sentence)
+        .collect();
+    for doc in docs
+        .iter_mut()
+        .filter(|d| matches!(d.target, Target::Fact(_)))
+    {
+        if why_sentences.contains(&doc.sentence) && !doc.intent_wants.contains(&Wants::Reason) {
+            doc.gives.remove(Wants::Reason);
+        }
+    }
+}
+
+/// For each term, what `each` adds for it in each document (a posting of
+/// the document), in document order: each list is allocated at its exact
+/// size, so long lists waste nothing.
+fn postings_of<T: Posting>(
+    docs: &[Doc],
+    vocabulary: usize,
+    each: impl Fn(&Doc, &mut dyn FnMut(TermId, u32)),
+) -> Vec<Vec<T>> {
+    let mut sizes = vec![0usize; vocabulary];
+    for doc in docs {
+        each(doc, &mut |t, _| sizes[t as usize] += 1);
+    }
+    let mut out: Vec<Vec<T>> = sizes.into_iter().map(Vec::with_capacity).collect();
+    for (d, doc) in docs.iter().enumerate() {
+        each(doc, &mut |t, item| {
+            out[t as usize].push(T::new(d as u32, item))
+        });
+    }
+    out
+}
+
+/// A posting: a document, or a document with one of its intents.
+trait Posting {
+    fn new(doc: u32, item: u32) -> Self;
+}
+
+impl Posting for u32 {
+    fn new(doc: u32, _: u32) -> u32 {
+        doc
+    }
+}
+
+impl Posting for (u32, u32) {
+    fn new(doc: u32, intent: u32) -> (u32, u32) {
+        (doc, intent)
+    }
+}
+
+/// The named entities of the lexicon as their stems joined by spaces, each
+/// with whether the knowledge mentions it, and the longest, in words.
+fn entity_names(analyzer: &Analyzer, postings: &[Vec<u32>]) -> (HashMap<String, bool>, usize) {
+    let mut entities = HashMap::default();
+    let mut longest_entity = 1;
+    for name in lexicon::entities() {
+        let stems: Vec<String> = analyzer
+            .analyse_known(name)
+            .tokens
+            .into_iter()
+            .map(|t| t.stem)
+            .collect();
+        if stems.is_empty() {
+            continue;
+        }
+        let known = stems.iter().all(|s| {
+            analyzer
+                .term_of_stem(s)
+                .is_some_and(|t| !postings[t as usize].is_empty())
+        });
+        longest_entity = longest_entity.max(stems.len());
+        entities.insert(stems.join(" "), known);
+    }
+    (entities, longest_entity)
 }
 
 /// The words around each verb of speech in a sentence, where its speaker

@@ -1,12 +1,14 @@
 //! Reading and validating a knowledge directory: TOML parsed with spans, then
 //! checked field by field so that every problem is reported with its line.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{HashMap, HashSet};
+use std::ops::Range;
 use std::path::{Path, PathBuf};
 
 use toml::Spanned;
 use toml::de::{DeTable, DeValue};
 
+use super::sections::Sections;
 use super::{ArticleMeta, Fact, Knowledge, LoadError, LoadErrors, Synonym, Topic};
 use crate::article::Article;
 use crate::engine::Tunables;
@@ -18,10 +20,19 @@ pub const KNOWLEDGE_FILE: &str = "knowledge.toml";
 /// Article file used when `[article] text` is not given.
 const DEFAULT_ARTICLE_FILE: &str = "article.txt";
 
-/// Largest knowledge or article file read, in bytes: far above any real
-/// article (the shipped files are ~20 KB each), and small enough that a
-/// mistaken `/dev/zero` or log file cannot exhaust memory.
+/// Largest article file read, in bytes, and largest part of a knowledge
+/// file parsed at once (everything outside the `[[fact]]` tables): far above
+/// any real article (the shipped files are ~20 KB each), and small enough
+/// that a mistaken `/dev/zero` or log file cannot exhaust memory.
 pub const MAX_FILE_BYTES: u64 = 4 * 1024 * 1024;
+
+/// Largest knowledge file read, in bytes: room for about 100,000 facts. It
+/// is parsed one `[[fact]]` table at a time, so loading holds the text and
+/// the facts, never a parse tree of the whole file.
+pub const MAX_KNOWLEDGE_BYTES: u64 = 128 * 1024 * 1024;
+
+/// Largest `[[fact]]` table, in bytes: hundreds of intents of the longest kind.
+const MAX_FACT_TABLE_BYTES: usize = 1024 * 1024;
 
 /// Longest word, in characters, in the article or in any text that is
 /// matched (intents, keywords, actors, answers, synonyms). Real words and
@@ -45,8 +56,9 @@ const SNAPSHOT_TRIES: usize = 5;
 /// Reads `DIR/knowledge.toml` and the article file it names, and validates
 /// both. Returns every problem found, each with file and line.
 ///
-/// Only regular files (or symlinks to them) of at most [`MAX_FILE_BYTES`]
-/// are read, so a FIFO or a device gives an error instead of a hang. The
+/// Only regular files (or symlinks to them) are read, the knowledge file of
+/// at most [`MAX_KNOWLEDGE_BYTES`] and the article of at most
+/// [`MAX_FILE_BYTES`], so a FIFO or a device gives an error instead of a hang. The
 /// article must lie inside the directory. Both files are read as one
 /// snapshot: when either changed while they were read, they are read again.
 pub fn load_dir(dir: &Path) -> Result<Knowledge, LoadErrors> {
@@ -55,8 +67,9 @@ pub fn load_dir(dir: &Path) -> Result<Knowledge, LoadErrors> {
     loop {
         tries += 1;
         let before = identity(&toml_path);
-        let toml_text = read_text(&toml_path)?;
-        let article_path = article_path(dir, &toml_text)?;
+        let toml_text = read_capped(&toml_path, MAX_KNOWLEDGE_BYTES)?;
+        let sections = Sections::new(&toml_text);
+        let article_path = article_path(dir, &toml_text, &sections)?;
         let article_before = identity(&article_path);
         let article_text = read_text(&article_path)?;
         let stable = before == identity(&toml_path) && article_before == identity(&article_path);
@@ -68,7 +81,7 @@ pub fn load_dir(dir: &Path) -> Result<Knowledge, LoadErrors> {
                     message: "the knowledge files kept changing while being read; try again once they are written".to_string(),
                 }]));
             }
-            return load_str(dir, &toml_text, &article_text);
+            return load_sections(dir, &toml_text, &sections, &article_text);
         }
     }
 }
@@ -76,13 +89,14 @@ pub fn load_dir(dir: &Path) -> Result<Knowledge, LoadErrors> {
 /// Validates `toml_text` as the knowledge file of `dir`, with the article
 /// file it names read from `dir`: how an edit is checked before it is saved.
 pub fn load_dir_with(dir: &Path, toml_text: &str) -> Result<Knowledge, LoadErrors> {
-    let article_text = read_text(&article_path(dir, toml_text)?)?;
-    load_str(dir, toml_text, &article_text)
+    let sections = Sections::new(toml_text);
+    let article_text = read_text(&article_path(dir, toml_text, &sections)?)?;
+    load_sections(dir, toml_text, &sections, &article_text)
 }
 
 /// The article file a knowledge file names, which must lie inside `dir`.
-fn article_path(dir: &Path, toml_text: &str) -> Result<PathBuf, LoadErrors> {
-    let (name, line) = article_name(toml_text);
+fn article_path(dir: &Path, toml_text: &str, sections: &Sections) -> Result<PathBuf, LoadErrors> {
+    let (name, line) = article_name(toml_text, sections);
     if let Some(problem) = unsafe_article_path(&name) {
         return Err(LoadErrors(vec![LoadError {
             file: dir.join(KNOWLEDGE_FILE),
@@ -97,18 +111,29 @@ fn article_path(dir: &Path, toml_text: &str) -> Result<PathBuf, LoadErrors> {
 /// directory `dir`, `article_text` the article it names. Used by [`load_dir`]
 /// and by tests and benchmarks that build knowledge in memory.
 pub fn load_str(dir: &Path, toml_text: &str, article_text: &str) -> Result<Knowledge, LoadErrors> {
+    load_sections(dir, toml_text, &Sections::new(toml_text), article_text)
+}
+
+/// [`load_str`] with the knowledge file already cut into its sections.
+fn load_sections(
+    dir: &Path,
+    toml_text: &str,
+    sections: &Sections,
+    article_text: &str,
+) -> Result<Knowledge, LoadErrors> {
     let mut checker = Checker::new(dir.join(KNOWLEDGE_FILE), toml_text);
-    let (doc, parse_errors) = DeTable::parse_recoverable(toml_text);
-    for error in parse_errors {
-        let line = error.span().map(|span| checker.line_of(span.start));
-        checker.errors.push(LoadError {
-            file: checker.file.clone(),
-            line,
-            message: format!("invalid TOML: {}", error.message().trim()),
-        });
+    checker.pieces.clone_from(&sections.rest_pieces);
+    if let Some(errors) = checker.oversized(sections) {
+        return Err(errors);
     }
-    if !checker.errors.is_empty() {
-        return Err(LoadErrors(checker.errors));
+    let (doc, parse_errors) = DeTable::parse_recoverable(&sections.rest);
+    checker.parse_errors(parse_errors);
+    if !checker.parse_errors.is_empty() {
+        // Report the facts' syntax errors too, as one parse of the whole file would.
+        for range in &sections.facts {
+            checker.parse_fact_table(toml_text, range.clone());
+        }
+        return Err(LoadErrors(checker.parse_errors));
     }
     let article = Article::parse(article_text);
     let article_file = dir.join(
@@ -152,7 +177,10 @@ pub fn load_str(dir: &Path, toml_text: &str, article_text: &str) -> Result<Knowl
             format!("`text` in [article]: {problem}"),
         );
     }
-    let knowledge = checker.knowledge(doc.get_ref(), article, &article_file);
+    let knowledge = checker.knowledge(doc.get_ref(), toml_text, sections, article, &article_file);
+    if !checker.parse_errors.is_empty() {
+        return Err(LoadErrors(checker.parse_errors));
+    }
     let mut errors = checker.errors;
     if errors.is_empty()
         && let Some(knowledge) = knowledge
@@ -179,8 +207,8 @@ fn identity(path: &Path) -> Option<(u64, u64, u64, Option<std::time::SystemTime>
 
 /// The article file named by `[article] text` (or the default), with the
 /// line it is named on.
-fn article_name(toml_text: &str) -> (String, Option<usize>) {
-    let Ok(doc) = DeTable::parse(toml_text) else {
+fn article_name(toml_text: &str, sections: &Sections) -> (String, Option<usize>) {
+    let Ok(doc) = DeTable::parse(&sections.rest) else {
         return (DEFAULT_ARTICLE_FILE.to_string(), None);
     };
     let text = doc
@@ -189,6 +217,7 @@ fn article_name(toml_text: &str) -> (String, Option<usize>) {
         .and_then(|a| a.get_ref().as_table()?.get("text"));
     match text.and_then(|t| Some((t.get_ref().as_str()?.to_string(), t.span().start))) {
         Some((name, at)) => {
+            let at = Sections::rest_to_file(&sections.rest_pieces, at);
             let line = toml_text.as_bytes()[..at.min(toml_text.len())]
                 .iter()
                 .filter(|&&b| b == b'\n')
@@ -224,6 +253,12 @@ fn unsafe_article_path(name: &str) -> Option<&'static str> {
 /// [`MAX_FILE_BYTES`] in UTF-8. A pipe, a device or a huge file is an error,
 /// never a wait or a read without end; `init` reads articles with it too.
 pub fn read_text(path: &Path) -> Result<String, LoadErrors> {
+    read_capped(path, MAX_FILE_BYTES)
+}
+
+/// [`read_text`] for a file of at most `cap` bytes (the knowledge file's
+/// cap is larger than the article's).
+fn read_capped(path: &Path, cap: u64) -> Result<String, LoadErrors> {
     let fail = |message: String| {
         LoadErrors(vec![LoadError {
             file: path.to_path_buf(),
@@ -244,10 +279,10 @@ pub fn read_text(path: &Path) -> Result<String, LoadErrors> {
     let too_big = || {
         fail(format!(
             "file too large: knowledge files may have at most {} MB",
-            MAX_FILE_BYTES / (1024 * 1024)
+            cap / (1024 * 1024)
         ))
     };
-    if meta.len() > MAX_FILE_BYTES {
+    if meta.len() > cap {
         return Err(too_big());
     }
     let mut options = std::fs::OpenOptions::new();
@@ -260,13 +295,12 @@ pub fn read_text(path: &Path) -> Result<String, LoadErrors> {
     if !file.metadata().map_err(cannot_read)?.is_file() {
         return Err(fail("not a regular file".to_string()));
     }
-    let mut bytes = Vec::new();
-    std::io::Read::read_to_end(
-        &mut std::io::Read::take(file, MAX_FILE_BYTES + 1),
-        &mut bytes,
-    )
-    .map_err(cannot_read)?;
-    if bytes.len() as u64 > MAX_FILE_BYTES {
+    // Sized from the metadata (at most `cap`), so a large file is not
+    // read into a buffer that doubled past it.
+    let mut bytes = Vec::with_capacity(meta.len().min(cap) as usize + 1);
+    std::io::Read::read_to_end(&mut std::io::Read::take(file, cap + 1), &mut bytes)
+        .map_err(cannot_read)?;
+    if bytes.len() as u64 > cap {
         return Err(too_big());
     }
     String::from_utf8(bytes).map_err(|e| {
@@ -287,6 +321,26 @@ pub fn read_text(path: &Path) -> Result<String, LoadErrors> {
 /// The first run of letters and digits longer than [`MAX_WORD_CHARS`] in
 /// `text`, as its byte offset and its first characters.
 fn overlong_word(text: &str) -> Option<(usize, String)> {
+    // A word has no more characters than bytes: text whose runs of bytes
+    // other than ASCII spaces and punctuation are all short enough has no
+    // long word, found without decoding a character.
+    let mut run = 0;
+    let short = text.as_bytes().iter().all(|&b| {
+        run = if b.is_ascii() && !b.is_ascii_alphanumeric() {
+            0
+        } else {
+            run + 1
+        };
+        run <= MAX_WORD_CHARS
+    });
+    if short {
+        return None;
+    }
+    first_overlong_word(text)
+}
+
+/// [`overlong_word`], character by character.
+fn first_overlong_word(text: &str) -> Option<(usize, String)> {
     let mut start = 0;
     let mut run = 0;
     for (at, c) in text.char_indices() {
@@ -312,8 +366,14 @@ type Value<'i> = Spanned<DeValue<'i>>;
 /// Walks the parsed TOML, collecting every problem.
 struct Checker {
     file: PathBuf,
-    line_starts: Vec<usize>,
+    /// Where each line of the file starts, shared by the checkers of one file.
+    line_starts: std::sync::Arc<[usize]>,
+    /// Where the runs of the part being checked start: (offset in the
+    /// part, offset in the file), so a span of the part names the file's line.
+    pieces: Vec<(usize, usize)>,
     errors: Vec<LoadError>,
+    /// Syntax errors: when there are any, they are all that is reported.
+    parse_errors: Vec<LoadError>,
 }
 
 impl Checker {
@@ -322,13 +382,74 @@ impl Checker {
         line_starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
         Checker {
             file,
-            line_starts,
+            line_starts: line_starts.into(),
+            pieces: Vec::new(),
             errors: Vec::new(),
+            parse_errors: Vec::new(),
         }
     }
 
+    /// The file's line of an offset in the part being checked.
     fn line_of(&self, offset: usize) -> usize {
+        let offset = Sections::rest_to_file(&self.pieces, offset);
         self.line_starts.partition_point(|&start| start <= offset)
+    }
+
+    /// The parts too large to parse at once, if any: everything outside
+    /// the facts over [`MAX_FILE_BYTES`], or one fact's table over
+    /// [`MAX_FACT_TABLE_BYTES`].
+    fn oversized(&mut self, sections: &Sections) -> Option<LoadErrors> {
+        if sections.rest.len() as u64 > MAX_FILE_BYTES {
+            self.error(
+                0,
+                format!(
+                    "too large: the knowledge file outside its `[[fact]]` tables may have at most {} MB",
+                    MAX_FILE_BYTES / (1024 * 1024)
+                ),
+            );
+        }
+        for range in sections
+            .facts
+            .iter()
+            .filter(|r| r.len() > MAX_FACT_TABLE_BYTES)
+        {
+            let line = self
+                .line_starts
+                .partition_point(|&start| start <= range.start);
+            self.errors.push(LoadError {
+                file: self.file.clone(),
+                line: Some(line),
+                message: format!(
+                    "this `[[fact]]` table is too large: at most {} KB",
+                    MAX_FACT_TABLE_BYTES / 1024
+                ),
+            });
+        }
+        (!self.errors.is_empty()).then(|| LoadErrors(std::mem::take(&mut self.errors)))
+    }
+
+    /// Records the syntax errors of the part being checked.
+    fn parse_errors(&mut self, errors: Vec<toml::de::Error>) {
+        for error in errors {
+            let line = error.span().map(|span| self.line_of(span.start));
+            self.parse_errors.push(LoadError {
+                file: self.file.clone(),
+                line,
+                message: format!("invalid TOML: {}", error.message().trim()),
+            });
+        }
+    }
+
+    /// Parses one `[[fact]]` table of the file, recording its syntax
+    /// errors; `None` when it has any. Spans of the result are relative to
+    /// the table, and [`Checker::line_of`] maps them to the file until the
+    /// next part is parsed.
+    fn parse_fact_table<'i>(&mut self, text: &'i str, range: Range<usize>) -> Option<Table<'i>> {
+        self.pieces = vec![(0, range.start)];
+        let (doc, errors) = DeTable::parse_recoverable(text.get(range)?);
+        let broken = !errors.is_empty();
+        self.parse_errors(errors);
+        (!broken).then(|| doc.into_inner())
     }
 
     fn error(&mut self, span_start: usize, message: impl Into<String>) {
@@ -400,23 +521,32 @@ impl Checker {
     /// error recorded) when it is too long. Texts that are never matched
     /// (titles, summaries, ids) are only bounded by the file size.
     fn check_size(&mut self, at: usize, text: &str, key: &str, what: &str) -> bool {
+        // A text no longer in bytes than the limit is within it in
+        // characters too: characters are only counted past that.
+        let characters = |max: usize| match text.len() <= max {
+            true => text.len(),
+            false => text.chars().count(),
+        };
         let limit = match (key, what) {
             ("intents", _) => Some((text.len(), MAX_INTENT_BYTES, "bytes")),
-            ("answer", _) => Some((text.chars().count(), MAX_ANSWER_CHARS, "characters")),
+            ("answer", _) => Some((characters(MAX_ANSWER_CHARS), MAX_ANSWER_CHARS, "characters")),
             ("keywords" | "actors", _) | (_, "[synonyms]") => {
-                Some((text.chars().count(), MAX_TERM_CHARS, "characters"))
+                Some((characters(MAX_TERM_CHARS), MAX_TERM_CHARS, "characters"))
             }
             _ => None,
         };
         let Some((length, max, unit)) = limit else {
             return true;
         };
-        let field = if what == "[synonyms]" {
-            format!("synonym `{}`", shorten(key, 30))
-        } else {
-            format!("`{key}` in {what}")
+        let field = || {
+            if what == "[synonyms]" {
+                format!("synonym `{}`", shorten(key, 30))
+            } else {
+                format!("`{key}` in {what}")
+            }
         };
         if length > max {
+            let field = field();
             self.error(
                 at,
                 format!("{field} is too long: {length} {unit}, at most {max}"),
@@ -424,6 +554,7 @@ impl Checker {
             return false;
         }
         if let Some((_, word)) = overlong_word(text) {
+            let field = field();
             self.error(
                 at,
                 format!("{field} has a word longer than {MAX_WORD_CHARS} characters (\"{word}…\")"),
@@ -462,7 +593,7 @@ impl Checker {
                 format!("field `{key}` in {what} is an empty list"),
             );
         }
-        let mut out = Vec::new();
+        let mut out = Vec::with_capacity(items.len());
         for item in items.iter() {
             match item.get_ref().as_str() {
                 Some(text) if !text.trim().is_empty() => {
@@ -517,6 +648,8 @@ impl Checker {
     fn knowledge(
         &mut self,
         root: &Table<'_>,
+        text: &str,
+        sections: &Sections,
         article: Article,
         article_file: &Path,
     ) -> Option<Knowledge> {
@@ -530,7 +663,13 @@ impl Checker {
         let synonyms = self.synonyms(root);
         let (summary_short, summary_long) = self.summaries(root);
         let topics = self.topics(root);
-        let facts = self.facts(root, &article, article_file, &topics, &synonyms);
+        let context = FactContext {
+            known_words: known_words(&article, &synonyms),
+            article: &article,
+            article_file,
+            topics: &topics,
+        };
+        let facts = self.facts(root, text, sections, &context);
         Some(Knowledge {
             dir: self
                 .file
@@ -731,174 +870,251 @@ impl Checker {
         topics
     }
 
+    /// Every fact: those of a `fact` array outside the `[[fact]]` tables,
+    /// then each `[[fact]]` table, parsed and checked in turn.
     fn facts(
         &mut self,
         root: &Table<'_>,
-        article: &Article,
-        article_file: &Path,
-        topics: &[Topic],
-        synonyms: &[Synonym],
+        text: &str,
+        sections: &Sections,
+        context: &FactContext<'_>,
     ) -> Vec<Fact> {
-        // Words an actor may be named by: the article's and the synonyms'.
-        let mut known_words: std::collections::HashSet<String> = article
-            .sentences
-            .iter()
-            .flat_map(|s| crate::text::words(&s.text))
-            .collect();
-        for group in synonyms {
-            known_words.insert(group.canonical.clone());
-            for variant in &group.variants {
-                known_words.extend(crate::text::words(variant));
+        let mut found = Found::default();
+        let in_rest = root.get("fact");
+        if let Some(value) = in_rest {
+            match value.get_ref().as_array() {
+                Some(items) => {
+                    for item in items.iter() {
+                        self.fact(item, context, &mut found);
+                    }
+                }
+                None => self.error(
+                    value.span().start,
+                    "`fact` must be written as `[[fact]]` tables",
+                ),
             }
-        }
-        for group in crate::language::language().synonyms() {
-            known_words.extend(crate::text::words(&group.canonical));
-            for variant in &group.variants {
-                known_words.extend(crate::text::words(variant));
-            }
-        }
-        let Some(value) = root.get("fact") else {
+        } else if sections.facts.is_empty() {
             self.error(0, "no facts: add at least one `[[fact]]` table");
             return Vec::new();
+        }
+        if in_rest.is_some() {
+            for range in &sections.facts {
+                if self.parse_fact_table(text, range.clone()).is_some() {
+                    let line = self.line_of(0);
+                    self.parse_errors.push(LoadError {
+                        file: self.file.clone(),
+                        line: Some(line),
+                        message: "invalid TOML: duplicate key `fact`".to_string(),
+                    });
+                }
+            }
+        } else {
+            for part in self.fact_tables(text, &sections.facts, context) {
+                found.append(part);
+            }
+        }
+        self.pieces.clone_from(&sections.rest_pieces);
+        self.duplicate_ids(&found.ids);
+        let mut facts = found.facts;
+        self.resolve_same_sources(&mut facts, found.borrowed);
+        facts
+    }
+
+    /// Parses and checks the `[[fact]]` tables, a large file's on every
+    /// core (each core a run of tables), returning what each run found in
+    /// file order; the runs' problems join this checker's.
+    fn fact_tables(
+        &mut self,
+        text: &str,
+        ranges: &[Range<usize>],
+        context: &FactContext<'_>,
+    ) -> Vec<Found> {
+        let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+        let runs = cores.min(ranges.len() / FACTS_PER_CORE).max(1);
+        let run = |checker: &mut Checker, ranges: &[Range<usize>]| {
+            let mut found = Found::default();
+            for range in ranges {
+                let Some(table) = checker.parse_fact_table(text, range.clone()) else {
+                    continue;
+                };
+                let items = table.get("fact").and_then(|v| v.get_ref().as_array());
+                for item in items.into_iter().flat_map(|items| items.iter()) {
+                    checker.fact(item, context, &mut found);
+                }
+            }
+            found
         };
-        let Some(items) = value.get_ref().as_array() else {
-            self.error(
-                value.span().start,
-                "`fact` must be written as `[[fact]]` tables",
-            );
-            return Vec::new();
-        };
-        let mut facts = Vec::new();
-        // Facts citing another fact's sentence: (index, that fact's id, offset).
-        let mut borrowed: Vec<(usize, String, usize)> = Vec::new();
-        let mut seen: BTreeMap<String, usize> = BTreeMap::new();
-        for item in items.iter() {
-            let at = item.span().start;
-            let line = self.line_of(at);
-            let Some(table) = item.get_ref().as_table() else {
-                self.error(at, "each `fact` entry must be a table");
-                continue;
-            };
-            let what = match table.get("id").and_then(|v| v.get_ref().as_str()) {
-                Some(id) => format!("fact `{id}`"),
-                None => "[[fact]]".to_string(),
-            };
-            self.unknown_keys(
-                table,
-                &[
-                    "id",
-                    "topic",
-                    "intents",
-                    "keywords",
-                    "actors",
-                    "answer",
-                    "source",
-                    "same_source",
-                ],
-                &what,
-            );
-            let id = self.string(table, at, "id", &what);
-            let topic = self.string(table, at, "topic", &what);
-            let intents = self.strings(table, at, "intents", &what, true);
-            let keywords = self.strings(table, at, "keywords", &what, false);
-            let actors = self.strings(table, at, "actors", &what, false);
-            for actor in &actors {
-                if let Some(unknown) = crate::text::words(actor)
-                    .into_iter()
-                    .find(|w| !known_words.contains(w))
-                {
-                    let at = table.get("actors").map_or(at, |v| v.span().start);
-                    self.error(
-                        at,
-                        format!(
-                            "{what}: actor \"{actor}\" is not named in the article or the synonyms (\"{unknown}\")"
-                        ),
-                    );
-                }
-            }
-            let answer = self.string(table, at, "answer", &what);
-            // A fact cites its own `source`, or the sentence of another fact
-            // (`same_source = "fact-id"`), so a sentence is written once.
-            let same_source = if table.contains_key("same_source") {
-                let reference = self.string(table, at, "same_source", &what);
-                if table.contains_key("source") {
-                    let at = table.get("source").map_or(at, |v| v.span().start);
-                    self.error(
-                        at,
-                        format!("{what}: give either `source` or `same_source`, not both"),
-                    );
-                }
-                let at = table.get("same_source").map_or(at, |v| v.span().start);
-                reference.map(|r| (r, at))
-            } else {
-                None
-            };
-            let source = match same_source {
-                Some(_) => None,
-                None => self.string(table, at, "source", &what),
-            };
-            if let Some(id) = &id
-                && let Some(first) = seen.insert(id.clone(), line)
-            {
-                self.error(
-                    at,
-                    format!("duplicate fact id `{id}` (first used on line {first})"),
-                );
-            }
-            if let Some(topic) = &topic
-                && !topics.is_empty()
-                && !topics.iter().any(|t| t.id == *topic)
-            {
-                let known: Vec<&str> = topics.iter().map(|t| t.id.as_str()).collect();
-                let at = table.get("topic").map_or(at, |v| v.span().start);
-                self.error(
-                    at,
-                    format!(
-                        "{what}: unknown topic `{topic}` (topics: {})",
-                        known.join(", ")
-                    ),
-                );
-            }
-            let sentence = source.as_ref().and_then(|source| {
-                let found = article.locate(source);
-                if found.is_none() && !article.sentences.is_empty() {
-                    let at = table.get("source").map_or(at, |v| v.span().start);
-                    self.error(
-                        at,
-                        format!(
-                            "{what}: source not found verbatim in {}: \"{}\"",
-                            article_file.display(),
-                            shorten(source, 90)
-                        ),
-                    );
-                }
-                found
-            });
-            let sentence = match &same_source {
-                Some(_) => Some(usize::MAX),
-                None => sentence,
-            };
-            if let (Some(id), Some(topic), Some(answer), Some(sentence)) =
-                (id, topic, answer, sentence)
-                && !intents.is_empty()
-            {
-                if let Some((reference, at)) = same_source {
-                    borrowed.push((facts.len(), reference, at));
-                }
-                facts.push(Fact {
-                    id,
-                    topic,
-                    intents,
-                    keywords,
-                    actors,
-                    answer,
-                    sentence,
-                    line,
+        if runs == 1 {
+            return vec![run(self, ranges)];
+        }
+        let results: Vec<(Found, Checker)> = std::thread::scope(|scope| {
+            let workers: Vec<_> = ranges
+                .chunks(ranges.len().div_ceil(runs))
+                .map(|part| {
+                    let mut checker = self.fork();
+                    scope.spawn(move || (run(&mut checker, part), checker))
+                })
+                .collect();
+            workers
+                .into_iter()
+                .map(|w| w.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
+                .collect()
+        });
+        let mut out = Vec::with_capacity(results.len());
+        for (found, checker) in results {
+            self.errors.extend(checker.errors);
+            self.parse_errors.extend(checker.parse_errors);
+            out.push(found);
+        }
+        out
+    }
+
+    /// A checker of the same file with no problems recorded yet.
+    fn fork(&self) -> Checker {
+        Checker {
+            file: self.file.clone(),
+            line_starts: self.line_starts.clone(),
+            pieces: Vec::new(),
+            errors: Vec::new(),
+            parse_errors: Vec::new(),
+        }
+    }
+
+    /// Reports each fact id used again, naming the line it was last used on.
+    fn duplicate_ids(&mut self, ids: &[(String, usize)]) {
+        let mut seen: HashMap<&str, usize> = HashMap::with_capacity(ids.len());
+        for (id, line) in ids {
+            if let Some(first) = seen.insert(id, *line) {
+                self.errors.push(LoadError {
+                    file: self.file.clone(),
+                    line: Some(*line),
+                    message: format!("duplicate fact id `{id}` (first used on line {first})"),
                 });
             }
         }
-        self.resolve_same_sources(&mut facts, borrowed);
-        facts
+    }
+
+    /// Checks one `[[fact]]` table, adding the fact to `found` when it is sound.
+    fn fact(&mut self, item: &Value<'_>, context: &FactContext<'_>, found: &mut Found) {
+        let at = item.span().start;
+        let line = self.line_of(at);
+        let Some(table) = item.get_ref().as_table() else {
+            self.error(at, "each `fact` entry must be a table");
+            return;
+        };
+        let what = match table.get("id").and_then(|v| v.get_ref().as_str()) {
+            Some(id) => format!("fact `{id}`"),
+            None => "[[fact]]".to_string(),
+        };
+        self.unknown_keys(
+            table,
+            &[
+                "id",
+                "topic",
+                "intents",
+                "keywords",
+                "actors",
+                "answer",
+                "source",
+                "same_source",
+            ],
+            &what,
+        );
+        let id = self.string(table, at, "id", &what);
+        let topic = self.string(table, at, "topic", &what);
+        let intents = self.strings(table, at, "intents", &what, true);
+        let keywords = self.strings(table, at, "keywords", &what, false);
+        let actors = self.strings(table, at, "actors", &what, false);
+        for actor in &actors {
+            if let Some(unknown) = crate::text::words(actor)
+                .into_iter()
+                .find(|w| !context.known_words.contains(w))
+            {
+                let at = table.get("actors").map_or(at, |v| v.span().start);
+                self.error(
+                    at,
+                    format!(
+                        "{what}: actor \"{actor}\" is not named in the article or the synonyms (\"{unknown}\")"
+                    ),
+                );
+            }
+        }
+        let answer = self.string(table, at, "answer", &what);
+        // A fact cites its own `source`, or the sentence of another fact
+        // (`same_source = "fact-id"`), so a sentence is written once.
+        let same_source = if table.contains_key("same_source") {
+            let reference = self.string(table, at, "same_source", &what);
+            if table.contains_key("source") {
+                let at = table.get("source").map_or(at, |v| v.span().start);
+                self.error(
+                    at,
+                    format!("{what}: give either `source` or `same_source`, not both"),
+                );
+            }
+            let at = table.get("same_source").map_or(at, |v| v.span().start);
+            reference.map(|r| (r, at))
+        } else {
+            None
+        };
+        let source = match same_source {
+            Some(_) => None,
+            None => self.string(table, at, "source", &what),
+        };
+        if let Some(id) = &id {
+            found.ids.push((id.clone(), line));
+        }
+        if let Some(topic) = &topic
+            && !context.topics.is_empty()
+            && !context.topics.iter().any(|t| t.id == *topic)
+        {
+            let known: Vec<&str> = context.topics.iter().map(|t| t.id.as_str()).collect();
+            let at = table.get("topic").map_or(at, |v| v.span().start);
+            self.error(
+                at,
+                format!(
+                    "{what}: unknown topic `{topic}` (topics: {})",
+                    known.join(", ")
+                ),
+            );
+        }
+        let sentence = source.as_ref().and_then(|source| {
+            let found = context.article.locate(source);
+            if found.is_none() && !context.article.sentences.is_empty() {
+                let at = table.get("source").map_or(at, |v| v.span().start);
+                self.error(
+                    at,
+                    format!(
+                        "{what}: source not found verbatim in {}: \"{}\"",
+                        context.article_file.display(),
+                        shorten(source, 90)
+                    ),
+                );
+            }
+            found
+        });
+        let sentence = match &same_source {
+            Some(_) => Some(usize::MAX),
+            None => sentence,
+        };
+        if let (Some(id), Some(topic), Some(answer), Some(sentence)) = (id, topic, answer, sentence)
+            && !intents.is_empty()
+        {
+            if let Some((reference, at)) = same_source {
+                found
+                    .borrowed
+                    .push((found.facts.len(), reference, self.line_of(at)));
+            }
+            found.facts.push(Fact {
+                id,
+                topic,
+                intents,
+                keywords,
+                actors,
+                answer,
+                sentence,
+                line,
+            });
+        }
     }
 
     /// Gives each fact written with `same_source` the sentence of the fact
@@ -909,12 +1125,13 @@ impl Checker {
         facts: &mut Vec<Fact>,
         borrowed: Vec<(usize, String, usize)>,
     ) {
+        // `borrowed` holds lines, each fact's table having been parsed apart.
         let own: HashMap<String, usize> = facts
             .iter()
             .filter(|f| f.sentence != usize::MAX)
             .map(|f| (f.id.clone(), f.sentence))
             .collect();
-        for (i, reference, at) in borrowed {
+        for (i, reference, line) in borrowed {
             match own.get(&reference) {
                 Some(&sentence) => facts[i].sentence = sentence,
                 None => {
@@ -926,12 +1143,78 @@ impl Checker {
                     } else {
                         format!("{what}: same_source `{reference}` is not the id of a fact")
                     };
-                    self.error(at, problem);
+                    self.errors.push(LoadError {
+                        file: self.file.clone(),
+                        line: Some(line),
+                        message: problem,
+                    });
                 }
             }
         }
         facts.retain(|f| f.sentence != usize::MAX);
     }
+}
+
+/// Words an actor may be named by: the article's and the synonyms' (the
+/// knowledge's and the language's).
+fn known_words(article: &Article, synonyms: &[Synonym]) -> HashSet<String> {
+    let mut known_words: HashSet<String> = article
+        .sentences
+        .iter()
+        .flat_map(|s| crate::text::words(&s.text))
+        .collect();
+    for group in synonyms {
+        known_words.insert(group.canonical.clone());
+        for variant in &group.variants {
+            known_words.extend(crate::text::words(variant));
+        }
+    }
+    for group in crate::language::language().synonyms() {
+        known_words.extend(crate::text::words(&group.canonical));
+        for variant in &group.variants {
+            known_words.extend(crate::text::words(variant));
+        }
+    }
+    known_words
+}
+
+impl Found {
+    /// Adds what a later run of tables found.
+    fn append(&mut self, mut later: Found) {
+        let offset = self.facts.len();
+        self.borrowed.extend(
+            later
+                .borrowed
+                .drain(..)
+                .map(|(i, id, line)| (i + offset, id, line)),
+        );
+        self.facts.append(&mut later.facts);
+        self.ids.append(&mut later.ids);
+    }
+}
+
+/// Fewest `[[fact]]` tables worth a core of their own.
+const FACTS_PER_CORE: usize = 4096;
+
+/// What every fact is checked against.
+struct FactContext<'a> {
+    /// Words an actor may be named by: the article's and the synonyms'.
+    known_words: HashSet<String>,
+    article: &'a Article,
+    article_file: &'a Path,
+    topics: &'a [Topic],
+}
+
+/// The facts checked so far.
+#[derive(Default)]
+struct Found {
+    /// Sound facts, in file order.
+    facts: Vec<Fact>,
+    /// Facts citing another fact's sentence: (index, that fact's id, line).
+    borrowed: Vec<(usize, String, usize)>,
+    /// Each fact's id with its line, in file order (duplicates are found
+    /// once every table is read).
+    ids: Vec<(String, usize)>,
 }
 
 /// Cuts text to at most `max` characters on a word boundary, marking the cut.
@@ -1051,6 +1334,84 @@ source = "The U.S. sent aid."
         assert_eq!(errors.len(), 1, "{errors:?}");
         assert!(errors[0].starts_with("kb/knowledge.toml:19:"), "{errors:?}");
         assert!(errors[0].contains("invalid TOML"), "{errors:?}");
+    }
+
+    #[test]
+    fn each_fact_is_parsed_alone_yet_errors_name_the_files_lines() {
+        let second = GOOD_FACT.replace("us-aid", "us-aid-2");
+        let text = format!("{}{second}\n[engine]\nanswr = 0.5\n", toml(GOOD_FACT));
+        let errors = messages(load(&text));
+        assert_eq!(errors.len(), 1, "{errors:?}");
+        assert!(
+            errors[0].starts_with("kb/knowledge.toml:30: [engine]: unknown engine setting `answr`"),
+            "{errors:?}"
+        );
+        let broken = format!(
+            "{}{}",
+            toml(&GOOD_FACT.replace("answer = \"Aid.\"", "answer = \"Aid.")),
+            second.replace("topic = \"aid\"", "topic = aid")
+        );
+        let errors = messages(load(&broken));
+        assert_eq!(errors.len(), 2, "{errors:?}");
+        assert!(errors[0].starts_with("kb/knowledge.toml:19: invalid TOML"));
+        assert!(errors[1].starts_with("kb/knowledge.toml:24: invalid TOML"));
+        let twice = format!("fact = []\n{}", toml(GOOD_FACT));
+        let errors = messages(load(&twice));
+        assert_eq!(
+            errors,
+            ["kb/knowledge.toml:16: invalid TOML: duplicate key `fact`"]
+        );
+    }
+
+    #[test]
+    fn parts_too_large_to_parse_at_once_are_refused_with_their_line() {
+        let intent = format!("\"{}\", ", "why ".repeat(240));
+        let huge_fact = GOOD_FACT.replace(
+            "intents = [",
+            &format!("intents = [{}", intent.repeat(1100)),
+        );
+        let errors = messages(load(&toml(&format!("{GOOD_FACT}{huge_fact}"))));
+        assert_eq!(
+            errors,
+            ["kb/knowledge.toml:22: this `[[fact]]` table is too large: at most 1024 KB"]
+        );
+        let huge_summary = toml(GOOD_FACT).replace("Long.", &"Long. ".repeat(800_000));
+        let errors = messages(load(&huge_summary));
+        assert_eq!(errors.len(), 1, "{errors:?}");
+        assert!(
+            errors[0].contains("outside its `[[fact]]` tables may have at most 4 MB"),
+            "{errors:?}"
+        );
+    }
+
+    #[test]
+    fn a_large_file_checked_on_several_cores_reports_as_one() {
+        let n = 2 * FACTS_PER_CORE + 1;
+        let mut facts = String::new();
+        for i in 0..n {
+            facts.push_str(&GOOD_FACT.replace("us-aid", &format!("f{i}")));
+        }
+        // The last fact repeats the first's id and cites the first's sentence.
+        facts.push_str(
+            "\n[[fact]]\nid = \"f0\"\ntopic = \"aid\"\nintents = [\"q\"]\nanswer = \"A.\"\nsame_source = \"f1\"\n",
+        );
+        let text = toml(&facts);
+        let last = 15 + 7 * n;
+        assert_eq!(
+            messages(load(&text)),
+            [format!(
+                "kb/knowledge.toml:{last}: duplicate fact id `f0` (first used on line 15)"
+            )]
+        );
+        let k = load(&text.replace(
+            "id = \"f0\"\ntopic = \"aid\"\nintents = [\"q\"]",
+            "id = \"last\"\ntopic = \"aid\"\nintents = [\"q\"]",
+        ))
+        .unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(k.facts.len(), n + 1);
+        assert_eq!(k.facts[n].id, "last");
+        assert_eq!(k.facts[n].sentence, k.facts[1].sentence);
+        assert_eq!(k.facts[n - 1].line, last - 7);
     }
 
     #[test]

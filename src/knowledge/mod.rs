@@ -9,13 +9,14 @@
 mod error;
 mod lint;
 mod load;
+mod sections;
 mod teach;
 
 pub use error::{LoadError, LoadErrors};
 pub use lint::{Lint, intent_key, lints};
 pub use load::{
-    KNOWLEDGE_FILE, MAX_ANSWER_CHARS, MAX_FILE_BYTES, MAX_INTENT_BYTES, MAX_TERM_CHARS,
-    MAX_WORD_CHARS, load_dir, load_dir_with, load_str, read_text,
+    KNOWLEDGE_FILE, MAX_ANSWER_CHARS, MAX_FILE_BYTES, MAX_INTENT_BYTES, MAX_KNOWLEDGE_BYTES,
+    MAX_TERM_CHARS, MAX_WORD_CHARS, load_dir, load_dir_with, load_str, read_text,
 };
 pub use teach::{Taught, TeachError, intent_form, teach};
 
