@@ -21,7 +21,7 @@ const CHECKED: usize = 8;
 const NEGATIONS: &str = include_str!("../../../assets/lang/negations.txt");
 const ANTONYMS: &str = include_str!("../../../assets/lang/antonyms.txt");
 /// Prefixes that turn an English word into its opposite ("informal").
-const NEGATING_PREFIXES: &[&str] = &["un", "in", "im", "il", "ir", "non", "dis"];
+pub(super) const NEGATING_PREFIXES: &[&str] = &["un", "in", "im", "il", "ir", "non", "dis"];
 /// Shortest word a negating prefix is recognised on ("in" + "put" is no opposite).
 const MIN_PREFIXED: usize = 4;
 
@@ -82,7 +82,7 @@ fn says_opposite(question: &[String], sentence: &[String], intents: &[Vec<String
 }
 
 /// True for a word that denies what its clause says ("not", "isnt").
-fn is_negation(word: &str) -> bool {
+pub(super) fn is_negation(word: &str) -> bool {
     static SET: std::sync::LazyLock<rustc_hash::FxHashSet<&'static str>> =
         std::sync::LazyLock::new(|| {
             NEGATIONS
@@ -122,7 +122,7 @@ fn clauses(sentence: &str) -> Vec<Vec<String>> {
 /// The clause of the sentence that the question is about: the one sharing
 /// the most content words with it; on a tie, one that denies nothing. Empty
 /// when no clause shares a word.
-fn asked_clause(question: &[String], sentence: &str) -> Vec<String> {
+pub(super) fn asked_clause(question: &[String], sentence: &str) -> Vec<String> {
     let asked: Vec<String> = question
         .iter()
         .filter(|w| !is_stopword(w))
@@ -174,7 +174,8 @@ fn stems(words: &[String]) -> Vec<String> {
 /// cannot be solved" against "can be solved"). What is denied must be a
 /// word of the sentence that its clause does not deny itself: a negated
 /// idiom ("won't budge", "not on the same page") denies nothing the
-/// sentence says. An intent that denies something vouches for its fact.
+/// sentence says. An intent that denies the same word vouches for its
+/// fact (one denying something else, "non-deterministic", does not).
 /// (The reverse, a question stating what the sentence denies, was measured
 /// and left out: reported demands such as "would never join" answer plain
 /// questions about them.)
@@ -184,14 +185,12 @@ fn polarity_differs(
     intents: &[Vec<String>],
     span: usize,
 ) -> bool {
-    if intents.iter().any(|i| negated(i)) {
-        return false;
-    }
+    let vouched: Vec<String> = intents.iter().flat_map(|i| denied(i, span)).collect();
     let clause_denies = denied(&asked_clause(question, sentence), span);
     let sentence_stems = stems(&words(sentence));
     denied(question, span)
         .iter()
-        .any(|t| sentence_stems.contains(t) && !clause_denies.contains(t))
+        .any(|t| sentence_stems.contains(t) && !clause_denies.contains(t) && !vouched.contains(t))
 }
 
 /// True for a token that is a number or holds one ("1965", "n2").
@@ -223,6 +222,7 @@ fn is_year(word: &str) -> bool {
 pub fn apply(engine: &Engine, question: &[String], ranked: &mut [Ranked]) {
     let knowledge = engine.knowledge();
     let t = &engine.tunables;
+    let yes_no = crate::engine::is_yes_no(question);
     // Numbers the article gives somewhere: one of these in the question
     // that the sentence lacks stands in for the sentence's own. A year is
     // never a guess: one the sentence does not give is another time.
@@ -254,6 +254,14 @@ pub fn apply(engine: &Engine, question: &[String], ranked: &mut [Ranked]) {
         if says_opposite(question, &sentence, &intents) {
             share *= t.opposite_word;
             fired.add(Rule::OppositeWord);
+        }
+        if super::asserted::denies_unsaid(question, yes_no, text) {
+            share *= t.denied_unsaid;
+            fired.add(Rule::DeniesUnsaid);
+        }
+        if super::asserted::affirms_denied(question, yes_no, text, &intents) {
+            share *= t.affirmed_denied;
+            fired.add(Rule::AffirmsDenied);
         }
         if numbers
             .iter()
