@@ -69,6 +69,9 @@ pub enum List {
     Undergoes,
     /// Verbs of speech that ask what someone said ("say", "respond").
     AskedSpeech,
+    /// Modals of a promise or a demand ("would never join"): what they deny
+    /// is reported, not stated.
+    PromiseModals,
     /// Labels that open a dateline ("published", "updated").
     DatelineLabels,
     /// Words a dateline holds besides its label and date ("am", "gmt").
@@ -83,7 +86,7 @@ pub enum List {
 
 impl List {
     /// Every list, for checking that the data file has each.
-    pub const ALL: [List; 28] = [
+    pub const ALL: [List; 29] = [
         List::Fillers,
         List::Question,
         List::Auxiliary,
@@ -107,6 +110,7 @@ impl List {
         List::TopicWords,
         List::Undergoes,
         List::AskedSpeech,
+        List::PromiseModals,
         List::DatelineLabels,
         List::DatelineWords,
         List::BylineOpeners,
@@ -140,6 +144,7 @@ impl List {
             List::TopicWords => "topic-words",
             List::Undergoes => "undergoes",
             List::AskedSpeech => "asked-speech",
+            List::PromiseModals => "promise-modals",
             List::DatelineLabels => "dateline-labels",
             List::DatelineWords => "dateline-words",
             List::BylineOpeners => "byline-openers",

@@ -179,27 +179,27 @@ fn drafted(article: &Path, questions: &Path) -> (f64, f64) {
 #[test]
 fn a_drafted_knowledge_beats_declining_on_the_squad_article() {
     // 418 crowd-written questions, 221 written to look answerable; declining
-    // everything scores 0.529. Measured: 0.555 (232/418), precision 0.469.
+    // everything scores 0.529. Measured: 0.598 (250/418), precision 0.530.
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/eval/squad-complexity");
     if !dir.exists() {
         eprintln!("../shared/eval/squad-complexity not found: skipping");
         return;
     }
     let (accuracy, precision) = drafted(&dir.join("article.txt"), &dir.join("questions.jsonl"));
-    assert!(accuracy >= 0.54, "accuracy {accuracy:.3} < 0.54");
-    assert!(precision >= 0.45, "precision {precision:.3} < 0.45");
+    assert!(accuracy >= 0.58, "accuracy {accuracy:.3} < 0.58");
+    assert!(precision >= 0.50, "precision {precision:.3} < 0.50");
 }
 
 #[test]
 fn a_drafted_knowledge_beats_declining_on_an_article_we_never_tuned_on() {
     // A news report and questions written by a helper who saw neither
     // citebot nor its knowledge; the knowledge is `citebot init`'s draft,
-    // unedited. Declining everything scores 35/90 = 0.389. Measured: 0.522
-    // (47/90), precision 0.549 (28/51).
+    // unedited. Declining everything scores 35/90 = 0.389. Measured: 0.544
+    // (49/90), precision 0.571 (28/49).
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/new-article");
     let (accuracy, precision) = drafted(&dir.join("article.txt"), &dir.join("questions.jsonl"));
-    assert!(accuracy >= 0.50, "accuracy {accuracy:.3} < 0.50");
-    assert!(precision >= 0.52, "precision {precision:.3} < 0.52");
+    assert!(accuracy >= 0.52, "accuracy {accuracy:.3} < 0.52");
+    assert!(precision >= 0.54, "precision {precision:.3} < 0.54");
 }
 
 #[test]
@@ -208,7 +208,9 @@ fn a_drafted_knowledge_beats_declining_on_a_third_article() {
     // not answer), written by a helper who saw neither citebot nor its
     // knowledge; nobody has read the questions since. `citebot init`'s draft,
     // unedited. Declining everything scores 32/80 = 0.400. Measured when it
-    // was added: 0.550 (44/80), precision 0.605 (23/38).
+    // was added: 0.550 (44/80), precision 0.605 (23/38); with the drafted
+    // common_rank and rules affirms-denied and denies-unsaid: 0.562 (45/80),
+    // precision 0.632.
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/article3");
     let (accuracy, precision) = drafted(&dir.join("article.txt"), &dir.join("questions.jsonl"));
     assert!(accuracy >= 0.50, "accuracy {accuracy:.3} < 0.50");

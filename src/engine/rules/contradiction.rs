@@ -27,7 +27,7 @@ const CHECKED: usize = 8;
 const NEGATIONS: &str = include_str!("../../../assets/lang/negations.txt");
 const ANTONYMS: &str = include_str!("../../../assets/lang/antonyms.txt");
 /// Prefixes that turn an English word into its opposite ("informal").
-const NEGATING_PREFIXES: &[&str] = &["un", "in", "im", "il", "ir", "non", "dis"];
+pub(super) const NEGATING_PREFIXES: &[&str] = &["un", "in", "im", "il", "ir", "non", "dis"];
 /// Shortest word a negating prefix is recognised on ("in" + "put" is no opposite).
 const MIN_PREFIXED: usize = 4;
 
@@ -51,7 +51,7 @@ fn antonyms() -> &'static FxHashMap<String, Vec<String>> {
 }
 
 /// True for a word that denies what its clause says ("not", "isnt").
-fn is_negation(word: &str) -> bool {
+pub(super) fn is_negation(word: &str) -> bool {
     static SET: std::sync::LazyLock<FxHashSet<&'static str>> = std::sync::LazyLock::new(|| {
         NEGATIONS
             .lines()
@@ -85,6 +85,30 @@ fn clauses(sentence: &str) -> Vec<Vec<String>> {
         }
     }
     out
+}
+
+/// The clause of the sentence that the question is about: the one sharing
+/// the most content words with it; on a tie, one that denies nothing. Empty
+/// when no clause shares a word.
+pub(super) fn asked_clause(question: &[String], sentence: &str) -> Vec<String> {
+    let asked: Vec<String> = question
+        .iter()
+        .filter(|w| !is_stopword(w))
+        .map(|w| stem(w))
+        .collect();
+    let mut most = 0;
+    let mut best = Vec::new();
+    for clause in clauses(sentence) {
+        let shared = clause
+            .iter()
+            .filter(|w| !is_stopword(w) && asked.contains(&stem(w)))
+            .count();
+        if shared > most || shared == most && most > 0 && !negated(&clause) {
+            most = shared;
+            best = clause;
+        }
+    }
+    best
 }
 
 /// What the negations of a text deny: the content words among the few
@@ -165,8 +189,11 @@ struct SentenceClaims {
 struct FactClaims {
     /// The stems of all their words, sorted.
     stems: Vec<Id>,
-    /// Whether one of them denies something.
-    negated: bool,
+    /// The stems they deny: an intent denying a word vouches for a fact
+    /// whose sentence a question denying that word matches.
+    denies: Vec<Id>,
+    /// Their words, for rule `affirms-denied`.
+    words: Vec<Vec<String>>,
     /// Their words that hold a number.
     numbers: Vec<String>,
 }
@@ -259,6 +286,11 @@ impl Claims {
         self.words.get(word).copied()
     }
 
+    /// The number of a knowledge word's stem.
+    fn stem_id_known(&self, word: &str) -> Option<Id> {
+        Some(self.word(word)?.1)
+    }
+
     /// The number of a word's stem, when some word of the knowledge has it.
     fn stem_id(&self, word: &str, analyzer: &Analyzer) -> Option<Id> {
         match self.word(word) {
@@ -306,7 +338,8 @@ impl Claims {
     fn fact(&self, i: usize, knowledge: &Knowledge) -> &FactClaims {
         static NONE: FactClaims = FactClaims {
             stems: Vec::new(),
-            negated: false,
+            denies: Vec::new(),
+            words: Vec::new(),
             numbers: Vec::new(),
         };
         let (Some(cell), Some(fact)) = (self.facts.get(i), knowledge.facts.get(i)) else {
@@ -316,14 +349,18 @@ impl Claims {
             let mut claims = FactClaims::default();
             for text in fact.intents.iter().chain(&fact.keywords) {
                 let words = words(text);
-                claims.negated |= negated(&words);
+                let denies = denied(&words, self.span);
+                claims
+                    .denies
+                    .extend(denies.iter().filter_map(|w| self.stem_id_known(w)));
                 // Every word of an intent is a word of the knowledge.
                 claims
                     .stems
                     .extend(words.iter().filter_map(|w| Some(self.word(w)?.1)));
                 claims
                     .numbers
-                    .extend(words.into_iter().filter(|w| is_number(w)));
+                    .extend(words.iter().filter(|w| is_number(w)).cloned());
+                claims.words.push(words);
             }
             claims.stems.sort_unstable();
             claims.stems.dedup();
@@ -443,7 +480,7 @@ fn says_opposite(question: &Asserted, sentence: &SentenceClaims, fact: &FactClai
 /// The clause of the sentence that the question is about: the one sharing
 /// the most content words with it; on a tie, one that denies nothing.
 /// `None` when no clause shares a word.
-fn asked_clause<'s>(question: &Asserted, sentence: &'s SentenceClaims) -> Option<&'s Clause> {
+fn clause_asked<'s>(question: &Asserted, sentence: &'s SentenceClaims) -> Option<&'s Clause> {
     let mut most = 0;
     let mut best = None;
     for clause in &sentence.clauses {
@@ -469,24 +506,29 @@ fn asked_clause<'s>(question: &Asserted, sentence: &'s SentenceClaims) -> Option
 /// and left out: reported demands such as "would never join" answer plain
 /// questions about them.)
 fn polarity_differs(question: &Asserted, sentence: &SentenceClaims, fact: &FactClaims) -> bool {
-    if fact.negated || question.denied.is_empty() {
+    if question.denied.is_empty() {
         return false;
     }
-    let clause_denies = asked_clause(question, sentence).map_or(&[][..], |c| &c.denies);
-    question
-        .denied
-        .iter()
-        .any(|t| sentence.stems.binary_search(t).is_ok() && !clause_denies.contains(t))
+    let clause_denies = clause_asked(question, sentence).map_or(&[][..], |c| &c.denies);
+    question.denied.iter().any(|t| {
+        sentence.stems.binary_search(t).is_ok()
+            && !clause_denies.contains(t)
+            && !fact.denies.contains(t)
+    })
 }
 
 /// The rules on one fact's sentence: the share of its score it keeps and
 /// the rules that fired.
+/// `raw` is the question's words, whether it asks for a yes or a no, and
+/// the sentence's text, for the rules of [`super::asserted`].
 fn judge(
     question: &Asserted,
     sentence: &SentenceClaims,
     fact: &FactClaims,
     t: &crate::engine::Tunables,
+    raw: (&[String], bool, &str),
 ) -> (f32, Fired) {
+    let (words, yes_no, text) = raw;
     let mut share = 1.0;
     let mut fired = Fired::default();
     if polarity_differs(question, sentence, fact) {
@@ -496,6 +538,14 @@ fn judge(
     if says_opposite(question, sentence, fact) {
         share *= t.opposite_word;
         fired.add(Rule::OppositeWord);
+    }
+    if super::asserted::denies_unsaid(words, yes_no, text) {
+        share *= t.denied_unsaid;
+        fired.add(Rule::DeniesUnsaid);
+    }
+    if super::asserted::affirms_denied(words, yes_no, text, &fact.words) {
+        share *= t.affirmed_denied;
+        fired.add(Rule::AffirmsDenied);
     }
     if question
         .numbers
@@ -524,6 +574,7 @@ pub fn apply(engine: &Engine, question: &[String], tokens: &[Token], ranked: &mu
         &engine.index.article_numbers,
     );
     let none = FactClaims::default();
+    let yes_no = crate::engine::is_yes_no(question);
     let share = |r: &Ranked| -> (f32, Fired) {
         let Some(sentence) = claims.sentences.get(r.sentence) else {
             return (1.0, Fired::default());
@@ -532,7 +583,8 @@ pub fn apply(engine: &Engine, question: &[String], tokens: &[Token], ranked: &mu
             Target::Fact(i) => claims.fact(i, knowledge),
             Target::Sentence(_) => &none,
         };
-        judge(&asked, sentence, fact, t)
+        let text = &knowledge.article.sentences[r.sentence].text;
+        judge(&asked, sentence, fact, t, (question, yes_no, text))
     };
     let Some(best) = ranked.first() else {
         return;

@@ -12,10 +12,12 @@
 //! `unknown-entity` ([`entities`]) ends the search before any scoring,
 //! `intent-other-kind` ([`intent_kind`]) acts on each intent while scoring,
 //! `sibling-borrowed` ([`sibling`]) while deciding. After ranking,
-//! `denied`, `other-number` and `opposite-word` (`engine/coverage.rs`) cut
-//! facts whose sentence the question contradicts.
+//! `denied`, `other-number` and `opposite-word` ([`contradiction`]), and
+//! `affirms-denied` and `denies-unsaid` ([`asserted`]), cut facts whose sentence the question
+//! contradicts.
 
 pub mod answer_kind;
+pub mod asserted;
 pub mod contradiction;
 pub mod doer;
 pub mod entities;
@@ -73,11 +75,17 @@ pub enum Rule {
     /// The question uses the opposite of a word of the sentence
     /// ("decrease" against "increase", "informal" against "formal").
     OppositeWord,
+    /// A question asking for something states what its sentence denies
+    /// ("what is always practical?" against "is not always practical").
+    AffirmsDenied,
+    /// A question asking for something denies ("what is not ...") while
+    /// its sentence denies nothing.
+    DeniesUnsaid,
 }
 
 impl Rule {
     /// Every rule, in the order `--explain` lists them.
-    pub const ALL: [Rule; 17] = [
+    pub const ALL: [Rule; 19] = [
         Rule::UnknownEntity,
         Rule::EntityMissing,
         Rule::EntitySubstituted,
@@ -95,6 +103,8 @@ impl Rule {
         Rule::Denied,
         Rule::OtherNumber,
         Rule::OppositeWord,
+        Rule::AffirmsDenied,
+        Rule::DeniesUnsaid,
     ];
 
     /// The rule's name, as `--explain` prints it.
@@ -117,6 +127,8 @@ impl Rule {
             Rule::Denied => "denied",
             Rule::OtherNumber => "other-number",
             Rule::OppositeWord => "opposite-word",
+            Rule::AffirmsDenied => "affirms-denied",
+            Rule::DeniesUnsaid => "denies-unsaid",
         }
     }
 
@@ -263,6 +275,8 @@ pub fn effects(fired: Fired, boosts: &[f32; 2], t: &Tunables) -> Vec<Effect> {
                 Rule::Denied => Change::Times(t.denied),
                 Rule::OtherNumber => Change::Times(t.other_number),
                 Rule::OppositeWord => Change::Times(t.opposite_word),
+                Rule::AffirmsDenied => Change::Times(t.affirmed_denied),
+                Rule::DeniesUnsaid => Change::Times(t.denied_unsaid),
                 Rule::UnknownEntity => return None,
             };
             Some(Effect { rule, change })

@@ -1,0 +1,208 @@
+//! Guards on a question whose polarity its sentence does not share, for
+//! questions written to look answerable by copying the sentence's words: a
+//! plain question about what the sentence says is not so ("what is always
+//! practical?" against "is not always practical"), and a question about
+//! what is not so where the sentence denies nothing ("what is not an
+//! example of ...").
+//!
+//! Rules `affirms-denied` and `denies-unsaid`. They compare words only, so
+//! they apply to any article; [`super::contradiction::apply`] runs them on
+//! the best facts after ranking.
+
+use super::contradiction::{NEGATING_PREFIXES, asked_clause, is_negation};
+use crate::language::{List, language};
+use crate::text::{is_stopword, stem};
+
+/// True for a word that denies its clause: a negation, but not a negating
+/// prefix the tokenizer split off its word ("non-negotiable",
+/// "non-deterministic").
+fn denial(word: &str) -> bool {
+    is_negation(word) && !NEGATING_PREFIXES.contains(&word)
+}
+
+/// The content words of a text in order, stemmed.
+fn content_stems(words: &[String]) -> Vec<String> {
+    words
+        .iter()
+        .filter(|w| !is_stopword(w) && !is_negation(w))
+        .map(|w| stem(w))
+        .collect()
+}
+
+/// True when a question that asks for something ("what ...", not "did
+/// ...") states plainly what its sentence denies ("what fits the
+/// framework?" against "do not fit into this framework"): a content word
+/// of the question is the first content word after a negation in the
+/// clause of the sentence it asks about, while the question denies nothing
+/// itself. A denial after a modal of a promise or a demand does not count
+/// (what "Ukraine would never join" denies is what someone wants); a
+/// question asking for a yes or a no is answered by the denial; an intent
+/// of the fact that uses a negation vouches for it.
+pub fn affirms_denied(
+    question: &[String],
+    yes_no: bool,
+    sentence: &str,
+    intents: &[Vec<String>],
+) -> bool {
+    if yes_no || question.iter().any(|w| denial(w)) {
+        return false;
+    }
+    let asked = content_stems(question);
+    let vouched = |st: &str| {
+        intents
+            .iter()
+            .any(|i| i.iter().any(|w| denial(w)) && content_stems(i).iter().any(|x| x == st))
+    };
+    let clause = asked_clause(question, sentence);
+    let promised = |i: usize| {
+        let modal = |w: &String| language().in_list(List::PromiseModals, w);
+        modal(&clause[i]) || i > 0 && modal(&clause[i - 1])
+    };
+    clause.iter().enumerate().any(|(i, w)| {
+        denial(w)
+            && !promised(i)
+            && clause[i + 1..]
+                .iter()
+                .find(|next| !is_stopword(next) && !denial(next))
+                .map(|next| stem(next))
+                .is_some_and(|st| asked.contains(&st) && !vouched(&st))
+    })
+}
+
+/// Most words from a question's opening question word to a negation that
+/// denies what the question asks for ("what is not an example of ...");
+/// one further on sits in a clause of its own ("which values did they say
+/// they won't budge on").
+const ASKED_DENIAL_SPAN: usize = 4;
+
+/// True when a question that opens with a question word denies what it
+/// asks for ("what is not an example of ...") while its sentence denies
+/// nothing at all: the sentence states what is so, not what is not.
+pub fn denies_unsaid(question: &[String], yes_no: bool, sentence: &str) -> bool {
+    if yes_no
+        || !question
+            .first()
+            .is_some_and(|w| crate::text::is_question_word(w))
+    {
+        return false;
+    }
+    question
+        .iter()
+        .take(ASKED_DENIAL_SPAN + 1)
+        .any(|w| denial(w))
+        && !crate::text::words(sentence).iter().any(|w| denial(w))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::words as w;
+
+    #[test]
+    fn a_question_stating_what_the_sentence_denies() {
+        let s = "Turing machines are not intended as a practical computing technology.";
+        assert!(affirms_denied(
+            &w("what are intended as a practical computing technology"),
+            false,
+            s,
+            &[]
+        ));
+        // Asked for a yes or a no, the denial is the answer.
+        assert!(!affirms_denied(
+            &w("are turing machines intended as a practical technology"),
+            true,
+            s,
+            &[]
+        ));
+        // A question that denies too asks about the denial.
+        assert!(!affirms_denied(
+            &w("what are not intended as a practical technology"),
+            false,
+            s,
+            &[]
+        ));
+        // "No efficient algorithm is known" denies "efficient", not "algorithm".
+        assert!(!affirms_denied(
+            &w("what is the best known algorithm"),
+            false,
+            "No efficient algorithm is known.",
+            &[]
+        ));
+        // A promise or a demand reports what someone wants.
+        assert!(!affirms_denied(
+            &w("what did russia want about countries that join"),
+            false,
+            "Russia asked that Ukraine would never join the alliance.",
+            &[]
+        ));
+        // An intent that asks about the denial vouches for the fact.
+        assert!(!affirms_denied(
+            &w("what are intended as a practical technology"),
+            false,
+            s,
+            &[w("what are turing machines not intended as")]
+        ));
+    }
+
+    #[test]
+    fn the_engine_declines_a_question_stating_what_its_sentence_denies() {
+        let article = "Zorblat notes\n\nThe Zorblat engine is not suited to cold weather.\n";
+        let toml = "[article]\ntitle = \"Zorblat notes\"\n[summary]\nshort = \"S.\"\nlong = \"L.\"\n\
+             [topics.all]\ntitle = \"All\"\nsummary = \"All.\"\n\
+             [[fact]]\nid = \"cold\"\ntopic = \"all\"\nintents = [\"zorblat engine cold weather\"]\n\
+             answer = \"No.\"\nsource = \"The Zorblat engine is not suited to cold weather.\"\n";
+        let knowledge = crate::knowledge::load_str(std::path::Path::new("kb"), toml, article)
+            .unwrap_or_else(|e| panic!("{e}"));
+        let engine = crate::Engine::new(knowledge);
+        let explained = engine.explain("what engine is suited to cold weather?", 3);
+        assert!(
+            explained.facts.first().is_some_and(|f| f
+                .effects
+                .iter()
+                .any(|e| e.rule == crate::engine::Rule::AffirmsDenied)),
+            "{explained}"
+        );
+        assert!(!matches!(
+            engine.answer("what engine is suited to cold weather?"),
+            crate::engine::Reply::Answered(_)
+        ));
+        assert!(matches!(
+            engine.answer("is the zorblat engine suited to cold weather?"),
+            crate::engine::Reply::Answered(_)
+        ));
+    }
+
+    #[test]
+    fn a_question_denying_what_the_sentence_never_denies() {
+        let s = "Time and space are examples of complexity resources.";
+        assert!(denies_unsaid(
+            &w("what is not an example of a resource"),
+            false,
+            s
+        ));
+        assert!(!denies_unsaid(
+            &w("what is an example of a resource"),
+            false,
+            s
+        ));
+        // A negation far from the question word sits in a clause of its own.
+        assert!(!denies_unsaid(
+            &w("which values did washington say it won't budge on"),
+            false,
+            s
+        ));
+        // A negating prefix is part of its word.
+        assert!(!denies_unsaid(
+            &w("which non-negotiable values are there"),
+            false,
+            s
+        ));
+        // The sentence denies something: rule `denied` reads the two.
+        assert!(!denies_unsaid(
+            &w("what is not an example"),
+            false,
+            "Space is not an example."
+        ));
+        assert!(!denies_unsaid(&w("is time not a resource"), true, s));
+    }
+}
