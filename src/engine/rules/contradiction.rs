@@ -682,8 +682,18 @@ mod tests {
             &e.index.article_numbers,
         );
         let fact = e.claims.fact(0, e.knowledge());
-        let sentence = &e.claims.sentences[e.knowledge().facts[0].sentence];
-        judge(&asked, sentence, fact, &e.tunables).1
+        let at = e.knowledge().facts[0].sentence;
+        let sentence = &e.claims.sentences[at];
+        let text = &e.knowledge().article.sentences[at].text;
+        let yes_no = crate::engine::is_yes_no(&question);
+        judge(
+            &asked,
+            sentence,
+            fact,
+            &e.tunables,
+            (&question, yes_no, text),
+        )
+        .1
     }
 
     fn answered(engine: &Engine, question: &str) -> bool {
