@@ -160,6 +160,8 @@ type Id = u32;
 /// One clause of a sentence as rule `denied` reads it.
 #[derive(Debug, Clone)]
 struct Clause {
+    /// Its words, for rule `affirms-denied`.
+    words: Vec<String>,
     /// Its content words' stems, in order (repeats kept: they are counted).
     stems: Vec<Id>,
     /// Whether it denies anything itself.
@@ -321,6 +323,7 @@ impl Claims {
                 stems: stem_ids(&mut clause.iter().filter(|w| !is_stopword(w)).cloned()),
                 negated: negated(&clause),
                 denies: stem_ids(&mut denied(&clause, span).into_iter()),
+                words: clause,
             })
             .collect();
         let mut stems: Vec<Id> = content.iter().map(|&(_, s)| s).collect();
@@ -388,6 +391,8 @@ struct Asserted<'q> {
     denied: Vec<Id>,
     /// The numbers it names that the article gives somewhere, and its years.
     numbers: Vec<&'q String>,
+    /// For rule `affirms-denied`, its content stems, when it may apply.
+    affirm: Option<Vec<String>>,
 }
 
 impl<'q> Asserted<'q> {
@@ -423,10 +428,14 @@ impl<'q> Asserted<'q> {
             .iter()
             .filter_map(|w| claims.stem_id(w, analyzer))
             .collect();
+        let yes_no = crate::engine::is_yes_no(question);
+        let affirm = super::asserted::may_affirm_denied(question, yes_no)
+            .then(|| super::asserted::asked_stems(question));
         Asserted {
             content,
             denied,
             numbers,
+            affirm,
         }
     }
 
@@ -543,7 +552,11 @@ fn judge(
         share *= t.denied_unsaid;
         fired.add(Rule::DeniesUnsaid);
     }
-    if super::asserted::affirms_denied(words, yes_no, text, &fact.words) {
+    let affirms = question.affirm.as_ref().is_some_and(|asked| {
+        let clause = clause_asked(question, sentence).map_or(&[][..], |c| &c.words);
+        super::asserted::affirms_denied_in(asked, clause, &fact.words)
+    });
+    if affirms {
         share *= t.affirmed_denied;
         fired.add(Rule::AffirmsDenied);
     }
