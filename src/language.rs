@@ -181,7 +181,9 @@ pub struct SynonymGroup {
 pub struct Language {
     stopwords: HashSet<String>,
     lists: HashMap<&'static str, Vec<String>>,
-    list_sets: HashMap<&'static str, HashSet<String>>,
+    /// Each list's words as a set, in [`List::ALL`] order (a list's place
+    /// is its discriminant), so a look-up hashes the word only.
+    list_sets: Vec<HashSet<String>>,
     chat: HashMap<String, String>,
     irregular: HashMap<String, String>,
     overstemmed: Vec<(String, String)>,
@@ -209,9 +211,14 @@ impl Language {
         let lists = parse_lists("word-lists.txt", WORD_LISTS, &mut problems);
         let language = Language {
             stopwords: words_of(STOPWORDS).map(str::to_string).collect(),
-            list_sets: lists
+            list_sets: List::ALL
                 .iter()
-                .map(|(name, words)| (*name, words.iter().cloned().collect()))
+                .map(|list| {
+                    lists
+                        .get(list.section())
+                        .map(|words| words.iter().cloned().collect())
+                        .unwrap_or_default()
+                })
                 .collect(),
             lists,
             chat: parse_chat("chat.txt", CHAT, &mut problems),
@@ -235,6 +242,11 @@ impl Language {
         self.stopwords.contains(word)
     }
 
+    /// Every stop word.
+    pub fn stopwords(&self) -> impl Iterator<Item = &str> {
+        self.stopwords.iter().map(String::as_str)
+    }
+
     /// The words of a list of `word-lists.txt`.
     pub fn list(&self, list: List) -> &[String] {
         self.lists.get(list.section()).map_or(&[], Vec::as_slice)
@@ -243,7 +255,7 @@ impl Language {
     /// True when `word` is in `list`.
     pub fn in_list(&self, list: List, word: &str) -> bool {
         self.list_sets
-            .get(list.section())
+            .get(list as usize)
             .is_some_and(|set| set.contains(word))
     }
 
@@ -456,6 +468,13 @@ fn parse_countries(file: &str, text: &str, problems: &mut Vec<String>) -> Vec<Co
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn every_list_sits_at_its_own_place() {
+        for (at, list) in super::List::ALL.into_iter().enumerate() {
+            assert_eq!(list as usize, at, "{}", list.section());
+        }
+    }
+
     use super::*;
 
     #[test]

@@ -2,6 +2,8 @@
 //! stop words and stemming. The same analysis runs on intents at index time
 //! and on questions at answer time, so both meet in one vocabulary.
 
+use std::borrow::Cow;
+
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use super::typo::TypoIndex;
@@ -70,6 +72,10 @@ pub struct Analyzer {
     phrase_next: HashMap<String, HashSet<String>>,
     /// Stems of the words the knowledge uses, so analysis stems each word once.
     stem_cache: HashMap<String, String>,
+    /// Stems of the other words the knowledge writes (stop words, synonym
+    /// variants) and of every stop and question word: the words of a
+    /// question that [`Analyzer::stem_cache`] lacks are mostly these.
+    other_stems: HashMap<String, String>,
     typo: TypoIndex,
 }
 
@@ -170,14 +176,30 @@ impl Analyzer {
             }
         }
         analyzer.typo = TypoIndex::new(analyzer.surfaces.iter().map(String::as_str));
+        analyzer.other_stems = analyzer.other_stems();
         analyzer
+    }
+
+    /// The stems of the words analysis meets that [`Analyzer::stem_cache`]
+    /// lacks: the knowledge's other words, stop words and question words.
+    fn other_stems(&self) -> HashMap<String, String> {
+        let lang = language();
+        self.surfaces
+            .iter()
+            .map(String::as_str)
+            .chain(lang.stopwords())
+            .chain(lang.list(List::Question).iter().map(String::as_str))
+            .filter(|w| !self.stem_cache.contains_key(*w))
+            .map(|w| (w.to_string(), stem(w)))
+            .collect()
     }
 
     /// Adds the words of a knowledge text to the vocabulary.
     fn learn(&mut self, text: &str) {
         let raw = words(text);
         self.surfaces.extend(raw.iter().cloned());
-        for word in self.apply_synonyms(raw) {
+        let (read, _) = self.apply_synonyms(raw);
+        for word in read {
             if !is_stopword(&word) && !self.stem_cache.contains_key(&word) {
                 let stemmed = stem(&word);
                 self.intern(&stemmed);
@@ -196,6 +218,11 @@ impl Analyzer {
         id
     }
 
+    /// Every word the knowledge writes, as [`crate::text::words`] reads it.
+    pub fn surfaces(&self) -> impl Iterator<Item = &str> {
+        self.surfaces.iter().map(String::as_str)
+    }
+
     /// Number of terms in the vocabulary.
     pub fn vocabulary_len(&self) -> usize {
         self.terms.len()
@@ -211,7 +238,21 @@ impl Analyzer {
 
     /// True when the knowledge uses this word (or a word of its stem).
     pub fn knows(&self, word: &str) -> bool {
-        self.surfaces.contains(word) || self.stems.contains_key(&stem(word))
+        self.surfaces.contains(word) || self.stems.contains_key(&*self.stem_of(word))
+    }
+
+    /// The stem of a word ([`crate::text::stem`]), taken from the table of
+    /// the knowledge's words when it is one of them, so that the words the
+    /// knowledge uses are never stemmed again.
+    pub fn stem_of<'a>(&'a self, word: &str) -> Cow<'a, str> {
+        match self
+            .stem_cache
+            .get(word)
+            .or_else(|| self.other_stems.get(word))
+        {
+            Some(stem) => Cow::Borrowed(stem),
+            None => Cow::Owned(stem(word)),
+        }
     }
 
     /// The term of a stem, if the vocabulary has it.
@@ -251,7 +292,7 @@ impl Analyzer {
             || is_question_word(word)
             || word.chars().any(|c| c.is_ascii_digit())
             || self.surfaces.contains(word)
-            || self.stems.contains_key(&stem(word))
+            || self.stems.contains_key(&*self.stem_of(word))
         {
             return None;
         }
@@ -281,17 +322,16 @@ impl Analyzer {
     fn finish(&self, mut raw: Vec<String>, corrections: Vec<(String, String)>) -> Analysed {
         drop_chat_frames(&mut raw);
         raw.retain(|w| !is_filler(w));
-        let all_words = self.apply_synonyms(raw);
+        let (all_words, stems) = self.apply_synonyms(raw);
         let mut tokens = Vec::new();
         for (i, word) in all_words.iter().enumerate() {
             if is_stopword(word) || is_question_word(word) {
                 continue;
             }
-            let stem = self
-                .stem_cache
-                .get(word)
-                .cloned()
-                .unwrap_or_else(|| stem(word));
+            let stem = match &stems[i] {
+                Some(stem) => stem.to_string(),
+                None => self.stem_of(word).into_owned(),
+            };
             let before = if i > 0 { all_words[i - 1].as_str() } else { "" };
             // "did the us send": the subject may follow a determiner.
             let before_determiner = match i {
@@ -316,48 +356,51 @@ impl Analyzer {
 
     /// Replaces synonym phrases (longest first) by their canonical words. A
     /// phrase matches as written or, failing that, with its first word
-    /// inflected ("pulled the trigger" for "pull the trigger").
-    fn apply_synonyms(&self, raw: Vec<String>) -> Vec<String> {
+    /// inflected ("pulled the trigger" for "pull the trigger"). With the
+    /// words, the stem of each word kept as written (`None` for the words
+    /// of a synonym), so no word is stemmed twice.
+    fn apply_synonyms(&self, raw: Vec<String>) -> (Vec<String>, Vec<Option<Cow<'_, str>>>) {
         if self.synonyms.is_empty() {
-            return raw;
+            let none = raw.iter().map(|_| None).collect();
+            return (raw, none);
         }
+        let mut stems = Vec::with_capacity(raw.len());
         let mut out = Vec::with_capacity(raw.len());
         let mut key: Vec<String> = Vec::with_capacity(MAX_PHRASE);
         let mut i = 0;
         'outer: while i < raw.len() {
-            let first_stem = self
-                .stem_cache
-                .get(&raw[i])
-                .cloned()
-                .unwrap_or_else(|| stem(&raw[i]));
+            let first_stem = self.stem_of(&raw[i]);
             // Only a word that starts a synonym phrase needs the longer look-ups.
             let longest = self.phrase_starts.get(&raw[i]).copied().unwrap_or(1).max(
                 self.stem_phrase_starts
-                    .get(&first_stem)
+                    .get(&*first_stem)
                     .copied()
                     .unwrap_or(1),
             );
             for len in (1..=longest.min(raw.len() - i)).rev() {
                 if let Some(canonical) = self.synonyms.get(&raw[i..i + len]) {
                     out.extend(canonical.iter().cloned());
+                    stems.extend(canonical.iter().map(|_| None));
                     i += len;
                     continue 'outer;
                 }
                 key.clear();
-                key.push(first_stem.clone());
+                key.push(first_stem.to_string());
                 key.extend(raw[i + 1..i + len].iter().cloned());
                 if let Some((canonical, variant)) = self.stem_synonyms.get(&key)
                     && inflects(&raw[i], variant)
                 {
                     out.extend(canonical.iter().cloned());
+                    stems.extend(canonical.iter().map(|_| None));
                     i += len;
                     continue 'outer;
                 }
             }
             out.push(raw[i].clone());
+            stems.push(Some(first_stem));
             i += 1;
         }
-        out
+        (out, stems)
     }
 }
 

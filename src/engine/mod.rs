@@ -62,6 +62,9 @@ pub struct Engine {
     analyzer: Analyzer,
     index: Index,
     semantic: Option<Semantic>,
+    /// What the article's sentences and the facts' intents assert, for the
+    /// contradiction rules.
+    claims: rules::contradiction::Claims,
     tunables: Tunables,
 }
 
@@ -81,11 +84,13 @@ impl Engine {
         let index = Index::new(&knowledge, &analyzer);
         let tunables = knowledge.engine;
         let semantic = vectors.map(|v| Semantic::new(v, &analyzer, &tunables));
+        let claims = rules::contradiction::Claims::new(&knowledge, &analyzer, tunables.denial_span);
         Engine {
             knowledge: Arc::new(knowledge),
             analyzer,
             index,
             semantic,
+            claims,
             tunables,
         }
     }

@@ -100,7 +100,10 @@ fn read(engine: &Engine, question: Analysed) -> Result<Reading, NoAnswer> {
         &engine.analyzer,
         engine.semantic.as_ref(),
     );
-    let roles = rules::roles::pairs(&entities, &question, &engine.tunables);
+    let roles = rules::roles::named(
+        rules::roles::pairs(&entities, &question, &engine.tunables),
+        &engine.index.country_of,
+    );
     Ok(Reading {
         roles,
         question,
@@ -145,7 +148,7 @@ pub fn rank(engine: &Engine, words: Vec<String>) -> Result<Vec<Ranked>, NoAnswer
         .collect();
     ranked.sort_by(|a, b| b.score.partial_cmp(&a.score).unwrap_or(Ordering::Equal));
     // Stage 6: what the question asserts against what the best facts assert.
-    rules::contradiction::apply(engine, &asked, &mut ranked);
+    rules::contradiction::apply(engine, &asked, &reading.question.tokens, &mut ranked);
     Ok(ranked)
 }
 
@@ -444,6 +447,7 @@ fn word_scores(
             credits.extend(
                 terms
                     .iter()
+                    .filter(|&&term| semantic.may_credit(term))
                     .map(|&term| (term, semantic.credit(vector, term)))
                     .filter(|&(_, c)| c > 0.0),
             );
@@ -588,13 +592,26 @@ pub struct Verdict {
     pub reason: String,
 }
 
+/// The decision on a ranking, before it is put in words.
+struct Decision {
+    /// Index in the ranking of the fact answered with, if any.
+    answer: Option<usize>,
+    /// Whether suggestions are offered.
+    suggest: bool,
+    /// The veto that kept the best fact from being the answer.
+    veto: Option<Rule>,
+    /// The best fact's lead over the best of another sentence.
+    lead: f32,
+}
+
 /// Stage 7: decides between answering, suggesting and declining.
-pub fn verdict(ranked: &[Ranked], t: &Tunables) -> Verdict {
+fn decision(ranked: &[Ranked], t: &Tunables) -> Decision {
     let Some(best) = ranked.first() else {
-        return Verdict {
+        return Decision {
             answer: None,
             suggest: false,
-            reason: "no fact shares a word with the question".to_string(),
+            veto: None,
+            lead: 0.0,
         };
     };
     let runner_up = ranked
@@ -617,42 +634,55 @@ pub fn verdict(ranked: &[Ranked], t: &Tunables) -> Verdict {
             .filter(|r| rules::sibling::borrowed(best.intent, r.vetoed(), r.intent, t.borrowed))
             .map(|_| Rule::SiblingBorrowed)
     };
+    let answer = (confident && veto.is_none()).then_some(0);
+    Decision {
+        answer,
+        suggest: answer.is_none() && best.score >= t.unsure,
+        veto,
+        lead,
+    }
+}
+
+/// Stage 7 in words: the decision and why, for `--explain`.
+pub fn verdict(ranked: &[Ranked], t: &Tunables) -> Verdict {
+    let d = decision(ranked, t);
+    let Some(best) = ranked.first() else {
+        return Verdict {
+            answer: None,
+            suggest: false,
+            reason: "no fact shares a word with the question".to_string(),
+        };
+    };
+    let lead = d.lead;
     let scores = format!(
         "best {:.3}, lead {lead:.3} over the next sentence (answer at {:.2} with lead {:.2}, or {:.2} with lead {:.2})",
         best.score, t.answer, t.margin, t.sure, t.sure_margin
     );
-    if confident && veto.is_none() {
-        return Verdict {
-            answer: Some(0),
-            suggest: false,
-            reason: format!("answered: {scores}"),
+    let reason = if d.answer.is_some() {
+        format!("answered: {scores}")
+    } else if !d.suggest {
+        format!(
+            "declined: best {:.3} is under unsure {:.2}",
+            best.score, t.unsure
+        )
+    } else {
+        let why = match d.veto {
+            Some(rule) => format!("{rule} vetoed the best fact"),
+            None => "not confident".to_string(),
         };
-    }
-    if best.score < t.unsure {
-        return Verdict {
-            answer: None,
-            suggest: false,
-            reason: format!(
-                "declined: best {:.3} is under unsure {:.2}",
-                best.score, t.unsure
-            ),
-        };
-    }
-    let why = match veto {
-        Some(rule) => format!("{rule} vetoed the best fact"),
-        None => "not confident".to_string(),
+        format!("unsure: {why}; {scores}")
     };
     Verdict {
-        answer: None,
-        suggest: true,
-        reason: format!("unsure: {why}; {scores}"),
+        answer: d.answer,
+        suggest: d.suggest,
+        reason,
     }
 }
 
 /// Turns a ranking into a reply.
 pub fn decide(engine: &Engine, ranked: &[Ranked]) -> Reply {
     let t = &engine.tunables;
-    let verdict = verdict(ranked, t);
+    let verdict = decision(ranked, t);
     if let Some(i) = verdict.answer {
         let best = &ranked[i];
         return Reply::Answered(engine.answer_for(best.target, best.score));

@@ -15,6 +15,8 @@ pub struct Semantic {
     dims: usize,
     /// Flattened unit vectors, `dims` per term; all zero for a term without one.
     term_vectors: Vec<f32>,
+    /// Per term: whether it has a vector (a term without one is all zero).
+    has_vector: Vec<bool>,
     /// Cosine below which two words are not taken as related at all.
     floor: f32,
     /// Cosine at which two words count as fully related.
@@ -42,10 +44,15 @@ impl Semantic {
                 slot.iter_mut().for_each(|x| *x /= norm);
             }
         }
+        let has_vector = term_vectors
+            .chunks(dims.max(1))
+            .map(|slot| slot.iter().any(|&x| x != 0.0))
+            .collect();
         Semantic {
             vectors,
             dims,
             term_vectors,
+            has_vector,
             floor: t.vector_floor,
             ceiling: t.vector_ceiling,
             max_credit: t.vector_credit,
@@ -55,6 +62,12 @@ impl Semantic {
     /// The unit vector of a question word, if the vectors know it.
     pub fn word_vector(&self, word: &str) -> Option<Vec<f32>> {
         self.vectors.unit(word)
+    }
+
+    /// False when [`Semantic::credit`] is surely 0 for the term, whatever
+    /// the word: it has no vector and the floor is not below a cosine of 0.
+    pub fn may_credit(&self, term: TermId) -> bool {
+        self.floor < 0.0 || self.has_vector.get(term as usize) != Some(&false)
     }
 
     /// Credit in 0..=`vector_credit` for matching a question word (given by

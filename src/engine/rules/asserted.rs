@@ -44,16 +44,34 @@ pub fn affirms_denied(
     sentence: &str,
     intents: &[Vec<String>],
 ) -> bool {
-    if yes_no || question.iter().any(|w| denial(w)) {
+    if !may_affirm_denied(question, yes_no) {
         return false;
     }
-    let asked = content_stems(question);
+    let clause = asked_clause(question, sentence);
+    affirms_denied_in(&content_stems(question), &clause, intents)
+}
+
+/// False when [`affirms_denied`] is false for the question whatever the
+/// sentence: it asks for a yes or a no, or denies something itself.
+pub fn may_affirm_denied(question: &[String], yes_no: bool) -> bool {
+    !(yes_no || question.iter().any(|w| denial(w)))
+}
+
+/// The question's content words stemmed, as [`affirms_denied_in`] reads
+/// them: read once per question.
+pub fn asked_stems(question: &[String]) -> Vec<String> {
+    content_stems(question)
+}
+
+/// [`affirms_denied`] for a question that [`may_affirm_denied`], given
+/// its [`asked_stems`] and the words of the clause of the sentence it asks
+/// about (read once when the engine is built, not per question).
+pub fn affirms_denied_in(asked: &[String], clause: &[String], intents: &[Vec<String>]) -> bool {
     let vouched = |st: &str| {
         intents
             .iter()
             .any(|i| i.iter().any(|w| denial(w)) && content_stems(i).iter().any(|x| x == st))
     };
-    let clause = asked_clause(question, sentence);
     let promised = |i: usize| {
         let modal = |w: &String| language().in_list(List::PromiseModals, w);
         modal(&clause[i]) || i > 0 && modal(&clause[i - 1])

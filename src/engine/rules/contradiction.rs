@@ -8,8 +8,14 @@
 //! only, so they apply to any article. They run on the ranking, as its last
 //! stage before the decision, and cut the score of a fact they reject.
 
+use std::borrow::Cow;
+use std::sync::OnceLock;
+
+use rustc_hash::{FxHashMap, FxHashSet};
+
 use super::{Fired, Rule};
 use crate::engine::Engine;
+use crate::engine::analyze::{Analyzer, Token};
 use crate::engine::index::Target;
 use crate::engine::score::Ranked;
 use crate::knowledge::Knowledge;
@@ -25,72 +31,34 @@ pub(super) const NEGATING_PREFIXES: &[&str] = &["un", "in", "im", "il", "ir", "n
 /// Shortest word a negating prefix is recognised on ("in" + "put" is no opposite).
 const MIN_PREFIXED: usize = 4;
 
-/// Antonym pairs as stems, both ways round.
-fn antonyms() -> &'static rustc_hash::FxHashSet<(String, String)> {
-    static SET: std::sync::OnceLock<rustc_hash::FxHashSet<(String, String)>> =
-        std::sync::OnceLock::new();
-    SET.get_or_init(|| {
-        let mut set = rustc_hash::FxHashSet::default();
+/// Antonyms as stems, both ways round: each stem with its opposites.
+fn antonyms() -> &'static FxHashMap<String, Vec<String>> {
+    static MAP: OnceLock<FxHashMap<String, Vec<String>>> = OnceLock::new();
+    MAP.get_or_init(|| {
+        let mut map: FxHashMap<String, Vec<String>> = FxHashMap::default();
         for line in ANTONYMS.lines().map(str::trim) {
             if line.starts_with('#') {
                 continue;
             }
             if let Some((a, b)) = line.split_once(' ') {
                 let (a, b) = (stem(a.trim()), stem(b.trim()));
-                set.insert((a.clone(), b.clone()));
-                set.insert((b, a));
+                map.entry(a.clone()).or_default().push(b.clone());
+                map.entry(b).or_default().push(a);
             }
         }
-        set
-    })
-}
-
-/// True when one word is the other with a negating prefix ("informal", "formal").
-fn prefixed_opposite(a: &str, b: &str) -> bool {
-    let check = |long: &str, short: &str| {
-        short.len() >= MIN_PREFIXED
-            && NEGATING_PREFIXES
-                .iter()
-                .any(|p| long.strip_prefix(p) == Some(short))
-    };
-    check(a, b) || check(b, a)
-}
-
-/// True when the question uses the opposite of a word of the sentence that
-/// it does not itself use ("a decrease in size" against "an increase in
-/// size"), where neither the sentence nor the fact's intents use the
-/// question's word (an intent "nato's open door" vouches for a sentence
-/// rejecting that NATO "close its doors").
-fn says_opposite(question: &[String], sentence: &[String], intents: &[Vec<String>]) -> bool {
-    let content = |ws: &[String]| -> Vec<(String, String)> {
-        ws.iter()
-            .filter(|w| !is_stopword(w))
-            .map(|w| (w.clone(), stem(w)))
-            .collect()
-    };
-    let q = content(question);
-    let s = content(sentence);
-    let in_q = |st: &str| q.iter().any(|(_, x)| x == st);
-    let vouched: Vec<String> = intents.iter().flatten().map(|w| stem(w)).collect();
-    let in_s = |st: &str| s.iter().any(|(_, x)| x == st) || vouched.iter().any(|x| x == st);
-    let pairs = antonyms();
-    q.iter().filter(|(_, qs)| !in_s(qs)).any(|(qw, qs)| {
-        s.iter()
-            .filter(|(_, ss)| !in_q(ss))
-            .any(|(sw, ss)| pairs.contains(&(qs.clone(), ss.clone())) || prefixed_opposite(qw, sw))
+        map
     })
 }
 
 /// True for a word that denies what its clause says ("not", "isnt").
 pub(super) fn is_negation(word: &str) -> bool {
-    static SET: std::sync::LazyLock<rustc_hash::FxHashSet<&'static str>> =
-        std::sync::LazyLock::new(|| {
-            NEGATIONS
-                .lines()
-                .map(str::trim)
-                .filter(|l| !l.is_empty() && !l.starts_with('#'))
-                .collect()
-        });
+    static SET: std::sync::LazyLock<FxHashSet<&'static str>> = std::sync::LazyLock::new(|| {
+        NEGATIONS
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty() && !l.starts_with('#'))
+            .collect()
+    });
     SET.contains(word)
 }
 
@@ -143,8 +111,8 @@ pub(super) fn asked_clause(question: &[String], sentence: &str) -> Vec<String> {
     best
 }
 
-/// What the negations of a text deny: the content words (stemmed) among
-/// the few words after each negation ("cannot be solved": solv).
+/// What the negations of a text deny: the content words among the few
+/// words after each negation ("cannot be solved": solved).
 fn denied(words: &[String], span: usize) -> Vec<String> {
     let mut out = Vec::new();
     for (i, word) in words.iter().enumerate() {
@@ -154,43 +122,11 @@ fn denied(words: &[String], span: usize) -> Vec<String> {
                     .iter()
                     .take(span)
                     .filter(|w| !is_stopword(w) && !is_negation(w))
-                    .map(|w| stem(w)),
+                    .cloned(),
             );
         }
     }
     out
-}
-
-/// Content words of a text, stemmed.
-fn stems(words: &[String]) -> Vec<String> {
-    words
-        .iter()
-        .filter(|w| !is_stopword(w))
-        .map(|w| stem(w))
-        .collect()
-}
-
-/// True when the question denies what the clause it is about states ("what
-/// cannot be solved" against "can be solved"). What is denied must be a
-/// word of the sentence that its clause does not deny itself: a negated
-/// idiom ("won't budge", "not on the same page") denies nothing the
-/// sentence says. An intent that denies the same word vouches for its
-/// fact (one denying something else, "non-deterministic", does not).
-/// (The reverse, a question stating what the sentence denies, was measured
-/// and left out: reported demands such as "would never join" answer plain
-/// questions about them.)
-fn polarity_differs(
-    question: &[String],
-    sentence: &str,
-    intents: &[Vec<String>],
-    span: usize,
-) -> bool {
-    let vouched: Vec<String> = intents.iter().flat_map(|i| denied(i, span)).collect();
-    let clause_denies = denied(&asked_clause(question, sentence), span);
-    let sentence_stems = stems(&words(sentence));
-    denied(question, span)
-        .iter()
-        .any(|t| sentence_stems.contains(t) && !clause_denies.contains(t) && !vouched.contains(t))
 }
 
 /// True for a token that is a number or holds one ("1965", "n2").
@@ -200,7 +136,7 @@ fn is_number(word: &str) -> bool {
 
 /// Every number the article's sentences give, read once when the engine
 /// is built.
-pub fn article_numbers(knowledge: &Knowledge) -> rustc_hash::FxHashSet<String> {
+pub fn article_numbers(knowledge: &Knowledge) -> FxHashSet<String> {
     knowledge
         .article
         .sentences
@@ -217,60 +153,451 @@ fn is_year(word: &str) -> bool {
         && (word.starts_with('1') || word.starts_with("20"))
 }
 
+/// A stem's or a word's number in [`Claims`]' tables: the rules compare
+/// numbers, not strings.
+type Id = u32;
+
+/// One clause of a sentence as rule `denied` reads it.
+#[derive(Debug, Clone)]
+struct Clause {
+    /// Its words, for rule `affirms-denied`.
+    words: Vec<String>,
+    /// Its content words' stems, in order (repeats kept: they are counted).
+    stems: Vec<Id>,
+    /// Whether it denies anything itself.
+    negated: bool,
+    /// The stems it denies.
+    denies: Vec<Id>,
+}
+
+/// What an article sentence asserts, read once when the engine is built:
+/// before, each question tokenised and stemmed the sentences of its best
+/// candidates again.
+#[derive(Debug, Clone, Default)]
+struct SentenceClaims {
+    /// Its content words and their stems, in order.
+    content: Vec<(Id, Id)>,
+    /// Those stems, sorted.
+    stems: Vec<Id>,
+    /// Its clauses.
+    clauses: Vec<Clause>,
+    /// Its words that hold a number.
+    numbers: Vec<String>,
+}
+
+/// What a fact's intents and keywords vouch for: they say what the fact is
+/// about in the admin's words ("open door" for "close its doors").
+#[derive(Debug, Clone, Default)]
+struct FactClaims {
+    /// The stems of all their words, sorted.
+    stems: Vec<Id>,
+    /// The stems they deny: an intent denying a word vouches for a fact
+    /// whose sentence a question denying that word matches.
+    denies: Vec<Id>,
+    /// Their words, for rule `affirms-denied`.
+    words: Vec<Vec<String>>,
+    /// Their words that hold a number.
+    numbers: Vec<String>,
+}
+
+/// The knowledge as the contradiction rules read it: every sentence read
+/// when the engine is built, each fact's intents the first time the fact
+/// is among the best candidates (so start-up does not grow with the facts).
+#[derive(Debug, Clone, Default)]
+pub struct Claims {
+    /// Every word the knowledge writes, with its number and its stem's.
+    words: FxHashMap<String, (Id, Id)>,
+    /// Every stem of those words and of the sentences' clauses, numbered.
+    stems: FxHashMap<String, Id>,
+    sentences: Vec<SentenceClaims>,
+    facts: Vec<OnceLock<FactClaims>>,
+    /// For a word, the sentences' words that are it with a negating prefix
+    /// taken off or put on ("informal": formal), so a question word finds
+    /// them in one look-up.
+    prefixed: FxHashMap<String, Vec<Id>>,
+    /// The tunable `denial_span`.
+    span: usize,
+}
+
+impl Claims {
+    /// Reads the article's sentences; `span` is the tunable `denial_span`.
+    pub fn new(knowledge: &Knowledge, analyzer: &Analyzer, span: usize) -> Claims {
+        let mut claims = Claims {
+            span,
+            facts: (0..knowledge.facts.len())
+                .map(|_| OnceLock::new())
+                .collect(),
+            ..Claims::default()
+        };
+        for word in analyzer.surfaces() {
+            claims.learn(word, analyzer);
+        }
+        claims.sentences = knowledge
+            .article
+            .sentences
+            .iter()
+            .map(|s| claims.sentence(&s.text, analyzer))
+            .collect();
+        claims
+    }
+
+    /// The number of a stem, given one if it has none yet.
+    fn intern(&mut self, stem: &str) -> Id {
+        if let Some(&id) = self.stems.get(stem) {
+            return id;
+        }
+        let id = self.stems.len() as Id;
+        self.stems.insert(stem.to_string(), id);
+        id
+    }
+
+    /// The word's number and its stem's, numbered now if need be.
+    fn learn(&mut self, word: &str, analyzer: &Analyzer) -> (Id, Id) {
+        if let Some(known) = self.word(word) {
+            return known;
+        }
+        let stem = self.intern(&analyzer.stem_of(word));
+        let id = self.words.len() as Id;
+        self.words.insert(word.to_string(), (id, stem));
+        (id, stem)
+    }
+
+    /// Files a sentence's word under the words it is the opposite of by a
+    /// negating prefix: itself with one put on, or taken off.
+    fn add_prefixed(&mut self, word: &str, id: Id) {
+        let mut file = |key: String| {
+            let ids = self.prefixed.entry(key).or_default();
+            if !ids.contains(&id) {
+                ids.push(id);
+            }
+        };
+        for p in NEGATING_PREFIXES {
+            if word.len() >= MIN_PREFIXED {
+                file(format!("{p}{word}"));
+            }
+            if let Some(rest) = word.strip_prefix(p)
+                && rest.len() >= MIN_PREFIXED
+            {
+                file(rest.to_string());
+            }
+        }
+    }
+
+    /// The word's number and its stem's, when the knowledge writes it.
+    fn word(&self, word: &str) -> Option<(Id, Id)> {
+        self.words.get(word).copied()
+    }
+
+    /// The number of a knowledge word's stem.
+    fn stem_id_known(&self, word: &str) -> Option<Id> {
+        Some(self.word(word)?.1)
+    }
+
+    /// The number of a word's stem, when some word of the knowledge has it.
+    fn stem_id(&self, word: &str, analyzer: &Analyzer) -> Option<Id> {
+        match self.word(word) {
+            Some((_, stem)) => Some(stem),
+            None => self.stems.get(&*analyzer.stem_of(word)).copied(),
+        }
+    }
+
+    /// Reads one sentence (at build, so its clauses' stems are numbered too).
+    fn sentence(&mut self, text: &str, analyzer: &Analyzer) -> SentenceClaims {
+        let sentence = words(text);
+        let content: Vec<(Id, Id)> = sentence
+            .iter()
+            .filter(|w| !is_stopword(w))
+            .map(|w| {
+                let (id, stem) = self.learn(w, analyzer);
+                self.add_prefixed(w, id);
+                (id, stem)
+            })
+            .collect();
+        let span = self.span;
+        let mut stem_ids = |words: &mut dyn Iterator<Item = String>| -> Vec<Id> {
+            words.map(|w| self.intern(&analyzer.stem_of(&w))).collect()
+        };
+        let clauses = clauses(text)
+            .into_iter()
+            .map(|clause| Clause {
+                stems: stem_ids(&mut clause.iter().filter(|w| !is_stopword(w)).cloned()),
+                negated: negated(&clause),
+                denies: stem_ids(&mut denied(&clause, span).into_iter()),
+                words: clause,
+            })
+            .collect();
+        let mut stems: Vec<Id> = content.iter().map(|&(_, s)| s).collect();
+        stems.sort_unstable();
+        stems.dedup();
+        SentenceClaims {
+            content,
+            stems,
+            clauses,
+            numbers: sentence.into_iter().filter(|w| is_number(w)).collect(),
+        }
+    }
+
+    /// What fact `i` vouches for, read the first time it is asked for.
+    fn fact(&self, i: usize, knowledge: &Knowledge) -> &FactClaims {
+        static NONE: FactClaims = FactClaims {
+            stems: Vec::new(),
+            denies: Vec::new(),
+            words: Vec::new(),
+            numbers: Vec::new(),
+        };
+        let (Some(cell), Some(fact)) = (self.facts.get(i), knowledge.facts.get(i)) else {
+            return &NONE;
+        };
+        cell.get_or_init(|| {
+            let mut claims = FactClaims::default();
+            for text in fact.intents.iter().chain(&fact.keywords) {
+                let words = words(text);
+                let denies = denied(&words, self.span);
+                claims
+                    .denies
+                    .extend(denies.iter().filter_map(|w| self.stem_id_known(w)));
+                // Every word of an intent is a word of the knowledge.
+                claims
+                    .stems
+                    .extend(words.iter().filter_map(|w| Some(self.word(w)?.1)));
+                claims
+                    .numbers
+                    .extend(words.iter().filter(|w| is_number(w)).cloned());
+                claims.words.push(words);
+            }
+            claims.stems.sort_unstable();
+            claims.stems.dedup();
+            claims
+        })
+    }
+}
+
+/// A content word of a question as the rules read it.
+struct AskedWord {
+    /// Its stem's number, when some word of the knowledge has that stem.
+    stem: Option<Id>,
+    /// The stems of its opposites that the knowledge has.
+    opposites: Vec<Id>,
+    /// The sentences' words that are it with or without a negating prefix
+    /// ("formal" for "informal").
+    prefixed: Vec<Id>,
+}
+
+/// What a question asserts, read once for all its candidates.
+struct Asserted<'q> {
+    /// Its content words.
+    content: Vec<AskedWord>,
+    /// The stems its negations deny (those the knowledge has).
+    denied: Vec<Id>,
+    /// The numbers it names that the article gives somewhere, and its years.
+    numbers: Vec<&'q String>,
+    /// For rule `affirms-denied`, its content stems, when it may apply.
+    affirm: Option<Vec<String>>,
+}
+
+impl<'q> Asserted<'q> {
+    /// Reads a question (`tokens`: its analysed words, whose stems are
+    /// reused); `article_numbers` are the numbers the article gives.
+    fn new(
+        question: &'q [String],
+        tokens: &[Token],
+        claims: &Claims,
+        analyzer: &Analyzer,
+        article_numbers: &FxHashSet<String>,
+    ) -> Asserted<'q> {
+        let content = question
+            .iter()
+            .filter(|w| !is_stopword(w))
+            .map(|w| {
+                let stemmed = match tokens.iter().find(|t| t.word == *w) {
+                    Some(token) => Cow::Borrowed(token.stem.as_str()),
+                    None => analyzer.stem_of(w),
+                };
+                asked_word(w, &stemmed, claims)
+            })
+            .collect();
+        // Numbers the article gives somewhere: one of these in the question
+        // that the sentence lacks stands in for the sentence's own. A year is
+        // never a guess: one the sentence does not give is another time.
+        let numbers = question
+            .iter()
+            .filter(|w| is_number(w))
+            .filter(|n| is_year(n) || article_numbers.contains(n.as_str()))
+            .collect();
+        let denied = denied(question, claims.span)
+            .iter()
+            .filter_map(|w| claims.stem_id(w, analyzer))
+            .collect();
+        let yes_no = crate::engine::is_yes_no(question);
+        let affirm = super::asserted::may_affirm_denied(question, yes_no)
+            .then(|| super::asserted::asked_stems(question));
+        Asserted {
+            content,
+            denied,
+            numbers,
+            affirm,
+        }
+    }
+
+    /// True when a stem is one of the question's content words' stems.
+    fn has_stem(&self, stem: Id) -> bool {
+        self.content.iter().any(|w| w.stem == Some(stem))
+    }
+}
+
+/// Reads one content word of a question, given its stem.
+fn asked_word(word: &str, stemmed: &str, claims: &Claims) -> AskedWord {
+    let opposites = antonyms()
+        .get(stemmed)
+        .into_iter()
+        .flatten()
+        .filter_map(|o| claims.stems.get(o).copied())
+        .collect();
+    AskedWord {
+        stem: claims.stems.get(stemmed).copied(),
+        opposites,
+        prefixed: claims.prefixed.get(word).cloned().unwrap_or_default(),
+    }
+}
+
+/// True when the question uses the opposite of a word of the sentence that
+/// it does not itself use ("a decrease in size" against "an increase in
+/// size"), where neither the sentence nor the fact's intents use the
+/// question's word (an intent "nato's open door" vouches for a sentence
+/// rejecting that NATO "close its doors").
+fn says_opposite(question: &Asserted, sentence: &SentenceClaims, fact: &FactClaims) -> bool {
+    let in_s = |w: &AskedWord| {
+        w.stem.is_some_and(|st| {
+            sentence.stems.binary_search(&st).is_ok() || fact.stems.binary_search(&st).is_ok()
+        })
+    };
+    // Most words have no opposite the knowledge writes: nothing to compare.
+    let opposed = |w: &AskedWord| !(w.opposites.is_empty() && w.prefixed.is_empty());
+    question
+        .content
+        .iter()
+        .filter(|w| opposed(w) && !in_s(w))
+        .any(|q| {
+            sentence
+                .content
+                .iter()
+                .filter(|&&(_, ss)| !question.has_stem(ss))
+                .any(|(sw, ss)| q.opposites.contains(ss) || q.prefixed.contains(sw))
+        })
+}
+
+/// The clause of the sentence that the question is about: the one sharing
+/// the most content words with it; on a tie, one that denies nothing.
+/// `None` when no clause shares a word.
+fn clause_asked<'s>(question: &Asserted, sentence: &'s SentenceClaims) -> Option<&'s Clause> {
+    let mut most = 0;
+    let mut best = None;
+    for clause in &sentence.clauses {
+        let shared = clause
+            .stems
+            .iter()
+            .filter(|&&s| question.has_stem(s))
+            .count();
+        if shared > most || shared == most && most > 0 && !clause.negated {
+            most = shared;
+            best = Some(clause);
+        }
+    }
+    best
+}
+
+/// True when the question denies what the clause it is about states ("what
+/// cannot be solved" against "can be solved"). What is denied must be a
+/// word of the sentence that its clause does not deny itself: a negated
+/// idiom ("won't budge", "not on the same page") denies nothing the
+/// sentence says. An intent that denies something vouches for its fact.
+/// (The reverse, a question stating what the sentence denies, was measured
+/// and left out: reported demands such as "would never join" answer plain
+/// questions about them.)
+fn polarity_differs(question: &Asserted, sentence: &SentenceClaims, fact: &FactClaims) -> bool {
+    if question.denied.is_empty() {
+        return false;
+    }
+    let clause_denies = clause_asked(question, sentence).map_or(&[][..], |c| &c.denies);
+    question.denied.iter().any(|t| {
+        sentence.stems.binary_search(t).is_ok()
+            && !clause_denies.contains(t)
+            && !fact.denies.contains(t)
+    })
+}
+
+/// The rules on one fact's sentence: the share of its score it keeps and
+/// the rules that fired.
+/// `raw` is the question's words, whether it asks for a yes or a no, and
+/// the sentence's text, for the rules of [`super::asserted`].
+fn judge(
+    question: &Asserted,
+    sentence: &SentenceClaims,
+    fact: &FactClaims,
+    t: &crate::engine::Tunables,
+    raw: (&[String], bool, &str),
+) -> (f32, Fired) {
+    let (words, yes_no, text) = raw;
+    let mut share = 1.0;
+    let mut fired = Fired::default();
+    if polarity_differs(question, sentence, fact) {
+        share *= t.denied;
+        fired.add(Rule::Denied);
+    }
+    if says_opposite(question, sentence, fact) {
+        share *= t.opposite_word;
+        fired.add(Rule::OppositeWord);
+    }
+    if super::asserted::denies_unsaid(words, yes_no, text) {
+        share *= t.denied_unsaid;
+        fired.add(Rule::DeniesUnsaid);
+    }
+    let affirms = question.affirm.as_ref().is_some_and(|asked| {
+        let clause = clause_asked(question, sentence).map_or(&[][..], |c| &c.words);
+        super::asserted::affirms_denied_in(asked, clause, &fact.words)
+    });
+    if affirms {
+        share *= t.affirmed_denied;
+        fired.add(Rule::AffirmsDenied);
+    }
+    if question
+        .numbers
+        .iter()
+        .any(|n| !sentence.numbers.contains(n) && !fact.numbers.contains(n))
+    {
+        share *= t.other_number;
+        fired.add(Rule::OtherNumber);
+    }
+    (share, fired)
+}
+
 /// Cuts the score of ranked documents that the question contradicts, and
 /// sorts the ranking again.
-pub fn apply(engine: &Engine, question: &[String], ranked: &mut [Ranked]) {
+///
+/// `tokens` are the question's analysed words, whose stems are reused.
+pub fn apply(engine: &Engine, question: &[String], tokens: &[Token], ranked: &mut [Ranked]) {
     let knowledge = engine.knowledge();
     let t = &engine.tunables;
+    let claims = &engine.claims;
+    let asked = Asserted::new(
+        question,
+        tokens,
+        claims,
+        &engine.analyzer,
+        &engine.index.article_numbers,
+    );
+    let none = FactClaims::default();
     let yes_no = crate::engine::is_yes_no(question);
-    // Numbers the article gives somewhere: one of these in the question
-    // that the sentence lacks stands in for the sentence's own. A year is
-    // never a guess: one the sentence does not give is another time.
-    let numbers: Vec<&String> = question
-        .iter()
-        .filter(|w| is_number(w))
-        .filter(|n| is_year(n) || engine.index.article_numbers.contains(n.as_str()))
-        .collect();
     let share = |r: &Ranked| -> (f32, Fired) {
-        let text = &knowledge.article.sentences[r.sentence].text;
-        let intents: Vec<Vec<String>> = match r.target {
-            // Keywords too: they say what the fact is about in the
-            // admin's words ("open door" for "close its doors").
-            Target::Fact(i) => knowledge.facts[i]
-                .intents
-                .iter()
-                .chain(&knowledge.facts[i].keywords)
-                .map(|t| words(t))
-                .collect(),
-            Target::Sentence(_) => Vec::new(),
+        let Some(sentence) = claims.sentences.get(r.sentence) else {
+            return (1.0, Fired::default());
         };
-        let sentence = words(text);
-        let mut share = 1.0;
-        let mut fired = Fired::default();
-        if polarity_differs(question, text, &intents, t.denial_span) {
-            share *= t.denied;
-            fired.add(Rule::Denied);
-        }
-        if says_opposite(question, &sentence, &intents) {
-            share *= t.opposite_word;
-            fired.add(Rule::OppositeWord);
-        }
-        if super::asserted::denies_unsaid(question, yes_no, text) {
-            share *= t.denied_unsaid;
-            fired.add(Rule::DeniesUnsaid);
-        }
-        if super::asserted::affirms_denied(question, yes_no, text, &intents) {
-            share *= t.affirmed_denied;
-            fired.add(Rule::AffirmsDenied);
-        }
-        if numbers
-            .iter()
-            .any(|n| !sentence.contains(n) && !intents.iter().any(|i| i.contains(n)))
-        {
-            share *= t.other_number;
-            fired.add(Rule::OtherNumber);
-        }
-        (share, fired)
+        let fact = match r.target {
+            Target::Fact(i) => claims.fact(i, knowledge),
+            Target::Sentence(_) => &none,
+        };
+        let text = &knowledge.article.sentences[r.sentence].text;
+        judge(&asked, sentence, fact, t, (question, yes_no, text))
     };
     let Some(best) = ranked.first() else {
         return;
@@ -346,6 +673,42 @@ mod tests {
         Engine::new(knowledge)
     }
 
+    /// The rules that fire for a question against a one-sentence article
+    /// whose one fact has these intents.
+    fn judged(question: &str, text: &str, intents: &[&str]) -> Fired {
+        let intents: Vec<String> = intents.iter().map(|i| format!("\"{i}\"")).collect();
+        let toml = format!(
+            "[article]\ntitle = \"T\"\n[summary]\nshort = \"S.\"\nlong = \"L.\"\n\
+             [topics.t]\ntitle = \"T\"\nsummary = \"S.\"\n[[fact]]\nid = \"f\"\ntopic = \"t\"\n\
+             intents = [{}]\nanswer = \"A.\"\nsource = \"{text}\"\n",
+            intents.join(", ")
+        );
+        let knowledge = load_str(std::path::Path::new("kb"), &toml, &format!("T\n\n{text}\n"))
+            .unwrap_or_else(|e| panic!("{e}"));
+        let e = Engine::new(knowledge);
+        let question = words(question);
+        let asked = Asserted::new(
+            &question,
+            &[],
+            &e.claims,
+            &e.analyzer,
+            &e.index.article_numbers,
+        );
+        let fact = e.claims.fact(0, e.knowledge());
+        let at = e.knowledge().facts[0].sentence;
+        let sentence = &e.claims.sentences[at];
+        let text = &e.knowledge().article.sentences[at].text;
+        let yes_no = crate::engine::is_yes_no(&question);
+        judge(
+            &asked,
+            sentence,
+            fact,
+            &e.tunables,
+            (&question, yes_no, text),
+        )
+        .1
+    }
+
     fn answered(engine: &Engine, question: &str) -> bool {
         matches!(engine.answer(question), Reply::Answered(_))
     }
@@ -365,18 +728,11 @@ mod tests {
         assert!(!answered(&e, "when doesn't the workshop welcome visitors?"));
         // A negated idiom denies nothing the sentence says.
         let sentence = "The engine can be repaired by a trained mechanic.";
-        assert!(!polarity_differs(
-            &words("who simply won't budge on this"),
-            sentence,
-            &[],
-            3
-        ));
-        assert!(polarity_differs(
-            &words("who cannot repair it"),
-            sentence,
-            &[],
-            3
-        ));
+        let intents = ["who repairs the engine"];
+        let idiom = judged("who simply won't budge on this", sentence, &intents);
+        assert!(!idiom.has(Rule::Denied));
+        let denial = judged("who cannot repair it", sentence, &intents);
+        assert!(denial.has(Rule::Denied));
     }
 
     #[test]
@@ -399,36 +755,36 @@ mod tests {
 
     #[test]
     fn opposites_are_read_from_the_list_and_from_negating_prefixes() {
-        let w = |s: &str| words(s);
-        let none: &[Vec<String>] = &[];
-        assert!(says_opposite(
-            &w("a decrease in size"),
-            &w("an increase in size"),
-            none
-        ));
-        assert!(says_opposite(
-            &w("an informal proof"),
-            &w("a formal proof"),
-            none
-        ));
-        assert!(!says_opposite(
-            &w("an increase in size"),
-            &w("an increase in size"),
-            none
+        let opposite = |question: &str, text: &str, intents: &[&str]| {
+            judged(question, text, intents).has(Rule::OppositeWord)
+        };
+        let any = ["what happened"];
+        assert!(opposite("a decrease in size", "An increase in size.", &any));
+        assert!(opposite("an informal proof", "A formal proof.", &any));
+        assert!(!opposite(
+            "an increase in size",
+            "An increase in size.",
+            &any
         ));
         // The sentence naming both sides says both.
-        assert!(!says_opposite(
-            &w("the worst case"),
-            &w("the best and worst case"),
-            none
+        assert!(!opposite(
+            "the worst case",
+            "The best and worst case.",
+            &any
         ));
         // An intent using the question's word vouches for the fact.
-        assert!(!says_opposite(
-            &w("is the door open"),
-            &w("they rejected demands to close the door"),
-            &[w("is the door still open")]
+        assert!(!opposite(
+            "is the door open",
+            "They rejected demands to close the door.",
+            &["is the door still open"]
+        ));
+        assert!(opposite(
+            "is the door open",
+            "They rejected demands to close the door.",
+            &any
         ));
         // A short word is no stem for a prefix: "input" is not "not put".
-        assert!(!prefixed_opposite("input", "put"));
+        assert!(!opposite("what did they put", "The input was late.", &any));
+        assert!(opposite("what was unlocked", "The gate was locked.", &any));
     }
 }

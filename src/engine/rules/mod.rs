@@ -215,7 +215,8 @@ pub struct Reading {
     /// "Which X": the nouns to be identified.
     pub identified: Vec<answer_kind::Identified>,
     /// Entities it puts in a relation, doer first, for `roles-swapped`.
-    pub roles: Vec<(TermId, TermId)>,
+    /// Each as the terms that name its entities ([`roles::named`]).
+    pub roles: Vec<(Vec<TermId>, Vec<TermId>)>,
 }
 
 /// Runs the guards and vetoes on one fact: the factor its score is
@@ -244,7 +245,7 @@ pub fn guard(
         factor *= t.wrong_kind;
     }
     fired.merge(kind);
-    if roles::swapped(doc, &reading.roles, &index.country_of) {
+    if roles::swapped(doc, &reading.roles) {
         fired.add(Rule::RolesSwapped);
         factor *= t.swapped_roles;
     }

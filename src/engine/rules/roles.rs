@@ -45,22 +45,46 @@ pub fn pairs(entities: &[Mention], q: &Analysed, t: &Tunables) -> Vec<(TermId, T
     out
 }
 
-/// True when the question names two of the fact's entities the other way
-/// round: some pair of [`pairs`] that the fact's intents and source name
-/// both, never in the question's order. A capital names its country
-/// (`country_of`): "Berlin blocked Estonia" is "Germany blocked Estonia".
-pub fn swapped(
-    doc: &Doc,
-    pairs: &[(TermId, TermId)],
+/// The terms that name each entity of the pairs: its own, and those of the
+/// capitals that stand for it (`country_of`): "Berlin blocked Estonia" is
+/// "Germany blocked Estonia". Read once per question, so that no fact's
+/// words are looked up in `country_of` one by one.
+pub fn named(
+    pairs: Vec<(TermId, TermId)>,
     country_of: &HashMap<TermId, TermId>,
-) -> bool {
-    let names = |t: TermId, entity: TermId| t == entity || country_of.get(&t) == Some(&entity);
-    for &(a, b) in pairs {
+) -> Vec<(Vec<TermId>, Vec<TermId>)> {
+    let names = |entity: TermId| -> Vec<TermId> {
+        let mut out = vec![entity];
+        out.extend(
+            country_of
+                .iter()
+                .filter(|&(_, &country)| country == entity)
+                .map(|(&city, _)| city),
+        );
+        out
+    };
+    pairs
+        .into_iter()
+        .map(|(a, b)| (names(a), names(b)))
+        .collect()
+}
+
+/// True when the question names two of the fact's entities the other way
+/// round: some pair of [`pairs`] (as [`named`]) that the fact's intents and
+/// source name both, never in the question's order.
+pub fn swapped(doc: &Doc, pairs: &[(Vec<TermId>, Vec<TermId>)]) -> bool {
+    // Every term of a fact's sequences is in its bag: a pair it does not
+    // name both of cannot be swapped, whatever the order.
+    let in_bag = |names: &[TermId]| names.iter().any(|t| doc.bag.binary_search(t).is_ok());
+    for (a, b) in pairs {
+        if !(in_bag(a) && in_bag(b)) {
+            continue;
+        }
         let mut both = false;
         let mut same_order = false;
         for seq in &doc.sequences {
-            let first_a = seq.iter().position(|&t| names(t, a));
-            let last_b = seq.iter().rposition(|&t| names(t, b));
+            let first_a = seq.iter().position(|t| a.contains(t));
+            let last_b = seq.iter().rposition(|t| b.contains(t));
             if let (Some(pa), Some(pb)) = (first_a, last_b) {
                 both = true;
                 same_order |= pa < pb;
