@@ -457,10 +457,13 @@ fn chat(engine: &Engine, json: bool, log: &mut LazyLog) -> Result<ExitCode> {
 
 /// The chat without a prompt: one message a line from standard input, one
 /// reply (plain, or a JSON line as `ask --json` prints) each, keeping the
-/// conversation's context from line to line.
+/// conversation's context from line to line. Plain replies go through the
+/// chat's commands as at the prompt (`/topics`, a suggestion's number,
+/// `/quit`); JSON lines are questions only.
 fn chat_lines(engine: &Engine, json: bool, log: &mut LazyLog) -> Result<ExitCode> {
     let mut out = std::io::stdout().lock();
     let mut conversation = Conversation::new();
+    let mut chat = Chat::default();
     let stdin = std::io::stdin();
     let mut input = stdin.lock();
     let mut line = Vec::new();
@@ -473,12 +476,19 @@ fn chat_lines(engine: &Engine, json: bool, log: &mut LazyLog) -> Result<ExitCode
         if message.trim().is_empty() && !json {
             continue;
         }
-        let reply = conversation.ask(engine, message);
-        log_reply(log, engine, message, &reply, "chat");
         let written = if json {
+            let reply = conversation.ask(engine, message);
+            log_reply(log, engine, message, &reply, "chat");
             render::write_json(&mut out, message, &reply)
         } else {
-            writeln!(out, "{}", render::plain(&reply))
+            match chat.step(engine, message.trim()) {
+                Step::Quit => break,
+                Step::Say(text) => writeln!(out, "{text}"),
+                Step::Answered(text, reply) => {
+                    log_reply(log, engine, message, &reply, "chat");
+                    writeln!(out, "{text}")
+                }
+            }
         };
         match written {
             Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => break,

@@ -145,6 +145,16 @@ fn without_a_token_the_program_starts_a_local_chat() {
 }
 
 #[test]
+fn a_piped_chat_takes_the_chat_commands() {
+    let o = citebot(&[], b"/topics\n/quit\nhow much aid did the us send?\n");
+    assert!(o.status.success());
+    let said = stdout(&o);
+    assert!(said.contains("Aid to Ukraine"), "{said}");
+    // Nothing after /quit is answered.
+    assert!(!said.contains("$200 million"), "{said}");
+}
+
+#[test]
 fn a_reader_that_stops_early_is_not_an_error() {
     // `citebot ask < questions.txt | head -1`: the pipe closes after the
     // first answer; citebot must stop quietly, not panic.
