@@ -240,6 +240,28 @@ pub fn stem(word: &str) -> String {
 /// white space and a capital letter or opening quote, except after a dotted
 /// abbreviation ("U.S. Ambassador"), a title ("Mr."), a single initial, or a
 /// quoted question or exclamation followed by its attribution
+/// True for a four-digit year from 1000 to 2099 ("1987", "2025").
+pub fn is_year(word: &str) -> bool {
+    word.len() == 4
+        && word.chars().all(|c| c.is_ascii_digit())
+        && (word.starts_with('1') || word.starts_with("20"))
+}
+
+/// The digits of a number without its ordinal ending ("3rd": "3"); the
+/// word as it is when it has none.
+pub fn without_ordinal(word: &str) -> &str {
+    ["st", "nd", "rd", "th"]
+        .iter()
+        .find_map(|ending| word.strip_suffix(ending))
+        .unwrap_or(word)
+}
+
+/// True for a number of digits, maybe with an ordinal ending ("14", "3rd").
+pub fn is_ordinal_number(word: &str) -> bool {
+    let digits = without_ordinal(word);
+    !digits.is_empty() && digits.chars().all(|c| c.is_ascii_digit())
+}
+
 /// ("...Pillows?" Kyiv's Mayor ... told a newspaper.).
 pub fn split_sentences(paragraph: &str) -> Vec<&str> {
     let text = paragraph.trim();

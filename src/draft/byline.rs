@@ -5,7 +5,7 @@
 //! as if it were news.
 
 use crate::language::{List, language};
-use crate::text::words;
+use crate::text::{is_ordinal_number, is_year, words};
 
 /// Paragraphs after the headline that may hold credits: they come first.
 pub const CREDIT_PARAGRAPHS: usize = 3;
@@ -50,16 +50,8 @@ fn ends_with_initial(text: &str) -> bool {
 pub fn dateline(paragraph: &str) -> Option<String> {
     let lang = language();
     let said = words(paragraph);
-    let is_number = |w: &str| {
-        let digits = ["st", "nd", "rd", "th"]
-            .iter()
-            .find_map(|suffix| w.strip_suffix(suffix))
-            .unwrap_or(w);
-        !digits.is_empty() && digits.chars().all(|c| c.is_ascii_digit())
-    };
-    let is_year = |w: &str| w.len() == 4 && w.chars().all(|c| c.is_ascii_digit());
     let fits = |w: &String| {
-        is_number(w)
+        is_ordinal_number(w)
             || [
                 List::Months,
                 List::Days,
@@ -75,7 +67,7 @@ pub fn dateline(paragraph: &str) -> Option<String> {
     let ok = !said.is_empty()
         && said.len() <= DATELINE_WORDS
         && said.iter().all(fits)
-        && said.iter().any(|w| is_number(w))
+        && said.iter().any(|w| is_ordinal_number(w))
         && dated;
     ok.then(|| without_label(paragraph).to_string())
 }

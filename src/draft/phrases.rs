@@ -3,7 +3,7 @@
 //! numbers, years, the subject before its verb).
 
 use crate::lexicon::english_rank;
-use crate::text::{is_question_word, is_stopword, words};
+use crate::text::{is_question_word, is_stopword, is_year, words};
 
 /// One word of a sentence as the drafter sees it.
 #[derive(Debug, Clone)]
@@ -104,13 +104,6 @@ fn is_number_word(word: &str) -> bool {
                 .collect()
         });
     SET.contains(word)
-}
-
-/// True for a four-digit year between 1000 and 2099.
-fn is_year(word: &str) -> bool {
-    word.len() == 4
-        && word.chars().all(|c| c.is_ascii_digit())
-        && (word.starts_with('1') || word.starts_with("20"))
 }
 
 /// Linking verbs after which a sentence says what its subject is or does.

@@ -128,7 +128,7 @@ pub fn sentence_unnamed_words(sentence: &str) -> Vec<String> {
 }
 
 /// A token of article text without the punctuation around it.
-fn bare(token: &str) -> &str {
+pub fn bare(token: &str) -> &str {
     token.trim_matches(|c: char| !c.is_alphanumeric())
 }
 

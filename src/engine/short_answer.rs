@@ -5,9 +5,9 @@
 //! still quoted under it as the evidence. Other questions, and facts whose
 //! answer an admin wrote, keep their answer as it is.
 
-use super::question::{Wants, counted_words, is_counting_number};
+use super::question::{self, Wants, counted_words, is_counting_number};
 use crate::language::{List, language};
-use crate::text::stem;
+use crate::text::{is_ordinal_number, is_year, stem, without_ordinal};
 
 /// Most words after a count's number that name the thing counted ("283 tons
 /// of ammunition").
@@ -42,9 +42,7 @@ fn as_sentence(phrase: &str) -> String {
 
 /// A token without the punctuation around it, in lower case.
 fn bare(token: &str) -> String {
-    token
-        .trim_matches(|c: char| !c.is_alphanumeric())
-        .to_lowercase()
+    question::bare(token).to_lowercase()
 }
 
 /// True when the question already holds this token (so it is no answer).
@@ -123,17 +121,10 @@ fn counted_noun_end(tokens: &[&str], from: usize) -> usize {
 /// October"); a bare year ("in 1987") answers "when" but not "when exactly".
 fn date(wants: Wants, question: &[String], tokens: &[&str]) -> Option<(usize, usize)> {
     let lang = language();
-    let is_year = |t: &str| {
-        let b = bare(t);
-        b.len() == 4 && b.chars().all(|c| c.is_ascii_digit())
-    };
+    let is_year = |t: &str| is_year(&bare(t));
     let is_day_number = |t: &str| {
         let b = bare(t);
-        let digits = ["st", "nd", "rd", "th"]
-            .iter()
-            .find_map(|s| b.strip_suffix(s))
-            .unwrap_or(&b);
-        (1..=2).contains(&digits.len()) && digits.chars().all(|c| c.is_ascii_digit())
+        is_ordinal_number(&b) && without_ordinal(&b).len() <= 2
     };
     let is_named = |t: &str| {
         let b = bare(t);

@@ -19,7 +19,7 @@ use crate::engine::analyze::{Analyzer, Token};
 use crate::engine::index::Target;
 use crate::engine::score::Ranked;
 use crate::knowledge::Knowledge;
-use crate::text::{is_stopword, stem, words};
+use crate::text::{is_stopword, is_year, stem, words};
 
 /// Best-ranked documents checked: the decision only looks at the first few.
 const CHECKED: usize = 8;
@@ -144,13 +144,6 @@ pub fn article_numbers(knowledge: &Knowledge) -> FxHashSet<String> {
         .flat_map(|s| words(&s.text))
         .filter(|w| is_number(w))
         .collect()
-}
-
-/// True for a four-digit year from 1000 to 2099.
-fn is_year(word: &str) -> bool {
-    word.len() == 4
-        && word.chars().all(|c| c.is_ascii_digit())
-        && (word.starts_with('1') || word.starts_with("20"))
 }
 
 /// A stem's or a word's number in [`Claims`]' tables: the rules compare
