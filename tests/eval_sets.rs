@@ -179,14 +179,15 @@ fn drafted(article: &Path, questions: &Path) -> (f64, f64) {
 #[test]
 fn a_drafted_knowledge_beats_declining_on_the_squad_article() {
     // 418 crowd-written questions, 221 written to look answerable; declining
-    // everything scores 0.529. Measured: 0.598 (250/418), precision 0.530.
+    // everything scores 0.529. Measured: 0.598 (250/418), precision 0.530;
+    // with the drafted paragraph_context: 0.603 (252/418), precision 0.532.
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/eval/squad-complexity");
     if !dir.exists() {
         eprintln!("../shared/eval/squad-complexity not found: skipping");
         return;
     }
     let (accuracy, precision) = drafted(&dir.join("article.txt"), &dir.join("questions.jsonl"));
-    assert!(accuracy >= 0.58, "accuracy {accuracy:.3} < 0.58");
+    assert!(accuracy >= 0.59, "accuracy {accuracy:.3} < 0.59");
     assert!(precision >= 0.50, "precision {precision:.3} < 0.50");
 }
 
@@ -210,7 +211,7 @@ fn a_drafted_knowledge_beats_declining_on_a_third_article() {
     // unedited. Declining everything scores 32/80 = 0.400. Measured when it
     // was added: 0.550 (44/80), precision 0.605 (23/38); with the drafted
     // common_rank and rules affirms-denied and denies-unsaid: 0.562 (45/80),
-    // precision 0.632.
+    // precision 0.632; with the drafted paragraph_context, precision 0.639.
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/article3");
     let (accuracy, precision) = drafted(&dir.join("article.txt"), &dir.join("questions.jsonl"));
     assert!(accuracy >= 0.50, "accuracy {accuracy:.3} < 0.50");

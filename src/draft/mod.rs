@@ -48,14 +48,23 @@ const LONG_SUMMARY_SENTENCES: usize = 3;
 /// checked on its untouched half and on `tests/data/new-article`).
 const DRAFT_COMMON_RANK: f32 = 300.0;
 
+/// `paragraph_context` of a drafted file: a drafted fact is one sentence,
+/// which often leaves its subject to the sentences around it ("it", "this
+/// problem"), so the words of its paragraph count for a share (rule
+/// `paragraph-context`; measured on the squad-complexity tuning half).
+const DRAFT_PARAGRAPH_CONTEXT: f32 = 0.4;
+
 /// The `[engine]` table of a drafted file, with why.
 fn engine_table() -> String {
     format!(
         "\n# Engine settings for drafted knowledge (see the README, \"Engine settings\"):\n\
          # its intents are the article's own words, so a common word a question\n\
-         # shares with a sentence keeps more of its weight. Delete the table once\n\
-         # the intents are written the way readers ask.\n\
-         [engine]\ncommon_rank = {DRAFT_COMMON_RANK:.1}\n"
+         # shares with a sentence keeps more of its weight, and a fact is one\n\
+         # sentence whose paragraph may name what it calls \"it\", so the\n\
+         # paragraph's words count for a share. Delete the table once the\n\
+         # intents are written the way readers ask.\n\
+         [engine]\ncommon_rank = {DRAFT_COMMON_RANK:.1}\n\
+         paragraph_context = {DRAFT_PARAGRAPH_CONTEXT:.1}\n"
     )
 }
 
@@ -568,6 +577,12 @@ mod tests {
         let toml = draft(ARTICLE).expect("drafted");
         let k = load_str(Path::new("kb"), &toml, ARTICLE).unwrap_or_else(|e| panic!("{e}"));
         assert_eq!(k.engine.common_rank, DRAFT_COMMON_RANK);
+        assert_eq!(k.engine.paragraph_context, DRAFT_PARAGRAPH_CONTEXT);
+        assert_eq!(
+            crate::engine::Tunables::default().paragraph_context,
+            0.0,
+            "hand-written knowledge names the subject in its intents"
+        );
         assert_eq!(k.engine.answer, crate::engine::Tunables::default().answer);
     }
 

@@ -116,6 +116,10 @@ pub struct Index {
     /// Every number the article gives, as its words write it ("1965",
     /// "n2"): rule `other-number` reads a question's number against these.
     pub article_numbers: rustc_hash::FxHashSet<String>,
+    /// For each article sentence, the sorted terms of its whole paragraph
+    /// (shared by the paragraph's sentences; empty for a one-sentence
+    /// paragraph): rule `paragraph-context` reads the question against it.
+    pub context: Vec<Terms>,
 }
 
 fn sorted_terms(terms: impl IntoIterator<Item = TermId>) -> Vec<TermId> {
@@ -186,6 +190,7 @@ impl Index {
             longest_entity,
             country_of,
             article_numbers: super::rules::contradiction::article_numbers(knowledge),
+            context: paragraph_context(knowledge, analyzer),
         };
         index.add_entities_and_speakers(knowledge, analyzer, &mut interner);
         index
@@ -352,6 +357,13 @@ fn fact_docs(knowledge: &Knowledge, analyzer: &Analyzer, interner: &mut Interner
         });
     }
     docs
+}
+
+/// Each article sentence's paragraph terms, for rule `paragraph-context`.
+fn paragraph_context(knowledge: &Knowledge, analyzer: &Analyzer) -> Vec<Terms> {
+    let sentences = &knowledge.article.sentences;
+    let paragraphs: Vec<usize> = sentences.iter().map(|s| s.paragraph).collect();
+    super::rules::context::paragraph_terms(&paragraphs, |i| terms_of(analyzer, &sentences[i].text))
 }
 
 /// One document per article sentence that no fact cites (the fallback).

@@ -10,7 +10,8 @@
 //!
 //! A fact's word score mixes how much of the question's weighted words its
 //! best intent covers (and how much of that intent the question covers)
-//! with how much of the question its whole bag of words covers. Rare words
+//! with how much of the question its whole bag of words covers (and, when
+//! `paragraph_context` is set, its paragraph: [`super::rules::context`]). Rare words
 //! weigh more; a word the knowledge never uses counts against every fact
 //! unless the word vectors find it a close counterpart.
 
@@ -40,11 +41,22 @@ pub struct Ranked {
     pub intent: f32,
     /// The rules that fired for it.
     pub fired: Fired,
-    /// What the boosts added: a guessed number's and the word vectors' share.
-    pub boosts: [f32; 2],
+    /// What the boosts added: a guessed number's, the word vectors' and the
+    /// paragraph's share.
+    pub boosts: [f32; 3],
+    /// The share of its score that rule `paragraph-context` gave: words of
+    /// its paragraph help to rank it but are no evidence that its sentence
+    /// answers, so the decision reads its score without them.
+    pub context_share: f32,
 }
 
 impl Ranked {
+    /// Its score on its own words, without its paragraph's: what the
+    /// decision to answer reads.
+    pub fn evidence(&self) -> f32 {
+        self.score * (1.0 - self.context_share)
+    }
+
     /// True when a veto keeps it from being the answer.
     fn vetoed(&self) -> bool {
         self.fired.has(Rule::OtherDoer) || self.fired.has(Rule::OtherSpeaker)
@@ -143,6 +155,7 @@ pub fn rank(engine: &Engine, words: Vec<String>) -> Result<Vec<Ranked>, NoAnswer
                 intent: scored.intent,
                 fired,
                 boosts: scored.boosts,
+                context_share: scored.context_share,
             }
         })
         .collect();
@@ -323,8 +336,9 @@ fn candidates(engine: &Engine, query: &Query, scratch: &mut Scratch) -> Vec<(u32
     // matches exactly, plus what word vectors could add: one that cannot
     // reach a suggestion is not scored at all (it could not change the
     // decision either, being too far behind any answer).
+    // Rule `paragraph-context` may add its share of the whole question.
     let semantic: f32 = query.semantic.iter().map(|t| t.weight).sum();
-    let floor = t.unsure * query.total - semantic;
+    let floor = (t.unsure - t.paragraph_context) * query.total - semantic;
     let mut scored: Vec<(u32, f32)> = touched
         .into_iter()
         .map(|d| (d, std::mem::take(&mut accumulated[d as usize])))
@@ -348,8 +362,10 @@ struct WordScore {
     intent: f32,
     /// `intent-other-kind` when it cut the best intent, and the boosts that added.
     fired: Fired,
-    /// What a guessed number and the word vectors added to the score.
-    boosts: [f32; 2],
+    /// What a guessed number, the word vectors and the paragraph added to the score.
+    boosts: [f32; 3],
+    /// The share of the score that rule `paragraph-context` gave.
+    context_share: f32,
 }
 
 /// Stage 4: how well each candidate answers the question on its words, in
@@ -397,6 +413,7 @@ fn word_scores(
         );
     }
     first.push(count);
+    let context = rules::context::weights(index, candidates, &query.exact_by_term, t);
     let slot = &scratch.slot;
     // How much of the question each intent covers, and how much of the intent.
     let mut question_covered: Vec<f32> = Vec::with_capacity(count);
@@ -486,7 +503,7 @@ fn word_scores(
         .map(|(s, &(d, exact))| {
             let doc = &index.docs[d as usize];
             let mut fired = Fired::default();
-            let bag = exact + (vectors[s] + guessed[s]);
+            let bag = exact + (vectors[s] + guessed[s]) + context[s];
             let mut best_intent = 0.0f32;
             let mut best_cut = false;
             for (i, k) in (first[s]..first[s + 1]).enumerate() {
@@ -509,6 +526,7 @@ fn word_scores(
             let boosts = [
                 bag_share * guessed[s] / total,
                 bag_share * vectors[s] / total,
+                bag_share * context[s] / total,
             ];
             if boosts[0] > 0.0 {
                 fired.add(Rule::GuessedNumber);
@@ -516,8 +534,15 @@ fn word_scores(
             if boosts[1] > 0.0 {
                 fired.add(Rule::WordVectors);
             }
+            if boosts[2] > 0.0 {
+                fired.add(Rule::ParagraphContext);
+            }
+            let intent_part = t.intent_share * best_intent;
+            let score = (intent_part + bag_share * bag / total).min(1.0);
+            let own = (intent_part + bag_share * (bag - context[s]) / total).min(1.0);
             let score = WordScore {
-                score: t.intent_share * best_intent + bag_share * bag / total,
+                context_share: if score > 0.0 { 1.0 - own / score } else { 0.0 },
+                score,
                 intent: best_intent,
                 fired,
                 boosts,
@@ -619,8 +644,11 @@ fn decision(ranked: &[Ranked], t: &Tunables) -> Decision {
         .find(|r| r.sentence != best.sentence)
         .map_or(0.0, |r| r.score);
     let lead = best.score - runner_up;
-    let sure = best.score >= t.sure && lead >= t.sure_margin;
-    let confident = sure || (best.score >= t.answer && lead >= t.margin);
+    // The lead is read on the ranking, the score to answer from on the
+    // fact's own words (rule `paragraph-context`).
+    let own = best.evidence();
+    let sure = own >= t.sure && lead >= t.sure_margin;
+    let confident = sure || (own >= t.answer && lead >= t.margin);
     let asked_about = ranked
         .iter()
         .filter(|r| r.sentence == best.sentence)
@@ -654,8 +682,13 @@ pub fn verdict(ranked: &[Ranked], t: &Tunables) -> Verdict {
         };
     };
     let lead = d.lead;
+    let own = if best.context_share > 0.0 {
+        format!(" ({:.3} on its own words)", best.evidence())
+    } else {
+        String::new()
+    };
     let scores = format!(
-        "best {:.3}, lead {lead:.3} over the next sentence (answer at {:.2} with lead {:.2}, or {:.2} with lead {:.2})",
+        "best {:.3}{own}, lead {lead:.3} over the next sentence (answer at {:.2} with lead {:.2}, or {:.2} with lead {:.2})",
         best.score, t.answer, t.margin, t.sure, t.sure_margin
     );
     let reason = if d.answer.is_some() {

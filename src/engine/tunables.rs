@@ -150,6 +150,10 @@ tunables! {
     /// asking for something denies ("what is not ...") while its sentence
     /// denies nothing.
     denied_unsaid: f32 = 0.3, 0.0, 1.0;
+    /// Rule `paragraph-context`: share of the weight of the question's words
+    /// that a fact's paragraph uses added to the fact's words (0 = off; `init`
+    /// sets it for drafted knowledge, whose facts are single sentences).
+    paragraph_context: f32 = 0.0, 0.0, 1.0;
 }
 
 #[cfg(test)]

@@ -11,6 +11,7 @@
 //! ([`roles`]), then the vetoes `other-doer` and `other-speaker` ([`doer`]).
 //! `unknown-entity` ([`entities`]) ends the search before any scoring,
 //! `intent-other-kind` ([`intent_kind`]) acts on each intent while scoring,
+//! and `paragraph-context` ([`context`]) credits a fact's paragraph then;
 //! `sibling-borrowed` ([`sibling`]) while deciding. After ranking,
 //! `denied`, `other-number` and `opposite-word` ([`contradiction`]), and
 //! `affirms-denied` and `denies-unsaid` ([`asserted`]), cut facts whose sentence the question
@@ -18,6 +19,7 @@
 
 pub mod answer_kind;
 pub mod asserted;
+pub mod context;
 pub mod contradiction;
 pub mod doer;
 pub mod entities;
@@ -66,6 +68,8 @@ pub enum Rule {
     GuessedNumber,
     /// Words the knowledge never uses, matched through word vectors.
     WordVectors,
+    /// Question words the fact lacks that its sentence's paragraph uses.
+    ParagraphContext,
     /// The question denies what the clause of the sentence it asks about
     /// states ("what cannot be solved" against "can be solved").
     Denied,
@@ -85,7 +89,7 @@ pub enum Rule {
 
 impl Rule {
     /// Every rule, in the order `--explain` lists them.
-    pub const ALL: [Rule; 19] = [
+    pub const ALL: [Rule; 20] = [
         Rule::UnknownEntity,
         Rule::EntityMissing,
         Rule::EntitySubstituted,
@@ -100,6 +104,7 @@ impl Rule {
         Rule::SiblingBorrowed,
         Rule::GuessedNumber,
         Rule::WordVectors,
+        Rule::ParagraphContext,
         Rule::Denied,
         Rule::OtherNumber,
         Rule::OppositeWord,
@@ -124,6 +129,7 @@ impl Rule {
             Rule::SiblingBorrowed => "sibling-borrowed",
             Rule::GuessedNumber => "guessed-number",
             Rule::WordVectors => "word-vectors",
+            Rule::ParagraphContext => "paragraph-context",
             Rule::Denied => "denied",
             Rule::OtherNumber => "other-number",
             Rule::OppositeWord => "opposite-word",
@@ -256,7 +262,7 @@ pub fn guard(
 }
 
 /// The effect of each rule that fired, as `--explain` shows it.
-pub fn effects(fired: Fired, boosts: &[f32; 2], t: &Tunables) -> Vec<Effect> {
+pub fn effects(fired: Fired, boosts: &[f32; 3], t: &Tunables) -> Vec<Effect> {
     fired
         .rules()
         .filter_map(|rule| {
@@ -272,6 +278,7 @@ pub fn effects(fired: Fired, boosts: &[f32; 2], t: &Tunables) -> Vec<Effect> {
                 Rule::OtherDoer | Rule::OtherSpeaker | Rule::SiblingBorrowed => Change::Veto,
                 Rule::GuessedNumber => Change::Plus(boosts[0]),
                 Rule::WordVectors => Change::Plus(boosts[1]),
+                Rule::ParagraphContext => Change::Plus(boosts[2]),
                 Rule::Denied => Change::Times(t.denied),
                 Rule::OtherNumber => Change::Times(t.other_number),
                 Rule::OppositeWord => Change::Times(t.opposite_word),
