@@ -33,7 +33,8 @@ pub struct Ranked {
     pub target: Target,
     /// Index of the sentence it cites.
     pub sentence: usize,
-    /// Its score in 0..=1, after the rules.
+    /// Its score after the rules, for ranking: in 0..=1 but for what rule
+    /// `paragraph-context` adds ([`Ranked::evidence`] is always in 0..=1).
     pub score: f32,
     /// Its score on words alone, before the guards.
     pub base: f32,
@@ -538,8 +539,10 @@ fn word_scores(
                 fired.add(Rule::ParagraphContext);
             }
             let intent_part = t.intent_share * best_intent;
-            let score = (intent_part + bag_share * bag / total).min(1.0);
-            let own = (intent_part + bag_share * (bag - context[s]) / total).min(1.0);
+            // Above 1 only through the paragraph's credit, which ranks the
+            // facts that cover the whole question among themselves.
+            let score = intent_part + bag_share * bag / total;
+            let own = intent_part + bag_share * (bag - context[s]) / total;
             let score = WordScore {
                 context_share: if score > 0.0 { 1.0 - own / score } else { 0.0 },
                 score,
@@ -718,7 +721,7 @@ pub fn decide(engine: &Engine, ranked: &[Ranked]) -> Reply {
     let verdict = decision(ranked, t);
     if let Some(i) = verdict.answer {
         let best = &ranked[i];
-        return Reply::Answered(engine.answer_for(best.target, best.score));
+        return Reply::Answered(engine.answer_for(best.target, best.evidence()));
     }
     if !verdict.suggest {
         return Reply::Unknown(NoAnswer::NotCovered);
@@ -730,7 +733,7 @@ pub fn decide(engine: &Engine, ranked: &[Ranked]) -> Reply {
             continue;
         }
         sentences.push(r.sentence);
-        suggestions.push(engine.suggestion_for(r.target, r.score));
+        suggestions.push(engine.suggestion_for(r.target, r.score.min(1.0)));
         if suggestions.len() == 3 {
             break;
         }
