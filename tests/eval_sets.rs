@@ -180,7 +180,8 @@ fn drafted(article: &Path, questions: &Path) -> (f64, f64) {
 fn a_drafted_knowledge_beats_declining_on_the_squad_article() {
     // 418 crowd-written questions, 221 written to look answerable; declining
     // everything scores 0.529. Measured: 0.598 (250/418), precision 0.530;
-    // with the drafted paragraph_context: 0.603 (252/418), precision 0.532.
+    // with the drafted paragraph_context: 0.598 (250/418), precision 0.526,
+    // answerable questions answered right 87 -> 91.
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/eval/squad-complexity");
     if !dir.exists() {
         eprintln!("../shared/eval/squad-complexity not found: skipping");
@@ -211,9 +212,10 @@ fn a_drafted_knowledge_beats_declining_on_a_third_article() {
     // unedited. Declining everything scores 32/80 = 0.400. Measured when it
     // was added: 0.550 (44/80), precision 0.605 (23/38); with the drafted
     // common_rank and rules affirms-denied and denies-unsaid: 0.562 (45/80),
-    // precision 0.632; with the drafted paragraph_context, precision 0.639.
+    // precision 0.632; with the drafted paragraph_context: 0.575 (46/80),
+    // precision 0.649.
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/article3");
     let (accuracy, precision) = drafted(&dir.join("article.txt"), &dir.join("questions.jsonl"));
-    assert!(accuracy >= 0.50, "accuracy {accuracy:.3} < 0.50");
-    assert!(precision >= 0.55, "precision {precision:.3} < 0.55");
+    assert!(accuracy >= 0.53, "accuracy {accuracy:.3} < 0.53");
+    assert!(precision >= 0.58, "precision {precision:.3} < 0.58");
 }

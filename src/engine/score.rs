@@ -504,7 +504,8 @@ fn word_scores(
         .map(|(s, &(d, exact))| {
             let doc = &index.docs[d as usize];
             let mut fired = Fired::default();
-            let bag = exact + (vectors[s] + guessed[s]) + context[s];
+            let context = context.get(s).copied().unwrap_or(0.0);
+            let bag = exact + (vectors[s] + guessed[s]) + context;
             let mut best_intent = 0.0f32;
             let mut best_cut = false;
             for (i, k) in (first[s]..first[s + 1]).enumerate() {
@@ -527,7 +528,7 @@ fn word_scores(
             let boosts = [
                 bag_share * guessed[s] / total,
                 bag_share * vectors[s] / total,
-                bag_share * context[s] / total,
+                bag_share * context / total,
             ];
             if boosts[0] > 0.0 {
                 fired.add(Rule::GuessedNumber);
@@ -542,7 +543,7 @@ fn word_scores(
             // Above 1 only through the paragraph's credit, which ranks the
             // facts that cover the whole question among themselves.
             let score = intent_part + bag_share * bag / total;
-            let own = intent_part + bag_share * (bag - context[s]) / total;
+            let own = intent_part + bag_share * (bag - context) / total;
             let score = WordScore {
                 context_share: if score > 0.0 { 1.0 - own / score } else { 0.0 },
                 score,

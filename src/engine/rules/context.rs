@@ -57,7 +57,7 @@ pub fn weight(query: &[(TermId, f32)], paragraph: &[TermId]) -> f32 {
 
 /// What the rule adds to each candidate's (document, weight) matched words:
 /// `paragraph_context` times the weight of the question its paragraph uses.
-/// All zero when the rule is off.
+/// Empty when the rule is off, so it then costs nothing.
 pub fn weights(
     index: &Index,
     candidates: &[(u32, f32)],
@@ -65,7 +65,7 @@ pub fn weights(
     t: &Tunables,
 ) -> Vec<f32> {
     if t.paragraph_context <= 0.0 {
-        return vec![0.0; candidates.len()];
+        return Vec::new();
     }
     candidates
         .iter()
