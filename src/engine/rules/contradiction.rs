@@ -457,8 +457,10 @@ fn asked_word(word: &str, stemmed: &str, claims: &Claims) -> AskedWord {
 /// it does not itself use ("a decrease in size" against "an increase in
 /// size"), where neither the sentence nor the fact's intents use the
 /// question's word (an intent "nato's open door" vouches for a sentence
-/// rejecting that NATO "close its doors").
+/// rejecting that NATO "close its doors"). A word the sentence denies is
+/// no opposite: "unsolved" says what "is not solved" says.
 fn says_opposite(question: &Asserted, sentence: &SentenceClaims, fact: &FactClaims) -> bool {
+    let denied = |stem: Id| sentence.clauses.iter().any(|c| c.denies.contains(&stem));
     let in_s = |w: &AskedWord| {
         w.stem.is_some_and(|st| {
             sentence.stems.binary_search(&st).is_ok() || fact.stems.binary_search(&st).is_ok()
@@ -474,7 +476,7 @@ fn says_opposite(question: &Asserted, sentence: &SentenceClaims, fact: &FactClai
             sentence
                 .content
                 .iter()
-                .filter(|&&(_, ss)| !question.has_stem(ss))
+                .filter(|&&(_, ss)| !question.has_stem(ss) && !denied(ss))
                 .any(|(sw, ss)| q.opposites.contains(ss) || q.prefixed.contains(sw))
         })
 }
@@ -779,5 +781,16 @@ mod tests {
         // A short word is no stem for a prefix: "input" is not "not put".
         assert!(!opposite("what did they put", "The input was late.", &any));
         assert!(opposite("what was unlocked", "The gate was locked.", &any));
+        // What the sentence denies, the opposite agrees with.
+        assert!(!opposite(
+            "what is still unsolved",
+            "The problem is not solved.",
+            &any
+        ));
+        assert!(!opposite(
+            "what shows a decrease",
+            "The output does not show an increase.",
+            &any
+        ));
     }
 }
