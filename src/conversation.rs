@@ -94,15 +94,36 @@ pub fn answer(engine: &Engine, context: Option<&Context>, message: &str) -> Turn
         .filter(|_| message.len() <= MAX_QUESTION_BYTES)
         .and_then(|previous| read_followup(engine.knowledge(), previous, message))
         .filter(|r| r.question.len() <= MAX_QUESTION_BYTES);
+    // "What is it about?", "who wrote it?": "it" may be what the previous
+    // question asked about; the message alone speaks of the article when
+    // that reading finds no answer.
+    if let Some(reading) = followup
+        .as_ref()
+        .filter(|r| !r.leans && engine.asks_about_article(message))
+    {
+        let reply = as_typed(engine.answer(&reading.question), message);
+        return match reply {
+            Reply::Answered(_) => turn(reply, reading.question.clone(), context),
+            _ => turn(engine.answer(message), message.to_string(), context),
+        };
+    }
     let alone = match &followup {
         // "and France?", "when?": the form says it leans on the context.
         Some(reading) if reading.leans => None,
         _ => Some(engine.answer(message)),
     };
     match (alone, followup) {
-        (Some(reply @ Reply::Answered(_)), _) | (Some(reply), None) => {
-            turn(reply, message.to_string(), context)
-        }
+        // A question answered on its own, or about the article itself
+        // ("who wrote this?"), does not borrow the previous question.
+        (
+            Some(
+                reply @ (Reply::Answered(_)
+                | Reply::Greeting(_)
+                | Reply::Unknown(NoAnswer::AboutArticle(_))),
+            ),
+            _,
+        )
+        | (Some(reply), None) => turn(reply, message.to_string(), context),
         (_, Some(reading)) => {
             let reply = as_typed(engine.answer(&reading.question), message);
             turn(reply, reading.question, context)
@@ -764,6 +785,27 @@ source = "Macron said the jets were late."
             ["poland-tanks", "macron-said"]
         );
         assert!(reading("what did poland send", "what did macron say").is_empty());
+    }
+
+    #[test]
+    fn a_question_about_the_article_itself_ignores_the_context() {
+        let mut conversation = Conversation::new();
+        conversation.ask(engine(), "what did poland send?");
+        let reply = conversation.ask(engine(), "who wrote this?");
+        match reply {
+            Reply::Unknown(NoAnswer::AboutArticle(text)) => {
+                assert!(text.contains("does not name its author"), "{text}")
+            }
+            other => panic!("read with the previous question: {other:?}"),
+        }
+    }
+
+    #[test]
+    fn it_in_a_question_about_the_article_may_mean_the_previous_subject() {
+        assert_eq!(
+            dialogue(&["what did poland send?", "tell me about it"]),
+            ["poland-tanks", "poland-tanks"]
+        );
     }
 
     #[test]

@@ -175,9 +175,23 @@ impl Engine {
             Err(NoAnswer::NotMentioned(name)) => {
                 return Reply::Unknown(NoAnswer::NotMentioned(as_typed(message, &name)));
             }
-            Err(no) => return Reply::Unknown(no),
+            Err(no) => {
+                return self
+                    .subject_answer(message)
+                    .map_or(Reply::Unknown(no), Reply::Answered);
+            }
         };
-        score::decide(self, &ranked)
+        match score::decide(self, &ranked) {
+            Reply::Answered(answer) => Reply::Answered(answer),
+            other => self.subject_answer(message).map_or(other, Reply::Answered),
+        }
+    }
+
+    /// The summary or headline for a question about the article's subject
+    /// that no fact answered ("what is this about?" on a drafted article).
+    fn subject_answer(&self, message: &str) -> Option<Answer> {
+        let subject = about::subject_asked(&crate::text::words(message))?;
+        about::subject_answer(subject, &self.knowledge)
     }
 
     /// The best-scoring candidates for a message, best first, one per cited
@@ -412,6 +426,12 @@ impl Engine {
                 .flat_map(|w| w.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
                 .collect()
         })
+    }
+
+    /// True when the message asks about the article itself (its author,
+    /// date, subject or headline) rather than about what it reports.
+    pub fn asks_about_article(&self, message: &str) -> bool {
+        about::asks_about_article(&crate::text::words(message))
     }
 
     /// Answers a suggestion's id as if its fact had been asked for: used when

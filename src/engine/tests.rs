@@ -251,6 +251,47 @@ source = "The library opened on Monday."
 }
 
 #[test]
+fn any_article_says_what_it_is_about_when_no_fact_does() {
+    let toml = r#"[article]
+title = "Town opens a library"
+
+[summary]
+short = "A library opened in town on Monday."
+long = "A library opened in town on Monday."
+
+[topics.library]
+title = "The library"
+summary = "It opened."
+
+[[fact]]
+id = "opened"
+topic = "library"
+intents = ["when did the library open"]
+answer = "On Monday."
+source = "The library opened on Monday."
+"#;
+    let article = "Town opens a library\n\nThe library opened on Monday.\n";
+    let knowledge = crate::knowledge::load_str(std::path::Path::new("kb"), toml, article)
+        .unwrap_or_else(|e| panic!("{e}"));
+    let engine = Engine::new(knowledge);
+    for question in ["what is this article about?", "tldr", "what is it about"] {
+        let Reply::Answered(a) = engine.answer(question) else {
+            panic!("{question}: not answered");
+        };
+        assert_eq!(a.text, "A library opened in town on Monday.", "{question}");
+        assert_eq!(a.citation.paragraph, 0, "cites the headline: {question}");
+    }
+    let Reply::Answered(a) = engine.answer("what's the headline?") else {
+        panic!("the headline is not given");
+    };
+    assert_eq!(a.text, "The headline is “Town opens a library”.");
+    assert!(!matches!(
+        engine.answer("what did the mayor say about it?"),
+        Reply::Answered(_)
+    ));
+}
+
+#[test]
 fn work_per_question_is_bounded_by_word_count_and_length() {
     // Well under the byte limit, but more words than any question has.
     let many = "ab ".repeat(MAX_QUESTION_WORDS + 1);
