@@ -263,15 +263,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
         }
         Some(Command::Topics) => {
             let engine = setup.engine()?;
-            for topic in &engine.knowledge().topics {
-                let n = engine
-                    .knowledge()
-                    .facts
-                    .iter()
-                    .filter(|f| f.topic == topic.id)
-                    .count();
-                out!("{:<14} {} ({})", topic.id, topic.title, count(n, "fact"));
-            }
+            out!("{}", render::topic_table(engine.knowledge()));
             Ok(ExitCode::SUCCESS)
         }
         Some(Command::Quote { paragraph }) => {
