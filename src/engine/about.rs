@@ -135,7 +135,14 @@ pub fn subject_answer(subject: Subject, knowledge: &Knowledge) -> Option<Answer>
             knowledge.summary_short.clone()
         }
         Subject::Summary | Subject::Headline => {
-            format!("The headline is “{}”.", knowledge.meta.title)
+            let title = knowledge.meta.title.trim();
+            // A headline ending in its own stop is not given a second one.
+            let stop = if title.ends_with(['.', '?', '!']) {
+                ""
+            } else {
+                "."
+            };
+            format!("The headline is “{title}”{stop}")
         }
     };
     Some(Answer {

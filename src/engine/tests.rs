@@ -285,6 +285,19 @@ source = "The library opened on Monday."
         panic!("the headline is not given");
     };
     assert_eq!(a.text, "The headline is “Town opens a library”.");
+    let asked = crate::knowledge::load_str(
+        std::path::Path::new("kb"),
+        &toml.replace(
+            "title = \"Town opens a library\"",
+            "title = \"Will the town open a library?\"",
+        ),
+        "Will the town open a library?\n\nThe library opened on Monday.\n",
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
+    let Reply::Answered(a) = Engine::new(asked).answer("what's the headline?") else {
+        panic!("the headline is not given");
+    };
+    assert_eq!(a.text, "The headline is “Will the town open a library?”");
     assert!(!matches!(
         engine.answer("what did the mayor say about it?"),
         Reply::Answered(_)
