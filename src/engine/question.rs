@@ -3,7 +3,7 @@
 //! give the kind asked for must not be cited as the answer.
 
 use crate::language::{List, language};
-use crate::text::{is_auxiliary, is_stopword};
+use crate::text::{is_auxiliary, is_number_word, is_stopword};
 
 /// The kind of answer a question asks for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -328,7 +328,7 @@ impl Gives {
         let tokens: Vec<&str> = sentence.split_whitespace().collect();
         for (i, token) in tokens.iter().enumerate() {
             let bare = token.trim_matches(|c: char| !c.is_alphanumeric() && c != '$');
-            if is_counting_number(&tokens, i) {
+            if is_counting_number(&tokens, i) || is_number_word(&bare.to_lowercase()) {
                 gives.add(Wants::Count);
             }
             if bare.starts_with('$') {
@@ -503,5 +503,12 @@ mod tests {
         let soon = Gives::from_sentence("The U.S. will soon deliver MI-17 helicopters.");
         assert!(soon.can_give(Wants::Time));
         assert!(!soon.can_give(Wants::Date));
+    }
+
+    #[test]
+    fn a_number_written_as_a_word_is_a_count() {
+        let wheels = Gives::from_sentence("The cart has two wheels and a single axle.");
+        assert!(wheels.can_give(Wants::Count));
+        assert!(!Gives::from_sentence("The cart has wheels.").can_give(Wants::Count));
     }
 }
