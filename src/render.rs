@@ -258,31 +258,7 @@ mod tests {
 
     #[test]
     fn topic_titles_line_up_after_the_longest_id() {
-        let toml = r#"[article]
-title = "Town opens a library"
-
-[summary]
-short = "A library opened."
-long = "A library opened."
-
-[topics.library]
-title = "The library"
-summary = "It opened."
-
-[topics.opening-ceremony]
-title = "The ceremony"
-summary = "It was short."
-
-[[fact]]
-id = "opened"
-topic = "library"
-intents = ["when did the library open"]
-answer = "On Monday."
-source = "The library opened on Monday."
-"#;
-        let article = "Town opens a library\n\nThe library opened on Monday.\n";
-        let knowledge = crate::knowledge::load_str(std::path::Path::new("kb"), toml, article)
-            .unwrap_or_else(|e| panic!("{e}"));
+        let knowledge = crate::fixtures::library();
         let table = topic_table(&knowledge);
         let lines: Vec<&str> = table.lines().collect();
         assert_eq!(lines.len(), 2, "{table}");
