@@ -89,11 +89,13 @@ pub enum List {
     NumberScales,
     /// Currencies named after an amount ("euros", "kronor").
     Currencies,
+    /// Signs written with an amount ("$", "£", "€").
+    CurrencySigns,
 }
 
 impl List {
     /// Every list, for checking that the data file has each.
-    pub const ALL: [List; 32] = [
+    pub const ALL: [List; 33] = [
         List::Fillers,
         List::Question,
         List::Auxiliary,
@@ -126,6 +128,7 @@ impl List {
         List::BylineOpeners,
         List::NumberScales,
         List::Currencies,
+        List::CurrencySigns,
     ];
 
     /// The section name of the list in `word-lists.txt`.
@@ -163,6 +166,7 @@ impl List {
             List::BylineOpeners => "byline-openers",
             List::NumberScales => "number-scales",
             List::Currencies => "currencies",
+            List::CurrencySigns => "currency-signs",
         }
     }
 }

@@ -314,6 +314,34 @@ pub fn is_counting_number(tokens: &[&str], i: usize) -> bool {
     has_digit && !in_name && !hyphen_name
 }
 
+/// True when token `i` is an amount of money: a number written with a
+/// currency sign ("$200", "£60", "€4.5m"), or a counting number followed,
+/// after its scale words, by a currency ("85 million kronor").
+pub fn is_amount_of_money(tokens: &[&str], i: usize) -> bool {
+    let lang = language();
+    let token = tokens[i];
+    let signed = token.chars().any(|c| c.is_ascii_digit())
+        && lang
+            .list(List::CurrencySigns)
+            .iter()
+            .any(|sign| token.contains(sign.as_str()));
+    if signed {
+        return true;
+    }
+    if !is_counting_number(tokens, i) {
+        return false;
+    }
+    let bare = |t: &str| {
+        t.trim_matches(|c: char| !c.is_alphanumeric())
+            .to_lowercase()
+    };
+    tokens[i + 1..]
+        .iter()
+        .map(|t| bare(t))
+        .find(|t| !lang.in_list(List::NumberScales, t))
+        .is_some_and(|t| lang.in_list(List::Currencies, &t))
+}
+
 /// The kinds of answer a piece of knowledge can give, as a small bit set.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Gives(u8);
@@ -331,7 +359,7 @@ impl Gives {
             if is_counting_number(&tokens, i) || is_number_word(&bare.to_lowercase()) {
                 gives.add(Wants::Count);
             }
-            if bare.starts_with('$') {
+            if is_amount_of_money(&tokens, i) {
                 gives.add(Wants::Money);
             }
             let lower = bare.to_lowercase();
@@ -503,6 +531,25 @@ mod tests {
         let soon = Gives::from_sentence("The U.S. will soon deliver MI-17 helicopters.");
         assert!(soon.can_give(Wants::Time));
         assert!(!soon.can_give(Wants::Date));
+    }
+
+    #[test]
+    fn an_amount_in_any_currency_is_money() {
+        for sentence in [
+            "Strikers get £60 a day.",
+            "It cost €4.5m to build.",
+            "The recall will cost 85 million kronor.",
+            "They paid US$200 for it.",
+        ] {
+            assert!(
+                Gives::from_sentence(sentence).can_give(Wants::Money),
+                "{sentence}"
+            );
+        }
+        assert!(!Gives::from_sentence("It has 300 trees.").can_give(Wants::Money));
+        assert!(
+            !Gives::from_sentence("He scored 2 goals in euros qualifying.").can_give(Wants::Money)
+        );
     }
 
     #[test]

@@ -5,7 +5,7 @@
 //! still quoted under it as the evidence. Other questions, and facts whose
 //! answer an admin wrote, keep their answer as it is.
 
-use super::question::{self, Wants, counted_words, is_counting_number};
+use super::question::{self, Wants, counted_words, is_amount_of_money, is_counting_number};
 use crate::language::{List, language};
 use crate::text::{is_ordinal_number, is_year, stem, without_ordinal};
 
@@ -67,10 +67,7 @@ fn amount(wants: Wants, question: &[String], tokens: &[&str]) -> Option<(usize, 
         while end < tokens.len() && lang.in_list(List::NumberScales, &bare(tokens[end])) {
             end += 1;
         }
-        let currency = tokens[i].contains('$')
-            || tokens
-                .get(end)
-                .is_some_and(|t| lang.in_list(List::Currencies, &bare(t)));
+        let currency = is_amount_of_money(tokens, i);
         let follows = |w: &&str| counted.contains(&stem(&bare(w)));
         let names_counted = tokens[end..]
             .iter()
