@@ -117,8 +117,8 @@ pub struct Index {
     /// "n2"): rule `other-number` reads a question's number against these.
     pub article_numbers: rustc_hash::FxHashSet<String>,
     /// For each article sentence, the sorted terms of its whole paragraph
-    /// (shared by the paragraph's sentences; empty for a one-sentence
-    /// paragraph): rule `paragraph-context` reads the question against it.
+    /// (one copy shared by the paragraph's sentences): rule
+    /// `paragraph-context` reads the question against it.
     pub context: Vec<Terms>,
 }
 

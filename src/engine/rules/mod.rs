@@ -68,7 +68,8 @@ pub enum Rule {
     GuessedNumber,
     /// Words the knowledge never uses, matched through word vectors.
     WordVectors,
-    /// Question words the fact lacks that its sentence's paragraph uses.
+    /// A share of the weight of the question's words that the fact's
+    /// paragraph uses, added for ranking only.
     ParagraphContext,
     /// The question denies what the clause of the sentence it asks about
     /// states ("what cannot be solved" against "can be solved").
