@@ -74,20 +74,46 @@ pub fn identified_words(words: &[String]) -> Vec<String> {
     let Some(at) = start.filter(|&at| at <= 2) else {
         return Vec::new();
     };
-    // The noun phrase ends at the first function word: "which NATO ally
-    // did", "what specific proposals for common ground".
-    // A participle after the noun is not the noun ("which envoy stationed
-    // in Russia").
-    words[at + 1..]
+    noun_of(&words[at + 1..], IDENTIFYING)
+}
+
+/// The noun of the phrase that opens `words`, skipping `skipped`: the
+/// phrase ends at the first function word ("which NATO ally did", "what
+/// specific proposals for common ground") or at a verb after the noun
+/// ("which envoy stationed in Russia", "what kind of newspaper said": a
+/// participle, a form of an irregular verb or a verb of speech).
+fn noun_of(words: &[String], skipped: &[&str]) -> Vec<String> {
+    let verb = |w: &str| {
+        w.ends_with("ed")
+            || w.ends_with("ing")
+            || language().irregular_base(w).is_some()
+            || language().in_list(List::SpeechVerbs, w)
+    };
+    words
         .iter()
-        .filter(|w| !IDENTIFYING.contains(&w.as_str()))
+        .filter(|w| !skipped.contains(&w.as_str()))
         .take(3)
-        .take_while(|w| !is_stopword(w))
         .enumerate()
-        .filter(|(i, w)| *i == 0 || !(w.ends_with("ed") || w.ends_with("ing")))
+        .take_while(|(i, w)| !is_stopword(w) && (*i == 0 || !verb(w)))
         .last()
         .map(|(_, w)| vec![w.clone()])
         .unwrap_or_default()
+}
+
+/// The noun whose kind a question asks for: "what type of Turing machine"
+/// (machine), "which kinds of problems" (problems). The answer is a kind of
+/// it, so a sentence that never mentions it does not give one; "an
+/// arbitrary graph" does answer "what kind of graph".
+pub fn kind_words(words: &[String]) -> Vec<String> {
+    const KINDS: &[&str] = &[
+        "kind", "kinds", "type", "types", "sort", "sorts", "form", "forms",
+    ];
+    let Some(at) = words.windows(3).position(|p| {
+        matches!(p[0].as_str(), "what" | "which") && KINDS.contains(&p[1].as_str()) && p[2] == "of"
+    }) else {
+        return Vec::new();
+    };
+    noun_of(&words[at + 3..], &[])
 }
 
 /// The words of a sentence that it only mentions without saying which one:
@@ -490,6 +516,24 @@ mod tests {
         assert!(aid.contains(&"money".to_string()));
         assert!(aid.contains(&"ammunition".to_string()));
         assert!(!aid.iter().any(|w| w.contains("helicopters")));
+    }
+
+    #[test]
+    fn reads_the_noun_whose_kind_is_asked() {
+        assert_eq!(
+            kind_words(&words("It implies the use of what type of Turing machine?")),
+            ["machine"]
+        );
+        assert_eq!(
+            kind_words(&words("Which kinds of problems are studied?")),
+            ["problems"]
+        );
+        assert_eq!(
+            kind_words(&words("what kind of newspaper said the bridge was costly")),
+            ["newspaper"]
+        );
+        assert!(kind_words(&words("what kind words did she say")).is_empty());
+        assert!(kind_words(&words("which type is it")).is_empty());
     }
 
     #[test]

@@ -10,7 +10,7 @@ use super::{Fired, Reading, Rule, has};
 use crate::engine::Tunables;
 use crate::engine::analyze::{Analyzer, TermId};
 use crate::engine::index::{Doc, Index};
-use crate::engine::question::{Wants, counted_words, identified_words};
+use crate::engine::question::{Wants, counted_words, identified_words, kind_words};
 use crate::engine::semantic::Semantic;
 
 /// "How many X": the words of the counted phrase the knowledge knows, and
@@ -58,6 +58,9 @@ impl Counted {
 pub struct Identified {
     term: Option<TermId>,
     vector: Option<Vec<f32>>,
+    /// Asked for its kind ("what type of X"): a fact that mentions it only
+    /// as "a X" may still say which kind.
+    kind: bool,
 }
 
 impl Identified {
@@ -67,11 +70,18 @@ impl Identified {
         analyzer: &Analyzer,
         semantic: Option<&Semantic>,
     ) -> Vec<Identified> {
+        let identified = identified_words(words);
+        let (nouns, kind) = if identified.is_empty() {
+            (kind_words(words), true)
+        } else {
+            (identified, false)
+        };
         analyzer
-            .analyse_known(&identified_words(words).join(" "))
+            .analyse_known(&nouns.join(" "))
             .tokens
             .iter()
             .map(|t| Identified {
+                kind,
                 term: t.term,
                 vector: t
                     .term
@@ -86,7 +96,7 @@ impl Identified {
     /// a close neighbour of it, for a noun the knowledge never uses), or
     /// only as "a X".
     fn unnamed_in(&self, doc: &Doc, semantic: Option<&Semantic>, t: &Tunables) -> bool {
-        let only_mentioned = self.term.is_some_and(|term| has(&doc.unnamed, term));
+        let only_mentioned = !self.kind && self.term.is_some_and(|term| has(&doc.unnamed, term));
         let mentioned = match self.term {
             Some(term) => has(&doc.bag, term),
             None => self.vector.as_ref().is_some_and(|v| {
@@ -197,6 +207,22 @@ mod tests {
             "which newspaper praised the project",
             "newspaper-praise"
         ));
+    }
+
+    #[test]
+    fn what_kind_needs_a_fact_that_mentions_the_thing() {
+        // "A local newspaper" is a kind of newspaper; a sentence with no
+        // newspaper gives none.
+        let question = "what kind of newspaper praised the project";
+        assert!(!fired(
+            tiny(),
+            question,
+            "newspaper-praise",
+            Rule::WhichNoun
+        ));
+        assert!(answered_with(tiny(), question, "newspaper-praise"));
+        let question = "what kind of newspaper said the bridge was too costly";
+        assert!(fired(tiny(), question, "france-cost", Rule::WhichNoun));
     }
 
     #[test]
