@@ -359,7 +359,7 @@ impl Analyzer {
     /// inflected ("pulled the trigger" for "pull the trigger"). With the
     /// words, the stem of each word kept as written (`None` for the words
     /// of a synonym), so no word is stemmed twice.
-    fn apply_synonyms(&self, raw: Vec<String>) -> (Vec<String>, Vec<Option<Cow<'_, str>>>) {
+    fn apply_synonyms(&self, mut raw: Vec<String>) -> (Vec<String>, Vec<Option<Cow<'_, str>>>) {
         if self.synonyms.is_empty() {
             let none = raw.iter().map(|_| None).collect();
             return (raw, none);
@@ -384,8 +384,12 @@ impl Analyzer {
                     i += len;
                     continue 'outer;
                 }
-                key.clear();
-                key.push(first_stem.to_string());
+                // The key's first word keeps its buffer from word to word.
+                key.truncate(1);
+                match key.first_mut() {
+                    Some(first) => first_stem.as_ref().clone_into(first),
+                    None => key.push(first_stem.to_string()),
+                }
                 key.extend(raw[i + 1..i + len].iter().cloned());
                 if let Some((canonical, variant)) = self.stem_synonyms.get(&key)
                     && inflects(&raw[i], variant)
@@ -396,7 +400,7 @@ impl Analyzer {
                     continue 'outer;
                 }
             }
-            out.push(raw[i].clone());
+            out.push(std::mem::take(&mut raw[i]));
             stems.push(Some(first_stem));
             i += 1;
         }

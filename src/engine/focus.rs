@@ -20,6 +20,9 @@ const MIN_CONTENT_WORDS: usize = 2;
 /// When it is too short to stand alone, the preamble's words that `known`
 /// accepts (words the knowledge uses) are kept before it.
 pub fn question_words(message: &str, known: impl Fn(&str) -> bool) -> Vec<String> {
+    if is_one_sentence(message) {
+        return words(message);
+    }
     let sentences: Vec<&str> = message
         .lines()
         .flat_map(split_sentences)
@@ -50,6 +53,20 @@ pub fn question_words(message: &str, known: impl Fn(&str) -> bool) -> Vec<String
         .collect();
     out.extend(question);
     out
+}
+
+/// True when the message cannot hold two sentences: it is one line and no
+/// `.`, `?` or `!` comes before its last white space, so neither the
+/// sentence splitter (which breaks only after one of these and white space)
+/// nor a lowercase question after a full stop can split it. Most questions
+/// are so, and skip the splitting.
+fn is_one_sentence(message: &str) -> bool {
+    let text = message.trim_end();
+    if text.contains('\n') {
+        return false;
+    }
+    let last_space = text.rfind(char::is_whitespace).unwrap_or(0);
+    !text[..last_space].contains(['.', '?', '!'])
 }
 
 /// Splits where chat starts a question in lowercase after a full stop
