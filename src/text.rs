@@ -68,8 +68,10 @@ pub fn fold_typography(text: &str) -> String {
 /// `russia`), and hyphenated compounds ("U.S.-made" becomes `us`, `made`).
 pub fn words(text: &str) -> Vec<String> {
     let folded = fold(text);
-    let chars: Vec<char> = folded.chars().collect();
-    let mut out = Vec::new();
+    // Sized once: collecting grew both a few times per question.
+    let mut chars: Vec<char> = Vec::with_capacity(folded.len());
+    chars.extend(folded.chars());
+    let mut out = Vec::with_capacity(folded.len() / 4 + 1);
     let mut i = 0;
     while i < chars.len() {
         let c = chars[i];
