@@ -170,6 +170,9 @@ impl Engine {
         if let Some(text) = about::reply(&words, &self.knowledge.meta, names_its_world) {
             return Reply::Unknown(NoAnswer::AboutArticle(text));
         }
+        if let Some(name) = self.unknown_name(message) {
+            return Reply::Unknown(NoAnswer::NotMentioned(name));
+        }
         let ranked = match score::rank(self, words) {
             Ok(ranked) => ranked,
             Err(NoAnswer::NotMentioned(name)) => {
@@ -201,6 +204,9 @@ impl Engine {
         if let Some(problem) = check_message(message) {
             return Err(problem);
         }
+        if let Some(name) = self.unknown_name(message) {
+            return Err(NoAnswer::NotMentioned(name));
+        }
         let ranked = score::rank(self, self.bounded_words(message)?)?;
         let mut out: Vec<Candidate> = Vec::new();
         for r in ranked {
@@ -231,8 +237,12 @@ impl Engine {
             };
         }
         let words = self.weighted_words(message);
-        let ranked = match self
-            .bounded_words(message)
+        let named = match self.unknown_name(message) {
+            Some(name) => Err(NoAnswer::NotMentioned(name)),
+            None => Ok(()),
+        };
+        let ranked = match named
+            .and_then(|()| self.bounded_words(message))
             .and_then(|words| score::rank(self, words))
         {
             Ok(ranked) => ranked,
@@ -285,6 +295,18 @@ impl Engine {
     /// preamble about the asker comes first.
     fn question_words(&self, message: &str) -> Vec<String> {
         focus::question_words(message, |w| self.analyzer.knows(w))
+    }
+
+    /// A name the question capitalises that the article never mentions
+    /// (rule `unknown-entity`, beyond the gazetteer).
+    fn unknown_name(&self, message: &str) -> Option<String> {
+        let question = focus::question_text(message)?;
+        rules::entities::unknown_name(
+            question,
+            &self.analyzer,
+            &self.index,
+            self.tunables.name_rank,
+        )
     }
 
     /// [`Engine::question_words`] bounded: too many words make the message

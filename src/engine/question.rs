@@ -147,6 +147,19 @@ fn names_a_day(tokens: &[&str], i: usize) -> bool {
                 || i > 0 && tokens.get(i - 1).is_some_and(is_number))
 }
 
+/// True when the word after token `i` is a time ("since 2009", "since
+/// March", "since Monday"): a reason word before it tells when, not why.
+fn dates_what_follows(tokens: &[&str], i: usize) -> bool {
+    let lang = language();
+    tokens.get(i + 1).is_some_and(|next| {
+        let word = bare(next).to_lowercase();
+        crate::text::is_year(&word)
+            || [List::Days, List::Months, List::Time]
+                .iter()
+                .any(|&list| lang.in_list(list, &word))
+    })
+}
+
 /// True when the word after "to" reads as a verb of purpose ("to offset",
 /// "to send"), not as a destination ("to Ukraine", "to the border").
 fn starts_purpose(next: &str) -> bool {
@@ -373,7 +386,7 @@ impl Gives {
             if names_a_day(&tokens, i) {
                 gives.add(Wants::Date);
             }
-            if lang.in_list(List::Reason, word)
+            if lang.in_list(List::Reason, word) && !dates_what_follows(&tokens, i)
                 || (lower == "to" && tokens.get(i + 1).is_some_and(|n| starts_purpose(n)))
             {
                 gives.add(Wants::Reason);
@@ -531,6 +544,14 @@ mod tests {
         let soon = Gives::from_sentence("The U.S. will soon deliver MI-17 helicopters.");
         assert!(soon.can_give(Wants::Time));
         assert!(!soon.can_give(Wants::Date));
+    }
+
+    #[test]
+    fn since_before_a_time_tells_when_not_why() {
+        let since = Gives::from_sentence("It is the first stoppage in the city since 2009.");
+        assert!(!since.can_give(Wants::Reason));
+        let because = Gives::from_sentence("It stopped since the money ran out.");
+        assert!(because.can_give(Wants::Reason));
     }
 
     #[test]
