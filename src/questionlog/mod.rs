@@ -634,6 +634,13 @@ impl LazyLog {
         }
     }
 
+    /// True when [`LazyLog::record`] may store anything: logging is on and
+    /// the log did not fail to open. A caller skips building an entry (which
+    /// ranks a declined question again for its nearest fact) otherwise.
+    pub fn records(&self) -> bool {
+        self.settings.enabled && !self.failed
+    }
+
     /// Logs `entry` (nothing when logging is off), opening the log first if
     /// need be. After a failure to open, later calls do nothing.
     pub fn record(&mut self, entry: &Entry) -> Result<(), LogError> {
