@@ -195,11 +195,12 @@ fn a_drafted_knowledge_beats_declining_on_an_article_we_never_tuned_on() {
     // A news report and questions written by a helper who saw neither
     // citebot nor its knowledge; the knowledge is `citebot init`'s draft,
     // unedited. Declining everything scores 35/90 = 0.389. Measured: 0.544
-    // (49/90), precision 0.571 (28/49).
+    // (49/90), precision 0.571 (28/49); with definitions drafted both ways
+    // and word families: 0.556 (50/90), precision 0.583 (28/48).
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/new-article");
     let (accuracy, precision) = drafted(&dir.join("article.txt"), &dir.join("questions.jsonl"));
-    assert!(accuracy >= 0.52, "accuracy {accuracy:.3} < 0.52");
-    assert!(precision >= 0.54, "precision {precision:.3} < 0.54");
+    assert!(accuracy >= 0.55, "accuracy {accuracy:.3} < 0.55");
+    assert!(precision >= 0.57, "precision {precision:.3} < 0.57");
 }
 
 #[test]
