@@ -5,6 +5,7 @@
 //! engine"), plus the clauses themselves and the sentence's key phrases.
 
 use super::definitions::{self, definition};
+use super::listing;
 use super::phrases::{Span, SpanKind, Word, content, rarity, sentence_words, spans};
 
 /// Most intents drafted for one sentence: more dilute the best match and
@@ -54,7 +55,11 @@ pub fn draft(sentence: &str) -> Drafted {
     // All the sentence's words are the last intent, whatever else is
     // drafted: the question that spans clauses needs them.
     intents.0.truncate(MAX_INTENTS - 1);
-    let all = content(&words);
+    let mut all = content(&words);
+    // A sentence listing two things answers "what are the two ...".
+    if let Some(count) = listing::list_count(sentence) {
+        all.insert(0, count);
+    }
     if !all.is_empty() {
         intents.push(all.join(" "));
     }
@@ -207,6 +212,17 @@ mod tests {
         let last = d.intents.last().expect("intents");
         assert!(
             last.contains("ada vell") && last.contains("oslo"),
+            "{:?}",
+            d.intents
+        );
+    }
+
+    #[test]
+    fn a_list_gives_its_count_to_the_whole_sentence_intent() {
+        let d = draft("Zorblats come in brass, copper and tin.");
+        assert_eq!(
+            d.intents.last().map(String::as_str),
+            Some("three zorblats come brass copper tin"),
             "{:?}",
             d.intents
         );

@@ -11,6 +11,7 @@
 mod byline;
 mod definitions;
 mod intents;
+mod listing;
 mod phrases;
 mod titles;
 
