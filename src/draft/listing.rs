@@ -2,6 +2,9 @@
 //! three): readers ask "what are the two fields ..." of a sentence naming
 //! two, and the count tells it from one naming three.
 
+use super::phrases::DETERMINERS;
+use crate::text::is_stopword;
+
 const COUNTS: &str = include_str!("../../assets/lang/list-counts.txt");
 
 /// Most words of one item of a list: a longer stretch between commas is a
@@ -42,32 +45,42 @@ fn item_start(tokens: &[&str], end: usize) -> usize {
         .map_or(0, |p| p + 1)
 }
 
+/// How many tokens the last item of a list takes, from the token after
+/// "and": up to punctuation, or to a stop word other than a determiner
+/// ("the integer factorization problem are ...": four). Zero when a stop
+/// word follows "and" at once ("and is"): that joins clauses, not items.
+fn last_item_len(rest: &[&str]) -> usize {
+    let mut n = 0;
+    for token in rest {
+        let word = bare(token);
+        if is_stopword(&word) && !DETERMINERS.contains(&word.as_str()) {
+            break;
+        }
+        n += 1;
+        if token.ends_with([',', ';', ':', '.', ')', '(']) {
+            break;
+        }
+    }
+    n
+}
+
 /// The count of the first list of a sentence, as a word ("three"): items
 /// joined by "and" or "or", the last short, and the short items before it
 /// that commas separate. `None` without a list.
 pub fn list_count(sentence: &str) -> Option<&'static str> {
     let tokens: Vec<&str> = sentence.split_whitespace().collect();
     for (i, token) in tokens.iter().enumerate() {
-        let joins = matches!(bare(token).as_str(), "and" | "or");
-        if !joins || i == 0 || *token != bare(token) {
+        if i == 0 || !matches!(*token, "and" | "or") {
             continue;
         }
-        // The last item: up to the next punctuation, and short.
-        let last = tokens[i + 1..]
-            .iter()
-            .position(|t| t.ends_with([',', ';', ':', '.', ')', '(']) || t.starts_with('('))
-            .map_or(tokens.len() - i - 1, |p| p + 1);
+        let last = last_item_len(&tokens[i + 1..]);
         if last == 0 || last > ITEM_WORDS {
             continue;
         }
-        // The item before "and" reaches back to a comma (", and" closes it
-        // with its own comma).
-        let mut end = i;
-        if closes_item(tokens[end - 1]) {
-            end -= 1;
-        }
-        let mut start = item_start(&tokens, end);
-        if end - start > ITEM_WORDS {
+        // The item before "and" reaches back to the comma closing the item
+        // before it (its own comma, in ", and", closes nothing before).
+        let mut start = item_start(&tokens, i - 1);
+        if i - start > ITEM_WORDS {
             continue;
         }
         let mut count = 2;
@@ -75,14 +88,14 @@ pub fn list_count(sentence: &str) -> Option<&'static str> {
         // list shares its stretch with the words leading to the list
         // ("include BPP, ZPP and RP"), so it counts whatever its length
         // when the items are names of a few words, not clauses.
-        let names = end - start <= NAME_WORDS;
+        let names = i - start <= NAME_WORDS;
         while start > 0 {
             let before = item_start(&tokens, start - 1);
-            let short = start - 1 - before <= ITEM_WORDS && before > 0;
+            let short = start - before <= ITEM_WORDS;
             if short || names {
                 count += 1;
             }
-            if !short {
+            if !short || before == 0 {
                 break;
             }
             start = before;
@@ -102,11 +115,15 @@ mod tests {
             list_count("Such models need time and storage."),
             Some("two")
         );
-        assert_eq!(list_count("Answers are yes or no."), Some("two"));
+        assert_eq!(list_count("Answers are 1 or 0."), Some("two"));
     }
 
     #[test]
     fn items_before_the_last_count_to_a_comma() {
+        assert_eq!(
+            list_count("The best, worst and average case complexity refer to ways."),
+            Some("three")
+        );
         assert_eq!(
             list_count("They ate apples, pears, plums, and figs."),
             Some("four")
@@ -127,5 +144,6 @@ mod tests {
             None
         );
         assert_eq!(list_count("Quicksort sorts a list in place."), None);
+        assert_eq!(list_count("The list is sorted and is short."), None);
     }
 }

@@ -119,7 +119,7 @@ const LINKING: &[&str] = &[
 
 /// Words that open a noun phrase: a name right after one that qualifies the
 /// next word is part of the phrase ("a Turing machine").
-const DETERMINERS: &[&str] = &[
+pub const DETERMINERS: &[&str] = &[
     "a", "an", "the", "this", "these", "those", "many", "some", "each", "every", "such", "all",
 ];
 
