@@ -4,6 +4,8 @@
 //! for algorithms that use random bits?" and "what are randomized
 //! algorithms?", so the drafter writes both questions.
 
+use std::sync::LazyLock;
+
 use super::phrases::{Word, content};
 
 const DEFINITIONS: &str = include_str!("../../assets/lang/definitions.txt");
@@ -40,33 +42,53 @@ pub struct Definition {
 /// listed phrases: the side before the phrase (within its clause) and the
 /// side after it (up to the clause's end).
 pub fn definition(words: &[Word]) -> Option<Definition> {
-    static AFTER: std::sync::LazyLock<Vec<Vec<&'static str>>> =
-        std::sync::LazyLock::new(|| phrases("name-after"));
-    static BEFORE: std::sync::LazyLock<Vec<Vec<&'static str>>> =
-        std::sync::LazyLock::new(|| phrases("name-before"));
-    let found = |list: &[Vec<&str>]| {
-        (0..words.len()).find_map(|i| {
-            list.iter()
-                .find(|p| {
-                    p.len() <= words.len() - i
-                        && p.iter().zip(&words[i..]).all(|(a, w)| w.folded == *a)
-                })
-                .map(|p| (i, i + p.len()))
+    static AFTER: LazyLock<Vec<Vec<&'static str>>> = LazyLock::new(|| phrases("name-after"));
+    static BEFORE: LazyLock<Vec<Vec<&'static str>>> = LazyLock::new(|| phrases("name-before"));
+    static BE: LazyLock<Vec<&'static str>> =
+        LazyLock::new(|| phrases("be").into_iter().flatten().collect());
+    let starts = |list: &[Vec<&str>], i: usize| {
+        list.iter()
+            .find(|p| {
+                p.len() <= words.len() - i && p.iter().zip(&words[i..]).all(|(a, w)| w.folded == *a)
+            })
+            .map(|p| i + p.len())
+    };
+    // "are called", "is then denoted by", ", known as": a name given, not
+    // "the president called for calm".
+    let given = |i: usize| {
+        (i > 0 && words[i - 1].clause != words[i].clause)
+            || words[i.saturating_sub(2)..i]
+                .iter()
+                .any(|w| BE.contains(&w.folded.as_str()))
+    };
+    (0..words.len()).find_map(|i| {
+        if let Some(end) = starts(&AFTER, i).filter(|_| given(i)) {
+            let (before, after) = sides(words, i, end)?;
+            return Some(Definition {
+                name: after,
+                description: before,
+            });
+        }
+        let end = starts(&BEFORE, i)?;
+        let (before, after) = sides(words, i, end)?;
+        Some(Definition {
+            name: before,
+            description: after,
         })
-    };
-    let (at, name_after) = match (found(&AFTER), found(&BEFORE)) {
-        (Some(a), Some(b)) if b.0 < a.0 => (b, false),
-        (Some(a), _) => (a, true),
-        (None, Some(b)) => (b, false),
-        (None, None) => return None,
-    };
-    let clause = words[at.0].clause;
-    let before: Vec<Word> = words[..at.0]
+    })
+}
+
+/// The content words of a definition's two sides around its phrase at
+/// `start..end`: before it within its clause, after it to the clause's
+/// end; `None` when either side is empty or runs longer than a name.
+fn sides(words: &[Word], start: usize, end: usize) -> Option<(Vec<String>, Vec<String>)> {
+    let clause = words[start].clause;
+    let before: Vec<Word> = words[..start]
         .iter()
         .filter(|w| w.clause == clause)
         .cloned()
         .collect();
-    let after: Vec<Word> = words[at.1..]
+    let after: Vec<Word> = words[end..]
         .iter()
         .take_while(|w| w.clause == clause)
         .cloned()
@@ -76,18 +98,7 @@ pub fn definition(words: &[Word]) -> Option<Definition> {
         (!terms.is_empty() && terms.len() <= SIDE_WORDS)
             .then(|| terms.into_iter().map(str::to_string).collect())
     };
-    let (before, after) = (side(&before)?, side(&after)?);
-    Some(if name_after {
-        Definition {
-            name: after,
-            description: before,
-        }
-    } else {
-        Definition {
-            name: before,
-            description: after,
-        }
-    })
+    Some((side(&before)?, side(&after)?))
 }
 
 /// The two questions a definition answers: the term for its description,
@@ -142,5 +153,15 @@ mod tests {
     #[test]
     fn a_sentence_naming_nothing_is_no_definition() {
         assert_eq!(defined("Quicksort sorts the list in place."), None);
+        // "called" without "is" or a comma gives no name.
+        assert_eq!(defined("The mayor called the council to order."), None);
+    }
+
+    #[test]
+    fn a_later_phrase_is_read_when_an_earlier_gives_no_definition() {
+        let d = defined("If it is a polynomial, the algorithm is said to be fast.")
+            .expect("a definition");
+        assert_eq!(d.name, ["fast"]);
+        assert_eq!(d.description, ["algorithm"]);
     }
 }
