@@ -60,6 +60,10 @@ pub fn draft(sentence: &str) -> Drafted {
     if let Some(count) = listing::list_count(sentence) {
         all.insert(0, count);
     }
+    // A sentence giving a year answers "in what year ...".
+    if spans(&words).iter().any(|s| s.kind == SpanKind::Year) && !all.contains(&"year") {
+        all.push("year");
+    }
     if !all.is_empty() {
         intents.push(all.join(" "));
     }
@@ -223,6 +227,19 @@ mod tests {
         assert_eq!(
             d.intents.last().map(String::as_str),
             Some("three zorblats come brass copper tin"),
+            "{:?}",
+            d.intents
+        );
+    }
+
+    #[test]
+    fn a_sentence_giving_a_year_answers_in_what_year() {
+        let d = draft("Mira Quell built the Zorblat engine in 1987.");
+        let last = d.intents.last().expect("intents");
+        assert!(last.split(' ').any(|w| w == "year"), "{:?}", d.intents);
+        let d = draft("Mira Quell built the Zorblat engine.");
+        assert!(
+            d.intents.iter().all(|i| !i.split(' ').any(|w| w == "year")),
             "{:?}",
             d.intents
         );
