@@ -47,12 +47,7 @@ impl Chat {
                 || format!("No topic `{topic}`; see /topics."),
                 |t| t.summary.clone(),
             ),
-            ("/topics", _) => knowledge
-                .topics
-                .iter()
-                .map(|t| format!("{:<14} {}", t.id, t.title))
-                .collect::<Vec<_>>()
-                .join("\n"),
+            ("/topics", _) => render::topic_table(knowledge),
             ("/quote", n) => match n
                 .trim()
                 .parse::<usize>()

@@ -61,6 +61,13 @@ pub enum List {
     PublicationLink,
     /// Words that name the article itself ("story", "piece").
     ArticleWords,
+    /// Words that ask what the article is about ("gist", "summary").
+    ArticleSubject,
+    /// Words that ask for the article's headline.
+    ArticleHeadline,
+    /// Other words a question about the article's subject may hold ("main",
+    /// "point", "quickly").
+    ArticleSubjectWords,
     /// Written things an article may mention ("letter", "treaty").
     WrittenThings,
     /// Words that put a topic after a speaker ("said about", "told on").
@@ -82,11 +89,13 @@ pub enum List {
     NumberScales,
     /// Currencies named after an amount ("euros", "kronor").
     Currencies,
+    /// Signs written with an amount ("$", "£", "€").
+    CurrencySigns,
 }
 
 impl List {
     /// Every list, for checking that the data file has each.
-    pub const ALL: [List; 29] = [
+    pub const ALL: [List; 33] = [
         List::Fillers,
         List::Question,
         List::Auxiliary,
@@ -106,6 +115,9 @@ impl List {
         List::PublicationDate,
         List::PublicationLink,
         List::ArticleWords,
+        List::ArticleSubject,
+        List::ArticleHeadline,
+        List::ArticleSubjectWords,
         List::WrittenThings,
         List::TopicWords,
         List::Undergoes,
@@ -116,6 +128,7 @@ impl List {
         List::BylineOpeners,
         List::NumberScales,
         List::Currencies,
+        List::CurrencySigns,
     ];
 
     /// The section name of the list in `word-lists.txt`.
@@ -140,6 +153,9 @@ impl List {
             List::PublicationDate => "publication-date",
             List::PublicationLink => "publication-link",
             List::ArticleWords => "article-words",
+            List::ArticleSubject => "article-subject",
+            List::ArticleHeadline => "article-headline",
+            List::ArticleSubjectWords => "article-subject-words",
             List::WrittenThings => "written-things",
             List::TopicWords => "topic-words",
             List::Undergoes => "undergoes",
@@ -150,6 +166,7 @@ impl List {
             List::BylineOpeners => "byline-openers",
             List::NumberScales => "number-scales",
             List::Currencies => "currencies",
+            List::CurrencySigns => "currency-signs",
         }
     }
 }

@@ -17,6 +17,8 @@ pub mod discord;
 pub mod draft;
 pub mod engine;
 pub mod eval;
+#[cfg(test)]
+mod fixtures;
 pub mod knowledge;
 pub mod language;
 pub mod lexicon;

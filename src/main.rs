@@ -181,12 +181,15 @@ fn run(cli: Cli) -> Result<ExitCode> {
         }) => {
             let drafted = citebot::draft::init(&article, &dir, force)?;
             println!(
-                "{}: drafted {} facts in {} topics; next: citebot check {}",
+                "{}: drafted {} in {}; next: citebot check {}",
                 drafted.knowledge.display(),
-                drafted.facts,
-                drafted.topics,
+                count(drafted.facts, "fact"),
+                count(drafted.topics, "topic"),
                 dir.display()
             );
+            for note in &drafted.notes {
+                eprintln!("note: {note}");
+            }
             Ok(ExitCode::SUCCESS)
         }
         Some(Command::Check { dir }) => check(dir.unwrap_or(setup.knowledge_dir.clone()), &setup),
@@ -263,15 +266,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
         }
         Some(Command::Topics) => {
             let engine = setup.engine()?;
-            for topic in &engine.knowledge().topics {
-                let n = engine
-                    .knowledge()
-                    .facts
-                    .iter()
-                    .filter(|f| f.topic == topic.id)
-                    .count();
-                out!("{:<14} {} ({})", topic.id, topic.title, count(n, "fact"));
-            }
+            out!("{}", render::topic_table(engine.knowledge()));
             Ok(ExitCode::SUCCESS)
         }
         Some(Command::Quote { paragraph }) => {

@@ -4,6 +4,7 @@
 use std::io::Write;
 
 use crate::engine::{Answer, NoAnswer, OtherDoer, Reply};
+use crate::knowledge::Knowledge;
 use crate::questionlog::{Downvoted, Unanswered};
 
 /// What to tell a person when there is no answer.
@@ -75,6 +76,35 @@ pub fn other_doer_text(found: &OtherDoer) -> String {
         "{doer}, not {}, according to the article: {}",
         found.named, found.answer
     )
+}
+
+/// The article's topics for a terminal, one a line: id, title and how many
+/// facts it holds, the titles lined up after the longest id (a drafted id
+/// such as `apologise-personally` is longer than a hand-written one).
+pub fn topic_table(knowledge: &Knowledge) -> String {
+    let width = knowledge
+        .topics
+        .iter()
+        .map(|t| t.id.chars().count())
+        .max()
+        .unwrap_or(0);
+    knowledge
+        .topics
+        .iter()
+        .map(|topic| {
+            let facts = knowledge
+                .facts
+                .iter()
+                .filter(|f| f.topic == topic.id)
+                .count();
+            let plural = if facts == 1 { "" } else { "s" };
+            format!(
+                "{:<width$}  {} ({facts} fact{plural})",
+                topic.id, topic.title
+            )
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
 /// "headline" for paragraph 0, "paragraph N" otherwise.
@@ -224,6 +254,18 @@ mod tests {
         assert_eq!(out.iter().filter(|&&b| b == b'\n').count(), 1);
         assert_eq!(out.last(), Some(&b'\n'));
         serde_json::from_slice(&out).unwrap()
+    }
+
+    #[test]
+    fn topic_titles_line_up_after_the_longest_id() {
+        let knowledge = crate::fixtures::library();
+        let table = topic_table(&knowledge);
+        let lines: Vec<&str> = table.lines().collect();
+        assert_eq!(lines.len(), 2, "{table}");
+        assert!(lines[0].ends_with("The library (1 fact)"), "{table}");
+        assert!(lines[1].ends_with("The ceremony (0 facts)"), "{table}");
+        let column = |line: &str| line.find("The ").unwrap_or(0);
+        assert_eq!(column(lines[0]), column(lines[1]), "{table}");
     }
 
     #[test]

@@ -234,6 +234,22 @@ pub fn stem(word: &str) -> String {
         .into_owned()
 }
 
+const NUMBER_WORDS: &str = include_str!("../assets/lang/number-words.txt");
+
+/// True for an English word that gives a count ("two", "single", "both",
+/// "nobody"): a sentence using one answers "how many" as a figure does.
+pub fn is_number_word(word: &str) -> bool {
+    static SET: std::sync::LazyLock<rustc_hash::FxHashSet<&'static str>> =
+        std::sync::LazyLock::new(|| {
+            NUMBER_WORDS
+                .lines()
+                .map(str::trim)
+                .filter(|l| !l.is_empty() && !l.starts_with('#'))
+                .collect()
+        });
+    SET.contains(word)
+}
+
 /// Splits one paragraph of article text into sentences.
 ///
 /// A sentence ends at `.`, `?` or `!` (with any closing quotes) followed by

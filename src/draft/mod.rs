@@ -173,6 +173,9 @@ pub struct Drafted {
     pub facts: usize,
     /// How many topics it holds.
     pub topics: usize,
+    /// What the admin should know about how the article was read (its
+    /// first paragraph taken as the headline), for `init` to print.
+    pub notes: Vec<String>,
 }
 
 /// Writes `dir/article.txt` (a copy of `article`) and `dir/knowledge.toml`
@@ -229,11 +232,42 @@ pub fn init(article: &Path, dir: &Path, force: bool) -> Result<Drafted, InitErro
     })?;
     write(&article_path, &text)?;
     write(&knowledge_path, &toml)?;
+    let notes = headline_note(&knowledge.article).into_iter().collect();
     Ok(Drafted {
         knowledge: knowledge_path,
         facts: knowledge.facts.len(),
         topics: knowledge.topics.len(),
+        notes,
     })
+}
+
+/// A note when the article's first paragraph, which citebot reads as the
+/// headline, holds several sentences: the article likely has no headline
+/// line, and its first sentences would be quoted as "(headline)".
+fn headline_note(article: &Article) -> Option<String> {
+    let in_headline = article
+        .sentences
+        .iter()
+        .take_while(|s| s.paragraph == 0)
+        .count();
+    (in_headline > 1).then(|| {
+        format!(
+            "the first paragraph ({in_headline} sentences) is read as the headline; \
+             if the article has no headline, add one as its first line and run init again"
+        )
+    })
+}
+
+/// The title for `[article]`: the headline, or its first sentence when the
+/// first paragraph is not one line (an article pasted without a headline).
+fn title_of_article(article: &Article) -> Option<String> {
+    let first = article.sentences.first().filter(|s| s.paragraph == 0)?;
+    let several = article.sentences.get(1).is_some_and(|s| s.paragraph == 0);
+    if several {
+        Some(first.text.clone())
+    } else {
+        article.headline().map(str::to_string)
+    }
 }
 
 #[derive(Serialize)]
@@ -405,7 +439,7 @@ pub fn draft(article_text: &str) -> Option<String> {
     };
     let file = FileOut {
         article: ArticleOut {
-            title: headline,
+            title: title_of_article(&article).unwrap_or(headline),
             text: ARTICLE_FILE.to_string(),
             author: credits.author,
             date: credits.date,
@@ -716,6 +750,23 @@ mod tests {
     }
 
     #[test]
+    fn an_article_without_a_headline_is_titled_by_its_first_sentence_and_noted() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let article = dir.path().join("in.txt");
+        let text = "The council voted on Monday to ban leaf blowers. The mayor backed the ban. Gardeners oppose it.\n";
+        std::fs::write(&article, text).expect("written");
+        let out = dir.path().join("kb");
+        let drafted = init(&article, &out, false).expect("drafted");
+        assert_eq!(drafted.notes.len(), 1, "{:?}", drafted.notes);
+        assert!(drafted.notes[0].contains("headline"), "{:?}", drafted.notes);
+        let k = crate::knowledge::load_dir(&out).unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(
+            k.meta.title,
+            "The council voted on Monday to ban leaf blowers."
+        );
+    }
+
+    #[test]
     fn init_refuses_to_overwrite_without_force() {
         let dir = tempfile::tempdir().expect("temp dir");
         let article = dir.path().join("in.txt");
@@ -723,6 +774,7 @@ mod tests {
         let out = dir.path().join("kb");
         let first = init(&article, &out, false).expect("first init");
         assert_eq!(first.facts, 4);
+        assert!(first.notes.is_empty(), "{:?}", first.notes);
         let again = init(&article, &out, false);
         assert!(matches!(again, Err(InitError::Exists { .. })), "{again:?}");
         assert!(init(&article, &out, true).is_ok());

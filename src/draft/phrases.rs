@@ -3,7 +3,7 @@
 //! numbers, years, the subject before its verb).
 
 use crate::lexicon::english_rank;
-use crate::text::{is_question_word, is_stopword, is_year, words};
+use crate::text::{is_number_word, is_question_word, is_stopword, is_year, words};
 
 /// One word of a sentence as the drafter sees it.
 #[derive(Debug, Clone)]
@@ -94,21 +94,6 @@ fn is_name(words: &[Word], i: usize) -> bool {
 /// True for a content word written in lower case ("machines").
 fn is_plain_word(word: &Word) -> bool {
     word.content && word.raw.chars().next().is_some_and(char::is_lowercase)
-}
-
-const NUMBER_WORDS: &str = include_str!("../../assets/lang/number-words.txt");
-
-/// True for an English word that gives a count ("two", "single", "both").
-fn is_number_word(word: &str) -> bool {
-    static SET: std::sync::LazyLock<rustc_hash::FxHashSet<&'static str>> =
-        std::sync::LazyLock::new(|| {
-            NUMBER_WORDS
-                .lines()
-                .map(str::trim)
-                .filter(|l| !l.is_empty() && !l.starts_with('#'))
-                .collect()
-        });
-    SET.contains(word)
 }
 
 /// Linking verbs after which a sentence says what its subject is or does.

@@ -3,9 +3,13 @@
 //! `[article]` metadata, never with a sentence of the article, which says
 //! nothing about its own byline. Without this, "when was this published"
 //! cites the sentence that gives the day the events took place.
+//! Questions about its subject ("what is this about?", "what's the
+//! headline?") that no fact answers get the knowledge's summary or headline.
 
-use crate::knowledge::ArticleMeta;
+use crate::engine::{Answer, Citation};
+use crate::knowledge::{ArticleMeta, Knowledge};
 use crate::language::{List, language};
+use crate::text::{is_filler, is_question_word, is_stopword};
 
 /// What a question about the publication asks for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -68,6 +72,90 @@ pub fn reply(
     })
 }
 
+/// True when the message asks about the article itself: its author,
+/// outlet, date, link, subject or headline ("who wrote this?", "what is it
+/// about?"). A conversation reads such a message with the previous
+/// question first, since "it" may be what was just asked about.
+pub fn asks_about_article(words: &[String]) -> bool {
+    let lang = language();
+    let has = |list: List| words.iter().any(|w| lang.in_list(list, w));
+    let publication = ASKS.iter().any(|&(list, _)| has(list))
+        && has(List::ArticleWords)
+        && !has(List::WrittenThings);
+    publication || subject_asked(words).is_some()
+}
+
+/// What a question about the article's subject asks for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Subject {
+    /// What the article is about ("what is this about?", "tldr").
+    Summary,
+    /// Its headline ("what's the headline?").
+    Headline,
+}
+
+/// What the message asks about the article's subject, when it asks nothing
+/// else: every word is a stop word, a question word, a word naming the
+/// article or a word of such questions ("give me the gist of the story"),
+/// and one asks for the summary or the headline. "What did Blinken say
+/// about it" names something of the article, so it is not one.
+pub fn subject_asked(words: &[String]) -> Option<Subject> {
+    let lang = language();
+    let in_list = |list: List, w: &str| lang.in_list(list, w);
+    let plain = |w: &String| {
+        is_stopword(w)
+            || is_question_word(w)
+            || is_filler(w)
+            || in_list(List::ArticleWords, w)
+            || in_list(List::ArticleSubjectWords, w)
+            || in_list(List::ArticleSubject, w)
+            || in_list(List::ArticleHeadline, w)
+    };
+    if words.is_empty() || !words.iter().all(plain) {
+        return None;
+    }
+    if words.iter().any(|w| in_list(List::ArticleHeadline, w)) {
+        Some(Subject::Headline)
+    } else if words.iter().any(|w| in_list(List::ArticleSubject, w)) {
+        Some(Subject::Summary)
+    } else {
+        None
+    }
+}
+
+/// The answer to a question about the article's subject: the knowledge's
+/// short summary, or the headline, cited with the headline (the article's
+/// first sentence). Asked when no fact answers, so a knowledge file that
+/// writes its own answer for "what is this about" keeps it, and any
+/// drafted article can still say what it is about.
+pub fn subject_answer(subject: Subject, knowledge: &Knowledge) -> Option<Answer> {
+    let headline = knowledge.article.sentences.first()?;
+    let text = match subject {
+        Subject::Summary if !knowledge.summary_short.trim().is_empty() => {
+            knowledge.summary_short.clone()
+        }
+        Subject::Summary | Subject::Headline => {
+            let title = knowledge.meta.title.trim();
+            // A headline ending in its own stop is not given a second one.
+            let stop = if title.ends_with(['.', '?', '!']) {
+                ""
+            } else {
+                "."
+            };
+            format!("The headline is “{title}”{stop}")
+        }
+    };
+    Some(Answer {
+        fact: None,
+        text,
+        citation: Citation {
+            sentence: headline.text.clone(),
+            paragraph: headline.paragraph,
+        },
+        score: 1.0,
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -125,5 +213,28 @@ mod tests {
         assert_eq!(ask("what did blinken say about it", None), None);
         assert_eq!(ask("when did russia post it", None), None);
         assert!(ask("when was it posted", None).is_some());
+    }
+
+    #[test]
+    fn reads_questions_about_the_articles_subject() {
+        let asked = |q: &str| subject_asked(&words(q));
+        assert_eq!(asked("What is this article about?"), Some(Subject::Summary));
+        assert_eq!(asked("what is it about"), Some(Subject::Summary));
+        assert_eq!(
+            asked("give me the gist of the story"),
+            Some(Subject::Summary)
+        );
+        assert_eq!(asked("tldr please"), Some(Subject::Summary));
+        assert_eq!(asked("what's the headline?"), Some(Subject::Headline));
+    }
+
+    #[test]
+    fn leaves_questions_about_the_articles_world_alone() {
+        let asked = |q: &str| subject_asked(&words(q));
+        assert_eq!(asked("what did blinken say about it"), None);
+        assert_eq!(asked("how do people feel about this"), None);
+        assert_eq!(asked("what is the letter about"), None);
+        assert_eq!(asked("what is this"), None);
+        assert_eq!(asked(""), None);
     }
 }

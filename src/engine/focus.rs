@@ -20,20 +20,11 @@ const MIN_CONTENT_WORDS: usize = 2;
 /// When it is too short to stand alone, the preamble's words that `known`
 /// accepts (words the knowledge uses) are kept before it.
 pub fn question_words(message: &str, known: impl Fn(&str) -> bool) -> Vec<String> {
-    let sentences: Vec<&str> = message
-        .lines()
-        .flat_map(split_sentences)
-        .flat_map(split_lowercase_questions)
-        .filter(|s| s.chars().any(char::is_alphanumeric))
-        .collect();
+    let sentences = sentences_of(message);
     if sentences.len() < 2 {
         return words(message);
     }
-    let asking = sentences
-        .iter()
-        .rposition(|s| s.trim_end().ends_with('?'))
-        .or_else(|| sentences.iter().rposition(|s| opens_like_a_question(s)));
-    let Some(at) = asking else {
+    let Some(at) = asking(&sentences) else {
         return words(message);
     };
     let question = words(sentences[at]);
@@ -50,6 +41,36 @@ pub fn question_words(message: &str, known: impl Fn(&str) -> bool) -> Vec<String
         .collect();
     out.extend(question);
     out
+}
+
+/// The text of the message's question sentence, as typed (capitals kept):
+/// the whole message when it is one sentence, the question sentence of a
+/// longer one, or `None` when a longer message asks nothing.
+pub fn question_text(message: &str) -> Option<&str> {
+    let sentences = sentences_of(message);
+    if sentences.len() < 2 {
+        return Some(message);
+    }
+    asking(&sentences).map(|at| sentences[at])
+}
+
+/// The message's sentences, chat's lowercase questions split off.
+fn sentences_of(message: &str) -> Vec<&str> {
+    message
+        .lines()
+        .flat_map(split_sentences)
+        .flat_map(split_lowercase_questions)
+        .filter(|s| s.chars().any(char::is_alphanumeric))
+        .collect()
+}
+
+/// Which sentence asks: the last ending with a question mark, else the
+/// last that opens like a question.
+fn asking(sentences: &[&str]) -> Option<usize> {
+    sentences
+        .iter()
+        .rposition(|s| s.trim_end().ends_with('?'))
+        .or_else(|| sentences.iter().rposition(|s| opens_like_a_question(s)))
 }
 
 /// Splits where chat starts a question in lowercase after a full stop
@@ -147,6 +168,17 @@ mod tests {
         assert_eq!(question_words(us, known), words(us));
         let follow_up = "wait germany sent helmets?? how many";
         assert_eq!(question_words(follow_up, known), words(follow_up));
+    }
+
+    #[test]
+    fn the_question_text_keeps_its_capitals() {
+        let message = "My uncle lives in Leeds. Did Germany offer helmets to Kyiv?";
+        assert_eq!(
+            question_text(message),
+            Some("Did Germany offer helmets to Kyiv?")
+        );
+        assert_eq!(question_text("Who sent it"), Some("Who sent it"));
+        assert_eq!(question_text("I read it. It was long."), None);
     }
 
     #[test]

@@ -170,14 +170,31 @@ impl Engine {
         if let Some(text) = about::reply(&words, &self.knowledge.meta, names_its_world) {
             return Reply::Unknown(NoAnswer::AboutArticle(text));
         }
+        if let Some(name) = self.unknown_name(message) {
+            return Reply::Unknown(NoAnswer::NotMentioned(name));
+        }
         let ranked = match score::rank(self, words) {
             Ok(ranked) => ranked,
             Err(NoAnswer::NotMentioned(name)) => {
                 return Reply::Unknown(NoAnswer::NotMentioned(as_typed(message, &name)));
             }
-            Err(no) => return Reply::Unknown(no),
+            Err(no) => {
+                return self
+                    .subject_answer(message)
+                    .map_or(Reply::Unknown(no), Reply::Answered);
+            }
         };
-        score::decide(self, &ranked)
+        match score::decide(self, &ranked) {
+            Reply::Answered(answer) => Reply::Answered(answer),
+            other => self.subject_answer(message).map_or(other, Reply::Answered),
+        }
+    }
+
+    /// The summary or headline for a question about the article's subject
+    /// that no fact answered ("what is this about?" on a drafted article).
+    fn subject_answer(&self, message: &str) -> Option<Answer> {
+        let subject = about::subject_asked(&crate::text::words(message))?;
+        about::subject_answer(subject, &self.knowledge)
     }
 
     /// The best-scoring candidates for a message, best first, one per cited
@@ -186,6 +203,9 @@ impl Engine {
     pub fn candidates(&self, message: &str, n: usize) -> Result<Vec<Candidate>, NoAnswer> {
         if let Some(problem) = check_message(message) {
             return Err(problem);
+        }
+        if let Some(name) = self.unknown_name(message) {
+            return Err(NoAnswer::NotMentioned(name));
         }
         let ranked = score::rank(self, self.bounded_words(message)?)?;
         let mut out: Vec<Candidate> = Vec::new();
@@ -217,8 +237,12 @@ impl Engine {
             };
         }
         let words = self.weighted_words(message);
-        let ranked = match self
-            .bounded_words(message)
+        let named = match self.unknown_name(message) {
+            Some(name) => Err(NoAnswer::NotMentioned(name)),
+            None => Ok(()),
+        };
+        let ranked = match named
+            .and_then(|()| self.bounded_words(message))
             .and_then(|words| score::rank(self, words))
         {
             Ok(ranked) => ranked,
@@ -271,6 +295,18 @@ impl Engine {
     /// preamble about the asker comes first.
     fn question_words(&self, message: &str) -> Vec<String> {
         focus::question_words(message, |w| self.analyzer.knows(w))
+    }
+
+    /// A name the question capitalises that the article never mentions
+    /// (rule `unknown-entity`, beyond the gazetteer).
+    fn unknown_name(&self, message: &str) -> Option<String> {
+        let question = focus::question_text(message)?;
+        rules::entities::unknown_name(
+            question,
+            &self.analyzer,
+            &self.index,
+            self.tunables.name_rank,
+        )
     }
 
     /// [`Engine::question_words`] bounded: too many words make the message
@@ -412,6 +448,12 @@ impl Engine {
                 .flat_map(|w| w.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
                 .collect()
         })
+    }
+
+    /// True when the message asks about the article itself (its author,
+    /// date, subject or headline) rather than about what it reports.
+    pub fn asks_about_article(&self, message: &str) -> bool {
+        about::asks_about_article(&crate::text::words(message))
     }
 
     /// Answers a suggestion's id as if its fact had been asked for: used when

@@ -3,7 +3,7 @@
 //! give the kind asked for must not be cited as the answer.
 
 use crate::language::{List, language};
-use crate::text::{is_auxiliary, is_stopword};
+use crate::text::{is_auxiliary, is_number_word, is_stopword};
 
 /// The kind of answer a question asks for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -145,6 +145,19 @@ fn names_a_day(tokens: &[&str], i: usize) -> bool {
         || lang.in_list(List::Months, &lower)
             && (tokens.get(i + 1).is_some_and(is_number)
                 || i > 0 && tokens.get(i - 1).is_some_and(is_number))
+}
+
+/// True when the word after token `i` is a time ("since 2009", "since
+/// March", "since Monday"): a reason word before it tells when, not why.
+fn dates_what_follows(tokens: &[&str], i: usize) -> bool {
+    let lang = language();
+    tokens.get(i + 1).is_some_and(|next| {
+        let word = bare(next).to_lowercase();
+        crate::text::is_year(&word)
+            || [List::Days, List::Months, List::Time]
+                .iter()
+                .any(|&list| lang.in_list(list, &word))
+    })
 }
 
 /// True when the word after "to" reads as a verb of purpose ("to offset",
@@ -314,6 +327,34 @@ pub fn is_counting_number(tokens: &[&str], i: usize) -> bool {
     has_digit && !in_name && !hyphen_name
 }
 
+/// True when token `i` is an amount of money: a number written with a
+/// currency sign ("$200", "£60", "€4.5m"), or a counting number followed,
+/// after its scale words, by a currency ("85 million kronor").
+pub fn is_amount_of_money(tokens: &[&str], i: usize) -> bool {
+    let lang = language();
+    let token = tokens[i];
+    let signed = token.chars().any(|c| c.is_ascii_digit())
+        && lang
+            .list(List::CurrencySigns)
+            .iter()
+            .any(|sign| token.contains(sign.as_str()));
+    if signed {
+        return true;
+    }
+    if !is_counting_number(tokens, i) {
+        return false;
+    }
+    let bare = |t: &str| {
+        t.trim_matches(|c: char| !c.is_alphanumeric())
+            .to_lowercase()
+    };
+    tokens[i + 1..]
+        .iter()
+        .map(|t| bare(t))
+        .find(|t| !lang.in_list(List::NumberScales, t))
+        .is_some_and(|t| lang.in_list(List::Currencies, &t))
+}
+
 /// The kinds of answer a piece of knowledge can give, as a small bit set.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Gives(u8);
@@ -328,10 +369,10 @@ impl Gives {
         let tokens: Vec<&str> = sentence.split_whitespace().collect();
         for (i, token) in tokens.iter().enumerate() {
             let bare = token.trim_matches(|c: char| !c.is_alphanumeric() && c != '$');
-            if is_counting_number(&tokens, i) {
+            if is_counting_number(&tokens, i) || is_number_word(&bare.to_lowercase()) {
                 gives.add(Wants::Count);
             }
-            if bare.starts_with('$') {
+            if is_amount_of_money(&tokens, i) {
                 gives.add(Wants::Money);
             }
             let lower = bare.to_lowercase();
@@ -345,7 +386,7 @@ impl Gives {
             if names_a_day(&tokens, i) {
                 gives.add(Wants::Date);
             }
-            if lang.in_list(List::Reason, word)
+            if lang.in_list(List::Reason, word) && !dates_what_follows(&tokens, i)
                 || (lower == "to" && tokens.get(i + 1).is_some_and(|n| starts_purpose(n)))
             {
                 gives.add(Wants::Reason);
@@ -503,5 +544,39 @@ mod tests {
         let soon = Gives::from_sentence("The U.S. will soon deliver MI-17 helicopters.");
         assert!(soon.can_give(Wants::Time));
         assert!(!soon.can_give(Wants::Date));
+    }
+
+    #[test]
+    fn since_before_a_time_tells_when_not_why() {
+        let since = Gives::from_sentence("It is the first stoppage in the city since 2009.");
+        assert!(!since.can_give(Wants::Reason));
+        let because = Gives::from_sentence("It stopped since the money ran out.");
+        assert!(because.can_give(Wants::Reason));
+    }
+
+    #[test]
+    fn an_amount_in_any_currency_is_money() {
+        for sentence in [
+            "Strikers get £60 a day.",
+            "It cost €4.5m to build.",
+            "The recall will cost 85 million kronor.",
+            "They paid US$200 for it.",
+        ] {
+            assert!(
+                Gives::from_sentence(sentence).can_give(Wants::Money),
+                "{sentence}"
+            );
+        }
+        assert!(!Gives::from_sentence("It has 300 trees.").can_give(Wants::Money));
+        assert!(
+            !Gives::from_sentence("He scored 2 goals in euros qualifying.").can_give(Wants::Money)
+        );
+    }
+
+    #[test]
+    fn a_number_written_as_a_word_is_a_count() {
+        let wheels = Gives::from_sentence("The cart has two wheels and a single axle.");
+        assert!(wheels.can_give(Wants::Count));
+        assert!(!Gives::from_sentence("The cart has wheels.").can_give(Wants::Count));
     }
 }

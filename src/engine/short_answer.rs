@@ -5,7 +5,7 @@
 //! still quoted under it as the evidence. Other questions, and facts whose
 //! answer an admin wrote, keep their answer as it is.
 
-use super::question::{self, Wants, counted_words, is_counting_number};
+use super::question::{self, Wants, counted_words, is_amount_of_money, is_counting_number};
 use crate::language::{List, language};
 use crate::text::{is_ordinal_number, is_year, stem, without_ordinal};
 
@@ -67,10 +67,7 @@ fn amount(wants: Wants, question: &[String], tokens: &[&str]) -> Option<(usize, 
         while end < tokens.len() && lang.in_list(List::NumberScales, &bare(tokens[end])) {
             end += 1;
         }
-        let currency = tokens[i].contains('$')
-            || tokens
-                .get(end)
-                .is_some_and(|t| lang.in_list(List::Currencies, &bare(t)));
+        let currency = is_amount_of_money(tokens, i);
         let follows = |w: &&str| counted.contains(&stem(&bare(w)));
         let names_counted = tokens[end..]
             .iter()
@@ -131,6 +128,7 @@ fn date(wants: Wants, question: &[String], tokens: &[&str]) -> Option<(usize, us
         lang.in_list(List::Days, &b) || lang.in_list(List::Months, &b)
     };
     let part = |t: &str| is_named(t) || is_year(t) || is_day_number(t);
+    let mut found = Vec::new();
     let mut i = 0;
     while i < tokens.len() {
         if !(is_named(tokens[i]) || is_year(tokens[i])) || asked(question, tokens[i]) {
@@ -147,11 +145,36 @@ fn date(wants: Wants, question: &[String], tokens: &[&str]) -> Option<(usize, us
         }
         let only_year = (start..end).all(|k| is_year(tokens[k]));
         if !(wants == Wants::Date && only_year) {
-            return Some((start, end));
+            found.push((start, end));
         }
         i = end;
     }
-    None
+    let first = found.first().copied();
+    found
+        .into_iter()
+        .find(|&(start, _)| follows_asked_word(question, tokens, start))
+        .or(first)
+}
+
+/// Most words before a date that may name what it dates ("starting in
+/// 2026", "voted 7-2 on Monday").
+const DATED_WORDS_BEFORE: usize = 3;
+
+/// True when one of the few words before `start`, within its clause, is a
+/// word of the question: "when does the ban start" is answered by the date
+/// of "starting in 2026", not by the vote's "on Monday" earlier on.
+fn follows_asked_word(question: &[String], tokens: &[&str], start: usize) -> bool {
+    let asked: Vec<String> = question
+        .iter()
+        .filter(|w| !crate::text::is_stopword(w))
+        .map(|w| stem(w))
+        .collect();
+    tokens[..start]
+        .iter()
+        .rev()
+        .take(DATED_WORDS_BEFORE)
+        .take_while(|t| !ends_clause(t) && !t.ends_with(','))
+        .any(|t| asked.contains(&stem(&bare(t))))
 }
 
 /// True when a token closes a clause (a date does not run on past it).
@@ -206,6 +229,23 @@ mod tests {
         assert_eq!(
             short("when was it built", "It was built in 1987 by hand.").as_deref(),
             Some("1987.")
+        );
+        // The date of what the question asks about, not the first one.
+        assert_eq!(
+            short(
+                "when does the ban start",
+                "The council voted 7-2 on Monday to ban leaf blowers starting in 2026."
+            )
+            .as_deref(),
+            Some("2026.")
+        );
+        assert_eq!(
+            short(
+                "when did the council vote",
+                "The council voted 7-2 on Monday to ban leaf blowers starting in 2026."
+            )
+            .as_deref(),
+            Some("Monday.")
         );
         // A year alone does not say "when exactly".
         assert_eq!(

@@ -217,27 +217,7 @@ fn a_guessed_number_finds_the_sentence_that_counts_the_same_thing() {
 
 #[test]
 fn help_draws_its_examples_from_whatever_article_is_loaded() {
-    let toml = r#"[article]
-title = "Town opens a library"
-
-[summary]
-short = "A library opened."
-long = "A library opened in town."
-
-[topics.library]
-title = "The library"
-summary = "It opened."
-
-[[fact]]
-id = "opened"
-topic = "library"
-intents = ["when did the library open"]
-answer = "On Monday."
-source = "The library opened on Monday."
-"#;
-    let article = "Town opens a library\n\nThe library opened on Monday.\n";
-    let knowledge = crate::knowledge::load_str(std::path::Path::new("kb"), toml, article)
-        .unwrap_or_else(|e| panic!("{e}"));
+    let knowledge = crate::fixtures::library();
     let Reply::Greeting(help) = Engine::new(knowledge).answer("what can you do?") else {
         panic!("a help request gets help");
     };
@@ -248,6 +228,32 @@ source = "The library opened on Monday."
         "no other article's example: {help}"
     );
     assert!(!help.contains("/ask"), "the chat has no /ask: {help}");
+}
+
+#[test]
+fn any_article_says_what_it_is_about_when_no_fact_does() {
+    let knowledge = crate::fixtures::library();
+    let engine = Engine::new(knowledge);
+    for question in ["what is this article about?", "tldr", "what is it about"] {
+        let Reply::Answered(a) = engine.answer(question) else {
+            panic!("{question}: not answered");
+        };
+        assert_eq!(a.text, "A library opened in town on Monday.", "{question}");
+        assert_eq!(a.citation.paragraph, 0, "cites the headline: {question}");
+    }
+    let Reply::Answered(a) = engine.answer("what's the headline?") else {
+        panic!("the headline is not given");
+    };
+    assert_eq!(a.text, "The headline is “Town opens a library”.");
+    let asked = crate::fixtures::library_titled("Will the town open a library?");
+    let Reply::Answered(a) = Engine::new(asked).answer("what's the headline?") else {
+        panic!("the headline is not given");
+    };
+    assert_eq!(a.text, "The headline is “Will the town open a library?”");
+    assert!(!matches!(
+        engine.answer("what did the mayor say about it?"),
+        Reply::Answered(_)
+    ));
 }
 
 #[test]

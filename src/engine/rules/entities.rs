@@ -9,6 +9,8 @@ use super::has;
 use crate::engine::NoAnswer;
 use crate::engine::analyze::{Analyzer, Token};
 use crate::engine::index::{Doc, Index, Mention};
+use crate::language::{List, language};
+use crate::text::is_stopword;
 
 /// The entities a question names that the knowledge mentions, once "according
 /// to X" sources are set aside; an entity the knowledge never mentions ends
@@ -42,6 +44,62 @@ pub fn named(
         !(at >= 2 && all_words[at - 2] == "according" && all_words[at - 1] == "to")
     });
     Ok(mentions)
+}
+
+/// A name the question writes with a capital that the knowledge never
+/// uses, for `unknown-entity` beyond the gazetteer's people, countries and
+/// organisations ("Are drivers in Castleford also walking out?").
+///
+/// A word is read as a name when it is capitalised inside the question
+/// sentence (not its first word, not "I", not all capitals), is no common
+/// English word (its rank is `name_rank` or rarer), no day or month, and
+/// neither it nor what typo correction and synonyms make of it is a word
+/// of the knowledge; a name of the gazetteer is left to the rule's check of
+/// the gazetteer's names. A question written in title case names nothing this
+/// way.
+pub fn unknown_name(
+    question: &str,
+    analyzer: &Analyzer,
+    index: &Index,
+    name_rank: usize,
+) -> Option<String> {
+    let typed: Vec<&str> = question
+        .split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’' || c == '-'))
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+        .filter(|w| !w.is_empty())
+        .collect();
+    let capitalised = |w: &&str| {
+        let mut chars = w.chars();
+        chars.next().is_some_and(char::is_uppercase) && chars.any(char::is_lowercase)
+    };
+    let long: Vec<&&str> = typed.iter().filter(|w| w.chars().count() >= 3).collect();
+    if long.iter().filter(|w| capitalised(w)).count() * 2 > long.len() {
+        return None;
+    }
+    let lang = language();
+    typed.iter().skip(1).find_map(|&w| {
+        if !capitalised(&w) {
+            return None;
+        }
+        let word = w.split(['\'', '’']).next().unwrap_or(w);
+        let folded = crate::text::words(word);
+        let [lower] = folded.as_slice() else {
+            return None;
+        };
+        let common = crate::lexicon::english_rank(lower).is_some_and(|rank| rank < name_rank);
+        let closed = is_stopword(lower)
+            || lang.in_list(List::Days, lower)
+            || lang.in_list(List::Months, lower);
+        // The gazetteer's names are rule `unknown-entity`'s own, where a
+        // capital stands for its country ("Tallinn" for Estonia).
+        let listed = index.entities.contains_key(&*analyzer.stem_of(lower));
+        if common || closed || listed || analyzer.knows(lower) {
+            return None;
+        }
+        let read = analyzer.analyse_question(vec![lower.clone()]);
+        let known = read.tokens.iter().any(|t| t.term.is_some());
+        (!known).then(|| word.to_string())
+    })
 }
 
 fn words_of(tokens: &[Token], m: &Mention) -> String {
@@ -92,6 +150,41 @@ mod tests {
             engine.answer("what did Zelensky say about the bridge"),
             Reply::Unknown(NoAnswer::NotMentioned("Zelensky".into()))
         );
+    }
+
+    #[test]
+    fn a_capitalised_name_the_knowledge_never_uses_ends_the_search() {
+        let engine = tiny();
+        // No gazetteer lists Castleford; its capital says it is a name.
+        assert_eq!(
+            engine.answer("Will the bridge in Castleford open on 3 May?"),
+            Reply::Unknown(NoAnswer::NotMentioned("Castleford".into()))
+        );
+        assert!(explain(engine, "Did Castleford pay for the bridge?").contains("unknown-entity"));
+        // The same word in lower case, a typo of a word of the knowledge,
+        // a title-case question, a day and a common English word are no
+        // unknown names.
+        let not_named = [
+            "will the bridge in castleford open on 3 may?",
+            "When will the Brigde open?",
+            "When Will The Bridge Open In Castleford?",
+            "Will the bridge open on Friday?",
+            "Did the Government pay for the bridge?",
+        ];
+        for question in not_named {
+            assert!(
+                !matches!(
+                    engine.answer(question),
+                    Reply::Unknown(NoAnswer::NotMentioned(_))
+                ),
+                "{question}"
+            );
+        }
+        // A capital stands for its country, as the gazetteer says.
+        assert!(!matches!(
+            engine.answer("Did Paris say the bridge was too costly?"),
+            Reply::Unknown(NoAnswer::NotMentioned(_))
+        ));
     }
 
     #[test]

@@ -1,0 +1,48 @@
+//! A tiny made-up article and its knowledge, shared by unit tests that need
+//! an article other than the shipped one (help text, subject questions,
+//! topic listings).
+
+use std::path::Path;
+
+use crate::knowledge::{Knowledge, load_str};
+
+/// The fixture's knowledge file: a headline, a summary, two topics (one
+/// with no fact) and one fact.
+pub const LIBRARY_TOML: &str = r#"[article]
+title = "Town opens a library"
+
+[summary]
+short = "A library opened in town on Monday."
+long = "A library opened in town on Monday."
+
+[topics.library]
+title = "The library"
+summary = "It opened."
+
+[topics.opening-ceremony]
+title = "The ceremony"
+summary = "It was short."
+
+[[fact]]
+id = "opened"
+topic = "library"
+intents = ["when did the library open"]
+answer = "On Monday."
+source = "The library opened on Monday."
+"#;
+
+/// The fixture's article.
+pub const LIBRARY_ARTICLE: &str = "Town opens a library\n\nThe library opened on Monday.\n";
+
+/// The fixture loaded, with its title replaced by `title` (and the
+/// article's headline with it).
+pub fn library_titled(title: &str) -> Knowledge {
+    let toml = LIBRARY_TOML.replace("Town opens a library", title);
+    let article = LIBRARY_ARTICLE.replace("Town opens a library", title);
+    load_str(Path::new("kb"), &toml, &article).unwrap_or_else(|e| panic!("{e}"))
+}
+
+/// The fixture loaded.
+pub fn library() -> Knowledge {
+    library_titled("Town opens a library")
+}
