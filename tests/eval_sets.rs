@@ -179,15 +179,17 @@ fn drafted(article: &Path, questions: &Path) -> (f64, f64) {
 #[test]
 fn a_drafted_knowledge_beats_declining_on_the_squad_article() {
     // 418 crowd-written questions, 221 written to look answerable; declining
-    // everything scores 0.529. Measured: 0.598 (250/418), precision 0.530.
+    // everything scores 0.529. Measured: 0.598 (250/418), precision 0.530;
+    // with definitions drafted both ways, list counts, "year" and word
+    // families: 0.603 (252/418), precision 0.534 (93/174).
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/eval/squad-complexity");
     if !dir.exists() {
         eprintln!("../shared/eval/squad-complexity not found: skipping");
         return;
     }
     let (accuracy, precision) = drafted(&dir.join("article.txt"), &dir.join("questions.jsonl"));
-    assert!(accuracy >= 0.58, "accuracy {accuracy:.3} < 0.58");
-    assert!(precision >= 0.50, "precision {precision:.3} < 0.50");
+    assert!(accuracy >= 0.59, "accuracy {accuracy:.3} < 0.59");
+    assert!(precision >= 0.52, "precision {precision:.3} < 0.52");
 }
 
 #[test]
@@ -196,11 +198,12 @@ fn a_drafted_knowledge_beats_declining_on_an_article_we_never_tuned_on() {
     // citebot nor its knowledge; the knowledge is `citebot init`'s draft,
     // unedited. Declining everything scores 35/90 = 0.389. Measured: 0.544
     // (49/90), precision 0.571 (28/49); with definitions drafted both ways
-    // and word families: 0.556 (50/90), precision 0.583 (28/48).
+    // and word families: 0.556 (50/90), precision 0.583 (28/48); with
+    // "year" and main's unknown-entity names: 0.567 (51/90), precision 0.596.
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/new-article");
     let (accuracy, precision) = drafted(&dir.join("article.txt"), &dir.join("questions.jsonl"));
-    assert!(accuracy >= 0.55, "accuracy {accuracy:.3} < 0.55");
-    assert!(precision >= 0.57, "precision {precision:.3} < 0.57");
+    assert!(accuracy >= 0.56, "accuracy {accuracy:.3} < 0.56");
+    assert!(precision >= 0.58, "precision {precision:.3} < 0.58");
 }
 
 #[test]
