@@ -15,7 +15,7 @@ mod listing;
 mod phrases;
 mod titles;
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
 use serde::Serialize;
@@ -508,23 +508,36 @@ fn distinctive_words(groups: &[String]) -> Vec<Vec<String>> {
         })
         .collect();
     let n = groups.len() as f32;
+    // Each word's count in each group and in how many groups it stands,
+    // counted once: scoring inside the sort made a long article's draft
+    // take minutes.
+    let mut groups_with: HashMap<&str, usize> = HashMap::new();
+    for words in &all {
+        let distinct: HashSet<&str> = words.iter().map(String::as_str).collect();
+        for w in distinct {
+            *groups_with.entry(w).or_default() += 1;
+        }
+    }
     terms
         .iter()
         .zip(&all)
         .map(|(own, words)| {
-            let score = |w: &String| {
-                let tf = words.iter().filter(|x| *x == w).count() as f32;
-                let df = all.iter().filter(|g| g.contains(w)).count() as f32;
+            let mut counts: HashMap<&str, usize> = HashMap::new();
+            for w in words {
+                *counts.entry(w.as_str()).or_default() += 1;
+            }
+            let score = |w: &str| {
+                let tf = counts.get(w).copied().unwrap_or(0) as f32;
+                let df = groups_with.get(w).copied().unwrap_or(0) as f32;
                 tf * ((n + 1.0) / df).ln()
             };
-            let mut ranked = own.clone();
-            ranked.sort_by(|a, b| {
-                score(b)
-                    .partial_cmp(&score(a))
-                    .unwrap_or(std::cmp::Ordering::Equal)
-            });
+            let mut ranked: Vec<(f32, &String)> = own.iter().map(|w| (score(w), w)).collect();
+            ranked.sort_by(|a, b| b.0.partial_cmp(&a.0).unwrap_or(std::cmp::Ordering::Equal));
             ranked.truncate(ID_WORDS - 1);
-            own.iter().filter(|w| ranked.contains(w)).cloned().collect()
+            own.iter()
+                .filter(|w| ranked.iter().any(|(_, r)| r == w))
+                .cloned()
+                .collect()
         })
         .collect()
 }
