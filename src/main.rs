@@ -319,6 +319,9 @@ fn log_reply(
     reply: &Reply,
     source: &'static str,
 ) {
+    if !log.records() {
+        return;
+    }
     if let Some(entry) = Entry::for_reply(engine, question, reply, source)
         && let Err(error) = log.record(&entry)
     {

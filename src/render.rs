@@ -177,8 +177,21 @@ pub fn write_json(out: &mut impl Write, question: &str, reply: &Reply) -> std::i
 /// still see one reply per line.
 fn string(out: &mut impl Write, text: &str) -> std::io::Result<()> {
     out.write_all(b"\"")?;
+    let bytes = text.as_bytes();
     let mut start = 0;
-    for (at, c) in text.char_indices() {
+    let mut at = 0;
+    while at < bytes.len() {
+        // Most bytes need no escape: only a quote, a backslash, a control
+        // character, or the first byte of U+0085 (0xC2) or of U+2028 and
+        // U+2029 (0xE2) is looked at as a character.
+        let b = bytes[at];
+        if b >= 0x20 && !matches!(b, b'"' | b'\\' | 0xC2 | 0xE2) {
+            at += 1;
+            continue;
+        }
+        let Some(c) = text[at..].chars().next() else {
+            break;
+        };
         let short: &[u8] = match c {
             '"' => b"\\\"",
             '\\' => b"\\\\",
@@ -188,7 +201,10 @@ fn string(out: &mut impl Write, text: &str) -> std::io::Result<()> {
             '\u{8}' => b"\\b",
             '\u{c}' => b"\\f",
             c if (c as u32) < 0x20 || matches!(c, '\u{2028}' | '\u{2029}' | '\u{85}') => b"",
-            _ => continue,
+            c => {
+                at += c.len_utf8();
+                continue;
+            }
         };
         out.write_all(&text.as_bytes()[start..at])?;
         if short.is_empty() {
@@ -196,7 +212,8 @@ fn string(out: &mut impl Write, text: &str) -> std::io::Result<()> {
         } else {
             out.write_all(short)?;
         }
-        start = at + c.len_utf8();
+        at += c.len_utf8();
+        start = at;
     }
     out.write_all(&text.as_bytes()[start..])?;
     out.write_all(b"\"")

@@ -7,11 +7,7 @@ use std::sync::Arc;
 
 use crate::engine::Engine;
 use crate::knowledge::{KNOWLEDGE_FILE, Knowledge, LoadErrors, load_dir, load_str};
-use crate::vectors::{DEFAULT_VECTORS_FILE, Vectors, VectorsError};
-
-/// The shipped word vectors, built into the binary so that a copied or
-/// installed `citebot` runs anywhere without the `assets/` directory.
-static EMBEDDED_VECTORS: &[u8] = include_bytes!("../assets/glove-6b-50d-50k.i8");
+use crate::vectors::{Vectors, VectorsError};
 
 /// Knowledge directory used when none is given.
 pub const DEFAULT_KNOWLEDGE_DIR: &str = "knowledge";
@@ -118,10 +114,7 @@ impl Setup {
     pub fn load_vectors(&self) -> Result<Option<Arc<Vectors>>, SetupError> {
         match &self.vectors {
             Some(VectorsSource::File(path)) => Ok(Some(Arc::new(Vectors::load(path)?))),
-            Some(VectorsSource::Embedded) => Ok(Some(Arc::new(Vectors::from_bytes(
-                EMBEDDED_VECTORS,
-                Path::new(DEFAULT_VECTORS_FILE),
-            )?))),
+            Some(VectorsSource::Embedded) => Ok(Some(crate::vectors::embedded()?)),
             None => Ok(None),
         }
     }

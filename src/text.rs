@@ -68,14 +68,17 @@ pub fn fold_typography(text: &str) -> String {
 /// `russia`), and hyphenated compounds ("U.S.-made" becomes `us`, `made`).
 pub fn words(text: &str) -> Vec<String> {
     let folded = fold(text);
-    let chars: Vec<char> = folded.chars().collect();
-    let mut out = Vec::new();
+    // Sized once: collecting grew both a few times per question.
+    let mut chars: Vec<char> = Vec::with_capacity(folded.len());
+    chars.extend(folded.chars());
+    let mut out = Vec::with_capacity(folded.len() / 4 + 1);
     let mut i = 0;
     while i < chars.len() {
         let c = chars[i];
         if c.is_alphanumeric() {
             let start = i;
-            let mut token = String::new();
+            // Room for most words, so that it is not grown letter by letter.
+            let mut token = String::with_capacity(16);
             // A run of single letters joined by dots is an abbreviation: u.s., e.u.
             if let Some((abbr, end)) = dotted_abbreviation(&chars, i) {
                 out.push(abbr);
@@ -182,6 +185,10 @@ pub fn is_filler(word: &str) -> bool {
 
 /// Turns "10k" into "10000" and "2m" into "2000000"; anything else is returned as is.
 fn expand_number_suffix(token: String) -> String {
+    // Most words do not open with a digit: nothing to expand.
+    if !token.starts_with(|c: char| c.is_ascii_digit()) {
+        return token;
+    }
     let (digits, suffix) =
         token.split_at(token.trim_end_matches(|c: char| c.is_alphabetic()).len());
     if digits.is_empty() || !digits.chars().all(|c| c.is_ascii_digit()) {

@@ -43,6 +43,7 @@
 
 use std::fmt;
 use std::path::{Path, PathBuf};
+use std::sync::{Arc, OnceLock};
 
 /// Path of the shipped vector file, relative to the crate root.
 pub const DEFAULT_VECTORS_FILE: &str = "assets/glove-6b-50d-50k.i8";
@@ -53,6 +54,37 @@ const MAGIC: &[u8; 8] = b"CBVEC1\0\0";
 const HEADER_LEN: usize = 16;
 /// Marks an unused slot of the lookup table.
 const EMPTY: u32 = u32::MAX;
+
+/// The shipped word vectors, built into the binary so that a copied or
+/// installed `citebot` runs anywhere without the `assets/` directory.
+static EMBEDDED: &[u8] = include_bytes!("../assets/glove-6b-50d-50k.i8");
+
+/// The vectors built into the binary, read once per process and shared: the
+/// engine's default vectors (a `/reload` reuses them) and the English
+/// frequency ranks of [`crate::lexicon::english_rank`] (a word's id is its
+/// rank), so the 50,000 words are tabled once, not twice.
+///
+/// # Errors
+///
+/// [`VectorsError::Corrupt`] if the built-in file is not a valid vector file.
+pub fn embedded() -> Result<Arc<Vectors>, VectorsError> {
+    match embedded_once() {
+        Some(vectors) => Ok(Arc::clone(vectors)),
+        None => Vectors::from_bytes(EMBEDDED, Path::new(DEFAULT_VECTORS_FILE)).map(Arc::new),
+    }
+}
+
+/// The built-in vectors, read on first use; `None` if they are corrupt
+/// ([`embedded`] then says why).
+pub(crate) fn embedded_once() -> Option<&'static Arc<Vectors>> {
+    static READ: OnceLock<Option<Arc<Vectors>>> = OnceLock::new();
+    READ.get_or_init(|| {
+        Vectors::from_bytes(EMBEDDED, Path::new(DEFAULT_VECTORS_FILE))
+            .ok()
+            .map(Arc::new)
+    })
+    .as_ref()
+}
 
 /// Why a vector file could not be loaded.
 #[derive(Debug, thiserror::Error)]

@@ -239,9 +239,11 @@ fn a_drafted_knowledge_beats_declining_on_the_tuning_article() {
     // A transport strike report and 80 questions (32 unanswerable) written
     // the same way; its misses are read to improve drafting, so it is a
     // tuning set, not an estimate. Declining everything scores 0.400.
-    // Measured when it was added: 0.487 (39/80), precision 0.479 (23/48).
+    // Measured when it was added: 0.487 (39/80), precision 0.479 (23/48);
+    // with the general synonym groups for news English: 0.562 (45/80),
+    // precision 0.574 (27/47).
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/strike");
     let (accuracy, precision) = drafted(&dir.join("article.txt"), &dir.join("questions.jsonl"));
-    assert!(accuracy >= 0.46, "accuracy {accuracy:.3} < 0.46");
-    assert!(precision >= 0.45, "precision {precision:.3} < 0.45");
+    assert!(accuracy >= 0.55, "accuracy {accuracy:.3} < 0.55");
+    assert!(precision >= 0.55, "precision {precision:.3} < 0.55");
 }

@@ -660,6 +660,45 @@ mod tests {
         );
     }
 
+    /// Everyday words reach a drafted article's own wording through the
+    /// general synonyms of `assets/lang/synonyms.txt`: "big boss" and "ceo"
+    /// are the chief executive, a "war chest" is a fund. None of these is
+    /// answered without them. A drafted fact is offered by its sentence.
+    #[test]
+    fn everyday_words_reach_a_drafted_articles_wording() {
+        let article = "Dockworkers walk out at Portmere\n\n\
+                       Dockworkers at Portmere walked out on Friday after talks over wages collapsed. \
+                       Hana Ruiz, chief executive of the harbour company, said the stoppage was deeply regrettable. \
+                       The union's hardship fund holds about 3 million pounds. \
+                       Cargo volumes at the harbour fell by a fifth last year.\n";
+        let toml = draft(article).expect("drafted");
+        let k = load_str(Path::new("kb"), &toml, article).unwrap_or_else(|e| panic!("{e}"));
+        let engine = crate::Engine::new(k);
+        for (question, sentence) in [
+            (
+                "who's the big boss at the harbour?",
+                "Hana Ruiz, chief executive",
+            ),
+            (
+                "what did the ceo say about the strike?",
+                "Hana Ruiz, chief executive",
+            ),
+            ("how big is the war chest?", "The union's hardship fund"),
+        ] {
+            // Quoted, or offered first when the engine is unsure.
+            let reply = engine.answer(question);
+            let reached = match &reply {
+                Reply::Answered(answer) => answer.citation.sentence.clone(),
+                Reply::Unsure(offered) => offered
+                    .first()
+                    .map(|s| s.intent.clone())
+                    .unwrap_or_default(),
+                _ => String::new(),
+            };
+            assert!(reached.starts_with(sentence), "{question}: {reply:?}");
+        }
+    }
+
     #[test]
     fn a_defining_sentence_answers_the_question_for_its_term() {
         let article = "Machines\n\nA zorblat is a machine that turns brass gears slowly. \

@@ -198,7 +198,7 @@ impl Analyzer {
     fn learn(&mut self, text: &str) {
         let raw = words(text);
         self.surfaces.extend(raw.iter().cloned());
-        let (read, _) = self.apply_synonyms(raw);
+        let (read, _) = self.apply_synonyms(raw, &mut Vec::new());
         for word in read {
             if !is_stopword(&word) && !self.stem_cache.contains_key(&word) {
                 let stemmed = stem(&word);
@@ -262,17 +262,18 @@ impl Analyzer {
 
     /// Analyses knowledge text (no typo correction: it is ours).
     pub fn analyse_known(&self, text: &str) -> Analysed {
-        self.finish(words(text), Vec::new())
+        self.finish(words(text), Vec::new(), Vec::new())
     }
 
     /// Analyses a question (given as [`crate::text::words`]), correcting
     /// misspelled words toward the vocabulary.
     pub fn analyse_question(&self, words: Vec<String>) -> Analysed {
         let mut corrections = Vec::new();
+        let mut stemmed = Vec::new();
         let mut raw: Vec<String> = Vec::with_capacity(words.len());
         for word in words {
             let fixed = self
-                .correction(&word)
+                .correction(&word, &mut stemmed)
                 .or_else(|| self.phrase_correction(raw.last(), &word));
             match fixed {
                 Some(fixed) => {
@@ -282,18 +283,30 @@ impl Analyzer {
                 None => raw.push(word),
             }
         }
-        self.finish(raw, corrections)
+        self.finish(raw, corrections, stemmed)
     }
 
     /// The word a question word should be read as, when it looks like a typo
-    /// of a vocabulary word rather than a real word of its own.
-    fn correction(&self, word: &str) -> Option<String> {
+    /// of a vocabulary word rather than a real word of its own. A word the
+    /// tables do not stem is stemmed here and kept in `stemmed` as (word,
+    /// stem), so that the synonym pass does not stem it again.
+    fn correction(&self, word: &str, stemmed: &mut Vec<(String, String)>) -> Option<String> {
         if is_stopword(word)
             || is_question_word(word)
             || word.chars().any(|c| c.is_ascii_digit())
             || self.surfaces.contains(word)
-            || self.stems.contains_key(&*self.stem_of(word))
         {
+            return None;
+        }
+        let known_stem = match self.stem_of(word) {
+            Cow::Borrowed(stem) => self.stems.contains_key(stem),
+            Cow::Owned(stem) => {
+                let known = self.stems.contains_key(&stem);
+                stemmed.push((word.to_string(), stem));
+                known
+            }
+        };
+        if known_stem {
             return None;
         }
         // A real English word is corrected only when it is rare and one edit
@@ -319,10 +332,16 @@ impl Analyzer {
         (distance == 1 && next.contains(fixed)).then(|| fixed.to_string())
     }
 
-    fn finish(&self, mut raw: Vec<String>, corrections: Vec<(String, String)>) -> Analysed {
+    /// `stemmed`: (word, stem) of words already stemmed, taken from there.
+    fn finish(
+        &self,
+        mut raw: Vec<String>,
+        corrections: Vec<(String, String)>,
+        mut stemmed: Vec<(String, String)>,
+    ) -> Analysed {
         drop_chat_frames(&mut raw);
         raw.retain(|w| !is_filler(w));
-        let (all_words, stems) = self.apply_synonyms(raw);
+        let (all_words, stems) = self.apply_synonyms(raw, &mut stemmed);
         let mut tokens = Vec::new();
         for (i, word) in all_words.iter().enumerate() {
             if is_stopword(word) || is_question_word(word) {
@@ -358,8 +377,13 @@ impl Analyzer {
     /// phrase matches as written or, failing that, with its first word
     /// inflected ("pulled the trigger" for "pull the trigger"). With the
     /// words, the stem of each word kept as written (`None` for the words
-    /// of a synonym), so no word is stemmed twice.
-    fn apply_synonyms(&self, raw: Vec<String>) -> (Vec<String>, Vec<Option<Cow<'_, str>>>) {
+    /// of a synonym), so no word is stemmed twice; a word in `stemmed` (word,
+    /// stem) takes its stem from there.
+    fn apply_synonyms(
+        &self,
+        mut raw: Vec<String>,
+        stemmed: &mut Vec<(String, String)>,
+    ) -> (Vec<String>, Vec<Option<Cow<'_, str>>>) {
         if self.synonyms.is_empty() {
             let none = raw.iter().map(|_| None).collect();
             return (raw, none);
@@ -369,7 +393,10 @@ impl Analyzer {
         let mut key: Vec<String> = Vec::with_capacity(MAX_PHRASE);
         let mut i = 0;
         'outer: while i < raw.len() {
-            let first_stem = self.stem_of(&raw[i]);
+            let first_stem = match stemmed.iter().position(|(w, _)| *w == raw[i]) {
+                Some(at) => Cow::Owned(stemmed.swap_remove(at).1),
+                None => self.stem_of(&raw[i]),
+            };
             // Only a word that starts a synonym phrase needs the longer look-ups.
             let longest = self.phrase_starts.get(&raw[i]).copied().unwrap_or(1).max(
                 self.stem_phrase_starts
@@ -384,8 +411,12 @@ impl Analyzer {
                     i += len;
                     continue 'outer;
                 }
-                key.clear();
-                key.push(first_stem.to_string());
+                // The key's first word keeps its buffer from word to word.
+                key.truncate(1);
+                match key.first_mut() {
+                    Some(first) => first_stem.as_ref().clone_into(first),
+                    None => key.push(first_stem.to_string()),
+                }
                 key.extend(raw[i + 1..i + len].iter().cloned());
                 if let Some((canonical, variant)) = self.stem_synonyms.get(&key)
                     && inflects(&raw[i], variant)
@@ -396,7 +427,7 @@ impl Analyzer {
                     continue 'outer;
                 }
             }
-            out.push(raw[i].clone());
+            out.push(std::mem::take(&mut raw[i]));
             stems.push(Some(first_stem));
             i += 1;
         }

@@ -89,6 +89,40 @@ fn other_doer(engine: &Engine, message: &str) -> Option<OtherDoer> {
     {
         return None;
     }
+    // The fact must tell the same doing: the question's verb (its first
+    // word after the name) is one of the fact's intents' words ("did Russia
+    // invade" is not answered by when the response was delivered). And the
+    // knowledge must not tell the named one doing it anywhere ("does Russia
+    // want limits": an intent asks what Russia wanted; "can Latvia send":
+    // the article lets Latvia send). What does not depend on the fact
+    // answered is checked first, so a question that fails it is not ranked
+    // a second time.
+    let verb = q.tokens.get(named.end).and_then(|t| t.term)?;
+    let index = &engine.index;
+    let does = |d: &super::index::Doc| {
+        d.sequences.iter().any(|seq| {
+            seq.iter().enumerate().any(|(i, &t)| {
+                t == named.term && seq[i + 1..].iter().take(DOER_SPAN).any(|&v| v == verb)
+            })
+        })
+    };
+    // The rest of what the question asks ("javelins"), for another fact
+    // telling the named one doing it: Germany sends helmets, not Javelins.
+    // Only the documents naming it can tell it doing anything.
+    let asked: Vec<_> = q.tokens[named.end + 1..]
+        .iter()
+        .filter_map(|t| t.term)
+        .collect();
+    let does_elsewhere = index
+        .postings
+        .get(named.term as usize)
+        .into_iter()
+        .flatten()
+        .map(|&d| &index.docs[d as usize])
+        .any(|d| does(d) && asked.iter().all(|t| d.bag.binary_search(t).is_ok()));
+    if does_elsewhere {
+        return None;
+    }
     let rest: Vec<&str> = q
         .all_words
         .iter()
@@ -114,42 +148,12 @@ fn other_doer(engine: &Engine, message: &str) -> Option<OtherDoer> {
     {
         return None;
     }
-    // The fact must tell the same doing: the question's verb (its first
-    // word after the name) is one of the fact's intents' words ("did Russia
-    // invade" is not answered by when the response was delivered). And the
-    // knowledge must not tell the named one doing it anywhere ("does Russia
-    // want limits": an intent asks what Russia wanted; "can Latvia send":
-    // the article lets Latvia send).
-    let verb = q.tokens.get(named.end).and_then(|t| t.term)?;
-    let index = &engine.index;
     let doc = index
         .docs
         .iter()
         .find(|d| d.target == super::index::Target::Fact(at))?;
     let tells = doc.intents.iter().any(|i| i.binary_search(&verb).is_ok());
-    let does = |d: &super::index::Doc| {
-        d.sequences.iter().any(|seq| {
-            seq.iter().enumerate().any(|(i, &t)| {
-                t == named.term && seq[i + 1..].iter().take(DOER_SPAN).any(|&v| v == verb)
-            })
-        })
-    };
-    // The rest of what the question asks ("javelins"), for another fact
-    // telling the named one doing it: Germany sends helmets, not Javelins.
-    let asked: Vec<_> = q.tokens[named.end + 1..]
-        .iter()
-        .filter_map(|t| t.term)
-        .collect();
-    // Only the documents naming it can tell it doing anything.
-    let named_does = does(doc)
-        || index
-            .postings
-            .get(named.term as usize)
-            .into_iter()
-            .flatten()
-            .map(|&d| &index.docs[d as usize])
-            .any(|d| does(d) && asked.iter().all(|t| d.bag.binary_search(t).is_ok()));
-    if !tells || named_does {
+    if !tells || does(doc) {
         return None;
     }
     let name: Vec<&str> = q.tokens[named.start..named.end]

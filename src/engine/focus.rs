@@ -20,6 +20,9 @@ const MIN_CONTENT_WORDS: usize = 2;
 /// When it is too short to stand alone, the preamble's words that `known`
 /// accepts (words the knowledge uses) are kept before it.
 pub fn question_words(message: &str, known: impl Fn(&str) -> bool) -> Vec<String> {
+    if is_one_sentence(message) {
+        return words(message);
+    }
     let sentences = sentences_of(message);
     if sentences.len() < 2 {
         return words(message);
@@ -43,10 +46,27 @@ pub fn question_words(message: &str, known: impl Fn(&str) -> bool) -> Vec<String
     out
 }
 
+/// True when the message cannot hold two sentences: it is one line and no
+/// `.`, `?` or `!` comes before its last white space, so neither the
+/// sentence splitter (which breaks only after one of these and white space)
+/// nor a lowercase question after a full stop can split it. Most questions
+/// are so, and skip the splitting.
+fn is_one_sentence(message: &str) -> bool {
+    let text = message.trim_end();
+    if text.contains('\n') {
+        return false;
+    }
+    let last_space = text.rfind(char::is_whitespace).unwrap_or(0);
+    !text[..last_space].contains(['.', '?', '!'])
+}
+
 /// The text of the message's question sentence, as typed (capitals kept):
 /// the whole message when it is one sentence, the question sentence of a
 /// longer one, or `None` when a longer message asks nothing.
 pub fn question_text(message: &str) -> Option<&str> {
+    if is_one_sentence(message) {
+        return Some(message);
+    }
     let sentences = sentences_of(message);
     if sentences.len() < 2 {
         return Some(message);

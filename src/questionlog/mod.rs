@@ -372,9 +372,7 @@ impl QuestionLog {
         };
         let conn = Connection::open(path).map_err(sqlite)?;
         conn.busy_timeout(BUSY_TIMEOUT).map_err(sqlite)?;
-        let _mode: String = conn
-            .query_row("PRAGMA journal_mode = WAL", [], |row| row.get(0))
-            .map_err(sqlite)?;
+        use_wal(&conn).map_err(sqlite)?;
         conn.pragma_update(None, "synchronous", "NORMAL")
             .map_err(sqlite)?;
         schema::migrate(&conn).map_err(|source| LogError::Schema {
@@ -634,6 +632,13 @@ impl LazyLog {
         }
     }
 
+    /// True when [`LazyLog::record`] may store anything: logging is on and
+    /// the log did not fail to open. A caller skips building an entry (which
+    /// ranks a declined question again for its nearest fact) otherwise.
+    pub fn records(&self) -> bool {
+        self.settings.enabled && !self.failed
+    }
+
     /// Logs `entry` (nothing when logging is off), opening the log first if
     /// need be. After a failure to open, later calls do nothing.
     pub fn record(&mut self, entry: &Entry) -> Result<(), LogError> {
@@ -664,6 +669,38 @@ impl From<rusqlite::Error> for SaltError {
 
 /// The installation's salt, made from the system's CSPRNG the first time;
 /// when two processes race, the first one stored wins and both use it.
+/// Puts the database in WAL mode. The mode is a lasting property of the
+/// file, so once it is set nothing is locked. Converting takes the file
+/// whole and SQLite runs no busy handler for it: when another handle (a
+/// shard starting at the same moment) holds the file, the conversion is
+/// tried again after a short pause, within [`BUSY_TIMEOUT`], and a
+/// conversion someone else finished meanwhile is taken as done.
+fn use_wal(conn: &Connection) -> rusqlite::Result<()> {
+    let deadline = std::time::Instant::now() + BUSY_TIMEOUT;
+    let mut pause = Duration::from_millis(2);
+    loop {
+        let mode: String = conn.query_row("PRAGMA journal_mode", [], |row| row.get(0))?;
+        if mode.eq_ignore_ascii_case("wal") {
+            return Ok(());
+        }
+        let busy = match conn.query_row("PRAGMA journal_mode = WAL", [], |row| {
+            row.get::<_, String>(0)
+        }) {
+            Ok(mode) if mode.eq_ignore_ascii_case("wal") => return Ok(()),
+            // Refused without an error: another handle holds the file.
+            Ok(_) => None,
+            Err(e) if e.sqlite_error_code() == Some(rusqlite::ErrorCode::DatabaseBusy) => Some(e),
+            Err(e) => return Err(e),
+        };
+        if std::time::Instant::now() >= deadline {
+            // A rollback journal still works, only with less concurrency.
+            return busy.map_or(Ok(()), Err);
+        }
+        std::thread::sleep(pause);
+        pause = (pause * 2).min(Duration::from_millis(50));
+    }
+}
+
 fn salt(conn: &Connection) -> Result<Vec<u8>, SaltError> {
     let read = |conn: &Connection| {
         conn.query_row("SELECT value FROM meta WHERE key = 'user_salt'", [], |r| {

@@ -199,6 +199,30 @@ fn two_handles_writing_at_once_lose_nothing() {
 }
 
 #[test]
+fn many_handles_opening_a_new_file_at_once_all_open() {
+    // Turning a new file to WAL takes it whole, and SQLite waits for no one
+    // there: shards starting together must still all open their log.
+    for _ in 0..20 {
+        let dir = tempfile::tempdir().expect("a temporary directory");
+        let path = dir.path().join(DB_FILE);
+        let start = std::sync::Arc::new(std::sync::Barrier::new(8));
+        let openers: Vec<_> = (0..8)
+            .map(|_| {
+                let (path, start) = (path.clone(), start.clone());
+                std::thread::spawn(move || {
+                    start.wait();
+                    QuestionLog::open(&path, 90).map(|_| ())
+                })
+            })
+            .collect();
+        for opener in openers {
+            let opened = opener.join().expect("an opener finished");
+            assert!(opened.is_ok(), "{opened:?}");
+        }
+    }
+}
+
+#[test]
 fn only_declined_and_unsure_replies_are_logged() {
     let knowledge = crate::load_dir(&Path::new(env!("CARGO_MANIFEST_DIR")).join("knowledge"))
         .expect("the shipped knowledge");

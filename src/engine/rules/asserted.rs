@@ -57,14 +57,9 @@ pub fn may_affirm_denied(question: &[String], yes_no: bool) -> bool {
     !(yes_no || question.iter().any(|w| denial(w)))
 }
 
-/// The question's content words stemmed, as [`affirms_denied_in`] reads
-/// them: read once per question.
-pub fn asked_stems(question: &[String]) -> Vec<String> {
-    content_stems(question)
-}
-
 /// [`affirms_denied`] for a question that [`may_affirm_denied`], given
-/// its [`asked_stems`] and the words of the clause of the sentence it asks
+/// its content words stemmed, negations left out (as the contradiction
+/// rules read them once per question), and the words of the clause of the sentence it asks
 /// about (read once when the engine is built, not per question).
 pub fn affirms_denied_in(asked: &[String], clause: &[String], intents: &[Vec<String>]) -> bool {
     let vouched = |st: &str| {

@@ -398,17 +398,23 @@ impl<'q> Asserted<'q> {
         analyzer: &Analyzer,
         article_numbers: &FxHashSet<String>,
     ) -> Asserted<'q> {
-        let content = question
-            .iter()
-            .filter(|w| !is_stopword(w))
-            .map(|w| {
-                let stemmed = match tokens.iter().find(|t| t.word == *w) {
-                    Some(token) => Cow::Borrowed(token.stem.as_str()),
-                    None => analyzer.stem_of(w),
-                };
-                asked_word(w, &stemmed, claims)
-            })
-            .collect();
+        let yes_no = crate::engine::is_yes_no(question);
+        let may_affirm = super::asserted::may_affirm_denied(question, yes_no);
+        // The content words' stems serve rule `affirms-denied` too (its
+        // content words are these without the negations): each word is
+        // stemmed once, taken from the analysed tokens where it is one.
+        let mut affirm_stems = Vec::new();
+        let mut content = Vec::new();
+        for w in question.iter().filter(|w| !is_stopword(w)) {
+            let stemmed = match tokens.iter().find(|t| t.word == *w) {
+                Some(token) => Cow::Borrowed(token.stem.as_str()),
+                None => analyzer.stem_of(w),
+            };
+            if may_affirm && !is_negation(w) {
+                affirm_stems.push(stemmed.to_string());
+            }
+            content.push(asked_word(w, &stemmed, claims));
+        }
         // Numbers the article gives somewhere: one of these in the question
         // that the sentence lacks stands in for the sentence's own. A year is
         // never a guess: one the sentence does not give is another time.
@@ -421,9 +427,7 @@ impl<'q> Asserted<'q> {
             .iter()
             .filter_map(|w| claims.stem_id(w, analyzer))
             .collect();
-        let yes_no = crate::engine::is_yes_no(question);
-        let affirm = super::asserted::may_affirm_denied(question, yes_no)
-            .then(|| super::asserted::asked_stems(question));
+        let affirm = may_affirm.then_some(affirm_stems);
         Asserted {
             content,
             denied,
@@ -545,9 +549,11 @@ fn judge(
         share *= t.denied_unsaid;
         fired.add(Rule::DeniesUnsaid);
     }
+    // A clause without a negation denies nothing for the question to affirm.
     let affirms = question.affirm.as_ref().is_some_and(|asked| {
-        let clause = clause_asked(question, sentence).map_or(&[][..], |c| &c.words);
-        super::asserted::affirms_denied_in(asked, clause, &fact.words)
+        clause_asked(question, sentence).is_some_and(|c| {
+            c.negated && super::asserted::affirms_denied_in(asked, &c.words, &fact.words)
+        })
     });
     if affirms {
         share *= t.affirmed_denied;

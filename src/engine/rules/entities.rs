@@ -63,6 +63,10 @@ pub fn unknown_name(
     index: &Index,
     name_rank: usize,
 ) -> Option<String> {
+    // Most questions capitalise nothing after their first letter.
+    if !question.chars().skip(1).any(char::is_uppercase) {
+        return None;
+    }
     let typed: Vec<&str> = question
         .split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’' || c == '-'))
         .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))

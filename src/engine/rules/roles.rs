@@ -89,6 +89,10 @@ pub fn swapped(doc: &Doc, pairs: &[(Vec<TermId>, Vec<TermId>)]) -> bool {
                 both = true;
                 same_order |= pa < pb;
             }
+            // One text naming them in the question's order settles the pair.
+            if same_order {
+                break;
+            }
         }
         if both && !same_order {
             return true;
