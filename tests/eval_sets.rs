@@ -180,11 +180,10 @@ fn drafted(article: &Path, questions: &Path) -> (f64, f64) {
 fn a_drafted_knowledge_beats_declining_on_the_squad_article() {
     // 418 crowd-written questions, 221 written to look answerable; declining
     // everything scores 0.529. Measured: 0.598 (250/418), precision 0.530;
-    // with rule unknown-entity's name_rank: 0.600 (251/418), precision
-    // 0.534; with the drafted paragraph_context: 0.603 (252/418), precision
-    // 0.532, answerable questions answered right 87 -> 92; with "what kind
-    // of X" read by rule which-noun: 0.608 (254/418), precision 0.541; with
-    // the general synonym groups too: 0.610 (255/418), precision 0.544.
+    // with definitions drafted both ways, list counts, "year" and word
+    // families: 0.603 (252/418), precision 0.534 (93/174).
+    // with the drafted paragraph_context and which-noun reading "what kind
+    // of X" as well: 0.608 (254/418), precision 0.540 (95/176).
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/eval/squad-complexity");
     if !dir.exists() {
         eprintln!("../shared/eval/squad-complexity not found: skipping");
@@ -192,7 +191,7 @@ fn a_drafted_knowledge_beats_declining_on_the_squad_article() {
     }
     let (accuracy, precision) = drafted(&dir.join("article.txt"), &dir.join("questions.jsonl"));
     assert!(accuracy >= 0.59, "accuracy {accuracy:.3} < 0.59");
-    assert!(precision >= 0.50, "precision {precision:.3} < 0.50");
+    assert!(precision >= 0.52, "precision {precision:.3} < 0.52");
 }
 
 #[test]
@@ -200,11 +199,13 @@ fn a_drafted_knowledge_beats_declining_on_an_article_we_never_tuned_on() {
     // A news report and questions written by a helper who saw neither
     // citebot nor its knowledge; the knowledge is `citebot init`'s draft,
     // unedited. Declining everything scores 35/90 = 0.389. Measured: 0.544
-    // (49/90), precision 0.571 (28/49).
+    // (49/90), precision 0.571 (28/49); with definitions drafted both ways
+    // and word families: 0.556 (50/90), precision 0.583 (28/48); with
+    // "year" and main's unknown-entity names: 0.567 (51/90), precision 0.596.
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/new-article");
     let (accuracy, precision) = drafted(&dir.join("article.txt"), &dir.join("questions.jsonl"));
-    assert!(accuracy >= 0.52, "accuracy {accuracy:.3} < 0.52");
-    assert!(precision >= 0.54, "precision {precision:.3} < 0.54");
+    assert!(accuracy >= 0.56, "accuracy {accuracy:.3} < 0.56");
+    assert!(precision >= 0.58, "precision {precision:.3} < 0.58");
 }
 
 #[test]

@@ -4,6 +4,8 @@
 //! question word ("Mira Quell built the engine" answers "who built the
 //! engine"), plus the clauses themselves and the sentence's key phrases.
 
+use super::definitions::{self, definition};
+use super::listing;
 use super::phrases::{Span, SpanKind, Word, content, rarity, sentence_words, spans};
 
 /// Most intents drafted for one sentence: more dilute the best match and
@@ -35,6 +37,11 @@ pub fn draft(sentence: &str) -> Drafted {
             intents.push(q);
         }
     }
+    if let Some(definition) = definition(&words) {
+        for q in definitions::questions(&definition) {
+            intents.push(q);
+        }
+    }
     let clauses = words.last().map_or(0, |w| w.clause + 1);
     if clauses > 1 {
         for c in 0..clauses {
@@ -45,12 +52,23 @@ pub fn draft(sentence: &str) -> Drafted {
             }
         }
     }
-    let all = content(&words);
+    // All the sentence's words are the last intent, whatever else is
+    // drafted: the question that spans clauses needs them.
+    intents.0.truncate(MAX_INTENTS - 1);
+    let mut all = content(&words);
+    // A sentence listing two things answers "what are the two ...".
+    if let Some(count) = listing::list_count(sentence) {
+        all.insert(0, count);
+    }
+    // A sentence giving a year answers "in what year ...".
+    if spans(&words).iter().any(|s| s.kind == SpanKind::Year) && !all.contains(&"year") {
+        all.push("year");
+    }
     if !all.is_empty() {
         intents.push(all.join(" "));
     }
     Drafted {
-        intents: intents.0.into_iter().take(MAX_INTENTS).collect(),
+        intents: intents.0,
         keywords: keywords(&words),
     }
 }
@@ -175,6 +193,56 @@ mod tests {
             d.intents
         );
         assert!(d.intents.len() <= MAX_INTENTS);
+    }
+
+    #[test]
+    fn a_definition_is_drafted_both_ways() {
+        let d = draft("Algorithms that use random bits are called randomized algorithms.");
+        let has = |q: &str| d.intents.iter().any(|i| i == q);
+        assert!(
+            has("what is the term for algorithms use random bits"),
+            "{:?}",
+            d.intents
+        );
+        assert!(has("what is randomized algorithms"), "{:?}", d.intents);
+    }
+
+    #[test]
+    fn all_the_words_stay_an_intent_of_a_sentence_with_many_questions() {
+        let sentence = "In 1971 Ada Vell, Bo Kran, Cy Lund, Di Marr, Ed Noll, Fay Orr, \
+                        Gus Penn, Hal Quin, Ivy Rudd and Jo Sand met 40 times in Oslo.";
+        let d = draft(sentence);
+        assert_eq!(d.intents.len(), MAX_INTENTS, "{:?}", d.intents);
+        let last = d.intents.last().expect("intents");
+        assert!(
+            last.contains("ada vell") && last.contains("oslo"),
+            "{:?}",
+            d.intents
+        );
+    }
+
+    #[test]
+    fn a_list_gives_its_count_to_the_whole_sentence_intent() {
+        let d = draft("Zorblats come in brass, copper and tin.");
+        assert_eq!(
+            d.intents.last().map(String::as_str),
+            Some("three zorblats come brass copper tin"),
+            "{:?}",
+            d.intents
+        );
+    }
+
+    #[test]
+    fn a_sentence_giving_a_year_answers_in_what_year() {
+        let d = draft("Mira Quell built the Zorblat engine in 1987.");
+        let last = d.intents.last().expect("intents");
+        assert!(last.split(' ').any(|w| w == "year"), "{:?}", d.intents);
+        let d = draft("Mira Quell built the Zorblat engine.");
+        assert!(
+            d.intents.iter().all(|i| !i.split(' ').any(|w| w == "year")),
+            "{:?}",
+            d.intents
+        );
     }
 
     #[test]

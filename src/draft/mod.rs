@@ -9,7 +9,9 @@
 //! ([`intents`]).
 
 mod byline;
+mod definitions;
 mod intents;
+mod listing;
 mod phrases;
 mod titles;
 
@@ -710,6 +712,27 @@ mod tests {
             };
             assert!(reached.starts_with(sentence), "{question}: {reply:?}");
         }
+    }
+
+    #[test]
+    fn a_defining_sentence_answers_the_question_for_its_term() {
+        let article = "Machines\n\nA zorblat is a machine that turns brass gears slowly. \
+                       Zorblats were common in Vantor. Machines that count gears are called \
+                       tallymen.\n";
+        let toml = draft(article).expect("drafted");
+        assert!(
+            toml.contains("\"what is the term for machines count gears\""),
+            "{toml}"
+        );
+        let k = load_str(Path::new("kb"), &toml, article).unwrap_or_else(|e| panic!("{e}"));
+        let engine = crate::Engine::new(k);
+        let reply = engine.answer("what is the term for a machine that counts gears?");
+        let cited = reply.citation().map(|c| c.sentence.clone());
+        assert_eq!(
+            cited.as_deref(),
+            Some("Machines that count gears are called tallymen."),
+            "{reply:?}"
+        );
     }
 
     #[test]

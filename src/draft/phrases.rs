@@ -91,10 +91,21 @@ fn is_name(words: &[Word], i: usize) -> bool {
             .is_some_and(|n| n.raw.chars().next().is_some_and(char::is_uppercase) && n.content)
 }
 
+/// True for a content word written in lower case ("machines").
+fn is_plain_word(word: &Word) -> bool {
+    word.content && word.raw.chars().next().is_some_and(char::is_lowercase)
+}
+
 /// Linking verbs after which a sentence says what its subject is or does.
 const LINKING: &[&str] = &[
     "is", "are", "was", "were", "has", "have", "had", "can", "could", "will", "would", "may",
     "might", "must", "should", "refers", "means", "became", "becomes", "remains",
+];
+
+/// Words that open a noun phrase: a name right after one that qualifies the
+/// next word is part of the phrase ("a Turing machine").
+pub const DETERMINERS: &[&str] = &[
+    "a", "an", "the", "this", "these", "those", "many", "some", "each", "every", "such", "all",
 ];
 
 /// Words after which a capitalised name is a place.
@@ -124,6 +135,19 @@ pub fn spans(words: &[Word]) -> Vec<Span> {
             let mut end = i + 1;
             while end < words.len() && words[end].clause == w.clause && is_name(words, end) {
                 end += 1;
+            }
+            // A name qualifying the word after it inside a noun phrase ("the
+            // Turing machine", "deterministic Turing machines") names no one
+            // who did anything; "Mira Quell built" does.
+            let qualifies = words
+                .get(end)
+                .is_some_and(|n| n.clause == w.clause && is_plain_word(n));
+            let in_phrase = i > 0
+                && (is_plain_word(&words[i - 1])
+                    || DETERMINERS.contains(&words[i - 1].folded.as_str()));
+            if qualifies && in_phrase {
+                i = end;
+                continue;
             }
             let place = i > 0 && PLACE_MARKERS.contains(&words[i - 1].folded.as_str());
             out.push(Span {
@@ -219,6 +243,19 @@ mod tests {
     fn a_capitalised_common_word_opening_a_sentence_is_no_name() {
         let found = kinds("Gears turn slowly.");
         assert!(found.iter().all(|(_, k)| *k != SpanKind::Name), "{found:?}");
+    }
+
+    #[test]
+    fn a_name_qualifying_the_next_word_names_no_one() {
+        let found = kinds("Many Turing machines were described by Alan Turing.");
+        assert!(
+            !found.contains(&("Turing".into(), SpanKind::Name)),
+            "{found:?}"
+        );
+        assert!(
+            found.contains(&("Alan Turing".into(), SpanKind::Name)),
+            "{found:?}"
+        );
     }
 
     #[test]
