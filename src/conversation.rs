@@ -101,6 +101,18 @@ pub fn answer(engine: &Engine, context: Option<&Context>, message: &str) -> Turn
         .as_ref()
         .filter(|_| engine.asks_about_article(message))
     {
+        // "What is this about?", "who wrote the article?" name the article
+        // itself, and are answered so; "what is it about?" tries the
+        // previous question's subject first.
+        if names_the_article(message) {
+            let alone = engine.answer(message);
+            if !matches!(
+                alone,
+                Reply::Unsure(_) | Reply::Unknown(NoAnswer::NotCovered)
+            ) {
+                return turn(alone, message.to_string(), context);
+            }
+        }
         let reply = as_typed(engine.answer(&reading.question), message);
         return match reply {
             Reply::Answered(_) => turn(reply, reading.question.clone(), context),
@@ -295,6 +307,15 @@ fn content_words(said: &[String]) -> usize {
     said.iter()
         .filter(|w| !is_stopword(w) && !is_question_word(w) && !is_pronoun(w) && !listed(asks, w))
         .count()
+}
+
+/// True when the message names the article itself with a word other than
+/// "it" ("this", "the story"), which could be whatever was just asked about.
+fn names_the_article(message: &str) -> bool {
+    let lang = crate::language::language();
+    words(message)
+        .iter()
+        .any(|w| w != "it" && lang.in_list(crate::language::List::ArticleWords, w))
 }
 
 fn is_pronoun(word: &str) -> bool {
@@ -823,6 +844,16 @@ source = "Macron said the jets were late."
             dialogue(&["what did poland send?", "tell me about it"]),
             ["poland-tanks", "poland-tanks"]
         );
+    }
+
+    #[test]
+    fn what_is_this_about_is_about_the_article_after_any_question() {
+        let mut conversation = Conversation::new();
+        conversation.ask(engine(), "what did poland send?");
+        match conversation.ask(engine(), "what is this about?") {
+            Reply::Answered(a) => assert_eq!(a.citation.paragraph, 0, "{a:?}"),
+            other => panic!("not the article's subject: {other:?}"),
+        }
     }
 
     #[test]
