@@ -92,11 +92,7 @@ pub fn topic_table(knowledge: &Knowledge) -> String {
         .topics
         .iter()
         .map(|topic| {
-            let facts = knowledge
-                .facts
-                .iter()
-                .filter(|f| f.topic == topic.id)
-                .count();
+            let facts = knowledge.facts_in(&topic.id);
             let plural = if facts == 1 { "" } else { "s" };
             format!(
                 "{:<width$}  {} ({facts} fact{plural})",

@@ -161,11 +161,7 @@ pub fn quote(n: usize, paragraph: &str) -> String {
 pub fn topics(knowledge: &Knowledge) -> String {
     let mut out = format!("**Topics of “{}”**\n", knowledge.meta.title);
     for topic in &knowledge.topics {
-        let facts = knowledge
-            .facts
-            .iter()
-            .filter(|f| f.topic == topic.id)
-            .count();
+        let facts = knowledge.facts_in(&topic.id);
         out.push_str(&format!(
             "• **{}** (`{}`): {facts} fact{}\n",
             topic.title,

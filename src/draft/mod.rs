@@ -254,11 +254,7 @@ pub fn init(article: &Path, dir: &Path, force: bool) -> Result<Drafted, InitErro
 /// headline, holds several sentences: the article likely has no headline
 /// line, and its first sentences would be quoted as "(headline)".
 fn headline_note(article: &Article) -> Option<String> {
-    let in_headline = article
-        .sentences
-        .iter()
-        .take_while(|s| s.paragraph == 0)
-        .count();
+    let in_headline = headline_sentences(article);
     (in_headline > 1).then(|| {
         format!(
             "the first paragraph ({in_headline} sentences) is read as the headline; \
@@ -270,13 +266,21 @@ fn headline_note(article: &Article) -> Option<String> {
 /// The title for `[article]`: the headline, or its first sentence when the
 /// first paragraph is not one line (an article pasted without a headline).
 fn title_of_article(article: &Article) -> Option<String> {
-    let first = article.sentences.first().filter(|s| s.paragraph == 0)?;
-    let several = article.sentences.get(1).is_some_and(|s| s.paragraph == 0);
-    if several {
-        Some(first.text.clone())
-    } else {
-        article.headline().map(str::to_string)
+    match headline_sentences(article) {
+        0 => None,
+        1 => article.headline().map(str::to_string),
+        _ => article.sentences.first().map(|s| s.text.clone()),
     }
+}
+
+/// How many sentences the article's first paragraph, read as its
+/// headline, holds.
+fn headline_sentences(article: &Article) -> usize {
+    article
+        .sentences
+        .iter()
+        .take_while(|s| s.paragraph == 0)
+        .count()
 }
 
 #[derive(Serialize)]

@@ -39,14 +39,8 @@ pub fn reply(
     meta: &ArticleMeta,
     names_its_world: impl FnOnce() -> bool,
 ) -> Option<String> {
-    let lang = language();
-    let has = |list: List| words.iter().any(|w| lang.in_list(list, w));
-    let asked = words.iter().find_map(|w| {
-        ASKS.iter()
-            .find(|&&(list, _)| lang.in_list(list, w))
-            .map(|&(_, a)| a)
-    })?;
-    if !has(List::ArticleWords) || has(List::WrittenThings) || names_its_world() {
+    let asked = publication_asked(words)?;
+    if names_its_world() {
         return None;
     }
     Some(match asked {
@@ -77,12 +71,21 @@ pub fn reply(
 /// about?"). A conversation reads such a message with the previous
 /// question first, since "it" may be what was just asked about.
 pub fn asks_about_article(words: &[String]) -> bool {
+    publication_asked(words).is_some() || subject_asked(words).is_some()
+}
+
+/// What the words ask about the publication: a word asking for its author,
+/// outlet, date or link, with a word naming the article and no written
+/// thing of the story ("who wrote the letter" is about the story).
+fn publication_asked(words: &[String]) -> Option<Asked> {
     let lang = language();
     let has = |list: List| words.iter().any(|w| lang.in_list(list, w));
-    let publication = ASKS.iter().any(|&(list, _)| has(list))
-        && has(List::ArticleWords)
-        && !has(List::WrittenThings);
-    publication || subject_asked(words).is_some()
+    let asked = words.iter().find_map(|w| {
+        ASKS.iter()
+            .find(|&&(list, _)| lang.in_list(list, w))
+            .map(|&(_, a)| a)
+    })?;
+    (has(List::ArticleWords) && !has(List::WrittenThings)).then_some(asked)
 }
 
 /// What a question about the article's subject asks for.

@@ -370,13 +370,9 @@ pub fn is_amount_of_money(tokens: &[&str], i: usize) -> bool {
     if !is_counting_number(tokens, i) {
         return false;
     }
-    let bare = |t: &str| {
-        t.trim_matches(|c: char| !c.is_alphanumeric())
-            .to_lowercase()
-    };
     tokens[i + 1..]
         .iter()
-        .map(|t| bare(t))
+        .map(|t| bare(t).to_lowercase())
         .find(|t| !lang.in_list(List::NumberScales, t))
         .is_some_and(|t| lang.in_list(List::Currencies, &t))
 }
@@ -395,14 +391,14 @@ impl Gives {
         let tokens: Vec<&str> = sentence.split_whitespace().collect();
         for (i, token) in tokens.iter().enumerate() {
             let bare = token.trim_matches(|c: char| !c.is_alphanumeric() && c != '$');
-            if is_counting_number(&tokens, i) || is_number_word(&bare.to_lowercase()) {
+            let lower = bare.to_lowercase();
+            let word = lower.as_str();
+            if is_counting_number(&tokens, i) || is_number_word(word) {
                 gives.add(Wants::Count);
             }
             if is_amount_of_money(&tokens, i) {
                 gives.add(Wants::Money);
             }
-            let lower = bare.to_lowercase();
-            let word = lower.as_str();
             if [List::Time, List::Days, List::Months]
                 .iter()
                 .any(|&list| lang.in_list(list, word))

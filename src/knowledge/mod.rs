@@ -124,6 +124,11 @@ impl Knowledge {
             .find(|t| t.id.eq_ignore_ascii_case(name) || t.title.eq_ignore_ascii_case(name))
     }
 
+    /// How many facts belong to the topic with this id.
+    pub fn facts_in(&self, topic: &str) -> usize {
+        self.facts.iter().filter(|f| f.topic == topic).count()
+    }
+
     /// The article sentence a fact cites.
     pub fn sentence_of(&self, fact: &Fact) -> &crate::article::Sentence {
         &self.article.sentences[fact.sentence]
