@@ -104,19 +104,24 @@ pub fn answer(engine: &Engine, context: Option<&Context>, message: &str) -> Turn
         // "What is this about?", "who wrote the article?" name the article
         // itself, and are answered so; "what is it about?" tries the
         // previous question's subject first.
-        if names_the_article(message) {
-            let alone = engine.answer(message);
-            if !matches!(
-                alone,
-                Reply::Unsure(_) | Reply::Unknown(NoAnswer::NotCovered)
-            ) {
-                return turn(alone, message.to_string(), context);
+        let alone = match names_the_article(message).then(|| engine.answer(message)) {
+            Some(about)
+                if !matches!(
+                    about,
+                    Reply::Unsure(_) | Reply::Unknown(NoAnswer::NotCovered)
+                ) =>
+            {
+                return turn(about, message.to_string(), context);
             }
-        }
+            unanswered => unanswered,
+        };
         let reply = as_typed(engine.answer(&reading.question), message);
         return match reply {
             Reply::Answered(_) => turn(reply, reading.question.clone(), context),
-            _ => turn(engine.answer(message), message.to_string(), context),
+            _ => {
+                let alone = alone.unwrap_or_else(|| engine.answer(message));
+                turn(alone, message.to_string(), context)
+            }
         };
     }
     let alone = match &followup {
