@@ -56,13 +56,11 @@ pub struct Analyzer {
     /// Synonym variants as written (words) and what they are read as.
     synonyms: HashMap<Vec<String>, Vec<String>>,
     /// Synonym variants by the stem of their first word (the other words as
-    /// written), so an entry also matches its inflections: what they are
-    /// read as, and the shortest first word of a variant with that key.
-    stem_synonyms: HashMap<Vec<String>, (Vec<String>, String)>,
+    /// written), so an entry also matches its inflections: found by the
+    /// stem alone, without building a key.
+    stem_synonyms: HashMap<String, StemPhrases>,
     /// For each first word of a synonym phrase, the longest phrase it starts.
     phrase_starts: HashMap<String, usize>,
-    /// For each first stem of a synonym phrase, the longest phrase it starts.
-    stem_phrase_starts: HashMap<String, usize>,
     stems: HashMap<String, TermId>,
     terms: Vec<String>,
     surfaces: HashSet<String>,
@@ -76,6 +74,16 @@ pub struct Analyzer {
     /// look-up ([`WordFacts`]).
     facts: HashMap<String, WordFacts>,
     typo: TypoIndex,
+}
+
+/// The synonym phrases whose first word has one stem.
+#[derive(Debug, Clone, Default)]
+struct StemPhrases {
+    /// Words of the longest of them.
+    longest: usize,
+    /// Each phrase: its words after the first (as written), what it is read
+    /// as, and the shortest first word of a variant of it.
+    phrases: Vec<(Vec<String>, Vec<String>, String)>,
 }
 
 /// What analysis reads about a word, precomputed at load for every word the
@@ -152,13 +160,12 @@ impl Analyzer {
             if let (Some(canonical), None) = (meanings.next(), meanings.next())
                 && !(key.len() == 1 && canonical.len() == 1 && stem(&canonical[0]) == key[0])
             {
-                let longest = analyzer
-                    .stem_phrase_starts
-                    .entry(key[0].clone())
-                    .or_insert(1);
-                *longest = (*longest).max(key.len());
                 let first = shortest.remove(&key).unwrap_or_default();
-                analyzer.stem_synonyms.insert(key, (canonical, first));
+                let by_stem = analyzer.stem_synonyms.entry(key[0].clone()).or_default();
+                by_stem.longest = by_stem.longest.max(key.len());
+                by_stem
+                    .phrases
+                    .push((key[1..].to_vec(), canonical, first));
             }
         }
         let mut texts: Vec<&str> = Vec::new();
@@ -227,7 +234,7 @@ impl Analyzer {
                 surface: self.surfaces.contains(word),
                 classes: lang.classes(word),
                 starts_phrase: self.phrase_starts.contains_key(word)
-                    || self.stem_phrase_starts.contains_key(&stem),
+                    || self.stem_synonyms.contains_key(&stem),
                 leads_phrase: self.phrase_next.contains_key(word),
                 stem: stem.into_boxed_str(),
             };
@@ -476,7 +483,6 @@ impl Analyzer {
         }
         let mut stems = Vec::with_capacity(raw.len());
         let mut out = Vec::with_capacity(raw.len());
-        let mut key: Vec<String> = Vec::with_capacity(MAX_PHRASE);
         let mut i = 0;
         'outer: while i < raw.len() {
             let facts = self.facts.get(raw[i].as_str());
@@ -493,12 +499,13 @@ impl Analyzer {
                 continue;
             }
             // Only a word that starts a synonym phrase needs the longer look-ups.
-            let longest = self.phrase_starts.get(&raw[i]).copied().unwrap_or(1).max(
-                self.stem_phrase_starts
-                    .get(&*first_stem)
-                    .copied()
-                    .unwrap_or(1),
-            );
+            let by_stem = self.stem_synonyms.get(&*first_stem);
+            let longest = self
+                .phrase_starts
+                .get(&raw[i])
+                .copied()
+                .unwrap_or(1)
+                .max(by_stem.map_or(1, |s| s.longest));
             for len in (1..=longest.min(raw.len() - i)).rev() {
                 if let Some(canonical) = self.synonyms.get(&raw[i..i + len]) {
                     out.extend(canonical.iter().cloned());
@@ -506,14 +513,9 @@ impl Analyzer {
                     i += len;
                     continue 'outer;
                 }
-                // The key's first word keeps its buffer from word to word.
-                key.truncate(1);
-                match key.first_mut() {
-                    Some(first) => first_stem.as_ref().clone_into(first),
-                    None => key.push(first_stem.to_string()),
-                }
-                key.extend(raw[i + 1..i + len].iter().cloned());
-                if let Some((canonical, variant)) = self.stem_synonyms.get(&key)
+                let rest = &raw[i + 1..i + len];
+                if let Some((_, canonical, variant)) = by_stem
+                    .and_then(|s| s.phrases.iter().find(|(after, _, _)| after == rest))
                     && inflects(&raw[i], variant)
                 {
                     out.extend(canonical.iter().cloned());
