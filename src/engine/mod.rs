@@ -118,10 +118,13 @@ impl Engine {
         if let Some(problem) = check_message(message) {
             return Reply::Unknown(problem);
         }
-        let words = match self.bounded_words(message) {
-            Ok(words) => words,
+        let (words, whole) = match self.bounded_message_words(message) {
+            Ok(read) => read,
             Err(no) => return Reply::Unknown(no),
         };
+        // What the message asks about the article's subject, read from its
+        // words when they are all of its words (else read again if needed).
+        let subject = whole.then(|| about::subject_asked(&words));
         let yes_no = is_yes_no(&words);
         let wants = question::wants_in(&words, self.knowledge.meta.later_events_unknown);
         // Kept only for a question a drafted fact may answer in short.
@@ -134,7 +137,7 @@ impl Engine {
                     | question::Wants::Date
             );
         let question = asks_for_a_phrase.then(|| words.clone());
-        let reply = match (self.reply_to(message, words), question) {
+        let reply = match (self.reply_to(message, words, subject), question) {
             (Reply::Answered(answer), Some(question)) => {
                 Reply::Answered(in_short(answer, wants, &question))
             }
@@ -149,13 +152,20 @@ impl Engine {
             return Reply::Unknown(problem);
         }
         match self.bounded_words(message) {
-            Ok(words) => self.reply_to(message, words),
+            Ok(words) => self.reply_to(message, words, None),
             Err(no) => Reply::Unknown(no),
         }
     }
 
-    /// The reply to one checked message, given its words.
-    fn reply_to(&self, message: &str, words: Vec<String>) -> Reply {
+    /// The reply to one checked message, given its words and, when they
+    /// are known, what it asks about the article's subject
+    /// ([`about::subject_asked`] of all its words).
+    fn reply_to(
+        &self,
+        message: &str,
+        words: Vec<String>,
+        subject: Option<Option<about::Subject>>,
+    ) -> Reply {
         match smalltalk::reply(&words) {
             Some(smalltalk::Smalltalk::Help) => return Reply::Greeting(self.help_text()),
             Some(smalltalk::Smalltalk::Thanks) => {
@@ -180,20 +190,28 @@ impl Engine {
             }
             Err(no) => {
                 return self
-                    .subject_answer(message)
+                    .subject_answer(message, subject)
                     .map_or(Reply::Unknown(no), Reply::Answered);
             }
         };
         match score::decide(self, &ranked) {
             Reply::Answered(answer) => Reply::Answered(answer),
-            other => self.subject_answer(message).map_or(other, Reply::Answered),
+            other => self
+                .subject_answer(message, subject)
+                .map_or(other, Reply::Answered),
         }
     }
 
     /// The summary or headline for a question about the article's subject
     /// that no fact answered ("what is this about?" on a drafted article).
-    fn subject_answer(&self, message: &str) -> Option<Answer> {
-        let subject = about::subject_asked(&crate::text::words(message))?;
+    /// `subject`: what the message asks about the subject, when already read.
+    fn subject_answer(
+        &self,
+        message: &str,
+        subject: Option<Option<about::Subject>>,
+    ) -> Option<Answer> {
+        let subject =
+            subject.unwrap_or_else(|| about::subject_asked(&crate::text::words(message)))?;
         about::subject_answer(subject, &self.knowledge)
     }
 
@@ -314,12 +332,21 @@ impl Engine {
     /// (the loader refuses longer ones, so they cannot match and would only
     /// cost time).
     fn bounded_words(&self, message: &str) -> Result<Vec<String>, NoAnswer> {
-        let mut words = self.question_words(message);
+        self.bounded_message_words(message).map(|(words, _)| words)
+    }
+
+    /// [`Engine::bounded_words`], and whether they are all the message's
+    /// words ([`crate::text::words`] of it, none passed over).
+    fn bounded_message_words(&self, message: &str) -> Result<(Vec<String>, bool), NoAnswer> {
+        let (mut words, whole) =
+            focus::question_words_of(message, |w| self.analyzer.knows(w));
         if words.len() > MAX_QUESTION_WORDS {
             return Err(NoAnswer::TooLong);
         }
+        let before = words.len();
         words.retain(|w| w.chars().count() <= crate::knowledge::MAX_WORD_CHARS);
-        Ok(words)
+        let whole = whole && words.len() == before;
+        Ok((words, whole))
     }
 
     fn citation(&self, sentence: usize) -> Citation {
