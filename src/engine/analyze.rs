@@ -434,7 +434,8 @@ impl Analyzer {
             // A word's facts hold its stem; a word without them was
             // stemmed by the synonym pass, or is stemmed here.
             let (stem, term) = match (facts, &stems[i]) {
-                (Some(facts), _) => (facts.stem.to_string(), facts.term),
+                // (`String::from`: `to_string` on a `Box<str>` formats it.)
+                (Some(facts), _) => (String::from(&*facts.stem), facts.term),
                 (None, stemmed) => {
                     let stem = match stemmed {
                         Some(stem) => stem.to_string(),

@@ -126,16 +126,21 @@ impl Engine {
         // words when they are all of its words (else read again if needed).
         let subject = whole.then(|| about::subject_asked(&words));
         let yes_no = is_yes_no(&words);
-        let wants = question::wants_in(&words, self.knowledge.meta.later_events_unknown);
+        // Only an answer to a question that is no yes/no question is given
+        // in short, so only then is the kind of answer it wants read here.
+        let wants = if yes_no {
+            question::Wants::Any
+        } else {
+            question::wants_in(&words, self.knowledge.meta.later_events_unknown)
+        };
         // Kept only for a question a drafted fact may answer in short.
-        let asks_for_a_phrase = !yes_no
-            && matches!(
-                wants,
-                question::Wants::Count
-                    | question::Wants::Money
-                    | question::Wants::Time
-                    | question::Wants::Date
-            );
+        let asks_for_a_phrase = matches!(
+            wants,
+            question::Wants::Count
+                | question::Wants::Money
+                | question::Wants::Time
+                | question::Wants::Date
+        );
         let question = asks_for_a_phrase.then(|| words.clone());
         let reply = match (self.reply_to(message, words, subject), question) {
             (Reply::Answered(answer), Some(question)) => {
