@@ -17,7 +17,13 @@ use unicode_normalization::UnicodeNormalization;
 /// on a phone and the other copied from a web page.
 pub fn fold(text: &str) -> String {
     if text.is_ascii() {
-        return text.replace('`', "'").to_ascii_lowercase();
+        // One pass and one buffer: most text is plain ASCII.
+        let mut out = String::with_capacity(text.len());
+        out.extend(text.chars().map(|c| match c {
+            '`' => '\'',
+            c => c.to_ascii_lowercase(),
+        }));
+        return out;
     }
     let mut out = String::with_capacity(text.len());
     for c in text.nfkd() {

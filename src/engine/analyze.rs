@@ -163,9 +163,7 @@ impl Analyzer {
                 let first = shortest.remove(&key).unwrap_or_default();
                 let by_stem = analyzer.stem_synonyms.entry(key[0].clone()).or_default();
                 by_stem.longest = by_stem.longest.max(key.len());
-                by_stem
-                    .phrases
-                    .push((key[1..].to_vec(), canonical, first));
+                by_stem.phrases.push((key[1..].to_vec(), canonical, first));
             }
         }
         let mut texts: Vec<&str> = Vec::new();
@@ -515,8 +513,8 @@ impl Analyzer {
                     continue 'outer;
                 }
                 let rest = &raw[i + 1..i + len];
-                if let Some((_, canonical, variant)) = by_stem
-                    .and_then(|s| s.phrases.iter().find(|(after, _, _)| after == rest))
+                if let Some((_, canonical, variant)) =
+                    by_stem.and_then(|s| s.phrases.iter().find(|(after, _, _)| after == rest))
                     && inflects(&raw[i], variant)
                 {
                     out.extend(canonical.iter().cloned());

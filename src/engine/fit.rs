@@ -4,8 +4,8 @@
 //! who did, with the sentence that says so.
 
 use super::{Answer, Engine, NoAnswer, OtherDoer, Reply};
-use crate::lexicon::followup_words;
 use crate::language::{List, language};
+use crate::lexicon::followup_words;
 
 /// Most words between a name and its verb for the name to read as the one
 /// doing it ("Estonia, Latvia and Lithuania to send").

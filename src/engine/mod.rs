@@ -126,27 +126,10 @@ impl Engine {
         // words when they are all of its words (else read again if needed).
         let subject = whole.then(|| about::subject_asked(&words));
         let yes_no = is_yes_no(&words);
-        // Only an answer to a question that is no yes/no question is given
-        // in short, so only then is the kind of answer it wants read here.
-        let wants = if yes_no {
-            question::Wants::Any
-        } else {
-            question::wants_in(&words, self.knowledge.meta.later_events_unknown)
-        };
-        // Kept only for a question a drafted fact may answer in short.
-        let asks_for_a_phrase = matches!(
-            wants,
-            question::Wants::Count
-                | question::Wants::Money
-                | question::Wants::Time
-                | question::Wants::Date
-        );
-        let question = asks_for_a_phrase.then(|| words.clone());
-        let reply = match (self.reply_to(message, words, subject), question) {
-            (Reply::Answered(answer), Some(question)) => {
-                Reply::Answered(in_short(answer, wants, &question))
-            }
-            (reply, _) => reply,
+        let reply = match self.reply_to(message, &words, subject) {
+            // Only a question that is no yes/no question is answered in short.
+            Reply::Answered(answer) if !yes_no => Reply::Answered(self.in_short(answer, &words)),
+            reply => reply,
         };
         fit::fit(self, message, yes_no, reply)
     }
@@ -157,7 +140,7 @@ impl Engine {
             return Reply::Unknown(problem);
         }
         match self.bounded_words(message) {
-            Ok(words) => self.reply_to(message, words, None),
+            Ok(words) => self.reply_to(message, &words, None),
             Err(no) => Reply::Unknown(no),
         }
     }
@@ -168,7 +151,7 @@ impl Engine {
     fn reply_to(
         &self,
         message: &str,
-        words: Vec<String>,
+        words: &[String],
         subject: Option<Option<about::Subject>>,
     ) -> Reply {
         match smalltalk::reply(&words) {
@@ -207,6 +190,22 @@ impl Engine {
         }
     }
 
+    /// An answer that is its whole cited sentence (a drafted fact, a bare
+    /// sentence) led by the phrase of it the question (its words) asks for,
+    /// when it has one. The kind of answer wanted is read only for such an
+    /// answer.
+    fn in_short(&self, mut answer: Answer, question: &[String]) -> Answer {
+        if answer.text != answer.citation.sentence {
+            return answer;
+        }
+        let wants = question::wants_in(question, self.knowledge.meta.later_events_unknown);
+        if let Some(short) = short_answer::short_answer(wants, question, &answer.citation.sentence)
+        {
+            answer.text = short;
+        }
+        answer
+    }
+
     /// The summary or headline for a question about the article's subject
     /// that no fact answered ("what is this about?" on a drafted article).
     /// `subject`: what the message asks about the subject, when already read.
@@ -230,7 +229,7 @@ impl Engine {
         if let Some(name) = self.unknown_name(message) {
             return Err(NoAnswer::NotMentioned(name));
         }
-        let ranked = score::rank(self, self.bounded_words(message)?)?;
+        let ranked = score::rank(self, &self.bounded_words(message)?)?;
         let mut out: Vec<Candidate> = Vec::new();
         for r in ranked {
             if out.len() == n {
@@ -266,7 +265,7 @@ impl Engine {
         };
         let ranked = match named
             .and_then(|()| self.bounded_words(message))
-            .and_then(|words| score::rank(self, words))
+            .and_then(|words| score::rank(self, &words))
         {
             Ok(ranked) => ranked,
             Err(no) => {
@@ -343,8 +342,7 @@ impl Engine {
     /// [`Engine::bounded_words`], and whether they are all the message's
     /// words ([`crate::text::words`] of it, none passed over).
     fn bounded_message_words(&self, message: &str) -> Result<(Vec<String>, bool), NoAnswer> {
-        let (mut words, whole) =
-            focus::question_words_of(message, |w| self.analyzer.knows(w));
+        let (mut words, whole) = focus::question_words_of(message, |w| self.analyzer.knows(w));
         if words.len() > MAX_QUESTION_WORDS {
             return Err(NoAnswer::TooLong);
         }
@@ -539,17 +537,6 @@ fn check_message(message: &str) -> Option<NoAnswer> {
 
 #[cfg(test)]
 mod tests;
-
-/// An answer that is its whole cited sentence (a drafted fact, a bare
-/// sentence) led by the phrase of it the question asks for, when it has one.
-fn in_short(mut answer: Answer, wants: question::Wants, question: &[String]) -> Answer {
-    if answer.text == answer.citation.sentence
-        && let Some(short) = short_answer::short_answer(wants, question, &answer.citation.sentence)
-    {
-        answer.text = short;
-    }
-    answer
-}
 
 /// Most words of an intent shown as a suggestion.
 const SUGGESTED_QUESTION_WORDS: usize = 14;

@@ -100,8 +100,7 @@ pub fn unknown_name(
         }
         let common = crate::lexicon::english_rank(lower).is_some_and(|rank| rank < name_rank);
         let classes = lang.classes(lower);
-        let closed =
-            classes.is_stopword() || classes.has(List::Days) || classes.has(List::Months);
+        let closed = classes.is_stopword() || classes.has(List::Days) || classes.has(List::Months);
         // The gazetteer's names are rule `unknown-entity`'s own, where a
         // capital stands for its country ("Tallinn" for Estonia).
         let listed = index.entities.contains_key(&*analyzer.stem_of(lower));
