@@ -89,10 +89,8 @@ pub fn unknown_name(
             return None;
         }
         let word = w.split(['\'', '’']).next().unwrap_or(w);
-        let folded = crate::text::words(word);
-        let [lower] = folded.as_slice() else {
-            return None;
-        };
+        let lower = crate::text::single_word(word)?;
+        let lower = &lower;
         // Most names a question capitalises are the knowledge's own: the
         // cheapest check first.
         if analyzer.knows(lower) {
