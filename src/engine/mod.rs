@@ -154,7 +154,7 @@ impl Engine {
         words: &[String],
         subject: Option<Option<about::Subject>>,
     ) -> Reply {
-        match smalltalk::reply(&words) {
+        match smalltalk::reply(words) {
             Some(smalltalk::Smalltalk::Help) => return Reply::Greeting(self.help_text()),
             Some(smalltalk::Smalltalk::Thanks) => {
                 return Reply::Greeting(smalltalk::THANKS_TEXT.to_string());
@@ -165,7 +165,7 @@ impl Engine {
             let tokens = self.analyzer.analyse_known(message).tokens;
             self.index.find_entities(&tokens).iter().any(|m| m.known)
         };
-        if let Some(text) = about::reply(&words, &self.knowledge.meta, names_its_world) {
+        if let Some(text) = about::reply(words, &self.knowledge.meta, names_its_world) {
             return Reply::Unknown(NoAnswer::AboutArticle(text));
         }
         if let Some(name) = self.unknown_name(message) {
