@@ -291,6 +291,14 @@ impl Engine {
         score::weighted_words(self, message)
     }
 
+    /// True when `words` hold something to ask about and the knowledge uses
+    /// none of it, even after typo correction and synonyms: "castleford" in
+    /// a follow-up "and castleford?".
+    pub fn never_uses(&self, words: &str) -> bool {
+        let read = self.weighted_words(words);
+        !read.is_empty() && read.iter().all(|(_, _, known)| !known)
+    }
+
     /// The words of a message to answer: its question sentence when a
     /// preamble about the asker comes first.
     fn question_words(&self, message: &str) -> Vec<String> {
