@@ -163,14 +163,44 @@ pub fn bare(token: &str) -> &str {
 fn names_a_day(tokens: &[&str], i: usize) -> bool {
     let lang = language();
     let lower = bare(tokens[i]).to_lowercase();
-    let is_number = |t: &&str| {
-        let w = bare(t);
-        !w.is_empty() && w.len() <= 2 && w.chars().all(|c| c.is_ascii_digit())
-    };
     lang.in_list(List::Days, &lower)
-        || lang.in_list(List::Months, &lower)
-            && (tokens.get(i + 1).is_some_and(is_number)
-                || i > 0 && tokens.get(i - 1).is_some_and(is_number))
+        || names_a_month(tokens, i)
+            && (tokens.get(i + 1).is_some_and(is_day_number)
+                || i > 0 && tokens.get(i - 1).is_some_and(is_day_number))
+}
+
+/// True when a token is a day of the month as a bare number ("15").
+fn is_day_number(token: &&str) -> bool {
+    let w = bare(token);
+    !w.is_empty() && w.len() <= 2 && w.chars().all(|c| c.is_ascii_digit())
+}
+
+/// True when token `i` of a sentence (as written, with its capitals) names
+/// a month. "May" is no month in the word lists, as it is mostly the verb;
+/// written "May" after a word in lower case ("in May", "since May") or
+/// before a day or year ("May 3", "May 2024") it is the month, while "Theresa
+/// May" and a sentence's first "May" are not.
+pub fn names_a_month(tokens: &[&str], i: usize) -> bool {
+    let word = bare(tokens[i]);
+    if word != "May" {
+        return language().in_list(List::Months, &word.to_lowercase());
+    }
+    let after_lower_case = i > 0
+        && !ends_sentence(tokens[i - 1])
+        && bare(tokens[i - 1])
+            .chars()
+            .next()
+            .is_some_and(char::is_lowercase);
+    let before_number = tokens.get(i + 1).is_some_and(|next| {
+        let next = bare(next);
+        !next.is_empty() && next.len() <= 4 && next.chars().all(|c| c.is_ascii_digit())
+    });
+    after_lower_case || before_number
+}
+
+/// True when a token ends its sentence.
+fn ends_sentence(token: &str) -> bool {
+    token.ends_with(['.', '?', '!'])
 }
 
 /// True when the word after token `i` is a time ("since 2009", "since
@@ -399,9 +429,10 @@ impl Gives {
             if is_amount_of_money(&tokens, i) {
                 gives.add(Wants::Money);
             }
-            if [List::Time, List::Days, List::Months]
+            if [List::Time, List::Days]
                 .iter()
                 .any(|&list| lang.in_list(list, word))
+                || names_a_month(&tokens, i)
             {
                 gives.add(Wants::Time);
             }
@@ -584,6 +615,23 @@ mod tests {
         let soon = Gives::from_sentence("The U.S. will soon deliver MI-17 helicopters.");
         assert!(soon.can_give(Wants::Time));
         assert!(!soon.can_give(Wants::Date));
+    }
+
+    #[test]
+    fn may_is_a_month_where_it_is_written_as_one() {
+        let tokens = |s: &'static str| s.split_whitespace().collect::<Vec<_>>();
+        let opens = tokens("The bridge will open in May after four years.");
+        assert!(names_a_month(&opens, 5));
+        assert!(Gives::from_sentence("The bridge will open in May.").can_give(Wants::Time));
+        assert!(Gives::from_sentence("It was signed on May 3, 2022.").can_give(Wants::Date));
+        // The verb, a name and a sentence's first word are no month.
+        assert!(!Gives::from_sentence("The bridge may open later.").can_give(Wants::Time));
+        assert!(!names_a_month(
+            &tokens("Theresa May spoke on the bridge."),
+            1
+        ));
+        assert!(!names_a_month(&tokens("May they open it soon."), 0));
+        assert!(names_a_month(&tokens("It opens in June."), 3));
     }
 
     #[test]

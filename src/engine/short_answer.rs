@@ -5,7 +5,9 @@
 //! still quoted under it as the evidence. Other questions, and facts whose
 //! answer an admin wrote, keep their answer as it is.
 
-use super::question::{self, Wants, counted_words, is_amount_of_money, is_counting_number};
+use super::question::{
+    self, Wants, counted_words, is_amount_of_money, is_counting_number, names_a_month,
+};
 use crate::language::{List, language};
 use crate::text::{is_ordinal_number, is_year, stem, without_ordinal};
 
@@ -123,15 +125,13 @@ fn date(wants: Wants, question: &[String], tokens: &[&str]) -> Option<(usize, us
         let b = bare(t);
         is_ordinal_number(&b) && without_ordinal(&b).len() <= 2
     };
-    let is_named = |t: &str| {
-        let b = bare(t);
-        lang.in_list(List::Days, &b) || lang.in_list(List::Months, &b)
-    };
-    let part = |t: &str| is_named(t) || is_year(t) || is_day_number(t);
+    let is_named =
+        |i: usize| lang.in_list(List::Days, &bare(tokens[i])) || names_a_month(tokens, i);
+    let part = |i: usize| is_named(i) || is_year(tokens[i]) || is_day_number(tokens[i]);
     let mut found = Vec::new();
     let mut i = 0;
     while i < tokens.len() {
-        if !(is_named(tokens[i]) || is_year(tokens[i])) || asked(question, tokens[i]) {
+        if !(is_named(i) || is_year(tokens[i])) || asked(question, tokens[i]) {
             i += 1;
             continue;
         }
@@ -140,7 +140,7 @@ fn date(wants: Wants, question: &[String], tokens: &[&str]) -> Option<(usize, us
             start -= 1;
         }
         let mut end = i + 1;
-        while end < tokens.len() && part(tokens[end]) && !ends_clause(tokens[end - 1]) {
+        while end < tokens.len() && part(end) && !ends_clause(tokens[end - 1]) {
             end += 1;
         }
         let only_year = (start..end).all(|k| is_year(tokens[k]));
@@ -229,6 +229,15 @@ mod tests {
         assert_eq!(
             short("when was it built", "It was built in 1987 by hand.").as_deref(),
             Some("1987.")
+        );
+        // "May" written as a month answers; the day of the saying does not.
+        assert_eq!(
+            short(
+                "when will the bridge open",
+                "The ministry said on Monday that the new bridge will open in May."
+            )
+            .as_deref(),
+            Some("May.")
         );
         // The date of what the question asks about, not the first one.
         assert_eq!(
