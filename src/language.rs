@@ -41,6 +41,8 @@ pub enum List {
     Money,
     /// Verbs that ask for a price ("cost", "sell").
     CostVerbs,
+    /// Words by which a sentence prices something ("It cost 40 million").
+    PriceVerbs,
     /// Time words that name no particular day ("weeks", "soon").
     Time,
     /// Words that name a day ("monday", "today").
@@ -95,7 +97,7 @@ pub enum List {
 
 impl List {
     /// Every list, for checking that the data file has each.
-    pub const ALL: [List; 33] = [
+    pub const ALL: [List; 34] = [
         List::Fillers,
         List::Question,
         List::Auxiliary,
@@ -105,6 +107,7 @@ impl List {
         List::Titles,
         List::Money,
         List::CostVerbs,
+        List::PriceVerbs,
         List::Time,
         List::Days,
         List::Months,
@@ -143,6 +146,7 @@ impl List {
             List::Titles => "titles",
             List::Money => "money",
             List::CostVerbs => "cost-verbs",
+            List::PriceVerbs => "price-verbs",
             List::Time => "time",
             List::Days => "days",
             List::Months => "months",

@@ -31,7 +31,7 @@ pub enum Wants {
 }
 
 impl Wants {
-    fn bit(self) -> u8 {
+    fn bit(self) -> u16 {
         match self {
             Wants::Any => 0,
             Wants::Count => 1,
@@ -337,11 +337,7 @@ pub fn counted_words(words: &[String]) -> Vec<String> {
     let mut rest = &words[at + 2..];
     // "how much do the MI-17 helicopters cost": the thing priced is the
     // subject after the auxiliary, up to the verb of cost.
-    if rest.first().is_some_and(|w| is_auxiliary(w))
-        && let Some(verb) = rest
-            .iter()
-            .position(|w| language().in_list(List::CostVerbs, w))
-    {
+    if let Some(verb) = priced_subject_end(rest) {
         rest = &rest[1..verb];
     }
     // The phrase up to the verb: "how many russian soldiers are",
@@ -352,6 +348,26 @@ pub fn counted_words(words: &[String]) -> Vec<String> {
         .filter(|w| !is_stopword(w))
         .cloned()
         .collect()
+}
+
+/// Where the subject of "how much did X cost" ends (at the verb of cost),
+/// given the words after "how much"; `None` when the question counts
+/// something itself ("how much aid").
+fn priced_subject_end(rest: &[String]) -> Option<usize> {
+    if !rest.first().is_some_and(|w| is_auxiliary(w)) {
+        return None;
+    }
+    rest.iter()
+        .position(|w| language().in_list(List::CostVerbs, w))
+}
+
+/// True when the question asks what something cost ("how much did the
+/// bridge cost?"): the thing is priced, not counted.
+pub fn asks_a_price(words: &[String]) -> bool {
+    words
+        .windows(2)
+        .position(|p| p[0] == "how" && p[1] == "much")
+        .is_some_and(|at| priced_subject_end(&words[at + 2..]).is_some())
 }
 
 /// The words a sentence counts: those right after each number that is not
@@ -407,9 +423,12 @@ pub fn is_amount_of_money(tokens: &[&str], i: usize) -> bool {
         .is_some_and(|t| lang.in_list(List::Currencies, &t))
 }
 
+/// [`Gives`]'s bit for a sentence that prices something, beyond the kinds.
+const PRICES: u16 = 256;
+
 /// The kinds of answer a piece of knowledge can give, as a small bit set.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub struct Gives(u8);
+pub struct Gives(u16);
 
 impl Gives {
     /// What a sentence gives by its form: a number gives counts, a dollar
@@ -439,6 +458,9 @@ impl Gives {
             if names_a_day(&tokens, i) {
                 gives.add(Wants::Date);
             }
+            if lang.in_list(List::PriceVerbs, word) {
+                gives.0 |= PRICES;
+            }
             if lang.in_list(List::Reason, word) && !dates_what_follows(&tokens, i)
                 || (lower == "to" && tokens.get(i + 1).is_some_and(|n| starts_purpose(n)))
             {
@@ -446,6 +468,13 @@ impl Gives {
             }
         }
         gives
+    }
+
+    /// True when the sentence gives something's price ("It cost 40 million
+    /// euros"): it answers "how much did X cost" even where it names X by a
+    /// pronoun.
+    pub fn prices(self) -> bool {
+        self.0 & PRICES != 0
     }
 
     /// Adds a kind.
@@ -632,6 +661,14 @@ mod tests {
         ));
         assert!(!names_a_month(&tokens("May they open it soon."), 0));
         assert!(names_a_month(&tokens("It opens in June."), 3));
+    }
+
+    #[test]
+    fn a_price_is_asked_and_given_by_its_verb() {
+        assert!(asks_a_price(&words("how much did the bridge cost")));
+        assert!(!asks_a_price(&words("how much aid did germany give")));
+        assert!(Gives::from_sentence("It cost 40 million euros.").prices());
+        assert!(!Gives::from_sentence("The town got $2 million in aid.").prices());
     }
 
     #[test]
