@@ -43,6 +43,8 @@ pub enum List {
     CostVerbs,
     /// Words by which a sentence prices something ("It cost 40 million").
     PriceVerbs,
+    /// Units of time that measure how long something lasts ("hours").
+    DurationUnits,
     /// Time words that name no particular day ("weeks", "soon").
     Time,
     /// Words that name a day ("monday", "today").
@@ -97,7 +99,7 @@ pub enum List {
 
 impl List {
     /// Every list, for checking that the data file has each.
-    pub const ALL: [List; 34] = [
+    pub const ALL: [List; 35] = [
         List::Fillers,
         List::Question,
         List::Auxiliary,
@@ -108,6 +110,7 @@ impl List {
         List::Money,
         List::CostVerbs,
         List::PriceVerbs,
+        List::DurationUnits,
         List::Time,
         List::Days,
         List::Months,
@@ -147,6 +150,7 @@ impl List {
             List::Money => "money",
             List::CostVerbs => "cost-verbs",
             List::PriceVerbs => "price-verbs",
+            List::DurationUnits => "duration-units",
             List::Time => "time",
             List::Days => "days",
             List::Months => "months",

@@ -132,6 +132,7 @@ impl Engine {
                     | question::Wants::Money
                     | question::Wants::Time
                     | question::Wants::Date
+                    | question::Wants::Duration
             );
         let question = asks_for_a_phrase.then(|| words.clone());
         let reply = match (self.reply_to(message, words), question) {

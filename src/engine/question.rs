@@ -28,6 +28,9 @@ pub enum Wants {
     /// What came of something later ("did it end up cancelled"): a
     /// report of one day does not say, unless a fact is written for it.
     Outcome,
+    /// A length of time: "how long will the strike last", answered by
+    /// "for 48 hours" or "since 2009".
+    Duration,
 }
 
 impl Wants {
@@ -42,6 +45,7 @@ impl Wants {
             Wants::Date => 32,
             Wants::Person => 64,
             Wants::Outcome => 128,
+            Wants::Duration => 512,
         }
     }
 
@@ -198,6 +202,39 @@ pub fn names_a_month(tokens: &[&str], i: usize) -> bool {
     after_lower_case || before_number
 }
 
+/// True when token `i` is a length of time: a unit of time after a number
+/// ("48 hours", "two weeks", "a year", "48-hour"), or "since" or "until"
+/// before a time ("since 2009", "until Tuesday").
+pub fn lasts(tokens: &[&str], i: usize) -> bool {
+    let lang = language();
+    let word = bare(tokens[i]).to_lowercase();
+    if matches!(word.as_str(), "since" | "until" | "till" | "through") {
+        return dates_what_follows(tokens, i);
+    }
+    // "48-hour", "three-year": the number and the unit in one token.
+    if let Some((number, unit)) = word.rsplit_once('-') {
+        return lang.in_list(List::DurationUnits, unit) && is_a_number(number);
+    }
+    lang.in_list(List::DurationUnits, &word)
+        && i > 0
+        && is_a_number(&bare(tokens[i - 1]).to_lowercase())
+}
+
+/// True when a word before a unit of time measures it: digits, a number
+/// word, "a" ("a week"), or a word that makes the unit a span ("for
+/// decades", "the past year", "several months").
+fn is_a_number(word: &str) -> bool {
+    word.starts_with(|c: char| c.is_ascii_digit())
+        && word
+            .chars()
+            .all(|c| c.is_ascii_digit() || c == '.' || c == ',')
+        || is_number_word(word)
+        || matches!(
+            word,
+            "a" | "an" | "several" | "few" | "many" | "for" | "past" | "last" | "next"
+        )
+}
+
 /// True when a token ends its sentence.
 fn ends_sentence(token: &str) -> bool {
     token.ends_with(['.', '?', '!'])
@@ -264,6 +301,8 @@ pub fn wants_in(words: &[String], later_events_unknown: bool) -> Wants {
         } else {
             Wants::Any
         }
+    } else if pair("how", "long") && !has("ago") {
+        Wants::Duration
     } else if has("why") || pair("what", "for") || pair("reason", "for") {
         Wants::Reason
     } else if asks_when(words) || asks_for(words, &["day", "date", "time"]) {
@@ -423,7 +462,8 @@ pub fn is_amount_of_money(tokens: &[&str], i: usize) -> bool {
         .is_some_and(|t| lang.in_list(List::Currencies, &t))
 }
 
-/// [`Gives`]'s bit for a sentence that prices something, beyond the kinds.
+/// [`Gives`]'s bit for a sentence that prices something, beyond the kinds
+/// (each kind's bit is [`Wants::bit`]).
 const PRICES: u16 = 256;
 
 /// The kinds of answer a piece of knowledge can give, as a small bit set.
@@ -490,7 +530,10 @@ impl Gives {
     /// True when this knowledge can answer a question wanting `wants`.
     pub fn can_give(self, wants: Wants) -> bool {
         match wants {
-            Wants::Any => true,
+            // A length of time takes too many forms ("48 hours", "for
+            // decades", "from Monday to Tuesday") for its absence to tell;
+            // "how long" only shapes the short answer.
+            Wants::Any | Wants::Duration => true,
             // Money is a count too; a count question may be answered by an amount.
             Wants::Count => self.0 & (Wants::Count.bit() | Wants::Money.bit()) != 0,
             w => self.0 & w.bit() != 0,
@@ -669,6 +712,19 @@ mod tests {
         assert!(!asks_a_price(&words("how much aid did germany give")));
         assert!(Gives::from_sentence("It cost 40 million euros.").prices());
         assert!(!Gives::from_sentence("The town got $2 million in aid.").prices());
+    }
+
+    #[test]
+    fn how_long_asks_for_a_length_of_time() {
+        let w = |q: &str| wants_in(&words(q), false);
+        assert_eq!(w("how long will the strike last"), Wants::Duration);
+        assert_eq!(w("for how long is the bridge closed"), Wants::Duration);
+        assert_ne!(w("how long ago did the strike start"), Wants::Duration);
+        let tokens: Vec<&str> = "out for 48 hours, then a 24-hour stop since 2009"
+            .split_whitespace()
+            .collect();
+        let lasting: Vec<usize> = (0..tokens.len()).filter(|&i| lasts(&tokens, i)).collect();
+        assert_eq!(lasting, [3, 6, 8]);
     }
 
     #[test]

@@ -24,6 +24,7 @@ pub fn short_answer(wants: Wants, question: &[String], sentence: &str) -> Option
     let span = match wants {
         Wants::Count | Wants::Money => amount(wants, question, &tokens)?,
         Wants::Time | Wants::Date => date(wants, question, &tokens)?,
+        Wants::Duration => duration(question, &tokens)?,
         _ => return None,
     };
     let text = tokens[span.0..span.1].join(" ");
@@ -156,6 +157,26 @@ fn date(wants: Wants, question: &[String], tokens: &[&str]) -> Option<(usize, us
         .or(first)
 }
 
+/// The span of the length of time that answers "how long": the first
+/// number and unit ("48 hours", "two weeks") or "since" and its time that
+/// the question does not already say.
+fn duration(question: &[String], tokens: &[&str]) -> Option<(usize, usize)> {
+    let end =
+        (0..tokens.len()).find(|&i| question::lasts(tokens, i) && !asked(question, tokens[i]))?;
+    if !bare(tokens[end]).starts_with(|c: char| c.is_ascii_digit())
+        && !crate::language::language().in_list(List::DurationUnits, &bare(tokens[end]))
+    {
+        // "since 2009", "until Tuesday".
+        return Some((end, end + 2));
+    }
+    let start = if tokens[end].contains('-') {
+        end
+    } else {
+        end - 1
+    };
+    Some((start, end + 1))
+}
+
 /// Most words before a date that may name what it dates ("starting in
 /// 2026", "voted 7-2 on Monday").
 const DATED_WORDS_BEFORE: usize = 3;
@@ -238,6 +259,23 @@ mod tests {
             )
             .as_deref(),
             Some("May.")
+        );
+        // How long: the length of time, not the day it starts.
+        assert_eq!(
+            short(
+                "how long will the strike last",
+                "Drivers will walk out on Monday for 48 hours after talks failed."
+            )
+            .as_deref(),
+            Some("48 hours.")
+        );
+        assert_eq!(
+            short(
+                "how long has the bridge been shut",
+                "It has been shut since 2009."
+            )
+            .as_deref(),
+            Some("Since 2009.")
         );
         // The date of what the question asks about, not the first one.
         assert_eq!(
