@@ -96,12 +96,15 @@ fn amount(wants: Wants, question: &[String], tokens: &[&str]) -> Option<(usize, 
 }
 
 /// Where the words a number counts end: up to [`COUNTED_NOUN_WORDS`] words
-/// after it, stopping at a clause's punctuation or a stop word ("of" joins).
+/// after it, stopping at a clause's punctuation, a stop word or a
+/// preposition ("of" joins).
 fn counted_noun_end(tokens: &[&str], from: usize) -> usize {
+    let lang = language();
     let mut end = from;
     while end < tokens.len() && end - from < COUNTED_NOUN_WORDS {
         let word = bare(tokens[end]);
-        if word.is_empty() || crate::text::is_stopword(&word) && word != "of" {
+        let ends = crate::text::is_stopword(&word) || lang.in_list(List::Prepositions, &word);
+        if word.is_empty() || ends && word != "of" {
             break;
         }
         end += 1;
@@ -238,6 +241,18 @@ mod tests {
         assert_eq!(
             short("how much did it cost", "The repair cost 200 euros.").as_deref(),
             Some("200 euros.")
+        );
+    }
+
+    #[test]
+    fn a_counted_phrase_ends_before_a_preposition() {
+        assert_eq!(
+            short(
+                "how much damage did the storms cause",
+                "The storms caused an estimated £30 million of damage across the region."
+            )
+            .as_deref(),
+            Some("£30 million of damage.")
         );
     }
 
