@@ -10,7 +10,9 @@
 //! one of the fact's intents) that the question does not use, and it is:
 //! - a word the knowledge never uses and no verb (both sides must match:
 //!   one side alone is how paraphrases look, and a paraphrase changes verbs
-//!   freely, "algorithms that utilize random bits" for "use random bits");
+//!   freely, "algorithms that utilize random bits" for "use random bits"),
+//!   or one letter from the sentence's word, a real word the spelling
+//!   corrector left alone (one side is enough: "either yer or no");
 //! - a number the knowledge never gives, in place of one of its numbers
 //!   (one side is enough: "8n2 + 16n" against "7n2 + 15n");
 //! - the opposite of the sentence's word (one side is enough), even when the
@@ -83,7 +85,7 @@ enum Word {
     /// A word of the knowledge, with the terms of its opposites.
     Known(TermId, Vec<TermId>),
     /// A word the knowledge never uses; `true` when it holds a digit.
-    Unknown(bool),
+    Unknown(bool, String),
     /// A verb the knowledge never uses: a paraphrase, not a substitute.
     Verb,
 }
@@ -123,7 +125,7 @@ impl Asked {
                         .collect(),
                 ),
                 None if is_verb_form(&t.word) => Word::Verb,
-                None => Word::Unknown(t.word.chars().any(|c| c.is_ascii_digit())),
+                None => Word::Unknown(t.word.chars().any(|c| c.is_ascii_digit()), t.word.clone()),
             })
             .collect();
         let joined = tokens
@@ -154,6 +156,7 @@ impl Asked {
         &self,
         sequences: &[S],
         has_digit: impl Fn(TermId) -> bool,
+        near: impl Fn(&str, TermId) -> bool,
     ) -> bool {
         let known = |i: Option<usize>| match i.and_then(|i| self.words.get(i)) {
             Some(Word::Known(term, _)) => Some(*term),
@@ -196,8 +199,8 @@ impl Asked {
                     }
                     let (l, r) = at(seq, j, left, right);
                     match word {
-                        Word::Unknown(false) => l && r,
-                        Word::Unknown(true) => (l || r) && has_digit(x),
+                        Word::Unknown(false, w) => l && r || (l || r) && near(w, x),
+                        Word::Unknown(true, _) => (l || r) && has_digit(x),
                         Word::Known(_, opposites) => (l || r) && opposites.contains(&x),
                         Word::Verb => false,
                     }
@@ -223,7 +226,12 @@ fn replaced(asked: &Asked, index: &Index, analyzer: &Analyzer, r: &Ranked) -> bo
             .term_text(t)
             .is_some_and(|s| s.chars().any(|c| c.is_ascii_digit()))
     };
-    asked.substitutes(&doc.sequences, has_digit)
+    let near = |w: &str, t: TermId| {
+        analyzer
+            .term_text(t)
+            .is_some_and(|s| s.len() >= 2 && strsim::damerau_levenshtein(w, s) == 1)
+    };
+    asked.substitutes(&doc.sequences, has_digit, near)
 }
 
 /// Cuts the score of ranked facts whose words the question replaced, and
@@ -295,7 +303,8 @@ mod tests {
         A zorblat engine runs on an extra supply of random bits.\n\n\
         The best case occurs when the pump divides the tank in half, also needing two hours.\n\n\
         The cost rose to 7n2 crowns, and some concrete choice of metal keeps the engine abstract enough.\n\n\
-        The valve accepts the input signal, or else it rejects the input.\n";
+        The valve accepts the input signal, or else it rejects the input.\n\n\
+        Every answer of the gauge is either yes or no.\n";
 
     fn engine() -> Engine {
         let mut toml = String::from(
@@ -317,6 +326,11 @@ mod tests {
                 "cost",
                 "what did the cost rise to",
                 "The cost rose to 7n2 crowns, and some concrete choice of metal keeps the engine abstract enough.",
+            ),
+            (
+                "gauge",
+                "what does the gauge answer",
+                "Every answer of the gauge is either yes or no.",
             ),
             (
                 "valve",
@@ -357,6 +371,15 @@ mod tests {
         assert!(!answered(
             &e,
             "what divides the tank in thirds, also needing two hours?"
+        ));
+        // A near word, one letter from the sentence's, needs one side only.
+        assert!(answered(
+            &e,
+            "what is every answer of the gauge, yes or no?"
+        ));
+        assert!(substituted(
+            &e,
+            "what is every answer of the gauge, either yer or no?"
         ));
         // One side alone is how a paraphrase looks.
         assert!(!substituted(
