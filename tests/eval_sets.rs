@@ -183,15 +183,17 @@ fn a_drafted_knowledge_beats_declining_on_the_squad_article() {
     // with definitions drafted both ways, list counts, "year" and word
     // families: 0.603 (252/418), precision 0.534 (93/174).
     // with the drafted paragraph_context and which-noun reading "what kind
-    // of X" as well: 0.608 (254/418), precision 0.540 (95/176).
+    // of X" as well: 0.608 (254/418), precision 0.540 (95/176); with
+    // WordNet's opposites and rule substituted-word: 0.629 (263/418),
+    // precision 0.570 (94/165).
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/eval/squad-complexity");
     if !dir.exists() {
         eprintln!("../shared/eval/squad-complexity not found: skipping");
         return;
     }
     let (accuracy, precision) = drafted(&dir.join("article.txt"), &dir.join("questions.jsonl"));
-    assert!(accuracy >= 0.59, "accuracy {accuracy:.3} < 0.59");
-    assert!(precision >= 0.52, "precision {precision:.3} < 0.52");
+    assert!(accuracy >= 0.62, "accuracy {accuracy:.3} < 0.62");
+    assert!(precision >= 0.55, "precision {precision:.3} < 0.55");
 }
 
 #[test]
@@ -261,9 +263,10 @@ fn a_drafted_knowledge_beats_declining_on_the_tuning_article() {
     // with the general synonym groups for news English: 0.562 (45/80),
     // precision 0.574 (27/47); with the drafted paragraph_context and
     // which-noun reading "what kind of X": 0.575 (46/80), precision 0.571
-    // (28/49).
+    // (28/49); with WordNet's opposites: 0.588 (47/80), precision 0.583
+    // (28/48).
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/strike");
     let (accuracy, precision) = drafted(&dir.join("article.txt"), &dir.join("questions.jsonl"));
-    assert!(accuracy >= 0.55, "accuracy {accuracy:.3} < 0.55");
-    assert!(precision >= 0.55, "precision {precision:.3} < 0.55");
+    assert!(accuracy >= 0.57, "accuracy {accuracy:.3} < 0.57");
+    assert!(precision >= 0.57, "precision {precision:.3} < 0.57");
 }
