@@ -388,10 +388,13 @@ pub fn draft(article_text: &str) -> Option<String> {
     let mut used_ids = HashSet::new();
     let mut topics = toml::Table::new();
     let mut topic_of_paragraph = vec![String::new(); article.paragraphs.len()];
+    // A topic is named from its news, not from the byline or dateline
+    // that may share its group.
     let texts: Vec<String> = groups
         .iter()
         .map(|g| {
             g.iter()
+                .filter(|&&p| is_news(p))
                 .map(|&p| article.paragraphs[p].as_str())
                 .collect::<Vec<_>>()
                 .join(" ")
@@ -785,6 +788,17 @@ mod tests {
                 .iter()
                 .any(|s| s.contains("Jane Doe") || s.contains("2025")),
             "{cited:?}"
+        );
+        // The byline names no topic, and `check` finds nothing uncited in it.
+        assert!(
+            k.topics.iter().all(|t| !t.title.contains("Doe")),
+            "{:?}",
+            k.topics
+        );
+        assert!(
+            crate::knowledge::lints(&k)
+                .iter()
+                .all(|l| !l.message.contains("Jane Doe")),
         );
         let engine = crate::Engine::new(k);
         let reply = engine.answer("who wrote this article?");
