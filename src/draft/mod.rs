@@ -805,6 +805,23 @@ mod tests {
         assert!(format!("{reply:?}").contains("Jane Doe"), "{reply:?}");
     }
 
+    /// The knowledge `init` drafts for an article, loaded as the bot would.
+    fn drafted_and_loaded(article: &str) -> crate::knowledge::Knowledge {
+        let toml = draft(article).expect("drafted");
+        load_str(Path::new("kb"), &toml, article).unwrap_or_else(|e| panic!("{e}"))
+    }
+
+    /// The fact citing `sentence`, which must be cited.
+    fn fact_citing<'k>(
+        k: &'k crate::knowledge::Knowledge,
+        sentence: &str,
+    ) -> &'k crate::knowledge::Fact {
+        k.facts
+            .iter()
+            .find(|f| k.article.sentences[f.sentence].text == sentence)
+            .expect("the sentence is cited")
+    }
+
     #[test]
     fn a_sentence_longer_than_an_answer_may_be_is_cited_with_a_shorter_answer() {
         let long = format!(
@@ -812,13 +829,8 @@ mod tests {
             "that it agreed ".repeat(120)
         );
         let article = format!("Long report\n\n{long}\n\n- \n#\n");
-        let toml = draft(&article).expect("drafted");
-        let k = load_str(Path::new("kb"), &toml, &article).unwrap_or_else(|e| panic!("{e}"));
-        let fact = k
-            .facts
-            .iter()
-            .find(|f| k.article.sentences[f.sentence].text == long)
-            .expect("the long sentence is cited");
+        let k = drafted_and_loaded(&article);
+        let fact = fact_citing(&k, &long);
         assert!(fact.answer.ends_with('…') && fact.answer.chars().count() <= MAX_ANSWER_CHARS);
         // Bare markup gave no fact, so no topic lists it.
         assert_eq!(k.topics.len(), 1, "{:?}", k.topics);
@@ -829,13 +841,8 @@ mod tests {
         let words: Vec<String> = (0..400).map(|i| format!("item{i}")).collect();
         let long = format!("The list names {}.", words.join(" "));
         let article = format!("Inventory\n\n{long}\n\nThe list was published on Monday.\n");
-        let toml = draft(&article).expect("drafted");
-        let k = load_str(Path::new("kb"), &toml, &article).unwrap_or_else(|e| panic!("{e}"));
-        let fact = k
-            .facts
-            .iter()
-            .find(|f| k.article.sentences[f.sentence].text == long)
-            .expect("the long sentence is cited");
+        let k = drafted_and_loaded(&article);
+        let fact = fact_citing(&k, &long);
         assert!(!fact.intents.is_empty());
         assert!(fact.intents.iter().all(|i| i.len() <= MAX_INTENT_BYTES));
     }
