@@ -37,7 +37,7 @@ use crate::text::is_question_word;
 const VERBS: &str = include_str!("../../../assets/lang/verbs-wordnet.txt");
 
 /// True when a word is a form of an English verb ("utilized", "seeks",
-/// "left"): the base forms are WordNet's, the endings regular ones, and
+/// "sent"): the base forms are WordNet's, the endings regular ones, and
 /// irregular forms those of the shipped irregular verbs.
 fn is_verb_form(word: &str) -> bool {
     static SET: LazyLock<FxHashSet<&'static str>> = LazyLock::new(|| {
@@ -84,7 +84,8 @@ const CHECKED: usize = 8;
 enum Word {
     /// A word of the knowledge, with the terms of its opposites.
     Known(TermId, Vec<TermId>),
-    /// A word the knowledge never uses; `true` when it holds a digit.
+    /// A word the knowledge never uses: whether it holds a digit, and the
+    /// word (for a near word, one letter from the sentence's).
     Unknown(bool, String),
     /// A verb the knowledge never uses: a paraphrase, not a substitute.
     Verb,
