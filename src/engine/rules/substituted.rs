@@ -87,10 +87,6 @@ enum Word {
     Verb,
 }
 
-/// Most words from one content word of the question to the next for them
-/// to be read as neighbours ("supply of random": one stop word between).
-const NEIGHBOURS: usize = 2;
-
 /// The question's content words in order, read once for all its facts.
 #[derive(Debug, Clone, Default)]
 pub struct Asked {
@@ -104,8 +100,10 @@ pub struct Asked {
 
 impl Asked {
     /// Reads the question's analysed content words; `all_words` are all its
-    /// words, which the tokens' places index.
-    pub fn read(tokens: &[Token], all_words: &[String], analyzer: &Analyzer) -> Asked {
+    /// words, which the tokens' places index; `span` (the tunable
+    /// `substitution_span`) is the most words from one content word to the
+    /// next for them to be neighbours ("supply of random": 2).
+    pub fn read(tokens: &[Token], all_words: &[String], analyzer: &Analyzer, span: usize) -> Asked {
         let opposites = |stem: &str| {
             super::contradiction::antonyms()
                 .get(stem)
@@ -130,7 +128,7 @@ impl Asked {
             .map(|pair| {
                 let (a, b) = (pair[0].at, pair[1].at);
                 b > a
-                    && b - a <= NEIGHBOURS
+                    && b - a <= span
                     && !all_words
                         .get(a + 1..b)
                         .is_some_and(|between| between.iter().any(|w| is_question_word(w)))
