@@ -56,14 +56,16 @@ fn asked(question: &[String], token: &str) -> bool {
 
 /// The span of the amount or count that best answers: a number not in the
 /// question, with its scale ("million") and, for a count, the thing it
-/// counts; numbers followed by the question's counted words come first,
-/// and for money, amounts in dollars or a named currency.
+/// counts; numbers with the question's counted words right after them (or
+/// shortly before: "passenger numbers rose to 7.9 million") come first, and
+/// for money, amounts in dollars or a named currency, for a count, numbers
+/// that are no money.
 fn amount(wants: Wants, question: &[String], tokens: &[&str]) -> Option<(usize, usize)> {
     let lang = language();
     let counted: Vec<String> = counted_words(question).iter().map(|w| stem(w)).collect();
     let mut best: Option<(u8, (usize, usize))> = None;
     for i in 0..tokens.len() {
-        if !is_counting_number(tokens, i) || asked(question, tokens[i]) {
+        if !is_a_count(tokens, i) || asked(question, tokens[i]) {
             continue;
         }
         let mut end = i + 1;
@@ -71,12 +73,20 @@ fn amount(wants: Wants, question: &[String], tokens: &[&str]) -> Option<(usize, 
             end += 1;
         }
         let currency = is_amount_of_money(tokens, i);
-        let follows = |w: &&str| counted.contains(&stem(&bare(w)));
-        let names_counted = tokens[end..]
+        let names = |w: &&str| counted.contains(&stem(&bare(w)));
+        let follows = tokens[end..].iter().take(COUNTED_NOUN_WORDS + 1).any(names);
+        let precedes = tokens[..i]
             .iter()
+            .rev()
             .take(COUNTED_NOUN_WORDS + 1)
-            .any(follows);
-        let rank = u8::from(names_counted) * 2 + u8::from(wants == Wants::Money && currency);
+            .take_while(|t| !ends_clause(t) && !t.ends_with(','))
+            .any(names);
+        let names_counted = follows || precedes;
+        let kind_fits = match wants {
+            Wants::Money => currency,
+            _ => !currency,
+        };
+        let rank = u8::from(names_counted) * 2 + u8::from(kind_fits);
         if wants == Wants::Money && !currency && !names_counted {
             continue;
         }
@@ -93,6 +103,21 @@ fn amount(wants: Wants, question: &[String], tokens: &[&str]) -> Option<(usize, 
         }
     }
     best.map(|(_, span)| span)
+}
+
+/// True when token `i` counts something: a number in figures, or a number
+/// word before the thing it counts ("two hybrid ferries"; not "one of", nor
+/// the scale of "612 million euros").
+fn is_a_count(tokens: &[&str], i: usize) -> bool {
+    let word = bare(tokens[i]);
+    is_counting_number(tokens, i)
+        || crate::text::is_number_word(&word)
+            && !language().in_list(List::NumberScales, &word)
+            && !ends_clause(tokens[i])
+            && !tokens[i].ends_with(',')
+            && tokens
+                .get(i + 1)
+                .is_some_and(|next| !crate::text::is_stopword(&bare(next)))
 }
 
 /// Where the words a number counts end: up to [`COUNTED_NOUN_WORDS`] words
@@ -166,9 +191,10 @@ fn date(wants: Wants, question: &[String], tokens: &[&str]) -> Option<(usize, us
 fn duration(question: &[String], tokens: &[&str]) -> Option<(usize, usize)> {
     let end =
         (0..tokens.len()).find(|&i| question::lasts(tokens, i) && !asked(question, tokens[i]))?;
-    if !bare(tokens[end]).starts_with(|c: char| c.is_ascii_digit())
-        && !crate::language::language().in_list(List::DurationUnits, &bare(tokens[end]))
-    {
+    if matches!(
+        bare(tokens[end]).as_str(),
+        "since" | "until" | "till" | "through"
+    ) {
         // "since 2009", "until Tuesday".
         return Some((end, end + 2));
     }
@@ -241,6 +267,32 @@ mod tests {
         assert_eq!(
             short("how much did it cost", "The repair cost 200 euros.").as_deref(),
             Some("200 euros.")
+        );
+    }
+
+    #[test]
+    fn a_count_is_no_money_and_may_follow_what_it_counts() {
+        let results = "Profit fell to 46.2 million euros, while revenue rose to 612 million euros \
+                       as passenger numbers recovered to 7.9 million.";
+        assert_eq!(
+            short("how many passengers did they carry", results).as_deref(),
+            Some("7.9 million.")
+        );
+        assert_eq!(
+            short(
+                "how many ferries will they buy",
+                "It will delay the purchase of two hybrid ferries until 2027."
+            )
+            .as_deref(),
+            Some("Two hybrid ferries.")
+        );
+        assert_eq!(
+            short(
+                "how long was the strike",
+                "The nine-day strike in April cost 8 million euros."
+            )
+            .as_deref(),
+            Some("Nine-day.")
         );
     }
 
