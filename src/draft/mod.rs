@@ -11,6 +11,7 @@
 mod byline;
 mod definitions;
 mod intents;
+mod introductions;
 mod listing;
 mod phrases;
 mod titles;
@@ -425,6 +426,7 @@ pub fn draft(article_text: &str) -> Option<String> {
     }
     let mut facts = Vec::new();
     let mut seen_sources = HashSet::new();
+    let mut introductions = introductions::Introductions::default();
     for sentence in &article.sentences {
         // A sentence repeated word for word is cited once.
         if !is_news(sentence.paragraph)
@@ -433,9 +435,12 @@ pub fn draft(article_text: &str) -> Option<String> {
         {
             continue;
         }
-        let drafted = intents::draft(&sentence.text);
+        let mut drafted = intents::draft(&sentence.text);
         if drafted.intents.is_empty() {
             continue;
+        }
+        if sentence.paragraph > 0 {
+            drafted.intents.extend(introductions.of(&sentence.text));
         }
         facts.push(FactOut {
             id: unique_id(&key_words(&sentence.text), "fact", &mut used_ids),

@@ -133,6 +133,7 @@ impl Engine {
                     | question::Wants::Time
                     | question::Wants::Date
                     | question::Wants::Duration
+                    | question::Wants::Place
             );
         let question = asks_for_a_phrase.then(|| words.clone());
         let reply = match (self.reply_to(message, words), question) {

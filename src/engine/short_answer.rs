@@ -25,6 +25,7 @@ pub fn short_answer(wants: Wants, question: &[String], sentence: &str) -> Option
         Wants::Count | Wants::Money => amount(wants, question, &tokens)?,
         Wants::Time | Wants::Date => date(wants, question, &tokens)?,
         Wants::Duration => duration(question, &tokens)?,
+        Wants::Place => place(question, &tokens)?,
         _ => return None,
     };
     let text = tokens[span.0..span.1].join(" ");
@@ -206,6 +207,68 @@ fn duration(question: &[String], tokens: &[&str]) -> Option<(usize, usize)> {
     Some((start, end + 1))
 }
 
+/// Words before a place's name that make it the place where something is
+/// ("in Oslo", "at Mill Bridge").
+const PLACE_PREPOSITIONS: &[&str] = &["in", "at", "near", "from", "across", "outside"];
+
+/// The span of the place that answers "where": a name written with
+/// capitals after "in", "at", "near" ... that the question does not already
+/// say, and is no day or month. A place the gazetteer knows comes first,
+/// else the last such name ("shares in Harbourline fell in early trading in
+/// Oslo": Oslo; "at the Port of Leith": Port of Leith).
+fn place(question: &[String], tokens: &[&str]) -> Option<(usize, usize)> {
+    let names: Vec<(usize, usize)> = (0..tokens.len().saturating_sub(1))
+        .filter_map(|i| place_after(question, tokens, i))
+        .collect();
+    let known = |&&(start, end): &&(usize, usize)| {
+        let name: Vec<String> = tokens[start..end].iter().map(|t| bare(t)).collect();
+        is_known_place(&name.join(" "))
+    };
+    names.iter().find(known).or(names.last()).copied()
+}
+
+/// The name after the place preposition at `i`, if one follows.
+fn place_after(question: &[String], tokens: &[&str], i: usize) -> Option<(usize, usize)> {
+    let capitalised = |t: &str| question::bare(t).starts_with(|c: char| c.is_uppercase());
+    if !PLACE_PREPOSITIONS.contains(&tokens[i]) || ends_clause(tokens[i]) {
+        return None;
+    }
+    let start = if bare(tokens[i + 1]) == "the" {
+        i + 2
+    } else {
+        i + 1
+    };
+    let first = *tokens.get(start)?;
+    let calendar = names_a_month(tokens, start) || language().in_list(List::Days, &bare(first));
+    if !capitalised(first) || calendar || asked(question, first) {
+        return None;
+    }
+    let mut end = start + 1;
+    while end < tokens.len()
+        && !ends_clause(tokens[end - 1])
+        && !tokens[end - 1].ends_with(',')
+        && (capitalised(tokens[end])
+            || bare(tokens[end]) == "of" && tokens.get(end + 1).is_some_and(|t| capitalised(t)))
+    {
+        end += 1;
+    }
+    Some((start, end))
+}
+
+/// True when the gazetteer lists `name` (lower case) as a place.
+fn is_known_place(name: &str) -> bool {
+    static PLACES: std::sync::OnceLock<std::collections::HashSet<&'static str>> =
+        std::sync::OnceLock::new();
+    PLACES
+        .get_or_init(|| {
+            crate::lexicon::entities_with_kinds()
+                .filter(|(_, kind)| *kind == Some(crate::lexicon::EntityKind::Place))
+                .map(|(name, _)| name)
+                .collect()
+        })
+        .contains(name)
+}
+
 /// Most words before a date that may name what it dates ("starting in
 /// 2026", "voted 7-2 on Monday").
 const DATED_WORDS_BEFORE: usize = 3;
@@ -293,6 +356,38 @@ mod tests {
             )
             .as_deref(),
             Some("Nine-day.")
+        );
+    }
+
+    #[test]
+    fn a_place_is_the_name_after_in_or_at() {
+        assert_eq!(
+            short(
+                "where did the shares fall",
+                "Shares fell 6.5 percent in early trading in Oslo."
+            )
+            .as_deref(),
+            Some("Oslo.")
+        );
+        assert_eq!(
+            short(
+                "where will the wall be built",
+                "A wall will be built in May at the Port of Leith, officials said."
+            )
+            .as_deref(),
+            Some("Port of Leith.")
+        );
+        assert_eq!(
+            short("where did it happen", "It happened in the spring."),
+            None
+        );
+        assert_eq!(
+            short(
+                "where did the shares fall",
+                "Shares in Harbourline fell 6.5 percent in early trading in Oslo."
+            )
+            .as_deref(),
+            Some("Oslo.")
         );
     }
 
