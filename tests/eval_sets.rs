@@ -183,15 +183,17 @@ fn a_drafted_knowledge_beats_declining_on_the_squad_article() {
     // with definitions drafted both ways, list counts, "year" and word
     // families: 0.603 (252/418), precision 0.534 (93/174).
     // with the drafted paragraph_context and which-noun reading "what kind
-    // of X" as well: 0.608 (254/418), precision 0.540 (95/176).
+    // of X" as well: 0.608 (254/418), precision 0.540 (95/176); with
+    // WordNet's opposites and rule substituted-word: 0.629 (263/418),
+    // precision 0.570 (94/165).
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/eval/squad-complexity");
     if !dir.exists() {
         eprintln!("../shared/eval/squad-complexity not found: skipping");
         return;
     }
     let (accuracy, precision) = drafted(&dir.join("article.txt"), &dir.join("questions.jsonl"));
-    assert!(accuracy >= 0.59, "accuracy {accuracy:.3} < 0.59");
-    assert!(precision >= 0.52, "precision {precision:.3} < 0.52");
+    assert!(accuracy >= 0.62, "accuracy {accuracy:.3} < 0.62");
+    assert!(precision >= 0.55, "precision {precision:.3} < 0.55");
 }
 
 #[test]
@@ -239,6 +241,20 @@ fn a_drafted_knowledge_beats_declining_on_a_fourth_article() {
 }
 
 #[test]
+fn a_drafted_knowledge_beats_declining_on_a_fifth_article() {
+    // A report of a (fictional) clinical trial, and 80 questions (32 the
+    // article does not answer, 18 of those reusing its words), written by
+    // a helper who saw neither citebot nor its data; nobody has read the
+    // questions since. `citebot init`'s draft, unedited. Declining
+    // everything scores 32/80 = 0.400. Measured when it was added: 0.500
+    // (40/80), precision 0.500 (26/52).
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/article5");
+    let (accuracy, precision) = drafted(&dir.join("article.txt"), &dir.join("questions.jsonl"));
+    assert!(accuracy >= 0.47, "accuracy {accuracy:.3} < 0.47");
+    assert!(precision >= 0.47, "precision {precision:.3} < 0.47");
+}
+
+#[test]
 fn a_drafted_knowledge_beats_declining_on_the_tuning_article() {
     // A transport strike report and 80 questions (32 unanswerable) written
     // the same way; its misses are read to improve drafting, so it is a
@@ -247,9 +263,10 @@ fn a_drafted_knowledge_beats_declining_on_the_tuning_article() {
     // with the general synonym groups for news English: 0.562 (45/80),
     // precision 0.574 (27/47); with the drafted paragraph_context and
     // which-noun reading "what kind of X": 0.575 (46/80), precision 0.571
-    // (28/49).
+    // (28/49); with WordNet's opposites: 0.588 (47/80), precision 0.583
+    // (28/48).
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/strike");
     let (accuracy, precision) = drafted(&dir.join("article.txt"), &dir.join("questions.jsonl"));
-    assert!(accuracy >= 0.55, "accuracy {accuracy:.3} < 0.55");
-    assert!(precision >= 0.55, "precision {precision:.3} < 0.55");
+    assert!(accuracy >= 0.57, "accuracy {accuracy:.3} < 0.57");
+    assert!(precision >= 0.57, "precision {precision:.3} < 0.57");
 }

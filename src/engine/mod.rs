@@ -103,7 +103,7 @@ impl Engine {
     /// What the bot says when greeted or asked for help: the loaded article's
     /// title and example questions from its knowledge.
     pub fn help_text(&self) -> String {
-        smalltalk::help_text(&self.knowledge)
+        smalltalk::help_text(&self.knowledge, |i| self.offered_intent(i))
     }
 
     /// True when word vectors are in use.
@@ -132,6 +132,8 @@ impl Engine {
                     | question::Wants::Money
                     | question::Wants::Time
                     | question::Wants::Date
+                    | question::Wants::Duration
+                    | question::Wants::Place
             );
         let question = asks_for_a_phrase.then(|| words.clone());
         let reply = match (self.reply_to(message, words), question) {
@@ -289,6 +291,14 @@ impl Engine {
             return Vec::new();
         }
         score::weighted_words(self, message)
+    }
+
+    /// True when `words` hold something to ask about and the knowledge uses
+    /// none of it, even after typo correction and synonyms: "castleford" in
+    /// a follow-up "and castleford?".
+    pub fn never_uses(&self, words: &str) -> bool {
+        let read = self.weighted_words(words);
+        !read.is_empty() && read.iter().all(|(_, _, known)| !known)
     }
 
     /// The words of a message to answer: its question sentence when a

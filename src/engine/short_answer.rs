@@ -5,7 +5,9 @@
 //! still quoted under it as the evidence. Other questions, and facts whose
 //! answer an admin wrote, keep their answer as it is.
 
-use super::question::{self, Wants, counted_words, is_amount_of_money, is_counting_number};
+use super::question::{
+    self, Wants, counted_words, is_amount_of_money, is_counting_number, names_a_month,
+};
 use crate::language::{List, language};
 use crate::text::{is_ordinal_number, is_year, stem, without_ordinal};
 
@@ -22,6 +24,8 @@ pub fn short_answer(wants: Wants, question: &[String], sentence: &str) -> Option
     let span = match wants {
         Wants::Count | Wants::Money => amount(wants, question, &tokens)?,
         Wants::Time | Wants::Date => date(wants, question, &tokens)?,
+        Wants::Duration => duration(question, &tokens)?,
+        Wants::Place => place(question, &tokens)?,
         _ => return None,
     };
     let text = tokens[span.0..span.1].join(" ");
@@ -53,14 +57,16 @@ fn asked(question: &[String], token: &str) -> bool {
 
 /// The span of the amount or count that best answers: a number not in the
 /// question, with its scale ("million") and, for a count, the thing it
-/// counts; numbers followed by the question's counted words come first,
-/// and for money, amounts in dollars or a named currency.
+/// counts; numbers with the question's counted words right after them (or
+/// shortly before: "passenger numbers rose to 7.9 million") come first, and
+/// for money, amounts in dollars or a named currency, for a count, numbers
+/// that are no money.
 fn amount(wants: Wants, question: &[String], tokens: &[&str]) -> Option<(usize, usize)> {
     let lang = language();
     let counted: Vec<String> = counted_words(question).iter().map(|w| stem(w)).collect();
     let mut best: Option<(u8, (usize, usize))> = None;
     for i in 0..tokens.len() {
-        if !is_counting_number(tokens, i) || asked(question, tokens[i]) {
+        if !is_a_count(tokens, i) || asked(question, tokens[i]) {
             continue;
         }
         let mut end = i + 1;
@@ -68,12 +74,20 @@ fn amount(wants: Wants, question: &[String], tokens: &[&str]) -> Option<(usize, 
             end += 1;
         }
         let currency = is_amount_of_money(tokens, i);
-        let follows = |w: &&str| counted.contains(&stem(&bare(w)));
-        let names_counted = tokens[end..]
+        let names = |w: &&str| counted.contains(&stem(&bare(w)));
+        let follows = tokens[end..].iter().take(COUNTED_NOUN_WORDS + 1).any(names);
+        let precedes = tokens[..i]
             .iter()
+            .rev()
             .take(COUNTED_NOUN_WORDS + 1)
-            .any(follows);
-        let rank = u8::from(names_counted) * 2 + u8::from(wants == Wants::Money && currency);
+            .take_while(|t| !ends_clause(t) && !t.ends_with(','))
+            .any(names);
+        let names_counted = follows || precedes;
+        let kind_fits = match wants {
+            Wants::Money => currency,
+            _ => !currency,
+        };
+        let rank = u8::from(names_counted) * 2 + u8::from(kind_fits);
         if wants == Wants::Money && !currency && !names_counted {
             continue;
         }
@@ -92,13 +106,31 @@ fn amount(wants: Wants, question: &[String], tokens: &[&str]) -> Option<(usize, 
     best.map(|(_, span)| span)
 }
 
+/// True when token `i` counts something: a number in figures, or a number
+/// word before the thing it counts ("two hybrid ferries"; not "one of", nor
+/// the scale of "612 million euros").
+fn is_a_count(tokens: &[&str], i: usize) -> bool {
+    let word = bare(tokens[i]);
+    is_counting_number(tokens, i)
+        || crate::text::is_number_word(&word)
+            && !language().in_list(List::NumberScales, &word)
+            && !ends_clause(tokens[i])
+            && !tokens[i].ends_with(',')
+            && tokens
+                .get(i + 1)
+                .is_some_and(|next| !crate::text::is_stopword(&bare(next)))
+}
+
 /// Where the words a number counts end: up to [`COUNTED_NOUN_WORDS`] words
-/// after it, stopping at a clause's punctuation or a stop word ("of" joins).
+/// after it, stopping at a clause's punctuation, a stop word or a
+/// preposition ("of" joins).
 fn counted_noun_end(tokens: &[&str], from: usize) -> usize {
+    let lang = language();
     let mut end = from;
     while end < tokens.len() && end - from < COUNTED_NOUN_WORDS {
         let word = bare(tokens[end]);
-        if word.is_empty() || crate::text::is_stopword(&word) && word != "of" {
+        let ends = crate::text::is_stopword(&word) || lang.in_list(List::Prepositions, &word);
+        if word.is_empty() || ends && word != "of" {
             break;
         }
         end += 1;
@@ -123,15 +155,13 @@ fn date(wants: Wants, question: &[String], tokens: &[&str]) -> Option<(usize, us
         let b = bare(t);
         is_ordinal_number(&b) && without_ordinal(&b).len() <= 2
     };
-    let is_named = |t: &str| {
-        let b = bare(t);
-        lang.in_list(List::Days, &b) || lang.in_list(List::Months, &b)
-    };
-    let part = |t: &str| is_named(t) || is_year(t) || is_day_number(t);
+    let is_named =
+        |i: usize| lang.in_list(List::Days, &bare(tokens[i])) || names_a_month(tokens, i);
+    let part = |i: usize| is_named(i) || is_year(tokens[i]) || is_day_number(tokens[i]);
     let mut found = Vec::new();
     let mut i = 0;
     while i < tokens.len() {
-        if !(is_named(tokens[i]) || is_year(tokens[i])) || asked(question, tokens[i]) {
+        if !(is_named(i) || is_year(tokens[i])) || asked(question, tokens[i]) {
             i += 1;
             continue;
         }
@@ -140,7 +170,7 @@ fn date(wants: Wants, question: &[String], tokens: &[&str]) -> Option<(usize, us
             start -= 1;
         }
         let mut end = i + 1;
-        while end < tokens.len() && part(tokens[end]) && !ends_clause(tokens[end - 1]) {
+        while end < tokens.len() && part(end) && !ends_clause(tokens[end - 1]) {
             end += 1;
         }
         let only_year = (start..end).all(|k| is_year(tokens[k]));
@@ -154,6 +184,89 @@ fn date(wants: Wants, question: &[String], tokens: &[&str]) -> Option<(usize, us
         .into_iter()
         .find(|&(start, _)| follows_asked_word(question, tokens, start))
         .or(first)
+}
+
+/// The span of the length of time that answers "how long": the first
+/// number and unit ("48 hours", "two weeks") or "since" and its time that
+/// the question does not already say.
+fn duration(question: &[String], tokens: &[&str]) -> Option<(usize, usize)> {
+    let end =
+        (0..tokens.len()).find(|&i| question::lasts(tokens, i) && !asked(question, tokens[i]))?;
+    if matches!(
+        bare(tokens[end]).as_str(),
+        "since" | "until" | "till" | "through"
+    ) {
+        // "since 2009", "until Tuesday".
+        return Some((end, end + 2));
+    }
+    let start = if tokens[end].contains('-') {
+        end
+    } else {
+        end - 1
+    };
+    Some((start, end + 1))
+}
+
+/// Words before a place's name that make it the place where something is
+/// ("in Oslo", "at Mill Bridge").
+const PLACE_PREPOSITIONS: &[&str] = &["in", "at", "near", "from", "across", "outside"];
+
+/// The span of the place that answers "where": a name written with
+/// capitals after "in", "at", "near" ... that the question does not already
+/// say, and is no day or month. A place the gazetteer knows comes first,
+/// else the last such name ("shares in Harbourline fell in early trading in
+/// Oslo": Oslo; "at the Port of Leith": Port of Leith).
+fn place(question: &[String], tokens: &[&str]) -> Option<(usize, usize)> {
+    let names: Vec<(usize, usize)> = (0..tokens.len().saturating_sub(1))
+        .filter_map(|i| place_after(question, tokens, i))
+        .collect();
+    let known = |&&(start, end): &&(usize, usize)| {
+        let name: Vec<String> = tokens[start..end].iter().map(|t| bare(t)).collect();
+        is_known_place(&name.join(" "))
+    };
+    names.iter().find(known).or(names.last()).copied()
+}
+
+/// The name after the place preposition at `i`, if one follows.
+fn place_after(question: &[String], tokens: &[&str], i: usize) -> Option<(usize, usize)> {
+    let capitalised = |t: &str| question::bare(t).starts_with(|c: char| c.is_uppercase());
+    if !PLACE_PREPOSITIONS.contains(&tokens[i]) || ends_clause(tokens[i]) {
+        return None;
+    }
+    let start = if bare(tokens[i + 1]) == "the" {
+        i + 2
+    } else {
+        i + 1
+    };
+    let first = *tokens.get(start)?;
+    let calendar = names_a_month(tokens, start) || language().in_list(List::Days, &bare(first));
+    if !capitalised(first) || calendar || asked(question, first) {
+        return None;
+    }
+    let mut end = start + 1;
+    while end < tokens.len()
+        && !ends_clause(tokens[end - 1])
+        && !tokens[end - 1].ends_with(',')
+        && (capitalised(tokens[end])
+            || bare(tokens[end]) == "of" && tokens.get(end + 1).is_some_and(|t| capitalised(t)))
+    {
+        end += 1;
+    }
+    Some((start, end))
+}
+
+/// True when the gazetteer lists `name` (lower case) as a place.
+fn is_known_place(name: &str) -> bool {
+    static PLACES: std::sync::OnceLock<std::collections::HashSet<&'static str>> =
+        std::sync::OnceLock::new();
+    PLACES
+        .get_or_init(|| {
+            crate::lexicon::entities_with_kinds()
+                .filter(|(_, kind)| *kind == Some(crate::lexicon::EntityKind::Place))
+                .map(|(name, _)| name)
+                .collect()
+        })
+        .contains(name)
 }
 
 /// Most words before a date that may name what it dates ("starting in
@@ -221,6 +334,76 @@ mod tests {
     }
 
     #[test]
+    fn a_count_is_no_money_and_may_follow_what_it_counts() {
+        let results = "Profit fell to 46.2 million euros, while revenue rose to 612 million euros \
+                       as passenger numbers recovered to 7.9 million.";
+        assert_eq!(
+            short("how many passengers did they carry", results).as_deref(),
+            Some("7.9 million.")
+        );
+        assert_eq!(
+            short(
+                "how many ferries will they buy",
+                "It will delay the purchase of two hybrid ferries until 2027."
+            )
+            .as_deref(),
+            Some("Two hybrid ferries.")
+        );
+        assert_eq!(
+            short(
+                "how long was the strike",
+                "The nine-day strike in April cost 8 million euros."
+            )
+            .as_deref(),
+            Some("Nine-day.")
+        );
+    }
+
+    #[test]
+    fn a_place_is_the_name_after_in_or_at() {
+        assert_eq!(
+            short(
+                "where did the shares fall",
+                "Shares fell 6.5 percent in early trading in Oslo."
+            )
+            .as_deref(),
+            Some("Oslo.")
+        );
+        assert_eq!(
+            short(
+                "where will the wall be built",
+                "A wall will be built in May at the Port of Leith, officials said."
+            )
+            .as_deref(),
+            Some("Port of Leith.")
+        );
+        assert_eq!(
+            short("where did it happen", "It happened in the spring."),
+            None
+        );
+        assert_eq!(
+            short(
+                "where did the shares fall",
+                "Shares in Harbourline fell 6.5 percent in early trading in Oslo."
+            )
+            .as_deref(),
+            Some("Oslo.")
+        );
+    }
+
+    #[test]
+    fn a_counted_phrase_ends_before_a_preposition() {
+        assert_eq!(
+            short(
+                "how much damage did the storms cause",
+                "The storms caused an estimated £30 million of damage across the region."
+            )
+            .as_deref(),
+            Some("£30 million of damage.")
+        );
+    }
+
+    #[test]
     fn a_date_is_the_run_of_day_month_and_year() {
         assert_eq!(
             short("when did the council vote", PARK).as_deref(),
@@ -229,6 +412,32 @@ mod tests {
         assert_eq!(
             short("when was it built", "It was built in 1987 by hand.").as_deref(),
             Some("1987.")
+        );
+        // "May" written as a month answers; the day of the saying does not.
+        assert_eq!(
+            short(
+                "when will the bridge open",
+                "The ministry said on Monday that the new bridge will open in May."
+            )
+            .as_deref(),
+            Some("May.")
+        );
+        // How long: the length of time, not the day it starts.
+        assert_eq!(
+            short(
+                "how long will the strike last",
+                "Drivers will walk out on Monday for 48 hours after talks failed."
+            )
+            .as_deref(),
+            Some("48 hours.")
+        );
+        assert_eq!(
+            short(
+                "how long has the bridge been shut",
+                "It has been shut since 2009."
+            )
+            .as_deref(),
+            Some("Since 2009.")
         );
         // The date of what the question asks about, not the first one.
         assert_eq!(
