@@ -194,10 +194,12 @@ impl Asked {
             sequences.iter().any(|seq| {
                 let seq = seq.as_ref();
                 seq.iter().enumerate().any(|(j, &x)| {
-                    if self.terms.binary_search(&x).is_ok() {
+                    // Every case needs a neighbour in place: that cheap
+                    // test first, then whether the question has the word.
+                    let (l, r) = at(seq, j, left, right);
+                    if !(l || r) || self.terms.binary_search(&x).is_ok() {
                         return false;
                     }
-                    let (l, r) = at(seq, j, left, right);
                     match word {
                         Word::Unknown(false, w) => l && r || (l || r) && near(w, x),
                         Word::Unknown(true, _) => (l || r) && has_digit(x),
