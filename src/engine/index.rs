@@ -107,6 +107,10 @@ pub struct Index {
     pub entities: HashMap<String, bool>,
     /// Longest entity, in words.
     pub longest_entity: usize,
+    /// For the first stem of each entity, the longest entity it starts, in
+    /// words: a question word that starts none is passed over with one
+    /// look-up instead of one per length.
+    pub entity_starts: HashMap<String, usize>,
     /// Terms some document gives a number of, sorted: which word of "how
     /// many troops russia put" is the thing counted.
     pub counted: Vec<TermId>,
@@ -166,6 +170,13 @@ impl Index {
                 .collect();
         }
         let (entities, longest_entity) = entity_names(analyzer, &postings);
+        let mut entity_starts: HashMap<String, usize> = HashMap::default();
+        for name in entities.keys() {
+            let mut stems = name.split(' ');
+            let first = stems.next().unwrap_or_default();
+            let len = entity_starts.entry(first.to_string()).or_default();
+            *len = (*len).max(1 + stems.count());
+        }
         let mut country_of = HashMap::default();
         for name in lexicon::entities() {
             let Some(country) = lexicon::country_of_capital(name) else {
@@ -188,6 +199,7 @@ impl Index {
             unseen_weight,
             entities,
             longest_entity,
+            entity_starts,
             country_of,
             article_numbers: super::rules::contradiction::article_numbers(knowledge),
             context: paragraph_context(knowledge, analyzer),
@@ -234,7 +246,17 @@ impl Index {
         let mut key = String::new();
         let mut i = 0;
         'outer: while i < tokens.len() {
-            for len in (1..=self.longest_entity.min(tokens.len() - i)).rev() {
+            let stem = tokens[i].stem.as_str();
+            let longest = match self.entity_starts.get(stem) {
+                Some(&longest) => longest,
+                // A stem of several words could start a name of more.
+                None if stem.contains(' ') => self.longest_entity,
+                None => {
+                    i += 1;
+                    continue;
+                }
+            };
+            for len in (1..=longest.min(tokens.len() - i)).rev() {
                 key.clear();
                 for (n, t) in tokens[i..i + len].iter().enumerate() {
                     if n > 0 {

@@ -452,19 +452,18 @@ fn word_scores(
         // The candidates' terms, once each; a paraphrase word must find its
         // own counterpart, not lean on a word the question already matched
         // ("kevlar helmets" is not two words about helmets).
+        // The question's own terms are marked seen first, so that they are
+        // never taken.
+        for &(term, _) in &query.exact_by_term {
+            scratch.seen[term as usize] = scratch.stamp;
+        }
         let mut terms: Vec<TermId> = Vec::new();
         for &(d, _) in candidates {
             for &term in &index.docs[d as usize].bag {
                 let seen = &mut scratch.seen[term as usize];
                 if *seen != scratch.stamp {
                     *seen = scratch.stamp;
-                    if query
-                        .exact_by_term
-                        .binary_search_by_key(&term, |e| e.0)
-                        .is_err()
-                    {
-                        terms.push(term);
-                    }
+                    terms.push(term);
                 }
             }
         }
@@ -524,6 +523,11 @@ fn word_scores(
             let mut best_intent = 0.0f32;
             let mut best_cut = false;
             for (i, k) in (first[s]..first[s + 1]).enumerate() {
+                // An intent that covers none of the question scores 0,
+                // which never beats the best.
+                if question_covered[k] == 0.0 {
+                    continue;
+                }
                 let intent_share =
                     (intent_covered[k] / doc.intent_weight[i].max(f32::EPSILON)).min(1.0);
                 let mut score = question_covered[k] / total

@@ -6,6 +6,10 @@
 //! just "a X") and `not-a-person` ("who" mildly prefers facts whose intents
 //! ask who, as whether a fact names a doer is known only from its intents).
 
+use std::cell::RefCell;
+
+use rustc_hash::FxHashMap;
+
 use super::{Fired, Reading, Rule, has};
 use crate::engine::Tunables;
 use crate::engine::analyze::{Analyzer, TermId};
@@ -71,6 +75,10 @@ pub struct Identified {
     /// Asked for its kind ("what type of X"): a fact that mentions it only
     /// as "a X" may still say which kind.
     kind: bool,
+    /// For a noun read by its vector, whether each term met so far is close
+    /// to it: the candidates share most of their terms, and each is
+    /// compared once per question.
+    near: RefCell<FxHashMap<TermId, bool>>,
 }
 
 impl Identified {
@@ -102,6 +110,7 @@ impl Identified {
                     .is_none()
                     .then(|| semantic?.word_vector(&t.word))
                     .flatten(),
+                near: RefCell::default(),
             })
             .collect()
     }
@@ -114,8 +123,14 @@ impl Identified {
         let mentioned = match self.term {
             Some(term) => has(&doc.bag, term),
             None => self.vector.as_ref().is_some_and(|v| {
-                semantic
-                    .is_some_and(|s| doc.bag.iter().any(|&b| s.credit(v, b) > t.neighbour_credit))
+                semantic.is_some_and(|s| {
+                    let mut near = self.near.borrow_mut();
+                    doc.bag.iter().any(|&b| {
+                        *near
+                            .entry(b)
+                            .or_insert_with(|| s.credit(v, b) > t.neighbour_credit)
+                    })
+                })
             }),
         };
         only_mentioned || !mentioned

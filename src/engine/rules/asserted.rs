@@ -92,18 +92,26 @@ const ASKED_DENIAL_SPAN: usize = 4;
 /// asks for ("what is not an example of ...") while its sentence denies
 /// nothing at all: the sentence states what is so, not what is not.
 pub fn denies_unsaid(question: &[String], yes_no: bool, sentence: &str) -> bool {
-    if yes_no
-        || !question
+    asks_what_is_not(question, yes_no) && !denies_anything(&crate::text::words(sentence))
+}
+
+/// The question's half of [`denies_unsaid`], read once per question: it
+/// opens with a question word and denies what it asks for.
+pub fn asks_what_is_not(question: &[String], yes_no: bool) -> bool {
+    !yes_no
+        && question
             .first()
             .is_some_and(|w| crate::text::is_question_word(w))
-    {
-        return false;
-    }
-    question
-        .iter()
-        .take(ASKED_DENIAL_SPAN + 1)
-        .any(|w| denial(w))
-        && !crate::text::words(sentence).iter().any(|w| denial(w))
+        && question
+            .iter()
+            .take(ASKED_DENIAL_SPAN + 1)
+            .any(|w| denial(w))
+}
+
+/// The sentence's half of [`denies_unsaid`], read once per sentence when
+/// the engine is built: some word of it denies.
+pub fn denies_anything(words: &[String]) -> bool {
+    words.iter().any(|w| denial(w))
 }
 
 #[cfg(test)]

@@ -182,6 +182,11 @@ struct SentenceClaims {
     clauses: Vec<Clause>,
     /// Its words that hold a number.
     numbers: Vec<String>,
+    /// Whether one of its clauses denies anything: rule `affirms-denied`
+    /// needs one.
+    any_negated: bool,
+    /// Whether some word of it denies (rule `denies-unsaid`).
+    denies_anything: bool,
 }
 
 /// What a fact's intents and keywords vouch for: they say what the fact is
@@ -316,7 +321,7 @@ impl Claims {
         let mut stem_ids = |words: &mut dyn Iterator<Item = String>| -> Vec<Id> {
             words.map(|w| self.intern(&analyzer.stem_of(&w))).collect()
         };
-        let clauses = clauses(text)
+        let clauses: Vec<Clause> = clauses(text)
             .into_iter()
             .map(|clause| Clause {
                 stems: stem_ids(&mut clause.iter().filter(|w| !is_stopword(w)).cloned()),
@@ -328,10 +333,13 @@ impl Claims {
         let mut stems: Vec<Id> = content.iter().map(|&(_, s)| s).collect();
         stems.sort_unstable();
         stems.dedup();
+        let any_negated = clauses.iter().any(|c| c.negated);
         SentenceClaims {
             content,
             stems,
             clauses,
+            any_negated,
+            denies_anything: super::asserted::denies_anything(&sentence),
             numbers: sentence.into_iter().filter(|w| is_number(w)).collect(),
         }
     }
@@ -392,20 +400,34 @@ struct Asserted<'q> {
     numbers: Vec<&'q String>,
     /// For rule `affirms-denied`, its content stems, when it may apply.
     affirm: Option<Vec<String>>,
+    /// For rule `denies-unsaid`: it asks what is not so.
+    asks_not: bool,
+    /// Its content words' stems that the knowledge has, for
+    /// [`Asserted::has_stem`]: a compact list is searched faster than the
+    /// words.
+    stems: Vec<Id>,
 }
 
 impl<'q> Asserted<'q> {
     /// Reads a question (`tokens`: its analysed words, whose stems are
-    /// reused); `article_numbers` are the numbers the article gives.
+    /// reused; `yes_no`: whether it asks for a yes or a no);
+    /// `article_numbers` are the numbers the article gives.
     fn new(
         question: &'q [String],
         tokens: &[Token],
+        yes_no: bool,
         claims: &Claims,
         analyzer: &Analyzer,
         article_numbers: &FxHashSet<String>,
     ) -> Asserted<'q> {
-        let yes_no = crate::engine::is_yes_no(question);
-        let may_affirm = super::asserted::may_affirm_denied(question, yes_no);
+        // Most questions deny nothing: then nothing below needs to look
+        // for a negation again.
+        let any_negation = negated(question);
+        let may_affirm = if any_negation {
+            super::asserted::may_affirm_denied(question, yes_no)
+        } else {
+            !yes_no
+        };
         // The content words' stems serve rule `affirms-denied` too (its
         // content words are these without the negations): each word is
         // stemmed once, taken from the analysed tokens where it is one.
@@ -416,7 +438,7 @@ impl<'q> Asserted<'q> {
                 Some(token) => Cow::Borrowed(token.stem.as_str()),
                 None => analyzer.stem_of(w),
             };
-            if may_affirm && !is_negation(w) {
+            if may_affirm && !(any_negation && is_negation(w)) {
                 affirm_stems.push(stemmed.to_string());
             }
             content.push(asked_word(w, &stemmed, claims));
@@ -429,22 +451,29 @@ impl<'q> Asserted<'q> {
             .filter(|w| is_number(w))
             .filter(|n| is_year(n) || article_numbers.contains(n.as_str()))
             .collect();
-        let denied = denied(question, claims.span)
-            .iter()
-            .filter_map(|w| claims.stem_id(w, analyzer))
-            .collect();
+        let denied = if any_negation {
+            denied(question, claims.span)
+                .iter()
+                .filter_map(|w| claims.stem_id(w, analyzer))
+                .collect()
+        } else {
+            Vec::new()
+        };
         let affirm = may_affirm.then_some(affirm_stems);
+        let stems = content.iter().filter_map(|w| w.stem).collect();
         Asserted {
+            stems,
             content,
             denied,
             numbers,
             affirm,
+            asks_not: any_negation && super::asserted::asks_what_is_not(question, yes_no),
         }
     }
 
     /// True when a stem is one of the question's content words' stems.
     fn has_stem(&self, stem: Id) -> bool {
-        self.content.iter().any(|w| w.stem == Some(stem))
+        self.stems.contains(&stem)
     }
 }
 
@@ -478,16 +507,17 @@ fn says_opposite(question: &Asserted, sentence: &SentenceClaims, fact: &FactClai
     };
     // Most words have no opposite the knowledge writes: nothing to compare.
     let opposed = |w: &AskedWord| !(w.opposites.is_empty() && w.prefixed.is_empty());
+    // The cheap tests first: whether a sentence word is an opposite at all.
     question
         .content
         .iter()
         .filter(|w| opposed(w) && !in_s(w))
         .any(|q| {
-            sentence
-                .content
-                .iter()
-                .filter(|&&(_, ss)| !question.has_stem(ss) && !denied(ss))
-                .any(|(sw, ss)| q.opposites.contains(ss) || q.prefixed.contains(sw))
+            sentence.content.iter().any(|(sw, ss)| {
+                (q.opposites.contains(ss) || q.prefixed.contains(sw))
+                    && !question.has_stem(*ss)
+                    && !denied(*ss)
+            })
         })
 }
 
@@ -523,26 +553,26 @@ fn polarity_differs(question: &Asserted, sentence: &SentenceClaims, fact: &FactC
     if question.denied.is_empty() {
         return false;
     }
-    let clause_denies = clause_asked(question, sentence).map_or(&[][..], |c| &c.denies);
+    let mut clause_denies = None;
     question.denied.iter().any(|t| {
         sentence.stems.binary_search(t).is_ok()
-            && !clause_denies.contains(t)
+            && !clause_denies
+                .get_or_insert_with(|| {
+                    clause_asked(question, sentence).map_or(&[][..], |c| &c.denies[..])
+                })
+                .contains(t)
             && !fact.denies.contains(t)
     })
 }
 
 /// The rules on one fact's sentence: the share of its score it keeps and
 /// the rules that fired.
-/// `raw` is the question's words, whether it asks for a yes or a no, and
-/// the sentence's text, for the rules of [`super::asserted`].
 fn judge(
     question: &Asserted,
     sentence: &SentenceClaims,
     fact: &FactClaims,
     t: &crate::engine::Tunables,
-    raw: (&[String], bool, &str),
 ) -> (f32, Fired) {
-    let (words, yes_no, text) = raw;
     let mut share = 1.0;
     let mut fired = Fired::default();
     if polarity_differs(question, sentence, fact) {
@@ -553,15 +583,18 @@ fn judge(
         share *= t.opposite_word;
         fired.add(Rule::OppositeWord);
     }
-    if super::asserted::denies_unsaid(words, yes_no, text) {
+    // Rule `denies-unsaid` ([`super::asserted::denies_unsaid`]), its
+    // halves read once per question and once per sentence.
+    if question.asks_not && !sentence.denies_anything {
         share *= t.denied_unsaid;
         fired.add(Rule::DeniesUnsaid);
     }
     // A clause without a negation denies nothing for the question to affirm.
     let affirms = question.affirm.as_ref().is_some_and(|asked| {
-        clause_asked(question, sentence).is_some_and(|c| {
-            c.negated && super::asserted::affirms_denied_in(asked, &c.words, &fact.words)
-        })
+        sentence.any_negated
+            && clause_asked(question, sentence).is_some_and(|c| {
+                c.negated && super::asserted::affirms_denied_in(asked, &c.words, &fact.words)
+            })
     });
     if affirms {
         share *= t.affirmed_denied;
@@ -586,15 +619,16 @@ pub fn apply(engine: &Engine, question: &[String], tokens: &[Token], ranked: &mu
     let knowledge = engine.knowledge();
     let t = &engine.tunables;
     let claims = &engine.claims;
+    let yes_no = crate::engine::is_yes_no(question);
     let asked = Asserted::new(
         question,
         tokens,
+        yes_no,
         claims,
         &engine.analyzer,
         &engine.index.article_numbers,
     );
     let none = FactClaims::default();
-    let yes_no = crate::engine::is_yes_no(question);
     let share = |r: &Ranked| -> (f32, Fired) {
         let Some(sentence) = claims.sentences.get(r.sentence) else {
             return (1.0, Fired::default());
@@ -603,8 +637,7 @@ pub fn apply(engine: &Engine, question: &[String], tokens: &[Token], ranked: &mu
             Target::Fact(i) => claims.fact(i, knowledge),
             Target::Sentence(_) => &none,
         };
-        let text = &knowledge.article.sentences[r.sentence].text;
-        judge(&asked, sentence, fact, t, (question, yes_no, text))
+        judge(&asked, sentence, fact, t)
     };
     let Some(best) = ranked.first() else {
         return;
@@ -694,9 +727,11 @@ mod tests {
             .unwrap_or_else(|e| panic!("{e}"));
         let e = Engine::new(knowledge);
         let question = words(question);
+        let yes_no = crate::engine::is_yes_no(&question);
         let asked = Asserted::new(
             &question,
             &[],
+            yes_no,
             &e.claims,
             &e.analyzer,
             &e.index.article_numbers,
@@ -704,16 +739,7 @@ mod tests {
         let fact = e.claims.fact(0, e.knowledge());
         let at = e.knowledge().facts[0].sentence;
         let sentence = &e.claims.sentences[at];
-        let text = &e.knowledge().article.sentences[at].text;
-        let yes_no = crate::engine::is_yes_no(&question);
-        judge(
-            &asked,
-            sentence,
-            fact,
-            &e.tunables,
-            (&question, yes_no, text),
-        )
-        .1
+        judge(&asked, sentence, fact, &e.tunables).1
     }
 
     fn answered(engine: &Engine, question: &str) -> bool {

@@ -80,15 +80,33 @@ pub fn swapped(doc: &Doc, pairs: &[(Vec<TermId>, Vec<TermId>)]) -> bool {
         if !(in_bag(a) && in_bag(b)) {
             continue;
         }
+        // Each name's terms as bits of a word (by term modulo 64): most
+        // terms of a text are neither name's, and one test passes them over.
+        let bits = |names: &[TermId]| names.iter().fold(0u64, |m, t| m | 1 << (t % 64));
+        let (a_bits, b_bits) = (bits(a), bits(b));
         let mut both = false;
         let mut same_order = false;
         for seq in &doc.sequences {
-            let first_a = seq.iter().position(|t| a.contains(t));
-            let last_b = seq.iter().rposition(|t| b.contains(t));
-            if let (Some(pa), Some(pb)) = (first_a, last_b) {
-                both = true;
-                same_order |= pa < pb;
+            // In one pass: whether the text names `a`, names `b`, and
+            // names `b` after its first `a` (the question's order).
+            let (mut has_a, mut has_b) = (false, false);
+            for t in seq.iter() {
+                let bit = 1u64 << (t % 64);
+                if bit & (a_bits | b_bits) == 0 {
+                    continue;
+                }
+                if bit & b_bits != 0 && b.contains(t) {
+                    has_b = true;
+                    if has_a {
+                        same_order = true;
+                        break;
+                    }
+                }
+                if !has_a && bit & a_bits != 0 && a.contains(t) {
+                    has_a = true;
+                }
             }
+            both |= has_a && has_b;
             // One text naming them in the question's order settles the pair.
             if same_order {
                 break;

@@ -189,10 +189,12 @@ impl Asked {
             sequences.iter().any(|seq| {
                 let seq = seq.as_ref();
                 seq.iter().enumerate().any(|(j, &x)| {
-                    if self.terms.binary_search(&x).is_ok() {
+                    // Every case needs a neighbour in place: that cheap
+                    // test first, then whether the question has the word.
+                    let (l, r) = at(seq, j, left, right);
+                    if !(l || r) || self.terms.binary_search(&x).is_ok() {
                         return false;
                     }
-                    let (l, r) = at(seq, j, left, right);
                     match word {
                         Word::Unknown(false, w) => l && r || (l || r) && near(w, x),
                         Word::Unknown(true, _) => (l || r) && has_digit(x),
@@ -205,6 +207,25 @@ impl Asked {
     }
 }
 
+/// The document of `target`, found by halves: the documents of uncited
+/// sentences follow the facts', in sentence order (a scan of every
+/// document cost most of this rule's time, and grows with the knowledge).
+/// A scan is the fallback should that order not hold.
+fn sentence_doc(index: &Index, target: Target) -> Option<&crate::engine::index::Doc> {
+    let sentences = index
+        .docs
+        .partition_point(|d| matches!(d.target, Target::Fact(_)));
+    let found = match target {
+        Target::Sentence(s) => index.docs[sentences..]
+            .binary_search_by_key(&s, |d| d.sentence)
+            .ok()
+            .map(|k| &index.docs[sentences + k])
+            .filter(|d| d.target == target),
+        Target::Fact(_) => None,
+    };
+    found.or_else(|| index.docs.iter().find(|d| d.target == target))
+}
+
 /// True when the fact's sentence or one of its intents has a word that the
 /// question replaced.
 fn replaced(asked: &Asked, index: &Index, analyzer: &Analyzer, r: &Ranked) -> bool {
@@ -213,7 +234,7 @@ fn replaced(asked: &Asked, index: &Index, analyzer: &Analyzer, r: &Ranked) -> bo
         Target::Fact(i) => index.docs.get(i).filter(|d| d.target == r.target),
         Target::Sentence(_) => None,
     };
-    let Some(doc) = at.or_else(|| index.docs.iter().find(|d| d.target == r.target)) else {
+    let Some(doc) = at.or_else(|| sentence_doc(index, r.target)) else {
         return false;
     };
     let has_digit = |t: TermId| {
