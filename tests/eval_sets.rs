@@ -160,9 +160,8 @@ fn guards_still_hold_with_vectors_on() {
     }
 }
 
-/// The overall accuracy and precision of `citebot init`'s unedited draft of
-/// `article` on the questions in `questions`.
-fn drafted(article: &Path, questions: &Path) -> (f64, f64) {
+/// The engine over `citebot init`'s unedited draft of `article`.
+fn drafted_engine(article: &Path) -> citebot::Engine {
     let tmp = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
     citebot::draft::init(article, tmp.path(), false).unwrap_or_else(|e| panic!("{e}"));
     let setup = Setup {
@@ -170,10 +169,57 @@ fn drafted(article: &Path, questions: &Path) -> (f64, f64) {
         vectors: Some(citebot::setup::VectorsSource::Embedded),
         built_in_when_missing: false,
     };
-    let engine = setup.engine().unwrap_or_else(|e| panic!("{e}"));
+    setup.engine().unwrap_or_else(|e| panic!("{e}"))
+}
+
+/// The overall accuracy and precision of `citebot init`'s unedited draft of
+/// `article` on the questions in `questions`.
+fn drafted(article: &Path, questions: &Path) -> (f64, f64) {
+    let engine = drafted_engine(article);
     let cases = read_cases(questions).unwrap_or_else(|e| panic!("{e}"));
     let report = run(&engine, &cases);
     (report.overall().rate(), report.precision().rate())
+}
+
+/// Of the answerable questions in `questions`, how many the best-scoring
+/// fact of `citebot init`'s draft of `article` cites the right sentence
+/// for, answered or not (`citebot eval --scores`, column `top_correct`),
+/// and how many are answerable.
+fn best_fact_right(article: &Path, questions: &Path) -> (usize, usize) {
+    let engine = drafted_engine(article);
+    let cases = read_cases(questions).unwrap_or_else(|e| panic!("{e}"));
+    let answerable: Vec<_> = cases.iter().filter(|c| !c.cites.is_empty()).collect();
+    let right = answerable
+        .iter()
+        .filter(|c| {
+            engine.candidates(&c.q, 1).is_ok_and(|best| {
+                best.first()
+                    .is_some_and(|b| citebot::eval::cites_match(&b.sentence, &c.cites))
+            })
+        })
+        .count();
+    (right, answerable.len())
+}
+
+#[test]
+fn the_drafts_best_fact_cites_the_right_sentence_on_the_squad_article() {
+    // The ceiling of every answer on a drafted article: the best-ranked
+    // fact must cite the sentence asked about. Measured: 129/197 (64 of the
+    // tuning half's 100, 65 of the untouched half's 97); with rules
+    // phrase-match, neighbour-context and sentence-length drafted: 135/197
+    // (66 and 69).
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/eval/squad-complexity");
+    if !dir.exists() {
+        eprintln!("../shared/eval/squad-complexity not found: skipping");
+        return;
+    }
+    let (right, answerable) =
+        best_fact_right(&dir.join("article.txt"), &dir.join("questions.jsonl"));
+    assert_eq!(answerable, 197);
+    assert!(
+        right >= 133,
+        "best fact right on {right}/{answerable} < 133"
+    );
 }
 
 #[test]
@@ -183,7 +229,9 @@ fn a_drafted_knowledge_beats_declining_on_the_squad_article() {
     // with definitions drafted both ways, list counts, "year" and word
     // families: 0.603 (252/418), precision 0.534 (93/174).
     // with the drafted paragraph_context and which-noun reading "what kind
-    // of X" as well: 0.608 (254/418), precision 0.540 (95/176).
+    // of X" as well: 0.608 (254/418), precision 0.540 (95/176); with rules
+    // phrase-match, neighbour-context and sentence-length drafted: 0.605
+    // (253/418), precision 0.533 (98/184).
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/eval/squad-complexity");
     if !dir.exists() {
         eprintln!("../shared/eval/squad-complexity not found: skipping");
@@ -217,10 +265,11 @@ fn a_drafted_knowledge_beats_declining_on_a_third_article() {
     // was added: 0.550 (44/80), precision 0.605 (23/38); with the drafted
     // common_rank and rules affirms-denied and denies-unsaid: 0.562 (45/80),
     // precision 0.632; with the drafted paragraph_context: 0.588 (47/80),
-    // precision 0.658.
+    // precision 0.658; with rules phrase-match, neighbour-context and
+    // sentence-length drafted: 0.600 (48/80), precision 0.675 (27/40).
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/article3");
     let (accuracy, precision) = drafted(&dir.join("article.txt"), &dir.join("questions.jsonl"));
-    assert!(accuracy >= 0.53, "accuracy {accuracy:.3} < 0.53");
+    assert!(accuracy >= 0.58, "accuracy {accuracy:.3} < 0.58");
     assert!(precision >= 0.58, "precision {precision:.3} < 0.58");
 }
 
@@ -231,11 +280,13 @@ fn a_drafted_knowledge_beats_declining_on_a_fourth_article() {
     // knowledge; nobody has read the questions since. `citebot init`'s
     // draft, unedited. Declining everything scores 32/80 = 0.400. Measured
     // when it was added: 0.425 (34/80), precision 0.452 (19/42); with the
-    // drafted paragraph_context: 0.438 (35/80), precision 0.455 (20/44).
+    // drafted paragraph_context: 0.438 (35/80), precision 0.455 (20/44);
+    // with rules phrase-match, neighbour-context and sentence-length
+    // drafted: 0.450 (36/80), precision 0.477 (21/44).
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/article4");
     let (accuracy, precision) = drafted(&dir.join("article.txt"), &dir.join("questions.jsonl"));
-    assert!(accuracy >= 0.42, "accuracy {accuracy:.3} < 0.42");
-    assert!(precision >= 0.43, "precision {precision:.3} < 0.43");
+    assert!(accuracy >= 0.43, "accuracy {accuracy:.3} < 0.43");
+    assert!(precision >= 0.45, "precision {precision:.3} < 0.45");
 }
 
 #[test]
@@ -247,9 +298,10 @@ fn a_drafted_knowledge_beats_declining_on_the_tuning_article() {
     // with the general synonym groups for news English: 0.562 (45/80),
     // precision 0.574 (27/47); with the drafted paragraph_context and
     // which-noun reading "what kind of X": 0.575 (46/80), precision 0.571
-    // (28/49).
+    // (28/49); with rules phrase-match, neighbour-context and
+    // sentence-length drafted: 0.575 (46/80), precision 0.560 (28/50).
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/strike");
     let (accuracy, precision) = drafted(&dir.join("article.txt"), &dir.join("questions.jsonl"));
-    assert!(accuracy >= 0.55, "accuracy {accuracy:.3} < 0.55");
+    assert!(accuracy >= 0.56, "accuracy {accuracy:.3} < 0.56");
     assert!(precision >= 0.55, "precision {precision:.3} < 0.55");
 }
