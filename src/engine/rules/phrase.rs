@@ -4,8 +4,9 @@
 //! long sentence. So each pair of neighbouring known words of the question
 //! that a fact's sentence or one of its intents writes in the same order,
 //! at most [`Tunables::phrase_gap`] words apart, earns the fact
-//! [`Tunables::phrase_match`] of the pair's weight (the lighter word's) on
-//! top of its words. A paraphrase that reorders or splits the words loses
+//! [`Tunables::phrase_match`] of the pair's weight (the mean of its two
+//! words' weights: each word is in at most two pairs, so the pairs never
+//! weigh more than the words) on top of its words. A paraphrase that reorders or splits the words loses
 //! nothing it had.
 //!
 //! The pairs only rank: whether to answer is read on the fact's words
@@ -26,7 +27,7 @@ pub fn pairs(exact: &[(TermId, f32)]) -> Vec<(TermId, TermId, f32)> {
     exact
         .windows(2)
         .filter(|w| w[0].0 != w[1].0)
-        .map(|w| (w[0].0, w[1].0, w[0].1.min(w[1].1)))
+        .map(|w| (w[0].0, w[1].0, 0.5 * (w[0].1 + w[1].1)))
         .collect()
 }
 
@@ -129,7 +130,7 @@ The ferry changes its table of fares each time the harbour raises fees on Monday
     fn pairs_follow_the_question_and_match_in_order_within_the_gap() {
         assert_eq!(
             pairs(&[(1, 2.0), (2, 1.0), (3, 4.0)]),
-            vec![(1, 2, 1.0), (2, 3, 1.0)]
+            vec![(1, 2, 1.5), (2, 3, 2.5)]
         );
         let sentence: crate::engine::index::Terms = vec![7, 1, 9, 2, 5, 5, 5, 3].into();
         let sequences = [sentence];
