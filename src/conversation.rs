@@ -124,6 +124,24 @@ pub fn answer(engine: &Engine, context: Option<&Context>, message: &str) -> Turn
             }
         };
     }
+    // "And Castleford?": what the message brings must be something the
+    // article mentions, or the previous question is answered again.
+    if let Some(new) = followup
+        .as_ref()
+        .and_then(|r| r.brings.as_deref())
+        .filter(|new| engine.never_uses(new))
+    {
+        // The thread stays the previous question's: "and Poland?" next
+        // still asks it.
+        return Turn {
+            reply: as_typed(
+                Reply::Unknown(NoAnswer::NotMentioned(new.to_string())),
+                message,
+            ),
+            read_as: message.to_string(),
+            context: context.cloned(),
+        };
+    }
     let alone = match &followup {
         // "and France?", "when?": the form says it leans on the context.
         Some(reading) if reading.leans => None,
@@ -256,6 +274,10 @@ pub struct Reading {
     /// "when?"), so that it is not read alone first; a message with a
     /// pronoun may be a full question and is read alone first.
     pub leans: bool,
+    /// What "and X?" or "what about X?" brings to the previous question
+    /// (X), when it brings something: asked about on its own, it must be
+    /// something the article mentions.
+    pub brings: Option<String>,
 }
 
 /// The way to read `message` with the previous question; `None` when the
@@ -270,6 +292,7 @@ pub fn read_followup(knowledge: &Knowledge, previous: &Context, message: &str) -
         Some(Reading {
             question,
             leans: true,
+            brings: None,
         })
     };
     let f = followup();
@@ -287,7 +310,11 @@ pub fn read_followup(knowledge: &Knowledge, previous: &Context, message: &str) -
             .first()
             .is_some_and(|w| is_question_word(w) || is_auxiliary(w))
         {
-            return leans(substitute(knowledge, rest, &before));
+            return Some(Reading {
+                question: substitute(knowledge, rest, &before),
+                leans: true,
+                brings: Some(rest.join(" ")),
+            });
         }
     }
     if is_bare(&said) {
@@ -298,6 +325,7 @@ pub fn read_followup(knowledge: &Knowledge, previous: &Context, message: &str) -
     said.iter().any(|w| is_pronoun(w)).then(|| Reading {
         question: resolve_pronouns(knowledge, &said, previous),
         leans: content_words(&said) < MIN_CONTENT_ALONE,
+        brings: None,
     })
 }
 
@@ -742,6 +770,29 @@ source = "Macron said the jets were late."
         assert_eq!(
             reading("how many tanks did poland send", "and jets?"),
             ["how many jets did poland send"]
+        );
+    }
+
+    #[test]
+    fn a_follow_up_about_something_the_article_never_mentions_says_so() {
+        let mut conversation = Conversation::new();
+        assert!(matches!(
+            conversation.ask(engine(), "how many tanks did poland send?"),
+            Reply::Answered(_)
+        ));
+        // Not the tanks again: the user asks about a place typed in lower case.
+        assert_eq!(
+            conversation.ask(engine(), "and castleford?"),
+            Reply::Unknown(NoAnswer::NotMentioned("castleford".to_string()))
+        );
+        assert_eq!(
+            conversation.ask(engine(), "what about Castleford?"),
+            Reply::Unknown(NoAnswer::NotMentioned("Castleford".to_string()))
+        );
+        // The thread is still the previous question.
+        assert_eq!(
+            dialogue(&["what did poland send?", "and castleford?", "and France?"]),
+            ["poland-tanks", "-", "france-jets"]
         );
     }
 

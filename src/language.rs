@@ -41,6 +41,13 @@ pub enum List {
     Money,
     /// Verbs that ask for a price ("cost", "sell").
     CostVerbs,
+    /// Prepositions, which end the phrase a number counts ("£30 million of
+    /// damage across the region").
+    Prepositions,
+    /// Words by which a sentence prices something ("It cost 40 million").
+    PriceVerbs,
+    /// Units of time that measure how long something lasts ("hours").
+    DurationUnits,
     /// Time words that name no particular day ("weeks", "soon").
     Time,
     /// Words that name a day ("monday", "today").
@@ -95,7 +102,7 @@ pub enum List {
 
 impl List {
     /// Every list, for checking that the data file has each.
-    pub const ALL: [List; 33] = [
+    pub const ALL: [List; 36] = [
         List::Fillers,
         List::Question,
         List::Auxiliary,
@@ -105,6 +112,9 @@ impl List {
         List::Titles,
         List::Money,
         List::CostVerbs,
+        List::Prepositions,
+        List::PriceVerbs,
+        List::DurationUnits,
         List::Time,
         List::Days,
         List::Months,
@@ -143,6 +153,9 @@ impl List {
             List::Titles => "titles",
             List::Money => "money",
             List::CostVerbs => "cost-verbs",
+            List::Prepositions => "prepositions",
+            List::PriceVerbs => "price-verbs",
+            List::DurationUnits => "duration-units",
             List::Time => "time",
             List::Days => "days",
             List::Months => "months",

@@ -229,17 +229,18 @@ fn a_drafted_knowledge_beats_declining_on_the_squad_article() {
     // with definitions drafted both ways, list counts, "year" and word
     // families: 0.603 (252/418), precision 0.534 (93/174).
     // with the drafted paragraph_context and which-noun reading "what kind
-    // of X" as well: 0.608 (254/418), precision 0.540 (95/176); with rules
-    // phrase-match, neighbour-context and sentence-length drafted: 0.608
-    // (254/418), precision 0.535 (99/185).
+    // of X" as well: 0.608 (254/418), precision 0.540 (95/176); with
+    // WordNet's opposites and rule substituted-word: 0.629 (263/418),
+    // precision 0.570 (94/165); with rules phrase-match, neighbour-context
+    // and sentence-length drafted: 0.632 (264/418), precision 0.570 (98/172).
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/eval/squad-complexity");
     if !dir.exists() {
         eprintln!("../shared/eval/squad-complexity not found: skipping");
         return;
     }
     let (accuracy, precision) = drafted(&dir.join("article.txt"), &dir.join("questions.jsonl"));
-    assert!(accuracy >= 0.59, "accuracy {accuracy:.3} < 0.59");
-    assert!(precision >= 0.52, "precision {precision:.3} < 0.52");
+    assert!(accuracy >= 0.625, "accuracy {accuracy:.3} < 0.625");
+    assert!(precision >= 0.56, "precision {precision:.3} < 0.56");
 }
 
 #[test]
@@ -249,7 +250,10 @@ fn a_drafted_knowledge_beats_declining_on_an_article_we_never_tuned_on() {
     // unedited. Declining everything scores 35/90 = 0.389. Measured: 0.544
     // (49/90), precision 0.571 (28/49); with definitions drafted both ways
     // and word families: 0.556 (50/90), precision 0.583 (28/48); with
-    // "year" and main's unknown-entity names: 0.567 (51/90), precision 0.596.
+    // "year" and main's unknown-entity names: 0.567 (51/90), precision 0.596;
+    // with rule counted-thing reading prices: 0.578 (52/90), precision 0.604
+    // (29/48), as with rules phrase-match, neighbour-context and
+    // sentence-length drafted.
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/new-article");
     let (accuracy, precision) = drafted(&dir.join("article.txt"), &dir.join("questions.jsonl"));
     assert!(accuracy >= 0.56, "accuracy {accuracy:.3} < 0.56");
@@ -265,8 +269,9 @@ fn a_drafted_knowledge_beats_declining_on_a_third_article() {
     // was added: 0.550 (44/80), precision 0.605 (23/38); with the drafted
     // common_rank and rules affirms-denied and denies-unsaid: 0.562 (45/80),
     // precision 0.632; with the drafted paragraph_context: 0.588 (47/80),
-    // precision 0.658; with rules phrase-match, neighbour-context and
-    // sentence-length drafted: 0.600 (48/80), precision 0.675 (27/40).
+    // precision 0.658 (main then: 0.575, 46/80, precision 0.658); with rules
+    // phrase-match, neighbour-context and sentence-length drafted: 0.600
+    // (48/80), precision 0.675 (27/40).
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/article3");
     let (accuracy, precision) = drafted(&dir.join("article.txt"), &dir.join("questions.jsonl"));
     assert!(accuracy >= 0.58, "accuracy {accuracy:.3} < 0.58");
@@ -281,12 +286,29 @@ fn a_drafted_knowledge_beats_declining_on_a_fourth_article() {
     // draft, unedited. Declining everything scores 32/80 = 0.400. Measured
     // when it was added: 0.425 (34/80), precision 0.452 (19/42); with the
     // drafted paragraph_context: 0.438 (35/80), precision 0.455 (20/44);
-    // with rules phrase-match, neighbour-context and sentence-length
-    // drafted: 0.450 (36/80), precision 0.477 (21/44).
+    // with rule counted-thing reading prices: 0.450 (36/80), precision 0.467
+    // (21/45); with rules phrase-match, neighbour-context and
+    // sentence-length drafted as well: 0.463 (37/80), precision 0.489 (22/45).
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/article4");
     let (accuracy, precision) = drafted(&dir.join("article.txt"), &dir.join("questions.jsonl"));
-    assert!(accuracy >= 0.43, "accuracy {accuracy:.3} < 0.43");
-    assert!(precision >= 0.45, "precision {precision:.3} < 0.45");
+    assert!(accuracy >= 0.45, "accuracy {accuracy:.3} < 0.45");
+    assert!(precision >= 0.46, "precision {precision:.3} < 0.46");
+}
+
+#[test]
+fn a_drafted_knowledge_beats_declining_on_a_fifth_article() {
+    // A report of a (fictional) clinical trial, and 80 questions (32 the
+    // article does not answer, 18 of those reusing its words), written by
+    // a helper who saw neither citebot nor its data; nobody has read the
+    // questions since. `citebot init`'s draft, unedited. Declining
+    // everything scores 32/80 = 0.400. Measured when it was added: 0.500
+    // (40/80), precision 0.500 (26/52); with rules phrase-match,
+    // neighbour-context and sentence-length drafted: 0.500 (40/80),
+    // precision 0.510 (26/51).
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/article5");
+    let (accuracy, precision) = drafted(&dir.join("article.txt"), &dir.join("questions.jsonl"));
+    assert!(accuracy >= 0.47, "accuracy {accuracy:.3} < 0.47");
+    assert!(precision >= 0.47, "precision {precision:.3} < 0.47");
 }
 
 #[test]
@@ -298,10 +320,11 @@ fn a_drafted_knowledge_beats_declining_on_the_tuning_article() {
     // with the general synonym groups for news English: 0.562 (45/80),
     // precision 0.574 (27/47); with the drafted paragraph_context and
     // which-noun reading "what kind of X": 0.575 (46/80), precision 0.571
-    // (28/49); with rules phrase-match, neighbour-context and
-    // sentence-length drafted: 0.575 (46/80), precision 0.560 (28/50).
+    // (28/49); with WordNet's opposites: 0.588 (47/80), precision 0.583
+    // (28/48); with rules phrase-match, neighbour-context and
+    // sentence-length drafted: 0.600 (48/80), precision 0.583 (28/48).
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/strike");
     let (accuracy, precision) = drafted(&dir.join("article.txt"), &dir.join("questions.jsonl"));
-    assert!(accuracy >= 0.56, "accuracy {accuracy:.3} < 0.56");
-    assert!(precision >= 0.55, "precision {precision:.3} < 0.55");
+    assert!(accuracy >= 0.58, "accuracy {accuracy:.3} < 0.58");
+    assert!(precision >= 0.57, "precision {precision:.3} < 0.57");
 }

@@ -22,8 +22,8 @@ use serde::Serialize;
 
 use crate::article::Article;
 use crate::knowledge::{
-    KNOWLEDGE_FILE, LoadError, LoadErrors, MAX_ANSWER_CHARS, MAX_KNOWLEDGE_BYTES, intent_key,
-    load_str, read_text,
+    KNOWLEDGE_FILE, LoadError, LoadErrors, MAX_ANSWER_CHARS, MAX_INTENT_BYTES, MAX_KNOWLEDGE_BYTES,
+    intent_key, load_str, read_text,
 };
 use phrases::{content, rarity, sentence_words};
 
@@ -187,6 +187,25 @@ fn shortened(text: &str, max: usize) -> String {
     let head: String = text.chars().take(max - 1).collect();
     let cut = head.rfind(char::is_whitespace).unwrap_or(head.len());
     format!("{}…", head[..cut].trim_end())
+}
+
+/// An intent cut after its last whole word that fits in `max` bytes: a
+/// sentence of hundreds of words (a pasted table, a list without stops)
+/// drafts intents longer than the loader takes.
+fn within_bytes(intent: String, max: usize) -> String {
+    if intent.len() <= max {
+        return intent;
+    }
+    let mut cut = max;
+    while !intent.is_char_boundary(cut) {
+        cut -= 1;
+    }
+    let head = &intent[..cut];
+    let head = match intent[cut..].starts_with(' ') {
+        true => head,
+        false => head.rfind(' ').map_or(head, |space| &head[..space]),
+    };
+    head.trim_end().to_string()
 }
 
 /// The first problem of a failed read (a read fails for one reason).
@@ -443,7 +462,11 @@ pub fn draft(article_text: &str) -> Option<String> {
         facts.push(FactOut {
             id: unique_id(&key_words(&sentence.text), "fact", &mut used_ids),
             topic: topic_of_paragraph[sentence.paragraph].clone(),
-            intents: drafted.intents,
+            intents: drafted
+                .intents
+                .into_iter()
+                .map(|intent| within_bytes(intent, MAX_INTENT_BYTES))
+                .collect(),
             keywords: drafted.keywords,
             answer: shortened(&sentence.text, MAX_ANSWER_CHARS),
             source: sentence.text.clone(),
@@ -813,6 +836,33 @@ mod tests {
         assert!(fact.answer.ends_with('…') && fact.answer.chars().count() <= MAX_ANSWER_CHARS);
         // Bare markup gave no fact, so no topic lists it.
         assert_eq!(k.topics.len(), 1, "{:?}", k.topics);
+    }
+
+    #[test]
+    fn a_sentence_of_hundreds_of_words_drafts_knowledge_that_loads() {
+        let words: Vec<String> = (0..400).map(|i| format!("item{i}")).collect();
+        let long = format!("The list names {}.", words.join(" "));
+        let article = format!("Inventory\n\n{long}\n\nThe list was published on Monday.\n");
+        let toml = draft(&article).expect("drafted");
+        let k = load_str(Path::new("kb"), &toml, &article).unwrap_or_else(|e| panic!("{e}"));
+        let fact = k
+            .facts
+            .iter()
+            .find(|f| k.article.sentences[f.sentence].text == long)
+            .expect("the long sentence is cited");
+        assert!(!fact.intents.is_empty());
+        assert!(fact.intents.iter().all(|i| i.len() <= MAX_INTENT_BYTES));
+    }
+
+    #[test]
+    fn intents_are_cut_between_words() {
+        assert_eq!(
+            within_bytes("who sent tanks".to_string(), 100),
+            "who sent tanks"
+        );
+        assert_eq!(within_bytes("who sent tanks".to_string(), 10), "who sent");
+        assert_eq!(within_bytes("who sent tanks".to_string(), 8), "who sent");
+        assert_eq!(within_bytes("ééé ééé".to_string(), 9), "ééé");
     }
 
     #[test]

@@ -255,6 +255,11 @@ impl Analyzer {
         }
     }
 
+    /// The stem a term stands for, if the vocabulary has the term.
+    pub fn term_text(&self, term: TermId) -> Option<&str> {
+        self.terms.get(term as usize).map(String::as_str)
+    }
+
     /// The term of a stem, if the vocabulary has it.
     pub fn term_of_stem(&self, stem: &str) -> Option<TermId> {
         self.stems.get(stem).copied()

@@ -132,6 +132,7 @@ impl Engine {
                     | question::Wants::Money
                     | question::Wants::Time
                     | question::Wants::Date
+                    | question::Wants::Duration
             );
         let question = asks_for_a_phrase.then(|| words.clone());
         let reply = match (self.reply_to(message, words), question) {
@@ -289,6 +290,14 @@ impl Engine {
             return Vec::new();
         }
         score::weighted_words(self, message)
+    }
+
+    /// True when `words` hold something to ask about and the knowledge uses
+    /// none of it, even after typo correction and synonyms: "castleford" in
+    /// a follow-up "and castleford?".
+    pub fn never_uses(&self, words: &str) -> bool {
+        let read = self.weighted_words(words);
+        !read.is_empty() && read.iter().all(|(_, _, known)| !known)
     }
 
     /// The words of a message to answer: its question sentence when a

@@ -28,10 +28,13 @@ pub enum Wants {
     /// What came of something later ("did it end up cancelled"): a
     /// report of one day does not say, unless a fact is written for it.
     Outcome,
+    /// A length of time: "how long will the strike last", answered by
+    /// "for 48 hours" or "since 2009".
+    Duration,
 }
 
 impl Wants {
-    fn bit(self) -> u8 {
+    fn bit(self) -> u16 {
         match self {
             Wants::Any => 0,
             Wants::Count => 1,
@@ -42,6 +45,7 @@ impl Wants {
             Wants::Date => 32,
             Wants::Person => 64,
             Wants::Outcome => 128,
+            Wants::Duration => 512,
         }
     }
 
@@ -163,14 +167,77 @@ pub fn bare(token: &str) -> &str {
 fn names_a_day(tokens: &[&str], i: usize) -> bool {
     let lang = language();
     let lower = bare(tokens[i]).to_lowercase();
-    let is_number = |t: &&str| {
-        let w = bare(t);
-        !w.is_empty() && w.len() <= 2 && w.chars().all(|c| c.is_ascii_digit())
-    };
     lang.in_list(List::Days, &lower)
-        || lang.in_list(List::Months, &lower)
-            && (tokens.get(i + 1).is_some_and(is_number)
-                || i > 0 && tokens.get(i - 1).is_some_and(is_number))
+        || names_a_month(tokens, i)
+            && (tokens.get(i + 1).is_some_and(is_day_number)
+                || i > 0 && tokens.get(i - 1).is_some_and(is_day_number))
+}
+
+/// True when a token is a day of the month as a bare number ("15").
+fn is_day_number(token: &&str) -> bool {
+    let w = bare(token);
+    !w.is_empty() && w.len() <= 2 && w.chars().all(|c| c.is_ascii_digit())
+}
+
+/// True when token `i` of a sentence (as written, with its capitals) names
+/// a month. "May" is no month in the word lists, as it is mostly the verb;
+/// written "May" after a word in lower case ("in May", "since May") or
+/// before a day or year ("May 3", "May 2024") it is the month, while "Theresa
+/// May" and a sentence's first "May" are not.
+pub fn names_a_month(tokens: &[&str], i: usize) -> bool {
+    let word = bare(tokens[i]);
+    if word != "May" {
+        return language().in_list(List::Months, &word.to_lowercase());
+    }
+    let after_lower_case = i > 0
+        && !ends_sentence(tokens[i - 1])
+        && bare(tokens[i - 1])
+            .chars()
+            .next()
+            .is_some_and(char::is_lowercase);
+    let before_number = tokens.get(i + 1).is_some_and(|next| {
+        let next = bare(next);
+        !next.is_empty() && next.len() <= 4 && next.chars().all(|c| c.is_ascii_digit())
+    });
+    after_lower_case || before_number
+}
+
+/// True when token `i` is a length of time: a unit of time after a number
+/// ("48 hours", "two weeks", "a year", "48-hour"), or "since" or "until"
+/// before a time ("since 2009", "until Tuesday").
+pub fn lasts(tokens: &[&str], i: usize) -> bool {
+    let lang = language();
+    let word = bare(tokens[i]).to_lowercase();
+    if matches!(word.as_str(), "since" | "until" | "till" | "through") {
+        return dates_what_follows(tokens, i);
+    }
+    // "48-hour", "three-year": the number and the unit in one token.
+    if let Some((number, unit)) = word.rsplit_once('-') {
+        return lang.in_list(List::DurationUnits, unit) && is_a_number(number);
+    }
+    lang.in_list(List::DurationUnits, &word)
+        && i > 0
+        && is_a_number(&bare(tokens[i - 1]).to_lowercase())
+}
+
+/// True when a word before a unit of time measures it: digits, a number
+/// word, "a" ("a week"), or a word that makes the unit a span ("for
+/// decades", "the past year", "several months").
+fn is_a_number(word: &str) -> bool {
+    word.starts_with(|c: char| c.is_ascii_digit())
+        && word
+            .chars()
+            .all(|c| c.is_ascii_digit() || c == '.' || c == ',')
+        || is_number_word(word)
+        || matches!(
+            word,
+            "a" | "an" | "several" | "few" | "many" | "for" | "past" | "last" | "next"
+        )
+}
+
+/// True when a token ends its sentence.
+fn ends_sentence(token: &str) -> bool {
+    token.ends_with(['.', '?', '!'])
 }
 
 /// True when the word after token `i` is a time ("since 2009", "since
@@ -234,6 +301,8 @@ pub fn wants_in(words: &[String], later_events_unknown: bool) -> Wants {
         } else {
             Wants::Any
         }
+    } else if pair("how", "long") && !has("ago") {
+        Wants::Duration
     } else if has("why") || pair("what", "for") || pair("reason", "for") {
         Wants::Reason
     } else if asks_when(words) || asks_for(words, &["day", "date", "time"]) {
@@ -307,11 +376,7 @@ pub fn counted_words(words: &[String]) -> Vec<String> {
     let mut rest = &words[at + 2..];
     // "how much do the MI-17 helicopters cost": the thing priced is the
     // subject after the auxiliary, up to the verb of cost.
-    if rest.first().is_some_and(|w| is_auxiliary(w))
-        && let Some(verb) = rest
-            .iter()
-            .position(|w| language().in_list(List::CostVerbs, w))
-    {
+    if let Some(verb) = priced_subject_end(rest) {
         rest = &rest[1..verb];
     }
     // The phrase up to the verb: "how many russian soldiers are",
@@ -322,6 +387,26 @@ pub fn counted_words(words: &[String]) -> Vec<String> {
         .filter(|w| !is_stopword(w))
         .cloned()
         .collect()
+}
+
+/// Where the subject of "how much did X cost" ends (at the verb of cost),
+/// given the words after "how much"; `None` when the question counts
+/// something itself ("how much aid").
+fn priced_subject_end(rest: &[String]) -> Option<usize> {
+    if !rest.first().is_some_and(|w| is_auxiliary(w)) {
+        return None;
+    }
+    rest.iter()
+        .position(|w| language().in_list(List::CostVerbs, w))
+}
+
+/// True when the question asks what something cost ("how much did the
+/// bridge cost?"): the thing is priced, not counted.
+pub fn asks_a_price(words: &[String]) -> bool {
+    words
+        .windows(2)
+        .position(|p| p[0] == "how" && p[1] == "much")
+        .is_some_and(|at| priced_subject_end(&words[at + 2..]).is_some())
 }
 
 /// The words a sentence counts: those right after each number that is not
@@ -377,9 +462,13 @@ pub fn is_amount_of_money(tokens: &[&str], i: usize) -> bool {
         .is_some_and(|t| lang.in_list(List::Currencies, &t))
 }
 
+/// [`Gives`]'s bit for a sentence that prices something, beyond the kinds
+/// (each kind's bit is [`Wants::bit`]).
+const PRICES: u16 = 256;
+
 /// The kinds of answer a piece of knowledge can give, as a small bit set.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub struct Gives(u8);
+pub struct Gives(u16);
 
 impl Gives {
     /// What a sentence gives by its form: a number gives counts, a dollar
@@ -399,14 +488,18 @@ impl Gives {
             if is_amount_of_money(&tokens, i) {
                 gives.add(Wants::Money);
             }
-            if [List::Time, List::Days, List::Months]
+            if [List::Time, List::Days]
                 .iter()
                 .any(|&list| lang.in_list(list, word))
+                || names_a_month(&tokens, i)
             {
                 gives.add(Wants::Time);
             }
             if names_a_day(&tokens, i) {
                 gives.add(Wants::Date);
+            }
+            if lang.in_list(List::PriceVerbs, word) {
+                gives.0 |= PRICES;
             }
             if lang.in_list(List::Reason, word) && !dates_what_follows(&tokens, i)
                 || (lower == "to" && tokens.get(i + 1).is_some_and(|n| starts_purpose(n)))
@@ -415,6 +508,13 @@ impl Gives {
             }
         }
         gives
+    }
+
+    /// True when the sentence gives something's price ("It cost 40 million
+    /// euros"): it answers "how much did X cost" even where it names X by a
+    /// pronoun.
+    pub fn prices(self) -> bool {
+        self.0 & PRICES != 0
     }
 
     /// Adds a kind.
@@ -430,7 +530,10 @@ impl Gives {
     /// True when this knowledge can answer a question wanting `wants`.
     pub fn can_give(self, wants: Wants) -> bool {
         match wants {
-            Wants::Any => true,
+            // A length of time takes too many forms ("48 hours", "for
+            // decades", "from Monday to Tuesday") for its absence to tell;
+            // "how long" only shapes the short answer.
+            Wants::Any | Wants::Duration => true,
             // Money is a count too; a count question may be answered by an amount.
             Wants::Count => self.0 & (Wants::Count.bit() | Wants::Money.bit()) != 0,
             w => self.0 & w.bit() != 0,
@@ -584,6 +687,44 @@ mod tests {
         let soon = Gives::from_sentence("The U.S. will soon deliver MI-17 helicopters.");
         assert!(soon.can_give(Wants::Time));
         assert!(!soon.can_give(Wants::Date));
+    }
+
+    #[test]
+    fn may_is_a_month_where_it_is_written_as_one() {
+        let tokens = |s: &'static str| s.split_whitespace().collect::<Vec<_>>();
+        let opens = tokens("The bridge will open in May after four years.");
+        assert!(names_a_month(&opens, 5));
+        assert!(Gives::from_sentence("The bridge will open in May.").can_give(Wants::Time));
+        assert!(Gives::from_sentence("It was signed on May 3, 2022.").can_give(Wants::Date));
+        // The verb, a name and a sentence's first word are no month.
+        assert!(!Gives::from_sentence("The bridge may open later.").can_give(Wants::Time));
+        assert!(!names_a_month(
+            &tokens("Theresa May spoke on the bridge."),
+            1
+        ));
+        assert!(!names_a_month(&tokens("May they open it soon."), 0));
+        assert!(names_a_month(&tokens("It opens in June."), 3));
+    }
+
+    #[test]
+    fn a_price_is_asked_and_given_by_its_verb() {
+        assert!(asks_a_price(&words("how much did the bridge cost")));
+        assert!(!asks_a_price(&words("how much aid did germany give")));
+        assert!(Gives::from_sentence("It cost 40 million euros.").prices());
+        assert!(!Gives::from_sentence("The town got $2 million in aid.").prices());
+    }
+
+    #[test]
+    fn how_long_asks_for_a_length_of_time() {
+        let w = |q: &str| wants_in(&words(q), false);
+        assert_eq!(w("how long will the strike last"), Wants::Duration);
+        assert_eq!(w("for how long is the bridge closed"), Wants::Duration);
+        assert_ne!(w("how long ago did the strike start"), Wants::Duration);
+        let tokens: Vec<&str> = "out for 48 hours, then a 24-hour stop since 2009"
+            .split_whitespace()
+            .collect();
+        let lasting: Vec<usize> = (0..tokens.len()).filter(|&i| lasts(&tokens, i)).collect();
+        assert_eq!(lasting, [3, 6, 8]);
     }
 
     #[test]

@@ -167,6 +167,20 @@ pub fn rank(engine: &Engine, words: Vec<String>) -> Result<Vec<Ranked>, NoAnswer
     ranked.sort_by(|a, b| b.score.partial_cmp(&a.score).unwrap_or(Ordering::Equal));
     // Stage 6: what the question asserts against what the best facts assert.
     rules::contradiction::apply(engine, &asked, &reading.question.tokens, &mut ranked);
+    // Stage 6 still: a word of the sentence the question replaced.
+    let replaced = rules::substituted::Asked::read(
+        &reading.question.tokens,
+        &reading.question.all_words,
+        &engine.analyzer,
+    );
+    rules::substituted::apply(
+        &replaced,
+        &engine.index,
+        &engine.analyzer,
+        super::is_yes_no(&asked),
+        t.substituted_word,
+        &mut ranked,
+    );
     Ok(ranked)
 }
 

@@ -5,7 +5,9 @@
 //! still quoted under it as the evidence. Other questions, and facts whose
 //! answer an admin wrote, keep their answer as it is.
 
-use super::question::{self, Wants, counted_words, is_amount_of_money, is_counting_number};
+use super::question::{
+    self, Wants, counted_words, is_amount_of_money, is_counting_number, names_a_month,
+};
 use crate::language::{List, language};
 use crate::text::{is_ordinal_number, is_year, stem, without_ordinal};
 
@@ -22,6 +24,7 @@ pub fn short_answer(wants: Wants, question: &[String], sentence: &str) -> Option
     let span = match wants {
         Wants::Count | Wants::Money => amount(wants, question, &tokens)?,
         Wants::Time | Wants::Date => date(wants, question, &tokens)?,
+        Wants::Duration => duration(question, &tokens)?,
         _ => return None,
     };
     let text = tokens[span.0..span.1].join(" ");
@@ -93,12 +96,15 @@ fn amount(wants: Wants, question: &[String], tokens: &[&str]) -> Option<(usize, 
 }
 
 /// Where the words a number counts end: up to [`COUNTED_NOUN_WORDS`] words
-/// after it, stopping at a clause's punctuation or a stop word ("of" joins).
+/// after it, stopping at a clause's punctuation, a stop word or a
+/// preposition ("of" joins).
 fn counted_noun_end(tokens: &[&str], from: usize) -> usize {
+    let lang = language();
     let mut end = from;
     while end < tokens.len() && end - from < COUNTED_NOUN_WORDS {
         let word = bare(tokens[end]);
-        if word.is_empty() || crate::text::is_stopword(&word) && word != "of" {
+        let ends = crate::text::is_stopword(&word) || lang.in_list(List::Prepositions, &word);
+        if word.is_empty() || ends && word != "of" {
             break;
         }
         end += 1;
@@ -123,15 +129,13 @@ fn date(wants: Wants, question: &[String], tokens: &[&str]) -> Option<(usize, us
         let b = bare(t);
         is_ordinal_number(&b) && without_ordinal(&b).len() <= 2
     };
-    let is_named = |t: &str| {
-        let b = bare(t);
-        lang.in_list(List::Days, &b) || lang.in_list(List::Months, &b)
-    };
-    let part = |t: &str| is_named(t) || is_year(t) || is_day_number(t);
+    let is_named =
+        |i: usize| lang.in_list(List::Days, &bare(tokens[i])) || names_a_month(tokens, i);
+    let part = |i: usize| is_named(i) || is_year(tokens[i]) || is_day_number(tokens[i]);
     let mut found = Vec::new();
     let mut i = 0;
     while i < tokens.len() {
-        if !(is_named(tokens[i]) || is_year(tokens[i])) || asked(question, tokens[i]) {
+        if !(is_named(i) || is_year(tokens[i])) || asked(question, tokens[i]) {
             i += 1;
             continue;
         }
@@ -140,7 +144,7 @@ fn date(wants: Wants, question: &[String], tokens: &[&str]) -> Option<(usize, us
             start -= 1;
         }
         let mut end = i + 1;
-        while end < tokens.len() && part(tokens[end]) && !ends_clause(tokens[end - 1]) {
+        while end < tokens.len() && part(end) && !ends_clause(tokens[end - 1]) {
             end += 1;
         }
         let only_year = (start..end).all(|k| is_year(tokens[k]));
@@ -154,6 +158,26 @@ fn date(wants: Wants, question: &[String], tokens: &[&str]) -> Option<(usize, us
         .into_iter()
         .find(|&(start, _)| follows_asked_word(question, tokens, start))
         .or(first)
+}
+
+/// The span of the length of time that answers "how long": the first
+/// number and unit ("48 hours", "two weeks") or "since" and its time that
+/// the question does not already say.
+fn duration(question: &[String], tokens: &[&str]) -> Option<(usize, usize)> {
+    let end =
+        (0..tokens.len()).find(|&i| question::lasts(tokens, i) && !asked(question, tokens[i]))?;
+    if !bare(tokens[end]).starts_with(|c: char| c.is_ascii_digit())
+        && !crate::language::language().in_list(List::DurationUnits, &bare(tokens[end]))
+    {
+        // "since 2009", "until Tuesday".
+        return Some((end, end + 2));
+    }
+    let start = if tokens[end].contains('-') {
+        end
+    } else {
+        end - 1
+    };
+    Some((start, end + 1))
 }
 
 /// Most words before a date that may name what it dates ("starting in
@@ -221,6 +245,18 @@ mod tests {
     }
 
     #[test]
+    fn a_counted_phrase_ends_before_a_preposition() {
+        assert_eq!(
+            short(
+                "how much damage did the storms cause",
+                "The storms caused an estimated £30 million of damage across the region."
+            )
+            .as_deref(),
+            Some("£30 million of damage.")
+        );
+    }
+
+    #[test]
     fn a_date_is_the_run_of_day_month_and_year() {
         assert_eq!(
             short("when did the council vote", PARK).as_deref(),
@@ -229,6 +265,32 @@ mod tests {
         assert_eq!(
             short("when was it built", "It was built in 1987 by hand.").as_deref(),
             Some("1987.")
+        );
+        // "May" written as a month answers; the day of the saying does not.
+        assert_eq!(
+            short(
+                "when will the bridge open",
+                "The ministry said on Monday that the new bridge will open in May."
+            )
+            .as_deref(),
+            Some("May.")
+        );
+        // How long: the length of time, not the day it starts.
+        assert_eq!(
+            short(
+                "how long will the strike last",
+                "Drivers will walk out on Monday for 48 hours after talks failed."
+            )
+            .as_deref(),
+            Some("48 hours.")
+        );
+        assert_eq!(
+            short(
+                "how long has the bridge been shut",
+                "It has been shut since 2009."
+            )
+            .as_deref(),
+            Some("Since 2009.")
         );
         // The date of what the question asks about, not the first one.
         assert_eq!(

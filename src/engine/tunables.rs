@@ -150,6 +150,9 @@ tunables! {
     /// asking for something denies ("what is not ...") while its sentence
     /// denies nothing.
     denied_unsaid: f32 = 0.3, 0.0, 1.0;
+    /// Rule `substituted-word`: share of its score a fact keeps when the
+    /// question copies its words around one place but puts another word there.
+    substituted_word: f32 = 0.3, 0.0, 1.0;
     /// Rule `unknown-entity`: English frequency rank from which a word the
     /// question capitalises, and the knowledge never uses, is read as a name
     /// the article never mentions (more common words are not).

@@ -38,6 +38,27 @@ pub fn intent_key(intent: &str) -> String {
     key.join(" ")
 }
 
+/// Most words a byline may hold besides the author's name ("By", "and",
+/// "Staff Reporter").
+const BYLINE_EXTRA_WORDS: usize = 4;
+
+/// True when a sentence is the article's credit line: its byline ("By Jane
+/// Doe", naming `[article] author`) or its date line. Such a line answers
+/// "who wrote this?" from `[article]`, so no fact needs to cite it.
+fn is_credit_line(sentence: &str, meta: &super::ArticleMeta) -> bool {
+    let lower = sentence.to_lowercase();
+    let words = sentence.split_whitespace().count();
+    let names = |credit: &Option<String>| {
+        credit.as_deref().is_some_and(|c| {
+            let c = c.trim().to_lowercase();
+            !c.is_empty()
+                && lower.contains(&c)
+                && words <= c.split_whitespace().count() + BYLINE_EXTRA_WORDS
+        })
+    };
+    names(&meta.author) || names(&meta.date)
+}
+
 /// Static lints: uncited sentences, and intents that say the same words in
 /// two facts citing different sentences.
 pub fn lints(knowledge: &Knowledge) -> Vec<Lint> {
@@ -51,7 +72,7 @@ pub fn lints(knowledge: &Knowledge) -> Vec<Lint> {
         .sentences
         .iter()
         .zip(&cited)
-        .filter(|(_, c)| !**c)
+        .filter(|(s, c)| !**c && !is_credit_line(&s.text, &knowledge.meta))
     {
         out.push(Lint {
             line: None,
@@ -92,4 +113,61 @@ pub fn lints(knowledge: &Knowledge) -> Vec<Lint> {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use std::path::Path;
+
+    use super::lints;
+    use crate::knowledge::load_str;
+
+    const ARTICLE: &str = "Bridge opens
+
+By Jane Doe
+
+The new bridge opened on Monday. It cost 40 million euros.
+";
+
+    const KNOWLEDGE: &str = r#"
+[article]
+title = "Bridge opens"
+author = "Jane Doe"
+
+[summary]
+short = "A bridge opened."
+long = "A bridge opened."
+
+[topics.bridge]
+title = "The bridge"
+summary = "A bridge opened."
+
+[[fact]]
+id = "opening"
+topic = "bridge"
+intents = ["when did the bridge open"]
+answer = "On Monday."
+source = "The new bridge opened on Monday."
+"#;
+
+    #[test]
+    fn uncited_sentences_are_listed_but_not_the_byline() {
+        let k = load_str(Path::new("kb"), KNOWLEDGE, ARTICLE).unwrap_or_else(|e| panic!("{e}"));
+        let messages: Vec<String> = lints(&k).into_iter().map(|l| l.message).collect();
+        let uncited: Vec<&String> = messages
+            .iter()
+            .filter(|m| m.contains("no fact cites"))
+            .collect();
+        assert_eq!(uncited.len(), 2, "{messages:?}");
+        assert!(
+            uncited
+                .iter()
+                .any(|m| m.contains("It cost 40 million euros."))
+        );
+        assert!(uncited.iter().any(|m| m.contains("Bridge opens")));
+        // Without an author, the byline is a sentence like any other.
+        let anonymous = KNOWLEDGE.replace("author = \"Jane Doe\"\n", "");
+        let k = load_str(Path::new("kb"), &anonymous, ARTICLE).unwrap_or_else(|e| panic!("{e}"));
+        assert!(lints(&k).iter().any(|l| l.message.contains("By Jane Doe")));
+    }
 }

@@ -10,7 +10,7 @@ use super::{Fired, Reading, Rule, has};
 use crate::engine::Tunables;
 use crate::engine::analyze::{Analyzer, TermId};
 use crate::engine::index::{Doc, Index};
-use crate::engine::question::{Wants, counted_words, identified_words, kind_words};
+use crate::engine::question::{Wants, asks_a_price, counted_words, identified_words, kind_words};
 use crate::engine::semantic::Semantic;
 
 /// "How many X": the words of the counted phrase the knowledge knows, and
@@ -20,6 +20,9 @@ use crate::engine::semantic::Semantic;
 pub struct Counted {
     phrase: Vec<TermId>,
     head: Option<usize>,
+    /// Asked what the phrase cost ("how much did the bridge cost"), not
+    /// how much of it there is.
+    priced: bool,
 }
 
 impl Counted {
@@ -35,7 +38,11 @@ impl Counted {
             .filter_map(|t| t.term)
             .collect();
         let head = phrase.iter().rposition(|t| has(&index.counted, *t));
-        Counted { phrase, head }
+        Counted {
+            phrase,
+            head,
+            priced: asks_a_price(words),
+        }
     }
 
     /// True when the fact counts the thing with all its qualifiers (or no
@@ -45,8 +52,11 @@ impl Counted {
             return true;
         }
         let Some(h) = self.head else {
-            // A phrase the knowledge never counts is not answered either.
-            return false;
+            // A phrase the knowledge never counts is not answered either,
+            // unless it is priced, not counted: a sentence that gives a
+            // price ("It cost 40 million euros") may name the thing by a
+            // pronoun, which the words then weigh.
+            return self.priced && doc.gives.prices();
         };
         has(&doc.counted, self.phrase[h]) && self.phrase[..h].iter().all(|t| has(&doc.bag, *t))
     }
@@ -190,6 +200,61 @@ mod tests {
             tiny(),
             "how many local workers built the bridge",
             "bridge-workers"
+        ));
+    }
+
+    /// A made-up article where one sentence prices the bridge by a pronoun
+    /// and another only mentions steel beside an amount.
+    fn priced() -> crate::engine::Engine {
+        let article = "A new bridge\n\nThe new bridge opened on Monday. It cost 40 million euros.\n\n\
+                       The town also got $2 million in aid, including steel beams.\n";
+        let knowledge = r#"
+[article]
+title = "A new bridge"
+
+[summary]
+short = "A bridge opened."
+long = "A bridge opened."
+
+[topics.bridge]
+title = "The bridge"
+summary = "A bridge opened."
+
+[[fact]]
+id = "bridge-cost"
+topic = "bridge"
+intents = ["cost million euros"]
+answer = "It cost 40 million euros."
+source = "It cost 40 million euros."
+
+[[fact]]
+id = "aid"
+topic = "bridge"
+intents = ["town aid steel beams"]
+answer = "The town also got $2 million in aid, including steel beams."
+source = "The town also got $2 million in aid, including steel beams."
+"#;
+        let k = crate::knowledge::load_str(std::path::Path::new("priced"), knowledge, article)
+            .unwrap_or_else(|e| panic!("{e}"));
+        crate::engine::Engine::new(k)
+    }
+
+    #[test]
+    fn a_price_asked_of_a_thing_needs_a_sentence_that_prices() {
+        let engine = priced();
+        // "It cost": the sentence prices what the question names.
+        assert!(!fired(
+            &engine,
+            "how much did the bridge cost",
+            "bridge-cost",
+            Rule::CountedThing
+        ));
+        // An amount beside the steel is no price of the steel.
+        assert!(fired(
+            &engine,
+            "how much did the steel beams cost",
+            "aid",
+            Rule::CountedThing
         ));
     }
 

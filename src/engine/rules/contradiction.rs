@@ -26,17 +26,23 @@ const CHECKED: usize = 8;
 
 const NEGATIONS: &str = include_str!("../../../assets/lang/negations.txt");
 const ANTONYMS: &str = include_str!("../../../assets/lang/antonyms.txt");
+/// WordNet's antonym pairs, read with [`ANTONYMS`] (see `assets/lang/WORDNET-NOTICE.md`).
+const WORDNET_ANTONYMS: &str = include_str!("../../../assets/lang/antonyms-wordnet.txt");
 /// Prefixes that turn an English word into its opposite ("informal").
 pub(super) const NEGATING_PREFIXES: &[&str] = &["un", "in", "im", "il", "ir", "non", "dis"];
 /// Shortest word a negating prefix is recognised on ("in" + "put" is no opposite).
 const MIN_PREFIXED: usize = 4;
 
 /// Antonyms as stems, both ways round: each stem with its opposites.
-fn antonyms() -> &'static FxHashMap<String, Vec<String>> {
+pub(super) fn antonyms() -> &'static FxHashMap<String, Vec<String>> {
     static MAP: OnceLock<FxHashMap<String, Vec<String>>> = OnceLock::new();
     MAP.get_or_init(|| {
         let mut map: FxHashMap<String, Vec<String>> = FxHashMap::default();
-        for line in ANTONYMS.lines().map(str::trim) {
+        for line in ANTONYMS
+            .lines()
+            .chain(WORDNET_ANTONYMS.lines())
+            .map(str::trim)
+        {
             if line.starts_with('#') {
                 continue;
             }

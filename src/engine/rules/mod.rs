@@ -18,7 +18,8 @@
 //! `sibling-borrowed` ([`sibling`]) while deciding. After ranking,
 //! `denied`, `other-number` and `opposite-word` ([`contradiction`]), and
 //! `affirms-denied` and `denies-unsaid` ([`asserted`]), cut facts whose sentence the question
-//! contradicts.
+//! contradicts; then `substituted-word` ([`substituted`]) cuts those whose
+//! words the question copies with another word in one place.
 
 pub mod answer_kind;
 pub mod asserted;
@@ -32,6 +33,7 @@ pub mod neighbours;
 pub mod phrase;
 pub mod roles;
 pub mod sibling;
+pub mod substituted;
 
 use std::fmt;
 
@@ -101,11 +103,14 @@ pub enum Rule {
     /// A question asking for something denies ("what is not ...") while
     /// its sentence denies nothing.
     DeniesUnsaid,
+    /// The question copies the sentence's words around one place but puts
+    /// another word there ("random ribbons" against "random bits").
+    SubstitutedWord,
 }
 
 impl Rule {
     /// Every rule, in the order `--explain` lists them.
-    pub const ALL: [Rule; 23] = [
+    pub const ALL: [Rule; 24] = [
         Rule::UnknownEntity,
         Rule::EntityMissing,
         Rule::EntitySubstituted,
@@ -129,6 +134,7 @@ impl Rule {
         Rule::OppositeWord,
         Rule::AffirmsDenied,
         Rule::DeniesUnsaid,
+        Rule::SubstitutedWord,
     ];
 
     /// The rule's name, as `--explain` prints it.
@@ -157,6 +163,7 @@ impl Rule {
             Rule::OppositeWord => "opposite-word",
             Rule::AffirmsDenied => "affirms-denied",
             Rule::DeniesUnsaid => "denies-unsaid",
+            Rule::SubstitutedWord => "substituted-word",
         }
     }
 
@@ -310,6 +317,7 @@ pub fn effects(fired: Fired, boosts: &[f32; 6], t: &Tunables) -> Vec<Effect> {
                 Rule::OppositeWord => Change::Times(t.opposite_word),
                 Rule::AffirmsDenied => Change::Times(t.affirmed_denied),
                 Rule::DeniesUnsaid => Change::Times(t.denied_unsaid),
+                Rule::SubstitutedWord => Change::Times(t.substituted_word),
                 Rule::UnknownEntity => return None,
             };
             Some(Effect { rule, change })

@@ -1,0 +1,458 @@
+//! Rule `substituted-word`: the question copies a stretch of a sentence but
+//! puts another word in one place ("an extra supply of random ribbons"
+//! against "random bits", "divides the list in thirds" against "in half",
+//! "the abstract choice" against "some concrete choice"). The words around
+//! the place match, so the fact scores high, yet the question asks about
+//! something the sentence does not say.
+//!
+//! A word counts as put in another's place when the words on both sides of
+//! it in the question stand on both sides of a word of the sentence (or of
+//! one of the fact's intents) that the question does not use, and it is:
+//! - a word the knowledge never uses and no verb (both sides must match:
+//!   one side alone is how paraphrases look, and a paraphrase changes verbs
+//!   freely, "algorithms that utilize random bits" for "use random bits"),
+//!   or one letter from the sentence's word, a real word the spelling
+//!   corrector left alone (one side is enough: "either yer or no");
+//! - a number the knowledge never gives, in place of one of its numbers
+//!   (one side is enough: "8n2 + 16n" against "7n2 + 15n");
+//! - the opposite of the sentence's word (one side is enough), even when the
+//!   sentence uses the question's word elsewhere, which rule `opposite-word`
+//!   leaves alone.
+//!
+//! It compares terms in order, so it applies to any article. A yes/no
+//! question is left alone: "is Leon a teacher?" is answered by the sentence
+//! saying he is a nurse.
+
+use std::sync::LazyLock;
+
+use rustc_hash::FxHashSet;
+
+use super::{Fired, Rule};
+use crate::engine::analyze::{Analyzer, TermId, Token};
+use crate::engine::index::{Index, Target};
+use crate::engine::score::Ranked;
+use crate::language::language;
+use crate::text::is_question_word;
+
+const VERBS: &str = include_str!("../../../assets/lang/verbs-wordnet.txt");
+
+/// True when a word is a form of an English verb ("utilized", "seeks",
+/// "left"): the base forms are WordNet's, the endings regular ones, and
+/// irregular forms those of the shipped irregular verbs.
+fn is_verb_form(word: &str) -> bool {
+    static SET: LazyLock<FxHashSet<&'static str>> = LazyLock::new(|| {
+        VERBS
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty() && !l.starts_with('#'))
+            .collect()
+    });
+    if SET.contains(word) || language().irregular_base(word).is_some() {
+        return true;
+    }
+    let mut bases: Vec<String> = Vec::new();
+    for (ending, put) in [
+        ("s", ""),
+        ("es", ""),
+        ("ies", "y"),
+        ("ed", ""),
+        ("ed", "e"),
+        ("ied", "y"),
+        ("ing", ""),
+        ("ing", "e"),
+    ] {
+        if let Some(base) = word.strip_suffix(ending)
+            && base.len() >= 2
+        {
+            bases.push(format!("{base}{put}"));
+            // A doubled last consonant: "stopped", "planning".
+            let b = base.as_bytes();
+            if put.is_empty() && ending != "s" && b.len() >= 3 && b[b.len() - 1] == b[b.len() - 2] {
+                bases.push(base[..base.len() - 1].to_string());
+            }
+        }
+    }
+    bases.iter().any(|b| SET.contains(b.as_str()))
+}
+
+/// Best-ranked facts checked when the best one passes: the decision only
+/// looks at the first few.
+const CHECKED: usize = 8;
+
+/// One content word of the question as the rule reads it.
+#[derive(Debug, Clone, PartialEq)]
+enum Word {
+    /// A word of the knowledge, with the terms of its opposites.
+    Known(TermId, Vec<TermId>),
+    /// A word the knowledge never uses; `true` when it holds a digit.
+    Unknown(bool, String),
+    /// A verb the knowledge never uses: a paraphrase, not a substitute.
+    Verb,
+}
+
+/// Most words from one content word of the question to the next for them
+/// to be read as neighbours ("supply of random": one stop word between).
+const NEIGHBOURS: usize = 2;
+
+/// The question's content words in order, read once for all its facts.
+#[derive(Debug, Clone, Default)]
+pub struct Asked {
+    words: Vec<Word>,
+    /// Whether each word and the next are neighbours: near, with no
+    /// question word between ("abstraction, what choice" are not).
+    joined: Vec<bool>,
+    /// Its known terms, sorted: a sentence word among them is no substitute.
+    terms: Vec<TermId>,
+}
+
+impl Asked {
+    /// Reads the question's analysed content words; `all_words` are all its
+    /// words, which the tokens' places index.
+    pub fn read(tokens: &[Token], all_words: &[String], analyzer: &Analyzer) -> Asked {
+        let opposites = |stem: &str| {
+            super::contradiction::antonyms()
+                .get(stem)
+                .into_iter()
+                .flatten()
+        };
+        let words: Vec<Word> = tokens
+            .iter()
+            .map(|t| match t.term {
+                Some(term) => Word::Known(
+                    term,
+                    opposites(&t.stem)
+                        .filter_map(|o| analyzer.term_of_stem(o))
+                        .collect(),
+                ),
+                None if is_verb_form(&t.word) => Word::Verb,
+                None => Word::Unknown(t.word.chars().any(|c| c.is_ascii_digit()), t.word.clone()),
+            })
+            .collect();
+        let joined = tokens
+            .windows(2)
+            .map(|pair| {
+                let (a, b) = (pair[0].at, pair[1].at);
+                b > a
+                    && b - a <= NEIGHBOURS
+                    && !all_words
+                        .get(a + 1..b)
+                        .is_some_and(|between| between.iter().any(|w| is_question_word(w)))
+            })
+            .collect();
+        let mut terms: Vec<TermId> = tokens.iter().filter_map(|t| t.term).collect();
+        terms.sort_unstable();
+        terms.dedup();
+        Asked {
+            words,
+            joined,
+            terms,
+        }
+    }
+
+    /// True when some word of the question stands in the place of a word of
+    /// one of `sequences` (a fact's sentence and intents, each as its terms
+    /// in order). `has_digit` says whether a term holds a number.
+    pub fn substitutes<S: AsRef<[TermId]>>(
+        &self,
+        sequences: &[S],
+        has_digit: impl Fn(TermId) -> bool,
+        near: impl Fn(&str, TermId) -> bool,
+    ) -> bool {
+        let known = |i: Option<usize>| match i.and_then(|i| self.words.get(i)) {
+            Some(Word::Known(term, _)) => Some(*term),
+            _ => None,
+        };
+        let joined = |i: usize| self.joined.get(i).copied().unwrap_or(false);
+        // Whether `x` stands at `j` of `seq` between `left` and `right`.
+        let at = |seq: &[TermId], j: usize, left: Option<TermId>, right: Option<TermId>| {
+            let l = left.is_some() && j > 0 && seq.get(j - 1).copied() == left;
+            let r = right.is_some() && seq.get(j + 1).copied() == right;
+            (l, r)
+        };
+        self.words.iter().enumerate().any(|(i, word)| {
+            let left = i
+                .checked_sub(1)
+                .filter(|&l| joined(l))
+                .and_then(|l| known(Some(l)));
+            let right = known(Some(i + 1)).filter(|_| joined(i));
+            if left.is_none() && right.is_none() {
+                return false;
+            }
+            // The question's own word in the same place: its phrase is the
+            // fact's, whatever else the fact says.
+            if let Word::Known(term, _) = word
+                && sequences.iter().any(|seq| {
+                    let seq = seq.as_ref();
+                    (0..seq.len()).any(|j| {
+                        let (l, r) = at(seq, j, left, right);
+                        seq[j] == *term && (l || r)
+                    })
+                })
+            {
+                return false;
+            }
+            sequences.iter().any(|seq| {
+                let seq = seq.as_ref();
+                seq.iter().enumerate().any(|(j, &x)| {
+                    if self.terms.binary_search(&x).is_ok() {
+                        return false;
+                    }
+                    let (l, r) = at(seq, j, left, right);
+                    match word {
+                        Word::Unknown(false, w) => l && r || (l || r) && near(w, x),
+                        Word::Unknown(true, _) => (l || r) && has_digit(x),
+                        Word::Known(_, opposites) => (l || r) && opposites.contains(&x),
+                        Word::Verb => false,
+                    }
+                })
+            })
+        })
+    }
+}
+
+/// True when the fact's sentence or one of its intents has a word that the
+/// question replaced.
+fn replaced(asked: &Asked, index: &Index, analyzer: &Analyzer, r: &Ranked) -> bool {
+    // Facts come first in the index, each at its own number.
+    let at = match r.target {
+        Target::Fact(i) => index.docs.get(i).filter(|d| d.target == r.target),
+        Target::Sentence(_) => None,
+    };
+    let Some(doc) = at.or_else(|| index.docs.iter().find(|d| d.target == r.target)) else {
+        return false;
+    };
+    let has_digit = |t: TermId| {
+        analyzer
+            .term_text(t)
+            .is_some_and(|s| s.chars().any(|c| c.is_ascii_digit()))
+    };
+    let near = |w: &str, t: TermId| {
+        analyzer
+            .term_text(t)
+            .is_some_and(|s| s.len() >= 2 && strsim::damerau_levenshtein(w, s) == 1)
+    };
+    asked.substitutes(&doc.sequences, has_digit, near)
+}
+
+/// Cuts the score of ranked facts whose words the question replaced, and
+/// sorts the ranking again: when the best fact is one, every fact is cut by
+/// as much (the others match the question less, and do not answer it
+/// either). `yes_no`: the question asks for a yes or a no.
+pub fn apply(
+    asked: &Asked,
+    index: &Index,
+    analyzer: &Analyzer,
+    yes_no: bool,
+    share: f32,
+    ranked: &mut [Ranked],
+) {
+    if yes_no || asked.words.is_empty() {
+        return;
+    }
+    let Some(best) = ranked.first() else {
+        return;
+    };
+    // A fact the contradiction rules already cut needs no second cut.
+    let contradicted = |r: &Ranked| {
+        [
+            Rule::Denied,
+            Rule::OppositeWord,
+            Rule::OtherNumber,
+            Rule::AffirmsDenied,
+            Rule::DeniesUnsaid,
+        ]
+        .iter()
+        .any(|&rule| r.fired.has(rule))
+    };
+    if contradicted(best) {
+        return;
+    }
+    if replaced(asked, index, analyzer, best) {
+        for r in ranked.iter_mut() {
+            r.score *= share;
+            r.fired.add(Rule::SubstitutedWord);
+        }
+        return;
+    }
+    let mut cut = false;
+    for r in ranked.iter_mut().take(CHECKED).skip(1) {
+        if !contradicted(r) && replaced(asked, index, analyzer, r) {
+            r.score *= share;
+            let mut fired = Fired::default();
+            fired.add(Rule::SubstitutedWord);
+            r.fired.merge(fired);
+            cut = true;
+        }
+    }
+    if cut {
+        ranked.sort_by(|a, b| {
+            b.score
+                .partial_cmp(&a.score)
+                .unwrap_or(std::cmp::Ordering::Equal)
+        });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::engine::{Engine, Reply};
+    use crate::knowledge::load_str;
+
+    const ARTICLE: &str = "Zorblat notes\n\n\
+        A zorblat engine runs on an extra supply of random bits.\n\n\
+        The best case occurs when the pump divides the tank in half, also needing two hours.\n\n\
+        The cost rose to 7n2 crowns, and some concrete choice of metal keeps the engine abstract enough.\n\n\
+        The valve accepts the input signal, or else it rejects the input.\n\n\
+        Every answer of the gauge is either yes or no.\n";
+
+    fn engine() -> Engine {
+        let mut toml = String::from(
+            "[article]\ntitle = \"Zorblat notes\"\n[summary]\nshort = \"S.\"\nlong = \"L.\"\n\
+             [topics.all]\ntitle = \"All\"\nsummary = \"All.\"\n",
+        );
+        let facts = [
+            (
+                "bits",
+                "what does a zorblat engine run on",
+                "A zorblat engine runs on an extra supply of random bits.",
+            ),
+            (
+                "best-case",
+                "when does the best case occur",
+                "The best case occurs when the pump divides the tank in half, also needing two hours.",
+            ),
+            (
+                "cost",
+                "what did the cost rise to",
+                "The cost rose to 7n2 crowns, and some concrete choice of metal keeps the engine abstract enough.",
+            ),
+            (
+                "gauge",
+                "what does the gauge answer",
+                "Every answer of the gauge is either yes or no.",
+            ),
+            (
+                "valve",
+                "what does the valve do",
+                "The valve accepts the input signal, or else it rejects the input.",
+            ),
+        ];
+        for (id, intent, source) in facts {
+            toml.push_str(&format!(
+                "[[fact]]\nid = \"{id}\"\ntopic = \"all\"\nintents = [\"{intent}\"]\nanswer = \"{source}\"\nsource = \"{source}\"\n"
+            ));
+        }
+        let knowledge =
+            load_str(std::path::Path::new("kb"), &toml, ARTICLE).unwrap_or_else(|e| panic!("{e}"));
+        Engine::new(knowledge)
+    }
+
+    fn answered(engine: &Engine, question: &str) -> bool {
+        matches!(engine.answer(question), Reply::Answered(_))
+    }
+
+    fn substituted(engine: &Engine, question: &str) -> bool {
+        let explained = engine.explain(question, 5);
+        explained
+            .facts
+            .first()
+            .is_some_and(|f| f.effects.iter().any(|e| e.rule == Rule::SubstitutedWord))
+    }
+
+    #[test]
+    fn a_word_the_knowledge_never_uses_between_the_sentences_words_is_another_thing() {
+        let e = engine();
+        assert!(answered(&e, "what runs on an extra supply of random bits?"));
+        assert!(substituted(
+            &e,
+            "what divides the tank in thirds, also needing two hours?"
+        ));
+        assert!(!answered(
+            &e,
+            "what divides the tank in thirds, also needing two hours?"
+        ));
+        // A near word, one letter from the sentence's, needs one side only.
+        assert!(answered(
+            &e,
+            "what is every answer of the gauge, yes or no?"
+        ));
+        assert!(substituted(
+            &e,
+            "what is every answer of the gauge, either yer or no?"
+        ));
+        // One side alone is how a paraphrase looks.
+        assert!(!substituted(
+            &e,
+            "what runs on an extra supply of random ribbons?"
+        ));
+        assert!(!substituted(
+            &e,
+            "when does the pump divide the tank in half?"
+        ));
+    }
+
+    #[test]
+    fn a_verb_in_the_sentences_place_is_a_paraphrase() {
+        let e = engine();
+        assert!(!substituted(
+            &e,
+            "what does the pump split the tank in, also needing two hours?"
+        ));
+        assert!(is_verb_form("utilized") && is_verb_form("seeks") && is_verb_form("sent"));
+        assert!(is_verb_form("stopped") && is_verb_form("carries"));
+        assert!(!is_verb_form("ribbons") && !is_verb_form("thirds") && !is_verb_form("indefinite"));
+    }
+
+    #[test]
+    fn wordnets_lists_are_read() {
+        for line in VERBS.lines().filter(|l| !l.starts_with('#')) {
+            assert!(
+                !line.is_empty() && line.chars().all(|c| c.is_ascii_lowercase()),
+                "verbs-wordnet.txt: {line:?}"
+            );
+        }
+        // A pair only WordNet's list has.
+        let opposites = super::super::contradiction::antonyms();
+        assert!(
+            opposites
+                .get("borrow")
+                .is_some_and(|o| o.iter().any(|w| w == "lend"))
+        );
+    }
+
+    #[test]
+    fn a_number_in_place_of_the_sentences_number_is_another_number() {
+        let e = engine();
+        assert!(substituted(&e, "why did the cost rise to 8n2 crowns?"));
+        assert!(!substituted(&e, "why did the cost rise to 7n2 crowns?"));
+        // A yes/no question is answered by the sentence's own number.
+        assert!(!substituted(&e, "did the cost rise to 8n2 crowns?"));
+    }
+
+    #[test]
+    fn an_opposite_in_the_sentences_place_is_another_thing_even_if_used_elsewhere() {
+        let e = engine();
+        assert!(substituted(
+            &e,
+            "what abstract choice of metal keeps the engine?"
+        ));
+        assert!(!answered(
+            &e,
+            "what abstract choice of metal keeps the engine?"
+        ));
+        assert!(!substituted(
+            &e,
+            "what concrete choice of metal keeps the engine?"
+        ));
+        // Words apart in the question are no neighbours.
+        assert!(!substituted(
+            &e,
+            "in the abstract, what choice of metal keeps the engine?"
+        ));
+        // The question's own phrase in the sentence: it asks about that,
+        // though the sentence's opposite stands in a like place.
+        assert!(!substituted(&e, "what accepts the input signal?"));
+        assert!(answered(&e, "what accepts the input signal?"));
+    }
+}
