@@ -17,6 +17,7 @@
 //! Stop words are not terms, so "analysis of algorithms" is the pair
 //! (analysis, algorithms). Off when `phrase_match` is 0.
 
+use super::has;
 use crate::engine::Tunables;
 use crate::engine::analyze::TermId;
 use crate::engine::index::{Index, Terms};
@@ -44,10 +45,18 @@ fn follows(sequence: &[TermId], first: TermId, second: TermId, gap: usize) -> bo
 }
 
 /// The weight of the question's pairs that one of `sequences` (a fact's
-/// intents and sentence as ordered terms) writes in the same order.
-pub fn weight(pairs: &[(TermId, TermId, f32)], sequences: &[Terms], gap: usize) -> f32 {
+/// intents and sentence as ordered terms) writes in the same order; `bag`
+/// (sorted terms) holds every term of the sequences, so a pair it lacks a
+/// word of is passed over without reading them.
+pub fn weight(
+    pairs: &[(TermId, TermId, f32)],
+    bag: &[TermId],
+    sequences: &[Terms],
+    gap: usize,
+) -> f32 {
     pairs
         .iter()
+        .filter(|&&(a, b, _)| has(bag, a) && has(bag, b))
         .filter(|&&(a, b, _)| sequences.iter().any(|s| follows(s, a, b, gap)))
         .map(|&(_, _, w)| w)
         .sum()
@@ -74,7 +83,7 @@ pub fn weights(
         .iter()
         .map(|&(d, _)| {
             let doc = &index.docs[d as usize];
-            t.phrase_match * weight(&pairs, &doc.sequences, t.phrase_gap)
+            t.phrase_match * weight(&pairs, &doc.bag, &doc.sequences, t.phrase_gap)
         })
         .collect()
 }
@@ -134,11 +143,21 @@ The ferry changes its table of fares each time the harbour raises fees on Monday
         );
         let sentence: crate::engine::index::Terms = vec![7, 1, 9, 2, 5, 5, 5, 3].into();
         let sequences = [sentence];
+        let bag = [1, 2, 3, 5, 7, 9];
         // 1 then 2 with one term between; 2 then 3 with three between.
-        assert_eq!(weight(&[(1, 2, 1.0)], &sequences, 1), 1.0);
-        assert_eq!(weight(&[(1, 2, 1.0)], &sequences, 0), 0.0);
-        assert_eq!(weight(&[(2, 3, 0.5)], &sequences, 1), 0.0);
-        assert_eq!(weight(&[(2, 1, 1.0)], &sequences, 3), 0.0, "order counts");
+        assert_eq!(weight(&[(1, 2, 1.0)], &bag, &sequences, 1), 1.0);
+        assert_eq!(weight(&[(1, 2, 1.0)], &bag, &sequences, 0), 0.0);
+        assert_eq!(weight(&[(2, 3, 0.5)], &bag, &sequences, 1), 0.0);
+        assert_eq!(
+            weight(&[(2, 1, 1.0)], &bag, &sequences, 3),
+            0.0,
+            "order counts"
+        );
+        assert_eq!(
+            weight(&[(1, 4, 1.0)], &bag, &sequences, 3),
+            0.0,
+            "4 is not there"
+        );
     }
 
     #[test]
