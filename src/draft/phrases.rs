@@ -74,7 +74,7 @@ pub fn sentence_words(sentence: &str) -> Vec<Word> {
 
 /// True for a word written with a capital that is a name rather than an
 /// ordinary word capitalised at the start of a sentence.
-fn is_name(words: &[Word], i: usize) -> bool {
+pub fn is_name(words: &[Word], i: usize) -> bool {
     let w = &words[i];
     let capital = w.raw.chars().next().is_some_and(char::is_uppercase);
     if !capital || !w.content {

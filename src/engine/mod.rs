@@ -103,7 +103,7 @@ impl Engine {
     /// What the bot says when greeted or asked for help: the loaded article's
     /// title and example questions from its knowledge.
     pub fn help_text(&self) -> String {
-        smalltalk::help_text(&self.knowledge)
+        smalltalk::help_text(&self.knowledge, |i| self.offered_intent(i))
     }
 
     /// True when word vectors are in use.
@@ -133,6 +133,7 @@ impl Engine {
                     | question::Wants::Time
                     | question::Wants::Date
                     | question::Wants::Duration
+                    | question::Wants::Place
             );
         let question = asks_for_a_phrase.then(|| words.clone());
         let reply = match (self.reply_to(message, words), question) {

@@ -733,6 +733,9 @@ mod tests {
         assert!(!since.can_give(Wants::Reason));
         let because = Gives::from_sentence("It stopped since the money ran out.");
         assert!(because.can_give(Wants::Reason));
+        // News gives causes with "blaming", "citing", "thanks to".
+        let blaming = Gives::from_sentence("Profit fell 18 percent, blaming higher fuel prices.");
+        assert!(blaming.can_give(Wants::Reason));
     }
 
     #[test]

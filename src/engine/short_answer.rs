@@ -25,6 +25,7 @@ pub fn short_answer(wants: Wants, question: &[String], sentence: &str) -> Option
         Wants::Count | Wants::Money => amount(wants, question, &tokens)?,
         Wants::Time | Wants::Date => date(wants, question, &tokens)?,
         Wants::Duration => duration(question, &tokens)?,
+        Wants::Place => place(question, &tokens)?,
         _ => return None,
     };
     let text = tokens[span.0..span.1].join(" ");
@@ -56,14 +57,16 @@ fn asked(question: &[String], token: &str) -> bool {
 
 /// The span of the amount or count that best answers: a number not in the
 /// question, with its scale ("million") and, for a count, the thing it
-/// counts; numbers followed by the question's counted words come first,
-/// and for money, amounts in dollars or a named currency.
+/// counts; numbers with the question's counted words right after them (or
+/// shortly before: "passenger numbers rose to 7.9 million") come first, and
+/// for money, amounts in dollars or a named currency, for a count, numbers
+/// that are no money.
 fn amount(wants: Wants, question: &[String], tokens: &[&str]) -> Option<(usize, usize)> {
     let lang = language();
     let counted: Vec<String> = counted_words(question).iter().map(|w| stem(w)).collect();
     let mut best: Option<(u8, (usize, usize))> = None;
     for i in 0..tokens.len() {
-        if !is_counting_number(tokens, i) || asked(question, tokens[i]) {
+        if !is_a_count(tokens, i) || asked(question, tokens[i]) {
             continue;
         }
         let mut end = i + 1;
@@ -71,12 +74,20 @@ fn amount(wants: Wants, question: &[String], tokens: &[&str]) -> Option<(usize, 
             end += 1;
         }
         let currency = is_amount_of_money(tokens, i);
-        let follows = |w: &&str| counted.contains(&stem(&bare(w)));
-        let names_counted = tokens[end..]
+        let names = |w: &&str| counted.contains(&stem(&bare(w)));
+        let follows = tokens[end..].iter().take(COUNTED_NOUN_WORDS + 1).any(names);
+        let precedes = tokens[..i]
             .iter()
+            .rev()
             .take(COUNTED_NOUN_WORDS + 1)
-            .any(follows);
-        let rank = u8::from(names_counted) * 2 + u8::from(wants == Wants::Money && currency);
+            .take_while(|t| !ends_clause(t) && !t.ends_with(','))
+            .any(names);
+        let names_counted = follows || precedes;
+        let kind_fits = match wants {
+            Wants::Money => currency,
+            _ => !currency,
+        };
+        let rank = u8::from(names_counted) * 2 + u8::from(kind_fits);
         if wants == Wants::Money && !currency && !names_counted {
             continue;
         }
@@ -93,6 +104,21 @@ fn amount(wants: Wants, question: &[String], tokens: &[&str]) -> Option<(usize, 
         }
     }
     best.map(|(_, span)| span)
+}
+
+/// True when token `i` counts something: a number in figures, or a number
+/// word before the thing it counts ("two hybrid ferries"; not "one of", nor
+/// the scale of "612 million euros").
+fn is_a_count(tokens: &[&str], i: usize) -> bool {
+    let word = bare(tokens[i]);
+    is_counting_number(tokens, i)
+        || crate::text::is_number_word(&word)
+            && !language().in_list(List::NumberScales, &word)
+            && !ends_clause(tokens[i])
+            && !tokens[i].ends_with(',')
+            && tokens
+                .get(i + 1)
+                .is_some_and(|next| !crate::text::is_stopword(&bare(next)))
 }
 
 /// Where the words a number counts end: up to [`COUNTED_NOUN_WORDS`] words
@@ -166,9 +192,10 @@ fn date(wants: Wants, question: &[String], tokens: &[&str]) -> Option<(usize, us
 fn duration(question: &[String], tokens: &[&str]) -> Option<(usize, usize)> {
     let end =
         (0..tokens.len()).find(|&i| question::lasts(tokens, i) && !asked(question, tokens[i]))?;
-    if !bare(tokens[end]).starts_with(|c: char| c.is_ascii_digit())
-        && !crate::language::language().in_list(List::DurationUnits, &bare(tokens[end]))
-    {
+    if matches!(
+        bare(tokens[end]).as_str(),
+        "since" | "until" | "till" | "through"
+    ) {
         // "since 2009", "until Tuesday".
         return Some((end, end + 2));
     }
@@ -178,6 +205,68 @@ fn duration(question: &[String], tokens: &[&str]) -> Option<(usize, usize)> {
         end - 1
     };
     Some((start, end + 1))
+}
+
+/// Words before a place's name that make it the place where something is
+/// ("in Oslo", "at Mill Bridge").
+const PLACE_PREPOSITIONS: &[&str] = &["in", "at", "near", "from", "across", "outside"];
+
+/// The span of the place that answers "where": a name written with
+/// capitals after "in", "at", "near" ... that the question does not already
+/// say, and is no day or month. A place the gazetteer knows comes first,
+/// else the last such name ("shares in Harbourline fell in early trading in
+/// Oslo": Oslo; "at the Port of Leith": Port of Leith).
+fn place(question: &[String], tokens: &[&str]) -> Option<(usize, usize)> {
+    let names: Vec<(usize, usize)> = (0..tokens.len().saturating_sub(1))
+        .filter_map(|i| place_after(question, tokens, i))
+        .collect();
+    let known = |&&(start, end): &&(usize, usize)| {
+        let name: Vec<String> = tokens[start..end].iter().map(|t| bare(t)).collect();
+        is_known_place(&name.join(" "))
+    };
+    names.iter().find(known).or(names.last()).copied()
+}
+
+/// The name after the place preposition at `i`, if one follows.
+fn place_after(question: &[String], tokens: &[&str], i: usize) -> Option<(usize, usize)> {
+    let capitalised = |t: &str| question::bare(t).starts_with(|c: char| c.is_uppercase());
+    if !PLACE_PREPOSITIONS.contains(&tokens[i]) || ends_clause(tokens[i]) {
+        return None;
+    }
+    let start = if bare(tokens[i + 1]) == "the" {
+        i + 2
+    } else {
+        i + 1
+    };
+    let first = *tokens.get(start)?;
+    let calendar = names_a_month(tokens, start) || language().in_list(List::Days, &bare(first));
+    if !capitalised(first) || calendar || asked(question, first) {
+        return None;
+    }
+    let mut end = start + 1;
+    while end < tokens.len()
+        && !ends_clause(tokens[end - 1])
+        && !tokens[end - 1].ends_with(',')
+        && (capitalised(tokens[end])
+            || bare(tokens[end]) == "of" && tokens.get(end + 1).is_some_and(|t| capitalised(t)))
+    {
+        end += 1;
+    }
+    Some((start, end))
+}
+
+/// True when the gazetteer lists `name` (lower case) as a place.
+fn is_known_place(name: &str) -> bool {
+    static PLACES: std::sync::OnceLock<std::collections::HashSet<&'static str>> =
+        std::sync::OnceLock::new();
+    PLACES
+        .get_or_init(|| {
+            crate::lexicon::entities_with_kinds()
+                .filter(|(_, kind)| *kind == Some(crate::lexicon::EntityKind::Place))
+                .map(|(name, _)| name)
+                .collect()
+        })
+        .contains(name)
 }
 
 /// Most words before a date that may name what it dates ("starting in
@@ -241,6 +330,64 @@ mod tests {
         assert_eq!(
             short("how much did it cost", "The repair cost 200 euros.").as_deref(),
             Some("200 euros.")
+        );
+    }
+
+    #[test]
+    fn a_count_is_no_money_and_may_follow_what_it_counts() {
+        let results = "Profit fell to 46.2 million euros, while revenue rose to 612 million euros \
+                       as passenger numbers recovered to 7.9 million.";
+        assert_eq!(
+            short("how many passengers did they carry", results).as_deref(),
+            Some("7.9 million.")
+        );
+        assert_eq!(
+            short(
+                "how many ferries will they buy",
+                "It will delay the purchase of two hybrid ferries until 2027."
+            )
+            .as_deref(),
+            Some("Two hybrid ferries.")
+        );
+        assert_eq!(
+            short(
+                "how long was the strike",
+                "The nine-day strike in April cost 8 million euros."
+            )
+            .as_deref(),
+            Some("Nine-day.")
+        );
+    }
+
+    #[test]
+    fn a_place_is_the_name_after_in_or_at() {
+        assert_eq!(
+            short(
+                "where did the shares fall",
+                "Shares fell 6.5 percent in early trading in Oslo."
+            )
+            .as_deref(),
+            Some("Oslo.")
+        );
+        assert_eq!(
+            short(
+                "where will the wall be built",
+                "A wall will be built in May at the Port of Leith, officials said."
+            )
+            .as_deref(),
+            Some("Port of Leith.")
+        );
+        assert_eq!(
+            short("where did it happen", "It happened in the spring."),
+            None
+        );
+        assert_eq!(
+            short(
+                "where did the shares fall",
+                "Shares in Harbourline fell 6.5 percent in early trading in Oslo."
+            )
+            .as_deref(),
+            Some("Oslo.")
         );
     }
 

@@ -12,17 +12,19 @@ pub enum Smalltalk {
 }
 
 /// What citebot says when greeted or asked what it can do: the article's
-/// title and up to two example questions from its knowledge (the first
-/// intent of the first fact of the first two topics). Names only the
-/// commands the chat and Discord both have.
-pub fn help_text(knowledge: &crate::knowledge::Knowledge) -> String {
+/// title and up to two example questions from its knowledge (in each of the
+/// first topics, the first intent `offered` reads as a question an admin
+/// wrote; a drafted knowledge has none and points at "what is this about?"
+/// and /topics). Names only the commands the chat and Discord both have.
+pub fn help_text<'k>(
+    knowledge: &'k crate::knowledge::Knowledge,
+    offered: impl Fn(usize) -> Option<&'k String>,
+) -> String {
     let mut examples: Vec<String> = Vec::new();
     for topic in &knowledge.topics {
-        let first = knowledge
-            .facts
-            .iter()
-            .find(|f| f.topic == topic.id)
-            .and_then(|f| f.intents.first());
+        let first = (0..knowledge.facts.len())
+            .filter(|&i| knowledge.facts[i].topic == topic.id)
+            .find_map(&offered);
         if let Some(intent) = first {
             let ends = intent.ends_with(['?', '.', '!']);
             examples.push(format!("“{intent}{}”", if ends { "" } else { "?" }));
@@ -31,8 +33,9 @@ pub fn help_text(knowledge: &crate::knowledge::Knowledge) -> String {
             break;
         }
     }
+    // A drafted knowledge's intents are word lists, no questions to show.
     let examples = match examples.as_slice() {
-        [] => String::new(),
+        [] => ", e.g. “what is this about?” (/topics lists what it covers)".to_string(),
         [one] => format!(", e.g. {one}"),
         [one, two, ..] => format!(", e.g. {one} or {two}"),
     };
@@ -117,6 +120,19 @@ mod tests {
 
     fn reply_to(message: &str) -> Option<Smalltalk> {
         reply(&words(message))
+    }
+
+    #[test]
+    fn help_shows_only_questions_people_would_ask() {
+        let article =
+            "Bridge opens\n\nThe new bridge opened on Monday. It cost 40 million euros.\n";
+        let toml = crate::draft::draft(article).expect("drafted");
+        let k = crate::knowledge::load_str(std::path::Path::new("kb"), &toml, article)
+            .unwrap_or_else(|e| panic!("{e}"));
+        let help = crate::Engine::new(k).help_text();
+        // Not a drafted word list such as "when new bridge opened monday".
+        assert!(help.contains("“what is this about?”"), "{help}");
+        assert!(!help.contains("monday"), "{help}");
     }
 
     #[test]

@@ -1,0 +1,86 @@
+//! A news report introduces each person or body where it first names them,
+//! usually with who they are ("Chief executive Sofia Lindqvist said",
+//! "Ferry operator Harbourline reported", "Jean Porter, whose bakery ...").
+//! Readers ask "who is Lindqvist?" of any later mention, and the answer is
+//! that introduction, so the drafter writes "who is <name>" for the body
+//! sentence that first names each one. The headline names before it
+//! introduces, so it is left out by the caller.
+
+use std::collections::HashSet;
+
+use super::phrases::{is_name, sentence_words};
+use crate::language::{List, language};
+
+/// Most words of a name asked about ("Green Party councillor" is a role).
+const MAX_NAME_WORDS: usize = 4;
+
+/// The names met so far, word by word: a later "Lindqvist" is the
+/// "Sofia Lindqvist" already introduced.
+#[derive(Debug, Default)]
+pub struct Introductions {
+    seen: HashSet<String>,
+}
+
+impl Introductions {
+    /// The "who is <name>" intents for the names `sentence` is the first
+    /// to give, and records them as introduced.
+    pub fn of(&mut self, sentence: &str) -> Vec<String> {
+        let words = sentence_words(sentence);
+        let mut out = Vec::new();
+        let mut i = 0;
+        while i < words.len() {
+            if !is_name(&words, i) {
+                i += 1;
+                continue;
+            }
+            let mut end = i + 1;
+            while end < words.len() && words[end].clause == words[i].clause && is_name(&words, end)
+            {
+                end += 1;
+            }
+            let name: Vec<&str> = words[i..end].iter().map(|w| w.folded.as_str()).collect();
+            i = end;
+            if name.len() > MAX_NAME_WORDS || name.iter().all(|w| is_calendar_word(w)) {
+                continue;
+            }
+            let new = name.iter().any(|w| !self.seen.contains(*w));
+            self.seen.extend(name.iter().map(|w| w.to_string()));
+            if new {
+                out.push(format!("who is {}", name.join(" ")));
+            }
+        }
+        out
+    }
+}
+
+/// True for a day or month, written with a capital but no one to introduce
+/// ("in May", "on Monday").
+fn is_calendar_word(word: &str) -> bool {
+    let lang = language();
+    word == "may" || lang.in_list(List::Months, word) || lang.in_list(List::Days, word)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Introductions;
+
+    #[test]
+    fn a_name_is_introduced_where_it_is_first_given() {
+        let mut intro = Introductions::default();
+        assert_eq!(
+            intro.of("Chief executive Sofia Lindqvist said fuel costs rose."),
+            ["who is sofia lindqvist"]
+        );
+        // A later mention, in full or in part, introduces no one.
+        assert!(
+            intro
+                .of("Lindqvist said a deal was signed in May.")
+                .is_empty()
+        );
+        assert_eq!(
+            intro.of("Ferry operator Harbourline reported a drop in profit."),
+            ["who is harbourline"]
+        );
+        assert!(intro.of("the profit fell by a fifth.").is_empty());
+    }
+}
