@@ -210,10 +210,13 @@ pub struct SynonymGroup {
 #[derive(Debug, Default)]
 pub struct Language {
     stopwords: HashSet<String>,
-    lists: HashMap<&'static str, Vec<String>>,
-    /// Each list's words as a set, in [`List::ALL`] order (a list's place
-    /// is its discriminant), so a look-up hashes the word only.
-    list_sets: Vec<HashSet<String>>,
+    /// Each list's words in file order, in [`List::ALL`] order (a list's
+    /// place is its discriminant).
+    lists: Vec<Vec<String>>,
+    /// Every word of a list or of the stop words with the [`Classes`] it
+    /// belongs to: one look-up answers every membership question about a
+    /// word, so a question's words are hashed once, not once per list.
+    classes: HashMap<String, Classes>,
     chat: HashMap<String, String>,
     irregular: HashMap<String, String>,
     overstemmed: Vec<(String, String)>,
@@ -238,18 +241,15 @@ pub fn problems() -> &'static [String] {
 impl Language {
     fn shipped() -> Language {
         let mut problems = Vec::new();
-        let lists = parse_lists("word-lists.txt", WORD_LISTS, &mut problems);
+        let mut lists = parse_lists("word-lists.txt", WORD_LISTS, &mut problems);
+        let lists: Vec<Vec<String>> = List::ALL
+            .iter()
+            .map(|list| lists.remove(list.section()).unwrap_or_default())
+            .collect();
+        let stopwords: HashSet<String> = words_of(STOPWORDS).map(str::to_string).collect();
         let language = Language {
-            stopwords: words_of(STOPWORDS).map(str::to_string).collect(),
-            list_sets: List::ALL
-                .iter()
-                .map(|list| {
-                    lists
-                        .get(list.section())
-                        .map(|words| words.iter().cloned().collect())
-                        .unwrap_or_default()
-                })
-                .collect(),
+            classes: classes_of(&stopwords, &lists),
+            stopwords,
             lists,
             chat: parse_chat("chat.txt", CHAT, &mut problems),
             irregular: parse_irregular(IRREGULAR_VERBS),
@@ -269,7 +269,13 @@ impl Language {
 
     /// True for a stop word.
     pub fn is_stopword(&self, word: &str) -> bool {
-        self.stopwords.contains(word)
+        self.classes(word).is_stopword()
+    }
+
+    /// The lists `word` is in, and whether it is a stop word, from one
+    /// look-up: what a caller asking several of these about one word reads.
+    pub fn classes(&self, word: &str) -> Classes {
+        self.classes.get(word).copied().unwrap_or_default()
     }
 
     /// Every stop word.
@@ -279,14 +285,12 @@ impl Language {
 
     /// The words of a list of `word-lists.txt`.
     pub fn list(&self, list: List) -> &[String] {
-        self.lists.get(list.section()).map_or(&[], Vec::as_slice)
+        self.lists.get(list as usize).map_or(&[], Vec::as_slice)
     }
 
     /// True when `word` is in `list`.
     pub fn in_list(&self, list: List, word: &str) -> bool {
-        self.list_sets
-            .get(list as usize)
-            .is_some_and(|set| set.contains(word))
+        self.classes(word).has(list)
     }
 
     /// The full word for a chat abbreviation ("govt": "government").
@@ -329,6 +333,45 @@ impl Language {
             .find(|c| c.capitals.iter().any(|cap| cap == city))
             .map(|c| c.name.as_str())
     }
+}
+
+/// The classes of a word: a bit for each [`List`] it is in (its
+/// discriminant) and one for a stop word.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Classes(u64);
+
+impl Classes {
+    /// The bit of a stop word, above every list's.
+    const STOPWORD: u64 = 1 << 63;
+
+    /// True when the word is in `list`.
+    pub fn has(self, list: List) -> bool {
+        self.0 & (1 << list as u64) != 0
+    }
+
+    /// True when the word is a stop word.
+    pub fn is_stopword(self) -> bool {
+        self.0 & Classes::STOPWORD != 0
+    }
+}
+
+/// Every word of the stop words and of the lists (given in [`List::ALL`]
+/// order) with its classes.
+fn classes_of(stopwords: &HashSet<String>, lists: &[Vec<String>]) -> HashMap<String, Classes> {
+    const _: () = assert!(
+        List::ALL.len() < 63,
+        "a list's bit must stay below the stop word's"
+    );
+    let mut classes: HashMap<String, Classes> = HashMap::default();
+    for word in stopwords {
+        classes.entry(word.clone()).or_default().0 |= Classes::STOPWORD;
+    }
+    for (at, words) in lists.iter().enumerate() {
+        for word in words {
+            classes.entry(word.clone()).or_default().0 |= 1 << at;
+        }
+    }
+    classes
 }
 
 /// The text of a line without its comment.

@@ -17,7 +17,13 @@ use unicode_normalization::UnicodeNormalization;
 /// on a phone and the other copied from a web page.
 pub fn fold(text: &str) -> String {
     if text.is_ascii() {
-        return text.replace('`', "'").to_ascii_lowercase();
+        // One buffer: most text is plain ASCII without a backtick.
+        let lower = text.to_ascii_lowercase();
+        return if lower.contains('`') {
+            lower.replace('`', "'")
+        } else {
+            lower
+        };
     }
     let mut out = String::with_capacity(text.len());
     for c in text.nfkd() {
@@ -129,6 +135,22 @@ pub fn words(text: &str) -> Vec<String> {
         }
     }
     out
+}
+
+/// The one word `text` reads as ([`words`]), `None` when it reads as none or
+/// as several. A text of plain ASCII letters (most names a question
+/// capitalises) is read without the tokenizer: it is its lowercase, or the
+/// chat word it abbreviates.
+pub fn single_word(text: &str) -> Option<String> {
+    if !text.is_empty() && text.bytes().all(|b| b.is_ascii_alphabetic()) {
+        let lower = text.to_ascii_lowercase();
+        return Some(match chat_abbreviation(&lower) {
+            Some(full) => full.to_string(),
+            None => lower,
+        });
+    }
+    let mut all = words(text);
+    if all.len() == 1 { all.pop() } else { None }
 }
 
 /// Reads a dotted abbreviation such as "u.s." starting at `start`, returning it
@@ -411,6 +433,27 @@ mod tests {
         assert_eq!(words("Russia’s court"), ["russia", "court"]);
         assert_eq!(words("don't"), ["dont"]);
         assert_eq!(words("MI-17 helicopters"), ["mi", "17", "helicopters"]);
+    }
+
+    #[test]
+    fn a_single_word_reads_as_words_does() {
+        for text in [
+            "Blinken",
+            "Govt",
+            "US",
+            "U.S.",
+            "Kyiv-based",
+            "10k",
+            "Zelenskyy",
+            "",
+            "é",
+        ] {
+            let all = words(text);
+            let one = (all.len() == 1).then(|| all[0].clone());
+            assert_eq!(single_word(text), one, "{text}");
+        }
+        assert_eq!(single_word("Govt").as_deref(), Some("government"));
+        assert_eq!(single_word("Kyiv-based"), None);
     }
 
     #[test]

@@ -9,7 +9,6 @@
 use crate::engine::{Answer, Citation};
 use crate::knowledge::{ArticleMeta, Knowledge};
 use crate::language::{List, language};
-use crate::text::{is_filler, is_question_word, is_stopword};
 
 /// What a question about the publication asks for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -79,13 +78,21 @@ pub fn asks_about_article(words: &[String]) -> bool {
 /// thing of the story ("who wrote the letter" is about the story).
 fn publication_asked(words: &[String]) -> Option<Asked> {
     let lang = language();
-    let has = |list: List| words.iter().any(|w| lang.in_list(list, w));
-    let asked = words.iter().find_map(|w| {
-        ASKS.iter()
-            .find(|&&(list, _)| lang.in_list(list, w))
-            .map(|&(_, a)| a)
-    })?;
-    (has(List::ArticleWords) && !has(List::WrittenThings)).then_some(asked)
+    // Each word's lists, read once for every list asked about below.
+    let mut asked = None;
+    let (mut names_article, mut names_written) = (false, false);
+    for w in words {
+        let classes = lang.classes(w);
+        if asked.is_none() {
+            asked = ASKS
+                .iter()
+                .find(|&&(list, _)| classes.has(list))
+                .map(|&(_, a)| a);
+        }
+        names_article |= classes.has(List::ArticleWords);
+        names_written |= classes.has(List::WrittenThings);
+    }
+    (names_article && !names_written).then_some(asked?)
 }
 
 /// What a question about the article's subject asks for.
@@ -104,22 +111,29 @@ pub enum Subject {
 /// about it" names something of the article, so it is not one.
 pub fn subject_asked(words: &[String]) -> Option<Subject> {
     let lang = language();
-    let in_list = |list: List, w: &str| lang.in_list(list, w);
-    let plain = |w: &String| {
-        is_stopword(w)
-            || is_question_word(w)
-            || is_filler(w)
-            || in_list(List::ArticleWords, w)
-            || in_list(List::ArticleSubjectWords, w)
-            || in_list(List::ArticleSubject, w)
-            || in_list(List::ArticleHeadline, w)
-    };
-    if words.is_empty() || !words.iter().all(plain) {
-        return None;
+    let (mut headline, mut summary) = (false, false);
+    for w in words {
+        let classes = lang.classes(w);
+        let plain = classes.is_stopword()
+            || [
+                List::Question,
+                List::Fillers,
+                List::ArticleWords,
+                List::ArticleSubjectWords,
+                List::ArticleSubject,
+                List::ArticleHeadline,
+            ]
+            .into_iter()
+            .any(|list| classes.has(list));
+        if !plain {
+            return None;
+        }
+        headline |= classes.has(List::ArticleHeadline);
+        summary |= classes.has(List::ArticleSubject);
     }
-    if words.iter().any(|w| in_list(List::ArticleHeadline, w)) {
+    if headline {
         Some(Subject::Headline)
-    } else if words.iter().any(|w| in_list(List::ArticleSubject, w)) {
+    } else if summary {
         Some(Subject::Summary)
     } else {
         None

@@ -8,9 +8,9 @@ use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use super::typo::TypoIndex;
 use crate::knowledge::Knowledge;
-use crate::language::{List, language};
+use crate::language::{Classes, List, language};
 use crate::lexicon::english_rank;
-use crate::text::{is_auxiliary, is_filler, is_question_word, is_stopword, stem, words};
+use crate::text::{is_stopword, stem, words};
 
 /// Index of a term (a stemmed word) in the vocabulary.
 pub type TermId = u32;
@@ -56,13 +56,11 @@ pub struct Analyzer {
     /// Synonym variants as written (words) and what they are read as.
     synonyms: HashMap<Vec<String>, Vec<String>>,
     /// Synonym variants by the stem of their first word (the other words as
-    /// written), so an entry also matches its inflections: what they are
-    /// read as, and the shortest first word of a variant with that key.
-    stem_synonyms: HashMap<Vec<String>, (Vec<String>, String)>,
+    /// written), so an entry also matches its inflections: found by the
+    /// stem alone, without building a key.
+    stem_synonyms: HashMap<String, StemPhrases>,
     /// For each first word of a synonym phrase, the longest phrase it starts.
     phrase_starts: HashMap<String, usize>,
-    /// For each first stem of a synonym phrase, the longest phrase it starts.
-    stem_phrase_starts: HashMap<String, usize>,
     stems: HashMap<String, TermId>,
     terms: Vec<String>,
     surfaces: HashSet<String>,
@@ -72,11 +70,40 @@ pub struct Analyzer {
     phrase_next: HashMap<String, HashSet<String>>,
     /// Stems of the words the knowledge uses, so analysis stems each word once.
     stem_cache: HashMap<String, String>,
-    /// Stems of the other words the knowledge writes (stop words, synonym
-    /// variants) and of every stop and question word: the words of a
-    /// question that [`Analyzer::stem_cache`] lacks are mostly these.
-    other_stems: HashMap<String, String>,
+    /// What analysis reads about each word it meets often, from one
+    /// look-up ([`WordFacts`]).
+    facts: HashMap<String, WordFacts>,
     typo: TypoIndex,
+}
+
+/// The synonym phrases whose first word has one stem.
+#[derive(Debug, Clone, Default)]
+struct StemPhrases {
+    /// Words of the longest of them.
+    longest: usize,
+    /// Each phrase: its words after the first (as written), what it is read
+    /// as, and the shortest first word of a variant of it.
+    phrases: Vec<(Vec<String>, Vec<String>, String)>,
+}
+
+/// What analysis reads about a word, precomputed at load for every word the
+/// knowledge writes or uses, every word of a synonym phrase and every stop
+/// word and listed word: a question's word then costs one look-up instead
+/// of one in each table (surfaces, stems, terms, the language's lists).
+#[derive(Debug, Clone)]
+struct WordFacts {
+    /// Its stem ([`crate::text::stem`]).
+    stem: Box<str>,
+    /// The term of its stem, when the vocabulary has it.
+    term: Option<TermId>,
+    /// Whether the knowledge writes it.
+    surface: bool,
+    /// Its classes: stop word, question word, auxiliary, filler, ….
+    classes: Classes,
+    /// Whether a synonym phrase may start with it, as written or by its stem.
+    starts_phrase: bool,
+    /// Whether a word of a synonym phrase follows it there.
+    leads_phrase: bool,
 }
 
 impl Analyzer {
@@ -133,13 +160,10 @@ impl Analyzer {
             if let (Some(canonical), None) = (meanings.next(), meanings.next())
                 && !(key.len() == 1 && canonical.len() == 1 && stem(&canonical[0]) == key[0])
             {
-                let longest = analyzer
-                    .stem_phrase_starts
-                    .entry(key[0].clone())
-                    .or_insert(1);
-                *longest = (*longest).max(key.len());
                 let first = shortest.remove(&key).unwrap_or_default();
-                analyzer.stem_synonyms.insert(key, (canonical, first));
+                let by_stem = analyzer.stem_synonyms.entry(key[0].clone()).or_default();
+                by_stem.longest = by_stem.longest.max(key.len());
+                by_stem.phrases.push((key[1..].to_vec(), canonical, first));
             }
         }
         let mut texts: Vec<&str> = Vec::new();
@@ -176,22 +200,51 @@ impl Analyzer {
             }
         }
         analyzer.typo = TypoIndex::new(analyzer.surfaces.iter().map(String::as_str));
-        analyzer.other_stems = analyzer.other_stems();
+        analyzer.facts = analyzer.word_facts();
         analyzer
     }
 
-    /// The stems of the words analysis meets that [`Analyzer::stem_cache`]
-    /// lacks: the knowledge's other words, stop words and question words.
-    fn other_stems(&self) -> HashMap<String, String> {
+    /// The [`WordFacts`] of the words analysis meets most: the knowledge's
+    /// words, the words of synonym phrases, stop words and listed words.
+    fn word_facts(&self) -> HashMap<String, WordFacts> {
         let lang = language();
-        self.surfaces
-            .iter()
+        let listed = List::ALL.iter().flat_map(|&list| lang.list(list));
+        let words = self
+            .stem_cache
+            .keys()
+            .chain(&self.surfaces)
+            .chain(self.phrase_next.keys())
+            .chain(self.phrase_starts.keys())
             .map(String::as_str)
             .chain(lang.stopwords())
-            .chain(lang.list(List::Question).iter().map(String::as_str))
-            .filter(|w| !self.stem_cache.contains_key(*w))
-            .map(|w| (w.to_string(), stem(w)))
-            .collect()
+            .chain(listed.map(String::as_str));
+        let mut facts: HashMap<String, WordFacts> = HashMap::default();
+        for word in words {
+            if facts.contains_key(word) {
+                continue;
+            }
+            let stem = match self.stem_cache.get(word) {
+                Some(stem) => stem.clone(),
+                None => stem(word),
+            };
+            let fact = WordFacts {
+                term: self.stems.get(&stem).copied(),
+                surface: self.surfaces.contains(word),
+                classes: lang.classes(word),
+                starts_phrase: self.phrase_starts.contains_key(word)
+                    || self.stem_synonyms.contains_key(&stem),
+                leads_phrase: self.phrase_next.contains_key(word),
+                stem: stem.into_boxed_str(),
+            };
+            facts.insert(word.to_string(), fact);
+        }
+        facts
+    }
+
+    /// The classes of a word (stop word, the language's lists), from its
+    /// facts when it has them.
+    fn classes(&self, word: &str, facts: Option<&WordFacts>) -> Classes {
+        facts.map_or_else(|| language().classes(word), |f| f.classes)
     }
 
     /// Adds the words of a knowledge text to the vocabulary.
@@ -238,20 +291,23 @@ impl Analyzer {
 
     /// True when the knowledge uses this word (or a word of its stem).
     pub fn knows(&self, word: &str) -> bool {
-        self.surfaces.contains(word) || self.stems.contains_key(&*self.stem_of(word))
+        match self.facts.get(word) {
+            Some(facts) => facts.surface || facts.term.is_some(),
+            None => self.stems.contains_key(&stem(word)),
+        }
     }
 
     /// The stem of a word ([`crate::text::stem`]), taken from the table of
     /// the knowledge's words when it is one of them, so that the words the
     /// knowledge uses are never stemmed again.
     pub fn stem_of<'a>(&'a self, word: &str) -> Cow<'a, str> {
-        match self
-            .stem_cache
-            .get(word)
-            .or_else(|| self.other_stems.get(word))
-        {
-            Some(stem) => Cow::Borrowed(stem),
-            None => Cow::Owned(stem(word)),
+        match self.facts.get(word) {
+            Some(facts) => Cow::Borrowed(&facts.stem),
+            // While the tables are built, the stems learnt so far.
+            None => match self.stem_cache.get(word) {
+                Some(stem) => Cow::Borrowed(stem),
+                None => Cow::Owned(stem(word)),
+            },
         }
     }
 
@@ -276,16 +332,25 @@ impl Analyzer {
         let mut corrections = Vec::new();
         let mut stemmed = Vec::new();
         let mut raw: Vec<String> = Vec::with_capacity(words.len());
+        // Whether a word of a synonym phrase follows the word before.
+        let mut after_phrase_word = false;
         for word in words {
-            let fixed = self
-                .correction(&word, &mut stemmed)
-                .or_else(|| self.phrase_correction(raw.last(), &word));
+            let facts = self.facts.get(word.as_str());
+            let fixed = self.correction(&word, facts, &mut stemmed).or_else(|| {
+                after_phrase_word
+                    .then(|| self.phrase_correction(raw.last(), &word))
+                    .flatten()
+            });
             match fixed {
                 Some(fixed) => {
+                    after_phrase_word = self.phrase_next.contains_key(&fixed);
                     corrections.push((word, fixed.clone()));
                     raw.push(fixed);
                 }
-                None => raw.push(word),
+                None => {
+                    after_phrase_word = facts.is_some_and(|f| f.leads_phrase);
+                    raw.push(word);
+                }
             }
         }
         self.finish(raw, corrections, stemmed)
@@ -295,17 +360,25 @@ impl Analyzer {
     /// of a vocabulary word rather than a real word of its own. A word the
     /// tables do not stem is stemmed here and kept in `stemmed` as (word,
     /// stem), so that the synonym pass does not stem it again.
-    fn correction(&self, word: &str, stemmed: &mut Vec<(String, String)>) -> Option<String> {
-        if is_stopword(word)
-            || is_question_word(word)
+    /// `facts`: the word's [`WordFacts`], when it has them.
+    fn correction(
+        &self,
+        word: &str,
+        facts: Option<&WordFacts>,
+        stemmed: &mut Vec<(String, String)>,
+    ) -> Option<String> {
+        let classes = self.classes(word, facts);
+        if classes.is_stopword()
+            || classes.has(List::Question)
             || word.chars().any(|c| c.is_ascii_digit())
-            || self.surfaces.contains(word)
+            || facts.is_some_and(|f| f.surface)
         {
             return None;
         }
-        let known_stem = match self.stem_of(word) {
-            Cow::Borrowed(stem) => self.stems.contains_key(stem),
-            Cow::Owned(stem) => {
+        let known_stem = match facts {
+            Some(facts) => facts.term.is_some(),
+            None => {
+                let stem = stem(word);
                 let known = self.stems.contains_key(&stem);
                 stemmed.push((word.to_string(), stem));
                 known
@@ -328,7 +401,6 @@ impl Analyzer {
     /// A real word one edit from completing a phrase of the synonyms with
     /// the word before it ("nord steam": stream).
     fn phrase_correction(&self, before: Option<&String>, word: &str) -> Option<String> {
-        // Cheap checks first: most words follow no phrase's word.
         let next = self.phrase_next.get(before?)?;
         if self.surfaces.contains(word) || is_stopword(word) {
             return None;
@@ -345,29 +417,49 @@ impl Analyzer {
         mut stemmed: Vec<(String, String)>,
     ) -> Analysed {
         drop_chat_frames(&mut raw);
-        raw.retain(|w| !is_filler(w));
+        raw.retain(|w| {
+            !self
+                .classes(w, self.facts.get(w.as_str()))
+                .has(List::Fillers)
+        });
         let (all_words, stems) = self.apply_synonyms(raw, &mut stemmed);
         let mut tokens = Vec::new();
+        // The classes of the two words before this one.
+        let mut classes_before = [Classes::default(); 2];
         for (i, word) in all_words.iter().enumerate() {
-            if is_stopword(word) || is_question_word(word) {
+            let facts = self.facts.get(word.as_str());
+            let classes = self.classes(word, facts);
+            let [one_before, two_before] = classes_before;
+            classes_before = [classes, one_before];
+            if classes.is_stopword() || classes.has(List::Question) {
                 continue;
             }
-            let stem = match &stems[i] {
-                Some(stem) => stem.to_string(),
-                None => self.stem_of(word).into_owned(),
+            // A word's facts hold its stem; a word without them was
+            // stemmed by the synonym pass, or is stemmed here.
+            let (stem, term) = match (facts, &stems[i]) {
+                // (`String::from`: `to_string` on a `Box<str>` formats it.)
+                (Some(facts), _) => (String::from(&*facts.stem), facts.term),
+                (None, stemmed) => {
+                    let stem = match stemmed {
+                        Some(stem) => stem.to_string(),
+                        None => stem(word),
+                    };
+                    let term = self.stems.get(&stem).copied();
+                    (stem, term)
+                }
             };
             let before = if i > 0 { all_words[i - 1].as_str() } else { "" };
             // "did the us send": the subject may follow a determiner.
-            let before_determiner = match i {
-                2.. if matches!(before, "the" | "a" | "an") => all_words[i - 2].as_str(),
-                _ => before,
+            let auxiliary_before = match i {
+                2.. if matches!(before, "the" | "a" | "an") => two_before,
+                _ => one_before,
             };
             tokens.push(Token {
-                term: self.stems.get(&stem).copied(),
+                term,
                 word: word.clone(),
                 stem,
                 after_question_word: matches!(before, "which" | "what" | "whose"),
-                after_auxiliary: is_auxiliary(before_determiner),
+                after_auxiliary: auxiliary_before.has(List::Auxiliary),
                 at: i,
             });
         }
@@ -395,20 +487,29 @@ impl Analyzer {
         }
         let mut stems = Vec::with_capacity(raw.len());
         let mut out = Vec::with_capacity(raw.len());
-        let mut key: Vec<String> = Vec::with_capacity(MAX_PHRASE);
         let mut i = 0;
         'outer: while i < raw.len() {
-            let first_stem = match stemmed.iter().position(|(w, _)| *w == raw[i]) {
-                Some(at) => Cow::Owned(stemmed.swap_remove(at).1),
-                None => self.stem_of(&raw[i]),
+            let facts = self.facts.get(raw[i].as_str());
+            let first_stem = match (facts, stemmed.iter().position(|(w, _)| *w == raw[i])) {
+                (Some(facts), _) => Cow::Borrowed(&*facts.stem),
+                (None, Some(at)) => Cow::Owned(stemmed.swap_remove(at).1),
+                (None, None) => self.stem_of(&raw[i]),
             };
+            // Most words start no synonym phrase: kept as written.
+            if facts.is_some_and(|f| !f.starts_phrase) {
+                out.push(std::mem::take(&mut raw[i]));
+                stems.push(Some(first_stem));
+                i += 1;
+                continue;
+            }
             // Only a word that starts a synonym phrase needs the longer look-ups.
-            let longest = self.phrase_starts.get(&raw[i]).copied().unwrap_or(1).max(
-                self.stem_phrase_starts
-                    .get(&*first_stem)
-                    .copied()
-                    .unwrap_or(1),
-            );
+            let by_stem = self.stem_synonyms.get(&*first_stem);
+            let longest = self
+                .phrase_starts
+                .get(&raw[i])
+                .copied()
+                .unwrap_or(1)
+                .max(by_stem.map_or(1, |s| s.longest));
             for len in (1..=longest.min(raw.len() - i)).rev() {
                 if let Some(canonical) = self.synonyms.get(&raw[i..i + len]) {
                     out.extend(canonical.iter().cloned());
@@ -416,14 +517,9 @@ impl Analyzer {
                     i += len;
                     continue 'outer;
                 }
-                // The key's first word keeps its buffer from word to word.
-                key.truncate(1);
-                match key.first_mut() {
-                    Some(first) => first_stem.as_ref().clone_into(first),
-                    None => key.push(first_stem.to_string()),
-                }
-                key.extend(raw[i + 1..i + len].iter().cloned());
-                if let Some((canonical, variant)) = self.stem_synonyms.get(&key)
+                let rest = &raw[i + 1..i + len];
+                if let Some((_, canonical, variant)) =
+                    by_stem.and_then(|s| s.phrases.iter().find(|(after, _, _)| after == rest))
                     && inflects(&raw[i], variant)
                 {
                     out.extend(canonical.iter().cloned());

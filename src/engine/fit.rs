@@ -4,8 +4,8 @@
 //! who did, with the sentence that says so.
 
 use super::{Answer, Engine, NoAnswer, OtherDoer, Reply};
+use crate::language::{List, language};
 use crate::lexicon::followup_words;
-use crate::text::{is_auxiliary, is_filler};
 
 /// Most words between a name and its verb for the name to read as the one
 /// doing it ("Estonia, Latvia and Lithuania to send").
@@ -16,10 +16,13 @@ const DOER_SPAN: usize = 3;
 pub fn is_yes_no(words: &[String]) -> bool {
     let lead_ins = followup_words("lead-ins");
     let yes_no = followup_words("yes-no");
+    let lang = language();
+    // Each word's classes are read once, for both lists asked about.
     words
         .iter()
-        .find(|w| !is_filler(w) && !lead_ins.contains(&w.as_str()))
-        .is_some_and(|w| is_auxiliary(w) || yes_no.contains(&w.as_str()))
+        .map(|w| (w.as_str(), lang.classes(w)))
+        .find(|(w, classes)| !classes.has(List::Fillers) && !lead_ins.contains(w))
+        .is_some_and(|(w, classes)| classes.has(List::Auxiliary) || yes_no.contains(&w))
 }
 
 /// An answer text without its "Yes, " or "No, " lead, capitalised: the same

@@ -20,20 +20,27 @@ const MIN_CONTENT_WORDS: usize = 2;
 /// When it is too short to stand alone, the preamble's words that `known`
 /// accepts (words the knowledge uses) are kept before it.
 pub fn question_words(message: &str, known: impl Fn(&str) -> bool) -> Vec<String> {
+    question_words_of(message, known).0
+}
+
+/// [`question_words`], and whether they are all the message's words (as
+/// [`words`] reads it), so that what else reads the whole message can read
+/// them instead of splitting it again.
+pub fn question_words_of(message: &str, known: impl Fn(&str) -> bool) -> (Vec<String>, bool) {
     if is_one_sentence(message) {
-        return words(message);
+        return (words(message), true);
     }
     let sentences = sentences_of(message);
     if sentences.len() < 2 {
-        return words(message);
+        return (words(message), true);
     }
     let Some(at) = asking(&sentences) else {
-        return words(message);
+        return (words(message), true);
     };
     let question = words(sentences[at]);
     let content = question.iter().filter(|w| !is_stopword(w)).count();
     if content >= MIN_CONTENT_WORDS {
-        return question;
+        return (question, false);
     }
     let mut out: Vec<String> = sentences
         .iter()
@@ -43,7 +50,7 @@ pub fn question_words(message: &str, known: impl Fn(&str) -> bool) -> Vec<String
         .filter(|w| !is_stopword(w) && known(w))
         .collect();
     out.extend(question);
-    out
+    (out, false)
 }
 
 /// True when the message cannot hold two sentences: it is one line and no

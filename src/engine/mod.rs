@@ -118,29 +118,18 @@ impl Engine {
         if let Some(problem) = check_message(message) {
             return Reply::Unknown(problem);
         }
-        let words = match self.bounded_words(message) {
-            Ok(words) => words,
+        let (words, whole) = match self.bounded_message_words(message) {
+            Ok(read) => read,
             Err(no) => return Reply::Unknown(no),
         };
+        // What the message asks about the article's subject, read from its
+        // words when they are all of its words (else read again if needed).
+        let subject = whole.then(|| about::subject_asked(&words));
         let yes_no = is_yes_no(&words);
-        let wants = question::wants_in(&words, self.knowledge.meta.later_events_unknown);
-        // Kept only for a question a drafted fact may answer in short.
-        let asks_for_a_phrase = !yes_no
-            && matches!(
-                wants,
-                question::Wants::Count
-                    | question::Wants::Money
-                    | question::Wants::Time
-                    | question::Wants::Date
-                    | question::Wants::Duration
-                    | question::Wants::Place
-            );
-        let question = asks_for_a_phrase.then(|| words.clone());
-        let reply = match (self.reply_to(message, words), question) {
-            (Reply::Answered(answer), Some(question)) => {
-                Reply::Answered(in_short(answer, wants, &question))
-            }
-            (reply, _) => reply,
+        let reply = match self.reply_to(message, &words, subject) {
+            // Only a question that is no yes/no question is answered in short.
+            Reply::Answered(answer) if !yes_no => Reply::Answered(self.in_short(answer, &words)),
+            reply => reply,
         };
         fit::fit(self, message, yes_no, reply)
     }
@@ -151,14 +140,21 @@ impl Engine {
             return Reply::Unknown(problem);
         }
         match self.bounded_words(message) {
-            Ok(words) => self.reply_to(message, words),
+            Ok(words) => self.reply_to(message, &words, None),
             Err(no) => Reply::Unknown(no),
         }
     }
 
-    /// The reply to one checked message, given its words.
-    fn reply_to(&self, message: &str, words: Vec<String>) -> Reply {
-        match smalltalk::reply(&words) {
+    /// The reply to one checked message, given its words and, when they
+    /// are known, what it asks about the article's subject
+    /// ([`about::subject_asked`] of all its words).
+    fn reply_to(
+        &self,
+        message: &str,
+        words: &[String],
+        subject: Option<Option<about::Subject>>,
+    ) -> Reply {
+        match smalltalk::reply(words) {
             Some(smalltalk::Smalltalk::Help) => return Reply::Greeting(self.help_text()),
             Some(smalltalk::Smalltalk::Thanks) => {
                 return Reply::Greeting(smalltalk::THANKS_TEXT.to_string());
@@ -169,7 +165,7 @@ impl Engine {
             let tokens = self.analyzer.analyse_known(message).tokens;
             self.index.find_entities(&tokens).iter().any(|m| m.known)
         };
-        if let Some(text) = about::reply(&words, &self.knowledge.meta, names_its_world) {
+        if let Some(text) = about::reply(words, &self.knowledge.meta, names_its_world) {
             return Reply::Unknown(NoAnswer::AboutArticle(text));
         }
         if let Some(name) = self.unknown_name(message) {
@@ -182,20 +178,44 @@ impl Engine {
             }
             Err(no) => {
                 return self
-                    .subject_answer(message)
+                    .subject_answer(message, subject)
                     .map_or(Reply::Unknown(no), Reply::Answered);
             }
         };
         match score::decide(self, &ranked) {
             Reply::Answered(answer) => Reply::Answered(answer),
-            other => self.subject_answer(message).map_or(other, Reply::Answered),
+            other => self
+                .subject_answer(message, subject)
+                .map_or(other, Reply::Answered),
         }
+    }
+
+    /// An answer that is its whole cited sentence (a drafted fact, a bare
+    /// sentence) led by the phrase of it the question (its words) asks for,
+    /// when it has one. The kind of answer wanted is read only for such an
+    /// answer.
+    fn in_short(&self, mut answer: Answer, question: &[String]) -> Answer {
+        if answer.text != answer.citation.sentence {
+            return answer;
+        }
+        let wants = question::wants_in(question, self.knowledge.meta.later_events_unknown);
+        if let Some(short) = short_answer::short_answer(wants, question, &answer.citation.sentence)
+        {
+            answer.text = short;
+        }
+        answer
     }
 
     /// The summary or headline for a question about the article's subject
     /// that no fact answered ("what is this about?" on a drafted article).
-    fn subject_answer(&self, message: &str) -> Option<Answer> {
-        let subject = about::subject_asked(&crate::text::words(message))?;
+    /// `subject`: what the message asks about the subject, when already read.
+    fn subject_answer(
+        &self,
+        message: &str,
+        subject: Option<Option<about::Subject>>,
+    ) -> Option<Answer> {
+        let subject =
+            subject.unwrap_or_else(|| about::subject_asked(&crate::text::words(message)))?;
         about::subject_answer(subject, &self.knowledge)
     }
 
@@ -209,7 +229,7 @@ impl Engine {
         if let Some(name) = self.unknown_name(message) {
             return Err(NoAnswer::NotMentioned(name));
         }
-        let ranked = score::rank(self, self.bounded_words(message)?)?;
+        let ranked = score::rank(self, &self.bounded_words(message)?)?;
         let mut out: Vec<Candidate> = Vec::new();
         for r in ranked {
             if out.len() == n {
@@ -245,7 +265,7 @@ impl Engine {
         };
         let ranked = match named
             .and_then(|()| self.bounded_words(message))
-            .and_then(|words| score::rank(self, words))
+            .and_then(|words| score::rank(self, &words))
         {
             Ok(ranked) => ranked,
             Err(no) => {
@@ -324,12 +344,20 @@ impl Engine {
     /// (the loader refuses longer ones, so they cannot match and would only
     /// cost time).
     fn bounded_words(&self, message: &str) -> Result<Vec<String>, NoAnswer> {
-        let mut words = self.question_words(message);
+        self.bounded_message_words(message).map(|(words, _)| words)
+    }
+
+    /// [`Engine::bounded_words`], and whether they are all the message's
+    /// words ([`crate::text::words`] of it, none passed over).
+    fn bounded_message_words(&self, message: &str) -> Result<(Vec<String>, bool), NoAnswer> {
+        let (mut words, whole) = focus::question_words_of(message, |w| self.analyzer.knows(w));
         if words.len() > MAX_QUESTION_WORDS {
             return Err(NoAnswer::TooLong);
         }
+        let before = words.len();
         words.retain(|w| w.chars().count() <= crate::knowledge::MAX_WORD_CHARS);
-        Ok(words)
+        let whole = whole && words.len() == before;
+        Ok((words, whole))
     }
 
     fn citation(&self, sentence: usize) -> Citation {
@@ -517,17 +545,6 @@ fn check_message(message: &str) -> Option<NoAnswer> {
 
 #[cfg(test)]
 mod tests;
-
-/// An answer that is its whole cited sentence (a drafted fact, a bare
-/// sentence) led by the phrase of it the question asks for, when it has one.
-fn in_short(mut answer: Answer, wants: question::Wants, question: &[String]) -> Answer {
-    if answer.text == answer.citation.sentence
-        && let Some(short) = short_answer::short_answer(wants, question, &answer.citation.sentence)
-    {
-        answer.text = short;
-    }
-    answer
-}
 
 /// Most words of an intent shown as a suggestion.
 const SUGGESTED_QUESTION_WORDS: usize = 14;

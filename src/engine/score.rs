@@ -133,10 +133,10 @@ fn read(engine: &Engine, question: Analysed) -> Result<Reading, NoAnswer> {
 }
 
 /// Scores the knowledge's facts against a question, best first.
-pub fn rank(engine: &Engine, words: Vec<String>) -> Result<Vec<Ranked>, NoAnswer> {
+pub fn rank(engine: &Engine, words: &[String]) -> Result<Vec<Ranked>, NoAnswer> {
     let t = &engine.tunables;
-    let asked = words.clone();
-    let reading = read(engine, engine.analyzer.analyse_question(words))?;
+    let asked = words;
+    let reading = read(engine, engine.analyzer.analyse_question(words.to_vec()))?;
     let query = query(engine, &reading.question.tokens)?;
     let scores = SCRATCH.with(|scratch| {
         let mut scratch = scratch.borrow_mut();
@@ -166,7 +166,7 @@ pub fn rank(engine: &Engine, words: Vec<String>) -> Result<Vec<Ranked>, NoAnswer
         .collect();
     ranked.sort_by(|a, b| b.score.partial_cmp(&a.score).unwrap_or(Ordering::Equal));
     // Stage 6: what the question asserts against what the best facts assert.
-    rules::contradiction::apply(engine, &asked, &reading.question.tokens, &mut ranked);
+    rules::contradiction::apply(engine, asked, &reading.question.tokens, &mut ranked);
     // Stage 6 still: a word of the sentence the question replaced.
     let replaced = rules::substituted::Asked::read(
         &reading.question.tokens,
@@ -177,7 +177,7 @@ pub fn rank(engine: &Engine, words: Vec<String>) -> Result<Vec<Ranked>, NoAnswer
         &replaced,
         &engine.index,
         &engine.analyzer,
-        super::is_yes_no(&asked),
+        super::is_yes_no(asked),
         t.substituted_word,
         &mut ranked,
     );

@@ -81,7 +81,9 @@ impl TypoIndex {
             return None;
         }
         let chars: Vec<char> = word.chars().collect();
-        let mut hashes = vec![hash_without(&chars, &[])];
+        let n = chars.len();
+        let mut hashes = Vec::with_capacity(1 + n + if allowed >= 2 { n * n / 2 } else { 0 });
+        hashes.push(hash_without(&chars, &[]));
         for i in 0..chars.len() {
             hashes.push(hash_without(&chars, &[i]));
             if allowed >= 2 {

@@ -86,6 +86,10 @@ impl Identified {
         } else {
             (identified, false)
         };
+        // Most questions ask to identify nothing: no text to analyse.
+        if nouns.is_empty() {
+            return Vec::new();
+        }
         analyzer
             .analyse_known(&nouns.join(" "))
             .tokens

@@ -10,7 +10,6 @@ use crate::engine::NoAnswer;
 use crate::engine::analyze::{Analyzer, Token};
 use crate::engine::index::{Doc, Index, Mention};
 use crate::language::{List, language};
-use crate::text::is_stopword;
 
 /// The entities a question names that the knowledge mentions, once "according
 /// to X" sources are set aside; an entity the knowledge never mentions ends
@@ -76,8 +75,12 @@ pub fn unknown_name(
         let mut chars = w.chars();
         chars.next().is_some_and(char::is_uppercase) && chars.any(char::is_lowercase)
     };
-    let long: Vec<&&str> = typed.iter().filter(|w| w.chars().count() >= 3).collect();
-    if long.iter().filter(|w| capitalised(w)).count() * 2 > long.len() {
+    let (mut long, mut long_capitalised) = (0, 0);
+    for w in typed.iter().filter(|w| w.chars().count() >= 3) {
+        long += 1;
+        long_capitalised += usize::from(capitalised(w));
+    }
+    if long_capitalised * 2 > long {
         return None;
     }
     let lang = language();
@@ -86,18 +89,20 @@ pub fn unknown_name(
             return None;
         }
         let word = w.split(['\'', '’']).next().unwrap_or(w);
-        let folded = crate::text::words(word);
-        let [lower] = folded.as_slice() else {
+        let lower = crate::text::single_word(word)?;
+        let lower = &lower;
+        // Most names a question capitalises are the knowledge's own: the
+        // cheapest check first.
+        if analyzer.knows(lower) {
             return None;
-        };
+        }
         let common = crate::lexicon::english_rank(lower).is_some_and(|rank| rank < name_rank);
-        let closed = is_stopword(lower)
-            || lang.in_list(List::Days, lower)
-            || lang.in_list(List::Months, lower);
+        let classes = lang.classes(lower);
+        let closed = classes.is_stopword() || classes.has(List::Days) || classes.has(List::Months);
         // The gazetteer's names are rule `unknown-entity`'s own, where a
         // capital stands for its country ("Tallinn" for Estonia).
         let listed = index.entities.contains_key(&*analyzer.stem_of(lower));
-        if common || closed || listed || analyzer.knows(lower) {
+        if common || closed || listed {
             return None;
         }
         let read = analyzer.analyse_question(vec![lower.clone()]);
