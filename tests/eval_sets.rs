@@ -230,9 +230,9 @@ fn a_drafted_knowledge_beats_declining_on_the_squad_article() {
     // families: 0.603 (252/418), precision 0.534 (93/174).
     // with the drafted paragraph_context and which-noun reading "what kind
     // of X" as well: 0.608 (254/418), precision 0.540 (95/176); with
-    // WordNet's opposites and rule substituted-word: 0.629 (263/418),
-    // precision 0.570 (94/165); with rules phrase-match, neighbour-context
-    // and sentence-length drafted: 0.632 (264/418), precision 0.570 (98/172).
+    // WordNet's opposites and rule substituted-word: 0.632 (264/418),
+    // precision 0.573 (94/164); with rules phrase-match, neighbour-context
+    // and sentence-length drafted: 0.634 (265/418), precision 0.573 (98/171).
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/eval/squad-complexity");
     if !dir.exists() {
         eprintln!("../shared/eval/squad-complexity not found: skipping");

@@ -172,6 +172,7 @@ pub fn rank(engine: &Engine, words: &[String]) -> Result<Vec<Ranked>, NoAnswer> 
         &reading.question.tokens,
         &reading.question.all_words,
         &engine.analyzer,
+        t.substitution_span,
     );
     rules::substituted::apply(
         &replaced,

@@ -153,6 +153,10 @@ tunables! {
     /// Rule `substituted-word`: share of its score a fact keeps when the
     /// question copies its words around one place but puts another word there.
     substituted_word: f32 = 0.3, 0.0, 1.0;
+    /// Rule `substituted-word`: most words from one content word of the
+    /// question to the next for them to be read as neighbours (2: one stop
+    /// word between, "supply of random").
+    substitution_span: usize = 2, 1, 8;
     /// Rule `unknown-entity`: English frequency rank from which a word the
     /// question capitalises, and the knowledge never uses, is read as a name
     /// the article never mentions (more common words are not).
