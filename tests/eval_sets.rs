@@ -160,9 +160,8 @@ fn guards_still_hold_with_vectors_on() {
     }
 }
 
-/// The overall accuracy and precision of `citebot init`'s unedited draft of
-/// `article` on the questions in `questions`.
-fn drafted(article: &Path, questions: &Path) -> (f64, f64) {
+/// The engine over `citebot init`'s unedited draft of `article`.
+fn drafted_engine(article: &Path) -> citebot::Engine {
     let tmp = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
     citebot::draft::init(article, tmp.path(), false).unwrap_or_else(|e| panic!("{e}"));
     let setup = Setup {
@@ -170,10 +169,57 @@ fn drafted(article: &Path, questions: &Path) -> (f64, f64) {
         vectors: Some(citebot::setup::VectorsSource::Embedded),
         built_in_when_missing: false,
     };
-    let engine = setup.engine().unwrap_or_else(|e| panic!("{e}"));
+    setup.engine().unwrap_or_else(|e| panic!("{e}"))
+}
+
+/// The overall accuracy and precision of `citebot init`'s unedited draft of
+/// `article` on the questions in `questions`.
+fn drafted(article: &Path, questions: &Path) -> (f64, f64) {
+    let engine = drafted_engine(article);
     let cases = read_cases(questions).unwrap_or_else(|e| panic!("{e}"));
     let report = run(&engine, &cases);
     (report.overall().rate(), report.precision().rate())
+}
+
+/// Of the answerable questions in `questions`, how many the best-scoring
+/// fact of `citebot init`'s draft of `article` cites the right sentence
+/// for, answered or not (`citebot eval --scores`, column `top_correct`),
+/// and how many are answerable.
+fn best_fact_right(article: &Path, questions: &Path) -> (usize, usize) {
+    let engine = drafted_engine(article);
+    let cases = read_cases(questions).unwrap_or_else(|e| panic!("{e}"));
+    let answerable: Vec<_> = cases.iter().filter(|c| !c.cites.is_empty()).collect();
+    let right = answerable
+        .iter()
+        .filter(|c| {
+            engine.candidates(&c.q, 1).is_ok_and(|best| {
+                best.first()
+                    .is_some_and(|b| citebot::eval::cites_match(&b.sentence, &c.cites))
+            })
+        })
+        .count();
+    (right, answerable.len())
+}
+
+#[test]
+fn the_drafts_best_fact_cites_the_right_sentence_on_the_squad_article() {
+    // The ceiling of every answer on a drafted article: the best-ranked
+    // fact must cite the sentence asked about. Measured: 129/197 (64 of the
+    // tuning half's 100, 65 of the untouched half's 97); with rules
+    // phrase-match, neighbour-context and sentence-length drafted: 136/197
+    // (67 and 69).
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/eval/squad-complexity");
+    if !dir.exists() {
+        eprintln!("../shared/eval/squad-complexity not found: skipping");
+        return;
+    }
+    let (right, answerable) =
+        best_fact_right(&dir.join("article.txt"), &dir.join("questions.jsonl"));
+    assert_eq!(answerable, 197);
+    assert!(
+        right >= 134,
+        "best fact right on {right}/{answerable} < 134"
+    );
 }
 
 #[test]
@@ -185,15 +231,16 @@ fn a_drafted_knowledge_beats_declining_on_the_squad_article() {
     // with the drafted paragraph_context and which-noun reading "what kind
     // of X" as well: 0.608 (254/418), precision 0.540 (95/176); with
     // WordNet's opposites and rule substituted-word: 0.632 (264/418),
-    // precision 0.573 (94/164).
+    // precision 0.573 (94/164); with rules phrase-match, neighbour-context
+    // and sentence-length drafted: 0.634 (265/418), precision 0.573 (98/171).
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/eval/squad-complexity");
     if !dir.exists() {
         eprintln!("../shared/eval/squad-complexity not found: skipping");
         return;
     }
     let (accuracy, precision) = drafted(&dir.join("article.txt"), &dir.join("questions.jsonl"));
-    assert!(accuracy >= 0.62, "accuracy {accuracy:.3} < 0.62");
-    assert!(precision >= 0.55, "precision {precision:.3} < 0.55");
+    assert!(accuracy >= 0.625, "accuracy {accuracy:.3} < 0.625");
+    assert!(precision >= 0.56, "precision {precision:.3} < 0.56");
 }
 
 #[test]
@@ -203,7 +250,12 @@ fn a_drafted_knowledge_beats_declining_on_an_article_we_never_tuned_on() {
     // unedited. Declining everything scores 35/90 = 0.389. Measured: 0.544
     // (49/90), precision 0.571 (28/49); with definitions drafted both ways
     // and word families: 0.556 (50/90), precision 0.583 (28/48); with
-    // "year" and main's unknown-entity names: 0.567 (51/90), precision 0.596.
+    // "year" and main's unknown-entity names: 0.567 (51/90), precision 0.596;
+    // with rule counted-thing reading prices: 0.578 (52/90), precision 0.604
+    // (29/48), as with rules phrase-match, neighbour-context and
+    // sentence-length drafted; with "who is <name>" drafted where a body
+    // sentence first names someone: 0.567 (51/90), precision 0.592 (29/49),
+    // with or without the three rules.
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/new-article");
     let (accuracy, precision) = drafted(&dir.join("article.txt"), &dir.join("questions.jsonl"));
     assert!(accuracy >= 0.56, "accuracy {accuracy:.3} < 0.56");
@@ -219,10 +271,13 @@ fn a_drafted_knowledge_beats_declining_on_a_third_article() {
     // was added: 0.550 (44/80), precision 0.605 (23/38); with the drafted
     // common_rank and rules affirms-denied and denies-unsaid: 0.562 (45/80),
     // precision 0.632; with the drafted paragraph_context: 0.588 (47/80),
-    // precision 0.658.
+    // precision 0.658 (main then: 0.575, 46/80, precision 0.658); with rules
+    // phrase-match, neighbour-context and sentence-length drafted: 0.600
+    // (48/80), precision 0.675 (27/40), and so with "who is <name>" drafted
+    // (0.588, 47/80, without the three rules).
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/article3");
     let (accuracy, precision) = drafted(&dir.join("article.txt"), &dir.join("questions.jsonl"));
-    assert!(accuracy >= 0.53, "accuracy {accuracy:.3} < 0.53");
+    assert!(accuracy >= 0.58, "accuracy {accuracy:.3} < 0.58");
     assert!(precision >= 0.58, "precision {precision:.3} < 0.58");
 }
 
@@ -233,11 +288,14 @@ fn a_drafted_knowledge_beats_declining_on_a_fourth_article() {
     // knowledge; nobody has read the questions since. `citebot init`'s
     // draft, unedited. Declining everything scores 32/80 = 0.400. Measured
     // when it was added: 0.425 (34/80), precision 0.452 (19/42); with the
-    // drafted paragraph_context: 0.438 (35/80), precision 0.455 (20/44).
+    // drafted paragraph_context: 0.438 (35/80), precision 0.455 (20/44);
+    // with rule counted-thing reading prices: 0.450 (36/80), precision 0.467
+    // (21/45); with rules phrase-match, neighbour-context and
+    // sentence-length drafted as well: 0.463 (37/80), precision 0.489 (22/45).
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/article4");
     let (accuracy, precision) = drafted(&dir.join("article.txt"), &dir.join("questions.jsonl"));
-    assert!(accuracy >= 0.42, "accuracy {accuracy:.3} < 0.42");
-    assert!(precision >= 0.43, "precision {precision:.3} < 0.43");
+    assert!(accuracy >= 0.45, "accuracy {accuracy:.3} < 0.45");
+    assert!(precision >= 0.46, "precision {precision:.3} < 0.46");
 }
 
 #[test]
@@ -247,7 +305,9 @@ fn a_drafted_knowledge_beats_declining_on_a_fifth_article() {
     // a helper who saw neither citebot nor its data; nobody has read the
     // questions since. `citebot init`'s draft, unedited. Declining
     // everything scores 32/80 = 0.400. Measured when it was added: 0.500
-    // (40/80), precision 0.500 (26/52).
+    // (40/80), precision 0.500 (26/52); with rules phrase-match,
+    // neighbour-context and sentence-length drafted: 0.500 (40/80),
+    // precision 0.510 (26/51).
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/article5");
     let (accuracy, precision) = drafted(&dir.join("article.txt"), &dir.join("questions.jsonl"));
     assert!(accuracy >= 0.47, "accuracy {accuracy:.3} < 0.47");
@@ -264,9 +324,10 @@ fn a_drafted_knowledge_beats_declining_on_the_tuning_article() {
     // precision 0.574 (27/47); with the drafted paragraph_context and
     // which-noun reading "what kind of X": 0.575 (46/80), precision 0.571
     // (28/49); with WordNet's opposites: 0.588 (47/80), precision 0.583
-    // (28/48).
+    // (28/48); with rules phrase-match, neighbour-context and
+    // sentence-length drafted: 0.600 (48/80), precision 0.583 (28/48).
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/strike");
     let (accuracy, precision) = drafted(&dir.join("article.txt"), &dir.join("questions.jsonl"));
-    assert!(accuracy >= 0.57, "accuracy {accuracy:.3} < 0.57");
+    assert!(accuracy >= 0.58, "accuracy {accuracy:.3} < 0.58");
     assert!(precision >= 0.57, "precision {precision:.3} < 0.57");
 }

@@ -54,8 +54,27 @@ const DRAFT_COMMON_RANK: f32 = 300.0;
 /// `paragraph_context` of a drafted file: a drafted fact is one sentence,
 /// which often leaves its subject to the sentences around it ("it", "this
 /// problem"), so the words of its paragraph count for a share (rule
-/// `paragraph-context`; measured on the squad-complexity tuning half).
-const DRAFT_PARAGRAPH_CONTEXT: f32 = 0.4;
+/// `paragraph-context`; measured on the squad-complexity tuning half). Half
+/// of the share it had alone went to `neighbour_context`.
+const DRAFT_PARAGRAPH_CONTEXT: f32 = 0.2;
+
+/// `neighbour_context` of a drafted file: the sentence a question is about
+/// most often leans on the one just before or after it, which the whole
+/// paragraph's share cannot tell apart from the paragraph's other sentences
+/// (rule `neighbour-context`; measured as `phrase_match`).
+const DRAFT_NEIGHBOUR_CONTEXT: f32 = 0.2;
+
+/// `phrase_match` of a drafted file: a drafted fact keeps its sentence's
+/// word order, so a question's neighbouring words that the sentence also
+/// writes side by side count for a share more (rule `phrase-match`;
+/// measured on the squad-complexity tuning half and strike).
+const DRAFT_PHRASE_MATCH: f32 = 0.3;
+
+/// `length_norm` of a drafted file: drafted facts are whole sentences of any
+/// length, and a long one shares a question's words by its length alone, so
+/// the matched words are scaled by the sentence's length for ranking (rule
+/// `sentence-length`; measured as `phrase_match`).
+const DRAFT_LENGTH_NORM: f32 = 0.1;
 
 /// The `[engine]` table of a drafted file, with why.
 fn engine_table() -> String {
@@ -64,10 +83,16 @@ fn engine_table() -> String {
          # its intents are the article's own words, so a common word a question\n\
          # shares with a sentence keeps more of its weight, and a fact is one\n\
          # sentence whose paragraph may name what it calls \"it\", so the\n\
-         # paragraph's words count for a share. Delete the table once the\n\
-         # intents are written the way readers ask.\n\
+         # paragraph's words, and more those of the sentences next to it, count\n\
+         # for a share; the words a question puts side\n\
+         # by side count more where the sentence does too, and a long sentence\n\
+         # ranks a little below a short one sharing as many words. Delete the\n\
+         # table once the intents are written the way readers ask.\n\
          [engine]\ncommon_rank = {DRAFT_COMMON_RANK:.1}\n\
-         paragraph_context = {DRAFT_PARAGRAPH_CONTEXT:.1}\n"
+         paragraph_context = {DRAFT_PARAGRAPH_CONTEXT:.1}\n\
+         neighbour_context = {DRAFT_NEIGHBOUR_CONTEXT:.1}\n\
+         phrase_match = {DRAFT_PHRASE_MATCH:.1}\n\
+         length_norm = {DRAFT_LENGTH_NORM:.1}\n"
     )
 }
 
@@ -662,6 +687,9 @@ mod tests {
         let k = load_str(Path::new("kb"), &toml, ARTICLE).unwrap_or_else(|e| panic!("{e}"));
         assert_eq!(k.engine.common_rank, DRAFT_COMMON_RANK);
         assert_eq!(k.engine.paragraph_context, DRAFT_PARAGRAPH_CONTEXT);
+        assert_eq!(k.engine.phrase_match, DRAFT_PHRASE_MATCH);
+        assert_eq!(k.engine.neighbour_context, DRAFT_NEIGHBOUR_CONTEXT);
+        assert_eq!(k.engine.length_norm, DRAFT_LENGTH_NORM);
         assert_eq!(
             crate::engine::Tunables::default().paragraph_context,
             0.0,

@@ -124,6 +124,12 @@ pub struct Index {
     /// (one copy shared by the paragraph's sentences): rule
     /// `paragraph-context` reads the question against it.
     pub context: Vec<Terms>,
+    /// Average number of distinct terms of a document: rule
+    /// `sentence-length` reads a fact's length against it.
+    pub average_len: f32,
+    /// For each article sentence, the sorted terms of it and its neighbours
+    /// in its paragraph: rule `neighbour-context` reads the question against it.
+    pub window: Vec<Terms>,
 }
 
 fn sorted_terms(terms: impl IntoIterator<Item = TermId>) -> Vec<TermId> {
@@ -190,7 +196,9 @@ impl Index {
             }
         }
         let counted = sorted_terms(docs.iter().flat_map(|d| d.counted.iter().copied()));
+        let average_len = docs.iter().map(|d| d.bag.len() as f32).sum::<f32>() / n;
         let mut index = Index {
+            average_len,
             counted,
             docs,
             idf,
@@ -203,6 +211,7 @@ impl Index {
             country_of,
             article_numbers: super::rules::contradiction::article_numbers(knowledge),
             context: paragraph_context(knowledge, analyzer),
+            window: neighbour_windows(knowledge, analyzer),
         };
         index.add_entities_and_speakers(knowledge, analyzer, &mut interner);
         index
@@ -386,6 +395,13 @@ fn paragraph_context(knowledge: &Knowledge, analyzer: &Analyzer) -> Vec<Terms> {
     let sentences = &knowledge.article.sentences;
     let paragraphs: Vec<usize> = sentences.iter().map(|s| s.paragraph).collect();
     super::rules::context::paragraph_terms(&paragraphs, |i| terms_of(analyzer, &sentences[i].text))
+}
+
+/// Each article sentence's window of neighbours, for rule `neighbour-context`.
+fn neighbour_windows(knowledge: &Knowledge, analyzer: &Analyzer) -> Vec<Terms> {
+    let sentences = &knowledge.article.sentences;
+    let paragraphs: Vec<usize> = sentences.iter().map(|s| s.paragraph).collect();
+    super::rules::neighbours::window_terms(&paragraphs, |i| terms_of(analyzer, &sentences[i].text))
 }
 
 /// One document per article sentence that no fact cites (the fallback).

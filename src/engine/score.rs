@@ -33,8 +33,9 @@ pub struct Ranked {
     pub target: Target,
     /// Index of the sentence it cites.
     pub sentence: usize,
-    /// Its score after the rules, for ranking: in 0..=1 but for what rule
-    /// `paragraph-context` adds ([`Ranked::evidence`] is always in 0..=1).
+    /// Its score after the rules, for ranking: in 0..=1 but for what rules
+    /// `paragraph-context` and `sentence-length` add ([`Ranked::evidence`]
+    /// is always in 0..=1).
     pub score: f32,
     /// Its score on words alone, before the guards.
     pub base: f32,
@@ -42,12 +43,15 @@ pub struct Ranked {
     pub intent: f32,
     /// The rules that fired for it.
     pub fired: Fired,
-    /// What the boosts added: a guessed number's, the word vectors' and the
-    /// paragraph's share.
-    pub boosts: [f32; 3],
-    /// The share of its score that rule `paragraph-context` gave: words of
-    /// its paragraph help to rank it but are no evidence that its sentence
-    /// answers, so the decision reads its score without them.
+    /// What the boosts added: a guessed number's, the word vectors', the
+    /// paragraph's and the phrases' share, what its length added or took,
+    /// and its neighbours' share.
+    pub boosts: [f32; 6],
+    /// The share of its score that the ranking-only rules gave
+    /// (`paragraph-context`, `sentence-length`; below zero when its length
+    /// took from it): words of its paragraph, or its shortness, help to rank
+    /// it but are no evidence that its sentence answers, so the decision
+    /// reads its score without them.
     pub context_share: f32,
 }
 
@@ -353,8 +357,13 @@ fn candidates(engine: &Engine, query: &Query, scratch: &mut Scratch) -> Vec<(u32
     // reach a suggestion is not scored at all (it could not change the
     // decision either, being too far behind any answer).
     // Rule `paragraph-context` may add its share of the whole question.
+    // Rule `phrase-match` adds at most its share of the matched weight,
+    // and rule `sentence-length` scales it by at most its factor for a
+    // fact of no words.
     let semantic: f32 = query.semantic.iter().map(|t| t.weight).sum();
-    let floor = (t.unsure - t.paragraph_context) * query.total - semantic;
+    let most = (1.0 + t.phrase_match) * rules::length::factor(0, 1.0, t);
+    let floor =
+        ((t.unsure - t.paragraph_context - t.neighbour_context) * query.total - semantic) / most;
     let mut scored: Vec<(u32, f32)> = touched
         .into_iter()
         .map(|d| (d, std::mem::take(&mut accumulated[d as usize])))
@@ -378,9 +387,11 @@ struct WordScore {
     intent: f32,
     /// `intent-other-kind` when it cut the best intent, and the boosts that added.
     fired: Fired,
-    /// What a guessed number, the word vectors and the paragraph added to the score.
-    boosts: [f32; 3],
-    /// The share of the score that rule `paragraph-context` gave.
+    /// What a guessed number, the word vectors, the paragraph and the
+    /// phrases added to the score, what its length added or took, and its
+    /// neighbours' share.
+    boosts: [f32; 6],
+    /// The share of the score that the ranking-only rules gave.
     context_share: f32,
 }
 
@@ -430,6 +441,8 @@ fn word_scores(
     }
     first.push(count);
     let context = rules::context::weights(index, candidates, &query.exact_by_term, t);
+    let phrases = rules::phrase::weights(index, candidates, &query.exact, t);
+    let neighbours = rules::neighbours::weights(index, candidates, &query.exact_by_term, t);
     let slot = &scratch.slot;
     // How much of the question each intent covers, and how much of the intent.
     let mut question_covered: Vec<f32> = Vec::with_capacity(count);
@@ -518,8 +531,14 @@ fn word_scores(
         .map(|(s, &(d, exact))| {
             let doc = &index.docs[d as usize];
             let mut fired = Fired::default();
-            let context = context.get(s).copied().unwrap_or(0.0);
-            let bag = exact + (vectors[s] + guessed[s]) + context;
+            let neighbour = neighbours.get(s).copied().unwrap_or(0.0);
+            // Both context rules only rank.
+            let context = context.get(s).copied().unwrap_or(0.0) + neighbour;
+            let phrase = phrases.get(s).copied().unwrap_or(0.0);
+            let bag = exact + (vectors[s] + guessed[s]) + context + phrase;
+            // Rule `sentence-length` scales the fact's own matched words for ranking.
+            let length = rules::length::factor(doc.bag.len(), index.average_len, t);
+            let scaled = (bag - context) * (length - 1.0);
             let mut best_intent = 0.0f32;
             let mut best_cut = false;
             for (i, k) in (first[s]..first[s + 1]).enumerate() {
@@ -547,7 +566,10 @@ fn word_scores(
             let boosts = [
                 bag_share * guessed[s] / total,
                 bag_share * vectors[s] / total,
-                bag_share * context / total,
+                bag_share * (context - neighbour) / total,
+                bag_share * phrase / total,
+                bag_share * scaled / total,
+                bag_share * neighbour / total,
             ];
             if boosts[0] > 0.0 {
                 fired.add(Rule::GuessedNumber);
@@ -558,11 +580,23 @@ fn word_scores(
             if boosts[2] > 0.0 {
                 fired.add(Rule::ParagraphContext);
             }
+            if boosts[3] > 0.0 {
+                fired.add(Rule::PhraseMatch);
+            }
+            if boosts[4] != 0.0 {
+                fired.add(Rule::SentenceLength);
+            }
+            if boosts[5] > 0.0 {
+                fired.add(Rule::NeighbourContext);
+            }
             let intent_part = t.intent_share * best_intent;
             // Above 1 only through the paragraph's credit, which ranks the
             // facts that cover the whole question among themselves.
-            let score = intent_part + bag_share * bag / total;
-            let own = intent_part + bag_share * (bag - context) / total;
+            let score = intent_part + bag_share * (bag + scaled) / total;
+            // The phrases rank too but are no evidence of their own: a
+            // question that changes one word of a sentence keeps the others'
+            // pairs (rule `phrase-match`).
+            let own = intent_part + bag_share * (bag - context - phrase) / total;
             let score = WordScore {
                 context_share: if score > 0.0 { 1.0 - own / score } else { 0.0 },
                 score,

@@ -165,6 +165,27 @@ tunables! {
     /// that a fact's paragraph uses added to the fact's words (0 = off; `init`
     /// sets it for drafted knowledge, whose facts are single sentences).
     paragraph_context: f32 = 0.0, 0.0, 1.0;
+    /// Rule `phrase-match`: share of the weight of each pair of neighbouring
+    /// question words that a fact writes in the same order added to the
+    /// fact's words, for ranking (0 = off; `init` sets it for drafted
+    /// knowledge, whose facts are the article's sentences).
+    phrase_match: f32 = 0.0, 0.0, 1.0;
+    /// Rule `neighbour-context`: share of the weight of the question's words
+    /// that a fact's sentence and the sentences next to it in its paragraph
+    /// use added to the fact's words, for ranking (0 = off; `init` sets it
+    /// for drafted knowledge).
+    neighbour_context: f32 = 0.0, 0.0, 1.0;
+    /// Rule `phrase-match`: most other words between a pair's two words in
+    /// the fact for it to count as written side by side.
+    phrase_gap: usize = 1, 0, 8;
+    /// Rule `sentence-length`: how much a fact's length against the
+    /// knowledge's average scales the weight of the words it matches, for
+    /// ranking (BM25's `b`; 0 = off; `init` sets it for drafted knowledge,
+    /// whose facts are sentences of any length).
+    length_norm: f32 = 0.0, 0.0, 1.0;
+    /// Rule `sentence-length`: BM25's `k1`, how far the scaling may go (a
+    /// fact of no words gets `1 + length_saturation` times its weight).
+    length_saturation: f32 = 1.2, 0.0, 10.0;
 }
 
 #[cfg(test)]

@@ -11,7 +11,10 @@
 //! ([`roles`]), then the vetoes `other-doer` and `other-speaker` ([`doer`]).
 //! `unknown-entity` ([`entities`]) ends the search before any scoring,
 //! `intent-other-kind` ([`intent_kind`]) acts on each intent while scoring,
-//! and `paragraph-context` ([`context`]) credits a fact's paragraph then;
+//! `paragraph-context` ([`context`]) credits a fact's paragraph,
+//! `neighbour-context` ([`neighbours`]) its sentence's neighbours,
+//! `phrase-match` ([`phrase`]) the question's word pairs it writes too,
+//! and `sentence-length` ([`length`]) scales its matched words by its length;
 //! `sibling-borrowed` ([`sibling`]) while deciding. After ranking,
 //! `denied`, `other-number` and `opposite-word` ([`contradiction`]), and
 //! `affirms-denied` and `denies-unsaid` ([`asserted`]), cut facts whose sentence the question
@@ -25,6 +28,9 @@ pub mod contradiction;
 pub mod doer;
 pub mod entities;
 pub mod intent_kind;
+pub mod length;
+pub mod neighbours;
+pub mod phrase;
 pub mod roles;
 pub mod sibling;
 pub mod substituted;
@@ -73,6 +79,15 @@ pub enum Rule {
     /// A share of the weight of the question's words that the fact's
     /// paragraph uses, added for ranking only.
     ParagraphContext,
+    /// A share of the weight of the question's words that the fact's
+    /// sentence and its neighbours use, added for ranking only.
+    NeighbourContext,
+    /// A share of the weight of the question's neighbouring word pairs
+    /// that the fact writes side by side too.
+    PhraseMatch,
+    /// The fact's matched words scaled by its length against the
+    /// knowledge's average (shorter ranks higher), for ranking only.
+    SentenceLength,
     /// The question denies what the clause of the sentence it asks about
     /// states ("what cannot be solved" against "can be solved").
     Denied,
@@ -95,7 +110,7 @@ pub enum Rule {
 
 impl Rule {
     /// Every rule, in the order `--explain` lists them.
-    pub const ALL: [Rule; 21] = [
+    pub const ALL: [Rule; 24] = [
         Rule::UnknownEntity,
         Rule::EntityMissing,
         Rule::EntitySubstituted,
@@ -111,6 +126,9 @@ impl Rule {
         Rule::GuessedNumber,
         Rule::WordVectors,
         Rule::ParagraphContext,
+        Rule::NeighbourContext,
+        Rule::PhraseMatch,
+        Rule::SentenceLength,
         Rule::Denied,
         Rule::OtherNumber,
         Rule::OppositeWord,
@@ -137,6 +155,9 @@ impl Rule {
             Rule::GuessedNumber => "guessed-number",
             Rule::WordVectors => "word-vectors",
             Rule::ParagraphContext => "paragraph-context",
+            Rule::NeighbourContext => "neighbour-context",
+            Rule::PhraseMatch => "phrase-match",
+            Rule::SentenceLength => "sentence-length",
             Rule::Denied => "denied",
             Rule::OtherNumber => "other-number",
             Rule::OppositeWord => "opposite-word",
@@ -198,7 +219,8 @@ pub struct Effect {
 pub enum Change {
     /// The score was multiplied by this factor.
     Times(f32),
-    /// This much was added (a boost's share of the score).
+    /// This much was added (a boost's share of the score; below zero for
+    /// `sentence-length` on a long fact).
     Plus(f32),
     /// The score stands, but the fact is never the answer.
     Veto,
@@ -208,7 +230,7 @@ impl fmt::Display for Effect {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self.change {
             Change::Times(x) => write!(f, "{}: ×{x:.2}", self.rule),
-            Change::Plus(x) => write!(f, "{}: +{x:.3}", self.rule),
+            Change::Plus(x) => write!(f, "{}: {x:+.3}", self.rule),
             Change::Veto => write!(f, "{}: never the answer", self.rule),
         }
     }
@@ -270,7 +292,7 @@ pub fn guard(
 }
 
 /// The effect of each rule that fired, as `--explain` shows it.
-pub fn effects(fired: Fired, boosts: &[f32; 3], t: &Tunables) -> Vec<Effect> {
+pub fn effects(fired: Fired, boosts: &[f32; 6], t: &Tunables) -> Vec<Effect> {
     fired
         .rules()
         .filter_map(|rule| {
@@ -287,6 +309,9 @@ pub fn effects(fired: Fired, boosts: &[f32; 3], t: &Tunables) -> Vec<Effect> {
                 Rule::GuessedNumber => Change::Plus(boosts[0]),
                 Rule::WordVectors => Change::Plus(boosts[1]),
                 Rule::ParagraphContext => Change::Plus(boosts[2]),
+                Rule::PhraseMatch => Change::Plus(boosts[3]),
+                Rule::SentenceLength => Change::Plus(boosts[4]),
+                Rule::NeighbourContext => Change::Plus(boosts[5]),
                 Rule::Denied => Change::Times(t.denied),
                 Rule::OtherNumber => Change::Times(t.other_number),
                 Rule::OppositeWord => Change::Times(t.opposite_word),
