@@ -64,15 +64,35 @@ pub fn weights(
     query: &[(TermId, f32)],
     t: &Tunables,
 ) -> Vec<f32> {
-    if t.paragraph_context <= 0.0 {
+    surroundings_weights(
+        index,
+        candidates,
+        query,
+        &index.context,
+        t.paragraph_context,
+    )
+}
+
+/// `share` times the weight of the question's words (`query`: term and
+/// weight, by term) that each candidate's sentence's surroundings use
+/// (`around`: sorted terms by sentence, its paragraph or its neighbours).
+/// Empty when `share` is 0, so a rule that is off costs nothing.
+pub fn surroundings_weights(
+    index: &Index,
+    candidates: &[(u32, f32)],
+    query: &[(TermId, f32)],
+    around: &[Terms],
+    share: f32,
+) -> Vec<f32> {
+    if share <= 0.0 {
         return Vec::new();
     }
     candidates
         .iter()
         .map(|&(d, _)| {
             let sentence = index.docs[d as usize].sentence;
-            let paragraph = index.context.get(sentence).map_or(&[][..], |p| &p[..]);
-            t.paragraph_context * weight(query, paragraph)
+            let terms = around.get(sentence).map_or(&[][..], |p| &p[..]);
+            share * weight(query, terms)
         })
         .collect()
 }

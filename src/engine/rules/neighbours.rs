@@ -13,7 +13,7 @@
 //! Off when `neighbour_context` is 0; the windows are gathered once at
 //! load ([`window_terms`]).
 
-use super::context::weight;
+use super::context::surroundings_weights;
 use crate::engine::Tunables;
 use crate::engine::analyze::TermId;
 use crate::engine::index::{Index, Terms};
@@ -49,17 +49,7 @@ pub fn weights(
     query: &[(TermId, f32)],
     t: &Tunables,
 ) -> Vec<f32> {
-    if t.neighbour_context <= 0.0 {
-        return Vec::new();
-    }
-    candidates
-        .iter()
-        .map(|&(d, _)| {
-            let sentence = index.docs[d as usize].sentence;
-            let window = index.window.get(sentence).map_or(&[][..], |w| &w[..]);
-            t.neighbour_context * weight(query, window)
-        })
-        .collect()
+    surroundings_weights(index, candidates, query, &index.window, t.neighbour_context)
 }
 
 #[cfg(test)]
