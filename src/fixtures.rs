@@ -1,6 +1,6 @@
-//! A tiny made-up article and its knowledge, shared by unit tests that need
+//! Tiny made-up articles and their knowledge, shared by unit tests that need
 //! an article other than the shipped one (help text, subject questions,
-//! topic listings).
+//! topic listings, the rules' own tests).
 
 use std::path::Path;
 
@@ -45,4 +45,20 @@ pub fn library_titled(title: &str) -> Knowledge {
 /// The fixture loaded.
 pub fn library() -> Knowledge {
     library_titled("Town opens a library")
+}
+
+/// Knowledge of one topic whose facts are `(id, intent, source)`, each
+/// answered with its source, over `article`: the rules' tests build their
+/// made-up articles so.
+pub fn one_topic(article: &str, facts: &[(&str, &str, &str)]) -> Knowledge {
+    let mut toml = String::from(
+        "[article]\ntitle = \"Zorblat notes\"\n[summary]\nshort = \"S.\"\nlong = \"L.\"\n\
+         [topics.all]\ntitle = \"All\"\nsummary = \"All.\"\n",
+    );
+    for (id, intent, source) in facts {
+        toml.push_str(&format!(
+            "[[fact]]\nid = \"{id}\"\ntopic = \"all\"\nintents = [\"{intent}\"]\nanswer = \"{source}\"\nsource = \"{source}\"\n"
+        ));
+    }
+    load_str(Path::new("kb"), &toml, article).unwrap_or_else(|e| panic!("{e}"))
 }

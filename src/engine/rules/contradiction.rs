@@ -677,10 +677,6 @@ mod tests {
         The museum does not open on Mondays, but the workshop welcomes visitors on Sundays.\n";
 
     fn engine() -> Engine {
-        let mut toml = String::from(
-            "[article]\ntitle = \"Zorblat notes\"\n[summary]\nshort = \"S.\"\nlong = \"L.\"\n\
-             [topics.all]\ntitle = \"All\"\nsummary = \"All.\"\n",
-        );
         let facts = [
             (
                 "repair",
@@ -703,14 +699,7 @@ mod tests {
                 "The museum does not open on Mondays, but the workshop welcomes visitors on Sundays.",
             ),
         ];
-        for (id, intent, source) in facts {
-            toml.push_str(&format!(
-                "[[fact]]\nid = \"{id}\"\ntopic = \"all\"\nintents = [\"{intent}\"]\nanswer = \"{source}\"\nsource = \"{source}\"\n"
-            ));
-        }
-        let knowledge =
-            load_str(std::path::Path::new("kb"), &toml, ARTICLE).unwrap_or_else(|e| panic!("{e}"));
-        Engine::new(knowledge)
+        Engine::new(crate::fixtures::one_topic(ARTICLE, &facts))
     }
 
     /// The rules that fire for a question against a one-sentence article

@@ -295,7 +295,6 @@ pub fn apply(
 mod tests {
     use super::*;
     use crate::engine::{Engine, Reply};
-    use crate::knowledge::load_str;
 
     const ARTICLE: &str = "Zorblat notes\n\n\
         A zorblat engine runs on an extra supply of random bits.\n\n\
@@ -305,10 +304,6 @@ mod tests {
         Every answer of the gauge is either yes or no.\n";
 
     fn engine() -> Engine {
-        let mut toml = String::from(
-            "[article]\ntitle = \"Zorblat notes\"\n[summary]\nshort = \"S.\"\nlong = \"L.\"\n\
-             [topics.all]\ntitle = \"All\"\nsummary = \"All.\"\n",
-        );
         let facts = [
             (
                 "bits",
@@ -336,14 +331,7 @@ mod tests {
                 "The valve accepts the input signal, or else it rejects the input.",
             ),
         ];
-        for (id, intent, source) in facts {
-            toml.push_str(&format!(
-                "[[fact]]\nid = \"{id}\"\ntopic = \"all\"\nintents = [\"{intent}\"]\nanswer = \"{source}\"\nsource = \"{source}\"\n"
-            ));
-        }
-        let knowledge =
-            load_str(std::path::Path::new("kb"), &toml, ARTICLE).unwrap_or_else(|e| panic!("{e}"));
-        Engine::new(knowledge)
+        Engine::new(crate::fixtures::one_topic(ARTICLE, &facts))
     }
 
     fn answered(engine: &Engine, question: &str) -> bool {
