@@ -31,8 +31,13 @@ pub struct Drafted {
 /// Drafts the questions one sentence answers.
 pub fn draft(sentence: &str) -> Drafted {
     let words = sentence_words(sentence);
-    let mut intents = Intents::default();
+    // Room for all but the last intent, which is the sentence's words; a
+    // long sentence (a pasted list) stops drafting once the room is full.
+    let mut intents = Intents::with_room(MAX_INTENTS - 1);
     for span in spans(&words) {
+        if intents.is_full() {
+            break;
+        }
         if let Some(q) = question_for(&words, &span) {
             intents.push(q);
         }
@@ -45,6 +50,9 @@ pub fn draft(sentence: &str) -> Drafted {
     let clauses = words.last().map_or(0, |w| w.clause + 1);
     if clauses > 1 {
         for c in 0..clauses {
+            if intents.is_full() {
+                break;
+            }
             let clause: Vec<Word> = words.iter().filter(|w| w.clause == c).cloned().collect();
             let terms = content(&clause);
             if terms.len() >= MIN_CLAUSE_WORDS {
@@ -54,7 +62,7 @@ pub fn draft(sentence: &str) -> Drafted {
     }
     // All the sentence's words are the last intent, whatever else is
     // drafted: the question that spans clauses needs them.
-    intents.0.truncate(MAX_INTENTS - 1);
+    intents.room += 1;
     let mut all = content(&words);
     // A sentence listing two things answers "what are the two ...".
     if let Some(count) = listing::list_count(sentence) {
@@ -68,26 +76,43 @@ pub fn draft(sentence: &str) -> Drafted {
         intents.push(all.join(" "));
     }
     Drafted {
-        intents: intents.0,
+        intents: intents.kept,
         keywords: keywords(&words),
     }
 }
 
-/// Intents without repeats of the same words.
-#[derive(Default)]
-struct Intents(Vec<String>);
+/// Intents without repeats of the same words, up to a number of them.
+struct Intents {
+    kept: Vec<String>,
+    /// Each kept intent's stems, sorted and unique: what "the same words" compares.
+    keys: Vec<Vec<String>>,
+    /// How many intents it takes.
+    room: usize,
+}
 
 impl Intents {
+    fn with_room(room: usize) -> Intents {
+        Intents {
+            kept: Vec::new(),
+            keys: Vec::new(),
+            room,
+        }
+    }
+
+    fn is_full(&self) -> bool {
+        self.kept.len() >= self.room
+    }
+
     fn push(&mut self, intent: String) {
-        let key = |s: &str| {
-            let mut w: Vec<String> = s.split_whitespace().map(crate::text::stem).collect();
-            w.sort();
-            w.dedup();
-            w
-        };
-        let new = key(&intent);
-        if !intent.trim().is_empty() && !self.0.iter().any(|i| key(i) == new) {
-            self.0.push(intent);
+        if self.is_full() || intent.trim().is_empty() {
+            return;
+        }
+        let mut key: Vec<String> = intent.split_whitespace().map(crate::text::stem).collect();
+        key.sort();
+        key.dedup();
+        if !self.keys.contains(&key) {
+            self.kept.push(intent);
+            self.keys.push(key);
         }
     }
 }
