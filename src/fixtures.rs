@@ -51,6 +51,27 @@ pub fn library() -> Knowledge {
 /// answered with its source, over `article`: the rules' tests build their
 /// made-up articles so.
 pub fn one_topic(article: &str, facts: &[(&str, &str, &str)]) -> Knowledge {
+    with_engine(article, facts, "")
+}
+
+/// Knowledge with a fact for each `(id, sentence)` of `article`, its one
+/// intent the sentence's own words, as `citebot init` drafts them;
+/// `engine` is the body of the `[engine]` table ("phrase_match = 0.3").
+pub fn drafted_like(article: &str, facts: &[(&str, &str)], engine: &str) -> Knowledge {
+    let intents: Vec<String> = facts
+        .iter()
+        .map(|(_, source)| source.to_lowercase().trim_end_matches('.').to_string())
+        .collect();
+    let facts: Vec<(&str, &str, &str)> = facts
+        .iter()
+        .zip(&intents)
+        .map(|(&(id, source), intent)| (id, intent.as_str(), source))
+        .collect();
+    with_engine(article, &facts, engine)
+}
+
+/// [`one_topic`] with an `[engine]` table body.
+fn with_engine(article: &str, facts: &[(&str, &str, &str)], engine: &str) -> Knowledge {
     let mut toml = String::from(
         "[article]\ntitle = \"Zorblat notes\"\n[summary]\nshort = \"S.\"\nlong = \"L.\"\n\
          [topics.all]\ntitle = \"All\"\nsummary = \"All.\"\n",
@@ -59,6 +80,9 @@ pub fn one_topic(article: &str, facts: &[(&str, &str, &str)]) -> Knowledge {
         toml.push_str(&format!(
             "[[fact]]\nid = \"{id}\"\ntopic = \"all\"\nintents = [\"{intent}\"]\nanswer = \"{source}\"\nsource = \"{source}\"\n"
         ));
+    }
+    if !engine.is_empty() {
+        toml.push_str(&format!("[engine]\n{engine}\n"));
     }
     load_str(Path::new("kb"), &toml, article).unwrap_or_else(|e| panic!("{e}"))
 }

@@ -227,35 +227,19 @@ mod tests {
     fn priced() -> crate::engine::Engine {
         let article = "A new bridge\n\nThe new bridge opened on Monday. It cost 40 million euros.\n\n\
                        The town also got $2 million in aid, including steel beams.\n";
-        let knowledge = r#"
-[article]
-title = "A new bridge"
-
-[summary]
-short = "A bridge opened."
-long = "A bridge opened."
-
-[topics.bridge]
-title = "The bridge"
-summary = "A bridge opened."
-
-[[fact]]
-id = "bridge-cost"
-topic = "bridge"
-intents = ["cost million euros"]
-answer = "It cost 40 million euros."
-source = "It cost 40 million euros."
-
-[[fact]]
-id = "aid"
-topic = "bridge"
-intents = ["town aid steel beams"]
-answer = "The town also got $2 million in aid, including steel beams."
-source = "The town also got $2 million in aid, including steel beams."
-"#;
-        let k = crate::knowledge::load_str(std::path::Path::new("priced"), knowledge, article)
-            .unwrap_or_else(|e| panic!("{e}"));
-        crate::engine::Engine::new(k)
+        let facts = [
+            (
+                "bridge-cost",
+                "cost million euros",
+                "It cost 40 million euros.",
+            ),
+            (
+                "aid",
+                "town aid steel beams",
+                "The town also got $2 million in aid, including steel beams.",
+            ),
+        ];
+        crate::engine::Engine::new(crate::fixtures::one_topic(article, &facts))
     }
 
     #[test]

@@ -99,13 +99,11 @@ pub fn surroundings_weights(
 
 #[cfg(test)]
 mod tests {
-    use std::path::Path;
 
     use super::{paragraph_terms, weight};
     use crate::engine::rules::Rule;
     use crate::engine::rules::tests::{answered_with, explain, fired};
     use crate::engine::{Engine, Reply};
-    use crate::knowledge::load_str;
 
     /// Two paragraphs: the second sentence of each only says "it", and
     /// both say the same of it (no fact cites the second, sentence 4).
@@ -119,24 +117,12 @@ The blue ferry sails to the island at noon. It also carries bicycles every summe
     /// One fact a sentence, as `citebot init` drafts them; `setting` goes
     /// into the `[engine]` table.
     fn ferries(setting: &str) -> Engine {
-        let mut knowledge = String::from("[article]\ntitle = \"Two ferries\"\n\n");
-        knowledge.push_str("[summary]\nshort = \"Two ferries.\"\nlong = \"Two ferries.\"\n\n");
-        knowledge.push_str("[topics.ferries]\ntitle = \"Ferries\"\nsummary = \"Ferries.\"\n\n");
-        for (id, source) in [
+        let facts = [
             ("red-dawn", "The red ferry crosses the lake at dawn."),
             ("red-bicycles", "It carries bicycles every summer."),
             ("blue-noon", "The blue ferry sails to the island at noon."),
-        ] {
-            knowledge.push_str(&format!(
-                "[[fact]]\nid = \"{id}\"\ntopic = \"ferries\"\nintents = [\"{}\"]\n\
-                 answer = \"{source}\"\nsource = \"{source}\"\n\n",
-                source.to_lowercase().trim_end_matches('.')
-            ));
-        }
-        knowledge.push_str(&format!("[engine]\n{setting}\n"));
-        let loaded =
-            load_str(Path::new("ferries"), &knowledge, ARTICLE).unwrap_or_else(|e| panic!("{e}"));
-        Engine::new(loaded)
+        ];
+        Engine::new(crate::fixtures::drafted_like(ARTICLE, &facts, setting))
     }
 
     #[test]

@@ -28,13 +28,11 @@ pub fn factor(len: usize, average: f32, t: &Tunables) -> f32 {
 
 #[cfg(test)]
 mod tests {
-    use std::path::Path;
 
     use super::factor;
     use crate::engine::rules::Rule;
     use crate::engine::rules::tests::{explain, fired};
     use crate::engine::{Engine, Tunables};
-    use crate::knowledge::load_str;
 
     /// A short sentence and a long one, both with "input" and "graph".
     const ARTICLE: &str = "Graphs
@@ -47,29 +45,16 @@ Every input graph is drawn by the program on a large screen with colours, labels
     /// One fact a sentence, as `citebot init` drafts them; `setting` goes
     /// into the `[engine]` table.
     fn graphs(setting: &str) -> Engine {
-        let mut knowledge = String::from("[article]\ntitle = \"Graphs\"\n\n");
-        knowledge.push_str("[summary]\nshort = \"Graphs.\"\nlong = \"Graphs.\"\n\n");
-        knowledge.push_str("[topics.graphs]\ntitle = \"Graphs\"\nsummary = \"Graphs.\"\n\n");
-        for (id, source) in [
+        let facts = [
             ("input", "The input is an arbitrary graph."),
             (
                 "drawing",
                 "Every input graph is drawn by the program on a large screen with colours, labels, arrows and a legend for the reader.",
             ),
-        ] {
-            knowledge.push_str(&format!(
-                "[[fact]]\nid = \"{id}\"\ntopic = \"graphs\"\nintents = [\"{}\"]\n\
-                 answer = \"{source}\"\nsource = \"{source}\"\n\n",
-                source.to_lowercase().trim_end_matches('.')
-            ));
-        }
+        ];
         // Scored on their bags alone, both facts cover the question fully.
-        knowledge.push_str(&format!(
-            "[engine]\nphrase_match = 0.0\nintent_share = 0.0\n{setting}\n"
-        ));
-        let loaded =
-            load_str(Path::new("graphs"), &knowledge, ARTICLE).unwrap_or_else(|e| panic!("{e}"));
-        Engine::new(loaded)
+        let engine = format!("phrase_match = 0.0\nintent_share = 0.0\n{setting}");
+        Engine::new(crate::fixtures::drafted_like(ARTICLE, &facts, &engine))
     }
 
     #[test]

@@ -54,13 +54,11 @@ pub fn weights(
 
 #[cfg(test)]
 mod tests {
-    use std::path::Path;
 
     use super::window_terms;
     use crate::engine::Engine;
     use crate::engine::rules::Rule;
     use crate::engine::rules::tests::{explain, fired};
-    use crate::knowledge::load_str;
 
     /// One paragraph: the prize sentence leans on the sentence before it
     /// for "the lottery"; the last sentence is far from it.
@@ -72,25 +70,17 @@ The city lottery is run by the council. There is a large prize for the winner. T
     /// One fact a sentence, as `citebot init` drafts them; `setting` goes
     /// into the `[engine]` table.
     fn lottery(setting: &str) -> Engine {
-        let mut knowledge = String::from("[article]\ntitle = \"Lottery\"\n\n");
-        knowledge.push_str("[summary]\nshort = \"Lottery.\"\nlong = \"Lottery.\"\n\n");
-        knowledge.push_str("[topics.lottery]\ntitle = \"Lottery\"\nsummary = \"Lottery.\"\n\n");
-        for (id, source) in [
+        let facts = [
             ("run", "The city lottery is run by the council."),
             ("prize", "There is a large prize for the winner."),
             ("meets", "The council meets on Mondays."),
             ("garden", "Its hall has a prize garden."),
-        ] {
-            knowledge.push_str(&format!(
-                "[[fact]]\nid = \"{id}\"\ntopic = \"lottery\"\nintents = [\"{}\"]\n\
-                 answer = \"{source}\"\nsource = \"{source}\"\n\n",
-                source.to_lowercase().trim_end_matches('.')
-            ));
-        }
-        knowledge.push_str(&format!("[engine]\nparagraph_context = 0.4\n{setting}\n"));
-        let loaded =
-            load_str(Path::new("lottery"), &knowledge, ARTICLE).unwrap_or_else(|e| panic!("{e}"));
-        Engine::new(loaded)
+        ];
+        Engine::new(crate::fixtures::drafted_like(
+            ARTICLE,
+            &facts,
+            &format!("paragraph_context = 0.4\n{setting}"),
+        ))
     }
 
     #[test]

@@ -90,13 +90,11 @@ pub fn weights(
 
 #[cfg(test)]
 mod tests {
-    use std::path::Path;
 
     use super::{pairs, weight};
     use crate::engine::Engine;
     use crate::engine::rules::Rule;
     use crate::engine::rules::tests::{explain, fired};
-    use crate::knowledge::load_str;
 
     /// Two sentences with the same words: only the first writes "time
     /// table" as a phrase.
@@ -110,10 +108,7 @@ The ferry changes its table of fares each time the harbour raises fees on Monday
     /// One fact a sentence, as `citebot init` drafts them; `setting` goes
     /// into the `[engine]` table.
     fn harbour(setting: &str) -> Engine {
-        let mut knowledge = String::from("[article]\ntitle = \"Harbour news\"\n\n");
-        knowledge.push_str("[summary]\nshort = \"Harbour.\"\nlong = \"Harbour.\"\n\n");
-        knowledge.push_str("[topics.harbour]\ntitle = \"Harbour\"\nsummary = \"Harbour.\"\n\n");
-        for (id, source) in [
+        let facts = [
             (
                 "timetable",
                 "The harbour time table changes on Monday for the ferry.",
@@ -122,17 +117,8 @@ The ferry changes its table of fares each time the harbour raises fees on Monday
                 "fares",
                 "The ferry changes its table of fares each time the harbour raises fees on Monday.",
             ),
-        ] {
-            knowledge.push_str(&format!(
-                "[[fact]]\nid = \"{id}\"\ntopic = \"harbour\"\nintents = [\"{}\"]\n\
-                 answer = \"{source}\"\nsource = \"{source}\"\n\n",
-                source.to_lowercase().trim_end_matches('.')
-            ));
-        }
-        knowledge.push_str(&format!("[engine]\n{setting}\n"));
-        let loaded =
-            load_str(Path::new("harbour"), &knowledge, ARTICLE).unwrap_or_else(|e| panic!("{e}"));
-        Engine::new(loaded)
+        ];
+        Engine::new(crate::fixtures::drafted_like(ARTICLE, &facts, setting))
     }
 
     #[test]
