@@ -88,6 +88,20 @@ pub fn entities_with_kinds() -> impl Iterator<Item = (&'static str, Option<Entit
     })
 }
 
+/// The kind of the gazetteer's entry `name` (lower case, as the gazetteer
+/// writes it), when the gazetteer lists it with one: "oslo" is a place.
+pub fn entity_kind(name: &str) -> Option<EntityKind> {
+    static KINDS: OnceLock<HashMap<&'static str, EntityKind>> = OnceLock::new();
+    KINDS
+        .get_or_init(|| {
+            entities_with_kinds()
+                .filter_map(|(name, kind)| Some((name, kind?)))
+                .collect()
+        })
+        .get(name)
+        .copied()
+}
+
 /// The kind a gazetteer section line names.
 fn section_kind(header: &str) -> Option<EntityKind> {
     const KINDS: &[(&str, EntityKind)] = &[
@@ -158,6 +172,8 @@ mod tests {
         assert_eq!(kind("blinken"), Some(EntityKind::Person));
         assert_eq!(kind("foreign minister"), Some(EntityKind::Person));
         assert_eq!(kind("america"), None);
+        assert_eq!(entity_kind("kyiv"), Some(EntityKind::Place));
+        assert_eq!(entity_kind("america"), None);
         assert_eq!(entities_with_kinds().count(), entities().count());
     }
 

@@ -222,7 +222,7 @@ fn place(question: &[String], tokens: &[&str]) -> Option<(usize, usize)> {
         .collect();
     let known = |&&(start, end): &&(usize, usize)| {
         let name: Vec<String> = tokens[start..end].iter().map(|t| bare(t)).collect();
-        is_known_place(&name.join(" "))
+        crate::lexicon::entity_kind(&name.join(" ")) == Some(crate::lexicon::EntityKind::Place)
     };
     names.iter().find(known).or(names.last()).copied()
 }
@@ -253,20 +253,6 @@ fn place_after(question: &[String], tokens: &[&str], i: usize) -> Option<(usize,
         end += 1;
     }
     Some((start, end))
-}
-
-/// True when the gazetteer lists `name` (lower case) as a place.
-fn is_known_place(name: &str) -> bool {
-    static PLACES: std::sync::OnceLock<std::collections::HashSet<&'static str>> =
-        std::sync::OnceLock::new();
-    PLACES
-        .get_or_init(|| {
-            crate::lexicon::entities_with_kinds()
-                .filter(|(_, kind)| *kind == Some(crate::lexicon::EntityKind::Place))
-                .map(|(name, _)| name)
-                .collect()
-        })
-        .contains(name)
 }
 
 /// Most words before a date that may name what it dates ("starting in
