@@ -208,7 +208,7 @@ pub fn names_a_month(tokens: &[&str], i: usize) -> bool {
 pub fn lasts(tokens: &[&str], i: usize) -> bool {
     let lang = language();
     let word = bare(tokens[i]).to_lowercase();
-    if matches!(word.as_str(), "since" | "until" | "till" | "through") {
+    if bounds_a_span(&word) {
         return dates_what_follows(tokens, i);
     }
     // "48-hour", "three-year": the number and the unit in one token.
@@ -218,6 +218,12 @@ pub fn lasts(tokens: &[&str], i: usize) -> bool {
     lang.in_list(List::DurationUnits, &word)
         && i > 0
         && is_a_number(&bare(tokens[i - 1]).to_lowercase())
+}
+
+/// True for a word that, before a time, gives the length of time up to or
+/// from it ("since 2009", "until Tuesday").
+pub fn bounds_a_span(word: &str) -> bool {
+    matches!(word, "since" | "until" | "till" | "through")
 }
 
 /// True when a word before a unit of time measures it: digits, a number

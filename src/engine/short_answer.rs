@@ -192,10 +192,7 @@ fn date(wants: Wants, question: &[String], tokens: &[&str]) -> Option<(usize, us
 fn duration(question: &[String], tokens: &[&str]) -> Option<(usize, usize)> {
     let end =
         (0..tokens.len()).find(|&i| question::lasts(tokens, i) && !asked(question, tokens[i]))?;
-    if matches!(
-        bare(tokens[end]).as_str(),
-        "since" | "until" | "till" | "through"
-    ) {
+    if question::bounds_a_span(&bare(tokens[end])) {
         // "since 2009", "until Tuesday".
         return Some((end, end + 2));
     }
