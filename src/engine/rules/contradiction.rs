@@ -169,6 +169,11 @@ fn question_denied(words: &[String], span: usize) -> Vec<String> {
     out
 }
 
+/// True when the question asks for a reason ("why", "what for").
+fn asks_why(question: &[String]) -> bool {
+    crate::engine::question::wants_in(question, false) == crate::engine::question::Wants::Reason
+}
+
 /// Latest word a negated auxiliary may stand at and still open the question
 /// (after a question word: "why can't").
 const INVERTED_AT: usize = 1;
@@ -462,8 +467,11 @@ impl<'q> Asserted<'q> {
         article_numbers: &FxHashSet<String>,
     ) -> Asserted<'q> {
         // Most questions deny nothing: then nothing below needs to look
-        // for a negation again.
-        let any_negation = negated(question);
+        // for a negation again. A question asking why something is not so
+        // ("why won't they spend the surplus") takes the denial as given
+        // and asks for its reason, which the answer need not deny again:
+        // its negation is no claim to check.
+        let any_negation = negated(question) && !asks_why(question);
         let may_affirm = if any_negation {
             super::asserted::may_affirm_denied(question, yes_no)
         } else {
@@ -811,6 +819,20 @@ mod tests {
         let sentence = "The surplus was committed to new trams and could not be spent twice.";
         let intents = ["what happened to the surplus"];
         assert!(!judged("why can't the surplus pay for it", sentence, &intents).has(Rule::Denied));
+    }
+
+    #[test]
+    fn a_question_asking_why_not_checks_no_denial() {
+        let sentence = "The surplus was committed to new trams and could not be spent twice.";
+        let intents = ["what happened to the surplus"];
+        let fired = judged("why won't they spend the surplus", sentence, &intents);
+        assert!(!fired.has(Rule::Denied) && !fired.has(Rule::DeniesUnsaid));
+        // Asked what, the denial is checked.
+        let sentence = "The surplus was spent on new trams.";
+        let fired = judged("what was not bought with the surplus", sentence, &intents);
+        assert!(fired.has(Rule::DeniesUnsaid), "{fired:?}");
+        let fired = judged("why was the surplus not spent on pay", sentence, &intents);
+        assert!(!fired.has(Rule::Denied) && !fired.has(Rule::DeniesUnsaid));
     }
 
     #[test]
