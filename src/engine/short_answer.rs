@@ -26,6 +26,7 @@ pub fn short_answer(wants: Wants, question: &[String], sentence: &str) -> Option
         Wants::Time | Wants::Date => date(wants, question, &tokens)?,
         Wants::Duration => duration(question, &tokens)?,
         Wants::Place => place(question, &tokens)?,
+        Wants::Person => identity(question, &tokens)?,
         _ => return None,
     };
     let text = tokens[span.0..span.1].join(" ");
@@ -273,6 +274,57 @@ fn follows_asked_word(question: &[String], tokens: &[&str], start: usize) -> boo
         .any(|t| asked.contains(&stem(&bare(t))))
 }
 
+/// Most words of what a sentence says someone is ("chief executive of the
+/// transit authority").
+const IDENTITY_WORDS: usize = 16;
+
+/// Most words of the name in "who is <name>".
+const NAME_WORDS: usize = 4;
+
+/// The span of what the sentence says someone or something is, for "who
+/// is <name>": the phrase set off by a comma right after the name ("said
+/// Dana Okafor, the union's regional secretary for Halbridge."), up to the
+/// next comma or the sentence's end. A clause that goes on about them
+/// ("Castellano, who does not ...") says what they do, not who they are.
+fn identity(question: &[String], tokens: &[&str]) -> Option<(usize, usize)> {
+    let name = asked_identity(question)?;
+    let last = name.last()?;
+    let at = tokens.iter().position(|t| bare(t) == *last)?;
+    if !tokens[at].ends_with(',') {
+        return None;
+    }
+    let start = at + 1;
+    // "who ...", "which ...": a relative clause, no description.
+    if language().in_list(List::Question, &bare(tokens.get(start)?)) {
+        return None;
+    }
+    let closes = |t: &str| {
+        t.trim_end_matches(['"', '”', '’', '\'', ')'])
+            .ends_with([',', '.', ';', ':'])
+    };
+    let end = (start..tokens.len())
+        .take(IDENTITY_WORDS)
+        .find(|&i| closes(tokens[i]))?
+        + 1;
+    Some((start, end))
+}
+
+/// The name a "who is <name>" question asks about, its words folded; `None`
+/// for other questions ("who said ...").
+fn asked_identity(question: &[String]) -> Option<&[String]> {
+    let at = question.iter().position(|w| w == "who" || w == "whos")?;
+    let rest = &question[at + 1..];
+    let rest = if question[at] == "whos" {
+        rest
+    } else {
+        match rest.first().map(String::as_str) {
+            Some("is" | "was" | "are" | "were") => &rest[1..],
+            _ => return None,
+        }
+    };
+    (!rest.is_empty() && rest.len() <= NAME_WORDS).then_some(rest)
+}
+
 /// True when a token closes a clause (a date does not run on past it).
 fn ends_clause(token: &str) -> bool {
     token.ends_with(['.', ';', ':', ')'])
@@ -340,6 +392,26 @@ mod tests {
             .as_deref(),
             Some("Nine-day.")
         );
+    }
+
+    #[test]
+    fn who_someone_is_is_the_phrase_after_their_name() {
+        let quote = "\"Nobody wants this,\" said Dana Okafor, the union's regional secretary for Halbridge.";
+        assert_eq!(
+            short("who is dana okafor", quote).as_deref(),
+            Some("The union's regional secretary for Halbridge.")
+        );
+        let walkout = "Martin Selwyn, chief executive of the transit authority, called the walkout \
+                       disappointing.";
+        assert_eq!(
+            short("who is martin selwyn?", walkout).as_deref(),
+            Some("Chief executive of the transit authority.")
+        );
+        // A clause about them says what they do, not who they are.
+        let mayor = "Mayor Priya Castellano, who appoints four board members, urged talks.";
+        assert_eq!(short("who is priya castellano", mayor), None);
+        // Only "who is": "who said" asks for a name.
+        assert_eq!(short("who said nobody wants this", quote), None);
     }
 
     #[test]
