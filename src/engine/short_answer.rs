@@ -205,10 +205,6 @@ fn duration(question: &[String], tokens: &[&str]) -> Option<(usize, usize)> {
     Some((start, end + 1))
 }
 
-/// Words before a place's name that make it the place where something is
-/// ("in Oslo", "at Mill Bridge").
-const PLACE_PREPOSITIONS: &[&str] = &["in", "at", "near", "from", "across", "outside"];
-
 /// The span of the place that answers "where": a name written with
 /// capitals after "in", "at", "near" ... that the question does not already
 /// say, and is no day or month. A place the gazetteer knows comes first,
@@ -228,7 +224,7 @@ fn place(question: &[String], tokens: &[&str]) -> Option<(usize, usize)> {
 /// The name after the place preposition at `i`, if one follows.
 fn place_after(question: &[String], tokens: &[&str], i: usize) -> Option<(usize, usize)> {
     let capitalised = |t: &str| question::bare(t).starts_with(|c: char| c.is_uppercase());
-    if !PLACE_PREPOSITIONS.contains(&tokens[i]) || ends_clause(tokens[i]) {
+    if !language().in_list(List::PlacePrepositions, tokens[i]) || ends_clause(tokens[i]) {
         return None;
     }
     let start = if bare(tokens[i + 1]) == "the" {
