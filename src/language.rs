@@ -120,11 +120,19 @@ pub enum List {
     PreciseTime,
     /// Nouns that ask where ("venue", "city").
     PlaceNouns,
+    /// Words that bound a span of time before a time ("since").
+    SpanBounds,
+    /// Words that measure a unit of time as a span ("several").
+    DurationMeasures,
+    /// Words after "when" that keep it asking for a time ("exactly").
+    WhenQualifiers,
+    /// Verbs of speech the speaker may follow ("said").
+    SpeakerFollows,
 }
 
 impl List {
     /// Every list, for checking that the data file has each.
-    pub const ALL: [List; 47] = [
+    pub const ALL: [List; 51] = [
         List::Fillers,
         List::Question,
         List::Auxiliary,
@@ -172,6 +180,10 @@ impl List {
         List::TimeNouns,
         List::PreciseTime,
         List::PlaceNouns,
+        List::SpanBounds,
+        List::DurationMeasures,
+        List::WhenQualifiers,
+        List::SpeakerFollows,
     ];
 
     /// The section name of the list in `word-lists.txt`.
@@ -224,6 +236,10 @@ impl List {
             List::TimeNouns => "time-nouns",
             List::PreciseTime => "precise-time",
             List::PlaceNouns => "place-nouns",
+            List::SpanBounds => "span-bounds",
+            List::DurationMeasures => "duration-measures",
+            List::WhenQualifiers => "when-qualifiers",
+            List::SpeakerFollows => "speaker-follows",
         }
     }
 }

@@ -221,7 +221,7 @@ pub fn lasts(tokens: &[&str], i: usize) -> bool {
 /// True for a word that, before a time, gives the length of time up to or
 /// from it ("since 2009", "until Tuesday").
 pub fn bounds_a_span(word: &str) -> bool {
-    matches!(word, "since" | "until" | "till" | "through")
+    language().in_list(List::SpanBounds, word)
 }
 
 /// True when a word before a unit of time measures it: digits, a number
@@ -233,10 +233,7 @@ fn is_a_number(word: &str) -> bool {
             .chars()
             .all(|c| c.is_ascii_digit() || c == '.' || c == ',')
         || is_number_word(word)
-        || matches!(
-            word,
-            "a" | "an" | "several" | "few" | "many" | "for" | "past" | "last" | "next"
-        )
+        || language().in_list(List::DurationMeasures, word)
 }
 
 /// True when a token ends its sentence.
@@ -344,11 +341,7 @@ fn asks_when(words: &[String]) -> bool {
             && (i == 0
                 || i + 1 == words.len()
                 || words.get(i + 1).is_some_and(|next| {
-                    is_auxiliary(next)
-                        || matches!(
-                            next.as_str(),
-                            "exactly" | "precisely" | "roughly" | "approximately" | "should"
-                        )
+                    is_auxiliary(next) || language().in_list(List::WhenQualifiers, next)
                 }))
     })
 }
