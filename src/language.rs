@@ -128,11 +128,15 @@ pub enum List {
     WhenQualifiers,
     /// Verbs of speech the speaker may follow ("said").
     SpeakerFollows,
+    /// Nouns that ask for a number ("percentage").
+    CountNouns,
+    /// Words that make a number a percentage ("percent").
+    PercentWords,
 }
 
 impl List {
     /// Every list, for checking that the data file has each.
-    pub const ALL: [List; 51] = [
+    pub const ALL: [List; 53] = [
         List::Fillers,
         List::Question,
         List::Auxiliary,
@@ -184,6 +188,8 @@ impl List {
         List::DurationMeasures,
         List::WhenQualifiers,
         List::SpeakerFollows,
+        List::CountNouns,
+        List::PercentWords,
     ];
 
     /// The section name of the list in `word-lists.txt`.
@@ -240,6 +246,8 @@ impl List {
             List::DurationMeasures => "duration-measures",
             List::WhenQualifiers => "when-qualifiers",
             List::SpeakerFollows => "speaker-follows",
+            List::CountNouns => "count-nouns",
+            List::PercentWords => "percent-words",
         }
     }
 }

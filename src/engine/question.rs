@@ -279,7 +279,7 @@ pub fn wants_in(words: &[String], later_events_unknown: bool) -> Wants {
         || pair("after", "that");
     if later_events_unknown && asks_later {
         Wants::Outcome
-    } else if pair("how", "many") || pair("number", "of") {
+    } else if pair("how", "many") || pair("number", "of") || asks_for(words, List::CountNouns) {
         Wants::Count
     } else if pair("how", "much") {
         if words.iter().any(|w| lang.in_list(List::Money, w)) {
@@ -318,6 +318,12 @@ pub fn wants_in(words: &[String], later_events_unknown: bool) -> Wants {
     } else {
         Wants::Any
     }
+}
+
+/// True when a question asks for a share ("what percentage of members",
+/// "which proportion"): its answer is a percentage or a fraction.
+pub fn asks_a_share(words: &[String]) -> bool {
+    asks_for(words, List::CountNouns)
 }
 
 /// True when "what" or "which" is followed, within two words, by one of

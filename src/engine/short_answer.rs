@@ -65,6 +65,7 @@ fn asked(question: &[String], token: &str) -> bool {
 fn amount(wants: Wants, question: &[String], tokens: &[&str]) -> Option<(usize, usize)> {
     let lang = language();
     let counted: Vec<String> = counted_words(question).iter().map(|w| stem(w)).collect();
+    let share = question::asks_a_share(question);
     let mut best: Option<(u8, (usize, usize))> = None;
     for i in 0..tokens.len() {
         if !is_a_count(tokens, i) || asked(question, tokens[i]) {
@@ -73,6 +74,14 @@ fn amount(wants: Wants, question: &[String], tokens: &[&str]) -> Option<(usize, 
         let mut end = i + 1;
         while end < tokens.len() && lang.in_list(List::NumberScales, &bare(tokens[end])) {
             end += 1;
+        }
+        // "What percentage" is answered by a percentage, not by any count.
+        let percentage = tokens[i].ends_with('%')
+            || tokens[i..end]
+                .iter()
+                .any(|t| lang.in_list(List::PercentWords, &bare(t)));
+        if share && !percentage {
+            continue;
         }
         let currency = is_amount_of_money(tokens, i);
         let names = |w: &&str| counted.contains(&stem(&bare(w)));
@@ -408,6 +417,19 @@ mod tests {
         assert_eq!(short("who is priya castellano", mayor), None);
         // Only "who is": "who said" asks for a name.
         assert_eq!(short("who said nobody wants this", quote), None);
+    }
+
+    #[test]
+    fn a_share_is_answered_by_a_percentage() {
+        let ballot = "About 620,000 journeys are made a day, and members backed strike action by \
+                      87 percent.";
+        assert_eq!(
+            short("what percentage backed the strike", ballot).as_deref(),
+            Some("87 percent.")
+        );
+        let services = "About 620,000 journeys are made a day, and fewer than one in five \
+                        services will run.";
+        assert_eq!(short("what share of services will run", services), None);
     }
 
     #[test]
