@@ -26,10 +26,10 @@ const MAX_PHRASE: usize = 5;
 #[derive(Debug, Clone, PartialEq)]
 pub struct Token {
     /// The word after typo correction and synonyms, before stemming.
-    pub word: String,
+    pub word: Shared,
     /// Its stem, shared with the analyzer's table when the word is in it
     /// (no copy a question).
-    pub stem: Stem,
+    pub stem: Shared,
     /// The term, when the vocabulary has it.
     pub term: Option<TermId>,
     /// Whether it directly follows "which"/"what" ("which NATO ally"): the
@@ -41,19 +41,20 @@ pub struct Token {
     pub at: usize,
 }
 
-/// A token's stem: shared text, so that a word whose stem the analyzer
-/// knows at load costs a question no copy of it.
+/// A token's word or stem: text shared with the analyzer's table of words,
+/// so that a word the analyzer knows at load costs a question no copy of
+/// it or of its stem.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Stem(Arc<str>);
+pub struct Shared(Arc<str>);
 
-impl Stem {
-    /// The stem as text.
+impl Shared {
+    /// The word or stem as text.
     pub fn as_str(&self) -> &str {
         &self.0
     }
 }
 
-impl std::ops::Deref for Stem {
+impl std::ops::Deref for Shared {
     type Target = str;
 
     fn deref(&self) -> &str {
@@ -61,9 +62,21 @@ impl std::ops::Deref for Stem {
     }
 }
 
-impl From<String> for Stem {
-    fn from(stem: String) -> Stem {
-        Stem(Arc::from(stem))
+impl From<String> for Shared {
+    fn from(text: String) -> Shared {
+        Shared(Arc::from(text))
+    }
+}
+
+impl From<&str> for Shared {
+    fn from(text: &str) -> Shared {
+        Shared(Arc::from(text))
+    }
+}
+
+impl PartialEq<String> for Shared {
+    fn eq(&self, other: &String) -> bool {
+        *self.0 == **other
     }
 }
 
@@ -120,8 +133,10 @@ struct StemPhrases {
 /// of one in each table (surfaces, stems, terms, the language's lists).
 #[derive(Debug, Clone)]
 struct WordFacts {
+    /// The word itself, shared with the tokens that read it.
+    word: Shared,
     /// Its stem ([`crate::text::stem`]).
-    stem: Stem,
+    stem: Shared,
     /// The term of its stem, when the vocabulary has it.
     term: Option<TermId>,
     /// Whether the knowledge writes it.
@@ -140,7 +155,7 @@ impl Analyzer {
     pub fn new(knowledge: &Knowledge) -> Analyzer {
         let mut analyzer = Analyzer::default();
         let groups = merged_synonyms(knowledge);
-        // Stem keys claimed by more than one meaning match only as written.
+        // Shared keys claimed by more than one meaning match only as written.
         let mut by_stem: HashMap<Vec<String>, HashSet<Vec<String>>> = HashMap::default();
         let mut shortest: HashMap<Vec<String>, String> = HashMap::default();
         for (canonical, variants) in &groups {
@@ -262,7 +277,8 @@ impl Analyzer {
                 starts_phrase: self.phrase_starts.contains_key(word)
                     || self.stem_synonyms.contains_key(&stem),
                 leads_phrase: self.phrase_next.contains_key(word),
-                stem: Stem::from(stem),
+                word: Shared::from(word),
+                stem: Shared::from(stem),
             };
             facts.insert(word.to_string(), fact);
         }
@@ -483,7 +499,7 @@ impl Analyzer {
                         None => stem(word),
                     };
                     let term = self.stems.get(&stem).copied();
-                    (Stem::from(stem), term)
+                    (Shared::from(stem), term)
                 }
             };
             let before = if i > 0 { all_words[i - 1].as_str() } else { "" };
@@ -494,7 +510,7 @@ impl Analyzer {
             };
             tokens.push(Token {
                 term,
-                word: word.clone(),
+                word: facts.map_or_else(|| Shared::from(word.as_str()), |f| f.word.clone()),
                 stem,
                 after_question_word: matches!(before, "which" | "what" | "whose"),
                 after_auxiliary: auxiliary_before.has(List::Auxiliary),

@@ -273,11 +273,13 @@ pub fn weighted_words(engine: &Engine, message: &str) -> Vec<(String, f32, bool)
         .iter()
         .map(|(typed, fixed)| (format!("({typed}->{fixed})"), 0.0, true))
         .collect();
-    out.extend(
-        query_terms(engine, &q.tokens)
-            .into_iter()
-            .map(|t| (q.tokens[t.token].word.clone(), t.weight, t.term.is_some())),
-    );
+    out.extend(query_terms(engine, &q.tokens).into_iter().map(|t| {
+        (
+            q.tokens[t.token].word.to_string(),
+            t.weight,
+            t.term.is_some(),
+        )
+    }));
     out
 }
 

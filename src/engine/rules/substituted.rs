@@ -120,7 +120,10 @@ impl Asked {
                         .collect(),
                 ),
                 None if is_verb_form(&t.word) => Word::Verb,
-                None => Word::Unknown(t.word.chars().any(|c| c.is_ascii_digit()), t.word.clone()),
+                None => Word::Unknown(
+                    t.word.chars().any(|c| c.is_ascii_digit()),
+                    t.word.to_string(),
+                ),
             })
             .collect();
         let joined = tokens
