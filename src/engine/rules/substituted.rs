@@ -45,6 +45,10 @@ pub(super) fn is_verb_form(word: &str) -> bool {
         // holds about eight bytes) and split on a byte test, which the
         // line splitter's searcher made three times dearer.
         let mut set = FxHashSet::with_capacity_and_hasher(VERBS.len() / 8, Default::default());
+        #[allow(
+            clippy::manual_pattern_char_comparison,
+            reason = "a closure is a byte test; the char pattern runs a searcher per line"
+        )]
         set.extend(
             VERBS
                 .split(|c| c == '\n')
