@@ -187,6 +187,8 @@ struct SentenceClaims {
     any_negated: bool,
     /// Whether some word of it denies (rule `denies-unsaid`).
     denies_anything: bool,
+    /// The largest count it gives (rule `other-count`).
+    count: u32,
 }
 
 /// What a fact's intents and keywords vouch for: they say what the fact is
@@ -202,6 +204,8 @@ struct FactClaims {
     words: Vec<Vec<String>>,
     /// Their words that hold a number.
     numbers: Vec<String>,
+    /// The largest count they give (rule `other-count`).
+    count: u32,
 }
 
 /// The knowledge as the contradiction rules read it: every sentence read
@@ -340,6 +344,7 @@ impl Claims {
             clauses,
             any_negated,
             denies_anything: super::asserted::denies_anything(&sentence),
+            count: super::count::largest(&sentence).max(super::count::listed(text)),
             numbers: sentence.into_iter().filter(|w| is_number(w)).collect(),
         }
     }
@@ -351,6 +356,7 @@ impl Claims {
             denies: Vec::new(),
             words: Vec::new(),
             numbers: Vec::new(),
+            count: 0,
         };
         let (Some(cell), Some(fact)) = (self.facts.get(i), knowledge.facts.get(i)) else {
             return &NONE;
@@ -370,6 +376,7 @@ impl Claims {
                 claims
                     .numbers
                     .extend(words.iter().filter(|w| is_number(w)).cloned());
+                claims.count = claims.count.max(super::count::largest(&words));
                 claims.words.push(words);
             }
             claims.stems.sort_unstable();
@@ -398,6 +405,8 @@ struct Asserted<'q> {
     denied: Vec<Id>,
     /// The numbers it names that the article gives somewhere, and its years.
     numbers: Vec<&'q String>,
+    /// The counts of things it asks for (rule `other-count`).
+    counts: Vec<u32>,
     /// For rule `affirms-denied`, its content stems, when it may apply.
     affirm: Option<Vec<String>>,
     /// For rule `denies-unsaid`: it asks what is not so.
@@ -462,6 +471,7 @@ impl<'q> Asserted<'q> {
         let affirm = may_affirm.then_some(affirm_stems);
         let stems = content.iter().filter_map(|w| w.stem).collect();
         Asserted {
+            counts: super::count::asked(question),
             stems,
             content,
             denied,
@@ -607,6 +617,10 @@ fn judge(
     {
         share *= t.other_number;
         fired.add(Rule::OtherNumber);
+    }
+    if super::count::exceeds(&question.counts, sentence.count.max(fact.count)) {
+        share *= t.other_count;
+        fired.add(Rule::OtherCount);
     }
     (share, fired)
 }
