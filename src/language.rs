@@ -86,6 +86,10 @@ pub enum List {
     /// Modals of a promise or a demand ("would never join"): what they deny
     /// is reported, not stated.
     PromiseModals,
+    /// Words that open a clause inside a question ("that", "if", "say"):
+    /// a negation after one denies within that clause, not what the
+    /// question asks for.
+    ClauseOpeners,
     /// Labels that open a dateline ("published", "updated").
     DatelineLabels,
     /// Words a dateline holds besides its label and date ("am", "gmt").
@@ -102,7 +106,7 @@ pub enum List {
 
 impl List {
     /// Every list, for checking that the data file has each.
-    pub const ALL: [List; 36] = [
+    pub const ALL: [List; 37] = [
         List::Fillers,
         List::Question,
         List::Auxiliary,
@@ -133,6 +137,7 @@ impl List {
         List::Undergoes,
         List::AskedSpeech,
         List::PromiseModals,
+        List::ClauseOpeners,
         List::DatelineLabels,
         List::DatelineWords,
         List::BylineOpeners,
@@ -174,6 +179,7 @@ impl List {
             List::Undergoes => "undergoes",
             List::AskedSpeech => "asked-speech",
             List::PromiseModals => "promise-modals",
+            List::ClauseOpeners => "clause-openers",
             List::DatelineLabels => "dateline-labels",
             List::DatelineWords => "dateline-words",
             List::BylineOpeners => "byline-openers",
