@@ -233,15 +233,17 @@ fn a_drafted_knowledge_beats_declining_on_the_squad_article() {
     // WordNet's opposites and rule substituted-word: 0.632 (264/418),
     // precision 0.573 (94/164); with rules phrase-match, neighbour-context
     // and sentence-length drafted: 0.634 (265/418), precision 0.573 (98/171);
-    // with rule other-count: 0.641 (268/418), precision 0.582 (99/170).
+    // with rule other-count: 0.641 (268/418), precision 0.582 (99/170);
+    // with opposite modifiers ("least difficult"): 0.648 (271/418),
+    // precision 0.593 (99/167).
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/eval/squad-complexity");
     if !dir.exists() {
         eprintln!("../shared/eval/squad-complexity not found: skipping");
         return;
     }
     let (accuracy, precision) = drafted(&dir.join("article.txt"), &dir.join("questions.jsonl"));
-    assert!(accuracy >= 0.635, "accuracy {accuracy:.3} < 0.635");
-    assert!(precision >= 0.575, "precision {precision:.3} < 0.575");
+    assert!(accuracy >= 0.645, "accuracy {accuracy:.3} < 0.645");
+    assert!(precision >= 0.59, "precision {precision:.3} < 0.59");
 }
 
 #[test]

@@ -189,6 +189,9 @@ struct SentenceClaims {
     denies_anything: bool,
     /// The largest count it gives (rule `other-count`).
     count: u32,
+    /// Its words that have an opposite with the words they modify (rule
+    /// `opposite-word`, [`super::modifier`]).
+    modified: Vec<(String, String)>,
 }
 
 /// What a fact's intents and keywords vouch for: they say what the fact is
@@ -345,6 +348,7 @@ impl Claims {
             any_negated,
             denies_anything: super::asserted::denies_anything(&sentence),
             count: super::count::largest(&sentence).max(super::count::listed(text)),
+            modified: super::modifier::pairs(&sentence),
             numbers: sentence.into_iter().filter(|w| is_number(w)).collect(),
         }
     }
@@ -407,6 +411,8 @@ struct Asserted<'q> {
     numbers: Vec<&'q String>,
     /// The counts of things it asks for (rule `other-count`).
     counts: Vec<u32>,
+    /// Its words that have an opposite with the words they modify.
+    modified: Vec<(String, String)>,
     /// For rule `affirms-denied`, its content stems, when it may apply.
     affirm: Option<Vec<String>>,
     /// For rule `denies-unsaid`: it asks what is not so.
@@ -472,6 +478,7 @@ impl<'q> Asserted<'q> {
         let stems = content.iter().filter_map(|w| w.stem).collect();
         Asserted {
             counts: super::count::asked(question),
+            modified: super::modifier::pairs(question),
             stems,
             content,
             denied,
@@ -589,7 +596,9 @@ fn judge(
         share *= t.denied;
         fired.add(Rule::Denied);
     }
-    if says_opposite(question, sentence, fact) {
+    if says_opposite(question, sentence, fact)
+        || super::modifier::opposed(&question.modified, &sentence.modified)
+    {
         share *= t.opposite_word;
         fired.add(Rule::OppositeWord);
     }

@@ -31,6 +31,7 @@ pub mod doer;
 pub mod entities;
 pub mod intent_kind;
 pub mod length;
+pub mod modifier;
 pub mod neighbours;
 pub mod phrase;
 pub mod roles;
