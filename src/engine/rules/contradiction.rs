@@ -209,6 +209,9 @@ struct FactClaims {
     numbers: Vec<String>,
     /// The largest count they give (rule `other-count`).
     count: u32,
+    /// Their words' stems as [`super::modifier`] reads them (rule
+    /// `opposite-word`), sorted.
+    modifiers: Vec<String>,
 }
 
 /// The knowledge as the contradiction rules read it: every sentence read
@@ -361,6 +364,7 @@ impl Claims {
             words: Vec::new(),
             numbers: Vec::new(),
             count: 0,
+            modifiers: Vec::new(),
         };
         let (Some(cell), Some(fact)) = (self.facts.get(i), knowledge.facts.get(i)) else {
             return &NONE;
@@ -381,10 +385,13 @@ impl Claims {
                     .numbers
                     .extend(words.iter().filter(|w| is_number(w)).cloned());
                 claims.count = claims.count.max(super::count::largest(&words));
+                claims.modifiers.extend(words.iter().map(|w| stem(w)));
                 claims.words.push(words);
             }
             claims.stems.sort_unstable();
             claims.stems.dedup();
+            claims.modifiers.sort_unstable();
+            claims.modifiers.dedup();
             claims
         })
     }
@@ -597,7 +604,11 @@ fn judge(
         fired.add(Rule::Denied);
     }
     if says_opposite(question, sentence, fact)
-        || super::modifier::opposed(&question.modified, &sentence.modified)
+        || super::modifier::opposed(&question.modified, &sentence.modified, |m| {
+            fact.modifiers
+                .binary_search_by(|x| x.as_str().cmp(m))
+                .is_ok()
+        })
     {
         share *= t.opposite_word;
         fired.add(Rule::OppositeWord);
