@@ -209,9 +209,6 @@ struct FactClaims {
     numbers: Vec<String>,
     /// The largest count they give (rule `other-count`).
     count: u32,
-    /// Their words' stems as [`super::modifier`] reads them (rule
-    /// `opposite-word`), sorted.
-    modifiers: Vec<String>,
 }
 
 /// The knowledge as the contradiction rules read it: every sentence read
@@ -351,7 +348,7 @@ impl Claims {
             any_negated,
             denies_anything: super::asserted::denies_anything(&sentence),
             count: super::count::largest(&sentence).max(super::count::listed(text)),
-            modified: super::modifier::pairs(&sentence),
+            modified: super::modifier::pairs(&sentence, |w| analyzer.stem_of(w)),
             numbers: sentence.into_iter().filter(|w| is_number(w)).collect(),
         }
     }
@@ -364,7 +361,6 @@ impl Claims {
             words: Vec::new(),
             numbers: Vec::new(),
             count: 0,
-            modifiers: Vec::new(),
         };
         let (Some(cell), Some(fact)) = (self.facts.get(i), knowledge.facts.get(i)) else {
             return &NONE;
@@ -385,13 +381,10 @@ impl Claims {
                     .numbers
                     .extend(words.iter().filter(|w| is_number(w)).cloned());
                 claims.count = claims.count.max(super::count::largest(&words));
-                claims.modifiers.extend(words.iter().map(|w| stem(w)));
                 claims.words.push(words);
             }
             claims.stems.sort_unstable();
             claims.stems.dedup();
-            claims.modifiers.sort_unstable();
-            claims.modifiers.dedup();
             claims
         })
     }
@@ -420,6 +413,8 @@ struct Asserted<'q> {
     counts: Vec<u32>,
     /// Its words that have an opposite with the words they modify.
     modified: Vec<(String, String)>,
+    /// Those words' stems' numbers, when the knowledge has them.
+    modifier_ids: Vec<Option<Id>>,
     /// For rule `affirms-denied`, its content stems, when it may apply.
     affirm: Option<Vec<String>>,
     /// For rule `denies-unsaid`: it asks what is not so.
@@ -483,9 +478,14 @@ impl<'q> Asserted<'q> {
         };
         let affirm = may_affirm.then_some(affirm_stems);
         let stems = content.iter().filter_map(|w| w.stem).collect();
+        let modified = super::modifier::pairs(question, |w| analyzer.stem_of(w));
         Asserted {
             counts: super::count::asked(question),
-            modified: super::modifier::pairs(question),
+            modifier_ids: modified
+                .iter()
+                .map(|(m, _)| claims.stems.get(m).copied())
+                .collect(),
+            modified,
             stems,
             content,
             denied,
@@ -604,10 +604,8 @@ fn judge(
         fired.add(Rule::Denied);
     }
     if says_opposite(question, sentence, fact)
-        || super::modifier::opposed(&question.modified, &sentence.modified, |m| {
-            fact.modifiers
-                .binary_search_by(|x| x.as_str().cmp(m))
-                .is_ok()
+        || super::modifier::opposed(&question.modified, &sentence.modified, |k| {
+            question.modifier_ids[k].is_some_and(|id| fact.stems.binary_search(&id).is_ok())
         })
     {
         share *= t.opposite_word;

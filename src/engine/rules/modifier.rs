@@ -9,7 +9,9 @@
 //! Opposites are those of `assets/lang/antonyms.txt` (and WordNet's), as
 //! stems; the word modified is the next word, a content word.
 
-use crate::text::{is_question_word, is_stopword, stem};
+use std::borrow::Cow;
+
+use crate::text::{is_question_word, is_stopword};
 
 /// Most stop words between a modifier and the word it modifies ("before
 /// the war"); a question word between ends the phrase ("abstraction, what
@@ -18,15 +20,19 @@ const BETWEEN: usize = 1;
 
 /// The pairs of a text that rule `opposite-word` compares here: a word
 /// that has an opposite, as its stem, and the stem of the first content
-/// word after it ("most difficult": most, difficult).
-pub fn pairs(words: &[String]) -> Vec<(String, String)> {
+/// word after it ("most difficult": most, difficult). `stem_of` stems a
+/// word (the analyzer's, which knows the knowledge's words already).
+pub fn pairs<'s>(
+    words: &[String],
+    stem_of: impl Fn(&str) -> Cow<'s, str>,
+) -> Vec<(String, String)> {
     let opposites = super::contradiction::antonyms();
     words
         .iter()
         .enumerate()
         .filter_map(|(i, word)| {
-            let modifier = stem(word);
-            if !opposites.contains_key(&modifier) {
+            let modifier = stem_of(word);
+            if !opposites.contains_key(&*modifier) {
                 return None;
             }
             let modified = words[i + 1..]
@@ -34,7 +40,7 @@ pub fn pairs(words: &[String]) -> Vec<(String, String)> {
                 .take(BETWEEN + 1)
                 .take_while(|w| !is_question_word(w))
                 .find(|w| !is_stopword(w))?;
-            Some((modifier, stem(modified)))
+            Some((modifier.into_owned(), stem_of(modified).into_owned()))
         })
         .collect()
 }
@@ -42,17 +48,17 @@ pub fn pairs(words: &[String]) -> Vec<(String, String)> {
 /// True when the question modifies a word of the sentence with the
 /// opposite of the sentence's modifier of it, and never as the sentence
 /// does (`asked`, `said`: [`pairs`] of the question and of the sentence).
-/// A modifier the fact's intents use (`vouched`, given its stem) is what
-/// the fact is about ("is nato's door still open" for a sentence rejecting
-/// demands to close it).
+/// A modifier the fact's intents use (`vouched`, given the place of its
+/// pair in `asked`) is what the fact is about ("is nato's door still open"
+/// for a sentence rejecting demands to close it).
 pub fn opposed(
     asked: &[(String, String)],
     said: &[(String, String)],
-    vouched: impl Fn(&str) -> bool,
+    vouched: impl Fn(usize) -> bool,
 ) -> bool {
     let opposites = super::contradiction::antonyms();
-    asked.iter().any(|(a, word)| {
-        !vouched(a)
+    asked.iter().enumerate().any(|(k, (a, word))| {
+        !vouched(k)
             && !said.iter().any(|(b, w)| b == a && w == word)
             && said.iter().any(|(b, w)| {
                 w == word && opposites.get(a).is_some_and(|o| o.iter().any(|o| o == b))
@@ -63,12 +69,14 @@ pub fn opposed(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::text::words;
+    use crate::text::{stem, words};
+
+    fn pairs_of(text: &str) -> Vec<(String, String)> {
+        pairs(&words(text), |w| Cow::Owned(stem(w)))
+    }
 
     fn opposite(question: &str, sentence: &str) -> bool {
-        opposed(&pairs(&words(question)), &pairs(&words(sentence)), |_| {
-            false
-        })
+        opposed(&pairs_of(question), &pairs_of(sentence), |_| false)
     }
 
     #[test]
@@ -91,10 +99,10 @@ mod tests {
 
     #[test]
     fn an_intent_using_the_modifier_vouches_for_the_fact() {
-        let asked = pairs(&words("what about the open door"));
-        let said = pairs(&words("They rejected demands to close the door."));
+        let asked = pairs_of("what about the open door");
+        let said = pairs_of("They rejected demands to close the door.");
         assert!(opposed(&asked, &said, |_| false));
-        assert!(!opposed(&asked, &said, |m| m == stem("open")));
+        assert!(!opposed(&asked, &said, |k| asked[k].0 == stem("open")));
     }
 
     #[test]
