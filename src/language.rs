@@ -90,6 +90,8 @@ pub enum List {
     /// a negation after one denies within that clause, not what the
     /// question asks for.
     ClauseOpeners,
+    /// Words that join the last item of a list ("and", "or").
+    ListJoiners,
     /// Labels that open a dateline ("published", "updated").
     DatelineLabels,
     /// Words a dateline holds besides its label and date ("am", "gmt").
@@ -140,7 +142,7 @@ pub enum List {
 
 impl List {
     /// Every list, for checking that the data file has each.
-    pub const ALL: [List; 54] = [
+    pub const ALL: [List; 55] = [
         List::Fillers,
         List::Question,
         List::Auxiliary,
@@ -172,6 +174,7 @@ impl List {
         List::AskedSpeech,
         List::PromiseModals,
         List::ClauseOpeners,
+        List::ListJoiners,
         List::DatelineLabels,
         List::DatelineWords,
         List::BylineOpeners,
@@ -231,6 +234,7 @@ impl List {
             List::AskedSpeech => "asked-speech",
             List::PromiseModals => "promise-modals",
             List::ClauseOpeners => "clause-openers",
+            List::ListJoiners => "list-joiners",
             List::DatelineLabels => "dateline-labels",
             List::DatelineWords => "dateline-words",
             List::BylineOpeners => "byline-openers",

@@ -14,6 +14,7 @@
 
 use std::sync::LazyLock;
 
+use crate::language::{List, language};
 use crate::text::{is_number_word, is_stopword};
 
 const COUNTS: &str = include_str!("../../../assets/lang/list-counts.txt");
@@ -81,19 +82,20 @@ pub fn largest(words: &[String]) -> u32 {
         .unwrap_or(0)
 }
 
-/// How many things a sentence lists at most: for each "and", "or" or
-/// "nor", the two things it joins and one more for each comma before it
+/// How many things a sentence lists at most: for each word that joins a
+/// list's last thing (`[list-joiners]`: "and", "or"), the two things it joins and one more for each comma before it
 /// in its clause ("the best, worst and average case": three). A comma
 /// right before the word ("pears, plums, and figs") closes no item of its
 /// own. Clauses joined by "and" count as things too: the rule errs towards
 /// a larger count, which lets a question through.
 pub fn listed(sentence: &str) -> u32 {
+    let lang = language();
     let mut most = 0;
     let mut commas = 0;
     let mut previous = "";
     for token in sentence.split_whitespace() {
         let word = token.trim_matches(|c: char| !c.is_alphanumeric());
-        if matches!(word.to_lowercase().as_str(), "and" | "or" | "nor") && !previous.is_empty() {
+        if !previous.is_empty() && lang.in_list(List::ListJoiners, &word.to_lowercase()) {
             let oxford = u32::from(previous.ends_with(','));
             most = most.max(2 + commas - oxford);
         }
