@@ -86,6 +86,12 @@ pub enum List {
     /// Modals of a promise or a demand ("would never join"): what they deny
     /// is reported, not stated.
     PromiseModals,
+    /// Words that open a clause inside a question ("that", "if", "say"):
+    /// a negation after one denies within that clause, not what the
+    /// question asks for.
+    ClauseOpeners,
+    /// Words that join the last item of a list ("and", "or").
+    ListJoiners,
     /// Labels that open a dateline ("published", "updated").
     DatelineLabels,
     /// Words a dateline holds besides its label and date ("am", "gmt").
@@ -136,7 +142,7 @@ pub enum List {
 
 impl List {
     /// Every list, for checking that the data file has each.
-    pub const ALL: [List; 53] = [
+    pub const ALL: [List; 55] = [
         List::Fillers,
         List::Question,
         List::Auxiliary,
@@ -167,6 +173,8 @@ impl List {
         List::Undergoes,
         List::AskedSpeech,
         List::PromiseModals,
+        List::ClauseOpeners,
+        List::ListJoiners,
         List::DatelineLabels,
         List::DatelineWords,
         List::BylineOpeners,
@@ -225,6 +233,8 @@ impl List {
             List::Undergoes => "undergoes",
             List::AskedSpeech => "asked-speech",
             List::PromiseModals => "promise-modals",
+            List::ClauseOpeners => "clause-openers",
+            List::ListJoiners => "list-joiners",
             List::DatelineLabels => "dateline-labels",
             List::DatelineWords => "dateline-words",
             List::BylineOpeners => "byline-openers",

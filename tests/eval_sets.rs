@@ -232,15 +232,19 @@ fn a_drafted_knowledge_beats_declining_on_the_squad_article() {
     // of X" as well: 0.608 (254/418), precision 0.540 (95/176); with
     // WordNet's opposites and rule substituted-word: 0.632 (264/418),
     // precision 0.573 (94/164); with rules phrase-match, neighbour-context
-    // and sentence-length drafted: 0.634 (265/418), precision 0.573 (98/171).
+    // and sentence-length drafted: 0.634 (265/418), precision 0.573 (98/171);
+    // with rule other-count: 0.641 (268/418), precision 0.582 (99/170);
+    // with opposite modifiers ("least difficult"): 0.648 (271/418),
+    // precision 0.593 (99/167); with an unknown word beside where the
+    // article writes its opposite: 0.655 (274/418), precision 0.604 (99/164).
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/eval/squad-complexity");
     if !dir.exists() {
         eprintln!("../shared/eval/squad-complexity not found: skipping");
         return;
     }
     let (accuracy, precision) = drafted(&dir.join("article.txt"), &dir.join("questions.jsonl"));
-    assert!(accuracy >= 0.625, "accuracy {accuracy:.3} < 0.625");
-    assert!(precision >= 0.56, "precision {precision:.3} < 0.56");
+    assert!(accuracy >= 0.65, "accuracy {accuracy:.3} < 0.65");
+    assert!(precision >= 0.60, "precision {precision:.3} < 0.60");
 }
 
 #[test]

@@ -143,6 +143,9 @@ tunables! {
     /// Rule `opposite-word`: share of its score a fact keeps when the question
     /// uses the opposite of one of its sentence's words.
     opposite_word: f32 = 0.3, 0.0, 1.0;
+    /// Rule `other-count`: share of its score a fact keeps when the question
+    /// asks for more things than its sentence and intents give.
+    other_count: f32 = 0.3, 0.0, 1.0;
     /// Rule `affirms-denied`: share of its score a fact keeps when a question
     /// asking for something states what its sentence denies.
     affirmed_denied: f32 = 0.3, 0.0, 1.0;

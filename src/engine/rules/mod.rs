@@ -16,7 +16,8 @@
 //! `phrase-match` ([`phrase`]) the question's word pairs it writes too,
 //! and `sentence-length` ([`length`]) scales its matched words by its length;
 //! `sibling-borrowed` ([`sibling`]) while deciding. After ranking,
-//! `denied`, `other-number` and `opposite-word` ([`contradiction`]), and
+//! `denied`, `other-number` and `opposite-word` ([`contradiction`]),
+//! `other-count` ([`count`]), and
 //! `affirms-denied` and `denies-unsaid` ([`asserted`]), cut facts whose sentence the question
 //! contradicts; then `substituted-word` ([`substituted`]) cuts those whose
 //! words the question copies with another word in one place.
@@ -25,10 +26,12 @@ pub mod answer_kind;
 pub mod asserted;
 pub mod context;
 pub mod contradiction;
+pub mod count;
 pub mod doer;
 pub mod entities;
 pub mod intent_kind;
 pub mod length;
+pub mod modifier;
 pub mod neighbours;
 pub mod phrase;
 pub mod roles;
@@ -97,6 +100,9 @@ pub enum Rule {
     /// The question uses the opposite of a word of the sentence
     /// ("decrease" against "increase", "informal" against "formal").
     OppositeWord,
+    /// The question asks for more things than the sentence gives ("four
+    /// examples" of a sentence naming three).
+    OtherCount,
     /// A question asking for something states what its sentence denies
     /// ("what is always practical?" against "is not always practical").
     AffirmsDenied,
@@ -110,7 +116,7 @@ pub enum Rule {
 
 impl Rule {
     /// Every rule, in the order `--explain` lists them.
-    pub const ALL: [Rule; 24] = [
+    pub const ALL: [Rule; 25] = [
         Rule::UnknownEntity,
         Rule::EntityMissing,
         Rule::EntitySubstituted,
@@ -132,6 +138,7 @@ impl Rule {
         Rule::Denied,
         Rule::OtherNumber,
         Rule::OppositeWord,
+        Rule::OtherCount,
         Rule::AffirmsDenied,
         Rule::DeniesUnsaid,
         Rule::SubstitutedWord,
@@ -161,6 +168,7 @@ impl Rule {
             Rule::Denied => "denied",
             Rule::OtherNumber => "other-number",
             Rule::OppositeWord => "opposite-word",
+            Rule::OtherCount => "other-count",
             Rule::AffirmsDenied => "affirms-denied",
             Rule::DeniesUnsaid => "denies-unsaid",
             Rule::SubstitutedWord => "substituted-word",
@@ -315,6 +323,7 @@ pub fn effects(fired: Fired, boosts: &[f32; 6], t: &Tunables) -> Vec<Effect> {
                 Rule::Denied => Change::Times(t.denied),
                 Rule::OtherNumber => Change::Times(t.other_number),
                 Rule::OppositeWord => Change::Times(t.opposite_word),
+                Rule::OtherCount => Change::Times(t.other_count),
                 Rule::AffirmsDenied => Change::Times(t.affirmed_denied),
                 Rule::DeniesUnsaid => Change::Times(t.denied_unsaid),
                 Rule::SubstitutedWord => Change::Times(t.substituted_word),
