@@ -98,11 +98,14 @@ pub enum List {
     Currencies,
     /// Signs written with an amount ("$", "£", "€").
     CurrencySigns,
+    /// Words by which a sentence points back at what an earlier one named
+    /// ("it", "these", "such").
+    Anaphors,
 }
 
 impl List {
     /// Every list, for checking that the data file has each.
-    pub const ALL: [List; 36] = [
+    pub const ALL: [List; 37] = [
         List::Fillers,
         List::Question,
         List::Auxiliary,
@@ -139,6 +142,7 @@ impl List {
         List::NumberScales,
         List::Currencies,
         List::CurrencySigns,
+        List::Anaphors,
     ];
 
     /// The section name of the list in `word-lists.txt`.
@@ -180,6 +184,7 @@ impl List {
             List::NumberScales => "number-scales",
             List::Currencies => "currencies",
             List::CurrencySigns => "currency-signs",
+            List::Anaphors => "anaphors",
         }
     }
 }
