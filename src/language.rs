@@ -98,6 +98,40 @@ pub enum List {
     Currencies,
     /// Signs written with an amount ("$", "£", "€").
     CurrencySigns,
+    /// Verbs after which a sentence says what its subject is ("is", "became").
+    LinkingVerbs,
+    /// Words that open a noun phrase ("a", "the").
+    Determiners,
+    /// Words before a name that make it a place ("in", "at").
+    PlacePrepositions,
+    /// Words after "what" that ask to identify a thing ("specific").
+    Identifying,
+    /// Nouns of "what kind of X" ("kind", "type").
+    KindNouns,
+    /// Words before a noun only mentioned, not named ("a", "some").
+    UnnamedMarkers,
+    /// Words after "to" that start no purpose ("the", "be").
+    NotPurpose,
+    /// Modal verbs ("could", "might").
+    Modals,
+    /// Nouns that ask when ("date").
+    TimeNouns,
+    /// Words that ask for an exact date ("exactly").
+    PreciseTime,
+    /// Nouns that ask where ("venue", "city").
+    PlaceNouns,
+    /// Words that bound a span of time before a time ("since").
+    SpanBounds,
+    /// Words that measure a unit of time as a span ("several").
+    DurationMeasures,
+    /// Words after "when" that keep it asking for a time ("exactly").
+    WhenQualifiers,
+    /// Verbs of speech the speaker may follow ("said").
+    SpeakerFollows,
+    /// Nouns that ask for a number ("percentage").
+    CountNouns,
+    /// Words that make a number a percentage ("percent").
+    PercentWords,
     /// Words by which a sentence points back at what an earlier one named
     /// ("it", "these", "such").
     Anaphors,
@@ -105,7 +139,7 @@ pub enum List {
 
 impl List {
     /// Every list, for checking that the data file has each.
-    pub const ALL: [List; 37] = [
+    pub const ALL: [List; 54] = [
         List::Fillers,
         List::Question,
         List::Auxiliary,
@@ -142,6 +176,23 @@ impl List {
         List::NumberScales,
         List::Currencies,
         List::CurrencySigns,
+        List::LinkingVerbs,
+        List::Determiners,
+        List::PlacePrepositions,
+        List::Identifying,
+        List::KindNouns,
+        List::UnnamedMarkers,
+        List::NotPurpose,
+        List::Modals,
+        List::TimeNouns,
+        List::PreciseTime,
+        List::PlaceNouns,
+        List::SpanBounds,
+        List::DurationMeasures,
+        List::WhenQualifiers,
+        List::SpeakerFollows,
+        List::CountNouns,
+        List::PercentWords,
         List::Anaphors,
     ];
 
@@ -184,6 +235,23 @@ impl List {
             List::NumberScales => "number-scales",
             List::Currencies => "currencies",
             List::CurrencySigns => "currency-signs",
+            List::LinkingVerbs => "linking-verbs",
+            List::Determiners => "determiners",
+            List::PlacePrepositions => "place-prepositions",
+            List::Identifying => "identifying",
+            List::KindNouns => "kind-nouns",
+            List::UnnamedMarkers => "unnamed-markers",
+            List::NotPurpose => "not-purpose",
+            List::Modals => "modals",
+            List::TimeNouns => "time-nouns",
+            List::PreciseTime => "precise-time",
+            List::PlaceNouns => "place-nouns",
+            List::SpanBounds => "span-bounds",
+            List::DurationMeasures => "duration-measures",
+            List::WhenQualifiers => "when-qualifiers",
+            List::SpeakerFollows => "speaker-follows",
+            List::CountNouns => "count-nouns",
+            List::PercentWords => "percent-words",
             List::Anaphors => "anaphors",
         }
     }

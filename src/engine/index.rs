@@ -558,7 +558,7 @@ fn speaker_words(sentence: &str) -> String {
         if language().in_list(List::SpeechVerbs, word) {
             out.extend(words[i.saturating_sub(3)..i].iter().cloned());
             // "..., said Blinken"; after other verbs come what was said.
-            if matches!(word.as_str(), "said" | "says") {
+            if language().in_list(List::SpeakerFollows, word) {
                 out.extend(words[i + 1..].iter().take(2).cloned());
             }
             out.push(String::new());

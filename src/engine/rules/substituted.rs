@@ -39,7 +39,7 @@ const VERBS: &str = include_str!("../../../assets/lang/verbs-wordnet.txt");
 /// True when a word is a form of an English verb ("utilized", "seeks",
 /// "sent"): the base forms are WordNet's, the endings regular ones, and
 /// irregular forms those of the shipped irregular verbs.
-fn is_verb_form(word: &str) -> bool {
+pub(super) fn is_verb_form(word: &str) -> bool {
     static SET: LazyLock<FxHashSet<&'static str>> = LazyLock::new(|| {
         VERBS
             .lines()
