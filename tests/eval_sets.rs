@@ -275,10 +275,11 @@ fn a_drafted_knowledge_beats_declining_on_a_third_article() {
     // precision 0.658 (main then: 0.575, 46/80, precision 0.658); with rules
     // phrase-match, neighbour-context and sentence-length drafted: 0.600
     // (48/80), precision 0.675 (27/40), and so with "who is <name>" drafted
-    // (0.588, 47/80, without the three rules).
+    // (0.588, 47/80, without the three rules); with rule antecedent drafted
+    // (on main's word lists): 0.625 (50/80), precision 0.692 (27/39).
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/article3");
     let (accuracy, precision) = drafted(&dir.join("article.txt"), &dir.join("questions.jsonl"));
-    assert!(accuracy >= 0.58, "accuracy {accuracy:.3} < 0.58");
+    assert!(accuracy >= 0.6, "accuracy {accuracy:.3} < 0.6");
     assert!(precision >= 0.58, "precision {precision:.3} < 0.58");
 }
 
@@ -308,10 +309,11 @@ fn a_drafted_knowledge_beats_declining_on_a_fifth_article() {
     // everything scores 32/80 = 0.400. Measured when it was added: 0.500
     // (40/80), precision 0.500 (26/52); with rules phrase-match,
     // neighbour-context and sentence-length drafted: 0.500 (40/80),
-    // precision 0.510 (26/51).
+    // precision 0.510 (26/51); with rule antecedent drafted: 0.512 (41/80),
+    // precision 0.520 (26/50).
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/article5");
     let (accuracy, precision) = drafted(&dir.join("article.txt"), &dir.join("questions.jsonl"));
-    assert!(accuracy >= 0.47, "accuracy {accuracy:.3} < 0.47");
+    assert!(accuracy >= 0.5, "accuracy {accuracy:.3} < 0.5");
     assert!(precision >= 0.47, "precision {precision:.3} < 0.47");
 }
 
