@@ -138,11 +138,14 @@ pub enum List {
     CountNouns,
     /// Words that make a number a percentage ("percent").
     PercentWords,
+    /// Words by which a sentence points back at what an earlier one named
+    /// ("it", "these", "such").
+    Anaphors,
 }
 
 impl List {
     /// Every list, for checking that the data file has each.
-    pub const ALL: [List; 55] = [
+    pub const ALL: [List; 56] = [
         List::Fillers,
         List::Question,
         List::Auxiliary,
@@ -198,6 +201,7 @@ impl List {
         List::SpeakerFollows,
         List::CountNouns,
         List::PercentWords,
+        List::Anaphors,
     ];
 
     /// The section name of the list in `word-lists.txt`.
@@ -258,6 +262,7 @@ impl List {
             List::SpeakerFollows => "speaker-follows",
             List::CountNouns => "count-nouns",
             List::PercentWords => "percent-words",
+            List::Anaphors => "anaphors",
         }
     }
 }
