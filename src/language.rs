@@ -86,6 +86,12 @@ pub enum List {
     /// Modals of a promise or a demand ("would never join"): what they deny
     /// is reported, not stated.
     PromiseModals,
+    /// Words that open a clause inside a question ("that", "if", "say"):
+    /// a negation after one denies within that clause, not what the
+    /// question asks for.
+    ClauseOpeners,
+    /// Words that join the last item of a list ("and", "or").
+    ListJoiners,
     /// Labels that open a dateline ("published", "updated").
     DatelineLabels,
     /// Words a dateline holds besides its label and date ("am", "gmt").
@@ -132,11 +138,14 @@ pub enum List {
     CountNouns,
     /// Words that make a number a percentage ("percent").
     PercentWords,
+    /// Words by which a sentence points back at what an earlier one named
+    /// ("it", "these", "such").
+    Anaphors,
 }
 
 impl List {
     /// Every list, for checking that the data file has each.
-    pub const ALL: [List; 53] = [
+    pub const ALL: [List; 56] = [
         List::Fillers,
         List::Question,
         List::Auxiliary,
@@ -167,6 +176,8 @@ impl List {
         List::Undergoes,
         List::AskedSpeech,
         List::PromiseModals,
+        List::ClauseOpeners,
+        List::ListJoiners,
         List::DatelineLabels,
         List::DatelineWords,
         List::BylineOpeners,
@@ -190,6 +201,7 @@ impl List {
         List::SpeakerFollows,
         List::CountNouns,
         List::PercentWords,
+        List::Anaphors,
     ];
 
     /// The section name of the list in `word-lists.txt`.
@@ -225,6 +237,8 @@ impl List {
             List::Undergoes => "undergoes",
             List::AskedSpeech => "asked-speech",
             List::PromiseModals => "promise-modals",
+            List::ClauseOpeners => "clause-openers",
+            List::ListJoiners => "list-joiners",
             List::DatelineLabels => "dateline-labels",
             List::DatelineWords => "dateline-words",
             List::BylineOpeners => "byline-openers",
@@ -248,6 +262,7 @@ impl List {
             List::SpeakerFollows => "speaker-follows",
             List::CountNouns => "count-nouns",
             List::PercentWords => "percent-words",
+            List::Anaphors => "anaphors",
         }
     }
 }

@@ -233,6 +233,11 @@ struct SentenceClaims {
     any_negated: bool,
     /// Whether some word of it denies (rule `denies-unsaid`).
     denies_anything: bool,
+    /// The largest count it gives (rule `other-count`).
+    count: u32,
+    /// Its words that have an opposite with the words they modify (rule
+    /// `opposite-word`, [`super::modifier`]).
+    modified: Vec<(String, String)>,
 }
 
 /// What a fact's intents and keywords vouch for: they say what the fact is
@@ -248,6 +253,8 @@ struct FactClaims {
     words: Vec<Vec<String>>,
     /// Their words that hold a number.
     numbers: Vec<String>,
+    /// The largest count they give (rule `other-count`).
+    count: u32,
 }
 
 /// The knowledge as the contradiction rules read it: every sentence read
@@ -386,6 +393,8 @@ impl Claims {
             clauses,
             any_negated,
             denies_anything: super::asserted::denies_anything(&sentence),
+            count: super::count::largest(&sentence).max(super::count::listed(text)),
+            modified: super::modifier::pairs(&sentence, |w| analyzer.stem_of(w)),
             numbers: sentence.into_iter().filter(|w| is_number(w)).collect(),
         }
     }
@@ -397,6 +406,7 @@ impl Claims {
             denies: Vec::new(),
             words: Vec::new(),
             numbers: Vec::new(),
+            count: 0,
         };
         let (Some(cell), Some(fact)) = (self.facts.get(i), knowledge.facts.get(i)) else {
             return &NONE;
@@ -416,6 +426,7 @@ impl Claims {
                 claims
                     .numbers
                     .extend(words.iter().filter(|w| is_number(w)).cloned());
+                claims.count = claims.count.max(super::count::largest(&words));
                 claims.words.push(words);
             }
             claims.stems.sort_unstable();
@@ -444,6 +455,12 @@ struct Asserted<'q> {
     denied: Vec<Id>,
     /// The numbers it names that the article gives somewhere, and its years.
     numbers: Vec<&'q String>,
+    /// The counts of things it asks for (rule `other-count`).
+    counts: Vec<u32>,
+    /// Its words that have an opposite with the words they modify.
+    modified: Vec<(String, String)>,
+    /// Those words' stems' numbers, when the knowledge has them.
+    modifier_ids: Vec<Option<Id>>,
     /// For rule `affirms-denied`, its content stems, when it may apply.
     affirm: Option<Vec<Cow<'q, str>>>,
     /// For rule `denies-unsaid`: it asks what is not so.
@@ -510,7 +527,14 @@ impl<'q> Asserted<'q> {
         };
         let affirm = may_affirm.then_some(affirm_stems);
         let stems = content.iter().filter_map(|w| w.stem).collect();
+        let modified = super::modifier::pairs(question, |w| analyzer.stem_of(w));
         Asserted {
+            counts: super::count::asked(question),
+            modifier_ids: modified
+                .iter()
+                .map(|(m, _)| claims.stems.get(m).copied())
+                .collect(),
+            modified,
             stems,
             content,
             denied,
@@ -628,7 +652,11 @@ fn judge(
         share *= t.denied;
         fired.add(Rule::Denied);
     }
-    if says_opposite(question, sentence, fact) {
+    if says_opposite(question, sentence, fact)
+        || super::modifier::opposed(&question.modified, &sentence.modified, |k| {
+            question.modifier_ids[k].is_some_and(|id| fact.stems.binary_search(&id).is_ok())
+        })
+    {
         share *= t.opposite_word;
         fired.add(Rule::OppositeWord);
     }
@@ -656,6 +684,10 @@ fn judge(
     {
         share *= t.other_number;
         fired.add(Rule::OtherNumber);
+    }
+    if super::count::exceeds(&question.counts, sentence.count.max(fact.count)) {
+        share *= t.other_count;
+        fired.add(Rule::OtherCount);
     }
     (share, fired)
 }
