@@ -180,6 +180,13 @@ fn string(out: &mut impl Write, text: &str) -> std::io::Result<()> {
         // Most bytes need no escape: only a quote, a backslash, a control
         // character, or the first byte of U+0085 (0xC2) or of U+2028 and
         // U+2029 (0xE2) is looked at as a character.
+        // Eight bytes at a time while none of them is looked at.
+        if let Some(chunk) = bytes.get(at..at + 8)
+            && !any_looked_at(chunk)
+        {
+            at += 8;
+            continue;
+        }
         let b = bytes[at];
         if b >= 0x20 && !matches!(b, b'"' | b'\\' | 0xC2 | 0xE2) {
             at += 1;
@@ -213,6 +220,23 @@ fn string(out: &mut impl Write, text: &str) -> std::io::Result<()> {
     }
     out.write_all(&text.as_bytes()[start..])?;
     out.write_all(b"\"")
+}
+
+/// True when one of eight bytes is one [`string`] looks at: below 0x20, a
+/// quote, a backslash, 0xC2 or 0xE2. Tested on the eight as one word: a
+/// byte equal to `b` leaves a zero byte after `^`, and a word has a zero
+/// byte (or one below `n`, for `n` up to 0x80) exactly when subtracting
+/// 0x01 (or `n`) from every byte borrows into a high bit the byte lacked.
+fn any_looked_at(chunk: &[u8]) -> bool {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let mut word = [0u8; 8];
+    word.copy_from_slice(chunk);
+    let v = u64::from_le_bytes(word);
+    let below = |v: u64, n: u8| v.wrapping_sub(ONES * u64::from(n)) & !v & HIGH;
+    let equal = |b: u8| below(v ^ (ONES * u64::from(b)), 1);
+    // A byte of 0x80 or more has its high bit set and never counts as below.
+    (below(v, 0x20) | equal(b'"') | equal(b'\\') | equal(0xC2) | equal(0xE2)) != 0
 }
 
 /// A score as `ask --json` has always printed it: the f32 widened to f64.
@@ -297,6 +321,21 @@ mod tests {
             .replace('\u{85}', "\\u0085");
         assert_eq!(written, expected);
         assert_eq!(serde_json::from_str::<String>(&written).unwrap(), text);
+    }
+
+    #[test]
+    fn eight_bytes_are_looked_at_exactly_when_one_of_them_is() {
+        let looked_at = |b: u8| b < 0x20 || matches!(b, b'"' | b'\\' | 0xC2 | 0xE2);
+        for b in 0..=255u8 {
+            for place in 0..8 {
+                for fill in [b'a', b' ', 0x7F, 0x80, 0xBF, 0xC3, 0xFF, 0x1F, 0x21] {
+                    let mut chunk = [fill; 8];
+                    chunk[place] = b;
+                    let expected = chunk.iter().any(|&c| looked_at(c));
+                    assert_eq!(any_looked_at(&chunk), expected, "{chunk:?}");
+                }
+            }
+        }
     }
 
     #[test]

@@ -74,67 +74,119 @@ pub fn fold_typography(text: &str) -> String {
 /// `russia`), and hyphenated compounds ("U.S.-made" becomes `us`, `made`).
 pub fn words(text: &str) -> Vec<String> {
     let folded = fold(text);
-    // Sized once: collecting grew both a few times per question.
-    let mut chars: Vec<char> = Vec::with_capacity(folded.len());
-    chars.extend(folded.chars());
     let mut out = Vec::with_capacity(folded.len() / 4 + 1);
+    if folded.is_ascii() {
+        // Plain ASCII (most questions): read its bytes as they are, without
+        // decoding them into a buffer of characters first.
+        ascii_words(&folded, &mut out);
+    } else {
+        // Sized once: collecting grew it a few times per question.
+        let mut chars: Vec<char> = Vec::with_capacity(folded.len());
+        chars.extend(folded.chars());
+        words_of(&chars, &mut out);
+    }
+    out
+}
+
+/// [`words`] of folded ASCII text. A run of letters and digits that ends
+/// the text, or is followed by anything but a comma, an apostrophe or (after
+/// a single letter) a dot, is a word as it stands and is copied at once;
+/// the others are read by [`word_at`], character by character.
+fn ascii_words(text: &str, out: &mut Vec<String>) {
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        if !bytes[i].is_ascii_alphanumeric() {
+            i += 1;
+            continue;
+        }
+        let end = bytes[i..]
+            .iter()
+            .position(|b| !b.is_ascii_alphanumeric())
+            .map_or(bytes.len(), |n| i + n);
+        let plain = match bytes.get(end) {
+            Some(b',' | b'\'') => false,
+            Some(b'.') => end > i + 1,
+            _ => true,
+        };
+        match text.get(i..end) {
+            Some(word) if plain => {
+                push_word(word.to_string(), out);
+                i = end;
+            }
+            _ => i = word_at(bytes, i, out),
+        }
+    }
+}
+
+/// [`words`] of folded text given as its characters.
+fn words_of(chars: &[char], out: &mut Vec<String>) {
     let mut i = 0;
     while i < chars.len() {
-        let c = chars[i];
-        if c.is_alphanumeric() {
-            let start = i;
-            // Room for most words, so that it is not grown letter by letter.
-            let mut token = String::with_capacity(16);
-            // A run of single letters joined by dots is an abbreviation: u.s., e.u.
-            if let Some((abbr, end)) = dotted_abbreviation(&chars, i) {
-                out.push(abbr);
-                i = end;
-                continue;
-            }
-            while i < chars.len() {
-                let c = chars[i];
-                if c.is_alphanumeric() {
-                    token.push(c);
-                    i += 1;
-                } else if c == ','
-                    && token.chars().all(|d| d.is_ascii_digit())
-                    && i + 3 < chars.len() + 1
-                    && chars[i + 1..]
-                        .iter()
-                        .take(3)
-                        .filter(|d| d.is_ascii_digit())
-                        .count()
-                        == 3
-                    && chars.get(i + 4).is_none_or(|d| !d.is_ascii_digit())
-                {
-                    // Thousands separator inside a number.
-                    i += 1;
-                } else if c == '\''
-                    && chars.get(i + 1).is_some_and(|n| n.is_alphabetic())
-                    && i > start
-                {
-                    // Possessive 's is dropped; other apostrophes are removed (don't -> dont).
-                    let rest_is_s = chars.get(i + 1) == Some(&'s')
-                        && chars.get(i + 2).is_none_or(|n| !n.is_alphanumeric());
-                    if rest_is_s {
-                        i += 2;
-                        break;
-                    }
-                    i += 1;
-                } else {
-                    break;
-                }
-            }
-            let token = expand_number_suffix(token);
-            match chat_abbreviation(&token) {
-                Some(full) => out.push(full.to_string()),
-                None => out.push(token),
-            }
+        if chars[i].is_alphanumeric() {
+            i = word_at(chars, i, out);
         } else {
             i += 1;
         }
     }
-    out
+}
+
+/// Reads the word that starts at `i` (a letter or digit) into `out`, and
+/// returns where it ends. `units` are the text's characters: `char`s, or
+/// the bytes of ASCII text (one byte, one character, so the two read
+/// alike).
+fn word_at<C: Copy + Into<char>>(units: &[C], mut i: usize, out: &mut Vec<String>) -> usize {
+    let at = |i: usize| units.get(i).map(|&c| c.into());
+    let start = i;
+    // Room for most words, so that it is not grown letter by letter.
+    let mut token = String::with_capacity(16);
+    // A run of single letters joined by dots is an abbreviation: u.s., e.u.
+    if let Some((abbr, end)) = dotted_abbreviation(units, i) {
+        out.push(abbr);
+        return end;
+    }
+    while i < units.len() {
+        let c: char = units[i].into();
+        if c.is_alphanumeric() {
+            token.push(c);
+            i += 1;
+        } else if c == ','
+            && token.chars().all(|d| d.is_ascii_digit())
+            && units[i + 1..]
+                .iter()
+                .take(3)
+                .filter(|&&d| Into::<char>::into(d).is_ascii_digit())
+                .count()
+                == 3
+            && at(i + 4).is_none_or(|d| !d.is_ascii_digit())
+        {
+            // Thousands separator inside a number.
+            i += 1;
+        } else if c == '\'' && at(i + 1).is_some_and(|n| n.is_alphabetic()) && i > start {
+            // Possessive 's is dropped; other apostrophes are removed (don't -> dont).
+            let rest_is_s =
+                at(i + 1) == Some('s') && at(i + 2).is_none_or(|n| !n.is_alphanumeric());
+            if rest_is_s {
+                i += 2;
+                break;
+            }
+            i += 1;
+        } else {
+            break;
+        }
+    }
+    push_word(token, out);
+    i
+}
+
+/// Adds a word read from text to `out`: "10k" as "10000", a chat
+/// abbreviation as its full word.
+fn push_word(token: String, out: &mut Vec<String>) {
+    let token = expand_number_suffix(token);
+    match chat_abbreviation(&token) {
+        Some(full) => out.push(full.to_string()),
+        None => out.push(token),
+    }
 }
 
 /// The one word `text` reads as ([`words`]), `None` when it reads as none or
@@ -155,34 +207,35 @@ pub fn single_word(text: &str) -> Option<String> {
 
 /// Reads a dotted abbreviation such as "u.s." starting at `start`, returning it
 /// without dots and the index after it.
-fn dotted_abbreviation(chars: &[char], start: usize) -> Option<(String, usize)> {
+fn dotted_abbreviation<C: Copy + Into<char>>(units: &[C], start: usize) -> Option<(String, usize)> {
+    let at = |i: usize| units.get(i).map(|&c| c.into());
     let mut letters = String::new();
     let mut i = start;
     loop {
-        let letter = *chars.get(i)?;
+        let letter: char = at(i)?;
         if !letter.is_alphabetic() {
             break;
         }
-        if chars.get(i + 1) != Some(&'.') {
+        if at(i + 1) != Some('.') {
             break;
         }
         letters.push(letter);
         i += 2;
         // The next letter must stand alone (followed by a dot) to continue.
-        if !chars.get(i).is_some_and(|c| c.is_alphabetic()) {
+        if !at(i).is_some_and(|c| c.is_alphabetic()) {
             break;
         }
-        if chars.get(i + 1).is_some_and(|c| c.is_alphanumeric()) {
+        if at(i + 1).is_some_and(|c| c.is_alphanumeric()) {
             // "u.s" at the end of a chat message: take the last letter too.
             break;
         }
     }
     // A final letter without a dot ("u.s"): accept it when it ends a word.
     if letters.chars().count() >= 1
-        && chars.get(i).is_some_and(|c| c.is_alphabetic())
-        && chars.get(i + 1).is_none_or(|c| !c.is_alphanumeric())
+        && let Some(last) = at(i).filter(|c| c.is_alphabetic())
+        && at(i + 1).is_none_or(|c| !c.is_alphanumeric())
     {
-        letters.push(chars[i]);
+        letters.push(last);
         i += 1;
     }
     if letters.chars().count() >= 2 {
@@ -433,6 +486,23 @@ mod tests {
         assert_eq!(words("Russia’s court"), ["russia", "court"]);
         assert_eq!(words("don't"), ["dont"]);
         assert_eq!(words("MI-17 helicopters"), ["mi", "17", "helicopters"]);
+    }
+
+    #[test]
+    fn plain_ascii_text_reads_as_the_same_text_with_an_accent() {
+        // ASCII text is read byte by byte, other text character by
+        // character: a trailing accented word sends the same text down the
+        // second path, and every word before it must read alike.
+        for text in [
+            "The U.S. Ambassador said 100,000 troops, or 1,00 or 12,3456.",
+            "did the u.s send 10k? don't, Russia's ... e.u a.b.c. x.y z.",
+            "it's 'quoted' o'neill's 2m 3bn gov't u.s",
+            "govt jan, abut; MI-17 a. b. 1.5 end",
+        ] {
+            let mut accented = words(&format!("{text} caf\u{e9}"));
+            assert_eq!(accented.pop().as_deref(), Some("cafe"), "{text}");
+            assert_eq!(words(text), accented, "{text}");
+        }
     }
 
     #[test]

@@ -3,6 +3,7 @@
 //! and on questions at answer time, so both meet in one vocabulary.
 
 use std::borrow::Cow;
+use std::sync::Arc;
 
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
@@ -25,9 +26,10 @@ const MAX_PHRASE: usize = 5;
 #[derive(Debug, Clone, PartialEq)]
 pub struct Token {
     /// The word after typo correction and synonyms, before stemming.
-    pub word: String,
-    /// Its stem.
-    pub stem: String,
+    pub word: Shared,
+    /// Its stem, shared with the analyzer's table when the word is in it
+    /// (no copy a question).
+    pub stem: Shared,
     /// The term, when the vocabulary has it.
     pub term: Option<TermId>,
     /// Whether it directly follows "which"/"what" ("which NATO ally"): the
@@ -37,6 +39,45 @@ pub struct Token {
     pub after_auxiliary: bool,
     /// Its position in [`Analysed::all_words`].
     pub at: usize,
+}
+
+/// A token's word or stem: text shared with the analyzer's table of words,
+/// so that a word the analyzer knows at load costs a question no copy of
+/// it or of its stem.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Shared(Arc<str>);
+
+impl Shared {
+    /// The word or stem as text.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl std::ops::Deref for Shared {
+    type Target = str;
+
+    fn deref(&self) -> &str {
+        &self.0
+    }
+}
+
+impl From<String> for Shared {
+    fn from(text: String) -> Shared {
+        Shared(Arc::from(text))
+    }
+}
+
+impl From<&str> for Shared {
+    fn from(text: &str) -> Shared {
+        Shared(Arc::from(text))
+    }
+}
+
+impl PartialEq<String> for Shared {
+    fn eq(&self, other: &String) -> bool {
+        *self.0 == **other
+    }
 }
 
 /// Text after analysis: content tokens plus the question words seen.
@@ -92,8 +133,10 @@ struct StemPhrases {
 /// of one in each table (surfaces, stems, terms, the language's lists).
 #[derive(Debug, Clone)]
 struct WordFacts {
+    /// The word itself, shared with the tokens that read it.
+    word: Shared,
     /// Its stem ([`crate::text::stem`]).
-    stem: Box<str>,
+    stem: Shared,
     /// The term of its stem, when the vocabulary has it.
     term: Option<TermId>,
     /// Whether the knowledge writes it.
@@ -112,7 +155,7 @@ impl Analyzer {
     pub fn new(knowledge: &Knowledge) -> Analyzer {
         let mut analyzer = Analyzer::default();
         let groups = merged_synonyms(knowledge);
-        // Stem keys claimed by more than one meaning match only as written.
+        // Shared keys claimed by more than one meaning match only as written.
         let mut by_stem: HashMap<Vec<String>, HashSet<Vec<String>>> = HashMap::default();
         let mut shortest: HashMap<Vec<String>, String> = HashMap::default();
         for (canonical, variants) in &groups {
@@ -234,7 +277,8 @@ impl Analyzer {
                 starts_phrase: self.phrase_starts.contains_key(word)
                     || self.stem_synonyms.contains_key(&stem),
                 leads_phrase: self.phrase_next.contains_key(word),
-                stem: stem.into_boxed_str(),
+                word: Shared::from(word),
+                stem: Shared::from(stem),
             };
             facts.insert(word.to_string(), fact);
         }
@@ -251,7 +295,9 @@ impl Analyzer {
     fn learn(&mut self, text: &str) {
         let raw = words(text);
         self.surfaces.extend(raw.iter().cloned());
-        let (read, _) = self.apply_synonyms(raw, &mut Vec::new());
+        // The words' facts are built after the knowledge is learnt.
+        let facts = vec![None; raw.len()];
+        let (read, _, _) = self.apply_synonyms(raw, facts, &mut Vec::new());
         for word in read {
             if !is_stopword(&word) && !self.stem_cache.contains_key(&word) {
                 let stemmed = stem(&word);
@@ -302,7 +348,7 @@ impl Analyzer {
     /// knowledge uses are never stemmed again.
     pub fn stem_of<'a>(&'a self, word: &str) -> Cow<'a, str> {
         match self.facts.get(word) {
-            Some(facts) => Cow::Borrowed(&facts.stem),
+            Some(facts) => Cow::Borrowed(facts.stem.as_str()),
             // While the tables are built, the stems learnt so far.
             None => match self.stem_cache.get(word) {
                 Some(stem) => Cow::Borrowed(stem),
@@ -417,17 +463,26 @@ impl Analyzer {
         mut stemmed: Vec<(String, String)>,
     ) -> Analysed {
         drop_chat_frames(&mut raw);
-        raw.retain(|w| {
-            !self
-                .classes(w, self.facts.get(w.as_str()))
-                .has(List::Fillers)
-        });
-        let (all_words, stems) = self.apply_synonyms(raw, &mut stemmed);
-        let mut tokens = Vec::new();
+        // Each word's facts, looked up once for the passes below.
+        let mut facts: Vec<Option<&WordFacts>> =
+            raw.iter().map(|w| self.facts.get(w.as_str())).collect();
+        // Fillers are dropped, the words and their facts kept in step.
+        let mut kept = 0;
+        for i in 0..raw.len() {
+            if !self.classes(&raw[i], facts[i]).has(List::Fillers) {
+                raw.swap(kept, i);
+                facts.swap(kept, i);
+                kept += 1;
+            }
+        }
+        raw.truncate(kept);
+        facts.truncate(kept);
+        let (all_words, stems, facts) = self.apply_synonyms(raw, facts, &mut stemmed);
+        let mut tokens = Vec::with_capacity(all_words.len());
         // The classes of the two words before this one.
         let mut classes_before = [Classes::default(); 2];
         for (i, word) in all_words.iter().enumerate() {
-            let facts = self.facts.get(word.as_str());
+            let facts = facts[i];
             let classes = self.classes(word, facts);
             let [one_before, two_before] = classes_before;
             classes_before = [classes, one_before];
@@ -437,15 +492,14 @@ impl Analyzer {
             // A word's facts hold its stem; a word without them was
             // stemmed by the synonym pass, or is stemmed here.
             let (stem, term) = match (facts, &stems[i]) {
-                // (`String::from`: `to_string` on a `Box<str>` formats it.)
-                (Some(facts), _) => (String::from(&*facts.stem), facts.term),
+                (Some(facts), _) => (facts.stem.clone(), facts.term),
                 (None, stemmed) => {
                     let stem = match stemmed {
                         Some(stem) => stem.to_string(),
                         None => stem(word),
                     };
                     let term = self.stems.get(&stem).copied();
-                    (stem, term)
+                    (Shared::from(stem), term)
                 }
             };
             let before = if i > 0 { all_words[i - 1].as_str() } else { "" };
@@ -456,7 +510,7 @@ impl Analyzer {
             };
             tokens.push(Token {
                 term,
-                word: word.clone(),
+                word: facts.map_or_else(|| Shared::from(word.as_str()), |f| f.word.clone()),
                 stem,
                 after_question_word: matches!(before, "which" | "what" | "whose"),
                 after_auxiliary: auxiliary_before.has(List::Auxiliary),
@@ -475,23 +529,32 @@ impl Analyzer {
     /// inflected ("pulled the trigger" for "pull the trigger"). With the
     /// words, the stem of each word kept as written (`None` for the words
     /// of a synonym), so no word is stemmed twice; a word in `stemmed` (word,
-    /// stem) takes its stem from there.
-    fn apply_synonyms(
-        &self,
+    /// stem) takes its stem from there. `facts` are the words'
+    /// [`WordFacts`] (looked up once by the caller), and the third list
+    /// returned those of the words read.
+    #[allow(clippy::type_complexity)]
+    fn apply_synonyms<'a>(
+        &'a self,
         mut raw: Vec<String>,
+        word_facts: Vec<Option<&'a WordFacts>>,
         stemmed: &mut Vec<(String, String)>,
-    ) -> (Vec<String>, Vec<Option<Cow<'_, str>>>) {
+    ) -> (
+        Vec<String>,
+        Vec<Option<Cow<'a, str>>>,
+        Vec<Option<&'a WordFacts>>,
+    ) {
         if self.synonyms.is_empty() {
             let none = raw.iter().map(|_| None).collect();
-            return (raw, none);
+            return (raw, none, word_facts);
         }
         let mut stems = Vec::with_capacity(raw.len());
         let mut out = Vec::with_capacity(raw.len());
+        let mut out_facts = Vec::with_capacity(raw.len());
         let mut i = 0;
         'outer: while i < raw.len() {
-            let facts = self.facts.get(raw[i].as_str());
+            let facts = word_facts[i];
             let first_stem = match (facts, stemmed.iter().position(|(w, _)| *w == raw[i])) {
-                (Some(facts), _) => Cow::Borrowed(&*facts.stem),
+                (Some(facts), _) => Cow::Borrowed(facts.stem.as_str()),
                 (None, Some(at)) => Cow::Owned(stemmed.swap_remove(at).1),
                 (None, None) => self.stem_of(&raw[i]),
             };
@@ -499,6 +562,7 @@ impl Analyzer {
             if facts.is_some_and(|f| !f.starts_phrase) {
                 out.push(std::mem::take(&mut raw[i]));
                 stems.push(Some(first_stem));
+                out_facts.push(facts);
                 i += 1;
                 continue;
             }
@@ -514,6 +578,7 @@ impl Analyzer {
                 if let Some(canonical) = self.synonyms.get(&raw[i..i + len]) {
                     out.extend(canonical.iter().cloned());
                     stems.extend(canonical.iter().map(|_| None));
+                    out_facts.extend(canonical.iter().map(|w| self.facts.get(w.as_str())));
                     i += len;
                     continue 'outer;
                 }
@@ -524,15 +589,17 @@ impl Analyzer {
                 {
                     out.extend(canonical.iter().cloned());
                     stems.extend(canonical.iter().map(|_| None));
+                    out_facts.extend(canonical.iter().map(|w| self.facts.get(w.as_str())));
                     i += len;
                     continue 'outer;
                 }
             }
             out.push(std::mem::take(&mut raw[i]));
             stems.push(Some(first_stem));
+            out_facts.push(facts);
             i += 1;
         }
-        (out, stems)
+        (out, stems, out_facts)
     }
 }
 

@@ -533,7 +533,7 @@ fn entity_names(analyzer: &Analyzer, postings: &[Vec<u32>]) -> (HashMap<String, 
             .analyse_known(name)
             .tokens
             .into_iter()
-            .map(|t| t.stem)
+            .map(|t| t.stem.to_string())
             .collect();
         if stems.is_empty() {
             continue;

@@ -71,7 +71,8 @@ impl Ranked {
 /// A question word with its weight and, for words the knowledge never uses,
 /// its vector.
 struct QueryTerm {
-    word: String,
+    /// Its place among the question's tokens (for its word).
+    token: usize,
     term: Option<TermId>,
     weight: f32,
     vector: Option<Vec<f32>>,
@@ -222,10 +223,11 @@ fn query(engine: &Engine, tokens: &[Token]) -> Result<Query, NoAnswer> {
 fn query_terms(engine: &Engine, tokens: &[Token]) -> Vec<QueryTerm> {
     let index = &engine.index;
     let t = &engine.tunables;
-    let mut terms: Vec<QueryTerm> = Vec::new();
-    let mut seen = rustc_hash::FxHashSet::default();
+    let mut terms: Vec<QueryTerm> = Vec::with_capacity(tokens.len());
     for (i, token) in tokens.iter().enumerate() {
-        if !seen.insert(token.stem.as_str()) {
+        // Once each stem: a question has few words (at most
+        // `MAX_QUESTION_WORDS`), so the earlier ones are searched in place.
+        if tokens[..i].iter().any(|t| t.stem == token.stem) {
             continue;
         }
         let is_number = token.word.chars().all(|c| c.is_ascii_digit());
@@ -242,7 +244,7 @@ fn query_terms(engine: &Engine, tokens: &[Token]) -> Vec<QueryTerm> {
             }
         };
         terms.push(QueryTerm {
-            word: token.word.clone(),
+            token: i,
             term: token.term,
             weight,
             vector,
@@ -271,11 +273,13 @@ pub fn weighted_words(engine: &Engine, message: &str) -> Vec<(String, f32, bool)
         .iter()
         .map(|(typed, fixed)| (format!("({typed}->{fixed})"), 0.0, true))
         .collect();
-    out.extend(
-        query_terms(engine, &q.tokens)
-            .into_iter()
-            .map(|t| (t.word, t.weight, t.term.is_some())),
-    );
+    out.extend(query_terms(engine, &q.tokens).into_iter().map(|t| {
+        (
+            q.tokens[t.token].word.to_string(),
+            t.weight,
+            t.term.is_some(),
+        )
+    }));
     out
 }
 

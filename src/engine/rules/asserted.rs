@@ -61,7 +61,11 @@ pub fn may_affirm_denied(question: &[String], yes_no: bool) -> bool {
 /// its content words stemmed, negations left out (as the contradiction
 /// rules read them once per question), and the words of the clause of the sentence it asks
 /// about (read once when the engine is built, not per question).
-pub fn affirms_denied_in(asked: &[String], clause: &[String], intents: &[Vec<String>]) -> bool {
+pub fn affirms_denied_in(
+    asked: &[impl AsRef<str>],
+    clause: &[String],
+    intents: &[Vec<String>],
+) -> bool {
     let vouched = |st: &str| {
         intents
             .iter()
@@ -78,7 +82,7 @@ pub fn affirms_denied_in(asked: &[String], clause: &[String], intents: &[Vec<Str
                 .iter()
                 .find(|next| !is_stopword(next) && !denial(next))
                 .map(|next| stem(next))
-                .is_some_and(|st| asked.contains(&st) && !vouched(&st))
+                .is_some_and(|st| asked.iter().any(|a| a.as_ref() == st) && !vouched(&st))
     })
 }
 

@@ -462,7 +462,7 @@ struct Asserted<'q> {
     /// Those words' stems' numbers, when the knowledge has them.
     modifier_ids: Vec<Option<Id>>,
     /// For rule `affirms-denied`, its content stems, when it may apply.
-    affirm: Option<Vec<String>>,
+    affirm: Option<Vec<Cow<'q, str>>>,
     /// For rule `denies-unsaid`: it asks what is not so.
     asks_not: bool,
     /// Its content words' stems that the knowledge has, for
@@ -477,10 +477,10 @@ impl<'q> Asserted<'q> {
     /// `article_numbers` are the numbers the article gives.
     fn new(
         question: &'q [String],
-        tokens: &[Token],
+        tokens: &'q [Token],
         yes_no: bool,
         claims: &Claims,
-        analyzer: &Analyzer,
+        analyzer: &'q Analyzer,
         article_numbers: &FxHashSet<String>,
     ) -> Asserted<'q> {
         // Most questions deny nothing: then nothing below needs to look
@@ -497,17 +497,17 @@ impl<'q> Asserted<'q> {
         // The content words' stems serve rule `affirms-denied` too (its
         // content words are these without the negations): each word is
         // stemmed once, taken from the analysed tokens where it is one.
-        let mut affirm_stems = Vec::new();
-        let mut content = Vec::new();
+        let mut affirm_stems = Vec::with_capacity(question.len());
+        let mut content = Vec::with_capacity(question.len());
         for w in question.iter().filter(|w| !is_stopword(w)) {
             let stemmed = match tokens.iter().find(|t| t.word == *w) {
                 Some(token) => Cow::Borrowed(token.stem.as_str()),
                 None => analyzer.stem_of(w),
             };
-            if may_affirm && !(any_negation && is_negation(w)) {
-                affirm_stems.push(stemmed.to_string());
-            }
             content.push(asked_word(w, &stemmed, claims));
+            if may_affirm && !(any_negation && is_negation(w)) {
+                affirm_stems.push(stemmed);
+            }
         }
         // Numbers the article gives somewhere: one of these in the question
         // that the sentence lacks stands in for the sentence's own. A year is
