@@ -23,7 +23,7 @@ use super::index::Target;
 use super::question::{Wants, wants_in};
 use super::rules::answer_kind::{Counted, Identified};
 use super::rules::{self, Fired, Reading, Rule};
-use super::{Engine, NoAnswer, Reply, Tunables};
+use super::{Engine, NoAnswer, Reply, Tunables, shortlist};
 use crate::lexicon::english_rank;
 
 /// A scored fact (or uncited sentence).
@@ -336,22 +336,13 @@ thread_local! {
 
 /// Stage 3: facts worth scoring, with the question's weight each matches
 /// exactly: those sharing a word with the question, at most `candidates`
-/// of them, those sharing the most weight first. A fact that meets the
-/// question only through word vectors is never the answer.
+/// of them, those sharing the most weight first (among equals the earlier
+/// fact), in the order the question's words first meet them
+/// ([`shortlist`]). A fact that meets the question only through word
+/// vectors is never the answer.
 fn candidates(engine: &Engine, query: &Query, scratch: &mut Scratch) -> Vec<(u32, f32)> {
     let index = &engine.index;
     let t = &engine.tunables;
-    let accumulated = &mut scratch.weight;
-    let mut touched: Vec<u32> = Vec::new();
-    for &(term, weight) in &query.exact {
-        for &d in &index.postings[term as usize] {
-            let slot = &mut accumulated[d as usize];
-            if *slot == 0.0 {
-                touched.push(d);
-            }
-            *slot += weight;
-        }
-    }
     // A fact's score cannot exceed the share of the question's weight it
     // matches exactly, plus what word vectors could add: one that cannot
     // reach a suggestion is not scored at all (it could not change the
@@ -364,18 +355,12 @@ fn candidates(engine: &Engine, query: &Query, scratch: &mut Scratch) -> Vec<(u32
     let most = (1.0 + t.phrase_match) * rules::length::factor(0, 1.0, t);
     let floor =
         ((t.unsure - t.paragraph_context - t.neighbour_context) * query.total - semantic) / most;
-    let mut scored: Vec<(u32, f32)> = touched
-        .into_iter()
-        .map(|d| (d, std::mem::take(&mut accumulated[d as usize])))
-        .filter(|&(_, w)| w >= floor)
+    let lists: Vec<shortlist::List> = query
+        .exact
+        .iter()
+        .map(|&(term, weight)| (&index.postings[term as usize][..], weight))
         .collect();
-    if scored.len() > t.candidates {
-        scored.select_nth_unstable_by(t.candidates, |a, b| {
-            b.1.partial_cmp(&a.1).unwrap_or(Ordering::Equal)
-        });
-        scored.truncate(t.candidates);
-    }
-    scored
+    shortlist::walk(&lists, floor, t.candidates, &mut scratch.weight)
 }
 
 /// A fact's score on words alone.
