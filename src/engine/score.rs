@@ -360,7 +360,14 @@ fn candidates(engine: &Engine, query: &Query, scratch: &mut Scratch) -> Vec<(u32
         .iter()
         .map(|&(term, weight)| (&index.postings[term as usize][..], weight))
         .collect();
-    shortlist::walk(&lists, floor, t.candidates, &mut scratch.weight)
+    // Few postings are walked (cheaper than pruning them); many are pruned:
+    // both give the same shortlist.
+    let postings: usize = lists.iter().map(|l| l.0.len()).sum();
+    if postings > t.candidates.saturating_mul(WALK_PER_CANDIDATE) && shortlist::can_prune(&lists) {
+        shortlist::prune(&lists, floor, t.candidates)
+    } else {
+        shortlist::walk(&lists, floor, t.candidates, &mut scratch.weight)
+    }
 }
 
 /// A fact's score on words alone.

@@ -100,10 +100,17 @@ impl Ord for Entry {
     }
 }
 
-/// How far an `f32` sum of the weights may exceed their exact sum, as a
-/// share of it: bounds are taken this much above the exact sum so that
-/// rounding never prunes a document that would enter.
-const ROUNDING: f64 = 1e-5;
+/// The weight of a document holding the terms of `terms` (one bit each),
+/// summed as the walk sums it: in question order. Rounding is monotone and
+/// every weight positive, so a document holding only some of `terms` never
+/// weighs more: this is an exact bound, not an estimate.
+fn weight_of(lists: &[List], terms: u64) -> f32 {
+    lists
+        .iter()
+        .enumerate()
+        .filter(|&(l, _)| terms & (1 << l) != 0)
+        .fold(0.0f32, |sum, (_, &(_, w))| sum + w)
+}
 
 /// The shortlist [`walk`] gives, reading postings only where a document
 /// may enter it. `lists` must pass [`can_prune`].
@@ -112,7 +119,7 @@ pub fn prune(lists: &[List], floor: f32, k: usize) -> Vec<(u32, f32)> {
     if k == 0 {
         return Vec::new();
     }
-    // Lightest first; `bound[j]` is the most the lists order[..j] can add.
+    // Lightest first; `lighter[j]` holds the bits of order[..j].
     let mut order: Vec<usize> = (0..lists.len()).collect();
     order.sort_by(|&a, &b| {
         lists[a]
@@ -120,26 +127,23 @@ pub fn prune(lists: &[List], floor: f32, k: usize) -> Vec<(u32, f32)> {
             .partial_cmp(&lists[b].1)
             .unwrap_or(Ordering::Equal)
     });
-    let mut bound = vec![0.0f64; lists.len() + 1];
+    let mut lighter = vec![0u64; lists.len() + 1];
     for (j, &l) in order.iter().enumerate() {
-        bound[j + 1] = bound[j] + f64::from(lists[l].1);
-    }
-    for b in &mut bound {
-        *b *= 1.0 + ROUNDING;
+        lighter[j + 1] = lighter[j] | 1 << l;
     }
     let mut at = vec![0usize; lists.len()];
     let mut heap: BinaryHeap<Entry> = BinaryHeap::with_capacity(k + 1);
     // Whether a document that weighs at most `most` may still enter: it
     // is met after every listed one, so among equals it loses.
-    let may_enter = |heap: &BinaryHeap<Entry>, most: f64| match heap.peek() {
-        Some(worst) if heap.len() == k => most > f64::from(worst.weight),
-        _ => most >= f64::from(floor),
+    let may_enter = |heap: &BinaryHeap<Entry>, most: f32| match heap.peek() {
+        Some(worst) if heap.len() == k => most > worst.weight,
+        _ => most >= floor,
     };
     // order[..lightest] are searched, not walked: they cannot bring a
     // document that may enter.
     let mut lightest = 0;
     loop {
-        while lightest < lists.len() && !may_enter(&heap, bound[lightest + 1]) {
+        while lightest < lists.len() && !may_enter(&heap, weight_of(lists, lighter[lightest + 1])) {
             lightest += 1;
         }
         if lightest == lists.len() {
@@ -153,43 +157,35 @@ pub fn prune(lists: &[List], floor: f32, k: usize) -> Vec<(u32, f32)> {
         else {
             break;
         };
-        let mut terms = 0u64;
-        let mut most = bound[lightest];
+        // The terms it holds or may hold: the walked lists at it, and
+        // every searched list until searched.
+        let mut terms = lighter[lightest];
         for &l in &order[lightest..] {
             if lists[l].0.get(at[l]) == Some(&doc) {
                 at[l] += 1;
                 terms |= 1 << l;
-                most += f64::from(lists[l].1) * (1.0 + ROUNDING);
             }
         }
         // Search the lighter lists, heaviest first, while it may enter.
         let mut searched = lightest;
-        while searched > 0 && may_enter(&heap, most) {
+        let mut may = may_enter(&heap, weight_of(lists, terms));
+        while searched > 0 && may {
             searched -= 1;
             let l = order[searched];
             at[l] = seek(lists[l].0, at[l], doc);
-            if lists[l].0.get(at[l]) == Some(&doc) {
-                terms |= 1 << l;
-            } else {
-                most -= bound[searched + 1] - bound[searched];
+            if lists[l].0.get(at[l]) != Some(&doc) {
+                terms &= !(1 << l);
+                may = may_enter(&heap, weight_of(lists, terms));
             }
         }
-        if searched > 0 || !may_enter(&heap, most) {
+        if !may {
             continue;
         }
-        // Its weight as the walk adds it: in question order.
-        let weight = (0..lists.len())
-            .filter(|&l| terms & (1 << l) != 0)
-            .fold(0.0f32, |sum, l| sum + lists[l].1);
-        let enters = match heap.peek() {
-            Some(worst) if heap.len() == k => weight > worst.weight,
-            _ => weight >= floor,
-        };
-        if enters {
-            heap.push(Entry { doc, weight, terms });
-            if heap.len() > k {
-                heap.pop();
-            }
+        // Every list searched: `terms` are exactly those it holds.
+        let weight = weight_of(lists, terms);
+        heap.push(Entry { doc, weight, terms });
+        if heap.len() > k {
+            heap.pop();
         }
     }
     // In first-met order: by the first question term each contains.
