@@ -307,6 +307,9 @@ struct Scratch {
     slot: Vec<u32>,
     /// Per term: the question that last gathered it for word vectors.
     seen: Vec<u32>,
+    /// Per term: its word-vector credit for the question word being
+    /// matched (0 = none), reset after each word.
+    credit: Vec<f32>,
     /// This question's mark in `seen`.
     stamp: u32,
 }
@@ -321,6 +324,7 @@ impl Scratch {
         }
         if self.seen.len() < index.idf.len() {
             self.seen.resize(index.idf.len(), 0);
+            self.credit.resize(index.idf.len(), 0.0);
         }
         self.stamp = self.stamp.wrapping_add(1);
         if self.stamp == 0 {
@@ -473,6 +477,13 @@ fn word_scores(
             }
         }
         sort_distinct(&mut terms, index.idf.len());
+        let candidate_terms: usize = candidates
+            .iter()
+            .map(|&(d, _)| {
+                let doc = &index.docs[d as usize];
+                doc.bag.len() + doc.intents.iter().map(|i| i.len()).sum::<usize>()
+            })
+            .sum();
         let mut credits: Vec<(TermId, f32)> = Vec::new();
         let mut best = vec![(0.0f32, 0 as TermId); count];
         let mut bag_best = vec![0.0f32; n];
@@ -492,18 +503,55 @@ fn word_scores(
             bag_best.fill(0.0);
             // Terms in term order with a strict `>`: among equal credits the
             // first term of the intent wins, as in a scan of the intent.
-            for &(term, credit) in &credits {
-                each_doc(&index.postings[term as usize], candidates, slot, |s| {
-                    if credit > bag_best[s] {
-                        bag_best[s] = credit;
+            // Through the credited terms' postings, or, when those are
+            // longer (common words over many facts), through each
+            // candidate's own sorted terms: the same comparisons in the
+            // same order.
+            let through_postings: usize = credits
+                .iter()
+                .map(|&(term, _)| {
+                    index.postings[term as usize].len() + index.intent_postings[term as usize].len()
+                })
+                .sum();
+            if through_postings <= candidate_terms {
+                for &(term, credit) in &credits {
+                    each_doc(&index.postings[term as usize], candidates, slot, |s| {
+                        if credit > bag_best[s] {
+                            bag_best[s] = credit;
+                        }
+                    });
+                    let postings = &index.intent_postings[term as usize];
+                    each_intent(postings, candidates, slot, &first, |k| {
+                        if credit > best[k].0 {
+                            best[k] = (credit, term);
+                        }
+                    });
+                }
+            } else {
+                let credit_of = &mut scratch.credit;
+                for &(term, credit) in &credits {
+                    credit_of[term as usize] = credit;
+                }
+                for (s, &(d, _)) in candidates.iter().enumerate() {
+                    let doc = &index.docs[d as usize];
+                    for &term in doc.bag.iter() {
+                        let credit = credit_of[term as usize];
+                        if credit > bag_best[s] {
+                            bag_best[s] = credit;
+                        }
                     }
-                });
-                let postings = &index.intent_postings[term as usize];
-                each_intent(postings, candidates, slot, &first, |k| {
-                    if credit > best[k].0 {
-                        best[k] = (credit, term);
+                    for (k, intent) in (first[s]..).zip(doc.intents.iter()) {
+                        for &term in intent.iter() {
+                            let credit = credit_of[term as usize];
+                            if credit > best[k].0 {
+                                best[k] = (credit, term);
+                            }
+                        }
                     }
-                });
+                }
+                for &(term, _) in &credits {
+                    credit_of[term as usize] = 0.0;
+                }
             }
             for (v, b) in vectors.iter_mut().zip(&bag_best) {
                 *v += word.weight * b;
