@@ -510,7 +510,8 @@ fn word_scores(
             let through_postings: usize = credits
                 .iter()
                 .map(|&(term, _)| {
-                    index.postings[term as usize].len() + index.intent_postings[term as usize].len()
+                    reading_cost(index.postings[term as usize].len(), n)
+                        + reading_cost(index.intent_postings[term as usize].len(), n)
                 })
                 .sum();
             if through_postings <= candidate_terms {
@@ -681,6 +682,17 @@ fn sort_distinct(terms: &mut [TermId], vocabulary: usize) {
 /// for each candidate instead of walked: a common word then costs what the
 /// candidates are, not what the knowledge holds.
 const WALK_PER_CANDIDATE: usize = 8;
+
+/// About how many steps [`each_doc`] or [`each_intent`] take over a
+/// posting list of `len` for `candidates` candidates: the list, or a
+/// search of it for each candidate.
+fn reading_cost(len: usize, candidates: usize) -> usize {
+    if len <= candidates * WALK_PER_CANDIDATE {
+        len
+    } else {
+        candidates * (usize::BITS - len.leading_zeros()) as usize
+    }
+}
 
 /// Calls `f` with the place in the candidates' intent table of each
 /// candidate intent in `postings` (sorted by document), once each.
