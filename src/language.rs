@@ -86,6 +86,12 @@ pub enum List {
     /// Modals of a promise or a demand ("would never join"): what they deny
     /// is reported, not stated.
     PromiseModals,
+    /// Words that open a clause inside a question ("that", "if", "say"):
+    /// a negation after one denies within that clause, not what the
+    /// question asks for.
+    ClauseOpeners,
+    /// Words that join the last item of a list ("and", "or").
+    ListJoiners,
     /// Labels that open a dateline ("published", "updated").
     DatelineLabels,
     /// Words a dateline holds besides its label and date ("am", "gmt").
@@ -98,11 +104,48 @@ pub enum List {
     Currencies,
     /// Signs written with an amount ("$", "£", "€").
     CurrencySigns,
+    /// Verbs after which a sentence says what its subject is ("is", "became").
+    LinkingVerbs,
+    /// Words that open a noun phrase ("a", "the").
+    Determiners,
+    /// Words before a name that make it a place ("in", "at").
+    PlacePrepositions,
+    /// Words after "what" that ask to identify a thing ("specific").
+    Identifying,
+    /// Nouns of "what kind of X" ("kind", "type").
+    KindNouns,
+    /// Words before a noun only mentioned, not named ("a", "some").
+    UnnamedMarkers,
+    /// Words after "to" that start no purpose ("the", "be").
+    NotPurpose,
+    /// Modal verbs ("could", "might").
+    Modals,
+    /// Nouns that ask when ("date").
+    TimeNouns,
+    /// Words that ask for an exact date ("exactly").
+    PreciseTime,
+    /// Nouns that ask where ("venue", "city").
+    PlaceNouns,
+    /// Words that bound a span of time before a time ("since").
+    SpanBounds,
+    /// Words that measure a unit of time as a span ("several").
+    DurationMeasures,
+    /// Words after "when" that keep it asking for a time ("exactly").
+    WhenQualifiers,
+    /// Verbs of speech the speaker may follow ("said").
+    SpeakerFollows,
+    /// Nouns that ask for a number ("percentage").
+    CountNouns,
+    /// Words that make a number a percentage ("percent").
+    PercentWords,
+    /// Words by which a sentence points back at what an earlier one named
+    /// ("it", "these", "such").
+    Anaphors,
 }
 
 impl List {
     /// Every list, for checking that the data file has each.
-    pub const ALL: [List; 36] = [
+    pub const ALL: [List; 56] = [
         List::Fillers,
         List::Question,
         List::Auxiliary,
@@ -133,12 +176,32 @@ impl List {
         List::Undergoes,
         List::AskedSpeech,
         List::PromiseModals,
+        List::ClauseOpeners,
+        List::ListJoiners,
         List::DatelineLabels,
         List::DatelineWords,
         List::BylineOpeners,
         List::NumberScales,
         List::Currencies,
         List::CurrencySigns,
+        List::LinkingVerbs,
+        List::Determiners,
+        List::PlacePrepositions,
+        List::Identifying,
+        List::KindNouns,
+        List::UnnamedMarkers,
+        List::NotPurpose,
+        List::Modals,
+        List::TimeNouns,
+        List::PreciseTime,
+        List::PlaceNouns,
+        List::SpanBounds,
+        List::DurationMeasures,
+        List::WhenQualifiers,
+        List::SpeakerFollows,
+        List::CountNouns,
+        List::PercentWords,
+        List::Anaphors,
     ];
 
     /// The section name of the list in `word-lists.txt`.
@@ -174,12 +237,32 @@ impl List {
             List::Undergoes => "undergoes",
             List::AskedSpeech => "asked-speech",
             List::PromiseModals => "promise-modals",
+            List::ClauseOpeners => "clause-openers",
+            List::ListJoiners => "list-joiners",
             List::DatelineLabels => "dateline-labels",
             List::DatelineWords => "dateline-words",
             List::BylineOpeners => "byline-openers",
             List::NumberScales => "number-scales",
             List::Currencies => "currencies",
             List::CurrencySigns => "currency-signs",
+            List::LinkingVerbs => "linking-verbs",
+            List::Determiners => "determiners",
+            List::PlacePrepositions => "place-prepositions",
+            List::Identifying => "identifying",
+            List::KindNouns => "kind-nouns",
+            List::UnnamedMarkers => "unnamed-markers",
+            List::NotPurpose => "not-purpose",
+            List::Modals => "modals",
+            List::TimeNouns => "time-nouns",
+            List::PreciseTime => "precise-time",
+            List::PlaceNouns => "place-nouns",
+            List::SpanBounds => "span-bounds",
+            List::DurationMeasures => "duration-measures",
+            List::WhenQualifiers => "when-qualifiers",
+            List::SpeakerFollows => "speaker-follows",
+            List::CountNouns => "count-nouns",
+            List::PercentWords => "percent-words",
+            List::Anaphors => "anaphors",
         }
     }
 }

@@ -8,13 +8,15 @@
 //! 1.0, see `assets/GLOVE-NOTICE.md`), read from the vectors built into the
 //! binary so that its 50,000 words are tabled once; `entities.txt` is our own list of countries, demonyms, cities,
 //! organisations, politicians and offices; `followup.txt` holds the words
-//! that mark a follow-up question or a yes/no question.
+//! that mark a follow-up question or a yes/no question, and `smalltalk.txt`
+//! the greetings, thanks and requests for help.
 
 use rustc_hash::FxHashMap as HashMap;
 use std::sync::OnceLock;
 
 const ENTITIES: &str = include_str!("../assets/entities.txt");
 const FOLLOWUP: &str = include_str!("../assets/lang/followup.txt");
+const SMALLTALK: &str = include_str!("../assets/lang/smalltalk.txt");
 
 /// Frequency rank of an English word (0 = most frequent), or `None` when the
 /// word is not in the lexicon (ranks from 50,000 on are the knowledge's own
@@ -32,24 +34,40 @@ pub fn english_rank(word: &str) -> Option<usize> {
 /// a chat message shows that it leans on the previous question (openers,
 /// pronouns, question words) and how a question asks for a yes or a no.
 pub fn followup_words(section: &str) -> &'static [&'static str] {
-    static SECTIONS: OnceLock<HashMap<&'static str, Vec<&'static str>>> = OnceLock::new();
-    SECTIONS
-        .get_or_init(|| {
-            let mut sections: HashMap<&str, Vec<&str>> = HashMap::default();
-            let mut current = "";
-            for line in FOLLOWUP.lines().map(str::trim) {
-                if line.is_empty() || line.starts_with('#') {
-                    continue;
-                }
-                match line.strip_prefix('[').and_then(|l| l.strip_suffix(']')) {
-                    Some(name) => current = name,
-                    None => sections.entry(current).or_default().push(line),
-                }
-            }
-            sections
-        })
-        .get(section)
-        .map_or(&[], Vec::as_slice)
+    static SECTIONS: OnceLock<Sections> = OnceLock::new();
+    section_of(SECTIONS.get_or_init(|| sections(FOLLOWUP)), section)
+}
+
+/// The phrases of one `[section]` of `assets/lang/smalltalk.txt`, in file
+/// order: the whole messages that greet the bot, ask for help or thank it.
+pub fn smalltalk_phrases(section: &str) -> &'static [&'static str] {
+    static SECTIONS: OnceLock<Sections> = OnceLock::new();
+    section_of(SECTIONS.get_or_init(|| sections(SMALLTALK)), section)
+}
+
+/// A phrase file's sections by name.
+type Sections = HashMap<&'static str, Vec<&'static str>>;
+
+/// Reads a phrase file: `[section]` lines, then one phrase a line; blank
+/// lines and `#` comments are skipped.
+fn sections(text: &'static str) -> Sections {
+    let mut sections: Sections = HashMap::default();
+    let mut current = "";
+    for line in text.lines().map(str::trim) {
+        if line.is_empty() || line.starts_with('#') {
+            continue;
+        }
+        match line.strip_prefix('[').and_then(|l| l.strip_suffix(']')) {
+            Some(name) => current = name,
+            None => sections.entry(current).or_default().push(line),
+        }
+    }
+    sections
+}
+
+/// One section's phrases; none when the file lacks it.
+fn section_of(sections: &'static Sections, section: &str) -> &'static [&'static str] {
+    sections.get(section).map_or(&[], Vec::as_slice)
 }
 
 /// The gazetteer's entries, lowercase, one name per entry (some have several words).

@@ -10,6 +10,8 @@
 //! could not answer, and [`discord`] puts the engine on Discord. The
 //! `citebot` binary is a thin command-line shell over these.
 
+#![warn(missing_docs)]
+
 pub mod article;
 pub mod chat;
 pub mod conversation;

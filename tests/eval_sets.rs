@@ -207,7 +207,7 @@ fn the_drafts_best_fact_cites_the_right_sentence_on_the_squad_article() {
     // fact must cite the sentence asked about. Measured: 129/197 (64 of the
     // tuning half's 100, 65 of the untouched half's 97); with rules
     // phrase-match, neighbour-context and sentence-length drafted: 136/197
-    // (67 and 69).
+    // (67 and 69); with rule antecedent drafted: 139/197 (69 and 70).
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/eval/squad-complexity");
     if !dir.exists() {
         eprintln!("../shared/eval/squad-complexity not found: skipping");
@@ -217,8 +217,8 @@ fn the_drafts_best_fact_cites_the_right_sentence_on_the_squad_article() {
         best_fact_right(&dir.join("article.txt"), &dir.join("questions.jsonl"));
     assert_eq!(answerable, 197);
     assert!(
-        right >= 134,
-        "best fact right on {right}/{answerable} < 134"
+        right >= 137,
+        "best fact right on {right}/{answerable} < 137"
     );
 }
 
@@ -232,15 +232,21 @@ fn a_drafted_knowledge_beats_declining_on_the_squad_article() {
     // of X" as well: 0.608 (254/418), precision 0.540 (95/176); with
     // WordNet's opposites and rule substituted-word: 0.632 (264/418),
     // precision 0.573 (94/164); with rules phrase-match, neighbour-context
-    // and sentence-length drafted: 0.634 (265/418), precision 0.573 (98/171).
+    // and sentence-length drafted: 0.634 (265/418), precision 0.573 (98/171);
+    // with rule other-count: 0.641 (268/418), precision 0.582 (99/170);
+    // with opposite modifiers ("least difficult"): 0.648 (271/418),
+    // precision 0.593 (99/167); with an unknown word beside where the
+    // article writes its opposite: 0.655 (274/418), precision 0.604 (99/164);
+    // with rule antecedent drafted (alone: 0.639, precision 0.583) as well:
+    // 0.658 (275/418), precision 0.607 (99/163).
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/eval/squad-complexity");
     if !dir.exists() {
         eprintln!("../shared/eval/squad-complexity not found: skipping");
         return;
     }
     let (accuracy, precision) = drafted(&dir.join("article.txt"), &dir.join("questions.jsonl"));
-    assert!(accuracy >= 0.625, "accuracy {accuracy:.3} < 0.625");
-    assert!(precision >= 0.56, "precision {precision:.3} < 0.56");
+    assert!(accuracy >= 0.65, "accuracy {accuracy:.3} < 0.65");
+    assert!(precision >= 0.60, "precision {precision:.3} < 0.60");
 }
 
 #[test]
@@ -274,10 +280,11 @@ fn a_drafted_knowledge_beats_declining_on_a_third_article() {
     // precision 0.658 (main then: 0.575, 46/80, precision 0.658); with rules
     // phrase-match, neighbour-context and sentence-length drafted: 0.600
     // (48/80), precision 0.675 (27/40), and so with "who is <name>" drafted
-    // (0.588, 47/80, without the three rules).
+    // (0.588, 47/80, without the three rules); with rule antecedent drafted
+    // (on main's word lists): 0.625 (50/80), precision 0.692 (27/39).
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/article3");
     let (accuracy, precision) = drafted(&dir.join("article.txt"), &dir.join("questions.jsonl"));
-    assert!(accuracy >= 0.58, "accuracy {accuracy:.3} < 0.58");
+    assert!(accuracy >= 0.6, "accuracy {accuracy:.3} < 0.6");
     assert!(precision >= 0.58, "precision {precision:.3} < 0.58");
 }
 
@@ -307,11 +314,27 @@ fn a_drafted_knowledge_beats_declining_on_a_fifth_article() {
     // everything scores 32/80 = 0.400. Measured when it was added: 0.500
     // (40/80), precision 0.500 (26/52); with rules phrase-match,
     // neighbour-context and sentence-length drafted: 0.500 (40/80),
-    // precision 0.510 (26/51).
+    // precision 0.510 (26/51); with rule antecedent drafted: 0.512 (41/80),
+    // precision 0.520 (26/50).
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/article5");
     let (accuracy, precision) = drafted(&dir.join("article.txt"), &dir.join("questions.jsonl"));
-    assert!(accuracy >= 0.47, "accuracy {accuracy:.3} < 0.47");
+    assert!(accuracy >= 0.5, "accuracy {accuracy:.3} < 0.5");
     assert!(precision >= 0.47, "precision {precision:.3} < 0.47");
+}
+
+#[test]
+fn a_drafted_knowledge_beats_declining_on_a_sixth_article() {
+    // A court's ruling against a water company over sewage spills (1,500
+    // words, fictional), and 100 questions (40 the article does not
+    // answer: 20 reusing its words with one detail changed, 10 it never
+    // covers, 10 with a false premise), written by a helper who saw
+    // neither citebot nor its data. `citebot init`'s draft, unedited.
+    // Declining everything scores 40/100 = 0.400. Measured when it was
+    // added: 0.480 (48/100), precision 0.456 (26/57).
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/article6");
+    let (accuracy, precision) = drafted(&dir.join("article.txt"), &dir.join("questions.jsonl"));
+    assert!(accuracy >= 0.46, "accuracy {accuracy:.3} < 0.46");
+    assert!(precision >= 0.44, "precision {precision:.3} < 0.44");
 }
 
 #[test]

@@ -7,6 +7,7 @@
 use super::definitions::{self, definition};
 use super::listing;
 use super::phrases::{Span, SpanKind, Word, content, rarity, sentence_words, spans};
+use crate::language::{List, language};
 
 /// Most intents drafted for one sentence: more dilute the best match and
 /// collide with neighbouring sentences.
@@ -143,10 +144,16 @@ fn question_for(words: &[Word], span: &Span) -> Option<String> {
         SpanKind::Year => Some(format!("when {}", rest.join(" "))),
         SpanKind::Place => Some(format!("where {}", rest.join(" "))),
         SpanKind::Count => {
-            // The counted noun: the content words right after the number.
+            // The counted noun: the content words right after the number,
+            // up to a preposition ("two days without buses" counts days;
+            // "of" joins: "tons of ammunition").
+            let lang = language();
             let counted: Vec<&str> = words[span.end..]
                 .iter()
-                .take_while(|w| w.clause == clause)
+                .take_while(|w| {
+                    w.clause == clause
+                        && (w.folded == "of" || !lang.in_list(List::Prepositions, &w.folded))
+                })
                 .take(3)
                 .filter(|w| w.content)
                 .map(|w| w.folded.as_str())
@@ -204,6 +211,26 @@ mod tests {
             d.intents
                 .iter()
                 .any(|i| i.starts_with("how many brass gears")),
+            "{:?}",
+            d.intents
+        );
+    }
+
+    #[test]
+    fn a_count_is_of_the_words_before_a_preposition() {
+        let d = draft("Two days without buses will hurt the traders of Zorbton.");
+        let counted = d.intents.iter().find(|i| i.starts_with("how many"));
+        assert_eq!(
+            counted.map(|i| i.starts_with("how many days are")),
+            Some(true),
+            "{:?}",
+            d.intents
+        );
+        let d = draft("The army sent 283 tons of ammunition to Zorbton.");
+        assert!(
+            d.intents
+                .iter()
+                .any(|i| i.starts_with("how many tons ammunition are")),
             "{:?}",
             d.intents
         );

@@ -2,7 +2,7 @@
 //! three): readers ask "what are the two fields ..." of a sentence naming
 //! two, and the count tells it from one naming three.
 
-use super::phrases::DETERMINERS;
+use crate::language::{List, language};
 use crate::text::is_stopword;
 
 const COUNTS: &str = include_str!("../../assets/lang/list-counts.txt");
@@ -53,7 +53,7 @@ fn last_item_len(rest: &[&str]) -> usize {
     let mut n = 0;
     for token in rest {
         let word = bare(token);
-        if is_stopword(&word) && !DETERMINERS.contains(&word.as_str()) {
+        if is_stopword(&word) && !language().in_list(List::Determiners, &word) {
             break;
         }
         n += 1;

@@ -76,6 +76,12 @@ const DRAFT_PHRASE_MATCH: f32 = 0.3;
 /// `sentence-length`; measured as `phrase_match`).
 const DRAFT_LENGTH_NORM: f32 = 0.1;
 
+/// `antecedent` of a drafted file: a sentence that says "it" or "these"
+/// leaves what it is about to the sentence before it, which a question
+/// names, so the words of that sentence count for a share (rule
+/// `antecedent`; measured on the squad-complexity tuning half and strike).
+const DRAFT_ANTECEDENT: f32 = 1.0;
+
 /// The `[engine]` table of a drafted file, with why.
 fn engine_table() -> String {
     format!(
@@ -84,7 +90,8 @@ fn engine_table() -> String {
          # shares with a sentence keeps more of its weight, and a fact is one\n\
          # sentence whose paragraph may name what it calls \"it\", so the\n\
          # paragraph's words, and more those of the sentences next to it, count\n\
-         # for a share; the words a question puts side\n\
+         # for a share, and those of the sentence before one that says \"it\"\n\
+         # or \"these\" count more; the words a question puts side\n\
          # by side count more where the sentence does too, and a long sentence\n\
          # ranks a little below a short one sharing as many words. Delete the\n\
          # table once the intents are written the way readers ask.\n\
@@ -92,7 +99,8 @@ fn engine_table() -> String {
          paragraph_context = {DRAFT_PARAGRAPH_CONTEXT:.1}\n\
          neighbour_context = {DRAFT_NEIGHBOUR_CONTEXT:.1}\n\
          phrase_match = {DRAFT_PHRASE_MATCH:.1}\n\
-         length_norm = {DRAFT_LENGTH_NORM:.1}\n"
+         length_norm = {DRAFT_LENGTH_NORM:.1}\n\
+         antecedent = {DRAFT_ANTECEDENT:.1}\n"
     )
 }
 
@@ -690,6 +698,7 @@ mod tests {
         assert_eq!(k.engine.phrase_match, DRAFT_PHRASE_MATCH);
         assert_eq!(k.engine.neighbour_context, DRAFT_NEIGHBOUR_CONTEXT);
         assert_eq!(k.engine.length_norm, DRAFT_LENGTH_NORM);
+        assert_eq!(k.engine.antecedent, DRAFT_ANTECEDENT);
         assert_eq!(
             crate::engine::Tunables::default().paragraph_context,
             0.0,

@@ -2,6 +2,7 @@
 //! clauses it falls into, and the spans a question could ask about (names,
 //! numbers, years, the subject before its verb).
 
+use crate::language::{List, language};
 use crate::lexicon::english_rank;
 use crate::text::{is_number_word, is_question_word, is_stopword, is_year, words};
 
@@ -96,21 +97,6 @@ fn is_plain_word(word: &Word) -> bool {
     word.content && word.raw.chars().next().is_some_and(char::is_lowercase)
 }
 
-/// Linking verbs after which a sentence says what its subject is or does.
-const LINKING: &[&str] = &[
-    "is", "are", "was", "were", "has", "have", "had", "can", "could", "will", "would", "may",
-    "might", "must", "should", "refers", "means", "became", "becomes", "remains",
-];
-
-/// Words that open a noun phrase: a name right after one that qualifies the
-/// next word is part of the phrase ("a Turing machine").
-pub const DETERMINERS: &[&str] = &[
-    "a", "an", "the", "this", "these", "those", "many", "some", "each", "every", "such", "all",
-];
-
-/// Words after which a capitalised name is a place.
-const PLACE_MARKERS: &[&str] = &["in", "at", "from", "near"];
-
 /// The spans of a sentence that a question could ask about.
 pub fn spans(words: &[Word]) -> Vec<Span> {
     let mut out = Vec::new();
@@ -144,12 +130,12 @@ pub fn spans(words: &[Word]) -> Vec<Span> {
                 .is_some_and(|n| n.clause == w.clause && is_plain_word(n));
             let in_phrase = i > 0
                 && (is_plain_word(&words[i - 1])
-                    || DETERMINERS.contains(&words[i - 1].folded.as_str()));
+                    || language().in_list(List::Determiners, &words[i - 1].folded));
             if qualifies && in_phrase {
                 i = end;
                 continue;
             }
-            let place = i > 0 && PLACE_MARKERS.contains(&words[i - 1].folded.as_str());
+            let place = i > 0 && language().in_list(List::PlacePrepositions, &words[i - 1].folded);
             out.push(Span {
                 start: i,
                 end,
@@ -167,7 +153,7 @@ pub fn spans(words: &[Word]) -> Vec<Span> {
     if let Some(verb) = words
         .iter()
         .take(12)
-        .position(|w| LINKING.contains(&w.folded.as_str()))
+        .position(|w| language().in_list(List::LinkingVerbs, &w.folded))
     {
         let start = words[..verb]
             .iter()

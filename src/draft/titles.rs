@@ -4,11 +4,15 @@
 //! `/topics` lists, so it should read as a name of what the part is about.
 
 use std::collections::{HashMap, HashSet};
+use std::sync::OnceLock;
 
 use super::phrases::{Word, rarity, sentence_words};
 
 /// English words more common than this rank name no topic ("first", "along").
 const COMMON_RANK: usize = 1_000;
+
+/// Words that are never nouns (`assets/lang/not-nouns-wordnet.txt`).
+const NOT_NOUNS: &str = include_str!("../../assets/lang/not-nouns-wordnet.txt");
 
 /// A drafted topic's name: its id's words and its title as the article
 /// writes them.
@@ -25,7 +29,7 @@ pub struct Title {
 /// times its words' tf-idf over the groups; a single word when no pair
 /// recurs. A title another group took already is passed over.
 pub fn titles(groups: &[String]) -> Vec<Option<Title>> {
-    let words: Vec<Vec<Word>> = groups.iter().map(|g| sentence_words(g)).collect();
+    let words: Vec<Vec<Word>> = groups.iter().map(|g| group_words(g)).collect();
     let df = document_frequency(&words);
     let n = groups.len() as f32;
     let mut taken: HashSet<Vec<String>> = HashSet::new();
@@ -60,6 +64,20 @@ pub fn titles(groups: &[String]) -> Vec<Option<Title>> {
         .collect()
 }
 
+/// A group's words, sentence by sentence: no clause runs from one sentence
+/// into the next, so "aggression. Berlin" is no pair.
+fn group_words(group: &str) -> Vec<Word> {
+    let mut out: Vec<Word> = Vec::new();
+    for sentence in crate::text::split_sentences(group) {
+        let first_clause = out.last().map_or(0, |w| w.clause + 1);
+        out.extend(sentence_words(sentence).into_iter().map(|mut w| {
+            w.clause += first_clause;
+            w
+        }));
+    }
+    out
+}
+
 /// How many groups use each telling word.
 fn document_frequency(groups: &[Vec<Word>]) -> HashMap<String, f32> {
     let mut df: HashMap<String, f32> = HashMap::new();
@@ -90,16 +108,21 @@ fn telling(word: &Word) -> bool {
 /// than a word), and single telling words.
 fn candidates(group: &[Word]) -> Vec<(Vec<String>, String, f32)> {
     let mut counts: HashMap<Vec<String>, (String, f32)> = HashMap::new();
-    for pair in group.windows(2) {
+    for (i, pair) in group.windows(2).enumerate() {
         let (a, b) = (&pair[0], &pair[1]);
-        if telling(a) && telling(b) && a.clause == b.clause && a.folded != b.folded {
+        if telling(a)
+            && telling(b)
+            && a.clause == b.clause
+            && a.folded != b.folded
+            && ends_a_name(b)
+        {
             let entry = counts
                 .entry(vec![a.folded.clone(), b.folded.clone()])
-                .or_insert_with(|| (format!("{} {}", a.raw, b.raw), 0.0));
+                .or_insert_with(|| (written(&group[i..name_end(group, i)]), 0.0));
             entry.1 += 2.0;
         }
     }
-    for w in group.iter().filter(|w| telling(w)) {
+    for w in group.iter().filter(|w| telling(w) && ends_a_name(w)) {
         let entry = counts
             .entry(vec![w.folded.clone()])
             .or_insert_with(|| (w.raw.clone(), 0.0));
@@ -112,6 +135,62 @@ fn candidates(group: &[Word]) -> Vec<(Vec<String>, String, f32)> {
     // A fixed order, so that ties go the same way on every run.
     out.sort_by(|a, b| a.0.cmp(&b.0));
     out
+}
+
+/// Most words a drafted title quotes of a name ("Mayor Priya Selwyn").
+const NAME_WORDS: usize = 4;
+
+/// Where the title starting at `start` ends: after its pair, or, when the
+/// pair is two capitalised words, after the rest of the name they begin
+/// ("Mayor Priya" reads "Mayor Priya Selwyn").
+fn name_end(group: &[Word], start: usize) -> usize {
+    let capital = |w: &Word| w.raw.starts_with(|c: char| c.is_uppercase());
+    let mut end = (start + 2).min(group.len());
+    if !group[start..end].iter().all(capital) {
+        return end;
+    }
+    while end < group.len()
+        && end - start < NAME_WORDS
+        && group[end].clause == group[start].clause
+        && group[end].content
+        && capital(&group[end])
+    {
+        end += 1;
+    }
+    end
+}
+
+/// The words as the article writes them; a word the folding split
+/// ("Achebe-Lowry") is written once.
+fn written(words: &[Word]) -> String {
+    let mut out: Vec<&str> = Vec::new();
+    for w in words {
+        if out.last() != Some(&w.raw.as_str()) {
+            out.push(&w.raw);
+        }
+    }
+    out.join(" ")
+}
+
+/// A word that may end a title: a name as the article writes it, or a word
+/// that can be a noun. "Deeply disappointing" and "Commuters reacted" name
+/// nothing; "Heavy congestion" and "Lake Placid" do.
+fn ends_a_name(word: &Word) -> bool {
+    word.raw.starts_with(|c: char| c.is_uppercase()) || !never_a_noun(&word.folded)
+}
+
+/// True when English uses `word` only as an adjective, an adverb or a verb.
+fn never_a_noun(word: &str) -> bool {
+    static WORDS: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    WORDS
+        .get_or_init(|| {
+            NOT_NOUNS
+                .lines()
+                .map(str::trim)
+                .filter(|l| !l.is_empty() && !l.starts_with('#'))
+                .collect()
+        })
+        .contains(word)
 }
 
 /// A title with its first letter in upper case; names keep their case.
@@ -140,6 +219,45 @@ mod tests {
         let title = |i: usize| names[i].as_ref().map(|t| t.title.clone());
         assert_eq!(title(0).as_deref(), Some("Turing machine"));
         assert_eq!(title(1).as_deref(), Some("Wildcats"));
+    }
+
+    #[test]
+    fn a_title_ends_with_a_word_that_names_something() {
+        let groups = [
+            "Officials were deeply disappointing to the crowd. It was deeply disappointing, \
+             said the mayor of the congestion."
+                .to_string(),
+            "Commuters reacted with anger. Commuters reacted again when the trams stopped."
+                .to_string(),
+        ];
+        let names = titles(&groups);
+        let title = |i: usize| names[i].as_ref().map(|t| t.title.clone());
+        assert_eq!(title(0).as_deref(), Some("Congestion"));
+        assert_eq!(title(1).as_deref(), Some("Commuters"));
+    }
+
+    #[test]
+    fn a_name_may_end_a_title_whatever_its_word() {
+        let groups = [
+            "Lake Placid hosted the games. Lake Placid built a rink. Lake Placid grew.".to_string(),
+        ];
+        let names = titles(&groups);
+        assert_eq!(
+            names[0].as_ref().map(|t| t.title.as_str()),
+            Some("Lake Placid")
+        );
+    }
+
+    #[test]
+    fn a_name_is_written_whole_and_once() {
+        let groups = [
+            "Mayor Priya Selwyn spoke. Mayor Priya Selwyn left.".to_string(),
+            "Dr Achebe-Lowry led the trial. Achebe-Lowry said so. Achebe-Lowry agreed.".to_string(),
+        ];
+        let names = titles(&groups);
+        let title = |i: usize| names[i].as_ref().map(|t| t.title.clone());
+        assert_eq!(title(0).as_deref(), Some("Mayor Priya Selwyn"));
+        assert_eq!(title(1).as_deref(), Some("Achebe-Lowry"));
     }
 
     #[test]

@@ -130,6 +130,11 @@ pub struct Index {
     /// For each article sentence, the sorted terms of it and its neighbours
     /// in its paragraph: rule `neighbour-context` reads the question against it.
     pub window: Vec<Terms>,
+    /// For each article sentence that points back ("it", "these"), the
+    /// sorted terms of the sentence before it in its paragraph that it does
+    /// not use; empty for the others: rule `antecedent` reads the question
+    /// against it.
+    pub antecedent: Vec<Terms>,
 }
 
 fn sorted_terms(terms: impl IntoIterator<Item = TermId>) -> Vec<TermId> {
@@ -212,6 +217,7 @@ impl Index {
             article_numbers: super::rules::contradiction::article_numbers(knowledge),
             context: paragraph_context(knowledge, analyzer),
             window: neighbour_windows(knowledge, analyzer),
+            antecedent: antecedents(knowledge, analyzer),
         };
         index.add_entities_and_speakers(knowledge, analyzer, &mut interner);
         index
@@ -404,6 +410,21 @@ fn neighbour_windows(knowledge: &Knowledge, analyzer: &Analyzer) -> Vec<Terms> {
     super::rules::neighbours::window_terms(&paragraphs, |i| terms_of(analyzer, &sentences[i].text))
 }
 
+/// What each article sentence points back at, for rule `antecedent`.
+fn antecedents(knowledge: &Knowledge, analyzer: &Analyzer) -> Vec<Terms> {
+    if knowledge.engine.antecedent <= 0.0 {
+        return Vec::new();
+    }
+    let sentences = &knowledge.article.sentences;
+    let paragraphs: Vec<usize> = sentences.iter().map(|s| s.paragraph).collect();
+    let span = knowledge.engine.antecedent_span;
+    super::rules::antecedent::antecedent_terms(
+        &paragraphs,
+        |i| super::rules::antecedent::points_back(&crate::text::words(&sentences[i].text), span),
+        |i| terms_of(analyzer, &sentences[i].text),
+    )
+}
+
 /// One document per article sentence that no fact cites (the fallback).
 fn sentence_docs(knowledge: &Knowledge, analyzer: &Analyzer, interner: &mut Interner) -> Vec<Doc> {
     let terms_of = |text: &str| terms_of(analyzer, text);
@@ -537,7 +558,7 @@ fn speaker_words(sentence: &str) -> String {
         if language().in_list(List::SpeechVerbs, word) {
             out.extend(words[i.saturating_sub(3)..i].iter().cloned());
             // "..., said Blinken"; after other verbs come what was said.
-            if matches!(word.as_str(), "said" | "says") {
+            if language().in_list(List::SpeakerFollows, word) {
                 out.extend(words[i + 1..].iter().take(2).cloned());
             }
             out.push(String::new());

@@ -68,17 +68,16 @@ impl Wants {
 /// mentions such a thing ("a German newspaper", "our own proposals") does
 /// not say which it is.
 pub fn identified_words(words: &[String]) -> Vec<String> {
-    const IDENTIFYING: &[&str] = &["specific", "exact", "particular"];
+    let identifying = |w: &str| language().in_list(List::Identifying, w);
     let start = words.windows(2).position(|p| {
-        p[0] == "which" && !is_auxiliary(&p[1])
-            || p[0] == "what" && IDENTIFYING.contains(&p[1].as_str())
+        p[0] == "which" && !is_auxiliary(&p[1]) || p[0] == "what" && identifying(&p[1])
     });
     // Only a question that opens with it asks to identify ("which X did"),
     // not one that embeds it ("do they get to pick which alliance").
     let Some(at) = start.filter(|&at| at <= 2) else {
         return Vec::new();
     };
-    noun_of(&words[at + 1..], IDENTIFYING)
+    noun_of(&words[at + 1..], Some(List::Identifying))
 }
 
 /// The noun of the phrase that opens `words`, skipping `skipped`: the
@@ -86,7 +85,7 @@ pub fn identified_words(words: &[String]) -> Vec<String> {
 /// specific proposals for common ground") or at a verb after the noun
 /// ("which envoy stationed in Russia", "what kind of newspaper said": a
 /// participle, a form of an irregular verb or a verb of speech).
-fn noun_of(words: &[String], skipped: &[&str]) -> Vec<String> {
+fn noun_of(words: &[String], skipped: Option<List>) -> Vec<String> {
     let verb = |w: &str| {
         w.ends_with("ed")
             || w.ends_with("ing")
@@ -95,7 +94,7 @@ fn noun_of(words: &[String], skipped: &[&str]) -> Vec<String> {
     };
     words
         .iter()
-        .filter(|w| !skipped.contains(&w.as_str()))
+        .filter(|w| skipped.is_none_or(|list| !language().in_list(list, w)))
         .take(3)
         .enumerate()
         .take_while(|(i, w)| !is_stopword(w) && (*i == 0 || !verb(w)))
@@ -109,26 +108,25 @@ fn noun_of(words: &[String], skipped: &[&str]) -> Vec<String> {
 /// it, so a sentence that never mentions it does not give one; "an
 /// arbitrary graph" does answer "what kind of graph".
 pub fn kind_words(words: &[String]) -> Vec<String> {
-    const KINDS: &[&str] = &[
-        "kind", "kinds", "type", "types", "sort", "sorts", "form", "forms",
-    ];
     let Some(at) = words.windows(3).position(|p| {
-        matches!(p[0].as_str(), "what" | "which") && KINDS.contains(&p[1].as_str()) && p[2] == "of"
+        matches!(p[0].as_str(), "what" | "which")
+            && language().in_list(List::KindNouns, &p[1])
+            && p[2] == "of"
     }) else {
         return Vec::new();
     };
-    noun_of(&words[at + 3..], &[])
+    noun_of(&words[at + 3..], None)
 }
 
 /// The words of a sentence that it only mentions without saying which one:
 /// nouns after "a", "an", "some" or "own" ("told a German newspaper", "our
 /// own proposals"), unless a name follows ("a NATO ally, Estonia").
 pub fn sentence_unnamed_words(sentence: &str) -> Vec<String> {
-    const MARKERS: &[&str] = &["a", "an", "some", "own", "certain", "several", "various"];
+    let lang = language();
     let tokens: Vec<&str> = sentence.split_whitespace().collect();
     let mut out = Vec::new();
     for (i, token) in tokens.iter().enumerate() {
-        if !MARKERS.contains(&bare(token).to_lowercase().as_str()) {
+        if !lang.in_list(List::UnnamedMarkers, &bare(token).to_lowercase()) {
             continue;
         }
         // The noun ends the phrase: the last word before punctuation, a
@@ -223,7 +221,7 @@ pub fn lasts(tokens: &[&str], i: usize) -> bool {
 /// True for a word that, before a time, gives the length of time up to or
 /// from it ("since 2009", "until Tuesday").
 pub fn bounds_a_span(word: &str) -> bool {
-    matches!(word, "since" | "until" | "till" | "through")
+    language().in_list(List::SpanBounds, word)
 }
 
 /// True when a word before a unit of time measures it: digits, a number
@@ -235,10 +233,7 @@ fn is_a_number(word: &str) -> bool {
             .chars()
             .all(|c| c.is_ascii_digit() || c == '.' || c == ',')
         || is_number_word(word)
-        || matches!(
-            word,
-            "a" | "an" | "several" | "few" | "many" | "for" | "past" | "last" | "next"
-        )
+        || language().in_list(List::DurationMeasures, word)
 }
 
 /// True when a token ends its sentence.
@@ -262,12 +257,9 @@ fn dates_what_follows(tokens: &[&str], i: usize) -> bool {
 /// True when the word after "to" reads as a verb of purpose ("to offset",
 /// "to send"), not as a destination ("to Ukraine", "to the border").
 fn starts_purpose(next: &str) -> bool {
-    const NOT_VERBS: &[&str] = &[
-        "the", "a", "an", "this", "that", "these", "those", "its", "his", "her", "their", "our",
-        "my", "your", "be", "bear",
-    ];
     let word = next.trim_matches(|c: char| !c.is_alphabetic());
-    word.chars().next().is_some_and(char::is_lowercase) && !NOT_VERBS.contains(&word)
+    word.chars().next().is_some_and(char::is_lowercase)
+        && !language().in_list(List::NotPurpose, word)
 }
 
 /// Reads the kind of answer wanted from a question's words (after synonyms,
@@ -281,15 +273,13 @@ pub fn wants_in(words: &[String], later_events_unknown: bool) -> Wants {
     let asks_later = words.iter().any(|w| lang.in_list(List::Later, w))
         // "did it end up cancelled", not "could sanctions end up hurting".
         || ["end", "ended", "ends"].iter().any(|w| pair(w, "up"))
-            && !["could", "would", "might", "may", "will", "can"]
-                .iter()
-                .any(|w| has(w))
+            && !words.iter().any(|w| lang.in_list(List::Modals, w))
         || pair("in", "the") && has("end") && !has("ending")
         || pair("since", "then")
         || pair("after", "that");
     if later_events_unknown && asks_later {
         Wants::Outcome
-    } else if pair("how", "many") || pair("number", "of") {
+    } else if pair("how", "many") || pair("number", "of") || asks_for(words, List::CountNouns) {
         Wants::Count
     } else if pair("how", "much") {
         if words.iter().any(|w| lang.in_list(List::Money, w)) {
@@ -311,21 +301,13 @@ pub fn wants_in(words: &[String], later_events_unknown: bool) -> Wants {
         Wants::Duration
     } else if has("why") || pair("what", "for") || pair("reason", "for") {
         Wants::Reason
-    } else if asks_when(words) || asks_for(words, &["day", "date", "time"]) {
-        let precise = [
-            "exactly",
-            "precisely",
-            "specifically",
-            "exact",
-            "specific",
-            "date",
-        ];
-        if precise.iter().any(|w| has(w)) {
+    } else if asks_when(words) || asks_for(words, List::TimeNouns) {
+        if words.iter().any(|w| lang.in_list(List::PreciseTime, w)) {
             Wants::Date
         } else {
             Wants::Time
         }
-    } else if has("where") || asks_for(words, &["venue", "place", "location", "city"]) {
+    } else if has("where") || asks_for(words, List::PlaceNouns) {
         Wants::Place
     } else if words
         .iter()
@@ -338,15 +320,21 @@ pub fn wants_in(words: &[String], later_events_unknown: bool) -> Wants {
     }
 }
 
+/// True when a question asks for a share ("what percentage of members",
+/// "which proportion"): its answer is a percentage or a fraction.
+pub fn asks_a_share(words: &[String]) -> bool {
+    asks_for(words, List::CountNouns)
+}
+
 /// True when "what" or "which" is followed, within two words, by one of
 /// `nouns` ("on what exact date", "at which venue").
-fn asks_for(words: &[String], nouns: &[&str]) -> bool {
+fn asks_for(words: &[String], nouns: List) -> bool {
     words.iter().enumerate().any(|(i, w)| {
         matches!(w.as_str(), "what" | "which" | "whats")
             && words[i + 1..]
                 .iter()
                 .take(2)
-                .any(|n| nouns.contains(&n.as_str()))
+                .any(|n| language().in_list(nouns, n))
     })
 }
 
@@ -359,11 +347,7 @@ fn asks_when(words: &[String]) -> bool {
             && (i == 0
                 || i + 1 == words.len()
                 || words.get(i + 1).is_some_and(|next| {
-                    is_auxiliary(next)
-                        || matches!(
-                            next.as_str(),
-                            "exactly" | "precisely" | "roughly" | "approximately" | "should"
-                        )
+                    is_auxiliary(next) || language().in_list(List::WhenQualifiers, next)
                 }))
     })
 }

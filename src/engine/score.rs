@@ -46,7 +46,7 @@ pub struct Ranked {
     /// What the boosts added: a guessed number's, the word vectors', the
     /// paragraph's and the phrases' share, what its length added or took,
     /// and its neighbours' share.
-    pub boosts: [f32; 6],
+    pub boosts: [f32; 7],
     /// The share of its score that the ranking-only rules gave
     /// (`paragraph-context`, `sentence-length`; below zero when its length
     /// took from it): words of its paragraph, or its shortness, help to rank
@@ -357,8 +357,10 @@ fn candidates(engine: &Engine, query: &Query, scratch: &mut Scratch) -> Vec<(u32
     // fact of no words.
     let semantic: f32 = query.semantic.iter().map(|t| t.weight).sum();
     let most = (1.0 + t.phrase_match) * rules::length::factor(0, 1.0, t);
-    let floor =
-        ((t.unsure - t.paragraph_context - t.neighbour_context) * query.total - semantic) / most;
+    let floor = ((t.unsure - t.paragraph_context - t.neighbour_context - t.antecedent)
+        * query.total
+        - semantic)
+        / most;
     let lists: Vec<shortlist::List> = query
         .exact
         .iter()
@@ -386,7 +388,7 @@ struct WordScore {
     /// What a guessed number, the word vectors, the paragraph and the
     /// phrases added to the score, what its length added or took, and its
     /// neighbours' share.
-    boosts: [f32; 6],
+    boosts: [f32; 7],
     /// The share of the score that the ranking-only rules gave.
     context_share: f32,
 }
@@ -439,6 +441,7 @@ fn word_scores(
     let context = rules::context::weights(index, candidates, &query.exact_by_term, t);
     let phrases = rules::phrase::weights(index, candidates, &query.exact, t);
     let neighbours = rules::neighbours::weights(index, candidates, &query.exact_by_term, t);
+    let antecedents = rules::antecedent::weights(index, candidates, &query.exact_by_term, t);
     let slot = &scratch.slot;
     // How much of the question each intent covers, and how much of the intent.
     let mut question_covered: Vec<f32> = Vec::with_capacity(count);
@@ -573,8 +576,9 @@ fn word_scores(
             let doc = &index.docs[d as usize];
             let mut fired = Fired::default();
             let neighbour = neighbours.get(s).copied().unwrap_or(0.0);
-            // Both context rules only rank.
-            let context = context.get(s).copied().unwrap_or(0.0) + neighbour;
+            let antecedent = antecedents.get(s).copied().unwrap_or(0.0);
+            // The context rules only rank.
+            let context = context.get(s).copied().unwrap_or(0.0) + neighbour + antecedent;
             let phrase = phrases.get(s).copied().unwrap_or(0.0);
             let bag = exact + (vectors[s] + guessed[s]) + context + phrase;
             // Rule `sentence-length` scales the fact's own matched words for ranking.
@@ -607,10 +611,11 @@ fn word_scores(
             let boosts = [
                 bag_share * guessed[s] / total,
                 bag_share * vectors[s] / total,
-                bag_share * (context - neighbour) / total,
+                bag_share * (context - neighbour - antecedent) / total,
                 bag_share * phrase / total,
                 bag_share * scaled / total,
                 bag_share * neighbour / total,
+                bag_share * antecedent / total,
             ];
             if boosts[0] > 0.0 {
                 fired.add(Rule::GuessedNumber);
@@ -629,6 +634,9 @@ fn word_scores(
             }
             if boosts[5] > 0.0 {
                 fired.add(Rule::NeighbourContext);
+            }
+            if boosts[6] > 0.0 {
+                fired.add(Rule::Antecedent);
             }
             let intent_part = t.intent_share * best_intent;
             // Above 1 only through the paragraph's credit, which ranks the

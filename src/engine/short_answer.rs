@@ -26,6 +26,7 @@ pub fn short_answer(wants: Wants, question: &[String], sentence: &str) -> Option
         Wants::Time | Wants::Date => date(wants, question, &tokens)?,
         Wants::Duration => duration(question, &tokens)?,
         Wants::Place => place(question, &tokens)?,
+        Wants::Person => identity(question, &tokens)?,
         _ => return None,
     };
     let text = tokens[span.0..span.1].join(" ");
@@ -64,6 +65,7 @@ fn asked(question: &[String], token: &str) -> bool {
 fn amount(wants: Wants, question: &[String], tokens: &[&str]) -> Option<(usize, usize)> {
     let lang = language();
     let counted: Vec<String> = counted_words(question).iter().map(|w| stem(w)).collect();
+    let share = question::asks_a_share(question);
     let mut best: Option<(u8, (usize, usize))> = None;
     for i in 0..tokens.len() {
         if !is_a_count(tokens, i) || asked(question, tokens[i]) {
@@ -72,6 +74,14 @@ fn amount(wants: Wants, question: &[String], tokens: &[&str]) -> Option<(usize, 
         let mut end = i + 1;
         while end < tokens.len() && lang.in_list(List::NumberScales, &bare(tokens[end])) {
             end += 1;
+        }
+        // "What percentage" is answered by a percentage, not by any count.
+        let percentage = tokens[i].ends_with('%')
+            || tokens[i..end]
+                .iter()
+                .any(|t| lang.in_list(List::PercentWords, &bare(t)));
+        if share && !percentage {
+            continue;
         }
         let currency = is_amount_of_money(tokens, i);
         let names = |w: &&str| counted.contains(&stem(&bare(w)));
@@ -204,10 +214,6 @@ fn duration(question: &[String], tokens: &[&str]) -> Option<(usize, usize)> {
     Some((start, end + 1))
 }
 
-/// Words before a place's name that make it the place where something is
-/// ("in Oslo", "at Mill Bridge").
-const PLACE_PREPOSITIONS: &[&str] = &["in", "at", "near", "from", "across", "outside"];
-
 /// The span of the place that answers "where": a name written with
 /// capitals after "in", "at", "near" ... that the question does not already
 /// say, and is no day or month. A place the gazetteer knows comes first,
@@ -227,7 +233,7 @@ fn place(question: &[String], tokens: &[&str]) -> Option<(usize, usize)> {
 /// The name after the place preposition at `i`, if one follows.
 fn place_after(question: &[String], tokens: &[&str], i: usize) -> Option<(usize, usize)> {
     let capitalised = |t: &str| question::bare(t).starts_with(|c: char| c.is_uppercase());
-    if !PLACE_PREPOSITIONS.contains(&tokens[i]) || ends_clause(tokens[i]) {
+    if !language().in_list(List::PlacePrepositions, tokens[i]) || ends_clause(tokens[i]) {
         return None;
     }
     let start = if bare(tokens[i + 1]) == "the" {
@@ -271,6 +277,57 @@ fn follows_asked_word(question: &[String], tokens: &[&str], start: usize) -> boo
         .take(DATED_WORDS_BEFORE)
         .take_while(|t| !ends_clause(t) && !t.ends_with(','))
         .any(|t| asked.contains(&stem(&bare(t))))
+}
+
+/// Most words of what a sentence says someone is ("chief executive of the
+/// transit authority").
+const IDENTITY_WORDS: usize = 16;
+
+/// Most words of the name in "who is <name>".
+const NAME_WORDS: usize = 4;
+
+/// The span of what the sentence says someone or something is, for "who
+/// is <name>": the phrase set off by a comma right after the name ("said
+/// Dana Okafor, the union's regional secretary for Halbridge."), up to the
+/// next comma or the sentence's end. A clause that goes on about them
+/// ("Castellano, who does not ...") says what they do, not who they are.
+fn identity(question: &[String], tokens: &[&str]) -> Option<(usize, usize)> {
+    let name = asked_identity(question)?;
+    let last = name.last()?;
+    let at = tokens.iter().position(|t| bare(t) == *last)?;
+    if !tokens[at].ends_with(',') {
+        return None;
+    }
+    let start = at + 1;
+    // "who ...", "which ...": a relative clause, no description.
+    if language().in_list(List::Question, &bare(tokens.get(start)?)) {
+        return None;
+    }
+    let closes = |t: &str| {
+        t.trim_end_matches(['"', '”', '’', '\'', ')'])
+            .ends_with([',', '.', ';', ':'])
+    };
+    let end = (start..tokens.len())
+        .take(IDENTITY_WORDS)
+        .find(|&i| closes(tokens[i]))?
+        + 1;
+    Some((start, end))
+}
+
+/// The name a "who is <name>" question asks about, its words folded; `None`
+/// for other questions ("who said ...").
+fn asked_identity(question: &[String]) -> Option<&[String]> {
+    let at = question.iter().position(|w| w == "who" || w == "whos")?;
+    let rest = &question[at + 1..];
+    let rest = if question[at] == "whos" {
+        rest
+    } else {
+        match rest.first().map(String::as_str) {
+            Some("is" | "was" | "are" | "were") => &rest[1..],
+            _ => return None,
+        }
+    };
+    (!rest.is_empty() && rest.len() <= NAME_WORDS).then_some(rest)
 }
 
 /// True when a token closes a clause (a date does not run on past it).
@@ -340,6 +397,39 @@ mod tests {
             .as_deref(),
             Some("Nine-day.")
         );
+    }
+
+    #[test]
+    fn who_someone_is_is_the_phrase_after_their_name() {
+        let quote = "\"Nobody wants this,\" said Dana Okafor, the union's regional secretary for Halbridge.";
+        assert_eq!(
+            short("who is dana okafor", quote).as_deref(),
+            Some("The union's regional secretary for Halbridge.")
+        );
+        let walkout = "Martin Selwyn, chief executive of the transit authority, called the walkout \
+                       disappointing.";
+        assert_eq!(
+            short("who is martin selwyn?", walkout).as_deref(),
+            Some("Chief executive of the transit authority.")
+        );
+        // A clause about them says what they do, not who they are.
+        let mayor = "Mayor Priya Castellano, who appoints four board members, urged talks.";
+        assert_eq!(short("who is priya castellano", mayor), None);
+        // Only "who is": "who said" asks for a name.
+        assert_eq!(short("who said nobody wants this", quote), None);
+    }
+
+    #[test]
+    fn a_share_is_answered_by_a_percentage() {
+        let ballot = "About 620,000 journeys are made a day, and members backed strike action by \
+                      87 percent.";
+        assert_eq!(
+            short("what percentage backed the strike", ballot).as_deref(),
+            Some("87 percent.")
+        );
+        let services = "About 620,000 journeys are made a day, and fewer than one in five \
+                        services will run.";
+        assert_eq!(short("what share of services will run", services), None);
     }
 
     #[test]

@@ -1,5 +1,8 @@
 //! Greetings, thanks and requests for help: answered with a short friendly
-//! text naming the commands, never with a citation.
+//! text naming the commands, never with a citation. The phrases are
+//! `assets/lang/smalltalk.txt`.
+
+use crate::lexicon;
 
 /// What a greeting, thanks or help request calls for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -54,59 +57,17 @@ pub fn reply(words: &[String]) -> Option<Smalltalk> {
     if words.len() > 6 {
         return None;
     }
-    let text = words.join(" ");
-    const GREETINGS: &[&str] = &[
-        "hi",
-        "hello",
-        "hey",
-        "heya",
-        "hiya",
-        "yo",
-        "sup",
-        "howdy",
-        "good morning",
-        "good afternoon",
-        "good evening",
-        "hi there",
-        "hello there",
-        "hey there",
-        "hey bot",
-        "hi bot",
-        "hello bot",
-        "gm",
-    ];
-    const HELP: &[&str] = &[
-        "help",
-        "what can you do",
-        "what do you do",
-        "who are you",
-        "what are you",
-        "how do i use this",
-        "how does this work",
-        "commands",
-        "what commands",
-        "how do you work",
-        "what can i ask",
-        "what can i ask you",
-        "what should i ask",
-        "what are you for",
-        "usage",
-    ];
-    const THANKS: &[&str] = &[
-        "thanks",
-        "thank you",
-        "thx",
-        "ty",
-        "cheers",
-        "thanks bot",
-        "thank you bot",
-        "ok thanks",
-    ];
-    let strip = |t: &str| t.trim_end_matches(" citebot").to_string();
-    let text = strip(&text);
-    if GREETINGS.contains(&text.as_str()) || HELP.contains(&text.as_str()) {
+    let mut text = words.join(" ");
+    for name in lexicon::smalltalk_phrases("bot-names") {
+        if let Some(rest) = text.strip_suffix(name).and_then(|t| t.strip_suffix(' ')) {
+            text.truncate(rest.len());
+            break;
+        }
+    }
+    let says = |section: &str| lexicon::smalltalk_phrases(section).contains(&text.as_str());
+    if says("greetings") || says("help") {
         Some(Smalltalk::Help)
-    } else if THANKS.contains(&text.as_str()) {
+    } else if says("thanks") {
         Some(Smalltalk::Thanks)
     } else {
         None
@@ -141,5 +102,23 @@ mod tests {
         assert_eq!(reply_to("What can you do?"), Some(Smalltalk::Help));
         assert_eq!(reply_to("thanks"), Some(Smalltalk::Thanks));
         assert_eq!(reply_to("hi, how much aid did the us send?"), None);
+    }
+
+    #[test]
+    fn a_bot_name_at_the_end_changes_nothing() {
+        assert_eq!(reply_to("thanks citebot"), Some(Smalltalk::Thanks));
+        assert_eq!(reply_to("hello citebot"), Some(Smalltalk::Help));
+        // Only a whole trailing word is the bot's name.
+        assert_eq!(reply_to("thanks xcitebot"), None);
+    }
+
+    #[test]
+    fn every_smalltalk_section_has_phrases() {
+        for section in ["greetings", "help", "thanks", "bot-names"] {
+            assert!(
+                !lexicon::smalltalk_phrases(section).is_empty(),
+                "assets/lang/smalltalk.txt lacks [{section}]"
+            );
+        }
     }
 }

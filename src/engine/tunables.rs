@@ -143,6 +143,9 @@ tunables! {
     /// Rule `opposite-word`: share of its score a fact keeps when the question
     /// uses the opposite of one of its sentence's words.
     opposite_word: f32 = 0.3, 0.0, 1.0;
+    /// Rule `other-count`: share of its score a fact keeps when the question
+    /// asks for more things than its sentence and intents give.
+    other_count: f32 = 0.3, 0.0, 1.0;
     /// Rule `affirms-denied`: share of its score a fact keeps when a question
     /// asking for something states what its sentence denies.
     affirmed_denied: f32 = 0.3, 0.0, 1.0;
@@ -175,6 +178,15 @@ tunables! {
     /// use added to the fact's words, for ranking (0 = off; `init` sets it
     /// for drafted knowledge).
     neighbour_context: f32 = 0.0, 0.0, 1.0;
+    /// Rule `antecedent`: share of the weight of the question's words that
+    /// the sentence before a fact's uses (and the fact's does not) added to
+    /// the fact's words, for ranking, when the fact's sentence points back
+    /// at it with "it", "these" and the like (0 = off; `init` sets it for
+    /// drafted knowledge).
+    antecedent: f32 = 0.0, 0.0, 1.0;
+    /// Rule `antecedent`: how many of a sentence's first words are read for
+    /// a word that points back.
+    antecedent_span: usize = 12, 1, 64;
     /// Rule `phrase-match`: most other words between a pair's two words in
     /// the fact for it to count as written side by side.
     phrase_gap: usize = 1, 0, 8;

@@ -73,6 +73,8 @@ pub fn lints(knowledge: &Knowledge) -> Vec<Lint> {
         .iter()
         .zip(&cited)
         .filter(|(s, c)| !**c && !is_credit_line(&s.text, &knowledge.meta))
+        // "But it will be." says nothing a question could ask for.
+        .filter(|(s, _)| !intent_key(&s.text).is_empty())
     {
         out.push(Lint {
             line: None,
@@ -126,7 +128,7 @@ mod tests {
 
 By Jane Doe
 
-The new bridge opened on Monday. It cost 40 million euros.
+The new bridge opened on Monday. It cost 40 million euros. But it was.
 ";
 
     const KNOWLEDGE: &str = r#"
@@ -165,6 +167,8 @@ source = "The new bridge opened on Monday."
                 .any(|m| m.contains("It cost 40 million euros."))
         );
         assert!(uncited.iter().any(|m| m.contains("Bridge opens")));
+        // A sentence of stop words only is no fact to miss.
+        assert!(!uncited.iter().any(|m| m.contains("But it was.")));
         // Without an author, the byline is a sentence like any other.
         let anonymous = KNOWLEDGE.replace("author = \"Jane Doe\"\n", "");
         let k = load_str(Path::new("kb"), &anonymous, ARTICLE).unwrap_or_else(|e| panic!("{e}"));

@@ -82,12 +82,6 @@ pub fn affirms_denied_in(asked: &[String], clause: &[String], intents: &[Vec<Str
     })
 }
 
-/// Most words from a question's opening question word to a negation that
-/// denies what the question asks for ("what is not an example of ...");
-/// one further on sits in a clause of its own ("which values did they say
-/// they won't budge on").
-const ASKED_DENIAL_SPAN: usize = 4;
-
 /// True when a question that opens with a question word denies what it
 /// asks for ("what is not an example of ...") while its sentence denies
 /// nothing at all: the sentence states what is so, not what is not.
@@ -96,16 +90,29 @@ pub fn denies_unsaid(question: &[String], yes_no: bool, sentence: &str) -> bool 
 }
 
 /// The question's half of [`denies_unsaid`], read once per question: it
-/// opens with a question word and denies what it asks for.
+/// opens with a question word and denies what it asks for, in its own
+/// clause ("what type of measure is X not an example of"). A negation
+/// after a word that opens a clause of its own ("which values did they say
+/// they won't budge on", `[clause-openers]`) denies within that clause.
 pub fn asks_what_is_not(question: &[String], yes_no: bool) -> bool {
-    !yes_no
-        && question
+    if yes_no
+        || !question
             .first()
             .is_some_and(|w| crate::text::is_question_word(w))
-        && question
-            .iter()
-            .take(ASKED_DENIAL_SPAN + 1)
-            .any(|w| denial(w))
+    {
+        return false;
+    }
+    let lang = language();
+    for w in &question[1..] {
+        if denial(w) {
+            return true;
+        }
+        let classes = lang.classes(w);
+        if classes.has(List::ClauseOpeners) || classes.has(List::Question) {
+            return false;
+        }
+    }
+    false
 }
 
 /// The sentence's half of [`denies_unsaid`], read once per sentence when
@@ -206,7 +213,18 @@ mod tests {
             false,
             s
         ));
-        // A negation far from the question word sits in a clause of its own.
+        // A negation after "say" sits in a clause of its own; one far from
+        // the question word in the same clause denies what is asked.
+        assert!(denies_unsaid(
+            &w("what type of resource is time not an example of"),
+            false,
+            s
+        ));
+        assert!(!denies_unsaid(
+            &w("what is an example of a resource that is not time"),
+            false,
+            s
+        ));
         assert!(!denies_unsaid(
             &w("which values did washington say it won't budge on"),
             false,

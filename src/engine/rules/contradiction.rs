@@ -135,6 +135,52 @@ fn denied(words: &[String], span: usize) -> Vec<String> {
     out
 }
 
+/// What a question's negations deny. A negated auxiliary that opens the
+/// question ("why can't the surplus pay for it", "when doesn't the
+/// workshop open") is followed by the subject, which it does not deny: the
+/// span starts at the verb after it (the first verb form among the next few
+/// words; when there is none, right after the negation as in a statement).
+fn question_denied(words: &[String], span: usize) -> Vec<String> {
+    let mut out = Vec::new();
+    for (i, word) in words.iter().enumerate() {
+        if !is_negation(word) {
+            continue;
+        }
+        let opens_question = i <= INVERTED_AT;
+        let verb = opens_question
+            .then(|| {
+                words[i + 1..]
+                    .iter()
+                    .take(SUBJECT_WORDS + 1)
+                    .skip(1)
+                    .position(|w| !is_stopword(w) && super::substituted::is_verb_form(w))
+                    .map(|at| i + 2 + at)
+            })
+            .flatten();
+        let from = verb.unwrap_or(i + 1);
+        out.extend(
+            words[from..]
+                .iter()
+                .take(span)
+                .filter(|w| !is_stopword(w) && !is_negation(w))
+                .cloned(),
+        );
+    }
+    out
+}
+
+/// True when the question asks for a reason ("why", "what for").
+fn asks_why(question: &[String]) -> bool {
+    crate::engine::question::wants_in(question, false) == crate::engine::question::Wants::Reason
+}
+
+/// Latest word a negated auxiliary may stand at and still open the question
+/// (after a question word: "why can't").
+const INVERTED_AT: usize = 1;
+
+/// Most words of the subject between an opening negated auxiliary and its verb.
+const SUBJECT_WORDS: usize = 4;
+
 /// True for a token that is a number or holds one ("1965", "n2").
 fn is_number(word: &str) -> bool {
     word.chars().any(|c| c.is_ascii_digit())
@@ -187,6 +233,11 @@ struct SentenceClaims {
     any_negated: bool,
     /// Whether some word of it denies (rule `denies-unsaid`).
     denies_anything: bool,
+    /// The largest count it gives (rule `other-count`).
+    count: u32,
+    /// Its words that have an opposite with the words they modify (rule
+    /// `opposite-word`, [`super::modifier`]).
+    modified: Vec<(String, String)>,
 }
 
 /// What a fact's intents and keywords vouch for: they say what the fact is
@@ -202,6 +253,8 @@ struct FactClaims {
     words: Vec<Vec<String>>,
     /// Their words that hold a number.
     numbers: Vec<String>,
+    /// The largest count they give (rule `other-count`).
+    count: u32,
 }
 
 /// The knowledge as the contradiction rules read it: every sentence read
@@ -340,6 +393,8 @@ impl Claims {
             clauses,
             any_negated,
             denies_anything: super::asserted::denies_anything(&sentence),
+            count: super::count::largest(&sentence).max(super::count::listed(text)),
+            modified: super::modifier::pairs(&sentence, |w| analyzer.stem_of(w)),
             numbers: sentence.into_iter().filter(|w| is_number(w)).collect(),
         }
     }
@@ -351,6 +406,7 @@ impl Claims {
             denies: Vec::new(),
             words: Vec::new(),
             numbers: Vec::new(),
+            count: 0,
         };
         let (Some(cell), Some(fact)) = (self.facts.get(i), knowledge.facts.get(i)) else {
             return &NONE;
@@ -370,6 +426,7 @@ impl Claims {
                 claims
                     .numbers
                     .extend(words.iter().filter(|w| is_number(w)).cloned());
+                claims.count = claims.count.max(super::count::largest(&words));
                 claims.words.push(words);
             }
             claims.stems.sort_unstable();
@@ -398,6 +455,12 @@ struct Asserted<'q> {
     denied: Vec<Id>,
     /// The numbers it names that the article gives somewhere, and its years.
     numbers: Vec<&'q String>,
+    /// The counts of things it asks for (rule `other-count`).
+    counts: Vec<u32>,
+    /// Its words that have an opposite with the words they modify.
+    modified: Vec<(String, String)>,
+    /// Those words' stems' numbers, when the knowledge has them.
+    modifier_ids: Vec<Option<Id>>,
     /// For rule `affirms-denied`, its content stems, when it may apply.
     affirm: Option<Vec<String>>,
     /// For rule `denies-unsaid`: it asks what is not so.
@@ -421,8 +484,11 @@ impl<'q> Asserted<'q> {
         article_numbers: &FxHashSet<String>,
     ) -> Asserted<'q> {
         // Most questions deny nothing: then nothing below needs to look
-        // for a negation again.
-        let any_negation = negated(question);
+        // for a negation again. A question asking why something is not so
+        // ("why won't they spend the surplus") takes the denial as given
+        // and asks for its reason, which the answer need not deny again:
+        // its negation is no claim to check.
+        let any_negation = negated(question) && !asks_why(question);
         let may_affirm = if any_negation {
             super::asserted::may_affirm_denied(question, yes_no)
         } else {
@@ -452,7 +518,7 @@ impl<'q> Asserted<'q> {
             .filter(|n| is_year(n) || article_numbers.contains(n.as_str()))
             .collect();
         let denied = if any_negation {
-            denied(question, claims.span)
+            question_denied(question, claims.span)
                 .iter()
                 .filter_map(|w| claims.stem_id(w, analyzer))
                 .collect()
@@ -461,7 +527,14 @@ impl<'q> Asserted<'q> {
         };
         let affirm = may_affirm.then_some(affirm_stems);
         let stems = content.iter().filter_map(|w| w.stem).collect();
+        let modified = super::modifier::pairs(question, |w| analyzer.stem_of(w));
         Asserted {
+            counts: super::count::asked(question),
+            modifier_ids: modified
+                .iter()
+                .map(|(m, _)| claims.stems.get(m).copied())
+                .collect(),
+            modified,
             stems,
             content,
             denied,
@@ -579,7 +652,11 @@ fn judge(
         share *= t.denied;
         fired.add(Rule::Denied);
     }
-    if says_opposite(question, sentence, fact) {
+    if says_opposite(question, sentence, fact)
+        || super::modifier::opposed(&question.modified, &sentence.modified, |k| {
+            question.modifier_ids[k].is_some_and(|id| fact.stems.binary_search(&id).is_ok())
+        })
+    {
         share *= t.opposite_word;
         fired.add(Rule::OppositeWord);
     }
@@ -607,6 +684,10 @@ fn judge(
     {
         share *= t.other_number;
         fired.add(Rule::OtherNumber);
+    }
+    if super::count::exceeds(&question.counts, sentence.count.max(fact.count)) {
+        share *= t.other_count;
+        fired.add(Rule::OtherCount);
     }
     (share, fired)
 }
@@ -755,6 +836,35 @@ mod tests {
         assert!(!idiom.has(Rule::Denied));
         let denial = judged("who cannot repair it", sentence, &intents);
         assert!(denial.has(Rule::Denied));
+    }
+
+    #[test]
+    fn a_negated_auxiliary_opening_a_question_denies_the_verb_not_the_subject() {
+        let denied = |q: &str| question_denied(&words(q), 3);
+        assert_eq!(denied("why can't the surplus pay for the raise"), ["pay"]);
+        assert_eq!(
+            denied("when doesn't the workshop welcome visitors"),
+            ["welcome", "visitors"]
+        );
+        // Not opening the question: what follows the negation is denied.
+        assert_eq!(denied("which problems cannot be solved"), ["solved"]);
+        let sentence = "The surplus was committed to new trams and could not be spent twice.";
+        let intents = ["what happened to the surplus"];
+        assert!(!judged("why can't the surplus pay for it", sentence, &intents).has(Rule::Denied));
+    }
+
+    #[test]
+    fn a_question_asking_why_not_checks_no_denial() {
+        let sentence = "The surplus was committed to new trams and could not be spent twice.";
+        let intents = ["what happened to the surplus"];
+        let fired = judged("why won't they spend the surplus", sentence, &intents);
+        assert!(!fired.has(Rule::Denied) && !fired.has(Rule::DeniesUnsaid));
+        // Asked what, the denial is checked.
+        let sentence = "The surplus was spent on new trams.";
+        let fired = judged("what was not bought with the surplus", sentence, &intents);
+        assert!(fired.has(Rule::DeniesUnsaid), "{fired:?}");
+        let fired = judged("why was the surplus not spent on pay", sentence, &intents);
+        assert!(!fired.has(Rule::Denied) && !fired.has(Rule::DeniesUnsaid));
     }
 
     #[test]

@@ -13,22 +13,27 @@
 //! `intent-other-kind` ([`intent_kind`]) acts on each intent while scoring,
 //! `paragraph-context` ([`context`]) credits a fact's paragraph,
 //! `neighbour-context` ([`neighbours`]) its sentence's neighbours,
+//! `antecedent` ([`antecedent`]) the sentence its sentence points back at,
 //! `phrase-match` ([`phrase`]) the question's word pairs it writes too,
 //! and `sentence-length` ([`length`]) scales its matched words by its length;
 //! `sibling-borrowed` ([`sibling`]) while deciding. After ranking,
-//! `denied`, `other-number` and `opposite-word` ([`contradiction`]), and
+//! `denied`, `other-number` and `opposite-word` ([`contradiction`]),
+//! `other-count` ([`count`]), and
 //! `affirms-denied` and `denies-unsaid` ([`asserted`]), cut facts whose sentence the question
 //! contradicts; then `substituted-word` ([`substituted`]) cuts those whose
 //! words the question copies with another word in one place.
 
 pub mod answer_kind;
+pub mod antecedent;
 pub mod asserted;
 pub mod context;
 pub mod contradiction;
+pub mod count;
 pub mod doer;
 pub mod entities;
 pub mod intent_kind;
 pub mod length;
+pub mod modifier;
 pub mod neighbours;
 pub mod phrase;
 pub mod roles;
@@ -88,6 +93,10 @@ pub enum Rule {
     /// The fact's matched words scaled by its length against the
     /// knowledge's average (shorter ranks higher), for ranking only.
     SentenceLength,
+    /// A share of the weight of the question's words that the sentence
+    /// before the fact's uses, when the fact's sentence points back at it
+    /// ("it", "these"), added for ranking only.
+    Antecedent,
     /// The question denies what the clause of the sentence it asks about
     /// states ("what cannot be solved" against "can be solved").
     Denied,
@@ -97,6 +106,9 @@ pub enum Rule {
     /// The question uses the opposite of a word of the sentence
     /// ("decrease" against "increase", "informal" against "formal").
     OppositeWord,
+    /// The question asks for more things than the sentence gives ("four
+    /// examples" of a sentence naming three).
+    OtherCount,
     /// A question asking for something states what its sentence denies
     /// ("what is always practical?" against "is not always practical").
     AffirmsDenied,
@@ -110,7 +122,7 @@ pub enum Rule {
 
 impl Rule {
     /// Every rule, in the order `--explain` lists them.
-    pub const ALL: [Rule; 24] = [
+    pub const ALL: [Rule; 26] = [
         Rule::UnknownEntity,
         Rule::EntityMissing,
         Rule::EntitySubstituted,
@@ -129,9 +141,11 @@ impl Rule {
         Rule::NeighbourContext,
         Rule::PhraseMatch,
         Rule::SentenceLength,
+        Rule::Antecedent,
         Rule::Denied,
         Rule::OtherNumber,
         Rule::OppositeWord,
+        Rule::OtherCount,
         Rule::AffirmsDenied,
         Rule::DeniesUnsaid,
         Rule::SubstitutedWord,
@@ -158,9 +172,11 @@ impl Rule {
             Rule::NeighbourContext => "neighbour-context",
             Rule::PhraseMatch => "phrase-match",
             Rule::SentenceLength => "sentence-length",
+            Rule::Antecedent => "antecedent",
             Rule::Denied => "denied",
             Rule::OtherNumber => "other-number",
             Rule::OppositeWord => "opposite-word",
+            Rule::OtherCount => "other-count",
             Rule::AffirmsDenied => "affirms-denied",
             Rule::DeniesUnsaid => "denies-unsaid",
             Rule::SubstitutedWord => "substituted-word",
@@ -292,7 +308,7 @@ pub fn guard(
 }
 
 /// The effect of each rule that fired, as `--explain` shows it.
-pub fn effects(fired: Fired, boosts: &[f32; 6], t: &Tunables) -> Vec<Effect> {
+pub fn effects(fired: Fired, boosts: &[f32; 7], t: &Tunables) -> Vec<Effect> {
     fired
         .rules()
         .filter_map(|rule| {
@@ -312,9 +328,11 @@ pub fn effects(fired: Fired, boosts: &[f32; 6], t: &Tunables) -> Vec<Effect> {
                 Rule::PhraseMatch => Change::Plus(boosts[3]),
                 Rule::SentenceLength => Change::Plus(boosts[4]),
                 Rule::NeighbourContext => Change::Plus(boosts[5]),
+                Rule::Antecedent => Change::Plus(boosts[6]),
                 Rule::Denied => Change::Times(t.denied),
                 Rule::OtherNumber => Change::Times(t.other_number),
                 Rule::OppositeWord => Change::Times(t.opposite_word),
+                Rule::OtherCount => Change::Times(t.other_count),
                 Rule::AffirmsDenied => Change::Times(t.affirmed_denied),
                 Rule::DeniesUnsaid => Change::Times(t.denied_unsaid),
                 Rule::SubstitutedWord => Change::Times(t.substituted_word),

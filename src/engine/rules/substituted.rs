@@ -19,6 +19,11 @@
 //!   sentence uses the question's word elsewhere, which rule `opposite-word`
 //!   leaves alone.
 //!
+//! A word the knowledge never uses, next to a word of the question where
+//! some sentence writes the word's opposite ("computational simplicity
+//! theory" against "computational complexity theory"), names a thing the
+//! article does not, whichever fact matches best.
+//!
 //! It compares terms in order, so it applies to any article. A yes/no
 //! question is left alone: "is Leon a teacher?" is answered by the sentence
 //! saying he is a nurse.
@@ -39,7 +44,7 @@ const VERBS: &str = include_str!("../../../assets/lang/verbs-wordnet.txt");
 /// True when a word is a form of an English verb ("utilized", "seeks",
 /// "sent"): the base forms are WordNet's, the endings regular ones, and
 /// irregular forms those of the shipped irregular verbs.
-fn is_verb_form(word: &str) -> bool {
+pub(super) fn is_verb_form(word: &str) -> bool {
     static SET: LazyLock<FxHashSet<&'static str>> = LazyLock::new(|| {
         VERBS
             .lines()
@@ -96,6 +101,10 @@ pub struct Asked {
     joined: Vec<bool>,
     /// Its known terms, sorted: a sentence word among them is no substitute.
     terms: Vec<TermId>,
+    /// For each word the knowledge never uses that has opposites it uses:
+    /// the word's place and those opposites' terms ("simplicity":
+    /// complexity), for [`Asked::names_opposite`].
+    unknown_opposites: Vec<(usize, Vec<TermId>)>,
 }
 
 impl Asked {
@@ -137,11 +146,61 @@ impl Asked {
         let mut terms: Vec<TermId> = tokens.iter().filter_map(|t| t.term).collect();
         terms.sort_unstable();
         terms.dedup();
+        let unknown_opposites = tokens
+            .iter()
+            .enumerate()
+            .filter(|(_, t)| t.term.is_none())
+            .filter_map(|(i, t)| {
+                let known: Vec<TermId> = opposites(&t.stem)
+                    .filter_map(|o| analyzer.term_of_stem(o))
+                    .collect();
+                (!known.is_empty()).then_some((i, known))
+            })
+            .collect();
         Asked {
             words,
             joined,
             terms,
+            unknown_opposites,
         }
+    }
+
+    /// True when the question puts a word the knowledge never uses next to
+    /// one of its words, where the knowledge writes the opposite of that
+    /// word ("computational simplicity theory" against "computational
+    /// complexity theory"): the question names a thing the article does
+    /// not, whichever sentence it matches best. Only the documents using an
+    /// opposite are read (`index`'s postings).
+    pub fn names_opposite(&self, index: &Index) -> bool {
+        let known = |i: usize| match self.words.get(i) {
+            Some(Word::Known(term, _)) => Some(*term),
+            _ => None,
+        };
+        let joined = |i: usize| self.joined.get(i).copied().unwrap_or(false);
+        self.unknown_opposites.iter().any(|(i, opposites)| {
+            let left = i.checked_sub(1).filter(|&l| joined(l)).and_then(known);
+            let right = known(i + 1).filter(|_| joined(*i));
+            if left.is_none() && right.is_none() {
+                return false;
+            }
+            opposites.iter().any(|&o| {
+                index
+                    .postings
+                    .get(o as usize)
+                    .into_iter()
+                    .flatten()
+                    .filter_map(|&d| index.docs.get(d as usize))
+                    .flat_map(|d| d.sequences.iter())
+                    .any(|seq| {
+                        let seq: &[TermId] = seq.as_ref();
+                        (0..seq.len()).any(|j| {
+                            seq[j] == o
+                                && (left.is_some() && j > 0 && Some(seq[j - 1]) == left
+                                    || right.is_some() && seq.get(j + 1).copied() == right)
+                        })
+                    })
+            })
+        })
     }
 
     /// True when some word of the question stands in the place of a word of
@@ -282,7 +341,9 @@ pub fn apply(
         .iter()
         .any(|&rule| r.fired.has(rule))
     };
-    if contradicted(best) || !replaced(asked, index, analyzer, best) {
+    if contradicted(best)
+        || !(replaced(asked, index, analyzer, best) || asked.names_opposite(index))
+    {
         return;
     }
     for r in ranked.iter_mut() {
@@ -419,10 +480,17 @@ mod tests {
     #[test]
     fn an_opposite_in_the_sentences_place_is_another_thing_even_if_used_elsewhere() {
         let e = engine();
-        assert!(substituted(
-            &e,
-            "what abstract choice of metal keeps the engine?"
-        ));
+        // Rule `opposite-word` reads an opposite modifier of the same word
+        // ("abstract choice" against "concrete choice") first, so this rule
+        // need not cut it again.
+        let explained = e.explain("what abstract choice of metal keeps the engine?", 5);
+        assert!(
+            explained.facts.first().is_some_and(|f| f
+                .effects
+                .iter()
+                .any(|e| matches!(e.rule, Rule::SubstitutedWord | Rule::OppositeWord))),
+            "{explained}"
+        );
         assert!(!answered(
             &e,
             "what abstract choice of metal keeps the engine?"
@@ -440,5 +508,38 @@ mod tests {
         // though the sentence's opposite stands in a like place.
         assert!(!substituted(&e, "what accepts the input signal?"));
         assert!(answered(&e, "what accepts the input signal?"));
+    }
+
+    #[test]
+    fn a_word_the_knowledge_never_uses_beside_where_it_writes_the_opposite_names_nothing() {
+        let article = "Zorblat notes\n\n\
+            Complex gears drive the zorblat engine.\n\n\
+            The gears of the mill turn at night.\n";
+        let e = Engine::new(crate::fixtures::one_topic(
+            article,
+            &[
+                (
+                    "engine",
+                    "what do complex gears drive",
+                    "Complex gears drive the zorblat engine.",
+                ),
+                (
+                    "mill",
+                    "when do the gears of the mill turn",
+                    "The gears of the mill turn at night.",
+                ),
+            ],
+        ));
+        // "simple" is no word of the knowledge; the article writes
+        // "complex gears", its opposite beside the same word, in another
+        // sentence than the one the question matches best.
+        assert!(substituted(
+            &e,
+            "when do the simple gears of the mill turn?"
+        ));
+        assert!(!answered(&e, "when do the simple gears of the mill turn?"));
+        assert!(answered(&e, "when do the gears of the mill turn?"));
+        // An unknown word with no opposite in the knowledge is a paraphrase.
+        assert!(!substituted(&e, "when do the old gears of the mill turn?"));
     }
 }

@@ -1,0 +1,137 @@
+//! Rule `antecedent`: a sentence that points back with a pronoun or a
+//! demonstrative ("Phrased as a decision problem, it is the problem of
+//! deciding whether the input has a factor less than k." after "The integer
+//! factorization problem is ...") leaves the name of what it is about to the
+//! sentence before it, while a question names it ("what does the integer
+//! factorization problem decide?"). Rules `paragraph-context` and
+//! `neighbour-context` credit the sentence before just as much as the
+//! pointing one, and the sentence before also has the name among its own
+//! words, so it wins. This rule credits a fact whose sentence holds one of
+//! the words of `[anaphors]` (`assets/lang/word-lists.txt`) among its first
+//! [`Tunables::antecedent_span`] words with [`Tunables::antecedent`] of the
+//! weight of the question's words that the sentence before it (in its
+//! paragraph) uses and it does not: what "it" most likely stands for.
+//!
+//! Like the other context rules it only ranks: the decision reads the
+//! fact's own words. Off when `antecedent` is 0 (`citebot init` sets it for
+//! the single-sentence facts it drafts); the words are gathered once at
+//! load ([`antecedent_terms`]).
+
+use super::context::surroundings_weights;
+use crate::engine::Tunables;
+use crate::engine::analyze::TermId;
+use crate::engine::index::{Index, Terms};
+use crate::language::{List, language};
+
+/// True when one of the first `span` words of a sentence (`words`, as the
+/// tokenizer writes them) points back at an earlier sentence.
+pub fn points_back(words: &[String], span: usize) -> bool {
+    let lang = language();
+    words
+        .iter()
+        .take(span)
+        .any(|w| lang.in_list(List::Anaphors, w))
+}
+
+/// For each sentence of the article, given by its paragraph number in
+/// reading order and whether it points back (`points`), the sorted terms of
+/// the sentence before it in its paragraph that it does not use itself
+/// (`terms_of` gives a sentence's); empty for the others.
+pub fn antecedent_terms(
+    paragraphs: &[usize],
+    points: impl Fn(usize) -> bool,
+    terms_of: impl Fn(usize) -> Vec<TermId>,
+) -> Vec<Terms> {
+    (0..paragraphs.len())
+        .map(|i| {
+            if i == 0 || paragraphs[i - 1] != paragraphs[i] || !points(i) {
+                return Terms::default();
+            }
+            let own = terms_of(i);
+            let mut before: Vec<TermId> = terms_of(i - 1)
+                .into_iter()
+                .filter(|t| !own.contains(t))
+                .collect();
+            before.sort_unstable();
+            before.dedup();
+            Terms::from(before)
+        })
+        .collect()
+}
+
+/// What the rule adds to each candidate's (document, weight) matched words:
+/// `antecedent` times the weight of the question (`query`: term and weight,
+/// by term) that the sentence its sentence points back at uses. Empty when
+/// the rule is off, so it then costs nothing.
+pub fn weights(
+    index: &Index,
+    candidates: &[(u32, f32)],
+    query: &[(TermId, f32)],
+    t: &Tunables,
+) -> Vec<f32> {
+    surroundings_weights(index, candidates, query, &index.antecedent, t.antecedent)
+}
+
+#[cfg(test)]
+mod tests {
+
+    use super::{antecedent_terms, points_back};
+    use crate::engine::Engine;
+    use crate::engine::rules::Rule;
+    use crate::engine::rules::tests::{explain, fired};
+
+    /// One paragraph: the second sentence says "it" for the glass lantern,
+    /// which the first names; the third names another lantern.
+    const ARTICLE: &str = "Lanterns
+
+The glass lantern is sold at the winter market. In winter it burns whale oil for ten hours. The paper lantern burns candle wax for two hours.
+";
+
+    /// One fact a sentence, as `citebot init` drafts them; `setting` goes
+    /// into the `[engine]` table.
+    fn lanterns(setting: &str) -> Engine {
+        let facts = [
+            ("sold", "The glass lantern is sold at the winter market."),
+            ("oil", "In winter it burns whale oil for ten hours."),
+            ("wax", "The paper lantern burns candle wax for two hours."),
+        ];
+        Engine::new(crate::fixtures::drafted_like(ARTICLE, &facts, setting))
+    }
+
+    #[test]
+    fn a_sentence_that_points_back_takes_the_words_before_it_lacks() {
+        let words = |s: &str| crate::text::words(s);
+        assert!(points_back(&words("In winter it burns oil"), 4));
+        assert!(!points_back(&words("In winter it burns oil"), 2));
+        assert!(!points_back(&words("The paper lantern burns wax"), 8));
+        // Sentences 1 and 2 share a paragraph, sentence 3 starts another.
+        let terms = antecedent_terms(&[0, 0, 0, 1], |i| i != 2, |s| vec![s as u32, 9]);
+        assert!(terms[0].is_empty(), "the first has nothing before it");
+        assert_eq!(&terms[1][..], &[0], "the word both use is not counted");
+        assert!(terms[2].is_empty(), "the third does not point back");
+        assert!(terms[3].is_empty(), "a new paragraph points at nothing");
+    }
+
+    #[test]
+    fn the_sentence_saying_it_ranks_first_for_the_name_it_stands_for() {
+        let question = "what does the glass lantern burn in winter";
+        let on = lanterns("antecedent = 1.0");
+        let explained = on.explain(question, 5);
+        assert_eq!(
+            explained.facts.first().map(|f| f.fact.as_str()),
+            Some("oil"),
+            "{explained}"
+        );
+        assert!(fired(&on, question, "oil", Rule::Antecedent));
+        assert!(!fired(&on, question, "wax", Rule::Antecedent));
+        assert!(explain(&on, question).contains("antecedent: +"));
+        let off = lanterns("antecedent = 0.0");
+        assert!(!fired(&off, question, "oil", Rule::Antecedent));
+        let first = off.explain(question, 5);
+        assert_ne!(
+            first.facts.first().map(|f| f.fact.as_str()),
+            Some("oil"),
+            "without it the sentence naming the lantern wins: {first}"
+        );
+    }
+}

@@ -1,0 +1,137 @@
+//! Part of rule `opposite-word`: the question puts the opposite of the
+//! word that stands before one of the sentence's words ("the least
+//! difficult problems" against "the most difficult problems", "before the
+//! war" against "after the war"). Rule `opposite-word` compares content
+//! words anywhere in the sentence; a degree word such as "most" or "more"
+//! is a stop word, which it never sees, so it is read here in its place:
+//! the word it modifies.
+//!
+//! Opposites are those of `assets/lang/antonyms.txt` (and WordNet's), as
+//! stems; the word modified is the next word, a content word.
+
+use std::borrow::Cow;
+
+use crate::text::{is_question_word, is_stopword};
+
+/// Most stop words between a modifier and the word it modifies ("before
+/// the war"); a question word between ends the phrase ("abstraction, what
+/// choice").
+const BETWEEN: usize = 1;
+
+/// The pairs of a text that rule `opposite-word` compares here: a word
+/// that has an opposite, as its stem, and the stem of the first content
+/// word after it ("most difficult": most, difficult). `stem_of` stems a
+/// word (the analyzer's, which knows the knowledge's words already).
+pub fn pairs<'s>(
+    words: &[String],
+    stem_of: impl Fn(&str) -> Cow<'s, str>,
+) -> Vec<(String, String)> {
+    let opposites = super::contradiction::antonyms();
+    words
+        .iter()
+        .enumerate()
+        .filter_map(|(i, word)| {
+            let modifier = stem_of(word);
+            if !opposites.contains_key(&*modifier) {
+                return None;
+            }
+            let modified = words[i + 1..]
+                .iter()
+                .take(BETWEEN + 1)
+                .take_while(|w| !is_question_word(w))
+                .find(|w| !is_stopword(w))?;
+            Some((modifier.into_owned(), stem_of(modified).into_owned()))
+        })
+        .collect()
+}
+
+/// True when the question modifies a word of the sentence with the
+/// opposite of the sentence's modifier of it, and never as the sentence
+/// does (`asked`, `said`: [`pairs`] of the question and of the sentence).
+/// A modifier the fact's intents use (`vouched`, given the place of its
+/// pair in `asked`) is what the fact is about ("is nato's door still open"
+/// for a sentence rejecting demands to close it).
+pub fn opposed(
+    asked: &[(String, String)],
+    said: &[(String, String)],
+    vouched: impl Fn(usize) -> bool,
+) -> bool {
+    let opposites = super::contradiction::antonyms();
+    asked.iter().enumerate().any(|(k, (a, word))| {
+        !vouched(k)
+            && !said.iter().any(|(b, w)| b == a && w == word)
+            && said.iter().any(|(b, w)| {
+                w == word && opposites.get(a).is_some_and(|o| o.iter().any(|o| o == b))
+            })
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::{stem, words};
+
+    fn pairs_of(text: &str) -> Vec<(String, String)> {
+        pairs(&words(text), |w| Cow::Owned(stem(w)))
+    }
+
+    fn opposite(question: &str, sentence: &str) -> bool {
+        opposed(&pairs_of(question), &pairs_of(sentence), |_| false)
+    }
+
+    #[test]
+    fn the_opposite_modifier_of_the_same_word_is_read() {
+        let s = "NP-complete problems are the most difficult problems in NP.";
+        assert!(opposite("what are the least difficult problems in NP", s));
+        assert!(!opposite("what are the most difficult problems in NP", s));
+        // The opposite of another word is no opposite of this one.
+        assert!(!opposite("what is least known about NP", s));
+        // A question word between ends the phrase.
+        assert!(!opposite(
+            "in keeping the abstraction, what choice is left",
+            "They assume some concrete choice of encoding."
+        ));
+        assert!(opposite(
+            "what happened before the war",
+            "Prices rose after the war."
+        ));
+    }
+
+    #[test]
+    fn an_intent_using_the_modifier_vouches_for_the_fact() {
+        let asked = pairs_of("what about the open door");
+        let said = pairs_of("They rejected demands to close the door.");
+        assert!(opposed(&asked, &said, |_| false));
+        assert!(!opposed(&asked, &said, |k| asked[k].0 == stem("open")));
+    }
+
+    #[test]
+    fn a_sentence_with_both_modifiers_says_both() {
+        assert!(!opposite(
+            "which were the least difficult",
+            "It lists the most difficult and the least difficult ones."
+        ));
+    }
+
+    #[test]
+    fn the_engine_declines_the_opposite_degree_of_its_sentence() {
+        use crate::engine::rules::Rule;
+        use crate::engine::rules::tests::{answered_with, fired};
+        let article =
+            "Zorblat notes\n\nThe Zorblat engine is the most reliable engine in the valley.\n";
+        let e = crate::engine::Engine::new(crate::fixtures::one_topic(
+            article,
+            &[(
+                "reliable",
+                "which engine is the most reliable",
+                "The Zorblat engine is the most reliable engine in the valley.",
+            )],
+        ));
+        let q = "which engine is the least reliable in the valley";
+        assert!(fired(&e, q, "reliable", Rule::OppositeWord));
+        assert!(!answered_with(&e, q, "reliable"));
+        let q = "which engine is the most reliable in the valley";
+        assert!(!fired(&e, q, "reliable", Rule::OppositeWord));
+        assert!(answered_with(&e, q, "reliable"));
+    }
+}
