@@ -116,13 +116,22 @@ fn other_doer(engine: &Engine, message: &str) -> Option<OtherDoer> {
         .iter()
         .filter_map(|t| t.term)
         .collect();
-    let does_elsewhere = index
-        .postings
-        .get(named.term as usize)
-        .into_iter()
-        .flatten()
-        .map(|&d| &index.docs[d as usize])
-        .any(|d| does(d) && asked.iter().all(|t| d.bag.binary_search(t).is_ok()));
+    // Such a document holds the name, the verb and the rest among its
+    // terms: only the postings of the rarest of them are read, so the
+    // search costs what that term matches, not every fact naming the one.
+    let mut needed = asked.clone();
+    needed.extend([named.term, verb]);
+    let rarest = needed
+        .iter()
+        .filter_map(|&t| index.postings.get(t as usize))
+        .min_by_key(|p| p.len());
+    let does_elsewhere = needed
+        .iter()
+        .all(|&t| index.postings.get(t as usize).is_some())
+        && rarest.into_iter().flatten().any(|&d| {
+            let d = &index.docs[d as usize];
+            needed.iter().all(|t| d.bag.binary_search(t).is_ok()) && does(d)
+        });
     if does_elsewhere {
         return None;
     }

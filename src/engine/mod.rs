@@ -17,6 +17,7 @@ pub mod rules;
 mod score;
 mod semantic;
 mod short_answer;
+mod shortlist;
 mod smalltalk;
 mod tunables;
 mod typo;

@@ -23,7 +23,7 @@ use super::index::Target;
 use super::question::{Wants, wants_in};
 use super::rules::answer_kind::{Counted, Identified};
 use super::rules::{self, Fired, Reading, Rule};
-use super::{Engine, NoAnswer, Reply, Tunables};
+use super::{Engine, NoAnswer, Reply, Tunables, shortlist};
 use crate::lexicon::english_rank;
 
 /// A scored fact (or uncited sentence).
@@ -311,6 +311,9 @@ struct Scratch {
     slot: Vec<u32>,
     /// Per term: the question that last gathered it for word vectors.
     seen: Vec<u32>,
+    /// Per term: its word-vector credit for the question word being
+    /// matched (0 = none), reset after each word.
+    credit: Vec<f32>,
     /// This question's mark in `seen`.
     stamp: u32,
 }
@@ -325,6 +328,7 @@ impl Scratch {
         }
         if self.seen.len() < index.idf.len() {
             self.seen.resize(index.idf.len(), 0);
+            self.credit.resize(index.idf.len(), 0.0);
         }
         self.stamp = self.stamp.wrapping_add(1);
         if self.stamp == 0 {
@@ -340,22 +344,13 @@ thread_local! {
 
 /// Stage 3: facts worth scoring, with the question's weight each matches
 /// exactly: those sharing a word with the question, at most `candidates`
-/// of them, those sharing the most weight first. A fact that meets the
-/// question only through word vectors is never the answer.
+/// of them, those sharing the most weight first (among equals the earlier
+/// fact), in the order the question's words first meet them
+/// ([`shortlist`]). A fact that meets the question only through word
+/// vectors is never the answer.
 fn candidates(engine: &Engine, query: &Query, scratch: &mut Scratch) -> Vec<(u32, f32)> {
     let index = &engine.index;
     let t = &engine.tunables;
-    let accumulated = &mut scratch.weight;
-    let mut touched: Vec<u32> = Vec::new();
-    for &(term, weight) in &query.exact {
-        for &d in &index.postings[term as usize] {
-            let slot = &mut accumulated[d as usize];
-            if *slot == 0.0 {
-                touched.push(d);
-            }
-            *slot += weight;
-        }
-    }
     // A fact's score cannot exceed the share of the question's weight it
     // matches exactly, plus what word vectors could add: one that cannot
     // reach a suggestion is not scored at all (it could not change the
@@ -370,18 +365,19 @@ fn candidates(engine: &Engine, query: &Query, scratch: &mut Scratch) -> Vec<(u32
         * query.total
         - semantic)
         / most;
-    let mut scored: Vec<(u32, f32)> = touched
-        .into_iter()
-        .map(|d| (d, std::mem::take(&mut accumulated[d as usize])))
-        .filter(|&(_, w)| w >= floor)
+    let lists: Vec<shortlist::List> = query
+        .exact
+        .iter()
+        .map(|&(term, weight)| (&index.postings[term as usize][..], weight))
         .collect();
-    if scored.len() > t.candidates {
-        scored.select_nth_unstable_by(t.candidates, |a, b| {
-            b.1.partial_cmp(&a.1).unwrap_or(Ordering::Equal)
-        });
-        scored.truncate(t.candidates);
+    // Few postings are walked (cheaper than pruning them); many are pruned:
+    // both give the same shortlist.
+    let postings: usize = lists.iter().map(|l| l.0.len()).sum();
+    if postings > t.candidates.saturating_mul(WALK_PER_CANDIDATE) && shortlist::can_prune(&lists) {
+        shortlist::prune(&lists, floor, t.candidates)
+    } else {
+        shortlist::walk(&lists, floor, t.candidates, &mut scratch.weight)
     }
-    scored
 }
 
 /// A fact's score on words alone.
@@ -488,6 +484,13 @@ fn word_scores(
             }
         }
         sort_distinct(&mut terms, index.idf.len());
+        let candidate_terms: usize = candidates
+            .iter()
+            .map(|&(d, _)| {
+                let doc = &index.docs[d as usize];
+                doc.bag.len() + doc.intents.iter().map(|i| i.len()).sum::<usize>()
+            })
+            .sum();
         let mut credits: Vec<(TermId, f32)> = Vec::new();
         let mut best = vec![(0.0f32, 0 as TermId); count];
         let mut bag_best = vec![0.0f32; n];
@@ -507,18 +510,56 @@ fn word_scores(
             bag_best.fill(0.0);
             // Terms in term order with a strict `>`: among equal credits the
             // first term of the intent wins, as in a scan of the intent.
-            for &(term, credit) in &credits {
-                each_doc(&index.postings[term as usize], candidates, slot, |s| {
-                    if credit > bag_best[s] {
-                        bag_best[s] = credit;
+            // Through the credited terms' postings, or, when those are
+            // longer (common words over many facts), through each
+            // candidate's own sorted terms: the same comparisons in the
+            // same order.
+            let through_postings: usize = credits
+                .iter()
+                .map(|&(term, _)| {
+                    reading_cost(index.postings[term as usize].len(), n)
+                        + reading_cost(index.intent_postings[term as usize].len(), n)
+                })
+                .sum();
+            if through_postings <= candidate_terms {
+                for &(term, credit) in &credits {
+                    each_doc(&index.postings[term as usize], candidates, slot, |s| {
+                        if credit > bag_best[s] {
+                            bag_best[s] = credit;
+                        }
+                    });
+                    let postings = &index.intent_postings[term as usize];
+                    each_intent(postings, candidates, slot, &first, |k| {
+                        if credit > best[k].0 {
+                            best[k] = (credit, term);
+                        }
+                    });
+                }
+            } else {
+                let credit_of = &mut scratch.credit;
+                for &(term, credit) in &credits {
+                    credit_of[term as usize] = credit;
+                }
+                for (s, &(d, _)) in candidates.iter().enumerate() {
+                    let doc = &index.docs[d as usize];
+                    for &term in doc.bag.iter() {
+                        let credit = credit_of[term as usize];
+                        if credit > bag_best[s] {
+                            bag_best[s] = credit;
+                        }
                     }
-                });
-                let postings = &index.intent_postings[term as usize];
-                each_intent(postings, candidates, slot, &first, |k| {
-                    if credit > best[k].0 {
-                        best[k] = (credit, term);
+                    for (k, intent) in (first[s]..).zip(doc.intents.iter()) {
+                        for &term in intent.iter() {
+                            let credit = credit_of[term as usize];
+                            if credit > best[k].0 {
+                                best[k] = (credit, term);
+                            }
+                        }
                     }
-                });
+                }
+                for &(term, _) in &credits {
+                    credit_of[term as usize] = 0.0;
+                }
             }
             for (v, b) in vectors.iter_mut().zip(&bag_best) {
                 *v += word.weight * b;
@@ -653,6 +694,17 @@ fn sort_distinct(terms: &mut [TermId], vocabulary: usize) {
 /// for each candidate instead of walked: a common word then costs what the
 /// candidates are, not what the knowledge holds.
 const WALK_PER_CANDIDATE: usize = 8;
+
+/// About how many steps [`each_doc`] or [`each_intent`] take over a
+/// posting list of `len` for `candidates` candidates: the list, or a
+/// search of it for each candidate.
+fn reading_cost(len: usize, candidates: usize) -> usize {
+    if len <= candidates * WALK_PER_CANDIDATE {
+        len
+    } else {
+        candidates * (usize::BITS - len.leading_zeros()) as usize
+    }
+}
 
 /// Calls `f` with the place in the candidates' intent table of each
 /// candidate intent in `postings` (sorted by document), once each.

@@ -1,0 +1,347 @@
+//! The shortlist of facts worth scoring: the `k` documents that share the
+//! most of a question's weight, found without reading every posting.
+//!
+//! A document's weight is the sum of the weights of the question's terms
+//! it contains, added in question order. The shortlist is the `k` heaviest
+//! documents of at least `floor` (among equal weights the earlier document),
+//! listed in the order a walk of the postings first meets them: by the first
+//! question term each contains, then by document. [`walk`] reads every
+//! posting; [`prune`] gives the same list while skipping the documents that
+//! cannot enter it (max-score: a document found only in the lightest lists
+//! cannot outweigh the `k`th best so far, so those lists are only searched
+//! for documents the heavier lists bring), so a question over many facts
+//! costs what its heaviest words match rather than what its commonest do.
+
+use std::cmp::Ordering;
+use std::collections::BinaryHeap;
+
+/// One question term's postings (sorted, distinct documents) and weight.
+pub type List<'a> = (&'a [u32], f32);
+
+/// Most question terms [`prune`] takes (one bit each); more go to [`walk`].
+pub const MOST_TERMS: usize = 64;
+
+/// Up to this many question terms, [`prune`] sums the weight of every set
+/// of them once (4,096 sums at most) instead of once per document.
+const TABLED_TERMS: usize = 12;
+
+/// The shortlist by reading every posting; `weight` is a buffer of at
+/// least one zeroed entry per document, left zeroed.
+pub fn walk(lists: &[List], floor: f32, k: usize, weight: &mut [f32]) -> Vec<(u32, f32)> {
+    let mut touched: Vec<u32> = Vec::new();
+    for &(postings, w) in lists {
+        for &d in postings {
+            let slot = &mut weight[d as usize];
+            if *slot == 0.0 {
+                touched.push(d);
+            }
+            *slot += w;
+        }
+    }
+    // In first-met order, as the caller lists them.
+    let mut scored: Vec<(u32, f32)> = touched
+        .into_iter()
+        .map(|d| (d, std::mem::take(&mut weight[d as usize])))
+        .filter(|&(_, w)| w >= floor)
+        .collect();
+    if scored.len() > k {
+        let mut placed: Vec<(usize, u32, f32)> = scored
+            .iter()
+            .enumerate()
+            .map(|(at, &(d, w))| (at, d, w))
+            .collect();
+        if k > 0 {
+            placed.select_nth_unstable_by(k - 1, |a, b| heavier_first((a.1, a.2), (b.1, b.2)));
+        }
+        placed.truncate(k);
+        placed.sort_unstable_by_key(|p| p.0);
+        scored = placed.into_iter().map(|(_, d, w)| (d, w)).collect();
+    }
+    scored
+}
+
+/// Heavier first, then the earlier document: the shortlist's order of merit.
+fn heavier_first(a: (u32, f32), b: (u32, f32)) -> Ordering {
+    b.1.partial_cmp(&a.1)
+        .unwrap_or(Ordering::Equal)
+        .then(a.0.cmp(&b.0))
+}
+
+/// Whether [`prune`] gives the shortlist for these lists: at most
+/// [`MOST_TERMS`] terms, each of a positive, finite weight (a sum of such
+/// weights only grows, which the bounds rely on).
+pub fn can_prune(lists: &[List]) -> bool {
+    lists.len() <= MOST_TERMS && lists.iter().all(|&(_, w)| w > 0.0 && w.is_finite())
+}
+
+/// A shortlisted document, ordered so that the heap's top is the worst.
+#[derive(Clone, Copy)]
+struct Entry {
+    doc: u32,
+    weight: f32,
+    /// The question terms it contains, one bit each in question order.
+    terms: u64,
+}
+
+impl PartialEq for Entry {
+    fn eq(&self, other: &Self) -> bool {
+        self.cmp(other) == Ordering::Equal
+    }
+}
+
+impl Eq for Entry {}
+
+impl PartialOrd for Entry {
+    fn partial_cmp(&self, other: &Self) -> Option<Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl Ord for Entry {
+    /// Greater is worse: lighter, or as heavy and later.
+    fn cmp(&self, other: &Self) -> Ordering {
+        heavier_first((self.doc, self.weight), (other.doc, other.weight))
+    }
+}
+
+/// The weight of a document holding the terms of `terms` (one bit each),
+/// summed as the walk sums it: in question order. Rounding is monotone and
+/// every weight positive, so a document holding only some of `terms` never
+/// weighs more: this is an exact bound, not an estimate.
+fn weight_of(lists: &[List], terms: u64) -> f32 {
+    lists
+        .iter()
+        .enumerate()
+        .filter(|&(l, _)| terms & (1 << l) != 0)
+        .fold(0.0f32, |sum, (_, &(_, w))| sum + w)
+}
+
+/// The shortlist [`walk`] gives, reading postings only where a document
+/// may enter it. `lists` must pass [`can_prune`].
+pub fn prune(lists: &[List], floor: f32, k: usize) -> Vec<(u32, f32)> {
+    debug_assert!(can_prune(lists));
+    if k == 0 {
+        return Vec::new();
+    }
+    // Lightest first; `lighter[j]` holds the bits of order[..j].
+    let mut order: Vec<usize> = (0..lists.len()).collect();
+    order.sort_by(|&a, &b| {
+        lists[a]
+            .1
+            .partial_cmp(&lists[b].1)
+            .unwrap_or(Ordering::Equal)
+    });
+    let mut lighter = vec![0u64; lists.len() + 1];
+    for (j, &l) in order.iter().enumerate() {
+        lighter[j + 1] = lighter[j] | 1 << l;
+    }
+    // The weight of every set of terms, for a question of a few terms:
+    // adding each set's last term to the set without it keeps question order.
+    let table: Vec<f32> = if lists.len() <= TABLED_TERMS {
+        let mut table = vec![0.0f32; 1 << lists.len()];
+        for set in 1..table.len() {
+            let last = usize::BITS - 1 - set.leading_zeros();
+            table[set] = table[set & !(1 << last)] + lists[last as usize].1;
+        }
+        table
+    } else {
+        Vec::new()
+    };
+    let sum_of = |terms: u64| {
+        table
+            .get(terms as usize)
+            .copied()
+            .unwrap_or_else(|| weight_of(lists, terms))
+    };
+    let mut at = vec![0usize; lists.len()];
+    let mut heap: BinaryHeap<Entry> = BinaryHeap::with_capacity(k + 1);
+    // Whether a document that weighs at most `most` may still enter: it
+    // is met after every listed one, so among equals it loses.
+    let may_enter = |heap: &BinaryHeap<Entry>, most: f32| match heap.peek() {
+        Some(worst) if heap.len() == k => most > worst.weight,
+        _ => most >= floor,
+    };
+    // order[..lightest] are searched, not walked: they cannot bring a
+    // document that may enter.
+    let mut lightest = 0;
+    loop {
+        while lightest < lists.len() && !may_enter(&heap, sum_of(lighter[lightest + 1])) {
+            lightest += 1;
+        }
+        if lightest == lists.len() {
+            break;
+        }
+        // The next document of the walked lists.
+        let Some(doc) = order[lightest..]
+            .iter()
+            .filter_map(|&l| lists[l].0.get(at[l]).copied())
+            .min()
+        else {
+            break;
+        };
+        // The terms it holds or may hold: the walked lists at it, and
+        // every searched list until searched.
+        let mut terms = lighter[lightest];
+        for &l in &order[lightest..] {
+            if lists[l].0.get(at[l]) == Some(&doc) {
+                at[l] += 1;
+                terms |= 1 << l;
+            }
+        }
+        // Search the lighter lists, heaviest first, while it may enter.
+        let mut searched = lightest;
+        let mut may = may_enter(&heap, sum_of(terms));
+        while searched > 0 && may {
+            searched -= 1;
+            let l = order[searched];
+            at[l] = seek(lists[l].0, at[l], doc);
+            if lists[l].0.get(at[l]) != Some(&doc) {
+                terms &= !(1 << l);
+                may = may_enter(&heap, sum_of(terms));
+            }
+        }
+        if !may {
+            continue;
+        }
+        // Every list searched: `terms` are exactly those it holds.
+        let weight = sum_of(terms);
+        heap.push(Entry { doc, weight, terms });
+        if heap.len() > k {
+            heap.pop();
+        }
+    }
+    // In first-met order: by the first question term each contains.
+    let mut out: Vec<Entry> = heap.into_vec();
+    out.sort_unstable_by_key(|e| (e.terms.trailing_zeros(), e.doc));
+    out.into_iter().map(|e| (e.doc, e.weight)).collect()
+}
+
+/// The first place at or after `from` in `postings` whose document is not
+/// before `doc`: galloping, as successive searches move forward.
+fn seek(postings: &[u32], from: usize, doc: u32) -> usize {
+    let mut step = 1;
+    let mut low = from;
+    let mut high = from;
+    while high < postings.len() && postings[high] < doc {
+        low = high + 1;
+        high += step;
+        step *= 2;
+    }
+    let high = high.min(postings.len());
+    low + postings[low..high].partition_point(|&p| p < doc)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{List, can_prune, prune, seek, walk};
+
+    /// Postings of document ids below `docs`, drawn from a small generator
+    /// so that many documents tie.
+    fn made_up(docs: u32, terms: usize, seed: u64) -> (Vec<Vec<u32>>, Vec<f32>) {
+        let mut state = seed;
+        let mut next = move || {
+            state = state
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            (state >> 33) as u32
+        };
+        let mut postings = Vec::new();
+        let mut weights = Vec::new();
+        for t in 0..terms {
+            // Common terms and rare ones; a few weights shared by several terms.
+            let every = 1 + next() % (2 + t as u32 * 3);
+            let list: Vec<u32> = (0..docs).filter(|_| next() % every == 0).collect();
+            postings.push(list);
+            weights.push([0.5f32, 1.25, 2.0, 0.3, 1.7][next() as usize % 5] + (t % 2) as f32);
+        }
+        (postings, weights)
+    }
+
+    fn lists<'a>(postings: &'a [Vec<u32>], weights: &[f32]) -> Vec<List<'a>> {
+        postings
+            .iter()
+            .zip(weights)
+            .map(|(p, &w)| (p.as_slice(), w))
+            .collect()
+    }
+
+    #[test]
+    fn pruning_shortlists_the_facts_the_full_walk_does() {
+        for seed in 0..60u64 {
+            let docs = 40 + (seed as u32 * 37) % 400;
+            // Questions of one to seven terms, and some of more than are tabled.
+            let terms = if seed % 10 == 9 {
+                15
+            } else {
+                1 + seed as usize % 7
+            };
+            let (postings, weights) = made_up(docs, terms, seed);
+            let lists = lists(&postings, &weights);
+            let mut buffer = vec![0.0f32; docs as usize];
+            for k in [1, 3, 10, 96] {
+                for floor in [0.0f32, 0.4, 1.3, 2.5, 100.0] {
+                    let full = walk(&lists, floor, k, &mut buffer);
+                    assert!(
+                        buffer.iter().all(|&w| w == 0.0),
+                        "the buffer is left zeroed"
+                    );
+                    assert_eq!(
+                        prune(&lists, floor, k),
+                        full,
+                        "seed {seed}, k {k}, floor {floor}"
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn ties_go_to_the_earlier_fact_and_the_list_keeps_first_met_order() {
+        // Documents 0..6 all weigh 2 (terms a and b); 7 and 8 weigh 3 (all
+        // three). Term c comes first in the question.
+        let c: Vec<u32> = vec![7, 8];
+        let a: Vec<u32> = (0..9).collect();
+        let b: Vec<u32> = (0..9).collect();
+        let lists: Vec<List> = vec![(&c, 1.0), (&a, 1.0), (&b, 1.0)];
+        let mut buffer = vec![0.0f32; 9];
+        let expected = vec![(7, 3.0), (8, 3.0), (0, 2.0), (1, 2.0)];
+        assert_eq!(walk(&lists, 0.0, 4, &mut buffer), expected);
+        assert_eq!(prune(&lists, 0.0, 4), expected);
+        // Fewer than k: everyone of at least the floor, in first-met order.
+        let all = walk(&lists, 2.0, 20, &mut buffer);
+        assert_eq!(all.len(), 9);
+        assert_eq!(all[..3], [(7, 3.0), (8, 3.0), (0, 2.0)]);
+        assert_eq!(prune(&lists, 2.0, 20), all);
+        assert_eq!(prune(&lists, 3.5, 20), vec![]);
+    }
+
+    #[test]
+    fn weights_are_summed_in_question_order() {
+        let one: Vec<u32> = vec![0];
+        let lists: Vec<List> = vec![(&one, 1.0), (&one, -1.0)];
+        assert!(!can_prune(&lists), "a negative weight is walked");
+        // In question order 1 + 2^24 rounds to 2^24, and so does adding the
+        // last 1; lightest first would give 2^24 + 2.
+        let big = 16_777_216.0f32;
+        let lists: Vec<List> = vec![(&one, 1.0), (&one, big), (&one, 1.0)];
+        let mut buffer = vec![0.0f32; 1];
+        let walked = walk(&lists, 0.0, 1, &mut buffer);
+        assert_eq!(walked, vec![(0, big)]);
+        assert_eq!(prune(&lists, 0.0, 1), walked);
+    }
+
+    #[test]
+    fn seeking_finds_the_first_document_not_before() {
+        let postings = [2u32, 4, 4, 9, 15, 30, 31, 50];
+        for from in 0..=postings.len() {
+            for doc in 0..60 {
+                let expected = from + postings[from..].partition_point(|&p| p < doc);
+                assert_eq!(
+                    seek(&postings, from, doc),
+                    expected,
+                    "from {from}, doc {doc}"
+                );
+            }
+        }
+    }
+}
