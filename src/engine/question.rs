@@ -340,16 +340,26 @@ fn asks_for(words: &[String], nouns: List) -> bool {
 
 /// True when "when" asks for a time ("when did", "when exactly", "it was
 /// sent when?"), not when it joins two clauses ("was Biden involved when
-/// the reply was written").
+/// the reply was written", "when time is short, what case is used").
 fn asks_when(words: &[String]) -> bool {
+    let asks = |next: Option<&String>| {
+        next.is_some_and(|n| is_auxiliary(n) || language().in_list(List::WhenQualifiers, n))
+    };
     words.iter().enumerate().any(|(i, w)| {
         w == "when"
-            && (i == 0
+            && (i == 0 && (asks(words.get(1)) || !asks_later(&words[1..]))
                 || i + 1 == words.len()
-                || words.get(i + 1).is_some_and(|next| {
-                    is_auxiliary(next) || language().in_list(List::WhenQualifiers, next)
-                }))
+                || asks(words.get(i + 1)))
     })
+}
+
+/// True when another question word follows: an opening "when" then only
+/// sets the scene for the question it asks ("when time is short, what
+/// case is used").
+fn asks_later(words: &[String]) -> bool {
+    words
+        .iter()
+        .any(|w| w != "when" && language().in_list(List::Question, w))
 }
 
 /// The words a "how many"/"how much" question counts: the content words
@@ -559,6 +569,13 @@ mod tests {
             Wants::Any
         );
         assert_eq!(w("what did blinken say"), Wants::Any);
+        // An opening "when" that sets the scene for another question word.
+        assert_eq!(
+            w("When extensive time is required to solve a problem, what case is used?"),
+            Wants::Any
+        );
+        assert_eq!(w("when will the bridge open, and where?"), Wants::Time);
+        assert_eq!(w("when the talks failed"), Wants::Time);
         assert_eq!(
             w("so did nord stream 2 end up getting cancelled"),
             Wants::Outcome
