@@ -149,6 +149,15 @@ struct WordFacts {
     leads_phrase: bool,
 }
 
+/// What [`Analyzer::apply_synonyms`] returns: the words read, each one's
+/// stem as written (`None` for a synonym's words), and each one's
+/// [`WordFacts`].
+type SynonymsRead<'a> = (
+    Vec<String>,
+    Vec<Option<Cow<'a, str>>>,
+    Vec<Option<&'a WordFacts>>,
+);
+
 impl Analyzer {
     /// Builds the synonym table and the vocabulary of everything the
     /// knowledge says: intents, keywords, answers, sources and synonyms.
@@ -532,17 +541,12 @@ impl Analyzer {
     /// stem) takes its stem from there. `facts` are the words'
     /// [`WordFacts`] (looked up once by the caller), and the third list
     /// returned those of the words read.
-    #[allow(clippy::type_complexity)]
     fn apply_synonyms<'a>(
         &'a self,
         mut raw: Vec<String>,
         word_facts: Vec<Option<&'a WordFacts>>,
         stemmed: &mut Vec<(String, String)>,
-    ) -> (
-        Vec<String>,
-        Vec<Option<Cow<'a, str>>>,
-        Vec<Option<&'a WordFacts>>,
-    ) {
+    ) -> SynonymsRead<'a> {
         if self.synonyms.is_empty() {
             let none = raw.iter().map(|_| None).collect();
             return (raw, none, word_facts);
