@@ -181,6 +181,24 @@ fn drafted(article: &Path, questions: &Path) -> (f64, f64) {
     (report.overall().rate(), report.precision().rate())
 }
 
+/// Asserts that `citebot init`'s draft of the article in `tests/data/SET`
+/// answers its `questions.jsonl` with at least these accuracy and
+/// precision.
+fn drafted_at_least(set: &str, accuracy_floor: f64, precision_floor: f64) {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/data")
+        .join(set);
+    let (accuracy, precision) = drafted(&dir.join("article.txt"), &dir.join("questions.jsonl"));
+    assert!(
+        accuracy >= accuracy_floor,
+        "{set}: accuracy {accuracy:.3} < {accuracy_floor}"
+    );
+    assert!(
+        precision >= precision_floor,
+        "{set}: precision {precision:.3} < {precision_floor}"
+    );
+}
+
 /// Of the answerable questions in `questions`, how many the best-scoring
 /// fact of `citebot init`'s draft of `article` cites the right sentence
 /// for, answered or not (`citebot eval --scores`, column `top_correct`),
@@ -262,10 +280,7 @@ fn a_drafted_knowledge_beats_declining_on_an_article_we_never_tuned_on() {
     // sentence-length drafted; with "who is <name>" drafted where a body
     // sentence first names someone: 0.567 (51/90), precision 0.592 (29/49),
     // with or without the three rules.
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/new-article");
-    let (accuracy, precision) = drafted(&dir.join("article.txt"), &dir.join("questions.jsonl"));
-    assert!(accuracy >= 0.56, "accuracy {accuracy:.3} < 0.56");
-    assert!(precision >= 0.58, "precision {precision:.3} < 0.58");
+    drafted_at_least("new-article", 0.56, 0.58);
 }
 
 #[test]
@@ -282,10 +297,7 @@ fn a_drafted_knowledge_beats_declining_on_a_third_article() {
     // (48/80), precision 0.675 (27/40), and so with "who is <name>" drafted
     // (0.588, 47/80, without the three rules); with rule antecedent drafted
     // (on main's word lists): 0.625 (50/80), precision 0.692 (27/39).
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/article3");
-    let (accuracy, precision) = drafted(&dir.join("article.txt"), &dir.join("questions.jsonl"));
-    assert!(accuracy >= 0.6, "accuracy {accuracy:.3} < 0.6");
-    assert!(precision >= 0.58, "precision {precision:.3} < 0.58");
+    drafted_at_least("article3", 0.6, 0.58);
 }
 
 #[test]
@@ -299,10 +311,7 @@ fn a_drafted_knowledge_beats_declining_on_a_fourth_article() {
     // with rule counted-thing reading prices: 0.450 (36/80), precision 0.467
     // (21/45); with rules phrase-match, neighbour-context and
     // sentence-length drafted as well: 0.463 (37/80), precision 0.489 (22/45).
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/article4");
-    let (accuracy, precision) = drafted(&dir.join("article.txt"), &dir.join("questions.jsonl"));
-    assert!(accuracy >= 0.45, "accuracy {accuracy:.3} < 0.45");
-    assert!(precision >= 0.46, "precision {precision:.3} < 0.46");
+    drafted_at_least("article4", 0.45, 0.46);
 }
 
 #[test]
@@ -316,10 +325,7 @@ fn a_drafted_knowledge_beats_declining_on_a_fifth_article() {
     // neighbour-context and sentence-length drafted: 0.500 (40/80),
     // precision 0.510 (26/51); with rule antecedent drafted: 0.512 (41/80),
     // precision 0.520 (26/50).
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/article5");
-    let (accuracy, precision) = drafted(&dir.join("article.txt"), &dir.join("questions.jsonl"));
-    assert!(accuracy >= 0.5, "accuracy {accuracy:.3} < 0.5");
-    assert!(precision >= 0.47, "precision {precision:.3} < 0.47");
+    drafted_at_least("article5", 0.5, 0.47);
 }
 
 #[test]
@@ -331,10 +337,7 @@ fn a_drafted_knowledge_beats_declining_on_a_sixth_article() {
     // neither citebot nor its data. `citebot init`'s draft, unedited.
     // Declining everything scores 40/100 = 0.400. Measured when it was
     // added: 0.480 (48/100), precision 0.456 (26/57).
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/article6");
-    let (accuracy, precision) = drafted(&dir.join("article.txt"), &dir.join("questions.jsonl"));
-    assert!(accuracy >= 0.46, "accuracy {accuracy:.3} < 0.46");
-    assert!(precision >= 0.44, "precision {precision:.3} < 0.44");
+    drafted_at_least("article6", 0.46, 0.44);
 }
 
 #[test]
@@ -349,8 +352,5 @@ fn a_drafted_knowledge_beats_declining_on_the_tuning_article() {
     // (28/49); with WordNet's opposites: 0.588 (47/80), precision 0.583
     // (28/48); with rules phrase-match, neighbour-context and
     // sentence-length drafted: 0.600 (48/80), precision 0.583 (28/48).
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/strike");
-    let (accuracy, precision) = drafted(&dir.join("article.txt"), &dir.join("questions.jsonl"));
-    assert!(accuracy >= 0.58, "accuracy {accuracy:.3} < 0.58");
-    assert!(precision >= 0.57, "precision {precision:.3} < 0.57");
+    drafted_at_least("strike", 0.58, 0.57);
 }
