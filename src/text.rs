@@ -317,6 +317,32 @@ pub fn stem(word: &str) -> String {
 }
 
 const NUMBER_WORDS: &str = include_str!("../assets/lang/number-words.txt");
+const LIST_COUNTS: &str = include_str!("../assets/lang/list-counts.txt");
+
+/// The English words for counts from two up, in order
+/// (`assets/lang/list-counts.txt`): what `citebot init` leads a listing
+/// sentence's intent with and what rule `other-count` reads as a count.
+fn list_counts() -> &'static [&'static str] {
+    static WORDS: OnceLock<Vec<&'static str>> = OnceLock::new();
+    WORDS.get_or_init(|| {
+        LIST_COUNTS
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty() && !l.starts_with('#'))
+            .collect()
+    })
+}
+
+/// The word for a count of two or more ("three" for 3), if the list has it.
+pub fn count_word(count: usize) -> Option<&'static str> {
+    list_counts().get(count.checked_sub(2)?).copied()
+}
+
+/// The count a word of the list names ("three" is 3).
+pub fn count_of(word: &str) -> Option<u32> {
+    let at = list_counts().iter().position(|w| *w == word)?;
+    u32::try_from(at + 2).ok()
+}
 
 /// True for an English word that gives a count ("two", "single", "both",
 /// "nobody"): a sentence using one answers "how many" as a figure does.

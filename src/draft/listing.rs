@@ -5,8 +5,6 @@
 use crate::language::{List, language};
 use crate::text::is_stopword;
 
-const COUNTS: &str = include_str!("../../assets/lang/list-counts.txt");
-
 /// Most words of one item of a list: a longer stretch between commas is a
 /// clause, not an item.
 const ITEM_WORDS: usize = 4;
@@ -14,15 +12,6 @@ const ITEM_WORDS: usize = 4;
 /// Most words of an item that is a name rather than a clause ("circuit
 /// complexity", "ZPP").
 const NAME_WORDS: usize = 2;
-
-/// The English word for a count of two or more, if the list has it.
-fn count_word(count: usize) -> Option<&'static str> {
-    COUNTS
-        .lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty() && !l.starts_with('#'))
-        .nth(count.checked_sub(2)?)
-}
 
 /// The bare lowercase word of a token, without the punctuation around it.
 fn bare(token: &str) -> String {
@@ -100,7 +89,7 @@ pub fn list_count(sentence: &str) -> Option<&'static str> {
             }
             start = before;
         }
-        return count_word(count);
+        return crate::text::count_word(count);
     }
     None
 }

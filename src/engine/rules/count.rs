@@ -12,12 +12,8 @@
 //! list of four). It compares words only, so it applies to any article;
 //! [`super::contradiction::apply`] runs it on the best facts after ranking.
 
-use std::sync::LazyLock;
-
 use crate::language::{List, language};
-use crate::text::{is_number_word, is_stopword};
-
-const COUNTS: &str = include_str!("../../../assets/lang/list-counts.txt");
+use crate::text::{count_of, is_number_word, is_stopword};
 
 /// Largest count written in digits that a question is read to ask for:
 /// bigger numbers are amounts and years, which rule `other-number` reads.
@@ -30,15 +26,8 @@ const COUNTED_SPAN: usize = 3;
 /// A count of things as English writes it ("three" is 3), from the list
 /// of counts that `citebot init` drafts, or a whole number in digits.
 fn value(word: &str) -> Option<u32> {
-    static WORDS: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
-        COUNTS
-            .lines()
-            .map(str::trim)
-            .filter(|l| !l.is_empty() && !l.starts_with('#'))
-            .collect()
-    });
-    if let Some(at) = WORDS.iter().position(|w| *w == word) {
-        return Some(at as u32 + 2);
+    if let Some(n) = count_of(word) {
+        return Some(n);
     }
     if !word.is_empty() && word.chars().all(|c| c.is_ascii_digit()) {
         return word.parse().ok();
