@@ -468,6 +468,15 @@ fn words_of(text: &str) -> impl Iterator<Item = &str> {
         .flat_map(|line| uncommented(line).split_whitespace())
 }
 
+/// The lines of a one-item-a-line data file (`number-words.txt`,
+/// `negations.txt`, ...), trimmed, without blank lines and `#` comment
+/// lines: what every such file's reader reads.
+pub fn data_lines(text: &str) -> impl Iterator<Item = &str> {
+    text.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+}
+
 /// Lines with content, numbered from 1.
 fn content_lines(text: &str) -> impl Iterator<Item = (usize, &str)> {
     text.lines()

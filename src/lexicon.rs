@@ -72,10 +72,7 @@ fn section_of(sections: &'static Sections, section: &str) -> &'static [&'static 
 
 /// The gazetteer's entries, lowercase, one name per entry (some have several words).
 pub fn entities() -> impl Iterator<Item = &'static str> {
-    ENTITIES
-        .lines()
-        .map(str::trim)
-        .filter(|line| !line.is_empty() && !line.starts_with('#'))
+    crate::language::data_lines(ENTITIES)
 }
 
 /// What kind of thing a gazetteer name is: follow-up questions swap a name

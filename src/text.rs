@@ -324,13 +324,7 @@ const LIST_COUNTS: &str = include_str!("../assets/lang/list-counts.txt");
 /// sentence's intent with and what rule `other-count` reads as a count.
 fn list_counts() -> &'static [&'static str] {
     static WORDS: OnceLock<Vec<&'static str>> = OnceLock::new();
-    WORDS.get_or_init(|| {
-        LIST_COUNTS
-            .lines()
-            .map(str::trim)
-            .filter(|l| !l.is_empty() && !l.starts_with('#'))
-            .collect()
-    })
+    WORDS.get_or_init(|| crate::language::data_lines(LIST_COUNTS).collect())
 }
 
 /// The word for a count of two or more ("three" for 3), if the list has it.
@@ -348,13 +342,7 @@ pub fn count_of(word: &str) -> Option<u32> {
 /// "nobody"): a sentence using one answers "how many" as a figure does.
 pub fn is_number_word(word: &str) -> bool {
     static SET: std::sync::LazyLock<rustc_hash::FxHashSet<&'static str>> =
-        std::sync::LazyLock::new(|| {
-            NUMBER_WORDS
-                .lines()
-                .map(str::trim)
-                .filter(|l| !l.is_empty() && !l.starts_with('#'))
-                .collect()
-        });
+        std::sync::LazyLock::new(|| crate::language::data_lines(NUMBER_WORDS).collect());
     SET.contains(word)
 }
 

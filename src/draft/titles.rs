@@ -183,13 +183,7 @@ fn ends_a_name(word: &Word) -> bool {
 fn never_a_noun(word: &str) -> bool {
     static WORDS: OnceLock<HashSet<&'static str>> = OnceLock::new();
     WORDS
-        .get_or_init(|| {
-            NOT_NOUNS
-                .lines()
-                .map(str::trim)
-                .filter(|l| !l.is_empty() && !l.starts_with('#'))
-                .collect()
-        })
+        .get_or_init(|| crate::language::data_lines(NOT_NOUNS).collect())
         .contains(word)
 }
 

@@ -58,13 +58,8 @@ pub(super) fn antonyms() -> &'static FxHashMap<String, Vec<String>> {
 
 /// True for a word that denies what its clause says ("not", "isnt").
 pub(super) fn is_negation(word: &str) -> bool {
-    static SET: std::sync::LazyLock<FxHashSet<&'static str>> = std::sync::LazyLock::new(|| {
-        NEGATIONS
-            .lines()
-            .map(str::trim)
-            .filter(|l| !l.is_empty() && !l.starts_with('#'))
-            .collect()
-    });
+    static SET: std::sync::LazyLock<FxHashSet<&'static str>> =
+        std::sync::LazyLock::new(|| crate::language::data_lines(NEGATIONS).collect());
     SET.contains(word)
 }
 
