@@ -115,11 +115,17 @@ pub(super) fn asked_clause(question: &[String], sentence: &str) -> Vec<String> {
 /// What the negations of a text deny: the content words among the few
 /// words after each negation ("cannot be solved": solved).
 fn denied(words: &[String], span: usize) -> Vec<String> {
+    denied_after(words, span, |i| i + 1)
+}
+
+/// The content words among the `span` words from where each negation's
+/// denial starts (`start`, given the negation's place).
+fn denied_after(words: &[String], span: usize, start: impl Fn(usize) -> usize) -> Vec<String> {
     let mut out = Vec::new();
     for (i, word) in words.iter().enumerate() {
         if is_negation(word) {
             out.extend(
-                words[i + 1..]
+                words[start(i)..]
                     .iter()
                     .take(span)
                     .filter(|w| !is_stopword(w) && !is_negation(w))
@@ -136,13 +142,8 @@ fn denied(words: &[String], span: usize) -> Vec<String> {
 /// span starts at the verb after it (the first verb form among the next few
 /// words; when there is none, right after the negation as in a statement).
 fn question_denied(words: &[String], span: usize) -> Vec<String> {
-    let mut out = Vec::new();
-    for (i, word) in words.iter().enumerate() {
-        if !is_negation(word) {
-            continue;
-        }
-        let opens_question = i <= INVERTED_AT;
-        let verb = opens_question
+    denied_after(words, span, |i| {
+        let verb = (i <= INVERTED_AT)
             .then(|| {
                 words[i + 1..]
                     .iter()
@@ -152,16 +153,8 @@ fn question_denied(words: &[String], span: usize) -> Vec<String> {
                     .map(|at| i + 2 + at)
             })
             .flatten();
-        let from = verb.unwrap_or(i + 1);
-        out.extend(
-            words[from..]
-                .iter()
-                .take(span)
-                .filter(|w| !is_stopword(w) && !is_negation(w))
-                .cloned(),
-        );
-    }
-    out
+        verb.unwrap_or(i + 1)
+    })
 }
 
 /// True when the question asks for a reason ("why", "what for").
