@@ -300,7 +300,7 @@ fn identity(question: &[String], tokens: &[&str]) -> Option<(usize, usize)> {
     }
     let start = at + 1;
     // "who ...", "which ...": a relative clause, no description.
-    if language().in_list(List::Question, &bare(tokens.get(start)?)) {
+    if crate::text::is_question_word(&bare(tokens.get(start)?)) {
         return None;
     }
     let closes = |t: &str| {
