@@ -499,13 +499,7 @@ fn word_scores(
                 continue;
             };
             credits.clear();
-            credits.extend(
-                terms
-                    .iter()
-                    .filter(|&&term| semantic.may_credit(term))
-                    .map(|&term| (term, semantic.credit(vector, term)))
-                    .filter(|&(_, c)| c > 0.0),
-            );
+            semantic.credits(vector, &terms, &mut credits);
             best.fill((0.0, 0));
             bag_best.fill(0.0);
             // Terms in term order with a strict `>`: among equal credits the

@@ -17,6 +17,11 @@ pub struct Semantic {
     term_vectors: Vec<f32>,
     /// Per term: whether it has a vector (a term without one is all zero).
     has_vector: Vec<bool>,
+    /// Chunks of eight floats [`Semantic::credits`] reads before it may
+    /// rule a term out: all but the last whole one.
+    head: usize,
+    /// Per term: the norm of its vector's floats after the `head` chunks.
+    rest_norms: Vec<f32>,
     /// Cosine below which two words are not taken as related at all.
     floor: f32,
     /// Cosine at which two words count as fully related.
@@ -48,11 +53,18 @@ impl Semantic {
             .chunks(dims.max(1))
             .map(|slot| slot.iter().any(|&x| x != 0.0))
             .collect();
+        let head = (dims / 8).saturating_sub(1);
+        let rest_norms = term_vectors
+            .chunks(dims.max(1))
+            .map(|slot| rest_norm(slot, head))
+            .collect();
         Semantic {
             vectors,
             dims,
             term_vectors,
             has_vector,
+            head,
+            rest_norms,
             floor: t.vector_floor,
             ceiling: t.vector_ceiling,
             max_credit: t.vector_credit,
@@ -70,6 +82,35 @@ impl Semantic {
         self.floor < 0.0 || self.has_vector.get(term as usize) != Some(&false)
     }
 
+    /// Appends to `out` each of `terms` that [`Semantic::credit`] credits
+    /// (above 0) for the question word with unit vector `word`, with its
+    /// credit, in the order of `terms`: the same figures as calling
+    /// `credit` on each, with what does not depend on the term read once.
+    pub fn credits(&self, word: &[f32], terms: &[TermId], out: &mut Vec<(TermId, f32)>) {
+        let span = (self.ceiling - self.floor).max(f32::EPSILON);
+        let dims = self.dims;
+        // A term is credited only above the floor. By Cauchy-Schwarz the
+        // floats after the first `head` chunks add at most the product of
+        // their norms, so a term whose first chunks fall short by more is
+        // left after those (most terms, for a floor well above 0).
+        let word_rest = rest_norm(word, self.head);
+        for &term in terms {
+            if !self.may_credit(term) {
+                continue;
+            }
+            let at = term as usize * dims;
+            let rest = word_rest * self.rest_norms[term as usize];
+            let slot = &self.term_vectors[at..at + dims];
+            let Some(cosine) = dot_unless_below(word, slot, self.head, rest, self.floor) else {
+                continue;
+            };
+            let credit = ((cosine - self.floor) / span).clamp(0.0, 1.0) * self.max_credit;
+            if credit > 0.0 {
+                out.push((term, credit));
+            }
+        }
+    }
+
     /// Credit in 0..=`vector_credit` for matching a question word (given by
     /// its unit vector) with a term: 0 below `vector_floor`, rising linearly
     /// to full credit at `vector_ceiling`.
@@ -85,84 +126,182 @@ impl Semantic {
 /// compiler keeps them in vector registers (a plain `zip().map().sum()`
 /// must add in order, one product at a time).
 fn dot(a: &[f32], b: &[f32]) -> f32 {
-    let tail: f32 = a
-        .chunks_exact(8)
-        .remainder()
+    let mut lanes = Lanes::new();
+    for (x, y) in chunks(a).iter().zip(chunks(b)) {
+        lanes.add(x, y);
+    }
+    lanes.sum() + tail(a, b)
+}
+
+/// [`dot`] unless the first `head` chunks of eight already show it at or
+/// below `below`: their sum plus `rest`, a bound of what the other floats
+/// can add, is under `below` by more than rounding can move it. The lanes
+/// go on from where they stopped, so a dot it returns is [`dot`]'s bit
+/// for bit.
+fn dot_unless_below(a: &[f32], b: &[f32], head: usize, rest: f32, below: f32) -> Option<f32> {
+    let n = chunks(a).len().min(chunks(b).len());
+    let (a8, b8) = (&chunks(a)[..n], &chunks(b)[..n]);
+    let head = head.min(n);
+    let mut lanes = Lanes::new();
+    for c in 0..head {
+        lanes.add(&a8[c], &b8[c]);
+    }
+    if lanes.sum() + rest < below - BOUND_MARGIN {
+        return None;
+    }
+    for c in head..n {
+        lanes.add(&a8[c], &b8[c]);
+    }
+    Some(lanes.sum() + tail(a, b))
+}
+
+/// How far under a cosine floor a bound must be to rule a term out: far
+/// above the rounding of sums of fifty-odd products of unit vectors (about
+/// 1e-6), so that no credit the full dot product gives is lost.
+const BOUND_MARGIN: f32 = 1e-3;
+
+/// The whole chunks of eight floats of a vector.
+fn chunks(x: &[f32]) -> &[[f32; 8]] {
+    x.as_chunks::<8>().0
+}
+
+/// The dot product of what follows the whole chunks of eight, in order.
+fn tail(a: &[f32], b: &[f32]) -> f32 {
+    a.as_chunks::<8>()
+        .1
         .iter()
-        .zip(b.chunks_exact(8).remainder())
+        .zip(b.as_chunks::<8>().1)
         .map(|(x, y)| x * y)
-        .sum();
-    let pairs = lane_pairs(a, b);
-    (pairs[0] + pairs[2]) + (pairs[1] + pairs[3]) + tail
+        .sum()
 }
 
-/// The eight lanes of [`dot`] (lane `j` sums the products at `8c + j` in
-/// order), added pairwise: lane `j` plus lane `j + 4`.
-#[cfg(not(target_arch = "x86_64"))]
-fn lane_pairs(a: &[f32], b: &[f32]) -> [f32; 4] {
-    plain_lane_pairs(a, b)
+/// The Euclidean norm of the floats of `x` after its first `head` chunks
+/// of eight.
+fn rest_norm(x: &[f32], head: usize) -> f32 {
+    x.get(head * 8..)
+        .unwrap_or(&[])
+        .iter()
+        .map(|v| v * v)
+        .sum::<f32>()
+        .sqrt()
 }
 
-/// [`lane_pairs`] in plain Rust, which the compiler vectorises two lanes a
-/// register only.
+/// The eight running sums of [`dot`] (lane `j` sums the products at
+/// `8c + j` in order), in plain Rust, which the compiler vectorises two
+/// lanes a register only.
+#[derive(Clone, Copy)]
 #[cfg_attr(all(target_arch = "x86_64", target_feature = "sse"), allow(dead_code))]
-fn plain_lane_pairs(a: &[f32], b: &[f32]) -> [f32; 4] {
-    let mut lanes = [0.0f32; 8];
-    for (x, y) in a.chunks_exact(8).zip(b.chunks_exact(8)) {
-        for ((lane, x), y) in lanes.iter_mut().zip(x).zip(y) {
+struct PlainLanes([f32; 8]);
+
+#[cfg_attr(all(target_arch = "x86_64", target_feature = "sse"), allow(dead_code))]
+impl PlainLanes {
+    /// All lanes at 0.
+    fn new() -> PlainLanes {
+        PlainLanes([0.0; 8])
+    }
+
+    /// Adds one chunk's products, lane by lane.
+    fn add(&mut self, x: &[f32; 8], y: &[f32; 8]) {
+        for ((lane, x), y) in self.0.iter_mut().zip(x).zip(y) {
             *lane += x * y;
         }
     }
-    [
-        lanes[0] + lanes[4],
-        lanes[1] + lanes[5],
-        lanes[2] + lanes[6],
-        lanes[3] + lanes[7],
-    ]
+
+    /// Lane `j` plus lane `j + 4`.
+    fn pairs(&self) -> [f32; 4] {
+        let l = &self.0;
+        [l[0] + l[4], l[1] + l[5], l[2] + l[6], l[3] + l[7]]
+    }
+
+    /// The lanes' total, their pairs added as [`dot`] adds them.
+    fn sum(&self) -> f32 {
+        let pairs = self.pairs();
+        (pairs[0] + pairs[2]) + (pairs[1] + pairs[3])
+    }
 }
 
-/// [`lane_pairs`] four lanes a register with SSE (part of every x86-64):
+#[cfg(not(all(target_arch = "x86_64", target_feature = "sse")))]
+use PlainLanes as Lanes;
+
+/// [`PlainLanes`] four lanes a register with SSE (part of every x86-64):
 /// each lane multiplies and adds exactly as the plain form does (no fused
 /// multiply-add), so the sums are the same bit for bit, in half the
 /// instructions.
 #[cfg(all(target_arch = "x86_64", target_feature = "sse"))]
-fn lane_pairs(a: &[f32], b: &[f32]) -> [f32; 4] {
-    // SAFETY: `sse_lane_pairs` only needs SSE, which this build enables
-    // (the `cfg` above), as every x86-64 target does.
-    unsafe { sse_lane_pairs(a, b) }
+#[derive(Clone, Copy)]
+struct Lanes {
+    /// Lanes 0 to 3.
+    low: std::arch::x86_64::__m128,
+    /// Lanes 4 to 7.
+    high: std::arch::x86_64::__m128,
 }
 
-/// Scalar fallback for an x86-64 target built without SSE.
-#[cfg(all(target_arch = "x86_64", not(target_feature = "sse")))]
-fn lane_pairs(a: &[f32], b: &[f32]) -> [f32; 4] {
-    plain_lane_pairs(a, b)
-}
-
-/// The SSE body of [`lane_pairs`].
-#[cfg(target_arch = "x86_64")]
-#[target_feature(enable = "sse")]
-fn sse_lane_pairs(a: &[f32], b: &[f32]) -> [f32; 4] {
-    use std::arch::x86_64::{
-        __m128, _mm_add_ps, _mm_cvtss_f32, _mm_mul_ps, _mm_set_ps, _mm_setzero_ps, _mm_shuffle_ps,
-    };
-    let four = |x: &[f32]| -> __m128 { _mm_set_ps(x[3], x[2], x[1], x[0]) };
-    let (mut low, mut high) = (_mm_setzero_ps(), _mm_setzero_ps());
-    for (x, y) in a.chunks_exact(8).zip(b.chunks_exact(8)) {
-        low = _mm_add_ps(low, _mm_mul_ps(four(&x[..4]), four(&y[..4])));
-        high = _mm_add_ps(high, _mm_mul_ps(four(&x[4..]), four(&y[4..])));
+#[cfg(all(target_arch = "x86_64", target_feature = "sse"))]
+impl Lanes {
+    /// All lanes at 0.
+    fn new() -> Lanes {
+        use std::arch::x86_64::_mm_setzero_ps;
+        // SAFETY: SSE intrinsics need SSE, which this build enables (the
+        // `cfg` above), as every x86-64 target does.
+        unsafe {
+            Lanes {
+                low: _mm_setzero_ps(),
+                high: _mm_setzero_ps(),
+            }
+        }
     }
-    let pairs = _mm_add_ps(low, high);
-    [
-        _mm_cvtss_f32(pairs),
-        _mm_cvtss_f32(_mm_shuffle_ps::<0b01_01_01_01>(pairs, pairs)),
-        _mm_cvtss_f32(_mm_shuffle_ps::<0b10_10_10_10>(pairs, pairs)),
-        _mm_cvtss_f32(_mm_shuffle_ps::<0b11_11_11_11>(pairs, pairs)),
-    ]
+
+    /// Adds one chunk's products, lane by lane.
+    fn add(&mut self, x: &[f32; 8], y: &[f32; 8]) {
+        use std::arch::x86_64::{_mm_add_ps, _mm_loadu_ps, _mm_mul_ps};
+        let (x, y) = (x.as_ptr(), y.as_ptr());
+        // SAFETY: as in `new`, this build enables SSE; `x` and `y` point to
+        // eight floats each, so each reads four at 0 and four at 4 (the
+        // loads need no alignment).
+        unsafe {
+            let (xl, xh) = (_mm_loadu_ps(x), _mm_loadu_ps(x.add(4)));
+            let (yl, yh) = (_mm_loadu_ps(y), _mm_loadu_ps(y.add(4)));
+            self.low = _mm_add_ps(self.low, _mm_mul_ps(xl, yl));
+            self.high = _mm_add_ps(self.high, _mm_mul_ps(xh, yh));
+        }
+    }
+
+    /// Lane `j` plus lane `j + 4`.
+    fn pairs(&self) -> [f32; 4] {
+        use std::arch::x86_64::{_mm_add_ps, _mm_cvtss_f32, _mm_shuffle_ps};
+        // SAFETY: as in `new`, this build enables SSE.
+        unsafe {
+            let pairs = _mm_add_ps(self.low, self.high);
+            [
+                _mm_cvtss_f32(pairs),
+                _mm_cvtss_f32(_mm_shuffle_ps::<0b01_01_01_01>(pairs, pairs)),
+                _mm_cvtss_f32(_mm_shuffle_ps::<0b10_10_10_10>(pairs, pairs)),
+                _mm_cvtss_f32(_mm_shuffle_ps::<0b11_11_11_11>(pairs, pairs)),
+            ]
+        }
+    }
+
+    /// The lanes' total, their pairs added as [`dot`] adds them.
+    fn sum(&self) -> f32 {
+        let pairs = self.pairs();
+        (pairs[0] + pairs[2]) + (pairs[1] + pairs[3])
+    }
 }
 
 #[cfg(test)]
 mod tests {
-    use super::{dot, lane_pairs, plain_lane_pairs};
+    use super::{Lanes, PlainLanes, chunks, dot, dot_unless_below, rest_norm};
+
+    /// The pairs of lanes of a dot product, by the lanes this build uses
+    /// and by the plain ones.
+    fn lane_pairs(a: &[f32], b: &[f32]) -> ([f32; 4], [f32; 4]) {
+        let (mut fast, mut plain) = (Lanes::new(), PlainLanes::new());
+        for (x, y) in chunks(a).iter().zip(chunks(b)) {
+            fast.add(x, y);
+            plain.add(x, y);
+        }
+        (fast.pairs(), plain.pairs())
+    }
 
     #[test]
     fn dot_matches_the_plain_sum() {
@@ -189,12 +328,59 @@ mod tests {
             let dims = [50, 8, 16, 300, 7][round % 5];
             let a: Vec<f32> = (0..dims).map(|_| next()).collect();
             let b: Vec<f32> = (0..dims).map(|_| next()).collect();
-            let (fast, plain) = (lane_pairs(&a, &b), plain_lane_pairs(&a, &b));
+            let (fast, plain) = lane_pairs(&a, &b);
             assert_eq!(
                 fast.map(f32::to_bits),
                 plain.map(f32::to_bits),
                 "{dims} dims"
             );
         }
+    }
+
+    #[test]
+    fn a_term_ruled_out_early_is_never_above_the_floor() {
+        // `credits` drops a term when the first chunks bound its cosine
+        // under the floor: it must never drop one the full dot product
+        // puts above, and what it keeps must be the dot product exactly.
+        let mut seed = 0x9e37_79b9_u32;
+        let mut next = || {
+            seed ^= seed << 13;
+            seed ^= seed >> 17;
+            seed ^= seed << 5;
+            seed as f32 / u32::MAX as f32 - 0.5
+        };
+        let unit = |v: Vec<f32>| {
+            let norm = v.iter().map(|x| x * x).sum::<f32>().sqrt();
+            v.into_iter().map(|x| x / norm).collect::<Vec<f32>>()
+        };
+        let (mut dropped, mut kept) = (0, 0);
+        for round in 0..4000 {
+            let dims: usize = [50, 16, 9, 300][round % 4];
+            let a = unit((0..dims).map(|_| next()).collect());
+            // Half the pairs close to each other, so both sides of the floor occur.
+            let b = unit(
+                a.iter()
+                    .map(|x| x * (round % 2) as f32 * 4.0 + next())
+                    .collect(),
+            );
+            let head = (dims / 8).saturating_sub(1);
+            let rest = rest_norm(&a, head) * rest_norm(&b, head);
+            for floor in [0.0, 0.3, 0.6, 0.9] {
+                match dot_unless_below(&a, &b, head, rest, floor) {
+                    None => {
+                        dropped += 1;
+                        assert!(dot(&a, &b) < floor, "{dims} dims, floor {floor}");
+                    }
+                    Some(d) => {
+                        kept += 1;
+                        assert_eq!(d.to_bits(), dot(&a, &b).to_bits(), "{dims} dims");
+                    }
+                }
+            }
+        }
+        assert!(
+            dropped > 1000 && kept > 1000,
+            "{dropped} dropped, {kept} kept"
+        );
     }
 }
