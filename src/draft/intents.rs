@@ -6,6 +6,7 @@
 
 use super::definitions::{self, definition};
 use super::listing;
+use super::reasons;
 use super::phrases::{Span, SpanKind, Word, content, rarity, sentence_words, spans};
 use crate::language::{List, language};
 
@@ -35,6 +36,10 @@ pub fn draft(sentence: &str) -> Drafted {
     // Room for all but the last intent, which is the sentence's words; a
     // long sentence (a pasted list) stops drafting once the room is full.
     let mut intents = Intents::with_room(MAX_INTENTS - 1);
+    // A sentence that says why something happens answers "why" of it.
+    if let Some(why) = reasons::why_within(&words) {
+        intents.push(why);
+    }
     for span in spans(&words) {
         if intents.is_full() {
             break;

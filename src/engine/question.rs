@@ -466,6 +466,11 @@ pub fn is_amount_of_money(tokens: &[&str], i: usize) -> bool {
 /// (each kind's bit is [`Wants::bit`]).
 const PRICES: u16 = 256;
 
+/// [`Gives`]'s bit for a sentence whose only reason is a "to" of purpose
+/// ("drivers to strike", "to run from 6am"): it may say why, but states no
+/// reason in words (rule `unstated-reason`).
+const PURPOSE: u16 = 1024;
+
 /// The kinds of answer a piece of knowledge can give, as a small bit set.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Gives(u16);
@@ -501,10 +506,10 @@ impl Gives {
             if lang.in_list(List::PriceVerbs, word) {
                 gives.0 |= PRICES;
             }
-            if lang.in_list(List::Reason, word) && !dates_what_follows(&tokens, i)
-                || (lower == "to" && tokens.get(i + 1).is_some_and(|n| starts_purpose(n)))
-            {
+            if lang.in_list(List::Reason, word) && !dates_what_follows(&tokens, i) {
                 gives.add(Wants::Reason);
+            } else if lower == "to" && tokens.get(i + 1).is_some_and(|n| starts_purpose(n)) {
+                gives.0 |= PURPOSE;
             }
         }
         gives
@@ -522,9 +527,19 @@ impl Gives {
         self.0 |= wants.bit();
     }
 
-    /// Drops a kind.
+    /// Drops a kind (a reason's "to" of purpose with it).
     pub fn remove(&mut self, wants: Wants) {
         self.0 &= !wants.bit();
+        if wants == Wants::Reason {
+            self.0 &= !PURPOSE;
+        }
+    }
+
+    /// True when the knowledge states a reason in words (a reason word
+    /// such as "because", or an intent asking why), not only by a "to" of
+    /// purpose.
+    pub fn states_reason(self) -> bool {
+        self.0 & Wants::Reason.bit() != 0
     }
 
     /// True when this knowledge can answer a question wanting `wants`.
@@ -536,6 +551,7 @@ impl Gives {
             Wants::Any | Wants::Duration => true,
             // Money is a count too; a count question may be answered by an amount.
             Wants::Count => self.0 & (Wants::Count.bit() | Wants::Money.bit()) != 0,
+            Wants::Reason => self.0 & (Wants::Reason.bit() | PURPOSE) != 0,
             w => self.0 & w.bit() != 0,
         }
     }

@@ -3,7 +3,10 @@
 //! `counted-thing` ("how many X" needs a number of X, with X's qualifiers:
 //! "how much economic aid" is not answered by a sum of military aid),
 //! `which-noun` ("which X" needs a fact that mentions X and says which, not
-//! just "a X") and `not-a-person` ("who" mildly prefers facts whose intents
+//! just "a X"), `unstated-reason` ("why" is better answered by a fact that
+//! states a reason in words, "because", "due to", or asks why in an intent,
+//! than by one whose only reason is a "to" of purpose: "drivers to strike")
+//! and `not-a-person` ("who" mildly prefers facts whose intents
 //! ask who, as whether a fact names a doer is known only from its intents).
 
 use std::cell::RefCell;
@@ -138,7 +141,8 @@ impl Identified {
 }
 
 /// The kind rules that fire for a fact: `not-a-person` alone for "who"
-/// questions, else any of `answer-kind`, `counted-thing` and `which-noun`.
+/// questions, else any of `answer-kind` (or `unstated-reason`),
+/// `counted-thing` and `which-noun`.
 pub fn check(reading: &Reading, doc: &Doc, semantic: Option<&Semantic>, t: &Tunables) -> Fired {
     let mut fired = Fired::default();
     let wanted = reading.wanted;
@@ -151,6 +155,8 @@ pub fn check(reading: &Reading, doc: &Doc, semantic: Option<&Semantic>, t: &Tuna
     if wanted != Wants::Any {
         if !doc.gives.can_give(wanted) {
             fired.add(Rule::AnswerKind);
+        } else if wanted == Wants::Reason && !doc.gives.states_reason() {
+            fired.add(Rule::UnstatedReason);
         }
         if !reading.counted.counted_by(doc) {
             fired.add(Rule::CountedThing);
