@@ -303,6 +303,19 @@ mod tests {
     }
 
     #[test]
+    fn a_sentence_giving_a_reason_is_asked_why() {
+        let d = draft("Zorblat talks broke down because the guild refused to pay.");
+        assert_eq!(
+            d.intents.first().map(String::as_str),
+            Some("why zorblat talks broke"),
+            "{:?}",
+            d.intents
+        );
+        let d = draft("Zorblat talks broke down on Monday.");
+        assert!(d.intents.iter().all(|i| !i.starts_with("why")), "{:?}", d.intents);
+    }
+
+    #[test]
     fn keywords_are_rare_neighbouring_words() {
         let d = draft("The zorblat engine turns brass gears.");
         assert!(

@@ -741,6 +741,39 @@ mod tests {
     }
 
     #[test]
+    fn a_sentence_giving_the_reason_for_the_one_before_answers_its_why() {
+        let article = "Zorbton ferry hours extended\n\n\
+                       The Zorbton council will extend ferry hours until midnight. \
+                       This is intended to ease queues at the harbour gates.\n";
+        let toml = draft(article).expect("drafted");
+        let k = load_str(Path::new("kb"), &toml, article).unwrap_or_else(|e| panic!("{e}"));
+        let follower = k
+            .facts
+            .iter()
+            .find(|f| f.answer.starts_with("This is intended"))
+            .expect("a fact for the follower");
+        assert!(
+            follower
+                .intents
+                .iter()
+                .any(|i| i.starts_with("why") && i.contains("council extend ferry hours")),
+            "{:?}",
+            follower.intents
+        );
+        let engine = crate::Engine::new(k);
+        let cited = |q: &str| engine.answer(q).citation().map(|c| c.sentence.clone());
+        assert_eq!(
+            cited("why is the council extending ferry hours?").as_deref(),
+            Some("This is intended to ease queues at the harbour gates.")
+        );
+        // Its words carried from the sentence before answer only "why".
+        assert_ne!(
+            cited("what will the zorbton council extend until midnight?").as_deref(),
+            Some("This is intended to ease queues at the harbour gates.")
+        );
+    }
+
+    #[test]
     fn an_empty_article_has_no_draft() {
         assert_eq!(draft("  \n\n"), None);
     }

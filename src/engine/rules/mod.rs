@@ -371,3 +371,5 @@ fn has(sorted: &[TermId], term: TermId) -> bool {
 
 #[cfg(test)]
 pub(crate) mod tests;
+#[cfg(test)]
+mod why_tests;
