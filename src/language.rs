@@ -141,11 +141,14 @@ pub enum List {
     /// Words by which a sentence points back at what an earlier one named
     /// ("it", "these", "such").
     Anaphors,
+    /// Words that, soon after "what", ask for a reason ("what is the
+    /// reason", "what caused").
+    ReasonAsking,
 }
 
 impl List {
     /// Every list, for checking that the data file has each.
-    pub const ALL: [List; 56] = [
+    pub const ALL: [List; 57] = [
         List::Fillers,
         List::Question,
         List::Auxiliary,
@@ -202,6 +205,7 @@ impl List {
         List::CountNouns,
         List::PercentWords,
         List::Anaphors,
+        List::ReasonAsking,
     ];
 
     /// The section name of the list in `word-lists.txt`.
@@ -263,6 +267,7 @@ impl List {
             List::CountNouns => "count-nouns",
             List::PercentWords => "percent-words",
             List::Anaphors => "anaphors",
+            List::ReasonAsking => "reason-asking",
         }
     }
 }

@@ -88,6 +88,12 @@ const DRAFT_ANTECEDENT: f32 = 1.0;
 /// "why" (rule `why-words`; measured on the strike tuning sets).
 const DRAFT_WHY_WORDS: f32 = 1.0;
 
+/// Drafted `reported_reason`: asked why someone worries or objects, a
+/// sentence reporting what they say ("warned that ...") may be the reason,
+/// which no drafted intent says (rule `reported-reason`; measured on the
+/// strike tuning sets).
+const DRAFT_REPORTED_REASON: f32 = 0.8;
+
 /// The `[engine]` table of a drafted file, with why.
 fn engine_table() -> String {
     format!(
@@ -100,7 +106,8 @@ fn engine_table() -> String {
          # or \"these\" count more; the words a question puts side\n\
          # by side count more where the sentence does too, and a long sentence\n\
          # ranks a little below a short one sharing as many words; a sentence\n\
-         # giving the reason for the one before answers its \"why\" only. Delete the\n\
+         # giving the reason for the one before answers its \"why\" only, and\n\
+         # one reporting what someone says may tell why they think so. Delete the\n\
          # table once the intents are written the way readers ask.\n\
          [engine]\ncommon_rank = {DRAFT_COMMON_RANK:.1}\n\
          paragraph_context = {DRAFT_PARAGRAPH_CONTEXT:.1}\n\
@@ -108,7 +115,8 @@ fn engine_table() -> String {
          phrase_match = {DRAFT_PHRASE_MATCH:.1}\n\
          length_norm = {DRAFT_LENGTH_NORM:.1}\n\
          antecedent = {DRAFT_ANTECEDENT:.1}\n\
-         why_words = {DRAFT_WHY_WORDS:.1}\n"
+         why_words = {DRAFT_WHY_WORDS:.1}\n\
+         reported_reason = {DRAFT_REPORTED_REASON:.1}\n"
     )
 }
 

@@ -299,7 +299,12 @@ pub fn wants_in(words: &[String], later_events_unknown: bool) -> Wants {
         }
     } else if pair("how", "long") && !has("ago") {
         Wants::Duration
-    } else if has("why") || pair("what", "for") || pair("reason", "for") {
+    } else if has("why")
+        || pair("what", "for")
+        || pair("reason", "for")
+        || pair("how", "come")
+        || asks_within(words, List::ReasonAsking, REASON_NOUN_SPAN)
+    {
         Wants::Reason
     } else if asks_when(words) || asks_for(words, List::TimeNouns) {
         if words.iter().any(|w| lang.in_list(List::PreciseTime, w)) {
@@ -329,11 +334,21 @@ pub fn asks_a_share(words: &[String]) -> bool {
 /// True when "what" or "which" is followed, within two words, by one of
 /// `nouns` ("on what exact date", "at which venue").
 fn asks_for(words: &[String], nouns: List) -> bool {
+    asks_within(words, nouns, 2)
+}
+
+/// Most words after "what" among which a word of `[reason-asking]` asks
+/// for a reason ("what is the reason").
+const REASON_NOUN_SPAN: usize = 3;
+
+/// True when a word of `nouns` comes within `span` words after "what" or
+/// "which".
+fn asks_within(words: &[String], nouns: List, span: usize) -> bool {
     words.iter().enumerate().any(|(i, w)| {
         matches!(w.as_str(), "what" | "which" | "whats")
             && words[i + 1..]
                 .iter()
-                .take(2)
+                .take(span)
                 .any(|n| language().in_list(nouns, n))
     })
 }
@@ -471,6 +486,12 @@ const PRICES: u16 = 256;
 /// reason in words (rule `unstated-reason`).
 const PURPOSE: u16 = 1024;
 
+/// [`Gives`]'s bit for a sentence that reports what someone says
+/// (`[speech-verbs]`: "warned that the strike would hit shops"): asked why
+/// they worry or object, what they say may be the reason (rule
+/// `reported-reason`).
+const REPORTS: u16 = 2048;
+
 /// The kinds of answer a piece of knowledge can give, as a small bit set.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Gives(u16);
@@ -511,6 +532,9 @@ impl Gives {
             } else if lower == "to" && tokens.get(i + 1).is_some_and(|n| starts_purpose(n)) {
                 gives.0 |= PURPOSE;
             }
+            if lang.in_list(List::SpeechVerbs, word) {
+                gives.0 |= REPORTS;
+            }
         }
         gives
     }
@@ -533,6 +557,11 @@ impl Gives {
         if wants == Wants::Reason {
             self.0 &= !PURPOSE;
         }
+    }
+
+    /// True when the sentence reports what someone says ("warned that ...").
+    pub fn reports(self) -> bool {
+        self.0 & REPORTS != 0
     }
 
     /// True when the knowledge states a reason in words (a reason word
@@ -572,6 +601,12 @@ mod tests {
         assert_eq!(w("how much money did germany give"), Wants::Money);
         assert_eq!(w("how much did nord stream 2 cost to build"), Wants::Money);
         assert_eq!(w("why is everyone roasting germany"), Wants::Reason);
+        assert_eq!(w("how come the union picked monday"), Wants::Reason);
+        assert_eq!(w("what is the reason the council extends its hours"), Wants::Reason);
+        assert_eq!(w("what caused the talks to collapse"), Wants::Reason);
+        assert_eq!(w("what is the point of the fund"), Wants::Reason);
+        assert_eq!(w("what is the fund for"), Wants::Reason);
+        assert_eq!(w("how did the talks collapse"), Wants::Any);
         assert_eq!(w("On which day did Berlin offer helmets?"), Wants::Time);
         assert_eq!(w("when exactly will the helicopters arrive"), Wants::Date);
         assert_eq!(

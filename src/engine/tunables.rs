@@ -117,6 +117,12 @@ tunables! {
     /// a drafted sentence giving the reason for the one before carries that
     /// one's words in a "why" intent).
     why_words: f32 = 0.0, 0.0, 1.0;
+    /// Rule `reported-reason`: share of its score a fact keeps when asked
+    /// "why" while it states no reason but reports what someone says
+    /// ("warned that the strike would hit shops"), instead of `wrong_kind`
+    /// (0 = off: `wrong_kind` applies; `init` sets 0.8 for drafted knowledge,
+    /// whose intents never ask why of a view).
+    reported_reason: f32 = 0.0, 0.0, 1.0;
     /// Rule `not-a-person`: share of its score a fact keeps when asked "who"
     /// while none of its intents asks who.
     no_person: f32 = 0.8, 0.0, 1.0;

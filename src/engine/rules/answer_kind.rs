@@ -6,7 +6,9 @@
 //! just "a X"), `unstated-reason` ("why" is better answered by a fact that
 //! states a reason in words, "because", "due to", or asks why in an intent,
 //! than by one whose only reason is a "to" of purpose: "drivers to strike")
-//! and `not-a-person` ("who" mildly prefers facts whose intents
+//! `reported-reason` ("why" of a view: a sentence reporting what someone
+//! says, "warned that the strike would hit shops", may give it without a
+//! reason word) and `not-a-person` ("who" mildly prefers facts whose intents
 //! ask who, as whether a fact names a doer is known only from its intents).
 
 use std::cell::RefCell;
@@ -154,7 +156,11 @@ pub fn check(reading: &Reading, doc: &Doc, semantic: Option<&Semantic>, t: &Tuna
     }
     if wanted != Wants::Any {
         if !doc.gives.can_give(wanted) {
-            fired.add(Rule::AnswerKind);
+            if wanted == Wants::Reason && doc.gives.reports() && t.reported_reason > 0.0 {
+                fired.add(Rule::ReportedReason);
+            } else {
+                fired.add(Rule::AnswerKind);
+            }
         } else if wanted == Wants::Reason && !doc.gives.states_reason() {
             fired.add(Rule::UnstatedReason);
         }

@@ -66,6 +66,9 @@ pub enum Rule {
     /// "Why": the fact's only reason is a "to" of purpose; it states none
     /// in words and asks no "why" in its intents.
     UnstatedReason,
+    /// "Why": the fact states no reason but reports what someone says,
+    /// which may be the reason for their view.
+    ReportedReason,
     /// "Who": none of the fact's intents asks who.
     NotAPerson,
     /// The question names the fact's entities the other way round.
@@ -129,7 +132,7 @@ pub enum Rule {
 
 impl Rule {
     /// Every rule, in the order `--explain` lists them.
-    pub const ALL: [Rule; 28] = [
+    pub const ALL: [Rule; 29] = [
         Rule::UnknownEntity,
         Rule::EntityMissing,
         Rule::EntitySubstituted,
@@ -137,6 +140,7 @@ impl Rule {
         Rule::CountedThing,
         Rule::WhichNoun,
         Rule::UnstatedReason,
+        Rule::ReportedReason,
         Rule::NotAPerson,
         Rule::RolesSwapped,
         Rule::OtherDoer,
@@ -170,6 +174,7 @@ impl Rule {
             Rule::CountedThing => "counted-thing",
             Rule::WhichNoun => "which-noun",
             Rule::UnstatedReason => "unstated-reason",
+            Rule::ReportedReason => "reported-reason",
             Rule::NotAPerson => "not-a-person",
             Rule::RolesSwapped => "roles-swapped",
             Rule::OtherDoer => "other-doer",
@@ -307,6 +312,9 @@ pub fn guard(
         if kind.has(Rule::UnstatedReason) {
             factor *= t.unstated_reason;
         }
+        if kind.has(Rule::ReportedReason) {
+            factor *= t.reported_reason;
+        }
         if [Rule::AnswerKind, Rule::CountedThing, Rule::WhichNoun]
             .iter()
             .any(|&r| kind.has(r))
@@ -339,6 +347,7 @@ pub fn effects(fired: Fired, boosts: &[f32; 8], t: &Tunables) -> Vec<Effect> {
                 }
                 Rule::NotAPerson => Change::Times(t.no_person),
                 Rule::UnstatedReason => Change::Times(t.unstated_reason),
+                Rule::ReportedReason => Change::Times(t.reported_reason),
                 Rule::RolesSwapped => Change::Times(t.swapped_roles),
                 Rule::IntentOtherKind => Change::Times(t.other_kind_intent),
                 Rule::OtherDoer | Rule::OtherSpeaker | Rule::SiblingBorrowed => Change::Veto,
