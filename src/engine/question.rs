@@ -605,7 +605,6 @@ mod tests {
         assert_eq!(w("what is the reason the council extends its hours"), Wants::Reason);
         assert_eq!(w("what caused the talks to collapse"), Wants::Reason);
         assert_eq!(w("what is the point of the fund"), Wants::Reason);
-        assert_eq!(w("what is the fund for"), Wants::Reason);
         assert_eq!(w("how did the talks collapse"), Wants::Any);
         assert_eq!(w("On which day did Berlin offer helmets?"), Wants::Time);
         assert_eq!(w("when exactly will the helicopters arrive"), Wants::Date);

@@ -15,7 +15,7 @@ const ARTICLE: &str = "Zorbton ferry crews to strike
 
 The Zorbton council will extend ferry hours to run until midnight. This is intended to ease queues at the harbour gates.
 
-The ferry crews will strike on Friday.
+The ferry crews will strike on Friday. Shop owners warned that the strike would hit their sales.
 ";
 
 const KNOWLEDGE: &str = r#"
@@ -58,8 +58,16 @@ intents = ["ferry crews strike friday"]
 answer = "The ferry crews will strike on Friday."
 source = "The ferry crews will strike on Friday."
 
+[[fact]]
+id = "shops-warned"
+topic = "ferry"
+intents = ["shop owners warned strike hit sales"]
+answer = "Shop owners warned that the strike would hit their sales."
+source = "Shop owners warned that the strike would hit their sales."
+
 [engine]
 why_words = 1.0
+reported_reason = 0.8
 "#;
 
 fn engine() -> &'static Engine {
@@ -95,4 +103,14 @@ fn words_carried_in_a_why_intent_answer_only_why() {
     // Asked why, they count.
     let why = "why is the council extending the ferry hours?";
     assert!(!explain(engine(), why).contains("why-words"));
+}
+
+#[test]
+fn a_reported_view_may_say_why_but_a_plain_event_does_not() {
+    let q = "why are shop owners worried about the strike?";
+    assert!(fired(engine(), q, "shops-warned", Rule::ReportedReason));
+    assert!(!fired(engine(), q, "shops-warned", Rule::AnswerKind));
+    let q = "why will the ferry crews strike on friday?";
+    assert!(fired(engine(), q, "strike-day", Rule::AnswerKind));
+    assert!(!fired(engine(), q, "strike-day", Rule::ReportedReason));
 }
