@@ -37,7 +37,9 @@ pub fn draft(sentence: &str) -> Drafted {
     // long sentence (a pasted list) stops drafting once the room is full.
     let mut intents = Intents::with_room(MAX_INTENTS - 1);
     // A sentence that says why something happens answers "why" of it.
+    // It takes no room from the other questions.
     if let Some(why) = reasons::why_within(&words) {
+        intents.room += 1;
         intents.push(why);
     }
     for span in spans(&words) {
