@@ -144,11 +144,14 @@ pub enum List {
     /// Words that, soon after "what", ask for a reason ("what is the
     /// reason", "what caused").
     ReasonAsking,
+    /// Words of `[reason]` that give a reason only before "to" ("due to",
+    /// not "due for delivery").
+    ReasonBeforeTo,
 }
 
 impl List {
     /// Every list, for checking that the data file has each.
-    pub const ALL: [List; 57] = [
+    pub const ALL: [List; 58] = [
         List::Fillers,
         List::Question,
         List::Auxiliary,
@@ -206,6 +209,7 @@ impl List {
         List::PercentWords,
         List::Anaphors,
         List::ReasonAsking,
+        List::ReasonBeforeTo,
     ];
 
     /// The section name of the list in `word-lists.txt`.
@@ -268,6 +272,7 @@ impl List {
             List::PercentWords => "percent-words",
             List::Anaphors => "anaphors",
             List::ReasonAsking => "reason-asking",
+            List::ReasonBeforeTo => "reason-before-to",
         }
     }
 }

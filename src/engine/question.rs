@@ -527,7 +527,11 @@ impl Gives {
             if lang.in_list(List::PriceVerbs, word) {
                 gives.0 |= PRICES;
             }
-            if lang.in_list(List::Reason, word) && !dates_what_follows(&tokens, i) {
+            let before_to = || {
+                !lang.in_list(List::ReasonBeforeTo, word)
+                    || tokens.get(i + 1).is_some_and(|n| self::bare(n).eq_ignore_ascii_case("to"))
+            };
+            if lang.in_list(List::Reason, word) && !dates_what_follows(&tokens, i) && before_to() {
                 gives.add(Wants::Reason);
             } else if lower == "to" && tokens.get(i + 1).is_some_and(|n| starts_purpose(n)) {
                 gives.0 |= PURPOSE;
@@ -791,6 +795,10 @@ mod tests {
         let because = Gives::from_sentence("It stopped since the money ran out.");
         assert!(because.can_give(Wants::Reason));
         // News gives causes with "blaming", "citing", "thanks to".
+        let due = Gives::from_sentence("Trams are due for delivery in 2026.");
+        assert!(!due.states_reason());
+        let due_to = Gives::from_sentence("Congestion is expected due to the lack of trams.");
+        assert!(due_to.states_reason());
         let blaming = Gives::from_sentence("Profit fell 18 percent, blaming higher fuel prices.");
         assert!(blaming.can_give(Wants::Reason));
     }
