@@ -475,9 +475,12 @@ impl<'q> Asserted<'q> {
         // for a negation again. A question asking why something is not so
         // ("why won't they spend the surplus") takes the denial as given
         // and asks for its reason, which the answer need not deny again:
-        // its negation is no claim to check.
-        let any_negation = negated(question) && !asks_why(question);
-        let may_affirm = if any_negation {
+        // its negation is no claim to check. Nor does it state what its
+        // sentence denies ("why can't the surplus be spent" against "could
+        // not be spent twice"): it denies it too.
+        let denies = negated(question);
+        let any_negation = denies && !asks_why(question);
+        let may_affirm = if denies {
             super::asserted::may_affirm_denied(question, yes_no)
         } else {
             !yes_no
@@ -847,6 +850,11 @@ mod tests {
         let intents = ["what happened to the surplus"];
         let fired = judged("why won't they spend the surplus", sentence, &intents);
         assert!(!fired.has(Rule::Denied) && !fired.has(Rule::DeniesUnsaid));
+        let fired = judged("why can't the surplus be spent on pay", sentence, &intents);
+        assert!(!fired.has(Rule::AffirmsDenied), "{fired:?}");
+        // Asked why it was spent, the sentence's denial contradicts it.
+        let fired = judged("why was the surplus spent twice", sentence, &intents);
+        assert!(fired.has(Rule::AffirmsDenied), "{fired:?}");
         // Asked what, the denial is checked.
         let sentence = "The surplus was spent on new trams.";
         let fired = judged("what was not bought with the surplus", sentence, &intents);
