@@ -6,8 +6,8 @@
 
 use super::definitions::{self, definition};
 use super::listing;
-use super::reasons;
 use super::phrases::{Span, SpanKind, Word, content, rarity, sentence_words, spans};
+use super::reasons;
 use crate::language::{List, language};
 
 /// Most intents drafted for one sentence: more dilute the best match and
@@ -314,7 +314,11 @@ mod tests {
             d.intents
         );
         let d = draft("Zorblat talks broke down on Monday.");
-        assert!(d.intents.iter().all(|i| !i.starts_with("why")), "{:?}", d.intents);
+        assert!(
+            d.intents.iter().all(|i| !i.starts_with("why")),
+            "{:?}",
+            d.intents
+        );
     }
 
     #[test]

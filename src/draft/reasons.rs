@@ -42,7 +42,9 @@ static OPENING: LazyLock<Vec<Vec<&'static str>>> = LazyLock::new(|| phrases("ope
 /// Where the longest phrase of `list` that starts at word `i` ends.
 fn phrase_at(list: &[Vec<&str>], words: &[Word], i: usize) -> Option<usize> {
     list.iter()
-        .filter(|p| p.len() <= words.len() - i && p.iter().zip(&words[i..]).all(|(a, w)| w.folded == *a))
+        .filter(|p| {
+            p.len() <= words.len() - i && p.iter().zip(&words[i..]).all(|(a, w)| w.folded == *a)
+        })
         .map(|p| i + p.len())
         .max()
 }
@@ -130,13 +132,19 @@ mod tests {
         let w = sentence_words("Zorblat talks broke off due to the guild's refusal.");
         assert_eq!(why_within(&w).as_deref(), Some("why zorblat talks broke"));
         let w = sentence_words("Heavy traffic is expected, because the trams will not run.");
-        assert_eq!(why_within(&w).as_deref(), Some("why heavy traffic expected"));
+        assert_eq!(
+            why_within(&w).as_deref(),
+            Some("why heavy traffic expected")
+        );
     }
 
     #[test]
     fn a_reason_that_opens_the_sentence_asks_why_of_the_rest() {
         let w = sentence_words("Because of the strike, the zorblat schools will close early.");
-        assert_eq!(why_within(&w).as_deref(), Some("why zorblat schools close early"));
+        assert_eq!(
+            why_within(&w).as_deref(),
+            Some("why zorblat schools close early")
+        );
     }
 
     #[test]

@@ -529,7 +529,9 @@ impl Gives {
             }
             let before_to = || {
                 !lang.in_list(List::ReasonBeforeTo, word)
-                    || tokens.get(i + 1).is_some_and(|n| self::bare(n).eq_ignore_ascii_case("to"))
+                    || tokens
+                        .get(i + 1)
+                        .is_some_and(|n| self::bare(n).eq_ignore_ascii_case("to"))
             };
             if lang.in_list(List::Reason, word) && !dates_what_follows(&tokens, i) && before_to() {
                 gives.add(Wants::Reason);
@@ -606,7 +608,10 @@ mod tests {
         assert_eq!(w("how much did nord stream 2 cost to build"), Wants::Money);
         assert_eq!(w("why is everyone roasting germany"), Wants::Reason);
         assert_eq!(w("how come the union picked monday"), Wants::Reason);
-        assert_eq!(w("what is the reason the council extends its hours"), Wants::Reason);
+        assert_eq!(
+            w("what is the reason the council extends its hours"),
+            Wants::Reason
+        );
         assert_eq!(w("what caused the talks to collapse"), Wants::Reason);
         assert_eq!(w("what is the point of the fund"), Wants::Reason);
         assert_eq!(w("how did the talks collapse"), Wants::Any);

@@ -586,17 +586,18 @@ fn word_scores(
             let phrase = phrases.get(s).copied().unwrap_or(0.0);
             // Rule `why-words`: words the fact holds only in "why" intents
             // count for its bag only when the question asks why.
-            let why_words = if wanted == Wants::Reason || doc.why_only.is_empty() || t.why_words <= 0.0 {
-                0.0
-            } else {
-                t.why_words
-                    * query
-                        .exact_by_term
-                        .iter()
-                        .filter(|(term, _)| doc.why_only.binary_search(term).is_ok())
-                        .map(|&(_, weight)| weight.max(0.0))
-                        .sum::<f32>()
-            };
+            let why_words =
+                if wanted == Wants::Reason || doc.why_only.is_empty() || t.why_words <= 0.0 {
+                    0.0
+                } else {
+                    t.why_words
+                        * query
+                            .exact_by_term
+                            .iter()
+                            .filter(|(term, _)| doc.why_only.binary_search(term).is_ok())
+                            .map(|&(_, weight)| weight.max(0.0))
+                            .sum::<f32>()
+                };
             let bag = exact - why_words + (vectors[s] + guessed[s]) + context + phrase;
             // Rule `sentence-length` scales the fact's own matched words for ranking.
             let length = rules::length::factor(doc.bag.len(), index.average_len, t);

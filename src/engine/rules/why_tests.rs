@@ -85,21 +85,38 @@ fn a_why_question_prefers_the_sentence_that_states_the_reason() {
     // "to run until midnight" is a purpose, but no reason stated.
     assert!(fired(engine(), q, "ferry-hours", Rule::UnstatedReason));
     assert!(!fired(engine(), q, "ease-queues", Rule::UnstatedReason));
-    assert!(answered_with(engine(), q, "ease-queues"), "{}", explain(engine(), q));
+    assert!(
+        answered_with(engine(), q, "ease-queues"),
+        "{}",
+        explain(engine(), q)
+    );
 }
 
 #[test]
 fn a_headline_infinitive_is_no_stated_reason() {
     let q = "why are the ferry crews striking?";
     assert!(fired(engine(), q, "headline", Rule::UnstatedReason));
-    assert!(!fired(engine(), "when will the ferry crews strike?", "headline", Rule::UnstatedReason));
+    assert!(!fired(
+        engine(),
+        "when will the ferry crews strike?",
+        "headline",
+        Rule::UnstatedReason
+    ));
 }
 
 #[test]
 fn words_carried_in_a_why_intent_answer_only_why() {
     let q = "what will the council do with the ferry hours?";
-    assert!(answered_with(engine(), q, "ferry-hours"), "{}", explain(engine(), q));
-    assert!(explain(engine(), q).contains("why-words"), "{}", explain(engine(), q));
+    assert!(
+        answered_with(engine(), q, "ferry-hours"),
+        "{}",
+        explain(engine(), q)
+    );
+    assert!(
+        explain(engine(), q).contains("why-words"),
+        "{}",
+        explain(engine(), q)
+    );
     // Asked why, they count.
     let why = "why is the council extending the ferry hours?";
     assert!(!explain(engine(), why).contains("why-words"));
