@@ -147,11 +147,14 @@ pub enum List {
     /// Words of `[reason]` that give a reason only before "to" ("due to",
     /// not "due for delivery").
     ReasonBeforeTo,
+    /// Verbs that report a view ("warned", "objects", "accused"): what
+    /// follows may be why someone holds it (rule `reported-reason`).
+    ViewVerbs,
 }
 
 impl List {
     /// Every list, for checking that the data file has each.
-    pub const ALL: [List; 58] = [
+    pub const ALL: [List; 59] = [
         List::Fillers,
         List::Question,
         List::Auxiliary,
@@ -210,6 +213,7 @@ impl List {
         List::Anaphors,
         List::ReasonAsking,
         List::ReasonBeforeTo,
+        List::ViewVerbs,
     ];
 
     /// The section name of the list in `word-lists.txt`.
@@ -273,6 +277,7 @@ impl List {
             List::Anaphors => "anaphors",
             List::ReasonAsking => "reason-asking",
             List::ReasonBeforeTo => "reason-before-to",
+            List::ViewVerbs => "view-verbs",
         }
     }
 }

@@ -338,7 +338,7 @@ fn a_drafted_knowledge_beats_declining_on_a_sixth_article() {
     // Declining everything scores 40/100 = 0.400. Measured when it was
     // added: 0.480 (48/100), precision 0.456 (26/57).
     // With the drafting of "why" intents and rules unstated-reason,
-    // why-words and reported-reason: 0.500 (50/100), precision 0.500 (28/56).
+    // why-words and reported-reason: 0.500 (50/100), precision 0.491 (27/55).
     drafted_at_least("article6", 0.49, 0.48);
 }
 

@@ -89,7 +89,7 @@ const DRAFT_ANTECEDENT: f32 = 1.0;
 const DRAFT_WHY_WORDS: f32 = 1.0;
 
 /// Drafted `reported_reason`: asked why someone worries or objects, a
-/// sentence reporting what they say ("warned that ...") may be the reason,
+/// sentence reporting their view ("warned that ...") may be the reason,
 /// which no drafted intent says (rule `reported-reason`; measured on the
 /// strike tuning sets).
 const DRAFT_REPORTED_REASON: f32 = 0.8;

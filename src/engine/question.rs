@@ -486,10 +486,9 @@ const PRICES: u16 = 256;
 /// reason in words (rule `unstated-reason`).
 const PURPOSE: u16 = 1024;
 
-/// [`Gives`]'s bit for a sentence that reports what someone says
-/// (`[speech-verbs]`: "warned that the strike would hit shops"): asked why
-/// they worry or object, what they say may be the reason (rule
-/// `reported-reason`).
+/// [`Gives`]'s bit for a sentence that reports a view (`[view-verbs]`:
+/// "warned that the strike would hit shops"): asked why they worry or
+/// object, what they say may be the reason (rule `reported-reason`).
 const REPORTS: u16 = 2048;
 
 /// The kinds of answer a piece of knowledge can give, as a small bit set.
@@ -538,7 +537,7 @@ impl Gives {
             } else if lower == "to" && tokens.get(i + 1).is_some_and(|n| starts_purpose(n)) {
                 gives.0 |= PURPOSE;
             }
-            if lang.in_list(List::SpeechVerbs, word) {
+            if lang.in_list(List::ViewVerbs, word) {
                 gives.0 |= REPORTS;
             }
         }
@@ -565,7 +564,7 @@ impl Gives {
         }
     }
 
-    /// True when the sentence reports what someone says ("warned that ...").
+    /// True when the sentence reports a view ("warned that ...").
     pub fn reports(self) -> bool {
         self.0 & REPORTS != 0
     }

@@ -6,9 +6,9 @@
 //! just "a X"), `unstated-reason` ("why" is better answered by a fact that
 //! states a reason in words, "because", "due to", or asks why in an intent,
 //! than by one whose only reason is a "to" of purpose: "drivers to strike")
-//! `reported-reason` ("why" of a view: a sentence reporting what someone
-//! says, "warned that the strike would hit shops", may give it without a
-//! reason word) and `not-a-person` ("who" mildly prefers facts whose intents
+//! `reported-reason` ("why" of a view: a sentence reporting a view with a
+//! verb of `[view-verbs]`, "warned that the strike would hit shops", may
+//! give it without a reason word) and `not-a-person` ("who" mildly prefers facts whose intents
 //! ask who, as whether a fact names a doer is known only from its intents).
 
 use std::cell::RefCell;

@@ -66,8 +66,8 @@ pub enum Rule {
     /// "Why": the fact's only reason is a "to" of purpose; it states none
     /// in words and asks no "why" in its intents.
     UnstatedReason,
-    /// "Why": the fact states no reason but reports what someone says,
-    /// which may be the reason for their view.
+    /// "Why": the fact states no reason but reports a view ("warned"),
+    /// which may be the reason for it.
     ReportedReason,
     /// "Who": none of the fact's intents asks who.
     NotAPerson,
