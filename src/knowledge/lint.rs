@@ -126,8 +126,18 @@ pub fn lints(knowledge: &Knowledge) -> Vec<Lint> {
 mod tests {
     use std::path::Path;
 
-    use super::lints;
+    use super::{intent_key, lints};
     use crate::knowledge::load_str;
+
+    #[test]
+    fn an_intent_asking_why_is_not_the_same_words_without_it() {
+        assert_eq!(intent_key("what is the aid"), intent_key("aid what is"));
+        assert_ne!(
+            intent_key("why did the council extend hours"),
+            intent_key("the council extend hours")
+        );
+        assert_eq!(intent_key("why"), "");
+    }
 
     const ARTICLE: &str = "Bridge opens
 
