@@ -166,8 +166,10 @@ pub fn rank(engine: &Engine, words: &[String]) -> Result<Vec<Ranked>, NoAnswer> 
         })
         .collect();
     ranked.sort_by(|a, b| b.score.partial_cmp(&a.score).unwrap_or(Ordering::Equal));
+    // Whether it asks for a yes or a no, read once for the rules below.
+    let yes_no = super::is_yes_no(asked);
     // Stage 6: what the question asserts against what the best facts assert.
-    rules::contradiction::apply(engine, asked, &reading.question.tokens, &mut ranked);
+    rules::contradiction::apply(engine, asked, &reading.question.tokens, yes_no, &mut ranked);
     // Stage 6 still: a word of the sentence the question replaced.
     let replaced = rules::substituted::Asked::read(
         &reading.question.tokens,
@@ -179,7 +181,7 @@ pub fn rank(engine: &Engine, words: &[String]) -> Result<Vec<Ranked>, NoAnswer> 
         &replaced,
         &engine.index,
         &engine.analyzer,
-        super::is_yes_no(asked),
+        yes_no,
         t.substituted_word,
         &mut ranked,
     );

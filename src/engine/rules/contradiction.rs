@@ -484,14 +484,18 @@ impl<'q> Asserted<'q> {
         };
         // The content words' stems serve rule `affirms-denied` too (its
         // content words are these without the negations): each word is
-        // stemmed once, taken from the analysed tokens where it is one.
+        // stemmed once, taken from the analysed tokens where it is one
+        // (a token's stem is the analyzer's stem of its word).
+        let stem_of = |w: &str| -> Cow<'q, str> {
+            match tokens.iter().find(|t| *t.word == *w) {
+                Some(token) => Cow::Borrowed(token.stem.as_str()),
+                None => analyzer.stem_of(w),
+            }
+        };
         let mut affirm_stems = Vec::with_capacity(question.len());
         let mut content = Vec::with_capacity(question.len());
         for w in question.iter().filter(|w| !is_stopword(w)) {
-            let stemmed = match tokens.iter().find(|t| t.word == *w) {
-                Some(token) => Cow::Borrowed(token.stem.as_str()),
-                None => analyzer.stem_of(w),
-            };
+            let stemmed = stem_of(w);
             content.push(asked_word(w, &stemmed, claims));
             if may_affirm && !(any_negation && is_negation(w)) {
                 affirm_stems.push(stemmed);
@@ -515,7 +519,7 @@ impl<'q> Asserted<'q> {
         };
         let affirm = may_affirm.then_some(affirm_stems);
         let stems = content.iter().filter_map(|w| w.stem).collect();
-        let modified = super::modifier::pairs(question, |w| analyzer.stem_of(w));
+        let modified = super::modifier::pairs(question, stem_of);
         Asserted {
             counts: super::count::asked(question),
             modifier_ids: modified
@@ -683,12 +687,18 @@ fn judge(
 /// Cuts the score of ranked documents that the question contradicts, and
 /// sorts the ranking again.
 ///
-/// `tokens` are the question's analysed words, whose stems are reused.
-pub fn apply(engine: &Engine, question: &[String], tokens: &[Token], ranked: &mut [Ranked]) {
+/// `tokens` are the question's analysed words, whose stems are reused;
+/// `yes_no`: whether it asks for a yes or a no.
+pub fn apply(
+    engine: &Engine,
+    question: &[String],
+    tokens: &[Token],
+    yes_no: bool,
+    ranked: &mut [Ranked],
+) {
     let knowledge = engine.knowledge();
     let t = &engine.tunables;
     let claims = &engine.claims;
-    let yes_no = crate::engine::is_yes_no(question);
     let asked = Asserted::new(
         question,
         tokens,
