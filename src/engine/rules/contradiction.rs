@@ -382,7 +382,7 @@ impl Claims {
             any_negated,
             denies_anything: super::asserted::denies_anything(&sentence),
             count: super::count::largest(&sentence).max(super::count::listed(text)),
-            modified: super::modifier::pairs(&sentence, |w| analyzer.stem_of(w)),
+            modified: super::modifier::pairs(&sentence, |i| analyzer.stem_of(&sentence[i])),
             numbers: sentence.into_iter().filter(|w| is_number(w)).collect(),
         }
     }
@@ -482,23 +482,27 @@ impl<'q> Asserted<'q> {
         } else {
             !yes_no
         };
-        // The content words' stems serve rule `affirms-denied` too (its
-        // content words are these without the negations): each word is
-        // stemmed once, taken from the analysed tokens where it is one
-        // (a token's stem is the analyzer's stem of its word).
-        let stem_of = |w: &str| -> Cow<'q, str> {
-            match tokens.iter().find(|t| *t.word == *w) {
+        // Each word is stemmed once, for its content words, rule
+        // `affirms-denied` (its content words are these without the
+        // negations) and the modifier pairs: taken from the analysed
+        // tokens where it is one (a token's stem is the analyzer's stem of
+        // its word).
+        let word_stems: Vec<Cow<'q, str>> = question
+            .iter()
+            .map(|w| match tokens.iter().find(|t| *t.word == **w) {
                 Some(token) => Cow::Borrowed(token.stem.as_str()),
                 None => analyzer.stem_of(w),
-            }
-        };
+            })
+            .collect();
         let mut affirm_stems = Vec::with_capacity(question.len());
         let mut content = Vec::with_capacity(question.len());
-        for w in question.iter().filter(|w| !is_stopword(w)) {
-            let stemmed = stem_of(w);
-            content.push(asked_word(w, &stemmed, claims));
+        for (w, stemmed) in question.iter().zip(&word_stems) {
+            if is_stopword(w) {
+                continue;
+            }
+            content.push(asked_word(w, stemmed, claims));
             if may_affirm && !(any_negation && is_negation(w)) {
-                affirm_stems.push(stemmed);
+                affirm_stems.push(stemmed.clone());
             }
         }
         // Numbers the article gives somewhere: one of these in the question
@@ -519,7 +523,7 @@ impl<'q> Asserted<'q> {
         };
         let affirm = may_affirm.then_some(affirm_stems);
         let stems = content.iter().filter_map(|w| w.stem).collect();
-        let modified = super::modifier::pairs(question, stem_of);
+        let modified = super::modifier::pairs(question, |i| Cow::Borrowed(&*word_stems[i]));
         Asserted {
             counts: super::count::asked(question),
             modifier_ids: modified
