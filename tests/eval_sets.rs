@@ -341,6 +341,18 @@ fn a_drafted_knowledge_beats_declining_on_a_sixth_article() {
 }
 
 #[test]
+fn a_drafted_knowledge_beats_declining_on_a_seventh_article() {
+    // A health authority's breath-test screening pilot for lung cancer
+    // (1,400 words, fictional), and 100 questions (40 the article does not
+    // answer: 20 reusing its words with a detail shifted, 10 it never
+    // covers, 10 with a false premise), written by a helper who saw
+    // neither citebot nor its data. `citebot init`'s draft, unedited.
+    // Declining everything scores 40/100 = 0.400. Measured when it was
+    // added: 0.620 (62/100), precision 0.632 (36/57).
+    drafted_at_least("article7", 0.6, 0.61);
+}
+
+#[test]
 fn a_drafted_knowledge_beats_declining_on_the_tuning_article() {
     // A transport strike report and 80 questions (32 unanswerable) written
     // the same way; its misses are read to improve drafting, so it is a

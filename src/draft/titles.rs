@@ -125,7 +125,7 @@ fn candidates(group: &[Word]) -> Vec<(Vec<String>, String, f32)> {
     for w in group.iter().filter(|w| telling(w) && ends_a_name(w)) {
         let entry = counts
             .entry(vec![w.folded.clone()])
-            .or_insert_with(|| (w.raw.clone(), 0.0));
+            .or_insert_with(|| (written(std::slice::from_ref(w)), 0.0));
         entry.1 += 1.0;
     }
     let mut out: Vec<(Vec<String>, String, f32)> = counts
@@ -161,7 +161,9 @@ fn name_end(group: &[Word], start: usize) -> usize {
 }
 
 /// The words as the article writes them; a word the folding split
-/// ("Achebe-Lowry") is written once.
+/// ("Achebe-Lowry") is written once, and the last word without a
+/// possessive ending ("the authority's plans" names "Authority", not
+/// "Authority's").
 fn written(words: &[Word]) -> String {
     let mut out: Vec<&str> = Vec::new();
     for w in words {
@@ -169,7 +171,19 @@ fn written(words: &[Word]) -> String {
             out.push(&w.raw);
         }
     }
+    if let Some(last) = out.last_mut() {
+        *last = without_possessive(last);
+    }
     out.join(" ")
+}
+
+/// `word` without a trailing "'s", "’s" or lone apostrophe ("unions'").
+fn without_possessive(word: &str) -> &str {
+    ["'s", "\u{2019}s", "'", "\u{2019}"]
+        .iter()
+        .find_map(|ending| word.strip_suffix(ending))
+        .filter(|stem| !stem.is_empty())
+        .unwrap_or(word)
 }
 
 /// A word that may end a title: a name as the article writes it, or a word
@@ -252,6 +266,20 @@ mod tests {
         let title = |i: usize| names[i].as_ref().map(|t| t.title.clone());
         assert_eq!(title(0).as_deref(), Some("Mayor Priya Selwyn"));
         assert_eq!(title(1).as_deref(), Some("Achebe-Lowry"));
+    }
+
+    #[test]
+    fn a_possessive_names_its_owner() {
+        let groups = [
+            "The authority's plan was costly. The authority's budget fell. \
+             Critics said the authority\u{2019}s staff were cut."
+                .to_string(),
+        ];
+        let names = titles(&groups);
+        assert_eq!(
+            names[0].as_ref().map(|t| t.title.as_str()),
+            Some("Authority")
+        );
     }
 
     #[test]
