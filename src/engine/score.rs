@@ -133,8 +133,9 @@ fn read(engine: &Engine, question: Analysed) -> Result<Reading, NoAnswer> {
     })
 }
 
-/// Scores the knowledge's facts against a question, best first.
-pub fn rank(engine: &Engine, words: &[String]) -> Result<Vec<Ranked>, NoAnswer> {
+/// Scores the knowledge's facts against a question (its words, and
+/// whether they ask for a yes or a no: [`super::is_yes_no`]), best first.
+pub fn rank(engine: &Engine, words: &[String], yes_no: bool) -> Result<Vec<Ranked>, NoAnswer> {
     let t = &engine.tunables;
     let asked = words;
     let reading = read(engine, engine.analyzer.analyse_question(words.to_vec()))?;
@@ -167,7 +168,7 @@ pub fn rank(engine: &Engine, words: &[String]) -> Result<Vec<Ranked>, NoAnswer> 
         .collect();
     ranked.sort_by(|a, b| b.score.partial_cmp(&a.score).unwrap_or(Ordering::Equal));
     // Stage 6: what the question asserts against what the best facts assert.
-    rules::contradiction::apply(engine, asked, &reading.question.tokens, &mut ranked);
+    rules::contradiction::apply(engine, asked, &reading.question.tokens, yes_no, &mut ranked);
     // Stage 6 still: a word of the sentence the question replaced.
     let replaced = rules::substituted::Asked::read(
         &reading.question.tokens,
@@ -179,7 +180,7 @@ pub fn rank(engine: &Engine, words: &[String]) -> Result<Vec<Ranked>, NoAnswer> 
         &replaced,
         &engine.index,
         &engine.analyzer,
-        super::is_yes_no(asked),
+        yes_no,
         t.substituted_word,
         &mut ranked,
     );

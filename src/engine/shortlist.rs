@@ -295,6 +295,44 @@ mod tests {
         }
     }
 
+    /// Postings over `copies` blocks of `originals` documents, document
+    /// `d` holding the terms of original `d % originals`: a knowledge whose
+    /// facts come in many equally heavy groups, every weight tied.
+    fn blocks(originals: u32, copies: u32, terms: usize, seed: u64) -> (Vec<Vec<u32>>, Vec<f32>) {
+        let (held, weights) = made_up(originals, terms, seed);
+        let postings = held
+            .iter()
+            .map(|list| {
+                (0..originals * copies)
+                    .filter(|d| list.contains(&(d % originals)))
+                    .collect()
+            })
+            .collect();
+        (postings, weights)
+    }
+
+    #[test]
+    fn pruning_equally_heavy_groups_shortlists_what_the_full_walk_does() {
+        for seed in 0..40u64 {
+            let originals = 5 + (seed as u32 * 7) % 40;
+            let copies = 1 + (seed as u32 * 13) % 60;
+            let terms = 1 + seed as usize % 9;
+            let (postings, weights) = blocks(originals, copies, terms, seed);
+            let lists = lists(&postings, &weights);
+            let mut buffer = vec![0.0f32; (originals * copies) as usize];
+            for k in [1, 2, 8, 96, 500] {
+                for floor in [0.0f32, 0.5, 1.7, 3.0] {
+                    let full = walk(&lists, floor, k, &mut buffer);
+                    assert_eq!(
+                        prune(&lists, floor, k),
+                        full,
+                        "seed {seed}, k {k}, floor {floor}"
+                    );
+                }
+            }
+        }
+    }
+
     #[test]
     fn ties_go_to_the_earlier_fact_and_the_list_keeps_first_met_order() {
         // Documents 0..6 all weigh 2 (terms a and b); 7 and 8 weigh 3 (all
