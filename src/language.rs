@@ -141,11 +141,20 @@ pub enum List {
     /// Words by which a sentence points back at what an earlier one named
     /// ("it", "these", "such").
     Anaphors,
+    /// Words that, soon after "what", ask for a reason ("what is the
+    /// reason", "what caused").
+    ReasonAsking,
+    /// Words of `[reason]` that give a reason only before "to" ("due to",
+    /// not "due for delivery").
+    ReasonBeforeTo,
+    /// Verbs that report a view ("warned", "objects", "accused"): what
+    /// follows may be why someone holds it (rule `reported-reason`).
+    ViewVerbs,
 }
 
 impl List {
     /// Every list, for checking that the data file has each.
-    pub const ALL: [List; 56] = [
+    pub const ALL: [List; 59] = [
         List::Fillers,
         List::Question,
         List::Auxiliary,
@@ -202,6 +211,9 @@ impl List {
         List::CountNouns,
         List::PercentWords,
         List::Anaphors,
+        List::ReasonAsking,
+        List::ReasonBeforeTo,
+        List::ViewVerbs,
     ];
 
     /// The section name of the list in `word-lists.txt`.
@@ -263,6 +275,9 @@ impl List {
             List::CountNouns => "count-nouns",
             List::PercentWords => "percent-words",
             List::Anaphors => "anaphors",
+            List::ReasonAsking => "reason-asking",
+            List::ReasonBeforeTo => "reason-before-to",
+            List::ViewVerbs => "view-verbs",
         }
     }
 }

@@ -7,6 +7,7 @@
 use super::definitions::{self, definition};
 use super::listing;
 use super::phrases::{Span, SpanKind, Word, content, rarity, sentence_words, spans};
+use super::reasons;
 use crate::language::{List, language};
 
 /// Most intents drafted for one sentence: more dilute the best match and
@@ -35,6 +36,12 @@ pub fn draft(sentence: &str) -> Drafted {
     // Room for all but the last intent, which is the sentence's words; a
     // long sentence (a pasted list) stops drafting once the room is full.
     let mut intents = Intents::with_room(MAX_INTENTS - 1);
+    // A sentence that says why something happens answers "why" of it.
+    // It takes no room from the other questions.
+    if let Some(why) = reasons::why_within(&words) {
+        intents.room += 1;
+        intents.push(why);
+    }
     for span in spans(&words) {
         if intents.is_full() {
             break;
@@ -292,6 +299,23 @@ mod tests {
         let d = draft("Mira Quell built the Zorblat engine.");
         assert!(
             d.intents.iter().all(|i| !i.split(' ').any(|w| w == "year")),
+            "{:?}",
+            d.intents
+        );
+    }
+
+    #[test]
+    fn a_sentence_giving_a_reason_is_asked_why() {
+        let d = draft("Zorblat talks broke down because the guild refused to pay.");
+        assert_eq!(
+            d.intents.first().map(String::as_str),
+            Some("why zorblat talks broke"),
+            "{:?}",
+            d.intents
+        );
+        let d = draft("Zorblat talks broke down on Monday.");
+        assert!(
+            d.intents.iter().all(|i| !i.starts_with("why")),
             "{:?}",
             d.intents
         );

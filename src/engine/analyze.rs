@@ -669,7 +669,8 @@ pub fn merged_synonyms(knowledge: &Knowledge) -> Vec<(String, Vec<String>)> {
 }
 
 /// Drops the frames of a chat question that are not part of it: a tag at
-/// the end ("..., right?", "..., huh") and "broadly speaking".
+/// the end ("..., right?", "..., huh") and "broadly speaking"; "how come"
+/// is read as the "why" it means, so "come" is no word to match.
 fn drop_chat_frames(raw: &mut Vec<String>) {
     if raw.len() >= 3
         && raw
@@ -682,6 +683,9 @@ fn drop_chat_frames(raw: &mut Vec<String>) {
     while i < raw.len() {
         if raw[i] == "speaking" && raw[i - 1].ends_with("ly") {
             raw.drain(i - 1..=i);
+        } else if raw[i] == "come" && raw[i - 1] == "how" {
+            raw.drain(i - 1..=i);
+            raw.insert(i - 1, "why".to_string());
         } else {
             i += 1;
         }
@@ -759,5 +763,8 @@ mod tests {
         let mut short = words("right?");
         drop_chat_frames(&mut short);
         assert_eq!(short, ["right"]);
+        let mut why = words("how come the union picked monday");
+        drop_chat_frames(&mut why);
+        assert_eq!(why, ["why", "the", "union", "picked", "monday"]);
     }
 }

@@ -60,6 +60,11 @@ pub struct Doc {
     /// Who does what it tells (first term of each of the fact's actors),
     /// sorted; empty when the knowledge does not say.
     pub actors: Terms,
+    /// Terms it holds only in intents asking "why", sorted: a drafted
+    /// sentence that gives the reason for the one before it carries that
+    /// one's words in its "why" intent, and they count for its whole bag
+    /// only when the question asks why (rule `why-words`).
+    pub why_only: Terms,
 }
 
 /// What a cited sentence gives every fact citing it: its terms, the kinds
@@ -363,12 +368,11 @@ fn fact_docs(knowledge: &Knowledge, analyzer: &Analyzer, interner: &mut Interner
         }
         let mut bag: Vec<TermId> = intents.iter().flat_map(|i| i.iter()).copied().collect();
         bag.extend(sentence_terms.iter());
-        bag.extend(
-            texts
-                .entry(fact.answer.as_str())
-                .or_insert_with(|| terms_of(&fact.answer))
-                .iter(),
-        );
+        let answer_terms = texts
+            .entry(fact.answer.as_str())
+            .or_insert_with(|| terms_of(&fact.answer));
+        bag.extend(answer_terms.iter());
+        let why_only = why_only_terms(&intents, &intent_wants, &sentence_terms, answer_terms);
         sequences.push(sentence_terms);
         let actors = sorted_terms(fact.actors.iter().filter_map(|a| {
             texts
@@ -391,9 +395,35 @@ fn fact_docs(knowledge: &Knowledge, analyzer: &Analyzer, interner: &mut Interner
             speakers: Terms::default(),
             sequences: sequences.into(),
             actors: interner.intern(actors),
+            why_only: interner.intern(why_only),
         });
     }
     docs
+}
+
+/// The terms a fact holds only in intents asking "why" (not in its other
+/// intents, its sentence or its answer), sorted, for rule `why-words`.
+fn why_only_terms(
+    intents: &[Terms],
+    wants: &[Wants],
+    sentence: &[TermId],
+    answer: &[TermId],
+) -> Vec<TermId> {
+    let asks_why = |i: usize| wants.get(i) == Some(&Wants::Reason);
+    if !(0..intents.len()).any(asks_why) {
+        return Vec::new();
+    }
+    let elsewhere = |t: &TermId| {
+        sentence.contains(t)
+            || answer.contains(t)
+            || (0..intents.len()).any(|i| !asks_why(i) && intents[i].contains(t))
+    };
+    sorted_terms(
+        (0..intents.len())
+            .filter(|&i| asks_why(i))
+            .flat_map(|i| intents[i].iter().copied())
+            .filter(|t| !elsewhere(t)),
+    )
 }
 
 /// Each article sentence's paragraph terms, for rule `paragraph-context`.
@@ -460,6 +490,7 @@ fn sentence_docs(knowledge: &Knowledge, analyzer: &Analyzer, interner: &mut Inte
             counted: interner.intern(sorted_terms(terms_of(
                 &sentence_counted_words(&sentence.text).join(" "),
             ))),
+            why_only: Terms::default(),
         });
     }
     docs

@@ -127,7 +127,7 @@ impl Engine {
         // words when they are all of its words (else read again if needed).
         let subject = whole.then(|| about::subject_asked(&words));
         let yes_no = is_yes_no(&words);
-        let reply = match self.reply_to(message, &words, subject) {
+        let reply = match self.reply_to(message, &words, subject, yes_no) {
             // Only a question that is no yes/no question is answered in short.
             Reply::Answered(answer) if !yes_no => Reply::Answered(self.in_short(answer, &words)),
             reply => reply,
@@ -141,19 +141,21 @@ impl Engine {
             return Reply::Unknown(problem);
         }
         match self.bounded_words(message) {
-            Ok(words) => self.reply_to(message, &words, None),
+            Ok(words) => self.reply_to(message, &words, None, is_yes_no(&words)),
             Err(no) => Reply::Unknown(no),
         }
     }
 
     /// The reply to one checked message, given its words and, when they
     /// are known, what it asks about the article's subject
-    /// ([`about::subject_asked`] of all its words).
+    /// ([`about::subject_asked`] of all its words); `yes_no`: whether they
+    /// ask for a yes or a no ([`is_yes_no`]).
     fn reply_to(
         &self,
         message: &str,
         words: &[String],
         subject: Option<Option<about::Subject>>,
+        yes_no: bool,
     ) -> Reply {
         match smalltalk::reply(words) {
             Some(smalltalk::Smalltalk::Help) => return Reply::Greeting(self.help_text()),
@@ -172,7 +174,7 @@ impl Engine {
         if let Some(name) = self.unknown_name(message) {
             return Reply::Unknown(NoAnswer::NotMentioned(name));
         }
-        let ranked = match score::rank(self, words) {
+        let ranked = match score::rank(self, words, yes_no) {
             Ok(ranked) => ranked,
             Err(NoAnswer::NotMentioned(name)) => {
                 return Reply::Unknown(NoAnswer::NotMentioned(as_typed(message, &name)));
@@ -230,7 +232,8 @@ impl Engine {
         if let Some(name) = self.unknown_name(message) {
             return Err(NoAnswer::NotMentioned(name));
         }
-        let ranked = score::rank(self, &self.bounded_words(message)?)?;
+        let words = self.bounded_words(message)?;
+        let ranked = score::rank(self, &words, is_yes_no(&words))?;
         let mut out: Vec<Candidate> = Vec::new();
         for r in ranked {
             if out.len() == n {
@@ -266,7 +269,7 @@ impl Engine {
         };
         let ranked = match named
             .and_then(|()| self.bounded_words(message))
-            .and_then(|words| score::rank(self, &words))
+            .and_then(|words| score::rank(self, &words, is_yes_no(&words)))
         {
             Ok(ranked) => ranked,
             Err(no) => {

@@ -299,7 +299,12 @@ pub fn wants_in(words: &[String], later_events_unknown: bool) -> Wants {
         }
     } else if pair("how", "long") && !has("ago") {
         Wants::Duration
-    } else if has("why") || pair("what", "for") || pair("reason", "for") {
+    } else if has("why")
+        || pair("what", "for")
+        || pair("reason", "for")
+        || pair("how", "come")
+        || asks_within(words, List::ReasonAsking, REASON_NOUN_SPAN)
+    {
         Wants::Reason
     } else if asks_when(words) || asks_for(words, List::TimeNouns) {
         if words.iter().any(|w| lang.in_list(List::PreciseTime, w)) {
@@ -329,11 +334,21 @@ pub fn asks_a_share(words: &[String]) -> bool {
 /// True when "what" or "which" is followed, within two words, by one of
 /// `nouns` ("on what exact date", "at which venue").
 fn asks_for(words: &[String], nouns: List) -> bool {
+    asks_within(words, nouns, 2)
+}
+
+/// Most words after "what" among which a word of `[reason-asking]` asks
+/// for a reason ("what is the reason").
+const REASON_NOUN_SPAN: usize = 3;
+
+/// True when a word of `nouns` comes within `span` words after "what" or
+/// "which".
+fn asks_within(words: &[String], nouns: List, span: usize) -> bool {
     words.iter().enumerate().any(|(i, w)| {
         matches!(w.as_str(), "what" | "which" | "whats")
             && words[i + 1..]
                 .iter()
-                .take(2)
+                .take(span)
                 .any(|n| language().in_list(nouns, n))
     })
 }
@@ -466,6 +481,16 @@ pub fn is_amount_of_money(tokens: &[&str], i: usize) -> bool {
 /// (each kind's bit is [`Wants::bit`]).
 const PRICES: u16 = 256;
 
+/// [`Gives`]'s bit for a sentence whose only reason is a "to" of purpose
+/// ("drivers to strike", "to run from 6am"): it may say why, but states no
+/// reason in words (rule `unstated-reason`).
+const PURPOSE: u16 = 1024;
+
+/// [`Gives`]'s bit for a sentence that reports a view (`[view-verbs]`:
+/// "warned that the strike would hit shops"): asked why they worry or
+/// object, what they say may be the reason (rule `reported-reason`).
+const REPORTS: u16 = 2048;
+
 /// The kinds of answer a piece of knowledge can give, as a small bit set.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Gives(u16);
@@ -501,10 +526,19 @@ impl Gives {
             if lang.in_list(List::PriceVerbs, word) {
                 gives.0 |= PRICES;
             }
-            if lang.in_list(List::Reason, word) && !dates_what_follows(&tokens, i)
-                || (lower == "to" && tokens.get(i + 1).is_some_and(|n| starts_purpose(n)))
-            {
+            let before_to = || {
+                !lang.in_list(List::ReasonBeforeTo, word)
+                    || tokens
+                        .get(i + 1)
+                        .is_some_and(|n| self::bare(n).eq_ignore_ascii_case("to"))
+            };
+            if lang.in_list(List::Reason, word) && !dates_what_follows(&tokens, i) && before_to() {
                 gives.add(Wants::Reason);
+            } else if lower == "to" && tokens.get(i + 1).is_some_and(|n| starts_purpose(n)) {
+                gives.0 |= PURPOSE;
+            }
+            if lang.in_list(List::ViewVerbs, word) {
+                gives.0 |= REPORTS;
             }
         }
         gives
@@ -522,9 +556,24 @@ impl Gives {
         self.0 |= wants.bit();
     }
 
-    /// Drops a kind.
+    /// Drops a kind (a reason's "to" of purpose with it).
     pub fn remove(&mut self, wants: Wants) {
         self.0 &= !wants.bit();
+        if wants == Wants::Reason {
+            self.0 &= !PURPOSE;
+        }
+    }
+
+    /// True when the sentence reports a view ("warned that ...").
+    pub fn reports(self) -> bool {
+        self.0 & REPORTS != 0
+    }
+
+    /// True when the knowledge states a reason in words (a reason word
+    /// such as "because", or an intent asking why), not only by a "to" of
+    /// purpose.
+    pub fn states_reason(self) -> bool {
+        self.0 & Wants::Reason.bit() != 0
     }
 
     /// True when this knowledge can answer a question wanting `wants`.
@@ -536,6 +585,7 @@ impl Gives {
             Wants::Any | Wants::Duration => true,
             // Money is a count too; a count question may be answered by an amount.
             Wants::Count => self.0 & (Wants::Count.bit() | Wants::Money.bit()) != 0,
+            Wants::Reason => self.0 & (Wants::Reason.bit() | PURPOSE) != 0,
             w => self.0 & w.bit() != 0,
         }
     }
@@ -556,6 +606,14 @@ mod tests {
         assert_eq!(w("how much money did germany give"), Wants::Money);
         assert_eq!(w("how much did nord stream 2 cost to build"), Wants::Money);
         assert_eq!(w("why is everyone roasting germany"), Wants::Reason);
+        assert_eq!(w("how come the union picked monday"), Wants::Reason);
+        assert_eq!(
+            w("what is the reason the council extends its hours"),
+            Wants::Reason
+        );
+        assert_eq!(w("what caused the talks to collapse"), Wants::Reason);
+        assert_eq!(w("what is the point of the fund"), Wants::Reason);
+        assert_eq!(w("how did the talks collapse"), Wants::Any);
         assert_eq!(w("On which day did Berlin offer helmets?"), Wants::Time);
         assert_eq!(w("when exactly will the helicopters arrive"), Wants::Date);
         assert_eq!(
@@ -741,6 +799,10 @@ mod tests {
         let because = Gives::from_sentence("It stopped since the money ran out.");
         assert!(because.can_give(Wants::Reason));
         // News gives causes with "blaming", "citing", "thanks to".
+        let due = Gives::from_sentence("Trams are due for delivery in 2026.");
+        assert!(!due.states_reason());
+        let due_to = Gives::from_sentence("Congestion is expected due to the lack of trams.");
+        assert!(due_to.states_reason());
         let blaming = Gives::from_sentence("Profit fell 18 percent, blaming higher fuel prices.");
         assert!(blaming.can_give(Wants::Reason));
     }

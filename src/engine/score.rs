@@ -46,7 +46,7 @@ pub struct Ranked {
     /// What the boosts added: a guessed number's, the word vectors', the
     /// paragraph's and the phrases' share, what its length added or took,
     /// and its neighbours' share.
-    pub boosts: [f32; 7],
+    pub boosts: [f32; 8],
     /// The share of its score that the ranking-only rules gave
     /// (`paragraph-context`, `sentence-length`; below zero when its length
     /// took from it): words of its paragraph, or its shortness, help to rank
@@ -133,8 +133,9 @@ fn read(engine: &Engine, question: Analysed) -> Result<Reading, NoAnswer> {
     })
 }
 
-/// Scores the knowledge's facts against a question, best first.
-pub fn rank(engine: &Engine, words: &[String]) -> Result<Vec<Ranked>, NoAnswer> {
+/// Scores the knowledge's facts against a question (its words, and
+/// whether they ask for a yes or a no: [`super::is_yes_no`]), best first.
+pub fn rank(engine: &Engine, words: &[String], yes_no: bool) -> Result<Vec<Ranked>, NoAnswer> {
     let t = &engine.tunables;
     let asked = words;
     let reading = read(engine, engine.analyzer.analyse_question(words.to_vec()))?;
@@ -167,7 +168,7 @@ pub fn rank(engine: &Engine, words: &[String]) -> Result<Vec<Ranked>, NoAnswer> 
         .collect();
     ranked.sort_by(|a, b| b.score.partial_cmp(&a.score).unwrap_or(Ordering::Equal));
     // Stage 6: what the question asserts against what the best facts assert.
-    rules::contradiction::apply(engine, asked, &reading.question.tokens, &mut ranked);
+    rules::contradiction::apply(engine, asked, &reading.question.tokens, yes_no, &mut ranked);
     // Stage 6 still: a word of the sentence the question replaced.
     let replaced = rules::substituted::Asked::read(
         &reading.question.tokens,
@@ -179,7 +180,7 @@ pub fn rank(engine: &Engine, words: &[String]) -> Result<Vec<Ranked>, NoAnswer> 
         &replaced,
         &engine.index,
         &engine.analyzer,
-        super::is_yes_no(asked),
+        yes_no,
         t.substituted_word,
         &mut ranked,
     );
@@ -392,7 +393,7 @@ struct WordScore {
     /// What a guessed number, the word vectors, the paragraph and the
     /// phrases added to the score, what its length added or took, and its
     /// neighbours' share.
-    boosts: [f32; 7],
+    boosts: [f32; 8],
     /// The share of the score that the ranking-only rules gave.
     context_share: f32,
 }
@@ -578,7 +579,21 @@ fn word_scores(
             // The context rules only rank.
             let context = context.get(s).copied().unwrap_or(0.0) + neighbour + antecedent;
             let phrase = phrases.get(s).copied().unwrap_or(0.0);
-            let bag = exact + (vectors[s] + guessed[s]) + context + phrase;
+            // Rule `why-words`: words the fact holds only in "why" intents
+            // count for its bag only when the question asks why.
+            let why_words =
+                if wanted == Wants::Reason || doc.why_only.is_empty() || t.why_words <= 0.0 {
+                    0.0
+                } else {
+                    t.why_words
+                        * query
+                            .exact_by_term
+                            .iter()
+                            .filter(|(term, _)| doc.why_only.binary_search(term).is_ok())
+                            .map(|&(_, weight)| weight.max(0.0))
+                            .sum::<f32>()
+                };
+            let bag = exact - why_words + (vectors[s] + guessed[s]) + context + phrase;
             // Rule `sentence-length` scales the fact's own matched words for ranking.
             let length = rules::length::factor(doc.bag.len(), index.average_len, t);
             let scaled = (bag - context) * (length - 1.0);
@@ -606,7 +621,7 @@ fn word_scores(
             if best_cut {
                 fired.add(Rule::IntentOtherKind);
             }
-            let boosts = [
+            let mut boosts = [
                 bag_share * guessed[s] / total,
                 bag_share * vectors[s] / total,
                 bag_share * (context - neighbour - antecedent) / total,
@@ -614,6 +629,7 @@ fn word_scores(
                 bag_share * scaled / total,
                 bag_share * neighbour / total,
                 bag_share * antecedent / total,
+                -bag_share * why_words / total,
             ];
             if boosts[0] > 0.0 {
                 fired.add(Rule::GuessedNumber);
@@ -636,6 +652,9 @@ fn word_scores(
             if boosts[6] > 0.0 {
                 fired.add(Rule::Antecedent);
             }
+            if boosts[7] < 0.0 {
+                fired.add(Rule::WhyWords);
+            }
             let intent_part = t.intent_share * best_intent;
             // Above 1 only through the paragraph's credit, which ranks the
             // facts that cover the whole question among themselves.
@@ -643,7 +662,16 @@ fn word_scores(
             // The phrases rank too but are no evidence of their own: a
             // question that changes one word of a sentence keeps the others'
             // pairs (rule `phrase-match`).
-            let own = intent_part + bag_share * (bag - context - phrase) / total;
+            let mut own = intent_part + bag_share * (bag - context - phrase) / total;
+            let mut score = score;
+            // Rule `why-words`: a fact that meets a question not asking why
+            // only through its "why" intents would be no candidate without
+            // them, and scores nothing.
+            if why_words > 0.0 && exact - why_words <= f32::EPSILON * total {
+                boosts[7] = -score;
+                score = 0.0;
+                own = 0.0;
+            }
             let score = WordScore {
                 context_share: if score > 0.0 { 1.0 - own / score } else { 0.0 },
                 score,

@@ -107,6 +107,22 @@ tunables! {
     /// Rule `answer-kind`: share of its score a fact keeps when it cannot give
     /// the kind of answer asked for (a count, a reason, a time, a place).
     wrong_kind: f32 = 0.4, 0.0, 1.0;
+    /// Rule `unstated-reason`: share of its score a fact keeps when asked
+    /// "why" while its only reason is a "to" of purpose ("drivers to
+    /// strike"): it states no reason in words and asks no "why" in an intent.
+    unstated_reason: f32 = 0.8, 0.0, 1.0;
+    /// Rule `why-words`: share of the weight of the question's words that a
+    /// fact holds only in intents asking "why" taken back from its whole
+    /// bag when the question does not ask why (0 = off; `init` sets 1.0:
+    /// a drafted sentence giving the reason for the one before carries that
+    /// one's words in a "why" intent).
+    why_words: f32 = 0.0, 0.0, 1.0;
+    /// Rule `reported-reason`: share of its score a fact keeps when asked
+    /// "why" while it states no reason but reports a view (`[view-verbs]`:
+    /// "warned that the strike would hit shops"), instead of `wrong_kind`
+    /// (0 = off: `wrong_kind` applies; `init` sets 0.8 for drafted knowledge,
+    /// whose intents never ask why of a view).
+    reported_reason: f32 = 0.0, 0.0, 1.0;
     /// Rule `not-a-person`: share of its score a fact keeps when asked "who"
     /// while none of its intents asks who.
     no_person: f32 = 0.8, 0.0, 1.0;

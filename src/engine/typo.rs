@@ -81,17 +81,7 @@ impl TypoIndex {
             return None;
         }
         let chars: Vec<char> = word.chars().collect();
-        let n = chars.len();
-        let mut hashes = Vec::with_capacity(1 + n + if allowed >= 2 { n * n / 2 } else { 0 });
-        hashes.push(hash_without(&chars, &[]));
-        for i in 0..chars.len() {
-            hashes.push(hash_without(&chars, &[i]));
-            if allowed >= 2 {
-                for j in i + 1..chars.len() {
-                    hashes.push(hash_without(&chars, &[i, j]));
-                }
-            }
-        }
+        let hashes = deletion_hashes(&chars, allowed >= 2);
         let mut best: Option<(usize, usize, &str)> = None;
         let mut tried = HashSet::default();
         'hashes: for h in hashes {
@@ -150,17 +140,63 @@ impl TypoIndex {
     }
 }
 
+/// FNV-1a prime and offset basis, as [`hash_without`] uses them.
+const FNV_PRIME: u64 = 0x0100_0000_01b3;
+const FNV_BASIS: u64 = 0xcbf2_9ce4_8422_2325;
+
+/// One character's step of [`hash_without`]'s FNV-1a.
+fn fnv_char(mut hash: u64, c: char) -> u64 {
+    for byte in (c as u32).to_le_bytes() {
+        hash ^= u64::from(byte);
+        hash = hash.wrapping_mul(FNV_PRIME);
+    }
+    hash
+}
+
+/// [`fnv_char`] over each of `chars`, from `hash`.
+fn fnv_chars(hash: u64, chars: &[char]) -> u64 {
+    chars.iter().fold(hash, |h, &c| fnv_char(h, c))
+}
+
+/// The hashes of a word's deletion variants, in the order a question word
+/// looks them up: [`hash_without`] nothing, then for each place `i` without
+/// it and (with `two`) without it and each later place. The same values,
+/// but each variant's hash starts from the hash of what it shares with the
+/// word before the first deleted character (and from the running hash
+/// between the two deletions), instead of reading the whole word again.
+fn deletion_hashes(chars: &[char], two: bool) -> Vec<u64> {
+    let n = chars.len();
+    let mut hashes = Vec::with_capacity(1 + n + if two { n * n / 2 } else { 0 });
+    // prefix[k]: the hash state after the first k characters.
+    let mut prefix = Vec::with_capacity(n + 1);
+    prefix.push(FNV_BASIS);
+    for &c in chars {
+        let last = prefix[prefix.len() - 1];
+        prefix.push(fnv_char(last, c));
+    }
+    hashes.push(prefix[n] ^ n as u64);
+    for i in 0..n {
+        hashes.push(fnv_chars(prefix[i], &chars[i + 1..]) ^ (n - 1) as u64);
+        if two {
+            // The state after the characters before `i` and those between
+            // `i` and `j`, both left out.
+            let mut between = prefix[i];
+            for j in i + 1..n {
+                hashes.push(fnv_chars(between, &chars[j + 1..]) ^ (n - 2) as u64);
+                between = fnv_char(between, chars[j]);
+            }
+        }
+    }
+    hashes
+}
+
 /// FNV-1a hash of the characters of a word, leaving out those at `skip`
 /// (sorted): the hash of a deletion variant without building the string.
 fn hash_without(chars: &[char], skip: &[usize]) -> u64 {
-    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
-    for (i, c) in chars.iter().enumerate() {
-        if skip.contains(&i) {
-            continue;
-        }
-        for byte in (*c as u32).to_le_bytes() {
-            hash ^= u64::from(byte);
-            hash = hash.wrapping_mul(0x0100_0000_01b3);
+    let mut hash = FNV_BASIS;
+    for (i, &c) in chars.iter().enumerate() {
+        if !skip.contains(&i) {
+            hash = fnv_char(hash, c);
         }
     }
     // Mix in the length so that "ab" less nothing and "abc" less "c" differ
@@ -210,6 +246,24 @@ mod tests {
         // it is never expanded into its deletions.
         let huge = "キロメートル".repeat(332);
         assert_eq!(i.correct(&huge), None);
+    }
+
+    #[test]
+    fn deletion_hashes_are_those_of_each_variant_in_order() {
+        for word in ["", "a", "javlin", "soverignty", "straße", "キロメートル"] {
+            let chars: Vec<char> = word.chars().collect();
+            let n = chars.len();
+            for two in [false, true] {
+                let mut expected = vec![hash_without(&chars, &[])];
+                for i in 0..n {
+                    expected.push(hash_without(&chars, &[i]));
+                    if two {
+                        expected.extend((i + 1..n).map(|j| hash_without(&chars, &[i, j])));
+                    }
+                }
+                assert_eq!(deletion_hashes(&chars, two), expected, "{word} {two}");
+            }
+        }
     }
 
     #[test]

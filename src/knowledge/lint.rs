@@ -27,14 +27,19 @@ impl fmt::Display for Lint {
 
 /// What makes two intents the same to a reader of the file: their words
 /// other than stop words, sorted ("what is the aid" and "aid what is" are
-/// one); empty when an intent has only stop words.
+/// one); empty when an intent has only stop words. An intent asking "why"
+/// asks for a reason, not for what its words tell, so "why" stays in its
+/// key ("why did the council extend its hours" is not "the council extended
+/// its hours").
 pub fn intent_key(intent: &str) -> String {
-    let mut key: Vec<String> = words(intent)
-        .into_iter()
-        .filter(|w| !is_stopword(w))
-        .collect();
+    let words = words(intent);
+    let why = words.iter().any(|w| w == "why");
+    let mut key: Vec<String> = words.into_iter().filter(|w| !is_stopword(w)).collect();
     key.sort();
     key.dedup();
+    if why && !key.is_empty() {
+        key.insert(0, "why".to_string());
+    }
     key.join(" ")
 }
 
@@ -121,8 +126,18 @@ pub fn lints(knowledge: &Knowledge) -> Vec<Lint> {
 mod tests {
     use std::path::Path;
 
-    use super::lints;
+    use super::{intent_key, lints};
     use crate::knowledge::load_str;
+
+    #[test]
+    fn an_intent_asking_why_is_not_the_same_words_without_it() {
+        assert_eq!(intent_key("what is the aid"), intent_key("aid what is"));
+        assert_ne!(
+            intent_key("why did the council extend hours"),
+            intent_key("the council extend hours")
+        );
+        assert_eq!(intent_key("why"), "");
+    }
 
     const ARTICLE: &str = "Bridge opens
 

@@ -3,7 +3,12 @@
 //! `counted-thing` ("how many X" needs a number of X, with X's qualifiers:
 //! "how much economic aid" is not answered by a sum of military aid),
 //! `which-noun` ("which X" needs a fact that mentions X and says which, not
-//! just "a X") and `not-a-person` ("who" mildly prefers facts whose intents
+//! just "a X"), `unstated-reason` ("why" is better answered by a fact that
+//! states a reason in words, "because", "due to", or asks why in an intent,
+//! than by one whose only reason is a "to" of purpose: "drivers to strike")
+//! `reported-reason` ("why" of a view: a sentence reporting a view with a
+//! verb of `[view-verbs]`, "warned that the strike would hit shops", may
+//! give it without a reason word) and `not-a-person` ("who" mildly prefers facts whose intents
 //! ask who, as whether a fact names a doer is known only from its intents).
 
 use std::cell::RefCell;
@@ -138,7 +143,8 @@ impl Identified {
 }
 
 /// The kind rules that fire for a fact: `not-a-person` alone for "who"
-/// questions, else any of `answer-kind`, `counted-thing` and `which-noun`.
+/// questions, else any of `answer-kind` (or `unstated-reason`),
+/// `counted-thing` and `which-noun`.
 pub fn check(reading: &Reading, doc: &Doc, semantic: Option<&Semantic>, t: &Tunables) -> Fired {
     let mut fired = Fired::default();
     let wanted = reading.wanted;
@@ -150,7 +156,13 @@ pub fn check(reading: &Reading, doc: &Doc, semantic: Option<&Semantic>, t: &Tuna
     }
     if wanted != Wants::Any {
         if !doc.gives.can_give(wanted) {
-            fired.add(Rule::AnswerKind);
+            if wanted == Wants::Reason && doc.gives.reports() && t.reported_reason > 0.0 {
+                fired.add(Rule::ReportedReason);
+            } else {
+                fired.add(Rule::AnswerKind);
+            }
+        } else if wanted == Wants::Reason && !doc.gives.states_reason() {
+            fired.add(Rule::UnstatedReason);
         }
         if !reading.counted.counted_by(doc) {
             fired.add(Rule::CountedThing);

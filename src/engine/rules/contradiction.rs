@@ -382,7 +382,7 @@ impl Claims {
             any_negated,
             denies_anything: super::asserted::denies_anything(&sentence),
             count: super::count::largest(&sentence).max(super::count::listed(text)),
-            modified: super::modifier::pairs(&sentence, |w| analyzer.stem_of(w)),
+            modified: super::modifier::pairs(&sentence, |i| analyzer.stem_of(&sentence[i])),
             numbers: sentence.into_iter().filter(|w| is_number(w)).collect(),
         }
     }
@@ -475,26 +475,37 @@ impl<'q> Asserted<'q> {
         // for a negation again. A question asking why something is not so
         // ("why won't they spend the surplus") takes the denial as given
         // and asks for its reason, which the answer need not deny again:
-        // its negation is no claim to check.
-        let any_negation = negated(question) && !asks_why(question);
-        let may_affirm = if any_negation {
+        // its negation is no claim to check. Nor does it state what its
+        // sentence denies ("why can't the surplus be spent" against "could
+        // not be spent twice"): it denies it too.
+        let denies = negated(question);
+        let any_negation = denies && !asks_why(question);
+        let may_affirm = if denies {
             super::asserted::may_affirm_denied(question, yes_no)
         } else {
             !yes_no
         };
-        // The content words' stems serve rule `affirms-denied` too (its
-        // content words are these without the negations): each word is
-        // stemmed once, taken from the analysed tokens where it is one.
-        let mut affirm_stems = Vec::with_capacity(question.len());
-        let mut content = Vec::with_capacity(question.len());
-        for w in question.iter().filter(|w| !is_stopword(w)) {
-            let stemmed = match tokens.iter().find(|t| t.word == *w) {
+        // Each word is stemmed once, for its content words, rule
+        // `affirms-denied` (its content words are these without the
+        // negations) and the modifier pairs: taken from the analysed
+        // tokens where it is one (a token's stem is the analyzer's stem of
+        // its word).
+        let word_stems: Vec<Cow<'q, str>> = question
+            .iter()
+            .map(|w| match tokens.iter().find(|t| *t.word == **w) {
                 Some(token) => Cow::Borrowed(token.stem.as_str()),
                 None => analyzer.stem_of(w),
-            };
-            content.push(asked_word(w, &stemmed, claims));
+            })
+            .collect();
+        let mut affirm_stems = Vec::with_capacity(question.len());
+        let mut content = Vec::with_capacity(question.len());
+        for (w, stemmed) in question.iter().zip(&word_stems) {
+            if is_stopword(w) {
+                continue;
+            }
+            content.push(asked_word(w, stemmed, claims));
             if may_affirm && !(any_negation && is_negation(w)) {
-                affirm_stems.push(stemmed);
+                affirm_stems.push(stemmed.clone());
             }
         }
         // Numbers the article gives somewhere: one of these in the question
@@ -515,7 +526,7 @@ impl<'q> Asserted<'q> {
         };
         let affirm = may_affirm.then_some(affirm_stems);
         let stems = content.iter().filter_map(|w| w.stem).collect();
-        let modified = super::modifier::pairs(question, |w| analyzer.stem_of(w));
+        let modified = super::modifier::pairs(question, |i| Cow::Borrowed(&*word_stems[i]));
         Asserted {
             counts: super::count::asked(question),
             modifier_ids: modified
@@ -683,12 +694,18 @@ fn judge(
 /// Cuts the score of ranked documents that the question contradicts, and
 /// sorts the ranking again.
 ///
-/// `tokens` are the question's analysed words, whose stems are reused.
-pub fn apply(engine: &Engine, question: &[String], tokens: &[Token], ranked: &mut [Ranked]) {
+/// `tokens` are the question's analysed words, whose stems are reused;
+/// `yes_no`: whether it asks for a yes or a no.
+pub fn apply(
+    engine: &Engine,
+    question: &[String],
+    tokens: &[Token],
+    yes_no: bool,
+    ranked: &mut [Ranked],
+) {
     let knowledge = engine.knowledge();
     let t = &engine.tunables;
     let claims = &engine.claims;
-    let yes_no = crate::engine::is_yes_no(question);
     let asked = Asserted::new(
         question,
         tokens,
@@ -847,6 +864,11 @@ mod tests {
         let intents = ["what happened to the surplus"];
         let fired = judged("why won't they spend the surplus", sentence, &intents);
         assert!(!fired.has(Rule::Denied) && !fired.has(Rule::DeniesUnsaid));
+        let fired = judged("why can't the surplus be spent on pay", sentence, &intents);
+        assert!(!fired.has(Rule::AffirmsDenied), "{fired:?}");
+        // Asked why it was spent, the sentence's denial contradicts it.
+        let fired = judged("why was the surplus spent twice", sentence, &intents);
+        assert!(fired.has(Rule::AffirmsDenied), "{fired:?}");
         // Asked what, the denial is checked.
         let sentence = "The surplus was spent on new trams.";
         let fired = judged("what was not bought with the surplus", sentence, &intents);

@@ -63,6 +63,12 @@ pub enum Rule {
     CountedThing,
     /// "Which X": the fact never mentions X, or only as "a X".
     WhichNoun,
+    /// "Why": the fact's only reason is a "to" of purpose; it states none
+    /// in words and asks no "why" in its intents.
+    UnstatedReason,
+    /// "Why": the fact states no reason but reports a view ("warned"),
+    /// which may be the reason for it.
+    ReportedReason,
     /// "Who": none of the fact's intents asks who.
     NotAPerson,
     /// The question names the fact's entities the other way round.
@@ -97,6 +103,10 @@ pub enum Rule {
     /// before the fact's uses, when the fact's sentence points back at it
     /// ("it", "these"), added for ranking only.
     Antecedent,
+    /// The question does not ask why, and some of its words are the fact's
+    /// only in intents asking why: they count for those intents, not for
+    /// the fact's whole bag.
+    WhyWords,
     /// The question denies what the clause of the sentence it asks about
     /// states ("what cannot be solved" against "can be solved").
     Denied,
@@ -122,13 +132,15 @@ pub enum Rule {
 
 impl Rule {
     /// Every rule, in the order `--explain` lists them.
-    pub const ALL: [Rule; 26] = [
+    pub const ALL: [Rule; 29] = [
         Rule::UnknownEntity,
         Rule::EntityMissing,
         Rule::EntitySubstituted,
         Rule::AnswerKind,
         Rule::CountedThing,
         Rule::WhichNoun,
+        Rule::UnstatedReason,
+        Rule::ReportedReason,
         Rule::NotAPerson,
         Rule::RolesSwapped,
         Rule::OtherDoer,
@@ -142,6 +154,7 @@ impl Rule {
         Rule::PhraseMatch,
         Rule::SentenceLength,
         Rule::Antecedent,
+        Rule::WhyWords,
         Rule::Denied,
         Rule::OtherNumber,
         Rule::OppositeWord,
@@ -160,6 +173,8 @@ impl Rule {
             Rule::AnswerKind => "answer-kind",
             Rule::CountedThing => "counted-thing",
             Rule::WhichNoun => "which-noun",
+            Rule::UnstatedReason => "unstated-reason",
+            Rule::ReportedReason => "reported-reason",
             Rule::NotAPerson => "not-a-person",
             Rule::RolesSwapped => "roles-swapped",
             Rule::OtherDoer => "other-doer",
@@ -173,6 +188,7 @@ impl Rule {
             Rule::PhraseMatch => "phrase-match",
             Rule::SentenceLength => "sentence-length",
             Rule::Antecedent => "antecedent",
+            Rule::WhyWords => "why-words",
             Rule::Denied => "denied",
             Rule::OtherNumber => "other-number",
             Rule::OppositeWord => "opposite-word",
@@ -292,9 +308,20 @@ pub fn guard(
     let kind = answer_kind::check(reading, doc, semantic, t);
     if kind.has(Rule::NotAPerson) {
         factor *= t.no_person;
-    } else if kind != Fired::default() {
-        // One cut however many ways the fact fails the kind asked for.
-        factor *= t.wrong_kind;
+    } else {
+        if kind.has(Rule::UnstatedReason) {
+            factor *= t.unstated_reason;
+        }
+        if kind.has(Rule::ReportedReason) {
+            factor *= t.reported_reason;
+        }
+        if [Rule::AnswerKind, Rule::CountedThing, Rule::WhichNoun]
+            .iter()
+            .any(|&r| kind.has(r))
+        {
+            // One cut however many ways the fact fails the kind asked for.
+            factor *= t.wrong_kind;
+        }
     }
     fired.merge(kind);
     if roles::swapped(doc, &reading.roles) {
@@ -308,7 +335,7 @@ pub fn guard(
 }
 
 /// The effect of each rule that fired, as `--explain` shows it.
-pub fn effects(fired: Fired, boosts: &[f32; 7], t: &Tunables) -> Vec<Effect> {
+pub fn effects(fired: Fired, boosts: &[f32; 8], t: &Tunables) -> Vec<Effect> {
     fired
         .rules()
         .filter_map(|rule| {
@@ -319,6 +346,8 @@ pub fn effects(fired: Fired, boosts: &[f32; 7], t: &Tunables) -> Vec<Effect> {
                     Change::Times(t.wrong_kind)
                 }
                 Rule::NotAPerson => Change::Times(t.no_person),
+                Rule::UnstatedReason => Change::Times(t.unstated_reason),
+                Rule::ReportedReason => Change::Times(t.reported_reason),
                 Rule::RolesSwapped => Change::Times(t.swapped_roles),
                 Rule::IntentOtherKind => Change::Times(t.other_kind_intent),
                 Rule::OtherDoer | Rule::OtherSpeaker | Rule::SiblingBorrowed => Change::Veto,
@@ -329,6 +358,7 @@ pub fn effects(fired: Fired, boosts: &[f32; 7], t: &Tunables) -> Vec<Effect> {
                 Rule::SentenceLength => Change::Plus(boosts[4]),
                 Rule::NeighbourContext => Change::Plus(boosts[5]),
                 Rule::Antecedent => Change::Plus(boosts[6]),
+                Rule::WhyWords => Change::Plus(boosts[7]),
                 Rule::Denied => Change::Times(t.denied),
                 Rule::OtherNumber => Change::Times(t.other_number),
                 Rule::OppositeWord => Change::Times(t.opposite_word),
@@ -350,3 +380,5 @@ fn has(sorted: &[TermId], term: TermId) -> bool {
 
 #[cfg(test)]
 pub(crate) mod tests;
+#[cfg(test)]
+mod why_tests;

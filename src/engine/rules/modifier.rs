@@ -20,27 +20,28 @@ const BETWEEN: usize = 1;
 
 /// The pairs of a text that rule `opposite-word` compares here: a word
 /// that has an opposite, as its stem, and the stem of the first content
-/// word after it ("most difficult": most, difficult). `stem_of` stems a
-/// word (the analyzer's, which knows the knowledge's words already).
+/// word after it ("most difficult": most, difficult). `stem_at` gives
+/// the stem of the word at a place (the analyzer's, which knows the
+/// knowledge's words already, or one the caller read already).
 pub fn pairs<'s>(
     words: &[String],
-    stem_of: impl Fn(&str) -> Cow<'s, str>,
+    stem_at: impl Fn(usize) -> Cow<'s, str>,
 ) -> Vec<(String, String)> {
     let opposites = super::contradiction::antonyms();
-    words
-        .iter()
-        .enumerate()
-        .filter_map(|(i, word)| {
-            let modifier = stem_of(word);
+    (0..words.len())
+        .filter_map(|i| {
+            let modifier = stem_at(i);
             if !opposites.contains_key(&*modifier) {
                 return None;
             }
-            let modified = words[i + 1..]
+            let (at, _) = words
                 .iter()
+                .enumerate()
+                .skip(i + 1)
                 .take(BETWEEN + 1)
-                .take_while(|w| !is_question_word(w))
-                .find(|w| !is_stopword(w))?;
-            Some((modifier.into_owned(), stem_of(modified).into_owned()))
+                .take_while(|(_, w)| !is_question_word(w))
+                .find(|(_, w)| !is_stopword(w))?;
+            Some((modifier.into_owned(), stem_at(at).into_owned()))
         })
         .collect()
 }
@@ -72,7 +73,8 @@ mod tests {
     use crate::text::{stem, words};
 
     fn pairs_of(text: &str) -> Vec<(String, String)> {
-        pairs(&words(text), |w| Cow::Owned(stem(w)))
+        let words = words(text);
+        pairs(&words, |i| Cow::Owned(stem(&words[i])))
     }
 
     fn opposite(question: &str, sentence: &str) -> bool {
