@@ -492,6 +492,22 @@ pub fn data_lines(text: &str) -> impl Iterator<Item = &str> {
         .filter(|l| !l.is_empty() && !l.starts_with('#'))
 }
 
+/// The phrases of one `[section]` of a sectioned phrase file
+/// (`reasons.txt`, `definitions.txt`), in file order, each as its words;
+/// `#` starts a comment anywhere on a line.
+pub fn section_phrases(text: &'static str, section: &str) -> Vec<Vec<&'static str>> {
+    let mut inside = false;
+    let mut out = Vec::new();
+    for line in text.lines().map(uncommented) {
+        if let Some(name) = line.strip_prefix('[').and_then(|l| l.strip_suffix(']')) {
+            inside = name == section;
+        } else if inside && !line.is_empty() {
+            out.push(line.split_whitespace().collect());
+        }
+    }
+    out
+}
+
 /// Lines with content, numbered from 1.
 fn content_lines(text: &str) -> impl Iterator<Item = (usize, &str)> {
     text.lines()
@@ -679,6 +695,17 @@ mod tests {
         assert!(language().in_list(List::Question, "why"));
         assert!(language().in_list(List::Titles, "Mr"));
         assert!(!language().in_list(List::Months, "may"));
+    }
+
+    #[test]
+    fn a_section_lists_its_own_phrases_without_comments() {
+        let text = "# a file\n[first]\nso that\n\n[second]\nbecause # a comment\n in order to \n";
+        assert_eq!(super::section_phrases(text, "first"), [vec!["so", "that"]]);
+        assert_eq!(
+            super::section_phrases(text, "second"),
+            [vec!["because"], vec!["in", "order", "to"]]
+        );
+        assert!(super::section_phrases(text, "third").is_empty());
     }
 
     #[test]

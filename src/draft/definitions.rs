@@ -16,17 +16,7 @@ const SIDE_WORDS: usize = 8;
 
 /// The phrases of one `[section]` of the definitions list, as word lists.
 fn phrases(section: &str) -> Vec<Vec<&'static str>> {
-    let mut inside = false;
-    let mut out = Vec::new();
-    for line in DEFINITIONS.lines() {
-        let line = line.split('#').next().unwrap_or_default().trim();
-        if let Some(name) = line.strip_prefix('[').and_then(|l| l.strip_suffix(']')) {
-            inside = name == section;
-        } else if inside && !line.is_empty() {
-            out.push(line.split_whitespace().collect());
-        }
-    }
-    out
+    crate::language::section_phrases(DEFINITIONS, section)
 }
 
 /// A name and the description a sentence gives it, as content words.

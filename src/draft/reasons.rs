@@ -22,17 +22,7 @@ const POINTING_GAP: usize = 1;
 
 /// The phrases of one `[section]` of the reasons list, as word lists.
 fn phrases(section: &str) -> Vec<Vec<&'static str>> {
-    let mut inside = false;
-    let mut out = Vec::new();
-    for line in REASONS.lines() {
-        let line = line.split('#').next().unwrap_or_default().trim();
-        if let Some(name) = line.strip_prefix('[').and_then(|l| l.strip_suffix(']')) {
-            inside = name == section;
-        } else if inside && !line.is_empty() {
-            out.push(line.split_whitespace().collect());
-        }
-    }
-    out
+    crate::language::section_phrases(REASONS, section)
 }
 
 static WITHIN: LazyLock<Vec<Vec<&'static str>>> = LazyLock::new(|| phrases("within"));
