@@ -6,7 +6,7 @@
 
 use std::sync::LazyLock;
 
-use super::phrases::{Word, content};
+use super::phrases::{Word, content, phrase_ends};
 
 const DEFINITIONS: &str = include_str!("../../assets/lang/definitions.txt");
 
@@ -36,13 +36,7 @@ pub fn definition(words: &[Word]) -> Option<Definition> {
     static BEFORE: LazyLock<Vec<Vec<&'static str>>> = LazyLock::new(|| phrases("name-before"));
     static BE: LazyLock<Vec<&'static str>> =
         LazyLock::new(|| phrases("be").into_iter().flatten().collect());
-    let starts = |list: &[Vec<&str>], i: usize| {
-        list.iter()
-            .find(|p| {
-                p.len() <= words.len() - i && p.iter().zip(&words[i..]).all(|(a, w)| w.folded == *a)
-            })
-            .map(|p| i + p.len())
-    };
+    let starts = |list: &[Vec<&str>], i: usize| phrase_ends(list, words, i).next();
     // "are called", "is then denoted by", ", known as": a name given, not
     // "the president called for calm".
     let given = |i: usize| {

@@ -73,6 +73,22 @@ pub fn sentence_words(sentence: &str) -> Vec<Word> {
     out
 }
 
+/// Where each phrase of `list` (a phrase as its folded words) that starts
+/// at word `i` of `words` ends, in the list's order: how the drafter finds
+/// the phrases of its data files ("are called", "intended to") in a
+/// sentence.
+pub fn phrase_ends<'a>(
+    list: &'a [Vec<&str>],
+    words: &'a [Word],
+    i: usize,
+) -> impl Iterator<Item = usize> + 'a {
+    list.iter()
+        .filter(move |p| {
+            p.len() <= words.len() - i && p.iter().zip(&words[i..]).all(|(a, w)| w.folded == *a)
+        })
+        .map(move |p| i + p.len())
+}
+
 /// True for a word written with a capital that is a name rather than an
 /// ordinary word capitalised at the start of a sentence.
 pub fn is_name(words: &[Word], i: usize) -> bool {

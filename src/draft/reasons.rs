@@ -9,7 +9,7 @@
 
 use std::sync::LazyLock;
 
-use super::phrases::{Word, content};
+use super::phrases::{Word, content, phrase_ends};
 
 const REASONS: &str = include_str!("../../assets/lang/reasons.txt");
 
@@ -31,12 +31,7 @@ static OPENING: LazyLock<Vec<Vec<&'static str>>> = LazyLock::new(|| phrases("ope
 
 /// Where the longest phrase of `list` that starts at word `i` ends.
 fn phrase_at(list: &[Vec<&str>], words: &[Word], i: usize) -> Option<usize> {
-    list.iter()
-        .filter(|p| {
-            p.len() <= words.len() - i && p.iter().zip(&words[i..]).all(|(a, w)| w.folded == *a)
-        })
-        .map(|p| i + p.len())
-        .max()
+    phrase_ends(list, words, i).max()
 }
 
 /// The "why" question a sentence answers of its own event: the content
