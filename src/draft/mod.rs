@@ -476,13 +476,12 @@ pub fn draft(article_text: &str) -> Option<String> {
     let mut facts = Vec::new();
     let mut seen_sources = HashSet::new();
     let mut introductions = introductions::Introductions::default();
-    let mut previous: Option<(usize, Vec<phrases::Word>)> = None;
+    let mut previous = None;
     for sentence in &article.sentences {
         let words = sentence_words(&sentence.text);
         let before = previous
-            .replace((sentence.paragraph, words.clone()))
-            .filter(|(p, _)| *p == sentence.paragraph)
-            .map(|(_, w)| w);
+            .replace(sentence)
+            .filter(|p| p.paragraph == sentence.paragraph);
         // A sentence repeated word for word is cited once.
         if !is_news(sentence.paragraph)
             || content(&words).is_empty()
@@ -498,7 +497,7 @@ pub fn draft(article_text: &str) -> Option<String> {
         // intended to ...") answers "why" of that one's event.
         if let Some(why) = before
             .filter(|_| reasons::gives_reason_for_previous(&words))
-            .and_then(|b| reasons::why_of_event(&b))
+            .and_then(|b| reasons::why_of_event(&sentence_words(&b.text)))
         {
             drafted.intents.insert(0, why);
         }
