@@ -39,6 +39,7 @@ impl Introductions {
                 end += 1;
             }
             let name: Vec<&str> = words[i..end].iter().map(|w| w.folded.as_str()).collect();
+            let start = i;
             i = end;
             if name.len() > MAX_NAME_WORDS || name.iter().all(|w| is_calendar_word(w)) {
                 continue;
@@ -46,7 +47,12 @@ impl Introductions {
             let new = name.iter().any(|w| !self.seen.contains(*w));
             self.seen.extend(name.iter().map(|w| w.to_string()));
             if new {
-                out.push(format!("who is {}", name.join(" ")));
+                // A name after "in", "at", "on" ... is a place ("told
+                // reporters at City Hall", "the suburb of Marsh End" is not).
+                let place = start > 0
+                    && language().in_list(List::PlacePrepositions, &words[start - 1].folded);
+                let asks = if place { "where" } else { "who" };
+                out.push(format!("{asks} is {}", name.join(" ")));
             }
         }
         out
@@ -54,8 +60,8 @@ impl Introductions {
 }
 
 /// True for a day or month, written with a capital but no one to introduce
-/// ("in May", "on Monday").
-fn is_calendar_word(word: &str) -> bool {
+/// nor a place ("in May", "on Monday").
+pub fn is_calendar_word(word: &str) -> bool {
     let lang = language();
     word == "may" || lang.in_list(List::Months, word) || lang.in_list(List::Days, word)
 }
@@ -82,5 +88,10 @@ mod tests {
             ["who is harbourline"]
         );
         assert!(intro.of("the profit fell by a fifth.").is_empty());
+        // A name after a place preposition is where something is.
+        assert_eq!(
+            intro.of("Lindqvist spoke at the company's offices on Kingsway on Monday."),
+            ["where is kingsway"]
+        );
     }
 }

@@ -151,7 +151,11 @@ pub fn spans(words: &[Word]) -> Vec<Span> {
                 i = end;
                 continue;
             }
-            let place = i > 0 && language().in_list(List::PlacePrepositions, &words[i - 1].folded);
+            let place = i > 0
+                && language().in_list(List::PlacePrepositions, &words[i - 1].folded)
+                && !words[i..end]
+                    .iter()
+                    .all(|w| super::introductions::is_calendar_word(&w.folded));
             out.push(Span {
                 start: i,
                 end,
