@@ -450,7 +450,7 @@ fn antecedents(knowledge: &Knowledge, analyzer: &Analyzer) -> Vec<Terms> {
     let span = knowledge.engine.antecedent_span;
     super::rules::antecedent::antecedent_terms(
         &paragraphs,
-        |i| super::rules::antecedent::points_back(&crate::text::words(&sentences[i].text), span),
+        |i| super::rules::antecedent::points_back(&sentences[i].text, span),
         |i| terms_of(analyzer, &sentences[i].text),
     )
 }
