@@ -383,7 +383,7 @@ fn a_drafted_knowledge_beats_declining_on_the_tuning_article() {
     // (28/48); with rules phrase-match, neighbour-context and
     // sentence-length drafted: 0.600 (48/80), precision 0.583 (28/48);
     // with a name after "on" drafted as a place, and rule antecedent reading
-    // a pronoun after "said" as the speaker and a quotation's closing "she
-    // said" as pointing back: 0.625 (50/80), precision 0.644 (29/45).
-    drafted_at_least("strike", 0.62, 0.63);
+    // a pronoun after "said" as the speaker: 0.625 (50/80), precision 0.630
+    // (29/46).
+    drafted_at_least("strike", 0.62, 0.62);
 }
