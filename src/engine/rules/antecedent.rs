@@ -120,8 +120,14 @@ The glass lantern is sold at the winter market. In winter it burns whale oil for
         assert!(!points_back("The paper lantern burns wax", 8));
         // After a verb of speech "it" stands for the speaker; a comma
         // starts another clause.
-        assert!(!points_back("The union said the result gave it a mandate", 12));
-        assert!(points_back("The union said, in a statement, it would strike", 12));
+        assert!(!points_back(
+            "The union said the result gave it a mandate",
+            12
+        ));
+        assert!(points_back(
+            "The union said, in a statement, it would strike",
+            12
+        ));
         assert!(points_back("Phrased as a decision problem, it is hard", 12));
         // Sentences 1 and 2 share a paragraph, sentence 3 starts another.
         let terms = antecedent_terms(&[0, 0, 0, 1], |i| i != 2, |s| vec![s as u32, 9]);
