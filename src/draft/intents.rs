@@ -170,7 +170,13 @@ fn question_for(words: &[Word], span: &Span) -> Option<String> {
                 .copied()
                 .filter(|w| !counted.contains(w))
                 .collect();
-            (!counted.is_empty())
+            // A number before a month or a day is a date ("closed on 2
+            // October"), and one before another number part of the same
+            // figure ("4.5 percent" read as 4 and 5): no count of it.
+            let date_or_figure = counted.first().is_some_and(|w| {
+                super::introductions::is_calendar_word(w) || w.chars().all(|c| c.is_ascii_digit())
+            });
+            (!counted.is_empty() && !date_or_figure)
                 .then(|| format!("how many {} are {}", counted.join(" "), others.join(" ")))
         }
     }
@@ -238,6 +244,27 @@ mod tests {
             d.intents
                 .iter()
                 .any(|i| i.starts_with("how many tons ammunition are")),
+            "{:?}",
+            d.intents
+        );
+    }
+
+    #[test]
+    fn a_date_or_a_figure_read_in_parts_counts_nothing() {
+        let d = draft("Members backed the strike in a ballot that closed on 2 October.");
+        assert!(
+            !d.intents.iter().any(|i| i.starts_with("how many october")),
+            "{:?}",
+            d.intents
+        );
+        let d = draft("The authority offered a 4.5 percent pay rise.");
+        assert!(
+            !d.intents.iter().any(|i| i.starts_with("how many 5")),
+            "{:?}",
+            d.intents
+        );
+        assert!(
+            d.intents.iter().any(|i| i.starts_with("how many percent")),
             "{:?}",
             d.intents
         );
