@@ -302,7 +302,10 @@ impl Engine {
         Explanation {
             words,
             facts,
-            verdict: score::verdict(&ranked, &self.tunables).reason,
+            verdict: score::verdict(&ranked, &self.tunables, |target| {
+                self.suggestion_for(target, 0.0).fact
+            })
+            .reason,
         }
     }
 

@@ -662,7 +662,11 @@ fn word_scores(
             // The phrases rank too but are no evidence of their own: a
             // question that changes one word of a sentence keeps the others'
             // pairs (rule `phrase-match`).
-            let mut own = intent_part + bag_share * (bag - context - phrase) / total;
+            // Rule `antecedent`: what "it" stands for is what the sentence
+            // says, so `antecedent_evidence` of that credit counts as the
+            // fact's own words.
+            let mut own = intent_part
+                + bag_share * (bag - context - phrase + t.antecedent_evidence * antecedent) / total;
             let mut score = score;
             // Rule `why-words`: a fact that meets a question not asking why
             // only through its "why" intents would be no candidate without
@@ -794,6 +798,8 @@ struct Decision {
     veto: Option<Rule>,
     /// The best fact's lead over the best of another sentence.
     lead: f32,
+    /// Index in the ranking of that best fact of another sentence.
+    runner_up: Option<usize>,
 }
 
 /// Stage 7: decides between answering, suggesting and declining.
@@ -804,13 +810,11 @@ fn decision(ranked: &[Ranked], t: &Tunables) -> Decision {
             suggest: false,
             veto: None,
             lead: 0.0,
+            runner_up: None,
         };
     };
-    let runner_up = ranked
-        .iter()
-        .find(|r| r.sentence != best.sentence)
-        .map_or(0.0, |r| r.score);
-    let lead = best.score - runner_up;
+    let runner_up = ranked.iter().position(|r| r.sentence != best.sentence);
+    let lead = best.score - runner_up.map_or(0.0, |i| ranked[i].score);
     // The lead is read on the ranking, the score to answer from on the
     // fact's own words (rule `paragraph-context`).
     let own = best.evidence();
@@ -835,11 +839,54 @@ fn decision(ranked: &[Ranked], t: &Tunables) -> Decision {
         suggest: answer.is_none() && best.score >= t.unsure,
         veto,
         lead,
+        runner_up,
     }
 }
 
-/// Stage 7 in words: the decision and why, for `--explain`.
-pub fn verdict(ranked: &[Ranked], t: &Tunables) -> Verdict {
+/// Why a best fact that nothing vetoed is not answered with, in words an
+/// admin can act on: its own words score under `answer` (a weak match:
+/// the question's words are not the sentence's), or its lead over the best
+/// fact citing another sentence is under `margin` (a near tie: `name`
+/// gives that fact's id, and where its sentence stands from the best's).
+fn not_confident(
+    ranked: &[Ranked],
+    d: &Decision,
+    t: &Tunables,
+    name: impl Fn(Target) -> String,
+) -> String {
+    let Some(best) = ranked.first() else {
+        return "no fact".to_string();
+    };
+    let own = best.evidence();
+    if own < t.answer {
+        return format!(
+            "weak match: its own words score {own:.3}, under answer {:.2}",
+            t.answer
+        );
+    }
+    let Some(other) = d.runner_up.map(|i| &ranked[i]) else {
+        return "not confident".to_string();
+    };
+    let place = match other.sentence.abs_diff(best.sentence) {
+        1 if other.sentence < best.sentence => "the sentence before".to_string(),
+        1 => "the sentence after".to_string(),
+        _ => format!("sentence {}", other.sentence + 1),
+    };
+    format!(
+        "near tie: lead {:.3} under margin {:.2} over {} ({place})",
+        d.lead,
+        if own >= t.sure {
+            t.sure_margin
+        } else {
+            t.margin
+        },
+        name(other.target)
+    )
+}
+
+/// Stage 7 in words: the decision and why, for `--explain`; `name` gives a
+/// fact's id.
+pub fn verdict(ranked: &[Ranked], t: &Tunables, name: impl Fn(Target) -> String) -> Verdict {
     let d = decision(ranked, t);
     let Some(best) = ranked.first() else {
         return Verdict {
@@ -868,7 +915,7 @@ pub fn verdict(ranked: &[Ranked], t: &Tunables) -> Verdict {
     } else {
         let why = match d.veto {
             Some(rule) => format!("{rule} vetoed the best fact"),
-            None => "not confident".to_string(),
+            None => not_confident(ranked, &d, t, name),
         };
         format!("unsure: {why}; {scores}")
     };

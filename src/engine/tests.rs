@@ -319,3 +319,28 @@ fn what_someone_said_is_not_who_they_are() {
         );
     }
 }
+
+#[test]
+fn explain_names_the_sentence_an_unsure_reply_nearly_ties_with() {
+    let article = "Lanterns\n\nThe glass lantern burns whale oil. The paper lantern burns whale oil too. Lanterns were sold at the winter market on Sunday morning.\n";
+    let facts = [
+        ("glass", "The glass lantern burns whale oil."),
+        ("paper", "The paper lantern burns whale oil too."),
+        (
+            "market",
+            "Lanterns were sold at the winter market on Sunday morning.",
+        ),
+    ];
+    let engine = Engine::new(crate::fixtures::drafted_like(article, &facts, ""));
+    // Two sentences answer alike: the other one is named, and where it stands.
+    let tie = engine.explain("which lantern burns whale oil", 5);
+    assert!(
+        tie.verdict.contains("near tie") && tie.verdict.contains("the sentence"),
+        "{tie}"
+    );
+    let named = tie.facts.get(1).map(|f| f.fact.clone()).unwrap_or_default();
+    assert!(tie.verdict.contains(&named), "{tie}");
+    // One sentence far ahead answers.
+    let clear = engine.explain("when were lanterns sold", 5);
+    assert!(clear.verdict.starts_with("answered"), "{clear}");
+}
