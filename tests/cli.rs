@@ -635,3 +635,38 @@ fn init_refuses_an_article_that_is_not_a_readable_text_file() {
         assert!(!dir.join("knowledge.toml").exists());
     }
 }
+
+#[test]
+fn eval_scores_says_why_each_question_was_decided_so() {
+    let o = citebot(&["eval", "--scores", "examples/questions.jsonl"], b"");
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let out = stdout(&o);
+    let mut lines = out.lines();
+    assert_eq!(
+        lines.next(),
+        Some("id\tkind\tanswerable\ttop_correct\ttop\tsecond\tstatus\tcause")
+    );
+    let rows: Vec<Vec<&str>> = lines.map(|l| l.split('\t').collect()).collect();
+    assert!(!rows.is_empty());
+    for row in &rows {
+        assert_eq!(row.len(), 8, "{row:?}");
+        let (status, cause) = (row[6], row[7]);
+        // An answer is answered for that reason alone; a reply that is not
+        // names what held it back.
+        assert_eq!(status == "answered", cause == "answered", "{row:?}");
+        if status == "unsure" {
+            assert!(
+                [
+                    "weak-match",
+                    "near-tie",
+                    "other-doer",
+                    "other-speaker",
+                    "sibling-borrowed"
+                ]
+                .contains(&cause),
+                "{row:?}"
+            );
+        }
+    }
+    assert!(rows.iter().any(|r| r[7] == "answered"), "{out}");
+}

@@ -259,6 +259,7 @@ impl Engine {
         if let Some(problem) = check_message(message) {
             return Explanation {
                 verdict: format!("not read as a question: {problem:?}"),
+                cause: "not-read".to_string(),
                 ..Explanation::default()
             };
         }
@@ -273,18 +274,25 @@ impl Engine {
         {
             Ok(ranked) => ranked,
             Err(no) => {
-                let verdict = match no {
-                    NoAnswer::NotMentioned(name) => format!(
-                        "{}: the article never mentions \"{}\"",
-                        Rule::UnknownEntity,
-                        as_typed(message, &name)
+                let (cause, verdict) = match no {
+                    NoAnswer::NotMentioned(name) => (
+                        Rule::UnknownEntity.to_string(),
+                        format!(
+                            "{}: the article never mentions \"{}\"",
+                            Rule::UnknownEntity,
+                            as_typed(message, &name)
+                        ),
                     ),
-                    other => format!("stopped before scoring: {other:?}"),
+                    other => (
+                        "declined".to_string(),
+                        format!("stopped before scoring: {other:?}"),
+                    ),
                 };
                 return Explanation {
                     words,
                     facts: Vec::new(),
                     verdict,
+                    cause,
                 };
             }
         };
@@ -299,13 +307,14 @@ impl Engine {
                 effects: rules::effects(r.fired, &r.boosts, &self.tunables),
             })
             .collect();
+        let verdict = score::verdict(&ranked, &self.tunables, |target| {
+            self.suggestion_for(target, 0.0).fact
+        });
         Explanation {
             words,
             facts,
-            verdict: score::verdict(&ranked, &self.tunables, |target| {
-                self.suggestion_for(target, 0.0).fact
-            })
-            .reason,
+            verdict: verdict.reason,
+            cause: verdict.cause,
         }
     }
 

@@ -786,6 +786,9 @@ pub struct Verdict {
     pub suggest: bool,
     /// Why, in words an admin can act on.
     pub reason: String,
+    /// Why, in one word (`answered`, `declined`, `weak-match`, `near-tie`,
+    /// or the rule that vetoed the best fact), for `eval --scores` to count.
+    pub cause: String,
 }
 
 /// The decision on a ranking, before it is put in words.
@@ -848,31 +851,33 @@ fn decision(ranked: &[Ranked], t: &Tunables) -> Decision {
 /// the question's words are not the sentence's), or its lead over the best
 /// fact citing another sentence is under `margin` (a near tie: `name`
 /// gives that fact's id, and where its sentence stands from the best's).
+/// Gives the cause in one word, then in words.
 fn not_confident(
     ranked: &[Ranked],
     d: &Decision,
     t: &Tunables,
     name: impl Fn(Target) -> String,
-) -> String {
+) -> (&'static str, String) {
     let Some(best) = ranked.first() else {
-        return "no fact".to_string();
+        return ("no-fact", "no fact".to_string());
     };
     let own = best.evidence();
     if own < t.answer {
-        return format!(
+        let why = format!(
             "weak match: its own words score {own:.3}, under answer {:.2}",
             t.answer
         );
+        return ("weak-match", why);
     }
     let Some(other) = d.runner_up.map(|i| &ranked[i]) else {
-        return "not confident".to_string();
+        return ("not-confident", "not confident".to_string());
     };
     let place = match other.sentence.abs_diff(best.sentence) {
         1 if other.sentence < best.sentence => "the sentence before".to_string(),
         1 => "the sentence after".to_string(),
         _ => format!("sentence {}", other.sentence + 1),
     };
-    format!(
+    let why = format!(
         "near tie: lead {:.3} under margin {:.2} over {} ({place})",
         d.lead,
         if own >= t.sure {
@@ -881,7 +886,8 @@ fn not_confident(
             t.margin
         },
         name(other.target)
-    )
+    );
+    ("near-tie", why)
 }
 
 /// Stage 7 in words: the decision and why, for `--explain`; `name` gives a
@@ -893,6 +899,7 @@ pub fn verdict(ranked: &[Ranked], t: &Tunables, name: impl Fn(Target) -> String)
             answer: None,
             suggest: false,
             reason: "no fact shares a word with the question".to_string(),
+            cause: "declined".to_string(),
         };
     };
     let lead = d.lead;
@@ -905,24 +912,29 @@ pub fn verdict(ranked: &[Ranked], t: &Tunables, name: impl Fn(Target) -> String)
         "best {:.3}{own}, lead {lead:.3} over the next sentence (answer at {:.2} with lead {:.2}, or {:.2} with lead {:.2})",
         best.score, t.answer, t.margin, t.sure, t.sure_margin
     );
-    let reason = if d.answer.is_some() {
-        format!("answered: {scores}")
+    let (cause, reason) = if d.answer.is_some() {
+        ("answered".to_string(), format!("answered: {scores}"))
     } else if !d.suggest {
-        format!(
+        let why = format!(
             "declined: best {:.3} is under unsure {:.2}",
             best.score, t.unsure
-        )
+        );
+        ("declined".to_string(), why)
     } else {
-        let why = match d.veto {
-            Some(rule) => format!("{rule} vetoed the best fact"),
-            None => not_confident(ranked, &d, t, name),
+        let (cause, why) = match d.veto {
+            Some(rule) => (rule.to_string(), format!("{rule} vetoed the best fact")),
+            None => {
+                let (cause, why) = not_confident(ranked, &d, t, name);
+                (cause.to_string(), why)
+            }
         };
-        format!("unsure: {why}; {scores}")
+        (cause, format!("unsure: {why}; {scores}"))
     };
     Verdict {
         answer: d.answer,
         suggest: d.suggest,
         reason,
+        cause,
     }
 }
 

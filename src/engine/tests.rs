@@ -340,7 +340,9 @@ fn explain_names_the_sentence_an_unsure_reply_nearly_ties_with() {
     );
     let named = tie.facts.get(1).map(|f| f.fact.clone()).unwrap_or_default();
     assert!(tie.verdict.contains(&named), "{tie}");
+    assert_eq!(tie.cause, "near-tie");
     // One sentence far ahead answers.
     let clear = engine.explain("when were lanterns sold", 5);
     assert!(clear.verdict.starts_with("answered"), "{clear}");
+    assert_eq!(clear.cause, "answered");
 }

@@ -160,5 +160,6 @@ The glass lantern is sold at the winter market. In winter it burns whale oil for
             explained.verdict.contains("unsure: weak match"),
             "{explained}"
         );
+        assert_eq!(explained.cause, "weak-match");
     }
 }
