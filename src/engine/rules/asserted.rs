@@ -47,8 +47,9 @@ pub fn affirms_denied(
     if !may_affirm_denied(question, yes_no) {
         return false;
     }
-    let clause = asked_clause(question, sentence);
-    affirms_denied_in(&content_stems(question), &clause, intents)
+    let clause = Denials::read(&asked_clause(question, sentence));
+    let vouched = Vouched::read(intents.iter().map(Vec::as_slice));
+    affirms_denied_in(&content_stems(question), &clause, &vouched)
 }
 
 /// False when [`affirms_denied`] is false for the question whatever the
@@ -57,33 +58,87 @@ pub fn may_affirm_denied(question: &[String], yes_no: bool) -> bool {
     !(yes_no || question.iter().any(|w| denial(w)))
 }
 
+/// What a clause denies as rule `affirms-denied` reads it: the stem of
+/// the first content word after each of its denials, leaving out a denial
+/// after a modal of a promise or a demand. Read once per clause when the
+/// engine is built, so no question stems the sentence's words again.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Denials(Vec<String>);
+
+impl Denials {
+    /// Reads the words of one clause.
+    pub fn read(clause: &[String]) -> Denials {
+        let promised = |i: usize| {
+            let modal = |w: &String| language().in_list(List::PromiseModals, w);
+            modal(&clause[i]) || i > 0 && modal(&clause[i - 1])
+        };
+        let mut stems: Vec<String> = Vec::new();
+        for (i, w) in clause.iter().enumerate() {
+            if !denial(w) || promised(i) {
+                continue;
+            }
+            let next = clause[i + 1..]
+                .iter()
+                .find(|next| !is_stopword(next) && !denial(next));
+            if let Some(next) = next {
+                stems.push(stem(next));
+            }
+        }
+        Denials(stems)
+    }
+}
+
+/// The stems a fact's intents and keywords vouch for against rule
+/// `affirms-denied`: the content words of each of them that uses a denial.
+/// Read once per fact when the engine is built.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Vouched(Vec<String>);
+
+impl Vouched {
+    /// Nothing vouched for.
+    pub const EMPTY: Vouched = Vouched(Vec::new());
+
+    /// Reads a fact's intents and keywords, each as its words.
+    pub fn read<'i>(intents: impl IntoIterator<Item = &'i [String]>) -> Vouched {
+        let mut vouched = Vouched::default();
+        for words in intents {
+            vouched.add(words);
+        }
+        vouched.finish();
+        vouched
+    }
+
+    /// Adds one intent or keyword, as its words: its content words, when
+    /// it uses a denial. One without a negation adds nothing, so a caller
+    /// that knows it has none need not call this.
+    pub fn add(&mut self, words: &[String]) {
+        if words.iter().any(|w| denial(w)) {
+            self.0.extend(content_stems(words));
+        }
+    }
+
+    /// Readies what [`Vouched::add`] gathered for look-ups.
+    pub fn finish(&mut self) {
+        self.0.sort_unstable();
+        self.0.dedup();
+    }
+
+    /// True when an intent that uses a denial has this stem.
+    fn has(&self, stem: &str) -> bool {
+        self.0.binary_search_by(|s| s.as_str().cmp(stem)).is_ok()
+    }
+}
+
 /// [`affirms_denied`] for a question that [`may_affirm_denied`], given
 /// its content words stemmed, negations left out (as the contradiction
-/// rules read them once per question), and the words of the clause of the sentence it asks
-/// about (read once when the engine is built, not per question).
-pub fn affirms_denied_in(
-    asked: &[impl AsRef<str>],
-    clause: &[String],
-    intents: &[Vec<String>],
-) -> bool {
-    let vouched = |st: &str| {
-        intents
-            .iter()
-            .any(|i| i.iter().any(|w| denial(w)) && content_stems(i).iter().any(|x| x == st))
-    };
-    let promised = |i: usize| {
-        let modal = |w: &String| language().in_list(List::PromiseModals, w);
-        modal(&clause[i]) || i > 0 && modal(&clause[i - 1])
-    };
-    clause.iter().enumerate().any(|(i, w)| {
-        denial(w)
-            && !promised(i)
-            && clause[i + 1..]
-                .iter()
-                .find(|next| !is_stopword(next) && !denial(next))
-                .map(|next| stem(next))
-                .is_some_and(|st| asked.iter().any(|a| a.as_ref() == st) && !vouched(&st))
-    })
+/// rules read them once per question), what the clause of the sentence it
+/// asks about denies and what the fact's intents vouch for (both read once
+/// when the engine is built, not per question).
+pub fn affirms_denied_in(asked: &[impl AsRef<str>], clause: &Denials, vouched: &Vouched) -> bool {
+    clause
+        .0
+        .iter()
+        .any(|st| asked.iter().any(|a| a.as_ref() == st) && !vouched.has(st))
 }
 
 /// True when a question that opens with a question word denies what it

@@ -13,6 +13,7 @@ use std::sync::OnceLock;
 
 use rustc_hash::{FxHashMap, FxHashSet};
 
+use super::asserted::{Denials, Vouched};
 use super::{Fired, Rule};
 use crate::engine::Engine;
 use crate::engine::analyze::{Analyzer, Token};
@@ -193,8 +194,8 @@ type Id = u32;
 /// One clause of a sentence as rule `denied` reads it.
 #[derive(Debug, Clone)]
 struct Clause {
-    /// Its words, for rule `affirms-denied`.
-    words: Vec<String>,
+    /// What it denies, for rule `affirms-denied`.
+    denials: Denials,
     /// Its content words' stems, in order (repeats kept: they are counted).
     stems: Vec<Id>,
     /// Whether it denies anything itself.
@@ -237,8 +238,8 @@ struct FactClaims {
     /// The stems they deny: an intent denying a word vouches for a fact
     /// whose sentence a question denying that word matches.
     denies: Vec<Id>,
-    /// Their words, for rule `affirms-denied`.
-    words: Vec<Vec<String>>,
+    /// What they vouch for against rule `affirms-denied`.
+    vouched: Vouched,
     /// Their words that hold a number.
     numbers: Vec<String>,
     /// The largest count they give (rule `other-count`).
@@ -368,7 +369,7 @@ impl Claims {
                 stems: stem_ids(&mut clause.iter().filter(|w| !is_stopword(w)).cloned()),
                 negated: negated(&clause),
                 denies: stem_ids(&mut denied(&clause, span).into_iter()),
-                words: clause,
+                denials: Denials::read(&clause),
             })
             .collect();
         let mut stems: Vec<Id> = content.iter().map(|&(_, s)| s).collect();
@@ -392,7 +393,7 @@ impl Claims {
         static NONE: FactClaims = FactClaims {
             stems: Vec::new(),
             denies: Vec::new(),
-            words: Vec::new(),
+            vouched: Vouched::EMPTY,
             numbers: Vec::new(),
             count: 0,
         };
@@ -403,10 +404,14 @@ impl Claims {
             let mut claims = FactClaims::default();
             for text in fact.intents.iter().chain(&fact.keywords) {
                 let words = words(text);
-                let denies = denied(&words, self.span);
-                claims
-                    .denies
-                    .extend(denies.iter().filter_map(|w| self.stem_id_known(w)));
+                // Most intents deny nothing: neither list below needs them.
+                if negated(&words) {
+                    let denies = denied(&words, self.span);
+                    claims
+                        .denies
+                        .extend(denies.iter().filter_map(|w| self.stem_id_known(w)));
+                    claims.vouched.add(&words);
+                }
                 // Every word of an intent is a word of the knowledge.
                 claims
                     .stems
@@ -415,8 +420,8 @@ impl Claims {
                     .numbers
                     .extend(words.iter().filter(|w| is_number(w)).cloned());
                 claims.count = claims.count.max(super::count::largest(&words));
-                claims.words.push(words);
             }
+            claims.vouched.finish();
             claims.stems.sort_unstable();
             claims.stems.dedup();
             claims
@@ -669,7 +674,7 @@ fn judge(
     let affirms = question.affirm.as_ref().is_some_and(|asked| {
         sentence.any_negated
             && clause_asked(question, sentence).is_some_and(|c| {
-                c.negated && super::asserted::affirms_denied_in(asked, &c.words, &fact.words)
+                c.negated && super::asserted::affirms_denied_in(asked, &c.denials, &fact.vouched)
             })
     });
     if affirms {
