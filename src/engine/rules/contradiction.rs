@@ -261,6 +261,10 @@ pub struct Claims {
     /// taken off or put on ("informal": formal), so a question word finds
     /// them in one look-up.
     prefixed: FxHashMap<String, Vec<Id>>,
+    /// For each stem, by number, the stems of its opposites that the
+    /// knowledge has: a question's word with a known stem then costs no
+    /// look-up in the antonyms.
+    opposites: Vec<Box<[Id]>>,
     /// The tunable `denial_span`.
     span: usize,
 }
@@ -284,7 +288,26 @@ impl Claims {
             .iter()
             .map(|s| claims.sentence(&s.text, analyzer))
             .collect();
+        // Every stem is numbered by now: none is added after build.
+        let mut by_number: Vec<&str> = vec![""; claims.stems.len()];
+        for (stem, &id) in &claims.stems {
+            by_number[id as usize] = stem;
+        }
+        claims.opposites = by_number
+            .iter()
+            .map(|stem| claims.opposites_of(stem).into_boxed_slice())
+            .collect();
         claims
+    }
+
+    /// The numbers of the opposites of a stem that the knowledge has.
+    fn opposites_of(&self, stem: &str) -> Vec<Id> {
+        antonyms()
+            .get(stem)
+            .into_iter()
+            .flatten()
+            .filter_map(|o| self.stems.get(o).copied())
+            .collect()
     }
 
     /// The number of a stem, given one if it has none yet.
@@ -430,20 +453,21 @@ impl Claims {
 }
 
 /// A content word of a question as the rules read it.
-struct AskedWord {
+struct AskedWord<'c> {
     /// Its stem's number, when some word of the knowledge has that stem.
     stem: Option<Id>,
-    /// The stems of its opposites that the knowledge has.
-    opposites: Vec<Id>,
+    /// The stems of its opposites that the knowledge has: those of a stem
+    /// the knowledge has, from [`Claims::opposites`].
+    opposites: Cow<'c, [Id]>,
     /// The sentences' words that are it with or without a negating prefix
     /// ("formal" for "informal").
-    prefixed: Vec<Id>,
+    prefixed: &'c [Id],
 }
 
 /// What a question asserts, read once for all its candidates.
 struct Asserted<'q> {
     /// Its content words.
-    content: Vec<AskedWord>,
+    content: Vec<AskedWord<'q>>,
     /// The stems its negations deny (those the knowledge has).
     denied: Vec<Id>,
     /// The numbers it names that the article gives somewhere, and its years.
@@ -472,7 +496,7 @@ impl<'q> Asserted<'q> {
         question: &'q [String],
         tokens: &'q [Token],
         yes_no: bool,
-        claims: &Claims,
+        claims: &'q Claims,
         analyzer: &'q Analyzer,
         article_numbers: &FxHashSet<String>,
     ) -> Asserted<'q> {
@@ -555,17 +579,16 @@ impl<'q> Asserted<'q> {
 }
 
 /// Reads one content word of a question, given its stem.
-fn asked_word(word: &str, stemmed: &str, claims: &Claims) -> AskedWord {
-    let opposites = antonyms()
-        .get(stemmed)
-        .into_iter()
-        .flatten()
-        .filter_map(|o| claims.stems.get(o).copied())
-        .collect();
+fn asked_word<'c>(word: &str, stemmed: &str, claims: &'c Claims) -> AskedWord<'c> {
+    let stem = claims.stems.get(stemmed).copied();
+    let opposites = match stem.and_then(|s| claims.opposites.get(s as usize)) {
+        Some(known) => Cow::Borrowed(&known[..]),
+        None => Cow::Owned(claims.opposites_of(stemmed)),
+    };
     AskedWord {
-        stem: claims.stems.get(stemmed).copied(),
+        stem,
         opposites,
-        prefixed: claims.prefixed.get(word).cloned().unwrap_or_default(),
+        prefixed: claims.prefixed.get(word).map_or(&[][..], Vec::as_slice),
     }
 }
 
