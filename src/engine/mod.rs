@@ -66,6 +66,8 @@ pub struct Engine {
     /// What the article's sentences and the facts' intents assert, for the
     /// contradiction rules.
     claims: rules::contradiction::Claims,
+    /// The knowledge's terms as rule `substituted-word` reads them.
+    terms: rules::substituted::Terms,
     tunables: Tunables,
 }
 
@@ -86,12 +88,14 @@ impl Engine {
         let tunables = knowledge.engine;
         let semantic = vectors.map(|v| Semantic::new(v, &analyzer, &tunables));
         let claims = rules::contradiction::Claims::new(&knowledge, &analyzer, tunables.denial_span);
+        let terms = rules::substituted::Terms::new(&analyzer);
         Engine {
             knowledge: Arc::new(knowledge),
             analyzer,
             index,
             semantic,
             claims,
+            terms,
             tunables,
         }
     }

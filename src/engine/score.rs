@@ -174,12 +174,14 @@ pub fn rank(engine: &Engine, words: &[String], yes_no: bool) -> Result<Vec<Ranke
         &reading.question.tokens,
         &reading.question.all_words,
         &engine.analyzer,
+        &engine.terms,
         t.substitution_span,
     );
     rules::substituted::apply(
         &replaced,
         &engine.index,
         &engine.analyzer,
+        &engine.terms,
         yes_no,
         t.substituted_word,
         &mut ranked,
