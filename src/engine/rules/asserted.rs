@@ -86,6 +86,22 @@ impl Denials {
         }
         Denials(stems)
     }
+
+    /// The denials of several clauses together (a sentence's, for
+    /// [`Denials::any_asked`]).
+    pub fn joined<'d>(clauses: impl IntoIterator<Item = &'d Denials>) -> Denials {
+        Denials(clauses.into_iter().flat_map(|d| d.0.iter().cloned()).collect())
+    }
+
+    /// True when some stem these deny is among a question's content stems
+    /// (`asked`). When none is, [`affirms_denied_in`] is false for every
+    /// clause whose denials are among these, whichever clause the question
+    /// asks about: a sentence's clauses need not be compared at all.
+    pub fn any_asked(&self, asked: &[impl AsRef<str>]) -> bool {
+        self.0
+            .iter()
+            .any(|st| asked.iter().any(|a| a.as_ref() == st))
+    }
 }
 
 /// The stems a fact's intents and keywords vouch for against rule
@@ -229,6 +245,41 @@ mod tests {
             s,
             &[w("what are turing machines not intended as")]
         ));
+    }
+
+    #[test]
+    fn what_a_clause_denies_and_what_intents_vouch_for_are_read_once() {
+        // The first content word after each denial, stemmed as a question's
+        // words are.
+        assert_eq!(
+            Denials::read(&w("turing machines are not intended as a practical technology")),
+            Denials(vec![stem("intended")])
+        );
+        assert_eq!(
+            Denials::read(&w("the gate does not open, and it is never locked")),
+            Denials(vec![stem("open"), stem("locked")])
+        );
+        // A denial after a modal of a promise reports what someone wants.
+        assert_eq!(
+            Denials::read(&w("ukraine would never join the alliance")),
+            Denials(Vec::new())
+        );
+        // Only intents that deny vouch, with all their content words.
+        let vouched = Vouched::read(
+            [
+                w("what are turing machines not intended as"),
+                w("who built the machines"),
+            ]
+            .iter()
+            .map(Vec::as_slice),
+        );
+        assert!(vouched.has(&stem("intended")) && vouched.has(&stem("turing")));
+        assert!(!vouched.has(&stem("built")) && !vouched.has("not"));
+        // Read once, they judge as the words did.
+        let asked = [stem("intended")];
+        let clause = Denials::read(&w("machines are not intended as toys"));
+        assert!(affirms_denied_in(&asked, &clause, &Vouched::EMPTY));
+        assert!(!affirms_denied_in(&asked, &clause, &vouched));
     }
 
     #[test]

@@ -209,12 +209,16 @@ struct Clause {
 /// candidates again.
 #[derive(Debug, Clone, Default)]
 struct SentenceClaims {
-    /// Its content words and their stems, in order.
-    content: Vec<(Id, Id)>,
-    /// Those stems, sorted.
+    /// Its content words' stems, sorted.
     stems: Vec<Id>,
+    /// Its content words and their stems, sorted by word, once each: a
+    /// question's prefixed word finds its stem here by halves.
+    by_word: Vec<(Id, Id)>,
     /// Its clauses.
     clauses: Vec<Clause>,
+    /// What its clauses deny, together: a question that asks none of it
+    /// affirms no denial of the sentence (rule `affirms-denied`).
+    denials: Denials,
     /// Its words that hold a number.
     numbers: Vec<String>,
     /// Whether one of its clauses denies anything: rule `affirms-denied`
@@ -399,9 +403,13 @@ impl Claims {
         stems.sort_unstable();
         stems.dedup();
         let any_negated = clauses.iter().any(|c| c.negated);
+        let mut by_word = content;
+        by_word.sort_unstable();
+        by_word.dedup();
         SentenceClaims {
-            content,
+            denials: Denials::joined(clauses.iter().map(|c| &c.denials)),
             stems,
+            by_word,
             clauses,
             any_negated,
             denies_anything: super::asserted::denies_anything(&sentence),
@@ -607,17 +615,25 @@ fn says_opposite(question: &Asserted, sentence: &SentenceClaims, fact: &FactClai
     };
     // Most words have no opposite the knowledge writes: nothing to compare.
     let opposed = |w: &AskedWord| !(w.opposites.is_empty() && w.prefixed.is_empty());
-    // The cheap tests first: whether a sentence word is an opposite at all.
+    // A stem of the sentence standing for the question's word: neither
+    // one the question uses too nor one the sentence denies.
+    let stands = |ss: Id| !question.has_stem(ss) && !denied(ss);
+    // The cheap tests first: whether a sentence word is an opposite at all,
+    // found by halves among the sentence's stems and words.
     question
         .content
         .iter()
         .filter(|w| opposed(w) && !in_s(w))
         .any(|q| {
-            sentence.content.iter().any(|(sw, ss)| {
-                (q.opposites.contains(ss) || q.prefixed.contains(sw))
-                    && !question.has_stem(*ss)
-                    && !denied(*ss)
-            })
+            q.opposites
+                .iter()
+                .any(|&o| sentence.stems.binary_search(&o).is_ok() && stands(o))
+                || q.prefixed.iter().any(|&p| {
+                    sentence
+                        .by_word
+                        .binary_search_by_key(&p, |&(w, _)| w)
+                        .is_ok_and(|at| stands(sentence.by_word[at].1))
+                })
         })
 }
 
@@ -696,6 +712,7 @@ fn judge(
     // A clause without a negation denies nothing for the question to affirm.
     let affirms = question.affirm.as_ref().is_some_and(|asked| {
         sentence.any_negated
+            && sentence.denials.any_asked(asked)
             && clause_asked(question, sentence).is_some_and(|c| {
                 c.negated && super::asserted::affirms_denied_in(asked, &c.denials, &fact.vouched)
             })
@@ -903,6 +920,27 @@ mod tests {
         assert!(fired.has(Rule::DeniesUnsaid), "{fired:?}");
         let fired = judged("why was the surplus not spent on pay", sentence, &intents);
         assert!(!fired.has(Rule::Denied) && !fired.has(Rule::DeniesUnsaid));
+    }
+
+    #[test]
+    fn each_stems_opposites_are_numbered_once_at_build() {
+        let e = engine();
+        let claims = &e.claims;
+        // "increase" (the article's) has its opposite "decrease" only when
+        // the knowledge writes it: this one does not.
+        let increase = claims.stems.get(&stem("increase")).copied();
+        assert!(increase.is_some_and(|i| claims.opposites[i as usize].is_empty()));
+        // Every stem's list is the one a question read from the antonyms.
+        for (text, &id) in &claims.stems {
+            assert_eq!(&claims.opposites[id as usize][..], &claims.opposites_of(text)[..]);
+        }
+        // A question's known word borrows it; an unknown one reads it.
+        let known = asked_word("increase", &stem("increase"), claims);
+        assert!(matches!(known.opposites, Cow::Borrowed(_)));
+        let unknown = asked_word("decrease", &stem("decrease"), claims);
+        assert!(unknown.stem.is_none());
+        assert!(!unknown.opposites.is_empty());
+        assert!(unknown.opposites.iter().all(|&o| Some(o) == increase));
     }
 
     #[test]

@@ -495,6 +495,33 @@ mod tests {
     }
 
     #[test]
+    fn each_terms_opposites_and_digits_are_read_once_at_build() {
+        let e = engine();
+        let analyzer = &e.analyzer;
+        let term = |word: &str| {
+            analyzer
+                .term_of_stem(&crate::text::stem(word))
+                .unwrap_or_else(|| panic!("{word} is no term"))
+        };
+        // "concrete" and "abstract" are opposites the knowledge both writes.
+        assert!(e.terms.opposites(term("concrete")).contains(&term("abstract")));
+        assert!(e.terms.opposites(term("abstract")).contains(&term("concrete")));
+        assert!(e.terms.has_digit(term("7n2")) && !e.terms.has_digit(term("bits")));
+        // The same as reading each term's stem in the antonyms per question.
+        let antonyms = super::super::contradiction::antonyms();
+        for t in 0..analyzer.vocabulary_len() as TermId {
+            let text = analyzer.term_text(t).unwrap_or_default();
+            let read: Vec<TermId> = antonyms
+                .get(text)
+                .into_iter()
+                .flatten()
+                .filter_map(|o| analyzer.term_of_stem(o))
+                .collect();
+            assert_eq!(e.terms.opposites(t), &read[..], "{text}");
+        }
+    }
+
+    #[test]
     fn a_verb_in_the_sentences_place_is_a_paraphrase() {
         let e = engine();
         assert!(!substituted(
