@@ -355,10 +355,15 @@ fn replaced(asked: &Asked, index: &Index, analyzer: &Analyzer, terms: &Terms, r:
         return false;
     };
     let has_digit = |t: TermId| terms.has_digit(t);
+    // An edit distance is at least the difference in length: most terms
+    // are told apart without the distance (which allocates a table).
+    let letters = |s: &str| s.chars().count();
     let near = |w: &str, t: TermId| {
-        analyzer
-            .term_text(t)
-            .is_some_and(|s| s.len() >= 2 && strsim::damerau_levenshtein(w, s) == 1)
+        analyzer.term_text(t).is_some_and(|s| {
+            s.len() >= 2
+                && letters(s).abs_diff(letters(w)) <= 1
+                && strsim::damerau_levenshtein(w, s) == 1
+        })
     };
     asked.substitutes(&doc.sequences, has_digit, near)
 }
