@@ -90,7 +90,12 @@ impl Denials {
     /// The denials of several clauses together (a sentence's, for
     /// [`Denials::any_asked`]).
     pub fn joined<'d>(clauses: impl IntoIterator<Item = &'d Denials>) -> Denials {
-        Denials(clauses.into_iter().flat_map(|d| d.0.iter().cloned()).collect())
+        Denials(
+            clauses
+                .into_iter()
+                .flat_map(|d| d.0.iter().cloned())
+                .collect(),
+        )
     }
 
     /// True when some stem these deny is among a question's content stems
@@ -252,7 +257,9 @@ mod tests {
         // The first content word after each denial, stemmed as a question's
         // words are.
         assert_eq!(
-            Denials::read(&w("turing machines are not intended as a practical technology")),
+            Denials::read(&w(
+                "turing machines are not intended as a practical technology"
+            )),
             Denials(vec![stem("intended")])
         );
         assert_eq!(

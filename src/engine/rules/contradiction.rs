@@ -932,7 +932,10 @@ mod tests {
         assert!(increase.is_some_and(|i| claims.opposites[i as usize].is_empty()));
         // Every stem's list is the one a question read from the antonyms.
         for (text, &id) in &claims.stems {
-            assert_eq!(&claims.opposites[id as usize][..], &claims.opposites_of(text)[..]);
+            assert_eq!(
+                &claims.opposites[id as usize][..],
+                &claims.opposites_of(text)[..]
+            );
         }
         // A question's known word borrows it; an unknown one reads it.
         let known = asked_word("increase", &stem("increase"), claims);

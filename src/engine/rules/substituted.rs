@@ -509,8 +509,16 @@ mod tests {
                 .unwrap_or_else(|| panic!("{word} is no term"))
         };
         // "concrete" and "abstract" are opposites the knowledge both writes.
-        assert!(e.terms.opposites(term("concrete")).contains(&term("abstract")));
-        assert!(e.terms.opposites(term("abstract")).contains(&term("concrete")));
+        assert!(
+            e.terms
+                .opposites(term("concrete"))
+                .contains(&term("abstract"))
+        );
+        assert!(
+            e.terms
+                .opposites(term("abstract"))
+                .contains(&term("concrete"))
+        );
         assert!(e.terms.has_digit(term("7n2")) && !e.terms.has_digit(term("bits")));
         // The same as reading each term's stem in the antonyms per question.
         let antonyms = super::super::contradiction::antonyms();
