@@ -385,7 +385,8 @@ impl Analyzer {
     /// misspelled words toward the vocabulary.
     pub fn analyse_question(&self, words: Vec<String>) -> Analysed {
         let mut corrections = Vec::new();
-        let mut stemmed = Vec::new();
+        // Sized once: a word the tables lack is stemmed here.
+        let mut stemmed = Vec::with_capacity(words.len());
         let mut raw: Vec<String> = Vec::with_capacity(words.len());
         // Whether a word of a synonym phrase follows the word before.
         let mut after_phrase_word = false;

@@ -195,7 +195,8 @@ fn query(engine: &Engine, tokens: &[Token]) -> Result<Query, NoAnswer> {
         return Err(NoAnswer::NotCovered);
     }
     let total: f32 = terms.iter().map(|t| t.weight).sum();
-    let mut exact = Vec::new();
+    // Sized once: most of a question's terms are exact.
+    let mut exact = Vec::with_capacity(terms.len());
     let mut semantic = Vec::new();
     let mut guesses = Vec::new();
     for mut term in terms {
