@@ -307,8 +307,8 @@ pub fn is_auxiliary(word: &str) -> bool {
 /// families the stemmer merges although they mean different things keep
 /// apart ("authorized" is not "authorities").
 ///
-/// A word of the built-in word vectors' vocabulary is stemmed once per
-/// process ([`stem_cow`]).
+/// Most words of the built-in word vectors' vocabulary are stemmed once
+/// per process ([`stem_cow`]).
 pub fn stem(word: &str) -> String {
     stem_cow(word).into_owned()
 }
