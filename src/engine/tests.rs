@@ -319,3 +319,24 @@ fn what_someone_said_is_not_who_they_are() {
         );
     }
 }
+
+#[test]
+fn an_ascii_message_is_checked_as_any_text_is() {
+    let noise = "\u{1}\u{2}\u{3}\u{4}\u{5}\u{6}\u{7}\u{8}\u{e}";
+    for message in [
+        "How much aid did the US send?".to_string(),
+        "?!... --".to_string(),
+        "aid\u{b}sent\t\r\n".to_string(),
+        format!("aid{noise}"),
+        format!("a sentence of many words that is mostly text{noise}"),
+        "\u{7f}\u{0}".to_string(),
+        String::new(),
+    ] {
+        assert_eq!(check_message(&message), check_text(&message), "{message:?}");
+    }
+    assert_eq!(
+        check_message(&format!("aid{noise}")),
+        Some(NoAnswer::NotText)
+    );
+    assert_eq!(check_message("?!... --"), Some(NoAnswer::Empty));
+}
