@@ -174,12 +174,14 @@ pub fn rank(engine: &Engine, words: &[String], yes_no: bool) -> Result<Vec<Ranke
         &reading.question.tokens,
         &reading.question.all_words,
         &engine.analyzer,
+        &engine.terms,
         t.substitution_span,
     );
     rules::substituted::apply(
         &replaced,
         &engine.index,
         &engine.analyzer,
+        &engine.terms,
         yes_no,
         t.substituted_word,
         &mut ranked,
@@ -195,7 +197,8 @@ fn query(engine: &Engine, tokens: &[Token]) -> Result<Query, NoAnswer> {
         return Err(NoAnswer::NotCovered);
     }
     let total: f32 = terms.iter().map(|t| t.weight).sum();
-    let mut exact = Vec::new();
+    // Sized once: most of a question's terms are exact.
+    let mut exact = Vec::with_capacity(terms.len());
     let mut semantic = Vec::new();
     let mut guesses = Vec::new();
     for mut term in terms {
@@ -317,6 +320,33 @@ struct Scratch {
     credit: Vec<f32>,
     /// This question's mark in `seen`.
     stamp: u32,
+    /// [`word_scores`]' lists, kept between questions so that a question
+    /// does not allocate them again.
+    lists: WordLists,
+}
+
+/// The lists [`word_scores`] fills for each question, emptied and refilled
+/// each time: per candidate, per intent of a candidate, and per term.
+#[derive(Default)]
+struct WordLists {
+    /// Where each candidate's intents start in the per-intent lists.
+    first: Vec<usize>,
+    /// Per candidate: the weight of the question's guessed numbers it gives.
+    guessed: Vec<f32>,
+    /// Per intent: how much of the question it covers.
+    question_covered: Vec<f32>,
+    /// Per intent: how much of it the question covers.
+    intent_covered: Vec<f32>,
+    /// Per candidate: the word-vector credit of its words.
+    vectors: Vec<f32>,
+    /// The candidates' terms, once each, in order.
+    terms: Vec<TermId>,
+    /// One question word's credited terms.
+    credits: Vec<(TermId, f32)>,
+    /// Per intent: one question word's best credit and its term.
+    best: Vec<(f32, TermId)>,
+    /// Per candidate: one question word's best credit among its words.
+    bag_best: Vec<f32>,
 }
 
 impl Scratch {
@@ -421,12 +451,25 @@ fn word_scores(
     let t = &engine.tunables;
     let total = query.total;
     let n = candidates.len();
+    // The lists are taken from the scratch for this question and given back.
+    let mut lists = std::mem::take(&mut scratch.lists);
+    let WordLists {
+        first,
+        guessed,
+        question_covered,
+        intent_covered,
+        vectors,
+        terms,
+        credits,
+        best,
+        bag_best,
+    } = &mut lists;
     // Each candidate's intents in one flat table: candidate s owns
     // first[s]..first[s + 1].
-    let mut first = Vec::with_capacity(n + 1);
+    first.clear();
     // Rule `guessed-number`: a guessed number ("like 10k troops") is matched
     // by a sentence giving a number of the same thing, whatever the number.
-    let mut guessed = Vec::with_capacity(n);
+    guessed.clear();
     let mut count = 0;
     for (s, &(d, _)) in candidates.iter().enumerate() {
         let doc = &index.docs[d as usize];
@@ -449,22 +492,24 @@ fn word_scores(
     let antecedents = rules::antecedent::weights(index, candidates, &query.exact_by_term, t);
     let slot = &scratch.slot;
     // How much of the question each intent covers, and how much of the intent.
-    let mut question_covered: Vec<f32> = Vec::with_capacity(count);
+    question_covered.clear();
     for s in 0..n {
         question_covered.extend(std::iter::repeat_n(guessed[s], first[s + 1] - first[s]));
     }
-    let mut intent_covered = vec![0.0f32; count];
+    intent_covered.clear();
+    intent_covered.resize(count, 0.0);
     for &(term, weight) in &query.exact_by_term {
         if weight <= 0.0 {
             continue;
         }
         let postings = &index.intent_postings[term as usize];
-        each_intent(postings, candidates, slot, &first, |k| {
+        each_intent(postings, candidates, slot, first, |k| {
             question_covered[k] += weight;
             intent_covered[k] += idf[term as usize];
         });
     }
-    let mut vectors = vec![0.0f32; n];
+    vectors.clear();
+    vectors.resize(n, 0.0);
     if let (false, Some(semantic)) = (query.semantic.is_empty(), &engine.semantic) {
         // The candidates' terms, once each; a paraphrase word must find its
         // own counterpart, not lean on a word the question already matched
@@ -474,7 +519,7 @@ fn word_scores(
         for &(term, _) in &query.exact_by_term {
             scratch.seen[term as usize] = scratch.stamp;
         }
-        let mut terms: Vec<TermId> = Vec::new();
+        terms.clear();
         for &(d, _) in candidates {
             for &term in &index.docs[d as usize].bag {
                 let seen = &mut scratch.seen[term as usize];
@@ -484,7 +529,7 @@ fn word_scores(
                 }
             }
         }
-        sort_distinct(&mut terms, index.idf.len());
+        sort_distinct(terms, index.idf.len());
         let candidate_terms: usize = candidates
             .iter()
             .map(|&(d, _)| {
@@ -492,15 +537,17 @@ fn word_scores(
                 doc.bag.len() + doc.intents.iter().map(|i| i.len()).sum::<usize>()
             })
             .sum();
-        let mut credits: Vec<(TermId, f32)> = Vec::new();
-        let mut best = vec![(0.0f32, 0 as TermId); count];
-        let mut bag_best = vec![0.0f32; n];
+        credits.clear();
+        best.clear();
+        best.resize(count, (0.0, 0));
+        bag_best.clear();
+        bag_best.resize(n, 0.0);
         for word in &query.semantic {
             let Some(vector) = &word.vector else {
                 continue;
             };
             credits.clear();
-            semantic.credits(vector, &terms, &mut credits);
+            semantic.credits(vector, terms, credits);
             best.fill((0.0, 0));
             bag_best.fill(0.0);
             // Terms in term order with a strict `>`: among equal credits the
@@ -517,14 +564,14 @@ fn word_scores(
                 })
                 .sum();
             if through_postings <= candidate_terms {
-                for &(term, credit) in &credits {
+                for &(term, credit) in credits.iter() {
                     each_doc(&index.postings[term as usize], candidates, slot, |s| {
                         if credit > bag_best[s] {
                             bag_best[s] = credit;
                         }
                     });
                     let postings = &index.intent_postings[term as usize];
-                    each_intent(postings, candidates, slot, &first, |k| {
+                    each_intent(postings, candidates, slot, first, |k| {
                         if credit > best[k].0 {
                             best[k] = (credit, term);
                         }
@@ -532,7 +579,7 @@ fn word_scores(
                 }
             } else {
                 let credit_of = &mut scratch.credit;
-                for &(term, credit) in &credits {
+                for &(term, credit) in credits.iter() {
                     credit_of[term as usize] = credit;
                 }
                 for (s, &(d, _)) in candidates.iter().enumerate() {
@@ -552,11 +599,11 @@ fn word_scores(
                         }
                     }
                 }
-                for &(term, _) in &credits {
+                for &(term, _) in credits.iter() {
                     credit_of[term as usize] = 0.0;
                 }
             }
-            for (v, b) in vectors.iter_mut().zip(&bag_best) {
+            for (v, b) in vectors.iter_mut().zip(bag_best.iter()) {
                 *v += word.weight * b;
             }
             for (k, &(credit, term)) in best.iter().enumerate() {
@@ -689,6 +736,7 @@ fn word_scores(
     for &(d, _) in candidates {
         scratch.slot[d as usize] = 0;
     }
+    scratch.lists = lists;
     out
 }
 

@@ -346,3 +346,24 @@ fn explain_names_the_sentence_an_unsure_reply_nearly_ties_with() {
     assert!(clear.verdict.starts_with("answered"), "{clear}");
     assert_eq!(clear.cause, "answered");
 }
+
+#[test]
+fn an_ascii_message_is_checked_as_any_text_is() {
+    let noise = "\u{1}\u{2}\u{3}\u{4}\u{5}\u{6}\u{7}\u{8}\u{e}";
+    for message in [
+        "How much aid did the US send?".to_string(),
+        "?!... --".to_string(),
+        "aid\u{b}sent\t\r\n".to_string(),
+        format!("aid{noise}"),
+        format!("a sentence of many words that is mostly text{noise}"),
+        "\u{7f}\u{0}".to_string(),
+        String::new(),
+    ] {
+        assert_eq!(check_message(&message), check_text(&message), "{message:?}");
+    }
+    assert_eq!(
+        check_message(&format!("aid{noise}")),
+        Some(NoAnswer::NotText)
+    );
+    assert_eq!(check_message("?!... --"), Some(NoAnswer::Empty));
+}
