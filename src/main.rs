@@ -77,7 +77,7 @@ enum Command {
         /// Do not list each miss.
         #[arg(long)]
         quiet: bool,
-        /// Print each question's best and runner-up scores (TSV), for calibrating thresholds.
+        /// Print each question's best and runner-up scores and why it was decided so (TSV), for calibrating thresholds.
         #[arg(long)]
         scores: bool,
     },
@@ -566,9 +566,10 @@ fn eval_file(setup: &Setup, file: &std::path::Path, quiet: bool) -> Result<ExitC
 fn eval_scores(setup: &Setup, file: &std::path::Path) -> Result<ExitCode> {
     let cases = eval::read_cases(file)?;
     let engine = setup.engine()?;
-    out!("id\tkind\tanswerable\ttop_correct\ttop\tsecond\tstatus");
+    out!("id\tkind\tanswerable\ttop_correct\ttop\tsecond\tstatus\tcause");
     for case in &cases {
         let status = engine.answer(&case.q).status();
+        let cause = engine.explain(&case.q, 0).cause;
         let (correct, top, second) = match engine.candidates(&case.q, 2) {
             Ok(c) => (
                 c.first()
@@ -579,7 +580,7 @@ fn eval_scores(setup: &Setup, file: &std::path::Path) -> Result<ExitCode> {
             Err(_) => (false, 0.0, 0.0),
         };
         out!(
-            "{}\t{}\t{}\t{}\t{top:.3}\t{second:.3}\t{status}",
+            "{}\t{}\t{}\t{}\t{top:.3}\t{second:.3}\t{status}\t{cause}",
             case.id,
             case.kind,
             !case.cites.is_empty(),

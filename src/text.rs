@@ -3,7 +3,9 @@
 //! article paragraph into sentences without tripping on "U.S." or quoted
 //! questions.
 
+use std::borrow::Cow;
 use std::sync::OnceLock;
+use std::sync::atomic::{AtomicU8, Ordering};
 
 use crate::language::{List, language};
 
@@ -304,7 +306,94 @@ pub fn is_auxiliary(word: &str) -> bool {
 /// read as their base ("thought" as "think", "sent" as "send"), and word
 /// families the stemmer merges although they mean different things keep
 /// apart ("authorized" is not "authorities").
+///
+/// Most words of the built-in word vectors' vocabulary are stemmed once
+/// per process ([`stem_cow`]).
 pub fn stem(word: &str) -> String {
+    stem_cow(word).into_owned()
+}
+
+/// [`stem`] without a copy for most words of the built-in word vectors'
+/// vocabulary (the 50,000 most frequent English words and the knowledge's
+/// own): the stem of such a word is mostly the word cut short ("troops":
+/// "troop"), sometimes with an "i" for its last "y" ("country": "countri").
+/// The first time the word is stemmed, [`vocabulary_stem`] keeps that cut
+/// in one byte for the word's id, so Snowball runs once per word and
+/// process rather than once per question. The table is one byte for each
+/// vocabulary word, whatever the questions say; other words (names, typos,
+/// irregular forms) are stemmed each time.
+pub fn stem_cow(word: &str) -> Cow<'static, str> {
+    vocabulary_stem(word).unwrap_or_else(|| Cow::Owned(stem_uncached(word)))
+}
+
+/// A stem kept as a cut of its word: the stem is the word's first bytes, up
+/// to the length in the low bits, then an "i" when [`CUT_THEN_I`] is set.
+/// 0 marks a word not stemmed yet, [`NO_CUT`] one whose stem is no such cut.
+const CUT_LENGTH: u8 = 0x7f;
+/// The cut's stem ends in an "i" that replaced the word's "y".
+const CUT_THEN_I: u8 = 0x80;
+/// The word's stem is no cut of it ("thought": "think"), or it is too long.
+const NO_CUT: u8 = 0xff;
+
+/// The stem of a word of the built-in vectors from the table of cuts
+/// ([`stem_cow`]), computed and kept on its first use; `None` for a word
+/// the vectors lack or whose stem is no cut, and before anything has read
+/// the vectors (they are not read for this).
+fn vocabulary_stem(word: &str) -> Option<Cow<'static, str>> {
+    static CUTS: OnceLock<Box<[AtomicU8]>> = OnceLock::new();
+    let vectors = crate::vectors::embedded_if_read()?;
+    let id = vectors.id(word)?;
+    let cuts = CUTS.get_or_init(|| (0..vectors.len()).map(|_| AtomicU8::new(0)).collect());
+    let slot = cuts.get(id as usize)?;
+    // Two threads may stem one word at once: they store the same byte.
+    let cut = match slot.load(Ordering::Relaxed) {
+        0 => {
+            let stem = stem_uncached(word);
+            let cut = cut_of(word, &stem);
+            slot.store(cut, Ordering::Relaxed);
+            if cut == NO_CUT {
+                return Some(Cow::Owned(stem));
+            }
+            cut
+        }
+        NO_CUT => return None,
+        cut => cut,
+    };
+    // The vectors' own copy of the word lives as long as the process.
+    let word = vectors.word(id)?;
+    let stem = word.get(..usize::from(cut & CUT_LENGTH))?;
+    Some(if cut & CUT_THEN_I == 0 {
+        Cow::Borrowed(stem)
+    } else {
+        Cow::Owned(format!("{stem}i"))
+    })
+}
+
+/// How `stem` cuts `word` ([`CUT_LENGTH`], [`CUT_THEN_I`]), or [`NO_CUT`].
+fn cut_of(word: &str, stem: &str) -> u8 {
+    let cut = |len: usize, flag: u8| match u8::try_from(len) {
+        Ok(len) if len > 0 && len <= CUT_LENGTH => len | flag,
+        _ => NO_CUT,
+    };
+    if word.starts_with(stem) {
+        cut(stem.len(), 0)
+    } else {
+        match stem.strip_suffix('i') {
+            Some(kept)
+                if word
+                    .strip_prefix(kept)
+                    .is_some_and(|rest| rest.starts_with('y')) =>
+            {
+                cut(kept.len(), CUT_THEN_I)
+            }
+            _ => NO_CUT,
+        }
+    }
+}
+
+/// [`stem`] computed: the language's overstemmed families and irregular
+/// forms, then Snowball.
+fn stem_uncached(word: &str) -> String {
     static STEMMER: OnceLock<Stemmer> = OnceLock::new();
     if let Some(kept) = language().overstemmed(word) {
         return kept.to_string();
@@ -568,6 +657,63 @@ mod tests {
     fn stems_inflections_together() {
         assert_eq!(stem("sanctions"), stem("sanctioned"));
         assert_eq!(stem("helicopters"), "helicopt");
+    }
+
+    #[test]
+    fn tabled_stems_are_the_stems_computed() {
+        // The table is used once the built-in vectors are read.
+        let vectors = crate::vectors::embedded_once().unwrap_or_else(|| panic!("no vectors"));
+        // The vocabulary's most frequent words, its rarer ones, the
+        // language's irregular and overstemmed words, and words it lacks.
+        let ids = (0..3000).chain((3000..vectors.len() as u32).step_by(17));
+        let listed = [
+            "thought",
+            "sent",
+            "written",
+            "left",
+            "authorized",
+            "authorities",
+            "authority",
+            "country",
+            "countries",
+            "sanctions",
+            "helicopters",
+            "zzzqx",
+            "goverment",
+            "",
+        ];
+        let mut list: Vec<String> = ids
+            .filter_map(|id| vectors.word(id))
+            .chain(listed)
+            .map(str::to_string)
+            .collect();
+        list.extend(words("The U.S. Ambassador's response, 100,000 troops"));
+        let (mut in_vocabulary, mut without_snowball) = (0, 0);
+        for word in list.iter().map(String::as_str) {
+            // Twice: the first call may fill the table, the second reads it.
+            assert_eq!(stem(word), stem_uncached(word), "{word}");
+            assert_eq!(stem_cow(word), stem_uncached(word), "{word}");
+            if vectors.id(word).is_some() {
+                in_vocabulary += 1;
+                without_snowball += usize::from(vocabulary_stem(word).is_some());
+            } else {
+                assert_eq!(vocabulary_stem(word), None, "{word}");
+            }
+        }
+        // Most vocabulary words are stemmed from the table.
+        assert!(
+            without_snowball * 10 > in_vocabulary * 9,
+            "{without_snowball} of {in_vocabulary}"
+        );
+    }
+
+    #[test]
+    fn a_stem_is_kept_as_a_cut_of_its_word() {
+        assert_eq!(cut_of("troops", "troop"), 5);
+        assert_eq!(cut_of("country", "countri"), 6 | CUT_THEN_I);
+        assert_eq!(cut_of("thought", "think"), NO_CUT);
+        assert_eq!(cut_of("y", "i"), NO_CUT);
+        assert_eq!(cut_of(&"a".repeat(200), &"a".repeat(200)), NO_CUT);
     }
 
     #[test]

@@ -74,16 +74,26 @@ pub fn embedded() -> Result<Arc<Vectors>, VectorsError> {
     }
 }
 
+/// The built-in vectors once [`embedded_once`] has read them.
+static EMBEDDED_READ: OnceLock<Option<Arc<Vectors>>> = OnceLock::new();
+
+/// The built-in vectors if something has read them already, without
+/// reading them: for a table that is worth having only when they are in
+/// memory anyway ([`crate::text::stem`]'s table of their words' stems).
+pub(crate) fn embedded_if_read() -> Option<&'static Arc<Vectors>> {
+    EMBEDDED_READ.get()?.as_ref()
+}
+
 /// The built-in vectors, read on first use; `None` if they are corrupt
 /// ([`embedded`] then says why).
 pub(crate) fn embedded_once() -> Option<&'static Arc<Vectors>> {
-    static READ: OnceLock<Option<Arc<Vectors>>> = OnceLock::new();
-    READ.get_or_init(|| {
-        Vectors::from_bytes(EMBEDDED, Path::new(DEFAULT_VECTORS_FILE))
-            .ok()
-            .map(Arc::new)
-    })
-    .as_ref()
+    EMBEDDED_READ
+        .get_or_init(|| {
+            Vectors::from_bytes(EMBEDDED, Path::new(DEFAULT_VECTORS_FILE))
+                .ok()
+                .map(Arc::new)
+        })
+        .as_ref()
 }
 
 /// Why a vector file could not be loaded.

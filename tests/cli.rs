@@ -37,6 +37,23 @@ fn stdout(o: &Output) -> String {
     String::from_utf8_lossy(&o.stdout).into_owned()
 }
 
+/// Runs a binary the test has just copied. While the copy is written,
+/// another test's thread may fork a child that inherits the open file for a
+/// moment; running the copy then fails with "text file busy" until that
+/// child has started its own program, so the run is tried again (an event
+/// to wait for, not a timing to assert).
+fn output_of_copy(command: &mut Command) -> Output {
+    for _ in 0..200 {
+        match command.output() {
+            Err(e) if e.kind() == std::io::ErrorKind::ExecutableFileBusy => {
+                std::thread::sleep(std::time::Duration::from_millis(50));
+            }
+            result => return result.expect("the copy runs"),
+        }
+    }
+    panic!("the copied binary stayed busy for 10 s");
+}
+
 #[test]
 fn ask_prints_the_answer_the_quote_and_the_paragraph() {
     let o = citebot(&["ask", "how much aid did the us send?"], b"");
@@ -545,15 +562,15 @@ fn a_copied_binary_answers_as_in_the_tree_with_its_built_in_vectors() {
     let elsewhere = tempfile::tempdir().expect("temp dir");
     let copy = elsewhere.path().join("citebot");
     std::fs::copy(env!("CARGO_BIN_EXE_citebot"), &copy).expect("copy the binary");
-    let copied = Command::new(&copy)
-        .args(["ask", "--json", question])
-        .current_dir(elsewhere.path())
-        .env_remove("DISCORD_TOKEN")
-        .env_remove("VECTORS")
-        .env_remove("VECTORS_PATH")
-        .env("KNOWLEDGE_DIR", root.join("knowledge"))
-        .output()
-        .expect("the copy runs");
+    let copied = output_of_copy(
+        Command::new(&copy)
+            .args(["ask", "--json", question])
+            .current_dir(elsewhere.path())
+            .env_remove("DISCORD_TOKEN")
+            .env_remove("VECTORS")
+            .env_remove("VECTORS_PATH")
+            .env("KNOWLEDGE_DIR", root.join("knowledge")),
+    );
     assert!(
         copied.status.success(),
         "{}",
@@ -561,14 +578,14 @@ fn a_copied_binary_answers_as_in_the_tree_with_its_built_in_vectors() {
     );
     assert_eq!(stdout(&copied), stdout(&in_tree));
     // VECTORS_PATH still overrides the built-in vectors.
-    let missing = Command::new(&copy)
-        .args(["ask", question])
-        .current_dir(elsewhere.path())
-        .env_remove("VECTORS")
-        .env("KNOWLEDGE_DIR", root.join("knowledge"))
-        .env("VECTORS_PATH", elsewhere.path().join("no-such-vectors.i8"))
-        .output()
-        .expect("the copy runs");
+    let missing = output_of_copy(
+        Command::new(&copy)
+            .args(["ask", question])
+            .current_dir(elsewhere.path())
+            .env_remove("VECTORS")
+            .env("KNOWLEDGE_DIR", root.join("knowledge"))
+            .env("VECTORS_PATH", elsewhere.path().join("no-such-vectors.i8")),
+    );
     assert!(!missing.status.success());
     assert!(String::from_utf8_lossy(&missing.stderr).contains("no-such-vectors.i8"));
 }
@@ -591,7 +608,7 @@ fn with_no_knowledge_directory_a_copied_binary_answers_from_its_built_in_sample(
         if let Some(dir) = knowledge_dir {
             command.env("KNOWLEDGE_DIR", dir);
         }
-        command.output().expect("the copy runs")
+        output_of_copy(&mut command)
     };
     let built_in = run(None);
     assert!(
@@ -634,4 +651,39 @@ fn init_refuses_an_article_that_is_not_a_readable_text_file() {
         assert!(said.contains(article.as_str()), "{said}");
         assert!(!dir.join("knowledge.toml").exists());
     }
+}
+
+#[test]
+fn eval_scores_says_why_each_question_was_decided_so() {
+    let o = citebot(&["eval", "--scores", "examples/questions.jsonl"], b"");
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let out = stdout(&o);
+    let mut lines = out.lines();
+    assert_eq!(
+        lines.next(),
+        Some("id\tkind\tanswerable\ttop_correct\ttop\tsecond\tstatus\tcause")
+    );
+    let rows: Vec<Vec<&str>> = lines.map(|l| l.split('\t').collect()).collect();
+    assert!(!rows.is_empty());
+    for row in &rows {
+        assert_eq!(row.len(), 8, "{row:?}");
+        let (status, cause) = (row[6], row[7]);
+        // An answer is answered for that reason alone; a reply that is not
+        // names what held it back.
+        assert_eq!(status == "answered", cause == "answered", "{row:?}");
+        if status == "unsure" {
+            assert!(
+                [
+                    "weak-match",
+                    "near-tie",
+                    "other-doer",
+                    "other-speaker",
+                    "sibling-borrowed"
+                ]
+                .contains(&cause),
+                "{row:?}"
+            );
+        }
+    }
+    assert!(rows.iter().any(|r| r[7] == "answered"), "{out}");
 }

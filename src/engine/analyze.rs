@@ -11,7 +11,7 @@ use super::typo::TypoIndex;
 use crate::knowledge::Knowledge;
 use crate::language::{Classes, List, language};
 use crate::lexicon::english_rank;
-use crate::text::{is_stopword, stem, words};
+use crate::text::{is_stopword, stem, stem_cow, words};
 
 /// Index of a term (a stemmed word) in the vocabulary.
 pub type TermId = u32;
@@ -348,7 +348,7 @@ impl Analyzer {
     pub fn knows(&self, word: &str) -> bool {
         match self.facts.get(word) {
             Some(facts) => facts.surface || facts.term.is_some(),
-            None => self.stems.contains_key(&stem(word)),
+            None => self.stems.contains_key(&*stem_cow(word)),
         }
     }
 
@@ -361,7 +361,7 @@ impl Analyzer {
             // While the tables are built, the stems learnt so far.
             None => match self.stem_cache.get(word) {
                 Some(stem) => Cow::Borrowed(stem),
-                None => Cow::Owned(stem(word)),
+                None => stem_cow(word),
             },
         }
     }
@@ -385,7 +385,8 @@ impl Analyzer {
     /// misspelled words toward the vocabulary.
     pub fn analyse_question(&self, words: Vec<String>) -> Analysed {
         let mut corrections = Vec::new();
-        let mut stemmed = Vec::new();
+        // Sized once: a word the tables lack is stemmed here.
+        let mut stemmed = Vec::with_capacity(words.len());
         let mut raw: Vec<String> = Vec::with_capacity(words.len());
         // Whether a word of a synonym phrase follows the word before.
         let mut after_phrase_word = false;
@@ -420,7 +421,7 @@ impl Analyzer {
         &self,
         word: &str,
         facts: Option<&WordFacts>,
-        stemmed: &mut Vec<(String, String)>,
+        stemmed: &mut Vec<(String, Cow<'static, str>)>,
     ) -> Option<String> {
         let classes = self.classes(word, facts);
         if classes.is_stopword()
@@ -433,8 +434,8 @@ impl Analyzer {
         let known_stem = match facts {
             Some(facts) => facts.term.is_some(),
             None => {
-                let stem = stem(word);
-                let known = self.stems.contains_key(&stem);
+                let stem = stem_cow(word);
+                let known = self.stems.contains_key(&*stem);
                 stemmed.push((word.to_string(), stem));
                 known
             }
@@ -469,7 +470,7 @@ impl Analyzer {
         &self,
         mut raw: Vec<String>,
         corrections: Vec<(String, String)>,
-        mut stemmed: Vec<(String, String)>,
+        mut stemmed: Vec<(String, Cow<'static, str>)>,
     ) -> Analysed {
         drop_chat_frames(&mut raw);
         // Each word's facts, looked up once for the passes below.
@@ -545,7 +546,7 @@ impl Analyzer {
         &'a self,
         mut raw: Vec<String>,
         word_facts: Vec<Option<&'a WordFacts>>,
-        stemmed: &mut Vec<(String, String)>,
+        stemmed: &mut Vec<(String, Cow<'static, str>)>,
     ) -> SynonymsRead<'a> {
         if self.synonyms.is_empty() {
             let none = raw.iter().map(|_| None).collect();
@@ -559,7 +560,7 @@ impl Analyzer {
             let facts = word_facts[i];
             let first_stem = match (facts, stemmed.iter().position(|(w, _)| *w == raw[i])) {
                 (Some(facts), _) => Cow::Borrowed(facts.stem.as_str()),
-                (None, Some(at)) => Cow::Owned(stemmed.swap_remove(at).1),
+                (None, Some(at)) => stemmed.swap_remove(at).1,
                 (None, None) => self.stem_of(&raw[i]),
             };
             // Most words start no synonym phrase: kept as written.

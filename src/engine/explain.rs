@@ -32,6 +32,11 @@ pub struct Explanation {
     pub facts: Vec<ScoredFact>,
     /// How the decision was made, or why the search stopped before scoring.
     pub verdict: String,
+    /// The same in one word: `answered`, `declined`, `weak-match` (the
+    /// best fact's own words score under `answer`), `near-tie` (its lead
+    /// over another sentence is under `margin`), the rule that vetoed the
+    /// best fact or stopped the search, or `not-read`.
+    pub cause: String,
 }
 
 impl fmt::Display for Explanation {

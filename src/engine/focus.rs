@@ -59,6 +59,34 @@ pub fn question_words_of(message: &str, known: impl Fn(&str) -> bool) -> (Vec<St
 /// nor a lowercase question after a full stop can split it. Most questions
 /// are so, and skip the splitting.
 fn is_one_sentence(message: &str) -> bool {
+    if message.is_ascii() {
+        // Most messages: read as bytes, without decoding characters.
+        let text = message.as_bytes();
+        let end = text
+            .iter()
+            .rposition(|&b| !is_ascii_space(b))
+            .map_or(0, |i| i + 1);
+        let text = &text[..end];
+        if text.contains(&b'\n') {
+            return false;
+        }
+        let last_space = text.iter().rposition(|&b| is_ascii_space(b)).unwrap_or(0);
+        return !text[..last_space]
+            .iter()
+            .any(|b| matches!(b, b'.' | b'?' | b'!'));
+    }
+    is_one_sentence_of_chars(message)
+}
+
+/// True for the ASCII bytes that are white space as [`char::is_whitespace`]
+/// reads it (which, unlike [`u8::is_ascii_whitespace`], counts the vertical
+/// tab).
+pub(crate) fn is_ascii_space(b: u8) -> bool {
+    matches!(b, b'\t' | b'\n' | 0x0b | 0x0c | b'\r' | b' ')
+}
+
+/// [`is_one_sentence`] of any text, character by character.
+fn is_one_sentence_of_chars(message: &str) -> bool {
     let text = message.trim_end();
     if text.contains('\n') {
         return false;
@@ -141,6 +169,30 @@ mod tests {
 
     fn known(word: &str) -> bool {
         ["helmets", "germany", "offer"].contains(&word)
+    }
+
+    #[test]
+    fn an_ascii_message_is_one_sentence_as_any_text_is() {
+        for message in [
+            "How much aid did the US send?",
+            "I skimmed it. How much aid did the US send?",
+            "why? ",
+            "U.S. aid",
+            "aid\nsent",
+            "aid sent\n\x0b ",
+            "aid.\x0bsent",
+            "aid.\x0csent",
+            "",
+            "   ",
+            "!",
+        ] {
+            assert_eq!(
+                is_one_sentence(message),
+                is_one_sentence_of_chars(message),
+                "{message:?}"
+            );
+        }
+        assert!(!is_one_sentence("aid.\x0bsent"));
     }
 
     #[test]

@@ -66,6 +66,8 @@ pub struct Engine {
     /// What the article's sentences and the facts' intents assert, for the
     /// contradiction rules.
     claims: rules::contradiction::Claims,
+    /// The knowledge's terms as rule `substituted-word` reads them.
+    terms: rules::substituted::Terms,
     tunables: Tunables,
 }
 
@@ -86,12 +88,14 @@ impl Engine {
         let tunables = knowledge.engine;
         let semantic = vectors.map(|v| Semantic::new(v, &analyzer, &tunables));
         let claims = rules::contradiction::Claims::new(&knowledge, &analyzer, tunables.denial_span);
+        let terms = rules::substituted::Terms::new(&analyzer);
         Engine {
             knowledge: Arc::new(knowledge),
             analyzer,
             index,
             semantic,
             claims,
+            terms,
             tunables,
         }
     }
@@ -259,6 +263,7 @@ impl Engine {
         if let Some(problem) = check_message(message) {
             return Explanation {
                 verdict: format!("not read as a question: {problem:?}"),
+                cause: "not-read".to_string(),
                 ..Explanation::default()
             };
         }
@@ -273,18 +278,25 @@ impl Engine {
         {
             Ok(ranked) => ranked,
             Err(no) => {
-                let verdict = match no {
-                    NoAnswer::NotMentioned(name) => format!(
-                        "{}: the article never mentions \"{}\"",
-                        Rule::UnknownEntity,
-                        as_typed(message, &name)
+                let (cause, verdict) = match no {
+                    NoAnswer::NotMentioned(name) => (
+                        Rule::UnknownEntity.to_string(),
+                        format!(
+                            "{}: the article never mentions \"{}\"",
+                            Rule::UnknownEntity,
+                            as_typed(message, &name)
+                        ),
                     ),
-                    other => format!("stopped before scoring: {other:?}"),
+                    other => (
+                        "declined".to_string(),
+                        format!("stopped before scoring: {other:?}"),
+                    ),
                 };
                 return Explanation {
                     words,
                     facts: Vec::new(),
                     verdict,
+                    cause,
                 };
             }
         };
@@ -299,10 +311,14 @@ impl Engine {
                 effects: rules::effects(r.fired, &r.boosts, &self.tunables),
             })
             .collect();
+        let verdict = score::verdict(&ranked, &self.tunables, |target| {
+            self.suggestion_for(target, 0.0).fact
+        });
         Explanation {
             words,
             facts,
-            verdict: score::verdict(&ranked, &self.tunables).reason,
+            verdict: verdict.reason,
+            cause: verdict.cause,
         }
     }
 
@@ -534,6 +550,27 @@ fn check_message(message: &str) -> Option<NoAnswer> {
     if message.len() > MAX_QUESTION_BYTES {
         return Some(NoAnswer::TooLong);
     }
+    if message.is_ascii() {
+        // Most messages: the same checks on bytes, without decoding
+        // characters (an ASCII text holds no replacement character).
+        let bytes = message.as_bytes();
+        let control = bytes
+            .iter()
+            .filter(|&&b| b.is_ascii_control() && !focus::is_ascii_space(b))
+            .count();
+        if control > 0 && control * 10 >= bytes.len() {
+            return Some(NoAnswer::NotText);
+        }
+        if !bytes.iter().any(u8::is_ascii_alphanumeric) {
+            return Some(NoAnswer::Empty);
+        }
+        return None;
+    }
+    check_text(message)
+}
+
+/// [`check_message`] of any text, character by character.
+fn check_text(message: &str) -> Option<NoAnswer> {
     let control = message
         .chars()
         .filter(|c| c.is_control() && !c.is_whitespace())

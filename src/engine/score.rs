@@ -174,12 +174,14 @@ pub fn rank(engine: &Engine, words: &[String], yes_no: bool) -> Result<Vec<Ranke
         &reading.question.tokens,
         &reading.question.all_words,
         &engine.analyzer,
+        &engine.terms,
         t.substitution_span,
     );
     rules::substituted::apply(
         &replaced,
         &engine.index,
         &engine.analyzer,
+        &engine.terms,
         yes_no,
         t.substituted_word,
         &mut ranked,
@@ -195,7 +197,8 @@ fn query(engine: &Engine, tokens: &[Token]) -> Result<Query, NoAnswer> {
         return Err(NoAnswer::NotCovered);
     }
     let total: f32 = terms.iter().map(|t| t.weight).sum();
-    let mut exact = Vec::new();
+    // Sized once: most of a question's terms are exact.
+    let mut exact = Vec::with_capacity(terms.len());
     let mut semantic = Vec::new();
     let mut guesses = Vec::new();
     for mut term in terms {
@@ -317,6 +320,33 @@ struct Scratch {
     credit: Vec<f32>,
     /// This question's mark in `seen`.
     stamp: u32,
+    /// [`word_scores`]' lists, kept between questions so that a question
+    /// does not allocate them again.
+    lists: WordLists,
+}
+
+/// The lists [`word_scores`] fills for each question, emptied and refilled
+/// each time: per candidate, per intent of a candidate, and per term.
+#[derive(Default)]
+struct WordLists {
+    /// Where each candidate's intents start in the per-intent lists.
+    first: Vec<usize>,
+    /// Per candidate: the weight of the question's guessed numbers it gives.
+    guessed: Vec<f32>,
+    /// Per intent: how much of the question it covers.
+    question_covered: Vec<f32>,
+    /// Per intent: how much of it the question covers.
+    intent_covered: Vec<f32>,
+    /// Per candidate: the word-vector credit of its words.
+    vectors: Vec<f32>,
+    /// The candidates' terms, once each, in order.
+    terms: Vec<TermId>,
+    /// One question word's credited terms.
+    credits: Vec<(TermId, f32)>,
+    /// Per intent: one question word's best credit and its term.
+    best: Vec<(f32, TermId)>,
+    /// Per candidate: one question word's best credit among its words.
+    bag_best: Vec<f32>,
 }
 
 impl Scratch {
@@ -421,12 +451,25 @@ fn word_scores(
     let t = &engine.tunables;
     let total = query.total;
     let n = candidates.len();
+    // The lists are taken from the scratch for this question and given back.
+    let mut lists = std::mem::take(&mut scratch.lists);
+    let WordLists {
+        first,
+        guessed,
+        question_covered,
+        intent_covered,
+        vectors,
+        terms,
+        credits,
+        best,
+        bag_best,
+    } = &mut lists;
     // Each candidate's intents in one flat table: candidate s owns
     // first[s]..first[s + 1].
-    let mut first = Vec::with_capacity(n + 1);
+    first.clear();
     // Rule `guessed-number`: a guessed number ("like 10k troops") is matched
     // by a sentence giving a number of the same thing, whatever the number.
-    let mut guessed = Vec::with_capacity(n);
+    guessed.clear();
     let mut count = 0;
     for (s, &(d, _)) in candidates.iter().enumerate() {
         let doc = &index.docs[d as usize];
@@ -449,22 +492,24 @@ fn word_scores(
     let antecedents = rules::antecedent::weights(index, candidates, &query.exact_by_term, t);
     let slot = &scratch.slot;
     // How much of the question each intent covers, and how much of the intent.
-    let mut question_covered: Vec<f32> = Vec::with_capacity(count);
+    question_covered.clear();
     for s in 0..n {
         question_covered.extend(std::iter::repeat_n(guessed[s], first[s + 1] - first[s]));
     }
-    let mut intent_covered = vec![0.0f32; count];
+    intent_covered.clear();
+    intent_covered.resize(count, 0.0);
     for &(term, weight) in &query.exact_by_term {
         if weight <= 0.0 {
             continue;
         }
         let postings = &index.intent_postings[term as usize];
-        each_intent(postings, candidates, slot, &first, |k| {
+        each_intent(postings, candidates, slot, first, |k| {
             question_covered[k] += weight;
             intent_covered[k] += idf[term as usize];
         });
     }
-    let mut vectors = vec![0.0f32; n];
+    vectors.clear();
+    vectors.resize(n, 0.0);
     if let (false, Some(semantic)) = (query.semantic.is_empty(), &engine.semantic) {
         // The candidates' terms, once each; a paraphrase word must find its
         // own counterpart, not lean on a word the question already matched
@@ -474,7 +519,7 @@ fn word_scores(
         for &(term, _) in &query.exact_by_term {
             scratch.seen[term as usize] = scratch.stamp;
         }
-        let mut terms: Vec<TermId> = Vec::new();
+        terms.clear();
         for &(d, _) in candidates {
             for &term in &index.docs[d as usize].bag {
                 let seen = &mut scratch.seen[term as usize];
@@ -484,7 +529,7 @@ fn word_scores(
                 }
             }
         }
-        sort_distinct(&mut terms, index.idf.len());
+        sort_distinct(terms, index.idf.len());
         let candidate_terms: usize = candidates
             .iter()
             .map(|&(d, _)| {
@@ -492,15 +537,17 @@ fn word_scores(
                 doc.bag.len() + doc.intents.iter().map(|i| i.len()).sum::<usize>()
             })
             .sum();
-        let mut credits: Vec<(TermId, f32)> = Vec::new();
-        let mut best = vec![(0.0f32, 0 as TermId); count];
-        let mut bag_best = vec![0.0f32; n];
+        credits.clear();
+        best.clear();
+        best.resize(count, (0.0, 0));
+        bag_best.clear();
+        bag_best.resize(n, 0.0);
         for word in &query.semantic {
             let Some(vector) = &word.vector else {
                 continue;
             };
             credits.clear();
-            semantic.credits(vector, &terms, &mut credits);
+            semantic.credits(vector, terms, credits);
             best.fill((0.0, 0));
             bag_best.fill(0.0);
             // Terms in term order with a strict `>`: among equal credits the
@@ -517,14 +564,14 @@ fn word_scores(
                 })
                 .sum();
             if through_postings <= candidate_terms {
-                for &(term, credit) in &credits {
+                for &(term, credit) in credits.iter() {
                     each_doc(&index.postings[term as usize], candidates, slot, |s| {
                         if credit > bag_best[s] {
                             bag_best[s] = credit;
                         }
                     });
                     let postings = &index.intent_postings[term as usize];
-                    each_intent(postings, candidates, slot, &first, |k| {
+                    each_intent(postings, candidates, slot, first, |k| {
                         if credit > best[k].0 {
                             best[k] = (credit, term);
                         }
@@ -532,7 +579,7 @@ fn word_scores(
                 }
             } else {
                 let credit_of = &mut scratch.credit;
-                for &(term, credit) in &credits {
+                for &(term, credit) in credits.iter() {
                     credit_of[term as usize] = credit;
                 }
                 for (s, &(d, _)) in candidates.iter().enumerate() {
@@ -552,11 +599,11 @@ fn word_scores(
                         }
                     }
                 }
-                for &(term, _) in &credits {
+                for &(term, _) in credits.iter() {
                     credit_of[term as usize] = 0.0;
                 }
             }
-            for (v, b) in vectors.iter_mut().zip(&bag_best) {
+            for (v, b) in vectors.iter_mut().zip(bag_best.iter()) {
                 *v += word.weight * b;
             }
             for (k, &(credit, term)) in best.iter().enumerate() {
@@ -662,7 +709,11 @@ fn word_scores(
             // The phrases rank too but are no evidence of their own: a
             // question that changes one word of a sentence keeps the others'
             // pairs (rule `phrase-match`).
-            let mut own = intent_part + bag_share * (bag - context - phrase) / total;
+            // Rule `antecedent`: what "it" stands for is what the sentence
+            // says, so `antecedent_evidence` of that credit counts as the
+            // fact's own words.
+            let mut own = intent_part
+                + bag_share * (bag - context - phrase + t.antecedent_evidence * antecedent) / total;
             let mut score = score;
             // Rule `why-words`: a fact that meets a question not asking why
             // only through its "why" intents would be no candidate without
@@ -685,6 +736,7 @@ fn word_scores(
     for &(d, _) in candidates {
         scratch.slot[d as usize] = 0;
     }
+    scratch.lists = lists;
     out
 }
 
@@ -782,6 +834,9 @@ pub struct Verdict {
     pub suggest: bool,
     /// Why, in words an admin can act on.
     pub reason: String,
+    /// Why, in one word (`answered`, `declined`, `weak-match`, `near-tie`,
+    /// or the rule that vetoed the best fact), for `eval --scores` to count.
+    pub cause: String,
 }
 
 /// The decision on a ranking, before it is put in words.
@@ -794,6 +849,8 @@ struct Decision {
     veto: Option<Rule>,
     /// The best fact's lead over the best of another sentence.
     lead: f32,
+    /// Index in the ranking of that best fact of another sentence.
+    runner_up: Option<usize>,
 }
 
 /// Stage 7: decides between answering, suggesting and declining.
@@ -804,13 +861,11 @@ fn decision(ranked: &[Ranked], t: &Tunables) -> Decision {
             suggest: false,
             veto: None,
             lead: 0.0,
+            runner_up: None,
         };
     };
-    let runner_up = ranked
-        .iter()
-        .find(|r| r.sentence != best.sentence)
-        .map_or(0.0, |r| r.score);
-    let lead = best.score - runner_up;
+    let runner_up = ranked.iter().position(|r| r.sentence != best.sentence);
+    let lead = best.score - runner_up.map_or(0.0, |i| ranked[i].score);
     // The lead is read on the ranking, the score to answer from on the
     // fact's own words (rule `paragraph-context`).
     let own = best.evidence();
@@ -835,17 +890,64 @@ fn decision(ranked: &[Ranked], t: &Tunables) -> Decision {
         suggest: answer.is_none() && best.score >= t.unsure,
         veto,
         lead,
+        runner_up,
     }
 }
 
-/// Stage 7 in words: the decision and why, for `--explain`.
-pub fn verdict(ranked: &[Ranked], t: &Tunables) -> Verdict {
+/// Why a best fact that nothing vetoed is not answered with, in words an
+/// admin can act on: its own words score under `answer` (a weak match:
+/// the question's words are not the sentence's), or its lead over the best
+/// fact citing another sentence is under `margin` (a near tie: `name`
+/// gives that fact's id, and where its sentence stands from the best's).
+/// Gives the cause in one word, then in words.
+fn not_confident(
+    ranked: &[Ranked],
+    d: &Decision,
+    t: &Tunables,
+    name: impl Fn(Target) -> String,
+) -> (&'static str, String) {
+    let Some(best) = ranked.first() else {
+        return ("no-fact", "no fact".to_string());
+    };
+    let own = best.evidence();
+    if own < t.answer {
+        let why = format!(
+            "weak match: its own words score {own:.3}, under answer {:.2}",
+            t.answer
+        );
+        return ("weak-match", why);
+    }
+    let Some(other) = d.runner_up.map(|i| &ranked[i]) else {
+        return ("not-confident", "not confident".to_string());
+    };
+    let place = match other.sentence.abs_diff(best.sentence) {
+        1 if other.sentence < best.sentence => "the sentence before".to_string(),
+        1 => "the sentence after".to_string(),
+        _ => format!("sentence {}", other.sentence + 1),
+    };
+    let why = format!(
+        "near tie: lead {:.3} under margin {:.2} over {} ({place})",
+        d.lead,
+        if own >= t.sure {
+            t.sure_margin
+        } else {
+            t.margin
+        },
+        name(other.target)
+    );
+    ("near-tie", why)
+}
+
+/// Stage 7 in words: the decision and why, for `--explain`; `name` gives a
+/// fact's id.
+pub fn verdict(ranked: &[Ranked], t: &Tunables, name: impl Fn(Target) -> String) -> Verdict {
     let d = decision(ranked, t);
     let Some(best) = ranked.first() else {
         return Verdict {
             answer: None,
             suggest: false,
             reason: "no fact shares a word with the question".to_string(),
+            cause: "declined".to_string(),
         };
     };
     let lead = d.lead;
@@ -858,24 +960,29 @@ pub fn verdict(ranked: &[Ranked], t: &Tunables) -> Verdict {
         "best {:.3}{own}, lead {lead:.3} over the next sentence (answer at {:.2} with lead {:.2}, or {:.2} with lead {:.2})",
         best.score, t.answer, t.margin, t.sure, t.sure_margin
     );
-    let reason = if d.answer.is_some() {
-        format!("answered: {scores}")
+    let (cause, reason) = if d.answer.is_some() {
+        ("answered".to_string(), format!("answered: {scores}"))
     } else if !d.suggest {
-        format!(
+        let why = format!(
             "declined: best {:.3} is under unsure {:.2}",
             best.score, t.unsure
-        )
+        );
+        ("declined".to_string(), why)
     } else {
-        let why = match d.veto {
-            Some(rule) => format!("{rule} vetoed the best fact"),
-            None => "not confident".to_string(),
+        let (cause, why) = match d.veto {
+            Some(rule) => (rule.to_string(), format!("{rule} vetoed the best fact")),
+            None => {
+                let (cause, why) = not_confident(ranked, &d, t, name);
+                (cause.to_string(), why)
+            }
         };
-        format!("unsure: {why}; {scores}")
+        (cause, format!("unsure: {why}; {scores}"))
     };
     Verdict {
         answer: d.answer,
         suggest: d.suggest,
         reason,
+        cause,
     }
 }
 

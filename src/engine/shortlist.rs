@@ -28,7 +28,9 @@ const TABLED_TERMS: usize = 12;
 /// The shortlist by reading every posting; `weight` is a buffer of at
 /// least one zeroed entry per document, left zeroed.
 pub fn walk(lists: &[List], floor: f32, k: usize, weight: &mut [f32]) -> Vec<(u32, f32)> {
-    let mut touched: Vec<u32> = Vec::new();
+    // Sized once: at most every posting, at most every document.
+    let postings: usize = lists.iter().map(|(postings, _)| postings.len()).sum();
+    let mut touched: Vec<u32> = Vec::with_capacity(postings.min(weight.len()));
     for &(postings, w) in lists {
         for &d in postings {
             let slot = &mut weight[d as usize];
@@ -39,11 +41,13 @@ pub fn walk(lists: &[List], floor: f32, k: usize, weight: &mut [f32]) -> Vec<(u3
         }
     }
     // In first-met order, as the caller lists them.
-    let mut scored: Vec<(u32, f32)> = touched
-        .into_iter()
-        .map(|d| (d, std::mem::take(&mut weight[d as usize])))
-        .filter(|&(_, w)| w >= floor)
-        .collect();
+    let mut scored: Vec<(u32, f32)> = Vec::with_capacity(touched.len());
+    scored.extend(
+        touched
+            .into_iter()
+            .map(|d| (d, std::mem::take(&mut weight[d as usize])))
+            .filter(|&(_, w)| w >= floor),
+    );
     if scored.len() > k {
         let mut placed: Vec<(usize, u32, f32)> = scored
             .iter()

@@ -319,3 +319,51 @@ fn what_someone_said_is_not_who_they_are() {
         );
     }
 }
+
+#[test]
+fn explain_names_the_sentence_an_unsure_reply_nearly_ties_with() {
+    let article = "Lanterns\n\nThe glass lantern burns whale oil. The paper lantern burns whale oil too. Lanterns were sold at the winter market on Sunday morning.\n";
+    let facts = [
+        ("glass", "The glass lantern burns whale oil."),
+        ("paper", "The paper lantern burns whale oil too."),
+        (
+            "market",
+            "Lanterns were sold at the winter market on Sunday morning.",
+        ),
+    ];
+    let engine = Engine::new(crate::fixtures::drafted_like(article, &facts, ""));
+    // Two sentences answer alike: the other one is named, and where it stands.
+    let tie = engine.explain("which lantern burns whale oil", 5);
+    assert!(
+        tie.verdict.contains("near tie") && tie.verdict.contains("the sentence"),
+        "{tie}"
+    );
+    let named = tie.facts.get(1).map(|f| f.fact.clone()).unwrap_or_default();
+    assert!(tie.verdict.contains(&named), "{tie}");
+    assert_eq!(tie.cause, "near-tie");
+    // One sentence far ahead answers.
+    let clear = engine.explain("when were lanterns sold", 5);
+    assert!(clear.verdict.starts_with("answered"), "{clear}");
+    assert_eq!(clear.cause, "answered");
+}
+
+#[test]
+fn an_ascii_message_is_checked_as_any_text_is() {
+    let noise = "\u{1}\u{2}\u{3}\u{4}\u{5}\u{6}\u{7}\u{8}\u{e}";
+    for message in [
+        "How much aid did the US send?".to_string(),
+        "?!... --".to_string(),
+        "aid\u{b}sent\t\r\n".to_string(),
+        format!("aid{noise}"),
+        format!("a sentence of many words that is mostly text{noise}"),
+        "\u{7f}\u{0}".to_string(),
+        String::new(),
+    ] {
+        assert_eq!(check_message(&message), check_text(&message), "{message:?}");
+    }
+    assert_eq!(
+        check_message(&format!("aid{noise}")),
+        Some(NoAnswer::NotText)
+    );
+    assert_eq!(check_message("?!... --"), Some(NoAnswer::Empty));
+}

@@ -200,6 +200,13 @@ tunables! {
     /// at it with "it", "these" and the like (0 = off; `init` sets it for
     /// drafted knowledge).
     antecedent: f32 = 0.0, 0.0, 1.0;
+    /// Rule `antecedent`: share of that credit the decision reads as the
+    /// fact's own words, not only for ranking: "she" in "She said she had
+    /// offered to host a meeting" is the mayor the sentence before names, so
+    /// a question naming the mayor is asked of this sentence's words
+    /// (0 = ranking only, as the other context rules; measured in the README:
+    /// it did not raise the tuning sets, so it stays off).
+    antecedent_evidence: f32 = 0.0, 0.0, 1.0;
     /// Rule `antecedent`: how many of a sentence's first words are read for
     /// a word that points back.
     antecedent_span: usize = 12, 1, 64;

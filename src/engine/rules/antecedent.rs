@@ -13,7 +13,8 @@
 //! paragraph) uses and it does not: what "it" most likely stands for.
 //!
 //! Like the other context rules it only ranks: the decision reads the
-//! fact's own words. Off when `antecedent` is 0 (`citebot init` sets it for
+//! fact's own words, unless [`Tunables::antecedent_evidence`] reads the
+//! credit as the fact's own (what "it" stands for is what it says). Off when `antecedent` is 0 (`citebot init` sets it for
 //! the single-sentence facts it drafts); the words are gathered once at
 //! load ([`antecedent_terms`]).
 
@@ -158,5 +159,32 @@ The glass lantern is sold at the winter market. In winter it burns whale oil for
             Some("oil"),
             "without it the sentence naming the lantern wins: {first}"
         );
+    }
+
+    #[test]
+    fn what_it_stands_for_is_read_as_the_sentence_s_own_words() {
+        let question = "what does the glass lantern burn";
+        let read = lanterns("antecedent = 1.0\nantecedent_evidence = 1.0");
+        let explained = read.explain(question, 5);
+        assert_eq!(
+            explained.facts.first().map(|f| f.fact.as_str()),
+            Some("oil"),
+            "{explained}"
+        );
+        assert!(!explained.verdict.contains("weak match"), "{explained}");
+        // Read only for ranking, the lantern's name is no evidence that the
+        // sentence saying "it" answers: its own words are a weak match.
+        let ranked_only = lanterns("antecedent = 1.0");
+        let explained = ranked_only.explain(question, 5);
+        assert_eq!(
+            explained.facts.first().map(|f| f.fact.as_str()),
+            Some("oil"),
+            "{explained}"
+        );
+        assert!(
+            explained.verdict.contains("unsure: weak match"),
+            "{explained}"
+        );
+        assert_eq!(explained.cause, "weak-match");
     }
 }

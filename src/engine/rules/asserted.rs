@@ -47,8 +47,9 @@ pub fn affirms_denied(
     if !may_affirm_denied(question, yes_no) {
         return false;
     }
-    let clause = asked_clause(question, sentence);
-    affirms_denied_in(&content_stems(question), &clause, intents)
+    let clause = Denials::read(&asked_clause(question, sentence));
+    let vouched = Vouched::read(intents.iter().map(Vec::as_slice));
+    affirms_denied_in(&content_stems(question), &clause, &vouched)
 }
 
 /// False when [`affirms_denied`] is false for the question whatever the
@@ -57,33 +58,108 @@ pub fn may_affirm_denied(question: &[String], yes_no: bool) -> bool {
     !(yes_no || question.iter().any(|w| denial(w)))
 }
 
+/// What a clause denies as rule `affirms-denied` reads it: the stem of
+/// the first content word after each of its denials, leaving out a denial
+/// after a modal of a promise or a demand. Read once per clause when the
+/// engine is built, so no question stems the sentence's words again.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Denials(Vec<String>);
+
+impl Denials {
+    /// Reads the words of one clause.
+    pub fn read(clause: &[String]) -> Denials {
+        let promised = |i: usize| {
+            let modal = |w: &String| language().in_list(List::PromiseModals, w);
+            modal(&clause[i]) || i > 0 && modal(&clause[i - 1])
+        };
+        let mut stems: Vec<String> = Vec::new();
+        for (i, w) in clause.iter().enumerate() {
+            if !denial(w) || promised(i) {
+                continue;
+            }
+            let next = clause[i + 1..]
+                .iter()
+                .find(|next| !is_stopword(next) && !denial(next));
+            if let Some(next) = next {
+                stems.push(stem(next));
+            }
+        }
+        Denials(stems)
+    }
+
+    /// The denials of several clauses together (a sentence's, for
+    /// [`Denials::any_asked`]).
+    pub fn joined<'d>(clauses: impl IntoIterator<Item = &'d Denials>) -> Denials {
+        Denials(
+            clauses
+                .into_iter()
+                .flat_map(|d| d.0.iter().cloned())
+                .collect(),
+        )
+    }
+
+    /// True when some stem these deny is among a question's content stems
+    /// (`asked`). When none is, [`affirms_denied_in`] is false for every
+    /// clause whose denials are among these, whichever clause the question
+    /// asks about: a sentence's clauses need not be compared at all.
+    pub fn any_asked(&self, asked: &[impl AsRef<str>]) -> bool {
+        self.0
+            .iter()
+            .any(|st| asked.iter().any(|a| a.as_ref() == st))
+    }
+}
+
+/// The stems a fact's intents and keywords vouch for against rule
+/// `affirms-denied`: the content words of each of them that uses a denial.
+/// Read once per fact when the engine is built.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Vouched(Vec<String>);
+
+impl Vouched {
+    /// Nothing vouched for.
+    pub const EMPTY: Vouched = Vouched(Vec::new());
+
+    /// Reads a fact's intents and keywords, each as its words.
+    pub fn read<'i>(intents: impl IntoIterator<Item = &'i [String]>) -> Vouched {
+        let mut vouched = Vouched::default();
+        for words in intents {
+            vouched.add(words);
+        }
+        vouched.finish();
+        vouched
+    }
+
+    /// Adds one intent or keyword, as its words: its content words, when
+    /// it uses a denial. One without a negation adds nothing, so a caller
+    /// that knows it has none need not call this.
+    pub fn add(&mut self, words: &[String]) {
+        if words.iter().any(|w| denial(w)) {
+            self.0.extend(content_stems(words));
+        }
+    }
+
+    /// Readies what [`Vouched::add`] gathered for look-ups.
+    pub fn finish(&mut self) {
+        self.0.sort_unstable();
+        self.0.dedup();
+    }
+
+    /// True when an intent that uses a denial has this stem.
+    fn has(&self, stem: &str) -> bool {
+        self.0.binary_search_by(|s| s.as_str().cmp(stem)).is_ok()
+    }
+}
+
 /// [`affirms_denied`] for a question that [`may_affirm_denied`], given
 /// its content words stemmed, negations left out (as the contradiction
-/// rules read them once per question), and the words of the clause of the sentence it asks
-/// about (read once when the engine is built, not per question).
-pub fn affirms_denied_in(
-    asked: &[impl AsRef<str>],
-    clause: &[String],
-    intents: &[Vec<String>],
-) -> bool {
-    let vouched = |st: &str| {
-        intents
-            .iter()
-            .any(|i| i.iter().any(|w| denial(w)) && content_stems(i).iter().any(|x| x == st))
-    };
-    let promised = |i: usize| {
-        let modal = |w: &String| language().in_list(List::PromiseModals, w);
-        modal(&clause[i]) || i > 0 && modal(&clause[i - 1])
-    };
-    clause.iter().enumerate().any(|(i, w)| {
-        denial(w)
-            && !promised(i)
-            && clause[i + 1..]
-                .iter()
-                .find(|next| !is_stopword(next) && !denial(next))
-                .map(|next| stem(next))
-                .is_some_and(|st| asked.iter().any(|a| a.as_ref() == st) && !vouched(&st))
-    })
+/// rules read them once per question), what the clause of the sentence it
+/// asks about denies and what the fact's intents vouch for (both read once
+/// when the engine is built, not per question).
+pub fn affirms_denied_in(asked: &[impl AsRef<str>], clause: &Denials, vouched: &Vouched) -> bool {
+    clause
+        .0
+        .iter()
+        .any(|st| asked.iter().any(|a| a.as_ref() == st) && !vouched.has(st))
 }
 
 /// True when a question that opens with a question word denies what it
@@ -174,6 +250,43 @@ mod tests {
             s,
             &[w("what are turing machines not intended as")]
         ));
+    }
+
+    #[test]
+    fn what_a_clause_denies_and_what_intents_vouch_for_are_read_once() {
+        // The first content word after each denial, stemmed as a question's
+        // words are.
+        assert_eq!(
+            Denials::read(&w(
+                "turing machines are not intended as a practical technology"
+            )),
+            Denials(vec![stem("intended")])
+        );
+        assert_eq!(
+            Denials::read(&w("the gate does not open, and it is never locked")),
+            Denials(vec![stem("open"), stem("locked")])
+        );
+        // A denial after a modal of a promise reports what someone wants.
+        assert_eq!(
+            Denials::read(&w("ukraine would never join the alliance")),
+            Denials(Vec::new())
+        );
+        // Only intents that deny vouch, with all their content words.
+        let vouched = Vouched::read(
+            [
+                w("what are turing machines not intended as"),
+                w("who built the machines"),
+            ]
+            .iter()
+            .map(Vec::as_slice),
+        );
+        assert!(vouched.has(&stem("intended")) && vouched.has(&stem("turing")));
+        assert!(!vouched.has(&stem("built")) && !vouched.has("not"));
+        // Read once, they judge as the words did.
+        let asked = [stem("intended")];
+        let clause = Denials::read(&w("machines are not intended as toys"));
+        assert!(affirms_denied_in(&asked, &clause, &Vouched::EMPTY));
+        assert!(!affirms_denied_in(&asked, &clause, &vouched));
     }
 
     #[test]

@@ -13,6 +13,7 @@ use std::sync::OnceLock;
 
 use rustc_hash::{FxHashMap, FxHashSet};
 
+use super::asserted::{Denials, Vouched};
 use super::{Fired, Rule};
 use crate::engine::Engine;
 use crate::engine::analyze::{Analyzer, Token};
@@ -193,8 +194,8 @@ type Id = u32;
 /// One clause of a sentence as rule `denied` reads it.
 #[derive(Debug, Clone)]
 struct Clause {
-    /// Its words, for rule `affirms-denied`.
-    words: Vec<String>,
+    /// What it denies, for rule `affirms-denied`.
+    denials: Denials,
     /// Its content words' stems, in order (repeats kept: they are counted).
     stems: Vec<Id>,
     /// Whether it denies anything itself.
@@ -208,12 +209,16 @@ struct Clause {
 /// candidates again.
 #[derive(Debug, Clone, Default)]
 struct SentenceClaims {
-    /// Its content words and their stems, in order.
-    content: Vec<(Id, Id)>,
-    /// Those stems, sorted.
+    /// Its content words' stems, sorted.
     stems: Vec<Id>,
+    /// Its content words and their stems, sorted by word, once each: a
+    /// question's prefixed word finds its stem here by halves.
+    by_word: Vec<(Id, Id)>,
     /// Its clauses.
     clauses: Vec<Clause>,
+    /// What its clauses deny, together: a question that asks none of it
+    /// affirms no denial of the sentence (rule `affirms-denied`).
+    denials: Denials,
     /// Its words that hold a number.
     numbers: Vec<String>,
     /// Whether one of its clauses denies anything: rule `affirms-denied`
@@ -237,8 +242,8 @@ struct FactClaims {
     /// The stems they deny: an intent denying a word vouches for a fact
     /// whose sentence a question denying that word matches.
     denies: Vec<Id>,
-    /// Their words, for rule `affirms-denied`.
-    words: Vec<Vec<String>>,
+    /// What they vouch for against rule `affirms-denied`.
+    vouched: Vouched,
     /// Their words that hold a number.
     numbers: Vec<String>,
     /// The largest count they give (rule `other-count`).
@@ -260,6 +265,10 @@ pub struct Claims {
     /// taken off or put on ("informal": formal), so a question word finds
     /// them in one look-up.
     prefixed: FxHashMap<String, Vec<Id>>,
+    /// For each stem, by number, the stems of its opposites that the
+    /// knowledge has: a question's word with a known stem then costs no
+    /// look-up in the antonyms.
+    opposites: Vec<Box<[Id]>>,
     /// The tunable `denial_span`.
     span: usize,
 }
@@ -283,7 +292,26 @@ impl Claims {
             .iter()
             .map(|s| claims.sentence(&s.text, analyzer))
             .collect();
+        // Every stem is numbered by now: none is added after build.
+        let mut by_number: Vec<&str> = vec![""; claims.stems.len()];
+        for (stem, &id) in &claims.stems {
+            by_number[id as usize] = stem;
+        }
+        claims.opposites = by_number
+            .iter()
+            .map(|stem| claims.opposites_of(stem).into_boxed_slice())
+            .collect();
         claims
+    }
+
+    /// The numbers of the opposites of a stem that the knowledge has.
+    fn opposites_of(&self, stem: &str) -> Vec<Id> {
+        antonyms()
+            .get(stem)
+            .into_iter()
+            .flatten()
+            .filter_map(|o| self.stems.get(o).copied())
+            .collect()
     }
 
     /// The number of a stem, given one if it has none yet.
@@ -368,16 +396,20 @@ impl Claims {
                 stems: stem_ids(&mut clause.iter().filter(|w| !is_stopword(w)).cloned()),
                 negated: negated(&clause),
                 denies: stem_ids(&mut denied(&clause, span).into_iter()),
-                words: clause,
+                denials: Denials::read(&clause),
             })
             .collect();
         let mut stems: Vec<Id> = content.iter().map(|&(_, s)| s).collect();
         stems.sort_unstable();
         stems.dedup();
         let any_negated = clauses.iter().any(|c| c.negated);
+        let mut by_word = content;
+        by_word.sort_unstable();
+        by_word.dedup();
         SentenceClaims {
-            content,
+            denials: Denials::joined(clauses.iter().map(|c| &c.denials)),
             stems,
+            by_word,
             clauses,
             any_negated,
             denies_anything: super::asserted::denies_anything(&sentence),
@@ -392,7 +424,7 @@ impl Claims {
         static NONE: FactClaims = FactClaims {
             stems: Vec::new(),
             denies: Vec::new(),
-            words: Vec::new(),
+            vouched: Vouched::EMPTY,
             numbers: Vec::new(),
             count: 0,
         };
@@ -403,10 +435,14 @@ impl Claims {
             let mut claims = FactClaims::default();
             for text in fact.intents.iter().chain(&fact.keywords) {
                 let words = words(text);
-                let denies = denied(&words, self.span);
-                claims
-                    .denies
-                    .extend(denies.iter().filter_map(|w| self.stem_id_known(w)));
+                // Most intents deny nothing: neither list below needs them.
+                if negated(&words) {
+                    let denies = denied(&words, self.span);
+                    claims
+                        .denies
+                        .extend(denies.iter().filter_map(|w| self.stem_id_known(w)));
+                    claims.vouched.add(&words);
+                }
                 // Every word of an intent is a word of the knowledge.
                 claims
                     .stems
@@ -415,8 +451,8 @@ impl Claims {
                     .numbers
                     .extend(words.iter().filter(|w| is_number(w)).cloned());
                 claims.count = claims.count.max(super::count::largest(&words));
-                claims.words.push(words);
             }
+            claims.vouched.finish();
             claims.stems.sort_unstable();
             claims.stems.dedup();
             claims
@@ -425,20 +461,21 @@ impl Claims {
 }
 
 /// A content word of a question as the rules read it.
-struct AskedWord {
+struct AskedWord<'c> {
     /// Its stem's number, when some word of the knowledge has that stem.
     stem: Option<Id>,
-    /// The stems of its opposites that the knowledge has.
-    opposites: Vec<Id>,
+    /// The stems of its opposites that the knowledge has: those of a stem
+    /// the knowledge has, from [`Claims::opposites`].
+    opposites: Cow<'c, [Id]>,
     /// The sentences' words that are it with or without a negating prefix
     /// ("formal" for "informal").
-    prefixed: Vec<Id>,
+    prefixed: &'c [Id],
 }
 
 /// What a question asserts, read once for all its candidates.
 struct Asserted<'q> {
     /// Its content words.
-    content: Vec<AskedWord>,
+    content: Vec<AskedWord<'q>>,
     /// The stems its negations deny (those the knowledge has).
     denied: Vec<Id>,
     /// The numbers it names that the article gives somewhere, and its years.
@@ -467,7 +504,7 @@ impl<'q> Asserted<'q> {
         question: &'q [String],
         tokens: &'q [Token],
         yes_no: bool,
-        claims: &Claims,
+        claims: &'q Claims,
         analyzer: &'q Analyzer,
         article_numbers: &FxHashSet<String>,
     ) -> Asserted<'q> {
@@ -550,17 +587,16 @@ impl<'q> Asserted<'q> {
 }
 
 /// Reads one content word of a question, given its stem.
-fn asked_word(word: &str, stemmed: &str, claims: &Claims) -> AskedWord {
-    let opposites = antonyms()
-        .get(stemmed)
-        .into_iter()
-        .flatten()
-        .filter_map(|o| claims.stems.get(o).copied())
-        .collect();
+fn asked_word<'c>(word: &str, stemmed: &str, claims: &'c Claims) -> AskedWord<'c> {
+    let stem = claims.stems.get(stemmed).copied();
+    let opposites = match stem.and_then(|s| claims.opposites.get(s as usize)) {
+        Some(known) => Cow::Borrowed(&known[..]),
+        None => Cow::Owned(claims.opposites_of(stemmed)),
+    };
     AskedWord {
-        stem: claims.stems.get(stemmed).copied(),
+        stem,
         opposites,
-        prefixed: claims.prefixed.get(word).cloned().unwrap_or_default(),
+        prefixed: claims.prefixed.get(word).map_or(&[][..], Vec::as_slice),
     }
 }
 
@@ -579,17 +615,25 @@ fn says_opposite(question: &Asserted, sentence: &SentenceClaims, fact: &FactClai
     };
     // Most words have no opposite the knowledge writes: nothing to compare.
     let opposed = |w: &AskedWord| !(w.opposites.is_empty() && w.prefixed.is_empty());
-    // The cheap tests first: whether a sentence word is an opposite at all.
+    // A stem of the sentence standing for the question's word: neither
+    // one the question uses too nor one the sentence denies.
+    let stands = |ss: Id| !question.has_stem(ss) && !denied(ss);
+    // The cheap tests first: whether a sentence word is an opposite at all,
+    // found by halves among the sentence's stems and words.
     question
         .content
         .iter()
         .filter(|w| opposed(w) && !in_s(w))
         .any(|q| {
-            sentence.content.iter().any(|(sw, ss)| {
-                (q.opposites.contains(ss) || q.prefixed.contains(sw))
-                    && !question.has_stem(*ss)
-                    && !denied(*ss)
-            })
+            q.opposites
+                .iter()
+                .any(|&o| sentence.stems.binary_search(&o).is_ok() && stands(o))
+                || q.prefixed.iter().any(|&p| {
+                    sentence
+                        .by_word
+                        .binary_search_by_key(&p, |&(w, _)| w)
+                        .is_ok_and(|at| stands(sentence.by_word[at].1))
+                })
         })
 }
 
@@ -668,8 +712,9 @@ fn judge(
     // A clause without a negation denies nothing for the question to affirm.
     let affirms = question.affirm.as_ref().is_some_and(|asked| {
         sentence.any_negated
+            && sentence.denials.any_asked(asked)
             && clause_asked(question, sentence).is_some_and(|c| {
-                c.negated && super::asserted::affirms_denied_in(asked, &c.words, &fact.words)
+                c.negated && super::asserted::affirms_denied_in(asked, &c.denials, &fact.vouched)
             })
     });
     if affirms {
@@ -875,6 +920,30 @@ mod tests {
         assert!(fired.has(Rule::DeniesUnsaid), "{fired:?}");
         let fired = judged("why was the surplus not spent on pay", sentence, &intents);
         assert!(!fired.has(Rule::Denied) && !fired.has(Rule::DeniesUnsaid));
+    }
+
+    #[test]
+    fn each_stems_opposites_are_numbered_once_at_build() {
+        let e = engine();
+        let claims = &e.claims;
+        // "increase" (the article's) has its opposite "decrease" only when
+        // the knowledge writes it: this one does not.
+        let increase = claims.stems.get(&stem("increase")).copied();
+        assert!(increase.is_some_and(|i| claims.opposites[i as usize].is_empty()));
+        // Every stem's list is the one a question read from the antonyms.
+        for (text, &id) in &claims.stems {
+            assert_eq!(
+                &claims.opposites[id as usize][..],
+                &claims.opposites_of(text)[..]
+            );
+        }
+        // A question's known word borrows it; an unknown one reads it.
+        let known = asked_word("increase", &stem("increase"), claims);
+        assert!(matches!(known.opposites, Cow::Borrowed(_)));
+        let unknown = asked_word("decrease", &stem("decrease"), claims);
+        assert!(unknown.stem.is_none());
+        assert!(!unknown.opposites.is_empty());
+        assert!(unknown.opposites.iter().all(|&o| Some(o) == increase));
     }
 
     #[test]

@@ -90,11 +90,54 @@ pub(super) fn is_verb_form(word: &str) -> bool {
     bases.iter().any(|b| SET.contains(b.as_str()))
 }
 
+/// The knowledge's terms as the rule reads them, once when the engine is
+/// built: a question's known word then costs no look-up of its stem's
+/// opposites, and a sentence's term no scan of its text for a digit.
+#[derive(Debug, Clone, Default)]
+pub struct Terms {
+    /// For each term, by number, the terms of its opposites.
+    opposites: Vec<Box<[TermId]>>,
+    /// For each term, by number, whether it holds a digit.
+    digits: Vec<bool>,
+}
+
+impl Terms {
+    /// Reads every term of the analyzer's vocabulary.
+    pub fn new(analyzer: &Analyzer) -> Terms {
+        let antonyms = super::contradiction::antonyms();
+        let texts = (0..analyzer.vocabulary_len()).map(|t| analyzer.term_text(t as TermId));
+        let mut terms = Terms::default();
+        for text in texts {
+            let text = text.unwrap_or_default();
+            terms.opposites.push(
+                antonyms
+                    .get(text)
+                    .into_iter()
+                    .flatten()
+                    .filter_map(|o| analyzer.term_of_stem(o))
+                    .collect(),
+            );
+            terms.digits.push(text.chars().any(|c| c.is_ascii_digit()));
+        }
+        terms
+    }
+
+    /// The terms of a term's opposites.
+    fn opposites(&self, term: TermId) -> &[TermId] {
+        self.opposites.get(term as usize).map_or(&[], |o| o)
+    }
+
+    /// True when a term holds a digit.
+    fn has_digit(&self, term: TermId) -> bool {
+        self.digits.get(term as usize).copied().unwrap_or(false)
+    }
+}
+
 /// One content word of the question as the rule reads it.
 #[derive(Debug, Clone, PartialEq)]
-enum Word {
+enum Word<'t> {
     /// A word of the knowledge, with the terms of its opposites.
-    Known(TermId, Vec<TermId>),
+    Known(TermId, &'t [TermId]),
     /// A word the knowledge never uses: whether it holds a digit, and the
     /// word (for a near word, one letter from the sentence's).
     Unknown(bool, String),
@@ -104,8 +147,8 @@ enum Word {
 
 /// The question's content words in order, read once for all its facts.
 #[derive(Debug, Clone, Default)]
-pub struct Asked {
-    words: Vec<Word>,
+pub struct Asked<'t> {
+    words: Vec<Word<'t>>,
     /// Whether each word and the next are neighbours: near, with no
     /// question word between ("abstraction, what choice" are not).
     joined: Vec<bool>,
@@ -117,12 +160,19 @@ pub struct Asked {
     unknown_opposites: Vec<(usize, Vec<TermId>)>,
 }
 
-impl Asked {
+impl<'t> Asked<'t> {
     /// Reads the question's analysed content words; `all_words` are all its
     /// words, which the tokens' places index; `span` (the tunable
     /// `substitution_span`) is the most words from one content word to the
-    /// next for them to be neighbours ("supply of random": 2).
-    pub fn read(tokens: &[Token], all_words: &[String], analyzer: &Analyzer, span: usize) -> Asked {
+    /// next for them to be neighbours ("supply of random": 2); `terms`
+    /// are the knowledge's terms as [`Terms`] read them.
+    pub fn read(
+        tokens: &[Token],
+        all_words: &[String],
+        analyzer: &Analyzer,
+        terms: &'t Terms,
+        span: usize,
+    ) -> Asked<'t> {
         let opposites = |stem: &str| {
             super::contradiction::antonyms()
                 .get(stem)
@@ -132,12 +182,7 @@ impl Asked {
         let words: Vec<Word> = tokens
             .iter()
             .map(|t| match t.term {
-                Some(term) => Word::Known(
-                    term,
-                    opposites(&t.stem)
-                        .filter_map(|o| analyzer.term_of_stem(o))
-                        .collect(),
-                ),
+                Some(term) => Word::Known(term, terms.opposites(term)),
                 None if is_verb_form(&t.word) => Word::Verb,
                 None => Word::Unknown(
                     t.word.chars().any(|c| c.is_ascii_digit()),
@@ -156,9 +201,9 @@ impl Asked {
                         .is_some_and(|between| between.iter().any(|w| is_question_word(w)))
             })
             .collect();
-        let mut terms: Vec<TermId> = tokens.iter().filter_map(|t| t.term).collect();
-        terms.sort_unstable();
-        terms.dedup();
+        let mut known: Vec<TermId> = tokens.iter().filter_map(|t| t.term).collect();
+        known.sort_unstable();
+        known.dedup();
         let unknown_opposites = tokens
             .iter()
             .enumerate()
@@ -173,7 +218,7 @@ impl Asked {
         Asked {
             words,
             joined,
-            terms,
+            terms: known,
             unknown_opposites,
         }
     }
@@ -300,7 +345,7 @@ fn sentence_doc(index: &Index, target: Target) -> Option<&crate::engine::index::
 
 /// True when the fact's sentence or one of its intents has a word that the
 /// question replaced.
-fn replaced(asked: &Asked, index: &Index, analyzer: &Analyzer, r: &Ranked) -> bool {
+fn replaced(asked: &Asked, index: &Index, analyzer: &Analyzer, terms: &Terms, r: &Ranked) -> bool {
     // Facts come first in the index, each at its own number.
     let at = match r.target {
         Target::Fact(i) => index.docs.get(i).filter(|d| d.target == r.target),
@@ -309,15 +354,16 @@ fn replaced(asked: &Asked, index: &Index, analyzer: &Analyzer, r: &Ranked) -> bo
     let Some(doc) = at.or_else(|| sentence_doc(index, r.target)) else {
         return false;
     };
-    let has_digit = |t: TermId| {
-        analyzer
-            .term_text(t)
-            .is_some_and(|s| s.chars().any(|c| c.is_ascii_digit()))
-    };
+    let has_digit = |t: TermId| terms.has_digit(t);
+    // An edit distance is at least the difference in length: most terms
+    // are told apart without the distance (which allocates a table).
+    let letters = |s: &str| s.chars().count();
     let near = |w: &str, t: TermId| {
-        analyzer
-            .term_text(t)
-            .is_some_and(|s| s.len() >= 2 && strsim::damerau_levenshtein(w, s) == 1)
+        analyzer.term_text(t).is_some_and(|s| {
+            s.len() >= 2
+                && letters(s).abs_diff(letters(w)) <= 1
+                && strsim::damerau_levenshtein(w, s) == 1
+        })
     };
     asked.substitutes(&doc.sequences, has_digit, near)
 }
@@ -332,6 +378,7 @@ pub fn apply(
     asked: &Asked,
     index: &Index,
     analyzer: &Analyzer,
+    terms: &Terms,
     yes_no: bool,
     share: f32,
     ranked: &mut [Ranked],
@@ -355,7 +402,7 @@ pub fn apply(
         .any(|&rule| r.fired.has(rule))
     };
     if contradicted(best)
-        || !(replaced(asked, index, analyzer, best) || asked.names_opposite(index))
+        || !(replaced(asked, index, analyzer, terms, best) || asked.names_opposite(index))
     {
         return;
     }
@@ -450,6 +497,41 @@ mod tests {
             &e,
             "when does the pump divide the tank in half?"
         ));
+    }
+
+    #[test]
+    fn each_terms_opposites_and_digits_are_read_once_at_build() {
+        let e = engine();
+        let analyzer = &e.analyzer;
+        let term = |word: &str| {
+            analyzer
+                .term_of_stem(&crate::text::stem(word))
+                .unwrap_or_else(|| panic!("{word} is no term"))
+        };
+        // "concrete" and "abstract" are opposites the knowledge both writes.
+        assert!(
+            e.terms
+                .opposites(term("concrete"))
+                .contains(&term("abstract"))
+        );
+        assert!(
+            e.terms
+                .opposites(term("abstract"))
+                .contains(&term("concrete"))
+        );
+        assert!(e.terms.has_digit(term("7n2")) && !e.terms.has_digit(term("bits")));
+        // The same as reading each term's stem in the antonyms per question.
+        let antonyms = super::super::contradiction::antonyms();
+        for t in 0..analyzer.vocabulary_len() as TermId {
+            let text = analyzer.term_text(t).unwrap_or_default();
+            let read: Vec<TermId> = antonyms
+                .get(text)
+                .into_iter()
+                .flatten()
+                .filter_map(|o| analyzer.term_of_stem(o))
+                .collect();
+            assert_eq!(e.terms.opposites(t), &read[..], "{text}");
+        }
     }
 
     #[test]
