@@ -66,6 +66,9 @@ pub enum List {
     PublicationDate,
     /// Words that ask for a link to the article.
     PublicationLink,
+    /// Other words of a question about the article as a publication
+    /// ("which news outlet ran this"): no sign that it asks about the story.
+    PublicationWords,
     /// Words that name the article itself ("story", "piece").
     ArticleWords,
     /// Words that ask what the article is about ("gist", "summary").
@@ -154,7 +157,7 @@ pub enum List {
 
 impl List {
     /// Every list, for checking that the data file has each.
-    pub const ALL: [List; 59] = [
+    pub const ALL: [List; 60] = [
         List::Fillers,
         List::Question,
         List::Auxiliary,
@@ -176,6 +179,7 @@ impl List {
         List::PublicationOutlet,
         List::PublicationDate,
         List::PublicationLink,
+        List::PublicationWords,
         List::ArticleWords,
         List::ArticleSubject,
         List::ArticleHeadline,
@@ -240,6 +244,7 @@ impl List {
             List::PublicationOutlet => "publication-outlet",
             List::PublicationDate => "publication-date",
             List::PublicationLink => "publication-link",
+            List::PublicationWords => "publication-words",
             List::ArticleWords => "article-words",
             List::ArticleSubject => "article-subject",
             List::ArticleHeadline => "article-headline",

@@ -30,8 +30,10 @@ const ASKS: [(List, Asked); 4] = [
 /// The reply to a question about the publication, if the message is one.
 ///
 /// `names_its_world` tells whether the message names someone or something
-/// the article is about ("when did Russia publish it"): then it asks about
-/// a text in the story, not about the article. It is called only for a
+/// the article is about ("when did Russia publish it", "when will the
+/// council publish its report": a known name, or a word the knowledge uses
+/// that [`could_name_its_world`]): then it asks about a text in the story,
+/// not about the article. It is called only for a
 /// message that asks about a publication at all.
 pub fn reply(
     words: &[String],
@@ -71,6 +73,29 @@ pub fn reply(
 /// question first, since "it" may be what was just asked about.
 pub fn asks_about_article(words: &[String]) -> bool {
     publication_asked(words).is_some() || subject_asked(words).is_some()
+}
+
+/// True when a word of a question about the publication could name
+/// something in the story rather than the article: it is no stop word,
+/// question word or filler, and no word of the lists that name the article
+/// or ask about it as a publication ("when will the council publish its
+/// report": "council" is such a word, so the report is the story's). The
+/// caller checks that the knowledge uses the word.
+pub fn could_name_its_world(word: &str) -> bool {
+    let classes = language().classes(word);
+    !classes.is_stopword()
+        && !ASKS.iter().any(|&(list, _)| classes.has(list))
+        && ![
+            List::Question,
+            List::Fillers,
+            List::PublicationWords,
+            List::ArticleWords,
+            List::ArticleSubject,
+            List::ArticleSubjectWords,
+            List::ArticleHeadline,
+        ]
+        .into_iter()
+        .any(|list| classes.has(list))
 }
 
 /// What the words ask about the publication: a word asking for its author,

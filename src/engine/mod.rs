@@ -171,6 +171,9 @@ impl Engine {
         let names_its_world = || {
             let tokens = self.analyzer.analyse_known(message).tokens;
             self.index.find_entities(&tokens).iter().any(|m| m.known)
+                || words
+                    .iter()
+                    .any(|w| about::could_name_its_world(w) && self.analyzer.knows(w))
         };
         if let Some(text) = about::reply(words, &self.knowledge.meta, names_its_world) {
             return Reply::Unknown(NoAnswer::AboutArticle(text));

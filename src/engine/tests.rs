@@ -367,3 +367,34 @@ fn an_ascii_message_is_checked_as_any_text_is() {
     );
     assert_eq!(check_message("?!... --"), Some(NoAnswer::Empty));
 }
+
+#[test]
+fn a_text_the_story_publishes_is_not_taken_for_the_article() {
+    let article = "Harbour report\n\nThe harbour council will publish its report on Friday. Fishing boats left the harbour at dawn.\n";
+    let facts = [
+        (
+            "report",
+            "The harbour council will publish its report on Friday.",
+        ),
+        ("boats", "Fishing boats left the harbour at dawn."),
+    ];
+    let engine = Engine::new(crate::fixtures::drafted_like(article, &facts, ""));
+    // The council's report is the story's: its sentence answers.
+    match engine.answer("when will the council publish its report") {
+        Reply::Answered(a) => assert_eq!(a.fact.as_deref(), Some("report")),
+        other => panic!("expected the report's sentence, got {other:?}"),
+    }
+    // Questions about the article itself still get its metadata.
+    for question in [
+        "when was this published",
+        "which news outlet ran this story",
+    ] {
+        assert!(
+            matches!(
+                engine.answer(question),
+                Reply::Unknown(NoAnswer::AboutArticle(_))
+            ),
+            "{question}"
+        );
+    }
+}
