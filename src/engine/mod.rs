@@ -68,6 +68,10 @@ pub struct Engine {
     claims: rules::contradiction::Claims,
     /// The knowledge's terms as rule `substituted-word` reads them.
     terms: rules::substituted::Terms,
+    /// For each fact, whether a suggestion offers it by its first intent
+    /// ([`Engine::offered_intent`]): read once at build, as it depends only
+    /// on the knowledge, rather than re-reading the intent per suggestion.
+    offered: Vec<bool>,
     tunables: Tunables,
 }
 
@@ -89,6 +93,14 @@ impl Engine {
         let semantic = vectors.map(|v| Semantic::new(v, &analyzer, &tunables));
         let claims = rules::contradiction::Claims::new(&knowledge, &analyzer, tunables.denial_span);
         let terms = rules::substituted::Terms::new(&analyzer);
+        let offered = knowledge
+            .facts
+            .iter()
+            .map(|fact| {
+                let drafted = fact.answer == knowledge.article.sentences[fact.sentence].text;
+                !drafted && fact.intents.first().is_some_and(|i| reads_as_question(i))
+            })
+            .collect();
         Engine {
             knowledge: Arc::new(knowledge),
             analyzer,
@@ -96,6 +108,7 @@ impl Engine {
             semantic,
             claims,
             terms,
+            offered,
             tunables,
         }
     }
@@ -420,11 +433,10 @@ impl Engine {
     /// us ambassador"), which read badly as an offer: it is offered by its
     /// answer instead.
     fn offered_intent(&self, i: usize) -> Option<&String> {
-        let fact = &self.knowledge.facts[i];
-        let drafted = fact.answer == self.knowledge.article.sentences[fact.sentence].text;
-        fact.intents
+        self.knowledge.facts[i]
+            .intents
             .first()
-            .filter(|intent| !drafted && reads_as_question(intent))
+            .filter(|_| self.offered[i])
     }
 
     fn suggestion_for(&self, target: Target, score: f32) -> Suggestion {

@@ -66,25 +66,18 @@ pub fn unknown_name(
     if !question.chars().skip(1).any(char::is_uppercase) {
         return None;
     }
-    let typed: Vec<&str> = question
-        .split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’' || c == '-'))
-        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
-        .filter(|w| !w.is_empty())
-        .collect();
+    let typed = || {
+        question
+            .split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’' || c == '-'))
+            .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+            .filter(|w| !w.is_empty())
+    };
     let capitalised = |w: &&str| {
         let mut chars = w.chars();
         chars.next().is_some_and(char::is_uppercase) && chars.any(char::is_lowercase)
     };
-    let (mut long, mut long_capitalised) = (0, 0);
-    for w in typed.iter().filter(|w| w.chars().count() >= 3) {
-        long += 1;
-        long_capitalised += usize::from(capitalised(w));
-    }
-    if long_capitalised * 2 > long {
-        return None;
-    }
     let lang = language();
-    typed.iter().skip(1).find_map(|&w| {
+    let name = typed().skip(1).find_map(|w| {
         if !capitalised(&w) {
             return None;
         }
@@ -108,7 +101,15 @@ pub fn unknown_name(
         let read = analyzer.analyse_question(vec![lower.clone()]);
         let known = read.tokens.iter().any(|t| t.term.is_some());
         (!known).then(|| word.to_string())
-    })
+    })?;
+    // Title case is read only once a name is found: most questions find
+    // none, and the words are split again rather than kept.
+    let (mut long, mut long_capitalised) = (0, 0);
+    for w in typed().filter(|w| w.chars().count() >= 3) {
+        long += 1;
+        long_capitalised += usize::from(capitalised(&w));
+    }
+    (long_capitalised * 2 <= long).then_some(name)
 }
 
 fn words_of(tokens: &[Token], m: &Mention) -> String {
