@@ -383,33 +383,31 @@ impl Analyzer {
 
     /// Analyses a question (given as [`crate::text::words`]), correcting
     /// misspelled words toward the vocabulary.
-    pub fn analyse_question(&self, words: Vec<String>) -> Analysed {
+    pub fn analyse_question(&self, mut words: Vec<String>) -> Analysed {
         let mut corrections = Vec::new();
         // Sized once: a word the tables lack is stemmed here.
         let mut stemmed = Vec::with_capacity(words.len());
-        let mut raw: Vec<String> = Vec::with_capacity(words.len());
         // Whether a word of a synonym phrase follows the word before.
         let mut after_phrase_word = false;
-        for word in words {
+        // Corrected in place: the words read so far are the words before.
+        for i in 0..words.len() {
+            let word = &words[i];
             let facts = self.facts.get(word.as_str());
-            let fixed = self.correction(&word, facts, &mut stemmed).or_else(|| {
+            let fixed = self.correction(word, facts, &mut stemmed).or_else(|| {
                 after_phrase_word
-                    .then(|| self.phrase_correction(raw.last(), &word))
+                    .then(|| self.phrase_correction(i.checked_sub(1).map(|j| &words[j]), word))
                     .flatten()
             });
             match fixed {
                 Some(fixed) => {
                     after_phrase_word = self.phrase_next.contains_key(&fixed);
-                    corrections.push((word, fixed.clone()));
-                    raw.push(fixed);
+                    let typed = std::mem::replace(&mut words[i], fixed.clone());
+                    corrections.push((typed, fixed));
                 }
-                None => {
-                    after_phrase_word = facts.is_some_and(|f| f.leads_phrase);
-                    raw.push(word);
-                }
+                None => after_phrase_word = facts.is_some_and(|f| f.leads_phrase),
             }
         }
-        self.finish(raw, corrections, stemmed)
+        self.finish(words, corrections, stemmed)
     }
 
     /// The word a question word should be read as, when it looks like a typo
@@ -504,11 +502,17 @@ impl Analyzer {
             let (stem, term) = match (facts, &stems[i]) {
                 (Some(facts), _) => (facts.stem.clone(), facts.term),
                 (None, stemmed) => {
-                    let stem = match stemmed {
-                        Some(stem) => stem.to_string(),
-                        None => stem(word),
+                    // Shared straight from the synonym pass's stem: no
+                    // copy of it in between.
+                    let owned;
+                    let stem: &str = match stemmed {
+                        Some(stem) => stem,
+                        None => {
+                            owned = stem(word);
+                            &owned
+                        }
                     };
-                    let term = self.stems.get(&stem).copied();
+                    let term = self.stems.get(stem).copied();
                     (Shared::from(stem), term)
                 }
             };

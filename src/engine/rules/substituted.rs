@@ -33,7 +33,7 @@ use std::sync::LazyLock;
 use rustc_hash::FxHashSet;
 
 use super::Rule;
-use crate::engine::analyze::{Analyzer, TermId, Token};
+use crate::engine::analyze::{Analyzer, Shared, TermId, Token};
 use crate::engine::index::{Index, Target};
 use crate::engine::score::Ranked;
 use crate::language::language;
@@ -139,8 +139,9 @@ enum Word<'t> {
     /// A word of the knowledge, with the terms of its opposites.
     Known(TermId, &'t [TermId]),
     /// A word the knowledge never uses: whether it holds a digit, and the
-    /// word (for a near word, one letter from the sentence's).
-    Unknown(bool, String),
+    /// word (for a near word, one letter from the sentence's), shared
+    /// with its token rather than copied.
+    Unknown(bool, Shared),
     /// A verb the knowledge never uses: a paraphrase, not a substitute.
     Verb,
 }
@@ -184,10 +185,7 @@ impl<'t> Asked<'t> {
             .map(|t| match t.term {
                 Some(term) => Word::Known(term, terms.opposites(term)),
                 None if is_verb_form(&t.word) => Word::Verb,
-                None => Word::Unknown(
-                    t.word.chars().any(|c| c.is_ascii_digit()),
-                    t.word.to_string(),
-                ),
+                None => Word::Unknown(t.word.chars().any(|c| c.is_ascii_digit()), t.word.clone()),
             })
             .collect();
         let joined = tokens
