@@ -562,7 +562,7 @@ impl<'q> Asserted<'q> {
                 None => analyzer.stem_of(w),
             })
             .collect();
-        let mut affirm_stems = Vec::with_capacity(question.len());
+        let mut affirm_stems = Vec::with_capacity(if may_affirm { question.len() } else { 0 });
         let mut content = Vec::with_capacity(question.len());
         for (w, stemmed) in question.iter().zip(&word_stems) {
             if is_stopword(w) {
@@ -727,10 +727,14 @@ fn judge(
         share *= t.denied;
         fired.add(Rule::Denied);
     }
+    // A question or a sentence without a modifier pair opposes no pair:
+    // most do not have one, and the pairs are not compared at all.
     if says_opposite(question, sentence, fact)
-        || super::modifier::opposed(&question.modified, &sentence.modified, |k| {
-            question.modifier_ids[k].is_some_and(|id| fact.stems.binary_search(&id).is_ok())
-        })
+        || !question.modified.is_empty()
+            && !sentence.modified.is_empty()
+            && super::modifier::opposed(&question.modified, &sentence.modified, |k| {
+                question.modifier_ids[k].is_some_and(|id| fact.stems.binary_search(&id).is_ok())
+            })
     {
         share *= t.opposite_word;
         fired.add(Rule::OppositeWord);
