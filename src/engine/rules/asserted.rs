@@ -87,25 +87,10 @@ impl Denials {
         Denials(stems)
     }
 
-    /// The denials of several clauses together (a sentence's, for
-    /// [`Denials::any_asked`]).
-    pub fn joined<'d>(clauses: impl IntoIterator<Item = &'d Denials>) -> Denials {
-        Denials(
-            clauses
-                .into_iter()
-                .flat_map(|d| d.0.iter().cloned())
-                .collect(),
-        )
-    }
-
-    /// True when some stem these deny is among a question's content stems
-    /// (`asked`). When none is, [`affirms_denied_in`] is false for every
-    /// clause whose denials are among these, whichever clause the question
-    /// asks about: a sentence's clauses need not be compared at all.
-    pub fn any_asked(&self, asked: &[impl AsRef<str>]) -> bool {
-        self.0
-            .iter()
-            .any(|st| asked.iter().any(|a| a.as_ref() == st))
+    /// The stems it denies, in order: the contradiction rules number
+    /// them once when the engine is built.
+    pub fn stems(&self) -> &[String] {
+        &self.0
     }
 }
 
@@ -142,6 +127,11 @@ impl Vouched {
     pub fn finish(&mut self) {
         self.0.sort_unstable();
         self.0.dedup();
+    }
+
+    /// The stems vouched for, sorted once [`Vouched::finish`]ed.
+    pub fn stems(&self) -> &[String] {
+        &self.0
     }
 
     /// True when an intent that uses a denial has this stem.

@@ -194,8 +194,9 @@ type Id = u32;
 /// One clause of a sentence as rule `denied` reads it.
 #[derive(Debug, Clone)]
 struct Clause {
-    /// What it denies, for rule `affirms-denied`.
-    denials: Denials,
+    /// What it denies, for rule `affirms-denied` ([`Denials`]), as stems'
+    /// numbers: a question's stems are compared as numbers, not strings.
+    denials: Vec<Id>,
     /// Its content words' stems, in order (repeats kept: they are counted).
     stems: Vec<Id>,
     /// Whether it denies anything itself.
@@ -216,9 +217,10 @@ struct SentenceClaims {
     by_word: Vec<(Id, Id)>,
     /// Its clauses.
     clauses: Vec<Clause>,
-    /// What its clauses deny, together: a question that asks none of it
-    /// affirms no denial of the sentence (rule `affirms-denied`).
-    denials: Denials,
+    /// What its clauses deny, together, as stems' numbers: a question that
+    /// asks none of it affirms no denial of the sentence (rule
+    /// `affirms-denied`).
+    denials: Vec<Id>,
     /// Its words that hold a number.
     numbers: Vec<String>,
     /// Whether one of its clauses denies anything: rule `affirms-denied`
@@ -242,8 +244,10 @@ struct FactClaims {
     /// The stems they deny: an intent denying a word vouches for a fact
     /// whose sentence a question denying that word matches.
     denies: Vec<Id>,
-    /// What they vouch for against rule `affirms-denied`.
-    vouched: Vouched,
+    /// What they vouch for against rule `affirms-denied` ([`Vouched`]), as
+    /// the numbers of the stems the knowledge has, sorted: a stem it lacks
+    /// is no clause's denial.
+    vouched: Vec<Id>,
     /// Their words that hold a number.
     numbers: Vec<String>,
     /// The largest count they give (rule `other-count`).
@@ -390,13 +394,24 @@ impl Claims {
         let mut stem_ids = |words: &mut dyn Iterator<Item = String>| -> Vec<Id> {
             words.map(|w| self.intern(&analyzer.stem_of(&w))).collect()
         };
-        let clauses: Vec<Clause> = clauses(text)
+        let read: Vec<(Vec<String>, Clause)> = clauses(text)
             .into_iter()
-            .map(|clause| Clause {
-                stems: stem_ids(&mut clause.iter().filter(|w| !is_stopword(w)).cloned()),
-                negated: negated(&clause),
-                denies: stem_ids(&mut denied(&clause, span).into_iter()),
-                denials: Denials::read(&clause),
+            .map(|clause| {
+                let read = Clause {
+                    stems: stem_ids(&mut clause.iter().filter(|w| !is_stopword(w)).cloned()),
+                    negated: negated(&clause),
+                    denies: stem_ids(&mut denied(&clause, span).into_iter()),
+                    denials: Vec::new(),
+                };
+                (clause, read)
+            })
+            .collect();
+        let clauses: Vec<Clause> = read
+            .into_iter()
+            .map(|(words, mut clause)| {
+                let denials = Denials::read(&words);
+                clause.denials = denials.stems().iter().map(|st| self.intern(st)).collect();
+                clause
             })
             .collect();
         let mut stems: Vec<Id> = content.iter().map(|&(_, s)| s).collect();
@@ -407,7 +422,10 @@ impl Claims {
         by_word.sort_unstable();
         by_word.dedup();
         SentenceClaims {
-            denials: Denials::joined(clauses.iter().map(|c| &c.denials)),
+            denials: clauses
+                .iter()
+                .flat_map(|c| c.denials.iter().copied())
+                .collect(),
             stems,
             by_word,
             clauses,
@@ -424,7 +442,7 @@ impl Claims {
         static NONE: FactClaims = FactClaims {
             stems: Vec::new(),
             denies: Vec::new(),
-            vouched: Vouched::EMPTY,
+            vouched: Vec::new(),
             numbers: Vec::new(),
             count: 0,
         };
@@ -433,6 +451,7 @@ impl Claims {
         };
         cell.get_or_init(|| {
             let mut claims = FactClaims::default();
+            let mut vouched = Vouched::default();
             for text in fact.intents.iter().chain(&fact.keywords) {
                 let words = words(text);
                 // Most intents deny nothing: neither list below needs them.
@@ -441,7 +460,7 @@ impl Claims {
                     claims
                         .denies
                         .extend(denies.iter().filter_map(|w| self.stem_id_known(w)));
-                    claims.vouched.add(&words);
+                    vouched.add(&words);
                 }
                 // Every word of an intent is a word of the knowledge.
                 claims
@@ -452,7 +471,14 @@ impl Claims {
                     .extend(words.iter().filter(|w| is_number(w)).cloned());
                 claims.count = claims.count.max(super::count::largest(&words));
             }
-            claims.vouched.finish();
+            vouched.finish();
+            claims.vouched = vouched
+                .stems()
+                .iter()
+                .filter_map(|st| self.stems.get(st).copied())
+                .collect();
+            claims.vouched.sort_unstable();
+            claims.vouched.dedup();
             claims.stems.sort_unstable();
             claims.stems.dedup();
             claims
@@ -486,8 +512,10 @@ struct Asserted<'q> {
     modified: Vec<(String, String)>,
     /// Those words' stems' numbers, when the knowledge has them.
     modifier_ids: Vec<Option<Id>>,
-    /// For rule `affirms-denied`, its content stems, when it may apply.
-    affirm: Option<Vec<Cow<'q, str>>>,
+    /// For rule `affirms-denied`, its content stems' numbers (those the
+    /// knowledge has: every stem a clause denies is numbered), when it may
+    /// apply.
+    affirm: Option<Vec<Id>>,
     /// For rule `denies-unsaid`: it asks what is not so.
     asks_not: bool,
     /// Its content words' stems that the knowledge has, for
@@ -534,16 +562,20 @@ impl<'q> Asserted<'q> {
                 None => analyzer.stem_of(w),
             })
             .collect();
-        let mut affirm_stems = Vec::with_capacity(question.len());
+        let mut affirm_stems = Vec::with_capacity(if may_affirm { question.len() } else { 0 });
         let mut content = Vec::with_capacity(question.len());
         for (w, stemmed) in question.iter().zip(&word_stems) {
             if is_stopword(w) {
                 continue;
             }
-            content.push(asked_word(w, stemmed, claims));
-            if may_affirm && !(any_negation && is_negation(w)) {
-                affirm_stems.push(stemmed.clone());
+            let word = asked_word(w, stemmed, claims);
+            if let Some(id) = word.stem
+                && may_affirm
+                && !(any_negation && is_negation(w))
+            {
+                affirm_stems.push(id);
             }
+            content.push(word);
         }
         // Numbers the article gives somewhere: one of these in the question
         // that the sentence lacks stands in for the sentence's own. A year is
@@ -695,10 +727,14 @@ fn judge(
         share *= t.denied;
         fired.add(Rule::Denied);
     }
+    // A question or a sentence without a modifier pair opposes no pair:
+    // most do not have one, and the pairs are not compared at all.
     if says_opposite(question, sentence, fact)
-        || super::modifier::opposed(&question.modified, &sentence.modified, |k| {
-            question.modifier_ids[k].is_some_and(|id| fact.stems.binary_search(&id).is_ok())
-        })
+        || !question.modified.is_empty()
+            && !sentence.modified.is_empty()
+            && super::modifier::opposed(&question.modified, &sentence.modified, |k| {
+                question.modifier_ids[k].is_some_and(|id| fact.stems.binary_search(&id).is_ok())
+            })
     {
         share *= t.opposite_word;
         fired.add(Rule::OppositeWord);
@@ -712,9 +748,12 @@ fn judge(
     // A clause without a negation denies nothing for the question to affirm.
     let affirms = question.affirm.as_ref().is_some_and(|asked| {
         sentence.any_negated
-            && sentence.denials.any_asked(asked)
+            && sentence.denials.iter().any(|d| asked.contains(d))
             && clause_asked(question, sentence).is_some_and(|c| {
-                c.negated && super::asserted::affirms_denied_in(asked, &c.denials, &fact.vouched)
+                c.negated
+                    && c.denials
+                        .iter()
+                        .any(|d| asked.contains(d) && fact.vouched.binary_search(d).is_err())
             })
     });
     if affirms {
