@@ -68,6 +68,13 @@ pub fn fold_typography(text: &str) -> String {
     out
 }
 
+/// True for the ASCII bytes that are white space as [`char::is_whitespace`]
+/// reads it (which, unlike [`u8::is_ascii_whitespace`], counts the vertical
+/// tab): for checks that read an ASCII message byte by byte.
+pub fn is_ascii_space(b: u8) -> bool {
+    matches!(b, b'\t' | b'\n' | 0x0b | 0x0c | b'\r' | b' ')
+}
+
 /// Splits text into lowercase word tokens.
 ///
 /// Handles what news text and chat throw at a matcher: dotted abbreviations
@@ -705,6 +712,13 @@ mod tests {
             without_snowball * 10 > in_vocabulary * 9,
             "{without_snowball} of {in_vocabulary}"
         );
+    }
+
+    #[test]
+    fn an_ascii_space_is_white_space_as_a_char_reads_it() {
+        for b in 0..128u8 {
+            assert_eq!(is_ascii_space(b), char::from(b).is_whitespace(), "{b:#04x}");
+        }
     }
 
     #[test]

@@ -6,7 +6,7 @@
 //! sentence is what gets matched.
 
 use crate::language::{List, language};
-use crate::text::{is_stopword, split_sentences, words};
+use crate::text::{is_ascii_space, is_stopword, split_sentences, words};
 
 /// Fewest content words a question sentence needs to stand on its own;
 /// with fewer ("Why?", "What about it?") the preamble is what it is about.
@@ -76,13 +76,6 @@ fn is_one_sentence(message: &str) -> bool {
             .any(|b| matches!(b, b'.' | b'?' | b'!'));
     }
     is_one_sentence_of_chars(message)
-}
-
-/// True for the ASCII bytes that are white space as [`char::is_whitespace`]
-/// reads it (which, unlike [`u8::is_ascii_whitespace`], counts the vertical
-/// tab).
-pub(crate) fn is_ascii_space(b: u8) -> bool {
-    matches!(b, b'\t' | b'\n' | 0x0b | 0x0c | b'\r' | b' ')
 }
 
 /// [`is_one_sentence`] of any text, character by character.

@@ -571,7 +571,7 @@ fn check_message(message: &str) -> Option<NoAnswer> {
         let bytes = message.as_bytes();
         let control = bytes
             .iter()
-            .filter(|&&b| b.is_ascii_control() && !focus::is_ascii_space(b))
+            .filter(|&&b| b.is_ascii_control() && !crate::text::is_ascii_space(b))
             .count();
         if control > 0 && control * 10 >= bytes.len() {
             return Some(NoAnswer::NotText);
