@@ -292,6 +292,17 @@ impl Lanes {
 mod tests {
     use super::{Lanes, PlainLanes, chunks, dot, dot_unless_below, rest_norm};
 
+    /// A reproducible stream of numbers spread evenly over [-0.5, 0.5)
+    /// (xorshift32 from `seed`), for vectors of every sign and scale.
+    fn numbers(mut seed: u32) -> impl FnMut() -> f32 {
+        move || {
+            seed ^= seed << 13;
+            seed ^= seed >> 17;
+            seed ^= seed << 5;
+            seed as f32 / u32::MAX as f32 - 0.5
+        }
+    }
+
     /// The pairs of lanes of a dot product, by the lanes this build uses
     /// and by the plain ones.
     fn lane_pairs(a: &[f32], b: &[f32]) -> ([f32; 4], [f32; 4]) {
@@ -317,13 +328,8 @@ mod tests {
     fn the_vector_lanes_sum_exactly_as_the_plain_lanes() {
         // Scores are compared bit for bit across builds: the SSE form must
         // round as the plain one does, on vectors of every sign and scale.
-        let mut seed = 0x2545_f491_u32;
-        let mut next = || {
-            seed ^= seed << 13;
-            seed ^= seed >> 17;
-            seed ^= seed << 5;
-            (seed as f32 / u32::MAX as f32 - 0.5) * 3.0
-        };
+        let mut number = numbers(0x2545_f491);
+        let mut next = || number() * 3.0;
         for round in 0..2000 {
             let dims = [50, 8, 16, 300, 7][round % 5];
             let a: Vec<f32> = (0..dims).map(|_| next()).collect();
@@ -342,13 +348,7 @@ mod tests {
         // `credits` drops a term when the first chunks bound its cosine
         // under the floor: it must never drop one the full dot product
         // puts above, and what it keeps must be the dot product exactly.
-        let mut seed = 0x9e37_79b9_u32;
-        let mut next = || {
-            seed ^= seed << 13;
-            seed ^= seed >> 17;
-            seed ^= seed << 5;
-            seed as f32 / u32::MAX as f32 - 0.5
-        };
+        let mut next = numbers(0x9e37_79b9);
         let unit = |v: Vec<f32>| {
             let norm = v.iter().map(|x| x * x).sum::<f32>().sqrt();
             v.into_iter().map(|x| x / norm).collect::<Vec<f32>>()
