@@ -399,3 +399,14 @@ fn a_drafted_knowledge_beats_declining_on_the_tuning_article() {
     // (29/46).
     drafted_at_least("strike", 0.62, 0.62);
 }
+
+#[test]
+fn a_drafted_knowledge_beats_declining_on_the_second_tuning_article() {
+    // An airport's three-week runway closure (1,400 words, fictional) and
+    // 100 questions written blind, weighted towards the kinds drafts miss
+    // most: 25 paraphrases, 25 casual, 10 plain, 10 why and 30 the article
+    // does not answer. Its misses may be read, so it is a tuning set.
+    // Declining everything scores 0.300. Measured when it was added
+    // (stop 20): 0.410 (41/100), precision 0.621 (18/29).
+    drafted_at_least("runway", 0.4, 0.6);
+}
