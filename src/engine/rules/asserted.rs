@@ -191,22 +191,27 @@ pub fn asks_what_is_not(question: &[String], yes_no: bool) -> bool {
 
 /// True when the denial at `j` describes the thing named before it, as a
 /// participle after a noun does ("an example of a problem not known to be
-/// in P"): it stands right after a content word that is no verb, a verb
+/// in P"): it stands right after a content word that is no verb (nor an
+/// auxiliary or a modal, `[linking-verbs]`: "what may not be"), a verb
 /// form follows it, and the words before it are no subject put after an
 /// auxiliary (`[auxiliary]`: "what is memory not known as" denies). It
 /// says which thing is meant, not that the question asks for what is not
 /// so.
 fn describes(question: &[String], j: usize) -> bool {
     use super::substituted::is_verb_form;
+    let lang = language();
+    let verb = |w: &str| {
+        is_verb_form(w) || lang.in_list(List::Auxiliary, w) || lang.in_list(List::LinkingVerbs, w)
+    };
     if j < 2
         || is_stopword(&question[j - 1])
-        || is_verb_form(&question[j - 1])
+        || verb(&question[j - 1])
         || !question.get(j + 1).is_some_and(|next| is_verb_form(next))
     {
         return false;
     }
     let before = question[..j - 1].iter().rev().find(|w| is_stopword(w));
-    !before.is_some_and(|w| language().in_list(List::Auxiliary, w))
+    !before.is_some_and(|w| lang.in_list(List::Auxiliary, w))
 }
 
 /// The sentence's half of [`denies_unsaid`], read once per sentence when
@@ -391,7 +396,13 @@ mod tests {
             false,
             s
         ));
-        // So it does after a subject put after "is".
+        // After a modal too ("may" is no noun), and after a subject put
+        // after "is".
+        assert!(denies_unsaid(
+            &w("what may not be more powerful than the others"),
+            false,
+            s
+        ));
         assert!(denies_unsaid(
             &w("what resource is memory not known as"),
             false,
