@@ -258,15 +258,16 @@ fn a_drafted_knowledge_beats_declining_on_the_squad_article() {
     // with rule antecedent drafted (alone: 0.639, precision 0.583) as well:
     // 0.658 (275/418), precision 0.607 (99/163); with "can and cannot"
     // denying nothing (rule denied): 0.660 (276/418), precision 0.611
-    // (99/162).
+    // (99/162); with a name after "between" drafted as a place: 0.663
+    // (277/418), precision 0.617 (100/162).
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/eval/squad-complexity");
     if !dir.exists() {
         eprintln!("../shared/eval/squad-complexity not found: skipping");
         return;
     }
     let (accuracy, precision) = drafted(&dir.join("article.txt"), &dir.join("questions.jsonl"));
-    assert!(accuracy >= 0.65, "accuracy {accuracy:.3} < 0.65");
-    assert!(precision >= 0.60, "precision {precision:.3} < 0.60");
+    assert!(accuracy >= 0.66, "accuracy {accuracy:.3} < 0.66");
+    assert!(precision >= 0.61, "precision {precision:.3} < 0.61");
 }
 
 #[test]
