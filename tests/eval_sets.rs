@@ -256,15 +256,18 @@ fn a_drafted_knowledge_beats_declining_on_the_squad_article() {
     // precision 0.593 (99/167); with an unknown word beside where the
     // article writes its opposite: 0.655 (274/418), precision 0.604 (99/164);
     // with rule antecedent drafted (alone: 0.639, precision 0.583) as well:
-    // 0.658 (275/418), precision 0.607 (99/163).
+    // 0.658 (275/418), precision 0.607 (99/163); with "can and cannot"
+    // denying nothing (rule denied): 0.660 (276/418), precision 0.611
+    // (99/162); with a name after "between" drafted as a place: 0.663
+    // (277/418), precision 0.617 (100/162).
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/eval/squad-complexity");
     if !dir.exists() {
         eprintln!("../shared/eval/squad-complexity not found: skipping");
         return;
     }
     let (accuracy, precision) = drafted(&dir.join("article.txt"), &dir.join("questions.jsonl"));
-    assert!(accuracy >= 0.65, "accuracy {accuracy:.3} < 0.65");
-    assert!(precision >= 0.60, "precision {precision:.3} < 0.60");
+    assert!(accuracy >= 0.66, "accuracy {accuracy:.3} < 0.66");
+    assert!(precision >= 0.61, "precision {precision:.3} < 0.61");
 }
 
 #[test]
@@ -397,7 +400,10 @@ fn a_drafted_knowledge_beats_declining_on_the_tuning_article() {
     // with a name after "on" drafted as a place, and rule antecedent reading
     // a pronoun after "said" as the speaker: 0.625 (50/80), precision 0.630
     // (29/46).
-    drafted_at_least("strike", 0.62, 0.62);
+    // With rule opposite-word reading the question's word as its synonym
+    // ("begin" is "start", which the sentence uses beside "end"): 0.637
+    // (51/80), precision 0.638 (30/47).
+    drafted_at_least("strike", 0.63, 0.63);
 }
 
 #[test]

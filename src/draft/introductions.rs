@@ -28,6 +28,9 @@ impl Introductions {
         let words = sentence_words(sentence);
         let mut out = Vec::new();
         let mut i = 0;
+        // Where the last place named ends: a name joined to it by "and"
+        // ("between Varnholm and Quellby") is a place too.
+        let mut place_ends = None;
         while i < words.len() {
             if !is_name(&words, i) {
                 i += 1;
@@ -44,13 +47,19 @@ impl Introductions {
             if name.len() > MAX_NAME_WORDS || name.iter().all(|w| is_calendar_word(w)) {
                 continue;
             }
+            // A name after "in", "at", "on" ... is a place ("told
+            // reporters at City Hall", "the suburb of Marsh End" is not).
+            let lang = language();
+            let place = start > 0
+                && (lang.in_list(List::PlacePrepositions, &words[start - 1].folded)
+                    || lang.in_list(List::ListJoiners, &words[start - 1].folded)
+                        && place_ends == Some(start - 1));
+            if place {
+                place_ends = Some(end);
+            }
             let new = name.iter().any(|w| !self.seen.contains(*w));
             self.seen.extend(name.iter().map(|w| w.to_string()));
             if new {
-                // A name after "in", "at", "on" ... is a place ("told
-                // reporters at City Hall", "the suburb of Marsh End" is not).
-                let place = start > 0
-                    && language().in_list(List::PlacePrepositions, &words[start - 1].folded);
                 let asks = if place { "where" } else { "who" };
                 out.push(format!("{asks} is {}", name.join(" ")));
             }
@@ -92,6 +101,11 @@ mod tests {
         assert_eq!(
             intro.of("Lindqvist spoke at the company's offices on Kingsway on Monday."),
             ["where is kingsway"]
+        );
+        // So is a name after "between": what lies between two names.
+        assert_eq!(
+            intro.of("Ferries sail between Varnholm and Quellby each summer."),
+            ["where is varnholm", "where is quellby"]
         );
     }
 }

@@ -246,14 +246,29 @@ fn place_after(question: &[String], tokens: &[&str], i: usize) -> Option<(usize,
     if !capitalised(first) || calendar || asked(question, first) {
         return None;
     }
-    let mut end = start + 1;
-    while end < tokens.len()
+    let name_end = |mut end: usize| {
+        while end < tokens.len()
+            && !ends_clause(tokens[end - 1])
+            && !tokens[end - 1].ends_with(',')
+            && (capitalised(tokens[end])
+                || bare(tokens[end]) == "of" && tokens.get(end + 1).is_some_and(|t| capitalised(t)))
+        {
+            end += 1;
+        }
+        end
+    };
+    let mut end = name_end(start + 1);
+    // Two names joined ("between P and PSPACE", "in Oslo and Bergen") are
+    // one place.
+    if end + 1 < tokens.len()
         && !ends_clause(tokens[end - 1])
         && !tokens[end - 1].ends_with(',')
-        && (capitalised(tokens[end])
-            || bare(tokens[end]) == "of" && tokens.get(end + 1).is_some_and(|t| capitalised(t)))
+        && language().in_list(List::ListJoiners, tokens[end])
+        && capitalised(tokens[end + 1])
+        && !language().in_list(List::Days, &bare(tokens[end + 1]))
+        && !names_a_month(tokens, end + 1)
     {
-        end += 1;
+        end = name_end(end + 2);
     }
     Some((start, end))
 }
@@ -453,6 +468,15 @@ mod tests {
         assert_eq!(
             short("where did it happen", "It happened in the spring."),
             None
+        );
+        // Two names joined are one place, "between" them too.
+        assert_eq!(
+            short(
+                "where do the ferries sail",
+                "The ferries sail daily between Oslo and Bergen in summer."
+            )
+            .as_deref(),
+            Some("Oslo and Bergen.")
         );
         assert_eq!(
             short(

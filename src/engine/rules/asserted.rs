@@ -161,7 +161,8 @@ pub fn denies_unsaid(question: &[String], yes_no: bool, sentence: &str) -> bool 
 
 /// The question's half of [`denies_unsaid`], read once per question: it
 /// opens with a question word and denies what it asks for, in its own
-/// clause ("what type of measure is X not an example of"). A negation
+/// clause ("what type of measure is X not an example of"), not in a
+/// participle describing a thing ("a problem not known to be in P"). A negation
 /// after a word that opens a clause of its own ("which values did they say
 /// they won't budge on", `[clause-openers]`) denies within that clause.
 pub fn asks_what_is_not(question: &[String], yes_no: bool) -> bool {
@@ -173,8 +174,11 @@ pub fn asks_what_is_not(question: &[String], yes_no: bool) -> bool {
         return false;
     }
     let lang = language();
-    for w in &question[1..] {
+    for (j, w) in question.iter().enumerate().skip(1) {
         if denial(w) {
+            if describes(question, j) {
+                continue;
+            }
             return true;
         }
         let classes = lang.classes(w);
@@ -183,6 +187,31 @@ pub fn asks_what_is_not(question: &[String], yes_no: bool) -> bool {
         }
     }
     false
+}
+
+/// True when the denial at `j` describes the thing named before it, as a
+/// participle after a noun does ("an example of a problem not known to be
+/// in P"): it stands right after a content word that is no verb (nor an
+/// auxiliary or a modal, `[linking-verbs]`: "what may not be"), a verb
+/// form follows it, and the words before it are no subject put after an
+/// auxiliary (`[auxiliary]`: "what is memory not known as" denies). It
+/// says which thing is meant, not that the question asks for what is not
+/// so.
+fn describes(question: &[String], j: usize) -> bool {
+    use super::substituted::is_verb_form;
+    let lang = language();
+    let verb = |w: &str| {
+        is_verb_form(w) || lang.in_list(List::Auxiliary, w) || lang.in_list(List::LinkingVerbs, w)
+    };
+    if j < 2
+        || is_stopword(&question[j - 1])
+        || verb(&question[j - 1])
+        || !question.get(j + 1).is_some_and(|next| is_verb_form(next))
+    {
+        return false;
+    }
+    let before = question[..j - 1].iter().rev().find(|w| is_stopword(w));
+    !before.is_some_and(|w| lang.in_list(List::Auxiliary, w))
 }
 
 /// The sentence's half of [`denies_unsaid`], read once per sentence when
@@ -350,5 +379,34 @@ mod tests {
             "Space is not an example."
         ));
         assert!(!denies_unsaid(&w("is time not a resource"), true, s));
+    }
+
+    #[test]
+    fn a_negated_participle_after_a_noun_describes_and_asks_nothing_unsaid() {
+        let s = "Time and space are examples of complexity resources.";
+        // "a resource not known to be bounded" says which resource.
+        assert!(!denies_unsaid(
+            &w("what is an example of a resource not known to be bounded"),
+            false,
+            s
+        ));
+        // After a verb it denies what is asked.
+        assert!(denies_unsaid(
+            &w("which resources are not known to be bounded"),
+            false,
+            s
+        ));
+        // After a modal too ("may" is no noun), and after a subject put
+        // after "is".
+        assert!(denies_unsaid(
+            &w("what may not be more powerful than the others"),
+            false,
+            s
+        ));
+        assert!(denies_unsaid(
+            &w("what resource is memory not known as"),
+            false,
+            s
+        ));
     }
 }

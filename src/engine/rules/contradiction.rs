@@ -20,6 +20,7 @@ use crate::engine::analyze::{Analyzer, Token};
 use crate::engine::index::Target;
 use crate::engine::score::Ranked;
 use crate::knowledge::Knowledge;
+use crate::language::{List, language};
 use crate::text::{is_stopword, is_year, stem, words};
 
 /// Best-ranked documents checked: the decision only looks at the first few.
@@ -64,9 +65,21 @@ pub(super) fn is_negation(word: &str) -> bool {
     SET.contains(word)
 }
 
-/// True when some word of the text is a negation.
+/// True when some word of the text is a negation that denies.
 fn negated(words: &[String]) -> bool {
-    words.iter().any(|w| is_negation(w))
+    (0..words.len()).any(|i| denies_at(words, i))
+}
+
+/// True when word `i` is a negation that denies: not one that only gives
+/// the other way of a choice, "can and cannot", "do or don't" (the word
+/// before "and"/"or", `[list-joiners]`, begins the negation), which says
+/// both and denies neither.
+fn denies_at(words: &[String], i: usize) -> bool {
+    is_negation(&words[i])
+        && !(i >= 2
+            && language().in_list(List::ListJoiners, &words[i - 1])
+            && !is_negation(&words[i - 2])
+            && words[i].starts_with(words[i - 2].as_str()))
 }
 
 /// The clauses of a sentence as words: it breaks at commas, semicolons,
@@ -123,8 +136,8 @@ fn denied(words: &[String], span: usize) -> Vec<String> {
 /// denial starts (`start`, given the negation's place).
 fn denied_after(words: &[String], span: usize, start: impl Fn(usize) -> usize) -> Vec<String> {
     let mut out = Vec::new();
-    for (i, word) in words.iter().enumerate() {
-        if is_negation(word) {
+    for i in 0..words.len() {
+        if denies_at(words, i) {
             out.extend(
                 words[start(i)..]
                     .iter()
@@ -496,6 +509,11 @@ struct AskedWord<'c> {
     /// The sentences' words that are it with or without a negating prefix
     /// ("formal" for "informal").
     prefixed: &'c [Id],
+    /// For a word that has an opposite, the number of the stem the
+    /// analyser reads it as when a synonym puts another word in its place
+    /// ("begin" is read "start"): a sentence using that word uses the
+    /// question's word too.
+    read: Option<Id>,
 }
 
 /// What a question asserts, read once for all its candidates.
@@ -568,7 +586,7 @@ impl<'q> Asserted<'q> {
             if is_stopword(w) {
                 continue;
             }
-            let word = asked_word(w, stemmed, claims);
+            let word = asked_word(w, stemmed, claims, analyzer);
             if let Some(id) = word.stem
                 && may_affirm
                 && !(any_negation && is_negation(w))
@@ -619,29 +637,49 @@ impl<'q> Asserted<'q> {
 }
 
 /// Reads one content word of a question, given its stem.
-fn asked_word<'c>(word: &str, stemmed: &str, claims: &'c Claims) -> AskedWord<'c> {
+fn asked_word<'c>(
+    word: &str,
+    stemmed: &str,
+    claims: &'c Claims,
+    analyzer: &Analyzer,
+) -> AskedWord<'c> {
     let stem = claims.stems.get(stemmed).copied();
     let opposites = match stem.and_then(|s| claims.opposites.get(s as usize)) {
         Some(known) => Cow::Borrowed(&known[..]),
         None => Cow::Owned(claims.opposites_of(stemmed)),
     };
+    let prefixed = claims.prefixed.get(word).map_or(&[][..], Vec::as_slice);
+    // Only a word with an opposite is compared, so only its reading is
+    // looked up (most words have none).
+    let read = if opposites.is_empty() && prefixed.is_empty() {
+        None
+    } else {
+        match &analyzer.analyse_known(word).tokens[..] {
+            [token] if token.stem.as_str() != stemmed => {
+                claims.stems.get(token.stem.as_str()).copied()
+            }
+            _ => None,
+        }
+    };
     AskedWord {
         stem,
         opposites,
-        prefixed: claims.prefixed.get(word).map_or(&[][..], Vec::as_slice),
+        prefixed,
+        read,
     }
 }
 
 /// True when the question uses the opposite of a word of the sentence that
 /// it does not itself use ("a decrease in size" against "an increase in
 /// size"), where neither the sentence nor the fact's intents use the
-/// question's word (an intent "nato's open door" vouches for a sentence
+/// question's word, as written or as its synonym reads it ("begin" against
+/// "from the start ... until the end": the sentence says "start") (an intent "nato's open door" vouches for a sentence
 /// rejecting that NATO "close its doors"). A word the sentence denies is
 /// no opposite: "unsolved" says what "is not solved" says.
 fn says_opposite(question: &Asserted, sentence: &SentenceClaims, fact: &FactClaims) -> bool {
     let denied = |stem: Id| sentence.clauses.iter().any(|c| c.denies.contains(&stem));
     let in_s = |w: &AskedWord| {
-        w.stem.is_some_and(|st| {
+        [w.stem, w.read].into_iter().flatten().any(|st| {
             sentence.stems.binary_search(&st).is_ok() || fact.stems.binary_search(&st).is_ok()
         })
     };
@@ -977,12 +1015,43 @@ mod tests {
             );
         }
         // A question's known word borrows it; an unknown one reads it.
-        let known = asked_word("increase", &stem("increase"), claims);
+        let known = asked_word("increase", &stem("increase"), claims, &e.analyzer);
         assert!(matches!(known.opposites, Cow::Borrowed(_)));
-        let unknown = asked_word("decrease", &stem("decrease"), claims);
+        let unknown = asked_word("decrease", &stem("decrease"), claims, &e.analyzer);
         assert!(unknown.stem.is_none());
         assert!(!unknown.opposites.is_empty());
         assert!(unknown.opposites.iter().all(|&o| Some(o) == increase));
+    }
+
+    #[test]
+    fn a_choice_between_a_word_and_its_negation_denies_nothing() {
+        let sentence = "Some problems can be solved by a trained mechanic.";
+        let intents = ["what can a mechanic do"];
+        let both = judged(
+            "which problems can and cannot be solved",
+            sentence,
+            &intents,
+        );
+        assert!(!both.has(Rule::Denied), "{both:?}");
+        let denial = judged("which problems cannot be solved", sentence, &intents);
+        assert!(denial.has(Rule::Denied), "{denial:?}");
+        assert!(question_denied(&words("which engines do or don't start"), 3).is_empty());
+        assert!(negated(&words("which engines do not start")));
+        assert!(!negated(&words("which engines do or don't start")));
+    }
+
+    #[test]
+    fn a_word_the_sentence_uses_as_its_synonym_reads_is_not_opposed() {
+        // "begin" is read "start" (the shipped synonyms), which the
+        // sentence uses beside its opposite "end": it says when it begins.
+        let any = ["what happened"];
+        let both = "The festival runs from the start of June until the end of July.";
+        let fired = judged("does the festival begin in june", both, &any);
+        assert!(!fired.has(Rule::OppositeWord), "{fired:?}");
+        // A sentence giving only the end still opposes "begin".
+        let end = "The festival runs until the end of July.";
+        let fired = judged("does the festival begin in july", end, &any);
+        assert!(fired.has(Rule::OppositeWord), "{fired:?}");
     }
 
     #[test]
