@@ -30,8 +30,6 @@
 
 use std::sync::LazyLock;
 
-use rustc_hash::FxHashSet;
-
 use super::Rule;
 use crate::engine::analyze::{Analyzer, Shared, TermId, Token};
 use crate::engine::index::{Index, Target};
@@ -45,27 +43,13 @@ const VERBS: &str = include_str!("../../../assets/lang/verbs-wordnet.txt");
 /// "sent"): the base forms are WordNet's, the endings regular ones, and
 /// irregular forms those of the shipped irregular verbs.
 pub(super) fn is_verb_form(word: &str) -> bool {
-    static SET: LazyLock<FxHashSet<&'static str>> = LazyLock::new(|| {
-        // Built on the first question that needs it: sized once (a line
-        // holds about eight bytes) and split on a byte test, which the
-        // line splitter's searcher made three times dearer.
-        let mut set = FxHashSet::with_capacity_and_hasher(VERBS.len() / 8, Default::default());
-        #[allow(
-            clippy::manual_pattern_char_comparison,
-            reason = "a closure is a byte test; the char pattern runs a searcher per line"
-        )]
-        set.extend(
-            VERBS
-                .split(|c| c == '\n')
-                .map(str::trim)
-                .filter(|l| !l.is_empty() && !l.starts_with('#')),
-        );
-        set
-    });
-    if SET.contains(word) || language().irregular_base(word).is_some() {
+    let known = |base: &[u8]| verb_bases().binary_search(&base).is_ok();
+    if known(word.as_bytes()) || language().irregular_base(word).is_some() {
         return true;
     }
-    let mut bases: Vec<String> = Vec::new();
+    // Each base form the endings may have cut, tried as it is made (in one
+    // buffer: no copy of the word for each ending).
+    let mut base: Vec<u8> = Vec::with_capacity(word.len() + 1);
     for (ending, put) in [
         ("s", ""),
         ("es", ""),
@@ -76,18 +60,53 @@ pub(super) fn is_verb_form(word: &str) -> bool {
         ("ing", ""),
         ("ing", "e"),
     ] {
-        if let Some(base) = word.strip_suffix(ending)
-            && base.len() >= 2
+        if let Some(stem) = word.strip_suffix(ending)
+            && stem.len() >= 2
         {
-            bases.push(format!("{base}{put}"));
+            base.clear();
+            base.extend_from_slice(stem.as_bytes());
+            base.extend_from_slice(put.as_bytes());
+            if known(&base) {
+                return true;
+            }
             // A doubled last consonant: "stopped", "planning".
-            let b = base.as_bytes();
-            if put.is_empty() && ending != "s" && b.len() >= 3 && b[b.len() - 1] == b[b.len() - 2] {
-                bases.push(base[..base.len() - 1].to_string());
+            let b = stem.as_bytes();
+            if put.is_empty()
+                && ending != "s"
+                && b.len() >= 3
+                && b[b.len() - 1] == b[b.len() - 2]
+                && known(&b[..b.len() - 1])
+            {
+                return true;
             }
         }
     }
-    bases.iter().any(|b| SET.contains(b.as_str()))
+    false
+}
+
+/// The base forms of [`VERBS`] as bytes, sorted, for [`is_verb_form`] to
+/// find by halves. Built on the first question that needs it, by one pass
+/// over the file's bytes: hashing each line after splitting the text on a
+/// character test cost about 2.3 M instructions, most of them decoding
+/// characters. The file is kept sorted; should it not be, it is sorted here.
+fn verb_bases() -> &'static [&'static [u8]] {
+    static BASES: LazyLock<Vec<&'static [u8]>> = LazyLock::new(|| {
+        // Sized once: a line holds about eight bytes.
+        let mut bases = Vec::with_capacity(VERBS.len() / 8);
+        bases.extend(
+            VERBS
+                .as_bytes()
+                .split(|&b| b == b'\n')
+                .map(<[u8]>::trim_ascii)
+                .filter(|l| !l.is_empty() && !l.starts_with(b"#")),
+        );
+        if !bases.is_sorted() {
+            bases.sort_unstable();
+            bases.dedup();
+        }
+        bases
+    });
+    &BASES
 }
 
 /// The knowledge's terms as the rule reads them, once when the engine is
@@ -542,6 +561,34 @@ mod tests {
         assert!(is_verb_form("utilized") && is_verb_form("seeks") && is_verb_form("sent"));
         assert!(is_verb_form("stopped") && is_verb_form("carries"));
         assert!(!is_verb_form("ribbons") && !is_verb_form("thirds") && !is_verb_form("indefinite"));
+    }
+
+    #[test]
+    fn verb_bases_are_found_by_halves_as_a_set_finds_them() {
+        let set: rustc_hash::FxHashSet<&str> = VERBS
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty() && !l.starts_with('#'))
+            .collect();
+        let bases = verb_bases();
+        assert_eq!(bases.len(), set.len());
+        assert!(bases.is_sorted(), "verbs-wordnet.txt is kept sorted");
+        for verb in &set {
+            assert!(is_verb_form(verb), "{verb}");
+        }
+        // Words of the list and words near them, in and out of it.
+        for word in [
+            "a", "zzzz", "use", "used", "utilize", "utiliz", "stop", "stopp", "",
+        ] {
+            assert_eq!(
+                bases.binary_search(&word.as_bytes()).is_ok(),
+                set.contains(word),
+                "{word:?}"
+            );
+        }
+        // A doubled last byte that is no whole character ("\u{2082}" is
+        // three bytes, its last two alike) is looked up, not cut.
+        assert!(!is_verb_form("ab\u{2082}ed"));
     }
 
     #[test]
