@@ -231,8 +231,9 @@ struct SentenceClaims {
     /// The largest count it gives (rule `other-count`).
     count: u32,
     /// Its words that have an opposite with the words they modify (rule
-    /// `opposite-word`, [`super::modifier`]).
-    modified: Vec<(String, String)>,
+    /// `opposite-word`, [`super::modifier`]), numbered by
+    /// [`Claims::modifiers`].
+    modified: Vec<(u32, u32)>,
 }
 
 /// What a fact's intents and keywords vouch for: they say what the fact is
@@ -273,6 +274,8 @@ pub struct Claims {
     /// knowledge has: a question's word with a known stem then costs no
     /// look-up in the antonyms.
     opposites: Vec<Box<[Id]>>,
+    /// The stems of the sentences' modifier pairs, numbered.
+    modifiers: super::modifier::Numbering,
     /// The tunable `denial_span`.
     span: usize,
 }
@@ -432,7 +435,10 @@ impl Claims {
             any_negated,
             denies_anything: super::asserted::denies_anything(&sentence),
             count: super::count::largest(&sentence).max(super::count::listed(text)),
-            modified: super::modifier::pairs(&sentence, |i| analyzer.stem_of(&sentence[i])),
+            modified: super::modifier::pairs(&sentence, |i| analyzer.stem_of(&sentence[i]))
+                .iter()
+                .map(|pair| self.modifiers.number(pair))
+                .collect(),
             numbers: sentence.into_iter().filter(|w| is_number(w)).collect(),
         }
     }
@@ -508,8 +514,9 @@ struct Asserted<'q> {
     numbers: Vec<&'q String>,
     /// The counts of things it asks for (rule `other-count`).
     counts: Vec<u32>,
-    /// Its words that have an opposite with the words they modify.
-    modified: Vec<(String, String)>,
+    /// Its words that have an opposite with the words they modify, as
+    /// the sentences' pairs are numbered.
+    modified: Vec<super::modifier::Asked>,
     /// Those words' stems' numbers, when the knowledge has them.
     modifier_ids: Vec<Option<Id>>,
     /// For rule `affirms-denied`, its content stems' numbers (those the
@@ -602,7 +609,10 @@ impl<'q> Asserted<'q> {
                 .iter()
                 .map(|(m, _)| claims.stems.get(m).copied())
                 .collect(),
-            modified,
+            modified: modified
+                .iter()
+                .map(|pair| claims.modifiers.asked(pair))
+                .collect(),
             stems,
             content,
             denied,
