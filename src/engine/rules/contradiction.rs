@@ -20,6 +20,7 @@ use crate::engine::analyze::{Analyzer, Token};
 use crate::engine::index::Target;
 use crate::engine::score::Ranked;
 use crate::knowledge::Knowledge;
+use crate::language::language;
 use crate::text::{is_stopword, is_year, stem, words};
 
 /// Best-ranked documents checked: the decision only looks at the first few.
@@ -187,6 +188,29 @@ pub fn article_numbers(knowledge: &Knowledge) -> FxHashSet<String> {
         .collect()
 }
 
+/// The stop words whose stems (as the analyzer stems them) have
+/// opposites, with those stems.
+fn stop_modifiers(analyzer: &Analyzer) -> FxHashMap<&'static str, String> {
+    let opposites = antonyms();
+    language()
+        .stopwords()
+        .filter_map(|word| {
+            let stem = analyzer.stem_of(word);
+            opposites
+                .contains_key(&*stem)
+                .then(|| (word, stem.into_owned()))
+        })
+        .collect()
+}
+
+/// A word of a question as [`Asserted::new`] reads it first.
+enum Read<'q> {
+    /// A stop word, with its stem when that has opposites.
+    Stop(Option<&'q str>),
+    /// A content word, with its stem.
+    Content(Cow<'q, str>),
+}
+
 /// A stem's or a word's number in [`Claims`]' tables: the rules compare
 /// numbers, not strings.
 type Id = u32;
@@ -276,6 +300,11 @@ pub struct Claims {
     opposites: Vec<Box<[Id]>>,
     /// The stems of the sentences' modifier pairs, numbered.
     modifiers: super::modifier::Numbering,
+    /// The stop words whose stems have opposites, with those stems: a stop
+    /// word's stem is read only as a modifier ([`super::modifier::pairs`]),
+    /// so a question's stop word costs one look-up here instead of
+    /// stemming it and looking its stem up in the antonyms.
+    stop_modifiers: FxHashMap<&'static str, String>,
     /// The tunable `denial_span`.
     span: usize,
 }
@@ -293,6 +322,7 @@ impl Claims {
         for word in analyzer.surfaces() {
             claims.learn(word, analyzer);
         }
+        claims.stop_modifiers = stop_modifiers(analyzer);
         claims.sentences = knowledge
             .article
             .sentences
@@ -435,7 +465,7 @@ impl Claims {
             any_negated,
             denies_anything: super::asserted::denies_anything(&sentence),
             count: super::count::largest(&sentence).max(super::count::listed(text)),
-            modified: super::modifier::pairs(&sentence, |i| analyzer.stem_of(&sentence[i]))
+            modified: super::modifier::pairs(&sentence, |i| Some(analyzer.stem_of(&sentence[i])))
                 .iter()
                 .map(|pair| self.modifiers.number(pair))
                 .collect(),
@@ -562,19 +592,26 @@ impl<'q> Asserted<'q> {
         // negations) and the modifier pairs: taken from the analysed
         // tokens where it is one (a token's stem is the analyzer's stem of
         // its word).
-        let word_stems: Vec<Cow<'q, str>> = question
+        // A stop word is read only as a modifier, whose stem the engine
+        // knows already when it has opposites: no stop word is stemmed.
+        let read: Vec<Read<'q>> = question
             .iter()
-            .map(|w| match tokens.iter().find(|t| *t.word == **w) {
-                Some(token) => Cow::Borrowed(token.stem.as_str()),
-                None => analyzer.stem_of(w),
+            .map(|w| {
+                if is_stopword(w) {
+                    return Read::Stop(claims.stop_modifiers.get(w.as_str()).map(String::as_str));
+                }
+                Read::Content(match tokens.iter().find(|t| *t.word == **w) {
+                    Some(token) => Cow::Borrowed(token.stem.as_str()),
+                    None => analyzer.stem_of(w),
+                })
             })
             .collect();
         let mut affirm_stems = Vec::with_capacity(if may_affirm { question.len() } else { 0 });
         let mut content = Vec::with_capacity(question.len());
-        for (w, stemmed) in question.iter().zip(&word_stems) {
-            if is_stopword(w) {
+        for (w, read) in question.iter().zip(&read) {
+            let Read::Content(stemmed) = read else {
                 continue;
-            }
+            };
             let word = asked_word(w, stemmed, claims);
             if let Some(id) = word.stem
                 && may_affirm
@@ -602,7 +639,10 @@ impl<'q> Asserted<'q> {
         };
         let affirm = may_affirm.then_some(affirm_stems);
         let stems = content.iter().filter_map(|w| w.stem).collect();
-        let modified = super::modifier::pairs(question, |i| Cow::Borrowed(&*word_stems[i]));
+        let modified = super::modifier::pairs(question, |i| match &read[i] {
+            Read::Stop(modifier) => modifier.map(Cow::Borrowed),
+            Read::Content(stem) => Some(Cow::Borrowed(&**stem)),
+        });
         Asserted {
             counts: super::count::asked(question),
             modifier_ids: modified
@@ -993,6 +1033,26 @@ mod tests {
         assert!(unknown.stem.is_none());
         assert!(!unknown.opposites.is_empty());
         assert!(unknown.opposites.iter().all(|&o| Some(o) == increase));
+    }
+
+    #[test]
+    fn a_stop_words_stem_is_kept_when_it_has_opposites() {
+        let e = engine();
+        let opposites = antonyms();
+        let mut kept = 0;
+        for word in language().stopwords() {
+            let stem = e.analyzer.stem_of(word);
+            let has = opposites.contains_key(&*stem);
+            assert_eq!(
+                e.claims.stop_modifiers.get(word),
+                has.then(|| stem.to_string()).as_ref(),
+                "{word}"
+            );
+            kept += usize::from(has);
+        }
+        // "most" and "least", "before" and "after" are stop words with
+        // opposites.
+        assert!(kept >= 2, "{kept}");
     }
 
     #[test]

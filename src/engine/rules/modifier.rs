@@ -24,15 +24,17 @@ const BETWEEN: usize = 1;
 /// that has an opposite, as its stem, and the stem of the first content
 /// word after it ("most difficult": most, difficult). `stem_at` gives
 /// the stem of the word at a place (the analyzer's, which knows the
-/// knowledge's words already, or one the caller read already).
+/// knowledge's words already, or one the caller read already); `None` for
+/// a stop word the caller knows has no opposite (a content word always
+/// has its stem).
 pub fn pairs<'s>(
     words: &[String],
-    stem_at: impl Fn(usize) -> Cow<'s, str>,
+    stem_at: impl Fn(usize) -> Option<Cow<'s, str>>,
 ) -> Vec<(String, String)> {
     let opposites = super::contradiction::antonyms();
     (0..words.len())
         .filter_map(|i| {
-            let modifier = stem_at(i);
+            let modifier = stem_at(i)?;
             if !opposites.contains_key(&*modifier) {
                 return None;
             }
@@ -43,7 +45,7 @@ pub fn pairs<'s>(
                 .take(BETWEEN + 1)
                 .take_while(|(_, w)| !is_question_word(w))
                 .find(|(_, w)| !is_stopword(w))?;
-            Some((modifier.into_owned(), stem_at(at).into_owned()))
+            Some((modifier.into_owned(), stem_at(at)?.into_owned()))
         })
         .collect()
 }
@@ -130,7 +132,7 @@ mod tests {
 
     fn pairs_of(text: &str) -> Vec<(String, String)> {
         let words = words(text);
-        pairs(&words, |i| Cow::Owned(stem(&words[i])))
+        pairs(&words, |i| Some(Cow::Owned(stem(&words[i]))))
     }
 
     /// The question's and the sentence's pairs, numbered as the engine
