@@ -28,8 +28,6 @@
 //! question is left alone: "is Leon a teacher?" is answered by the sentence
 //! saying he is a nurse.
 
-use std::sync::LazyLock;
-
 use super::Rule;
 use crate::engine::analyze::{Analyzer, Shared, TermId, Token};
 use crate::engine::index::{Index, Target};
@@ -43,7 +41,7 @@ const VERBS: &str = include_str!("../../../assets/lang/verbs-wordnet.txt");
 /// "sent"): the base forms are WordNet's, the endings regular ones, and
 /// irregular forms those of the shipped irregular verbs.
 pub(super) fn is_verb_form(word: &str) -> bool {
-    let known = |base: &[u8]| verb_bases().binary_search(&base).is_ok();
+    let known = |base: &[u8]| is_listed_verb(base);
     if known(word.as_bytes()) || language().irregular_base(word).is_some() {
         return true;
     }
@@ -84,30 +82,48 @@ pub(super) fn is_verb_form(word: &str) -> bool {
     false
 }
 
-/// The base forms of [`VERBS`] as bytes, sorted, for [`is_verb_form`] to
-/// find by halves. Built on the first question that needs it, by one pass
-/// over the file's bytes: hashing each line after splitting the text on a
-/// character test cost about 2.3 M instructions, most of them decoding
-/// characters. The file is kept sorted; should it not be, it is sorted here.
-fn verb_bases() -> &'static [&'static [u8]] {
-    static BASES: LazyLock<Vec<&'static [u8]>> = LazyLock::new(|| {
-        // Sized once: a line holds about eight bytes.
-        let mut bases = Vec::with_capacity(VERBS.len() / 8);
-        bases.extend(
-            VERBS
-                .as_bytes()
-                .split(|&b| b == b'\n')
-                .map(<[u8]>::trim_ascii)
-                .filter(|l| !l.is_empty() && !l.starts_with(b"#")),
-        );
-        if !bases.is_sorted() {
-            bases.sort_unstable();
-            bases.dedup();
+/// True when `word` is a line of [`VERBS`], found by halves in the text
+/// itself: its lines after the opening comments are sorted (a test keeps
+/// them so), so nothing is built. Splitting the file into a set or a list
+/// on the first question that needed it cost 1.2 to 2.3 M instructions, far
+/// more than the few look-ups a run of questions makes.
+fn is_listed_verb(word: &[u8]) -> bool {
+    let text = VERBS.as_bytes();
+    // The search runs over whole lines: `lo` is a line's start, `hi` the
+    // end of the last line still in range.
+    let (mut lo, mut hi) = (VERBS_START.min(text.len()), text.len());
+    while lo < hi {
+        let mid = lo + (hi - lo) / 2;
+        let start = text[lo..mid]
+            .iter()
+            .rposition(|&b| b == b'\n')
+            .map_or(lo, |at| lo + at + 1);
+        let end = text[start..hi]
+            .iter()
+            .position(|&b| b == b'\n')
+            .map_or(hi, |at| start + at);
+        match text[start..end].trim_ascii().cmp(word) {
+            std::cmp::Ordering::Equal => return true,
+            std::cmp::Ordering::Less => lo = (end + 1).min(hi),
+            std::cmp::Ordering::Greater => hi = start,
         }
-        bases
-    });
-    &BASES
+    }
+    false
 }
+
+/// Where [`VERBS`]' first line after its opening comments starts, found
+/// when the program is compiled.
+const VERBS_START: usize = {
+    let text = VERBS.as_bytes();
+    let mut at = 0;
+    while at < text.len() && text[at] == b'#' {
+        while at < text.len() && text[at] != b'\n' {
+            at += 1;
+        }
+        at += 1;
+    }
+    at
+};
 
 /// The knowledge's terms as the rule reads them, once when the engine is
 /// built: a question's known word then costs no look-up of its stem's
@@ -564,28 +580,35 @@ mod tests {
     }
 
     #[test]
-    fn verb_bases_are_found_by_halves_as_a_set_finds_them() {
-        let set: rustc_hash::FxHashSet<&str> = VERBS
+    fn verbs_are_found_by_halves_in_the_text_as_a_set_finds_them() {
+        let lines: Vec<&str> = VERBS
             .lines()
             .map(str::trim)
             .filter(|l| !l.is_empty() && !l.starts_with('#'))
             .collect();
-        let bases = verb_bases();
-        assert_eq!(bases.len(), set.len());
-        assert!(bases.is_sorted(), "verbs-wordnet.txt is kept sorted");
-        for verb in &set {
-            assert!(is_verb_form(verb), "{verb}");
+        assert!(
+            lines.windows(2).all(|p| p[0] < p[1]),
+            "verbs-wordnet.txt is kept sorted, each verb once"
+        );
+        let set: rustc_hash::FxHashSet<&str> = lines.iter().copied().collect();
+        for verb in &lines {
+            assert!(is_listed_verb(verb.as_bytes()), "{verb}");
         }
-        // Words of the list and words near them, in and out of it.
-        for word in [
-            "a", "zzzz", "use", "used", "utilize", "utiliz", "stop", "stopp", "",
-        ] {
+        // Words near the list's, in and out of it; the opening comments
+        // are no verbs.
+        let made_up = [
+            "a", "aa", "zzzz", "zzzzz", "use", "used", "utilize", "utiliz", "stop", "stopp", "",
+            "#", "english",
+        ];
+        for word in made_up {
             assert_eq!(
-                bases.binary_search(&word.as_bytes()).is_ok(),
+                is_listed_verb(word.as_bytes()),
                 set.contains(word),
                 "{word:?}"
             );
         }
+        let first = VERBS.lines().next().unwrap_or_default();
+        assert!(first.starts_with('#') && !is_listed_verb(first.as_bytes()));
         // A doubled last byte that is no whole character ("\u{2082}" is
         // three bytes, its last two alike) is looked up, not cut.
         assert!(!is_verb_form("ab\u{2082}ed"));
