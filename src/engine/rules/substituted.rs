@@ -175,10 +175,10 @@ enum Word<'t> {
     Known(TermId, &'t [TermId]),
     /// A word the knowledge never uses: whether it holds a digit, and the
     /// word (for a near word, one letter from the sentence's), shared
-    /// with its token rather than copied.
+    /// with its token rather than copied. One that is a verb is a
+    /// paraphrase, not a substitute: [`is_verb_form`], the dearest test,
+    /// is asked only where the word would stand in a sentence word's place.
     Unknown(bool, Shared),
-    /// A verb the knowledge never uses: a paraphrase, not a substitute.
-    Verb,
 }
 
 /// The question's content words in order, read once for all its facts.
@@ -219,7 +219,6 @@ impl<'t> Asked<'t> {
             .iter()
             .map(|t| match t.term {
                 Some(term) => Word::Known(term, terms.opposites(term)),
-                None if is_verb_form(&t.word) => Word::Verb,
                 None => Word::Unknown(t.word.chars().any(|c| c.is_ascii_digit()), t.word.clone()),
             })
             .collect();
@@ -346,10 +345,11 @@ impl<'t> Asked<'t> {
                         return false;
                     }
                     match word {
-                        Word::Unknown(false, w) => l && r || (l || r) && near(w, x),
-                        Word::Unknown(true, _) => (l || r) && has_digit(x),
+                        Word::Unknown(false, w) => {
+                            (l && r || (l || r) && near(w, x)) && !is_verb_form(w)
+                        }
+                        Word::Unknown(true, w) => (l || r) && has_digit(x) && !is_verb_form(w),
                         Word::Known(_, opposites) => (l || r) && opposites.contains(&x),
-                        Word::Verb => false,
                     }
                 })
             })
