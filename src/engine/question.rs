@@ -2,7 +2,7 @@
 //! reason), and which kinds a piece of knowledge can give. A fact that cannot
 //! give the kind asked for must not be cited as the answer.
 
-use crate::language::{List, language};
+use crate::language::{Classes, List, language};
 use crate::text::{is_auxiliary, is_number_word, is_stopword};
 
 /// The kind of answer a question asks for.
@@ -270,19 +270,24 @@ pub fn wants_in(words: &[String], later_events_unknown: bool) -> Wants {
     let has = |w: &str| words.iter().any(|x| x == w);
     let pair = |a: &str, b: &str| words.windows(2).any(|p| p[0] == a && p[1] == b);
     let lang = language();
-    let asks_later = words.iter().any(|w| lang.in_list(List::Later, w))
+    // Each word's lists, looked up once: the tests below read up to nine
+    // lists, most of them word by word.
+    let classes: Vec<Classes> = words.iter().map(|w| lang.classes(w)).collect();
+    let any_in = |list: List| classes.iter().any(|c| c.has(list));
+    let asks_for = |nouns: List| asks_within(words, &classes, nouns, 2);
+    let asks_later = any_in(List::Later)
         // "did it end up cancelled", not "could sanctions end up hurting".
         || ["end", "ended", "ends"].iter().any(|w| pair(w, "up"))
-            && !words.iter().any(|w| lang.in_list(List::Modals, w))
+            && !any_in(List::Modals)
         || pair("in", "the") && has("end") && !has("ending")
         || pair("since", "then")
         || pair("after", "that");
     if later_events_unknown && asks_later {
         Wants::Outcome
-    } else if pair("how", "many") || pair("number", "of") || asks_for(words, List::CountNouns) {
+    } else if pair("how", "many") || pair("number", "of") || asks_for(List::CountNouns) {
         Wants::Count
     } else if pair("how", "much") {
-        if words.iter().any(|w| lang.in_list(List::Money, w)) {
+        if any_in(List::Money) {
             Wants::Money
         } else {
             Wants::Count
@@ -303,16 +308,16 @@ pub fn wants_in(words: &[String], later_events_unknown: bool) -> Wants {
         || pair("what", "for")
         || pair("reason", "for")
         || pair("how", "come")
-        || asks_within(words, List::ReasonAsking, REASON_NOUN_SPAN)
+        || asks_within(words, &classes, List::ReasonAsking, REASON_NOUN_SPAN)
     {
         Wants::Reason
-    } else if asks_when(words) || asks_for(words, List::TimeNouns) {
-        if words.iter().any(|w| lang.in_list(List::PreciseTime, w)) {
+    } else if asks_when(words, &classes) || asks_for(List::TimeNouns) {
+        if any_in(List::PreciseTime) {
             Wants::Date
         } else {
             Wants::Time
         }
-    } else if has("where") || asks_for(words, List::PlaceNouns) {
+    } else if has("where") || asks_for(List::PlaceNouns) {
         Wants::Place
     } else if words
         .iter()
@@ -328,13 +333,9 @@ pub fn wants_in(words: &[String], later_events_unknown: bool) -> Wants {
 /// True when a question asks for a share ("what percentage of members",
 /// "which proportion"): its answer is a percentage or a fraction.
 pub fn asks_a_share(words: &[String]) -> bool {
-    asks_for(words, List::CountNouns)
-}
-
-/// True when "what" or "which" is followed, within two words, by one of
-/// `nouns` ("on what exact date", "at which venue").
-fn asks_for(words: &[String], nouns: List) -> bool {
-    asks_within(words, nouns, 2)
+    let lang = language();
+    let classes: Vec<Classes> = words.iter().map(|w| lang.classes(w)).collect();
+    asks_within(words, &classes, List::CountNouns, 2)
 }
 
 /// Most words after "what" among which a word of `[reason-asking]` asks
@@ -342,39 +343,41 @@ fn asks_for(words: &[String], nouns: List) -> bool {
 const REASON_NOUN_SPAN: usize = 3;
 
 /// True when a word of `nouns` comes within `span` words after "what" or
-/// "which".
-fn asks_within(words: &[String], nouns: List, span: usize) -> bool {
+/// "which" ("on what exact date", "at which venue"); `classes` are the
+/// words' lists, one for each word.
+fn asks_within(words: &[String], classes: &[Classes], nouns: List, span: usize) -> bool {
     words.iter().enumerate().any(|(i, w)| {
         matches!(w.as_str(), "what" | "which" | "whats")
-            && words[i + 1..]
-                .iter()
-                .take(span)
-                .any(|n| language().in_list(nouns, n))
+            && classes[i + 1..].iter().take(span).any(|c| c.has(nouns))
     })
 }
 
 /// True when "when" asks for a time ("when did", "when exactly", "it was
 /// sent when?"), not when it joins two clauses ("was Biden involved when
 /// the reply was written", "when time is short, what case is used").
-fn asks_when(words: &[String]) -> bool {
-    let asks = |next: Option<&String>| {
-        next.is_some_and(|n| is_auxiliary(n) || language().in_list(List::WhenQualifiers, n))
+fn asks_when(words: &[String], classes: &[Classes]) -> bool {
+    // An auxiliary ([`is_auxiliary`]) or a qualifier of "when" at `next`.
+    let asks = |next: usize| {
+        classes
+            .get(next)
+            .is_some_and(|c| c.has(List::Auxiliary) || c.has(List::WhenQualifiers))
     };
     words.iter().enumerate().any(|(i, w)| {
         w == "when"
-            && (i == 0 && (asks(words.get(1)) || !asks_later(&words[1..]))
+            && (i == 0 && (asks(1) || !asks_later(&words[1..], &classes[1..]))
                 || i + 1 == words.len()
-                || asks(words.get(i + 1)))
+                || asks(i + 1))
     })
 }
 
 /// True when another question word follows: an opening "when" then only
 /// sets the scene for the question it asks ("when time is short, what
 /// case is used").
-fn asks_later(words: &[String]) -> bool {
+fn asks_later(words: &[String], classes: &[Classes]) -> bool {
     words
         .iter()
-        .any(|w| w != "when" && language().in_list(List::Question, w))
+        .zip(classes)
+        .any(|(w, c)| w != "when" && c.has(List::Question))
 }
 
 /// The words a "how many"/"how much" question counts: the content words

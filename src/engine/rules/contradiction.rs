@@ -200,6 +200,29 @@ pub fn article_numbers(knowledge: &Knowledge) -> FxHashSet<String> {
         .collect()
 }
 
+/// The stop words whose stems (as the analyzer stems them) have
+/// opposites, with those stems.
+fn stop_modifiers(analyzer: &Analyzer) -> FxHashMap<&'static str, String> {
+    let opposites = antonyms();
+    language()
+        .stopwords()
+        .filter_map(|word| {
+            let stem = analyzer.stem_of(word);
+            opposites
+                .contains_key(&*stem)
+                .then(|| (word, stem.into_owned()))
+        })
+        .collect()
+}
+
+/// A word of a question as [`Asserted::new`] reads it first.
+enum Read<'q> {
+    /// A stop word, with its stem when that has opposites.
+    Stop(Option<&'q str>),
+    /// A content word, with its stem.
+    Content(Cow<'q, str>),
+}
+
 /// A stem's or a word's number in [`Claims`]' tables: the rules compare
 /// numbers, not strings.
 type Id = u32;
@@ -244,8 +267,9 @@ struct SentenceClaims {
     /// The largest count it gives (rule `other-count`).
     count: u32,
     /// Its words that have an opposite with the words they modify (rule
-    /// `opposite-word`, [`super::modifier`]).
-    modified: Vec<(String, String)>,
+    /// `opposite-word`, [`super::modifier`]), numbered by
+    /// [`Claims::modifiers`].
+    modified: Vec<(u32, u32)>,
 }
 
 /// What a fact's intents and keywords vouch for: they say what the fact is
@@ -286,6 +310,13 @@ pub struct Claims {
     /// knowledge has: a question's word with a known stem then costs no
     /// look-up in the antonyms.
     opposites: Vec<Box<[Id]>>,
+    /// The stems of the sentences' modifier pairs, numbered.
+    modifiers: super::modifier::Numbering,
+    /// The stop words whose stems have opposites, with those stems: a stop
+    /// word's stem is read only as a modifier ([`super::modifier::pairs`]),
+    /// so a question's stop word costs one look-up here instead of
+    /// stemming it and looking its stem up in the antonyms.
+    stop_modifiers: FxHashMap<&'static str, String>,
     /// The tunable `denial_span`.
     span: usize,
 }
@@ -303,6 +334,7 @@ impl Claims {
         for word in analyzer.surfaces() {
             claims.learn(word, analyzer);
         }
+        claims.stop_modifiers = stop_modifiers(analyzer);
         claims.sentences = knowledge
             .article
             .sentences
@@ -445,7 +477,10 @@ impl Claims {
             any_negated,
             denies_anything: super::asserted::denies_anything(&sentence),
             count: super::count::largest(&sentence).max(super::count::listed(text)),
-            modified: super::modifier::pairs(&sentence, |i| analyzer.stem_of(&sentence[i])),
+            modified: super::modifier::pairs(&sentence, |i| Some(analyzer.stem_of(&sentence[i])))
+                .iter()
+                .map(|pair| self.modifiers.number(pair))
+                .collect(),
             numbers: sentence.into_iter().filter(|w| is_number(w)).collect(),
         }
     }
@@ -526,8 +561,9 @@ struct Asserted<'q> {
     numbers: Vec<&'q String>,
     /// The counts of things it asks for (rule `other-count`).
     counts: Vec<u32>,
-    /// Its words that have an opposite with the words they modify.
-    modified: Vec<(String, String)>,
+    /// Its words that have an opposite with the words they modify, as
+    /// the sentences' pairs are numbered.
+    modified: Vec<super::modifier::Asked>,
     /// Those words' stems' numbers, when the knowledge has them.
     modifier_ids: Vec<Option<Id>>,
     /// For rule `affirms-denied`, its content stems' numbers (those the
@@ -573,19 +609,26 @@ impl<'q> Asserted<'q> {
         // negations) and the modifier pairs: taken from the analysed
         // tokens where it is one (a token's stem is the analyzer's stem of
         // its word).
-        let word_stems: Vec<Cow<'q, str>> = question
+        // A stop word is read only as a modifier, whose stem the engine
+        // knows already when it has opposites: no stop word is stemmed.
+        let read: Vec<Read<'q>> = question
             .iter()
-            .map(|w| match tokens.iter().find(|t| *t.word == **w) {
-                Some(token) => Cow::Borrowed(token.stem.as_str()),
-                None => analyzer.stem_of(w),
+            .map(|w| {
+                if is_stopword(w) {
+                    return Read::Stop(claims.stop_modifiers.get(w.as_str()).map(String::as_str));
+                }
+                Read::Content(match tokens.iter().find(|t| *t.word == **w) {
+                    Some(token) => Cow::Borrowed(token.stem.as_str()),
+                    None => analyzer.stem_of(w),
+                })
             })
             .collect();
         let mut affirm_stems = Vec::with_capacity(if may_affirm { question.len() } else { 0 });
         let mut content = Vec::with_capacity(question.len());
-        for (w, stemmed) in question.iter().zip(&word_stems) {
-            if is_stopword(w) {
+        for (w, read) in question.iter().zip(&read) {
+            let Read::Content(stemmed) = read else {
                 continue;
-            }
+            };
             let word = asked_word(w, stemmed, claims, analyzer);
             if let Some(id) = word.stem
                 && may_affirm
@@ -613,14 +656,20 @@ impl<'q> Asserted<'q> {
         };
         let affirm = may_affirm.then_some(affirm_stems);
         let stems = content.iter().filter_map(|w| w.stem).collect();
-        let modified = super::modifier::pairs(question, |i| Cow::Borrowed(&*word_stems[i]));
+        let modified = super::modifier::pairs(question, |i| match &read[i] {
+            Read::Stop(modifier) => modifier.map(Cow::Borrowed),
+            Read::Content(stem) => Some(Cow::Borrowed(&**stem)),
+        });
         Asserted {
             counts: super::count::asked(question),
             modifier_ids: modified
                 .iter()
                 .map(|(m, _)| claims.stems.get(m).copied())
                 .collect(),
-            modified,
+            modified: modified
+                .iter()
+                .map(|pair| claims.modifiers.asked(pair))
+                .collect(),
             stems,
             content,
             denied,
@@ -1052,6 +1101,26 @@ mod tests {
         let end = "The festival runs until the end of July.";
         let fired = judged("does the festival begin in july", end, &any);
         assert!(fired.has(Rule::OppositeWord), "{fired:?}");
+    }
+
+    #[test]
+    fn a_stop_words_stem_is_kept_when_it_has_opposites() {
+        let e = engine();
+        let opposites = antonyms();
+        let mut kept = 0;
+        for word in language().stopwords() {
+            let stem = e.analyzer.stem_of(word);
+            let has = opposites.contains_key(&*stem);
+            assert_eq!(
+                e.claims.stop_modifiers.get(word),
+                has.then(|| stem.to_string()).as_ref(),
+                "{word}"
+            );
+            kept += usize::from(has);
+        }
+        // "most" and "least", "before" and "after" are stop words with
+        // opposites.
+        assert!(kept >= 2, "{kept}");
     }
 
     #[test]

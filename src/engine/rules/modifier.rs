@@ -11,6 +11,8 @@
 
 use std::borrow::Cow;
 
+use rustc_hash::FxHashMap;
+
 use crate::text::{is_question_word, is_stopword};
 
 /// Most stop words between a modifier and the word it modifies ("before
@@ -22,15 +24,17 @@ const BETWEEN: usize = 1;
 /// that has an opposite, as its stem, and the stem of the first content
 /// word after it ("most difficult": most, difficult). `stem_at` gives
 /// the stem of the word at a place (the analyzer's, which knows the
-/// knowledge's words already, or one the caller read already).
+/// knowledge's words already, or one the caller read already); `None` for
+/// a stop word the caller knows has no opposite (a content word always
+/// has its stem).
 pub fn pairs<'s>(
     words: &[String],
-    stem_at: impl Fn(usize) -> Cow<'s, str>,
+    stem_at: impl Fn(usize) -> Option<Cow<'s, str>>,
 ) -> Vec<(String, String)> {
     let opposites = super::contradiction::antonyms();
     (0..words.len())
         .filter_map(|i| {
-            let modifier = stem_at(i);
+            let modifier = stem_at(i)?;
             if !opposites.contains_key(&*modifier) {
                 return None;
             }
@@ -41,29 +45,83 @@ pub fn pairs<'s>(
                 .take(BETWEEN + 1)
                 .take_while(|(_, w)| !is_question_word(w))
                 .find(|(_, w)| !is_stopword(w))?;
-            Some((modifier.into_owned(), stem_at(at).into_owned()))
+            Some((modifier.into_owned(), stem_at(at)?.into_owned()))
         })
         .collect()
 }
 
+/// The stems of the sentences' [`pairs`], numbered once when the engine
+/// is built, so that [`opposed`] compares numbers: it ran on each of the
+/// best candidates whose sentence has a pair, comparing strings and
+/// hashing the question's modifier into the antonyms each time.
+#[derive(Debug, Clone, Default)]
+pub struct Numbering(FxHashMap<String, u32>);
+
+/// A pair of the question as [`opposed`] compares it: its stems' numbers
+/// in a [`Numbering`] (none for a stem no sentence's pair has), and the
+/// numbers of the modifier's opposites there.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Asked {
+    /// The modifier's number.
+    pub modifier: Option<u32>,
+    /// The number of the word it modifies.
+    pub word: Option<u32>,
+    /// The numbers of the modifier's opposites that some sentence's pair
+    /// uses as its modifier (or its word).
+    pub opposites: Vec<u32>,
+}
+
+impl Numbering {
+    /// Numbers a pair of a sentence.
+    pub fn number(&mut self, (modifier, word): &(String, String)) -> (u32, u32) {
+        (self.intern(modifier), self.intern(word))
+    }
+
+    fn intern(&mut self, stem: &str) -> u32 {
+        if let Some(&n) = self.0.get(stem) {
+            return n;
+        }
+        let n = self.0.len() as u32;
+        self.0.insert(stem.to_string(), n);
+        n
+    }
+
+    /// Reads a pair of the question, once for all its candidates.
+    pub fn asked(&self, (modifier, word): &(String, String)) -> Asked {
+        let opposites = super::contradiction::antonyms()
+            .get(modifier)
+            .into_iter()
+            .flatten()
+            .filter_map(|o| self.0.get(o).copied())
+            .collect();
+        Asked {
+            modifier: self.0.get(modifier).copied(),
+            word: self.0.get(word).copied(),
+            opposites,
+        }
+    }
+}
+
 /// True when the question modifies a word of the sentence with the
 /// opposite of the sentence's modifier of it, and never as the sentence
-/// does (`asked`, `said`: [`pairs`] of the question and of the sentence).
-/// A modifier the fact's intents use (`vouched`, given the place of its
-/// pair in `asked`) is what the fact is about ("is nato's door still open"
-/// for a sentence rejecting demands to close it).
-pub fn opposed(
-    asked: &[(String, String)],
-    said: &[(String, String)],
-    vouched: impl Fn(usize) -> bool,
-) -> bool {
-    let opposites = super::contradiction::antonyms();
-    asked.iter().enumerate().any(|(k, (a, word))| {
+/// does (`asked`, `said`: [`pairs`] of the question and of the sentence,
+/// numbered by one [`Numbering`]). A modifier the fact's intents use
+/// (`vouched`, given the place of its pair in `asked`) is what the fact is
+/// about ("is nato's door still open" for a sentence rejecting demands to
+/// close it).
+pub fn opposed(asked: &[Asked], said: &[(u32, u32)], vouched: impl Fn(usize) -> bool) -> bool {
+    asked.iter().enumerate().any(|(k, a)| {
+        let Some(word) = a.word else {
+            // No sentence's pair modifies the word.
+            return false;
+        };
         !vouched(k)
-            && !said.iter().any(|(b, w)| b == a && w == word)
-            && said.iter().any(|(b, w)| {
-                w == word && opposites.get(a).is_some_and(|o| o.iter().any(|o| o == b))
-            })
+            && !said
+                .iter()
+                .any(|&(b, w)| Some(b) == a.modifier && w == word)
+            && said
+                .iter()
+                .any(|&(b, w)| w == word && a.opposites.contains(&b))
     })
 }
 
@@ -74,11 +132,65 @@ mod tests {
 
     fn pairs_of(text: &str) -> Vec<(String, String)> {
         let words = words(text);
-        pairs(&words, |i| Cow::Owned(stem(&words[i])))
+        pairs(&words, |i| Some(Cow::Owned(stem(&words[i]))))
+    }
+
+    /// The question's and the sentence's pairs, numbered as the engine
+    /// numbers them.
+    fn numbered(question: &str, sentence: &str) -> (Vec<Asked>, Vec<(u32, u32)>) {
+        let mut numbering = Numbering::default();
+        let said = pairs_of(sentence)
+            .iter()
+            .map(|p| numbering.number(p))
+            .collect();
+        let asked = pairs_of(question)
+            .iter()
+            .map(|p| numbering.asked(p))
+            .collect();
+        (asked, said)
     }
 
     fn opposite(question: &str, sentence: &str) -> bool {
-        opposed(&pairs_of(question), &pairs_of(sentence), |_| false)
+        let (asked, said) = numbered(question, sentence);
+        opposed(&asked, &said, |_| false)
+    }
+
+    /// What [`opposed`] compared as strings before the pairs were numbered.
+    fn opposed_as_strings(asked: &[(String, String)], said: &[(String, String)]) -> bool {
+        let opposites = super::super::contradiction::antonyms();
+        asked.iter().any(|(a, word)| {
+            !said.iter().any(|(b, w)| b == a && w == word)
+                && said.iter().any(|(b, w)| {
+                    w == word && opposites.get(a).is_some_and(|o| o.iter().any(|o| o == b))
+                })
+        })
+    }
+
+    #[test]
+    fn numbered_pairs_oppose_as_their_stems_do() {
+        let texts = [
+            "the most difficult problems",
+            "the least difficult problems",
+            "the most and the least difficult problems",
+            "before the war and after the peace",
+            "after the war",
+            "before the peace",
+            "an open door",
+            "close the door",
+            "the least known fact",
+            "more trade, less war",
+            "less trade, more war",
+        ];
+        for q in texts {
+            for s in texts {
+                let (asked, said) = numbered(q, s);
+                assert_eq!(
+                    opposed(&asked, &said, |_| false),
+                    opposed_as_strings(&pairs_of(q), &pairs_of(s)),
+                    "{q:?} against {s:?}"
+                );
+            }
+        }
     }
 
     #[test]
@@ -101,10 +213,11 @@ mod tests {
 
     #[test]
     fn an_intent_using_the_modifier_vouches_for_the_fact() {
-        let asked = pairs_of("what about the open door");
-        let said = pairs_of("They rejected demands to close the door.");
+        let q = "what about the open door";
+        let (asked, said) = numbered(q, "They rejected demands to close the door.");
+        let pairs = pairs_of(q);
         assert!(opposed(&asked, &said, |_| false));
-        assert!(!opposed(&asked, &said, |k| asked[k].0 == stem("open")));
+        assert!(!opposed(&asked, &said, |k| pairs[k].0 == stem("open")));
     }
 
     #[test]

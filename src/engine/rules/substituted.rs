@@ -28,10 +28,6 @@
 //! question is left alone: "is Leon a teacher?" is answered by the sentence
 //! saying he is a nurse.
 
-use std::sync::LazyLock;
-
-use rustc_hash::FxHashSet;
-
 use super::Rule;
 use crate::engine::analyze::{Analyzer, Shared, TermId, Token};
 use crate::engine::index::{Index, Target};
@@ -45,27 +41,13 @@ const VERBS: &str = include_str!("../../../assets/lang/verbs-wordnet.txt");
 /// "sent"): the base forms are WordNet's, the endings regular ones, and
 /// irregular forms those of the shipped irregular verbs.
 pub(super) fn is_verb_form(word: &str) -> bool {
-    static SET: LazyLock<FxHashSet<&'static str>> = LazyLock::new(|| {
-        // Built on the first question that needs it: sized once (a line
-        // holds about eight bytes) and split on a byte test, which the
-        // line splitter's searcher made three times dearer.
-        let mut set = FxHashSet::with_capacity_and_hasher(VERBS.len() / 8, Default::default());
-        #[allow(
-            clippy::manual_pattern_char_comparison,
-            reason = "a closure is a byte test; the char pattern runs a searcher per line"
-        )]
-        set.extend(
-            VERBS
-                .split(|c| c == '\n')
-                .map(str::trim)
-                .filter(|l| !l.is_empty() && !l.starts_with('#')),
-        );
-        set
-    });
-    if SET.contains(word) || language().irregular_base(word).is_some() {
+    let known = |base: &[u8]| is_listed_verb(base);
+    if known(word.as_bytes()) || language().irregular_base(word).is_some() {
         return true;
     }
-    let mut bases: Vec<String> = Vec::new();
+    // Each base form the endings may have cut, tried as it is made (in one
+    // buffer: no copy of the word for each ending).
+    let mut base: Vec<u8> = Vec::with_capacity(word.len() + 1);
     for (ending, put) in [
         ("s", ""),
         ("es", ""),
@@ -76,19 +58,72 @@ pub(super) fn is_verb_form(word: &str) -> bool {
         ("ing", ""),
         ("ing", "e"),
     ] {
-        if let Some(base) = word.strip_suffix(ending)
-            && base.len() >= 2
+        if let Some(stem) = word.strip_suffix(ending)
+            && stem.len() >= 2
         {
-            bases.push(format!("{base}{put}"));
+            base.clear();
+            base.extend_from_slice(stem.as_bytes());
+            base.extend_from_slice(put.as_bytes());
+            if known(&base) {
+                return true;
+            }
             // A doubled last consonant: "stopped", "planning".
-            let b = base.as_bytes();
-            if put.is_empty() && ending != "s" && b.len() >= 3 && b[b.len() - 1] == b[b.len() - 2] {
-                bases.push(base[..base.len() - 1].to_string());
+            let b = stem.as_bytes();
+            if put.is_empty()
+                && ending != "s"
+                && b.len() >= 3
+                && b[b.len() - 1] == b[b.len() - 2]
+                && known(&b[..b.len() - 1])
+            {
+                return true;
             }
         }
     }
-    bases.iter().any(|b| SET.contains(b.as_str()))
+    false
 }
+
+/// True when `word` is a line of [`VERBS`], found by halves in the text
+/// itself: its lines after the opening comments are sorted (a test keeps
+/// them so), so nothing is built. Splitting the file into a set or a list
+/// on the first question that needed it cost 1.2 to 2.3 M instructions, far
+/// more than the few look-ups a run of questions makes.
+fn is_listed_verb(word: &[u8]) -> bool {
+    let text = VERBS.as_bytes();
+    // The search runs over whole lines: `lo` is a line's start, `hi` the
+    // end of the last line still in range.
+    let (mut lo, mut hi) = (VERBS_START.min(text.len()), text.len());
+    while lo < hi {
+        let mid = lo + (hi - lo) / 2;
+        let start = text[lo..mid]
+            .iter()
+            .rposition(|&b| b == b'\n')
+            .map_or(lo, |at| lo + at + 1);
+        let end = text[start..hi]
+            .iter()
+            .position(|&b| b == b'\n')
+            .map_or(hi, |at| start + at);
+        match text[start..end].trim_ascii().cmp(word) {
+            std::cmp::Ordering::Equal => return true,
+            std::cmp::Ordering::Less => lo = (end + 1).min(hi),
+            std::cmp::Ordering::Greater => hi = start,
+        }
+    }
+    false
+}
+
+/// Where [`VERBS`]' first line after its opening comments starts, found
+/// when the program is compiled.
+const VERBS_START: usize = {
+    let text = VERBS.as_bytes();
+    let mut at = 0;
+    while at < text.len() && text[at] == b'#' {
+        while at < text.len() && text[at] != b'\n' {
+            at += 1;
+        }
+        at += 1;
+    }
+    at
+};
 
 /// The knowledge's terms as the rule reads them, once when the engine is
 /// built: a question's known word then costs no look-up of its stem's
@@ -140,10 +175,10 @@ enum Word<'t> {
     Known(TermId, &'t [TermId]),
     /// A word the knowledge never uses: whether it holds a digit, and the
     /// word (for a near word, one letter from the sentence's), shared
-    /// with its token rather than copied.
+    /// with its token rather than copied. One that is a verb is a
+    /// paraphrase, not a substitute: [`is_verb_form`], the dearest test,
+    /// is asked only where the word would stand in a sentence word's place.
     Unknown(bool, Shared),
-    /// A verb the knowledge never uses: a paraphrase, not a substitute.
-    Verb,
 }
 
 /// The question's content words in order, read once for all its facts.
@@ -184,7 +219,6 @@ impl<'t> Asked<'t> {
             .iter()
             .map(|t| match t.term {
                 Some(term) => Word::Known(term, terms.opposites(term)),
-                None if is_verb_form(&t.word) => Word::Verb,
                 None => Word::Unknown(t.word.chars().any(|c| c.is_ascii_digit()), t.word.clone()),
             })
             .collect();
@@ -311,10 +345,11 @@ impl<'t> Asked<'t> {
                         return false;
                     }
                     match word {
-                        Word::Unknown(false, w) => l && r || (l || r) && near(w, x),
-                        Word::Unknown(true, _) => (l || r) && has_digit(x),
+                        Word::Unknown(false, w) => {
+                            (l && r || (l || r) && near(w, x)) && !is_verb_form(w)
+                        }
+                        Word::Unknown(true, w) => (l || r) && has_digit(x) && !is_verb_form(w),
                         Word::Known(_, opposites) => (l || r) && opposites.contains(&x),
-                        Word::Verb => false,
                     }
                 })
             })
@@ -542,6 +577,41 @@ mod tests {
         assert!(is_verb_form("utilized") && is_verb_form("seeks") && is_verb_form("sent"));
         assert!(is_verb_form("stopped") && is_verb_form("carries"));
         assert!(!is_verb_form("ribbons") && !is_verb_form("thirds") && !is_verb_form("indefinite"));
+    }
+
+    #[test]
+    fn verbs_are_found_by_halves_in_the_text_as_a_set_finds_them() {
+        let lines: Vec<&str> = VERBS
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty() && !l.starts_with('#'))
+            .collect();
+        assert!(
+            lines.windows(2).all(|p| p[0] < p[1]),
+            "verbs-wordnet.txt is kept sorted, each verb once"
+        );
+        let set: rustc_hash::FxHashSet<&str> = lines.iter().copied().collect();
+        for verb in &lines {
+            assert!(is_listed_verb(verb.as_bytes()), "{verb}");
+        }
+        // Words near the list's, in and out of it; the opening comments
+        // are no verbs.
+        let made_up = [
+            "a", "aa", "zzzz", "zzzzz", "use", "used", "utilize", "utiliz", "stop", "stopp", "",
+            "#", "english",
+        ];
+        for word in made_up {
+            assert_eq!(
+                is_listed_verb(word.as_bytes()),
+                set.contains(word),
+                "{word:?}"
+            );
+        }
+        let first = VERBS.lines().next().unwrap_or_default();
+        assert!(first.starts_with('#') && !is_listed_verb(first.as_bytes()));
+        // A doubled last byte that is no whole character ("\u{2082}" is
+        // three bytes, its last two alike) is looked up, not cut.
+        assert!(!is_verb_form("ab\u{2082}ed"));
     }
 
     #[test]
