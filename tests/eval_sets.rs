@@ -413,6 +413,8 @@ fn a_drafted_knowledge_beats_declining_on_the_second_tuning_article() {
     // most: 25 paraphrases, 25 casual, 10 plain, 10 why and 30 the article
     // does not answer. Its misses may be read, so it is a tuning set.
     // Declining everything scores 0.300. Measured when it was added
-    // (stop 20): 0.410 (41/100), precision 0.621 (18/29).
-    drafted_at_least("runway", 0.4, 0.6);
+    // (stop 20): 0.410 (41/100), precision 0.621 (18/29). With chat forms
+    // read in full ("whos": "who is") and "guy" a stop word: 0.420
+    // (42/100), precision 0.613 (19/31).
+    drafted_at_least("runway", 0.42, 0.6);
 }
