@@ -415,6 +415,8 @@ fn a_drafted_knowledge_beats_declining_on_the_second_tuning_article() {
     // Declining everything scores 0.300. Measured when it was added
     // (stop 20): 0.410 (41/100), precision 0.621 (18/29). With chat forms
     // read in full ("whos": "who is") and "guy" a stop word: 0.420
-    // (42/100), precision 0.613 (19/31).
-    drafted_at_least("runway", 0.42, 0.6);
+    // (42/100), precision 0.613 (19/31). With general synonyms for an
+    // industry body, upkeep, bookings, "speak for" and "what should I do":
+    // 0.460 (46/100), precision 0.657 (23/35).
+    drafted_at_least("runway", 0.46, 0.63);
 }
