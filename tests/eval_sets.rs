@@ -417,6 +417,8 @@ fn a_drafted_knowledge_beats_declining_on_the_second_tuning_article() {
     // read in full ("whos": "who is") and "guy" a stop word: 0.420
     // (42/100), precision 0.613 (19/31). With general synonyms for an
     // industry body, upkeep, bookings, "speak for" and "what should I do":
-    // 0.460 (46/100), precision 0.657 (23/35).
-    drafted_at_least("runway", 0.46, 0.63);
+    // 0.460 (46/100), precision 0.657 (23/35). With "rebuild" read as
+    // "reconstruction" and chat's stressing "proper" a filler: 0.470
+    // (47/100), precision 0.686 (24/35).
+    drafted_at_least("runway", 0.47, 0.66);
 }

@@ -851,13 +851,22 @@ mod tests {
     /// A paraphrase or a chat question says in everyday words what the
     /// article says formally: an industry group "speaks for" what a trade
     /// association represents, "upkeep" is maintenance, "bookings" are
-    /// reservations, "what should I do" asks for the advice given. Each is
-    /// answered with its sentence only through `assets/lang/synonyms.txt`.
+    /// reservations, "what should I do" asks for the advice given, a
+    /// "rebuild" is a reconstruction; "proper" only stresses ("a proper
+    /// fix"). Each is answered with its sentence only through
+    /// `assets/lang/synonyms.txt` and the fillers of `word-lists.txt`.
     #[test]
     fn paraphrased_everyday_words_reach_a_drafted_articles_wording() {
-        let article = "Ferry service suspended at Portmere
-
-                       The Coastal Ferries Association, which represents 14 small ports, said the decision was sudden.                        The harbour master rejected the suggestion that maintenance of the pier had been neglected.                        A local innkeeper said half of his reservations for March had been cancelled.                        Passengers have been advised to check the timetable before sailing.                        Cargo volumes at the harbour fell by a fifth last year.\n";
+        let article = "Ferry service suspended at Portmere\n\n\
+                       The Coastal Ferries Association, which represents 14 small ports, said the decision was sudden. \
+                       The harbour master rejected the suggestion that maintenance of the pier had been neglected. \
+                       A local innkeeper said half of his reservations for March had been cancelled. \
+                       Passengers have been advised to check the timetable before sailing. \
+                       The harbour master said the pier would reopen in April. \
+                       Sailing resumes before the holidays. \
+                       A full reconstruction of the pier is planned for 2030. \
+                       The ferry company said the work had to be done properly. \
+                       Cargo volumes at the harbour fell by a fifth last year.\n";
         let toml = draft(article).expect("drafted");
         let k = load_str(Path::new("kb"), &toml, article).unwrap_or_else(|e| panic!("{e}"));
         let engine = crate::Engine::new(k);
@@ -878,6 +887,9 @@ mod tests {
                 "what should i do before sailing?",
                 "Passengers have been advised",
             ),
+            ("is the pier getting rebuilt?", "A full reconstruction"),
+            // "proper" only stresses in chat ("a proper rebuild"): a filler.
+            ("is a proper fix planned?", "A full reconstruction"),
         ]
         .into_iter()
         .filter_map(|(question, sentence)| {
