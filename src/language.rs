@@ -131,6 +131,9 @@ pub enum List {
     PlaceNouns,
     /// Words that bound a span of time before a time ("since").
     SpanBounds,
+    /// Words after a length of time that make it a time ("three hours
+    /// before each departure").
+    RelativeTime,
     /// Words that measure a unit of time as a span ("several").
     DurationMeasures,
     /// Words after "when" that keep it asking for a time ("exactly").
@@ -157,7 +160,7 @@ pub enum List {
 
 impl List {
     /// Every list, for checking that the data file has each.
-    pub const ALL: [List; 60] = [
+    pub const ALL: [List; 61] = [
         List::Fillers,
         List::Question,
         List::Auxiliary,
@@ -209,6 +212,7 @@ impl List {
         List::PreciseTime,
         List::PlaceNouns,
         List::SpanBounds,
+        List::RelativeTime,
         List::DurationMeasures,
         List::WhenQualifiers,
         List::SpeakerFollows,
@@ -274,6 +278,7 @@ impl List {
             List::PreciseTime => "precise-time",
             List::PlaceNouns => "place-nouns",
             List::SpanBounds => "span-bounds",
+            List::RelativeTime => "relative-time",
             List::DurationMeasures => "duration-measures",
             List::WhenQualifiers => "when-qualifiers",
             List::SpeakerFollows => "speaker-follows",

@@ -189,11 +189,11 @@ fn word_at<C: Copy + Into<char>>(units: &[C], mut i: usize, out: &mut Vec<String
 }
 
 /// Adds a word read from text to `out`: "10k" as "10000", a chat
-/// abbreviation as its full word.
+/// abbreviation as its full words ("whos": "who", "is").
 fn push_word(token: String, out: &mut Vec<String>) {
     let token = expand_number_suffix(token);
     match chat_abbreviation(&token) {
-        Some(full) => out.push(full.to_string()),
+        Some(full) => out.extend(full.split_whitespace().map(str::to_string)),
         None => out.push(token),
     }
 }
@@ -205,10 +205,11 @@ fn push_word(token: String, out: &mut Vec<String>) {
 pub fn single_word(text: &str) -> Option<String> {
     if !text.is_empty() && text.bytes().all(|b| b.is_ascii_alphabetic()) {
         let lower = text.to_ascii_lowercase();
-        return Some(match chat_abbreviation(&lower) {
-            Some(full) => full.to_string(),
-            None => lower,
-        });
+        return match chat_abbreviation(&lower) {
+            Some(full) if full.contains(' ') => None,
+            Some(full) => Some(full.to_string()),
+            None => Some(lower),
+        };
     }
     let mut all = words(text);
     if all.len() == 1 { all.pop() } else { None }
@@ -651,6 +652,17 @@ mod tests {
             ]
         );
         assert_eq!(words("we'd"), ["wed"]);
+    }
+
+    #[test]
+    fn chat_forms_read_as_several_words() {
+        assert_eq!(words("whos the boss"), ["who", "is", "the", "boss"]);
+        assert_eq!(
+            words("wat r u doing b4 xmas"),
+            ["what", "are", "you", "doing", "before", "christmas"]
+        );
+        assert_eq!(single_word("Whos"), None);
+        assert_eq!(single_word("Xmas"), Some("christmas".to_string()));
     }
 
     #[test]

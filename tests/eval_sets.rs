@@ -425,6 +425,15 @@ fn a_drafted_knowledge_beats_declining_on_the_second_tuning_article() {
     // most: 25 paraphrases, 25 casual, 10 plain, 10 why and 30 the article
     // does not answer. Its misses may be read, so it is a tuning set.
     // Declining everything scores 0.300. Measured when it was added
-    // (stop 20): 0.410 (41/100), precision 0.621 (18/29).
-    drafted_at_least("runway", 0.4, 0.6);
+    // (stop 20): 0.410 (41/100), precision 0.621 (18/29). With chat forms
+    // read in full ("whos": "who is") and "guy" a stop word: 0.420
+    // (42/100), precision 0.613 (19/31). With general synonyms for an
+    // industry body, upkeep, bookings, "speak for" and "what should I do":
+    // 0.460 (46/100), precision 0.657 (23/35). With "rebuild" read as
+    // "reconstruction" and chat's stressing "proper" a filler: 0.470
+    // (47/100), precision 0.686 (24/35). With a closing "in the first
+    // place" dropped: 0.480 (48/100), precision 0.694 (25/36). With a
+    // length of time before or after something read as a time: 0.490
+    // (49/100), precision 0.703 (26/37).
+    drafted_at_least("runway", 0.49, 0.7);
 }

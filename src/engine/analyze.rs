@@ -674,8 +674,10 @@ pub fn merged_synonyms(knowledge: &Knowledge) -> Vec<(String, Vec<String>)> {
 }
 
 /// Drops the frames of a chat question that are not part of it: a tag at
-/// the end ("..., right?", "..., huh") and "broadly speaking"; "how come"
-/// is read as the "why" it means, so "come" is no word to match.
+/// the end ("..., right?", "..., huh"), a closing "in the first place"
+/// ("what caused the cracks in the first place": no place is asked for)
+/// and "broadly speaking"; "how come" is read as the "why" it means, so
+/// "come" is no word to match.
 fn drop_chat_frames(raw: &mut Vec<String>) {
     if raw.len() >= 3
         && raw
@@ -683,6 +685,9 @@ fn drop_chat_frames(raw: &mut Vec<String>) {
             .is_some_and(|w| language().in_list(List::TagEndings, w))
     {
         raw.pop();
+    }
+    if raw.len() >= 6 && raw.ends_with(&["in", "the", "first", "place"].map(String::from)) {
+        raw.truncate(raw.len() - 4);
     }
     let mut i = 1;
     while i < raw.len() {
@@ -771,5 +776,11 @@ mod tests {
         let mut why = words("how come the union picked monday");
         drop_chat_frames(&mut why);
         assert_eq!(why, ["why", "the", "union", "picked", "monday"]);
+        let mut cause = words("what caused the cracks in the first place");
+        drop_chat_frames(&mut cause);
+        assert_eq!(cause, ["what", "caused", "the", "cracks"]);
+        let mut place = words("what is the first place");
+        drop_chat_frames(&mut place);
+        assert_eq!(place, ["what", "is", "the", "first", "place"]);
     }
 }

@@ -516,10 +516,17 @@ impl Gives {
             if is_amount_of_money(&tokens, i) {
                 gives.add(Wants::Money);
             }
+            let relative_time = || {
+                lang.in_list(List::DurationUnits, word)
+                    && tokens.get(i + 1).is_some_and(|n| {
+                        lang.in_list(List::RelativeTime, &self::bare(n).to_lowercase())
+                    })
+            };
             if [List::Time, List::Days]
                 .iter()
                 .any(|&list| lang.in_list(list, word))
                 || names_a_month(&tokens, i)
+                || relative_time()
             {
                 gives.add(Wants::Time);
             }
@@ -766,6 +773,10 @@ mod tests {
         assert!(Gives::from_sentence("It was signed on May 3, 2022.").can_give(Wants::Date));
         // The verb, a name and a sentence's first word are no month.
         assert!(!Gives::from_sentence("The bridge may open later.").can_give(Wants::Time));
+        // A length of time before or after something is when it happens.
+        let coach = "A coach leaves three and a half hours before each departure.";
+        assert!(Gives::from_sentence(coach).can_give(Wants::Time));
+        assert!(!Gives::from_sentence("The coach ride takes three hours.").can_give(Wants::Time));
         assert!(!names_a_month(
             &tokens("Theresa May spoke on the bridge."),
             1

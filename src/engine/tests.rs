@@ -398,3 +398,18 @@ fn a_text_the_story_publishes_is_not_taken_for_the_article() {
         );
     }
 }
+
+#[test]
+fn a_chat_word_for_a_person_counts_against_no_fact() {
+    // "the france guy" is France: "guy" names no one, and as a word the
+    // knowledge never uses it would count against every fact.
+    let tiny = super::rules::tests::tiny();
+    let score = |q: &str| match tiny.answer(q) {
+        Reply::Answered(a) if a.fact.as_deref() == Some("france-cost") => a.score,
+        other => panic!("{q}: expected france-cost, got {other:?}"),
+    };
+    assert_eq!(
+        score("what did the france guy say abt the bridge"),
+        score("what did france say about the bridge")
+    );
+}
