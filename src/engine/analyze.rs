@@ -99,7 +99,7 @@ pub struct Analyzer {
     /// Synonym variants as written, by their first word: the words after
     /// it and what the variant is read as. Found by the question's own
     /// word, without building a key of words.
-    synonyms: HashMap<String, Vec<(Vec<String>, Vec<String>)>>,
+    synonyms: HashMap<String, Vec<Variant>>,
     /// Synonym variants by the stem of their first word (the other words as
     /// written), so an entry also matches its inflections: found by the
     /// stem alone, without building a key.
@@ -120,6 +120,10 @@ pub struct Analyzer {
     facts: HashMap<String, WordFacts>,
     typo: TypoIndex,
 }
+
+/// A synonym variant under its first word: the words after it (as
+/// written) and what the variant is read as.
+type Variant = (Vec<String>, Vec<String>);
 
 /// The synonym phrases whose first word has one stem.
 #[derive(Debug, Clone, Default)]
