@@ -325,6 +325,11 @@ pub struct Language {
     /// belongs to: one look-up answers every membership question about a
     /// word, so a question's words are hashed once, not once per list.
     classes: HashMap<String, Classes>,
+    /// Per list (in [`List::ALL`] order): the byte lengths its words have,
+    /// bit `n` for length `n` (bit 63 for 63 and longer). A word of a
+    /// length its list lacks is not in it, which [`Language::in_list`]
+    /// tells without hashing the word (most look-ups).
+    lengths: Vec<u64>,
     chat: HashMap<String, String>,
     irregular: HashMap<String, String>,
     overstemmed: Vec<(String, String)>,
@@ -357,6 +362,7 @@ impl Language {
         let stopwords: HashSet<String> = words_of(STOPWORDS).map(str::to_string).collect();
         let language = Language {
             classes: classes_of(&stopwords, &lists),
+            lengths: lists.iter().map(|words| lengths_of(words)).collect(),
             stopwords,
             lists,
             chat: parse_chat("chat.txt", CHAT, &mut problems),
@@ -398,7 +404,8 @@ impl Language {
 
     /// True when `word` is in `list`.
     pub fn in_list(&self, list: List, word: &str) -> bool {
-        self.classes(word).has(list)
+        let lengths = self.lengths.get(list as usize).copied().unwrap_or(0);
+        lengths & length_bit(word) != 0 && self.classes(word).has(list)
     }
 
     /// The full word for a chat abbreviation ("govt": "government").
@@ -480,6 +487,17 @@ fn classes_of(stopwords: &HashSet<String>, lists: &[Vec<String>]) -> HashMap<Str
         }
     }
     classes
+}
+
+/// The bits of the byte lengths `words` have ([`length_bit`]).
+fn lengths_of(words: &[String]) -> u64 {
+    words.iter().fold(0, |bits, word| bits | length_bit(word))
+}
+
+/// The bit of a word's byte length: bit `n` for length `n`, bit 63 for 63
+/// and longer.
+fn length_bit(word: &str) -> u64 {
+    1 << word.len().min(63)
 }
 
 /// The text of a line without its comment.
@@ -695,6 +713,39 @@ mod tests {
         assert!(lang.is_stopword("ngl"));
         assert!(!lang.is_stopword("sanctions"));
         assert!(!lang.is_stopword("# citebot"));
+    }
+
+    #[test]
+    fn a_list_holds_exactly_its_words_whatever_their_length() {
+        let lang = language();
+        // Every listed and stop word, the same words lengthened and
+        // shortened, and words of no list, against every list.
+        let mut words: Vec<String> = List::ALL
+            .iter()
+            .flat_map(|&list| lang.list(list).iter().cloned())
+            .chain(lang.stopwords().map(str::to_string))
+            .collect();
+        let others: Vec<String> = words
+            .iter()
+            .flat_map(|w| {
+                let mut shorter = w.clone();
+                shorter.pop();
+                [format!("{w}s"), shorter]
+            })
+            .chain(["".to_string(), "x".repeat(70), "sanctions".to_string()])
+            .collect();
+        words.extend(others);
+        for list in List::ALL {
+            let listed = lang.list(list);
+            for word in &words {
+                assert_eq!(
+                    lang.in_list(list, word),
+                    listed.contains(word),
+                    "{word:?} in [{}]",
+                    list.section()
+                );
+            }
+        }
     }
 
     #[test]

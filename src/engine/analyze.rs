@@ -82,11 +82,13 @@ impl PartialEq<String> for Shared {
 
 /// Text after analysis: content tokens plus the question words seen.
 #[derive(Debug, Clone, Default)]
-pub struct Analysed {
+pub struct Analysed<'a> {
     /// Content words in order, stop words removed.
     pub tokens: Vec<Token>,
-    /// Every word after synonyms, stop words included (for question types).
-    pub all_words: Vec<String>,
+    /// Every word after synonyms, stop words included (for question types):
+    /// the question's own words, borrowed, when analysis changed none of
+    /// them (most questions), so that a question's words are not copied.
+    pub all_words: Cow<'a, [String]>,
     /// Words that were corrected, as (typed, corrected).
     pub corrections: Vec<(String, String)>,
 }
@@ -94,8 +96,10 @@ pub struct Analysed {
 /// The vocabulary and rules for analysing text of one knowledge base.
 #[derive(Debug, Clone, Default)]
 pub struct Analyzer {
-    /// Synonym variants as written (words) and what they are read as.
-    synonyms: HashMap<Vec<String>, Vec<String>>,
+    /// Synonym variants as written, by their first word: the words after
+    /// it and what the variant is read as. Found by the question's own
+    /// word, without building a key of words.
+    synonyms: HashMap<String, Vec<Variant>>,
     /// Synonym variants by the stem of their first word (the other words as
     /// written), so an entry also matches its inflections: found by the
     /// stem alone, without building a key.
@@ -116,6 +120,10 @@ pub struct Analyzer {
     facts: HashMap<String, WordFacts>,
     typo: TypoIndex,
 }
+
+/// A synonym variant under its first word: the words after it (as
+/// written) and what the variant is read as.
+type Variant = (Vec<String>, Vec<String>);
 
 /// The synonym phrases whose first word has one stem.
 #[derive(Debug, Clone, Default)]
@@ -153,7 +161,7 @@ struct WordFacts {
 /// stem as written (`None` for a synonym's words), and each one's
 /// [`WordFacts`].
 type SynonymsRead<'a> = (
-    Vec<String>,
+    Vec<Cow<'a, str>>,
     Vec<Option<Cow<'a, str>>>,
     Vec<Option<&'a WordFacts>>,
 );
@@ -204,7 +212,13 @@ impl Analyzer {
                         .or_default()
                         .insert(canonical.clone());
                 }
-                analyzer.synonyms.insert(key, canonical.clone());
+                let mut rest = key;
+                let first = rest.remove(0);
+                let variants = analyzer.synonyms.entry(first).or_default();
+                match variants.iter_mut().find(|(after, _)| *after == rest) {
+                    Some((_, read_as)) => read_as.clone_from(&canonical),
+                    None => variants.push((rest, canonical.clone())),
+                }
             }
         }
         for (key, meanings) in by_stem {
@@ -306,7 +320,9 @@ impl Analyzer {
         self.surfaces.extend(raw.iter().cloned());
         // The words' facts are built after the knowledge is learnt.
         let facts = vec![None; raw.len()];
+        let raw = raw.into_iter().map(Cow::Owned).collect();
         let (read, _, _) = self.apply_synonyms(raw, facts, &mut Vec::new());
+        let read: Vec<String> = read.into_iter().map(Cow::into_owned).collect();
         for word in read {
             if !is_stopword(&word) && !self.stem_cache.contains_key(&word) {
                 let stemmed = stem(&word);
@@ -377,37 +393,52 @@ impl Analyzer {
     }
 
     /// Analyses knowledge text (no typo correction: it is ours).
-    pub fn analyse_known(&self, text: &str) -> Analysed {
-        self.finish(words(text), Vec::new(), Vec::new())
+    pub fn analyse_known(&self, text: &str) -> Analysed<'static> {
+        let raw = words(text).into_iter().map(Cow::Owned).collect();
+        let Analysed {
+            tokens,
+            all_words,
+            corrections,
+        } = self.finish(raw, None, Vec::new(), Vec::new());
+        Analysed {
+            tokens,
+            all_words: Cow::Owned(all_words.into_owned()),
+            corrections,
+        }
     }
 
     /// Analyses a question (given as [`crate::text::words`]), correcting
-    /// misspelled words toward the vocabulary.
-    pub fn analyse_question(&self, mut words: Vec<String>) -> Analysed {
+    /// misspelled words toward the vocabulary. The words are borrowed: the
+    /// result's [`Analysed::all_words`] are they themselves when analysis
+    /// changes none of them.
+    pub fn analyse_question<'a>(&'a self, words: &'a [String]) -> Analysed<'a> {
         let mut corrections = Vec::new();
         // Sized once: a word the tables lack is stemmed here.
         let mut stemmed = Vec::with_capacity(words.len());
         // Whether a word of a synonym phrase follows the word before.
         let mut after_phrase_word = false;
-        // Corrected in place: the words read so far are the words before.
-        for i in 0..words.len() {
-            let word = &words[i];
+        let mut read: Vec<Cow<'a, str>> = Vec::with_capacity(words.len());
+        // The words read so far are the words before (as corrected).
+        for (i, word) in words.iter().enumerate() {
             let facts = self.facts.get(word.as_str());
             let fixed = self.correction(word, facts, &mut stemmed).or_else(|| {
                 after_phrase_word
-                    .then(|| self.phrase_correction(i.checked_sub(1).map(|j| &words[j]), word))
+                    .then(|| self.phrase_correction(i.checked_sub(1).map(|j| &*read[j]), word))
                     .flatten()
             });
             match fixed {
                 Some(fixed) => {
                     after_phrase_word = self.phrase_next.contains_key(&fixed);
-                    let typed = std::mem::replace(&mut words[i], fixed.clone());
-                    corrections.push((typed, fixed));
+                    read.push(Cow::Owned(fixed.clone()));
+                    corrections.push((word.clone(), fixed));
                 }
-                None => after_phrase_word = facts.is_some_and(|f| f.leads_phrase),
+                None => {
+                    after_phrase_word = facts.is_some_and(|f| f.leads_phrase);
+                    read.push(Cow::Borrowed(word));
+                }
             }
         }
-        self.finish(words, corrections, stemmed)
+        self.finish(read, Some(words), corrections, stemmed)
     }
 
     /// The word a question word should be read as, when it looks like a typo
@@ -415,11 +446,11 @@ impl Analyzer {
     /// tables do not stem is stemmed here and kept in `stemmed` as (word,
     /// stem), so that the synonym pass does not stem it again.
     /// `facts`: the word's [`WordFacts`], when it has them.
-    fn correction(
+    fn correction<'a>(
         &self,
-        word: &str,
+        word: &'a str,
         facts: Option<&WordFacts>,
-        stemmed: &mut Vec<(String, Cow<'static, str>)>,
+        stemmed: &mut Vec<(&'a str, Cow<'static, str>)>,
     ) -> Option<String> {
         let classes = self.classes(word, facts);
         if classes.is_stopword()
@@ -434,7 +465,7 @@ impl Analyzer {
             None => {
                 let stem = stem_cow(word);
                 let known = self.stems.contains_key(&*stem);
-                stemmed.push((word.to_string(), stem));
+                stemmed.push((word, stem));
                 known
             }
         };
@@ -454,7 +485,7 @@ impl Analyzer {
 
     /// A real word one edit from completing a phrase of the synonyms with
     /// the word before it ("nord steam": stream).
-    fn phrase_correction(&self, before: Option<&String>, word: &str) -> Option<String> {
+    fn phrase_correction(&self, before: Option<&str>, word: &str) -> Option<String> {
         let next = self.phrase_next.get(before?)?;
         if self.surfaces.contains(word) || is_stopword(word) {
             return None;
@@ -464,16 +495,18 @@ impl Analyzer {
     }
 
     /// `stemmed`: (word, stem) of words already stemmed, taken from there.
-    fn finish(
-        &self,
-        mut raw: Vec<String>,
+    /// `asked`: the words `raw` was read from, when they may be borrowed as
+    /// [`Analysed::all_words`] (if analysis leaves them as they are).
+    fn finish<'a>(
+        &'a self,
+        mut raw: Vec<Cow<'a, str>>,
+        asked: Option<&'a [String]>,
         corrections: Vec<(String, String)>,
-        mut stemmed: Vec<(String, Cow<'static, str>)>,
-    ) -> Analysed {
+        mut stemmed: Vec<(&'a str, Cow<'static, str>)>,
+    ) -> Analysed<'a> {
         drop_chat_frames(&mut raw);
         // Each word's facts, looked up once for the passes below.
-        let mut facts: Vec<Option<&WordFacts>> =
-            raw.iter().map(|w| self.facts.get(w.as_str())).collect();
+        let mut facts: Vec<Option<&WordFacts>> = raw.iter().map(|w| self.facts.get(&**w)).collect();
         // Fillers are dropped, the words and their facts kept in step.
         let mut kept = 0;
         for i in 0..raw.len() {
@@ -516,7 +549,7 @@ impl Analyzer {
                     (Shared::from(stem), term)
                 }
             };
-            let before = if i > 0 { all_words[i - 1].as_str() } else { "" };
+            let before = if i > 0 { &*all_words[i - 1] } else { "" };
             // "did the us send": the subject may follow a determiner.
             let auxiliary_before = match i {
                 2.. if matches!(before, "the" | "a" | "an") => two_before,
@@ -524,13 +557,23 @@ impl Analyzer {
             };
             tokens.push(Token {
                 term,
-                word: facts.map_or_else(|| Shared::from(word.as_str()), |f| f.word.clone()),
+                word: facts.map_or_else(|| Shared::from(&**word), |f| f.word.clone()),
                 stem,
                 after_question_word: matches!(before, "which" | "what" | "whose"),
                 after_auxiliary: auxiliary_before.has(List::Auxiliary),
                 at: i,
             });
         }
+        // The question's own words when analysis changed none of them.
+        let all_words = match asked {
+            Some(asked)
+                if all_words.len() == asked.len()
+                    && all_words.iter().zip(asked).all(|(a, b)| **a == **b) =>
+            {
+                Cow::Borrowed(asked)
+            }
+            _ => Cow::Owned(all_words.into_iter().map(Cow::into_owned).collect()),
+        };
         Analysed {
             tokens,
             all_words,
@@ -548,9 +591,9 @@ impl Analyzer {
     /// returned those of the words read.
     fn apply_synonyms<'a>(
         &'a self,
-        mut raw: Vec<String>,
+        mut raw: Vec<Cow<'a, str>>,
         word_facts: Vec<Option<&'a WordFacts>>,
-        stemmed: &mut Vec<(String, Cow<'static, str>)>,
+        stemmed: &mut Vec<(&'a str, Cow<'static, str>)>,
     ) -> SynonymsRead<'a> {
         if self.synonyms.is_empty() {
             let none = raw.iter().map(|_| None).collect();
@@ -562,7 +605,7 @@ impl Analyzer {
         let mut i = 0;
         'outer: while i < raw.len() {
             let facts = word_facts[i];
-            let first_stem = match (facts, stemmed.iter().position(|(w, _)| *w == raw[i])) {
+            let first_stem = match (facts, stemmed.iter().position(|(w, _)| *w == &*raw[i])) {
                 (Some(facts), _) => Cow::Borrowed(facts.stem.as_str()),
                 (None, Some(at)) => stemmed.swap_remove(at).1,
                 (None, None) => self.stem_of(&raw[i]),
@@ -579,24 +622,27 @@ impl Analyzer {
             let by_stem = self.stem_synonyms.get(&*first_stem);
             let longest = self
                 .phrase_starts
-                .get(&raw[i])
+                .get(&*raw[i])
                 .copied()
                 .unwrap_or(1)
                 .max(by_stem.map_or(1, |s| s.longest));
+            let variants = self.synonyms.get(&*raw[i]);
             for len in (1..=longest.min(raw.len() - i)).rev() {
-                if let Some(canonical) = self.synonyms.get(&raw[i..i + len]) {
-                    out.extend(canonical.iter().cloned());
+                let rest = &raw[i + 1..i + len];
+                if let Some((_, canonical)) =
+                    variants.and_then(|v| v.iter().find(|(after, _)| after[..] == *rest))
+                {
+                    out.extend(canonical.iter().map(|w| Cow::Borrowed(w.as_str())));
                     stems.extend(canonical.iter().map(|_| None));
                     out_facts.extend(canonical.iter().map(|w| self.facts.get(w.as_str())));
                     i += len;
                     continue 'outer;
                 }
-                let rest = &raw[i + 1..i + len];
                 if let Some((_, canonical, variant)) =
-                    by_stem.and_then(|s| s.phrases.iter().find(|(after, _, _)| after == rest))
+                    by_stem.and_then(|s| s.phrases.iter().find(|(after, _, _)| after[..] == *rest))
                     && inflects(&raw[i], variant)
                 {
-                    out.extend(canonical.iter().cloned());
+                    out.extend(canonical.iter().map(|w| Cow::Borrowed(w.as_str())));
                     stems.extend(canonical.iter().map(|_| None));
                     out_facts.extend(canonical.iter().map(|w| self.facts.get(w.as_str())));
                     i += len;
@@ -678,7 +724,7 @@ pub fn merged_synonyms(knowledge: &Knowledge) -> Vec<(String, Vec<String>)> {
 /// ("what caused the cracks in the first place": no place is asked for)
 /// and "broadly speaking"; "how come" is read as the "why" it means, so
 /// "come" is no word to match.
-fn drop_chat_frames(raw: &mut Vec<String>) {
+fn drop_chat_frames(raw: &mut Vec<Cow<'_, str>>) {
     if raw.len() >= 3
         && raw
             .last()
@@ -686,16 +732,22 @@ fn drop_chat_frames(raw: &mut Vec<String>) {
     {
         raw.pop();
     }
-    if raw.len() >= 6 && raw.ends_with(&["in", "the", "first", "place"].map(String::from)) {
+    if raw.len() >= 6
+        && raw[raw.len() - 4..]
+            .iter()
+            .map(|w| &**w)
+            .eq(["in", "the", "first", "place"])
+    {
         raw.truncate(raw.len() - 4);
     }
     let mut i = 1;
     while i < raw.len() {
-        if raw[i] == "speaking" && raw[i - 1].ends_with("ly") {
+        let (before, word) = (&*raw[i - 1], &*raw[i]);
+        if word == "speaking" && before.ends_with("ly") {
             raw.drain(i - 1..=i);
-        } else if raw[i] == "come" && raw[i - 1] == "how" {
+        } else if word == "come" && before == "how" {
             raw.drain(i - 1..=i);
-            raw.insert(i - 1, "why".to_string());
+            raw.insert(i - 1, Cow::Borrowed("why"));
         } else {
             i += 1;
         }
@@ -724,7 +776,7 @@ mod tests {
     }
 
     fn read(analyzer: &Analyzer, text: &str) -> Vec<String> {
-        analyzer.analyse_known(text).all_words
+        analyzer.analyse_known(text).all_words.into_owned()
     }
 
     #[test]
@@ -766,21 +818,46 @@ mod tests {
     }
 
     #[test]
+    fn a_question_is_read_as_its_own_words_unless_analysis_changes_them() {
+        let a = analyzer("town = [\"village\"]");
+        let asked = words("who sent the aid");
+        let q = a.analyse_question(&asked);
+        assert_eq!(&*q.all_words, &asked[..]);
+        assert!(matches!(q.all_words, Cow::Borrowed(_)), "not copied");
+        let asked = words("who sent aid to the villages");
+        let q = a.analyse_question(&asked);
+        assert_eq!(&*q.all_words, ["who", "sent", "aid", "to", "the", "town"]);
+        let asked = words("who snet the aid");
+        let q = a.analyse_question(&asked);
+        assert_eq!(&*q.all_words, ["who", "sent", "the", "aid"]);
+        assert_eq!(q.corrections, [("snet".to_string(), "sent".to_string())]);
+    }
+
+    #[test]
     fn chat_frames_are_not_part_of_the_question() {
-        let mut raw = words("broadly speaking the us wants talks, right?");
-        drop_chat_frames(&mut raw);
-        assert_eq!(raw, ["the", "us", "wants", "talks"]);
-        let mut short = words("right?");
-        drop_chat_frames(&mut short);
-        assert_eq!(short, ["right"]);
-        let mut why = words("how come the union picked monday");
-        drop_chat_frames(&mut why);
-        assert_eq!(why, ["why", "the", "union", "picked", "monday"]);
-        let mut cause = words("what caused the cracks in the first place");
-        drop_chat_frames(&mut cause);
-        assert_eq!(cause, ["what", "caused", "the", "cracks"]);
-        let mut place = words("what is the first place");
-        drop_chat_frames(&mut place);
-        assert_eq!(place, ["what", "is", "the", "first", "place"]);
+        let dropped = |text: &str| {
+            let mut raw: Vec<Cow<str>> = words(text).into_iter().map(Cow::Owned).collect();
+            drop_chat_frames(&mut raw);
+            raw.into_iter()
+                .map(Cow::into_owned)
+                .collect::<Vec<String>>()
+        };
+        assert_eq!(
+            dropped("broadly speaking the us wants talks, right?"),
+            ["the", "us", "wants", "talks"]
+        );
+        assert_eq!(dropped("right?"), ["right"]);
+        assert_eq!(
+            dropped("how come the union picked monday"),
+            ["why", "the", "union", "picked", "monday"]
+        );
+        assert_eq!(
+            dropped("what caused the cracks in the first place"),
+            ["what", "caused", "the", "cracks"]
+        );
+        assert_eq!(
+            dropped("what is the first place"),
+            ["what", "is", "the", "first", "place"]
+        );
     }
 }

@@ -73,9 +73,8 @@ pub fn neutral_answer(mut answer: Answer) -> Answer {
 /// did). `None` when the question names no doer, the rest is not answered
 /// either, or the fact does not say who did it.
 fn other_doer(engine: &Engine, message: &str) -> Option<OtherDoer> {
-    let q = engine
-        .analyzer
-        .analyse_question(engine.question_words(message));
+    let words = engine.question_words(message);
+    let q = engine.analyzer.analyse_question(&words);
     let named = engine
         .index
         .find_entities(&q.tokens)

@@ -100,7 +100,7 @@ struct Query {
 /// Stage 1: reads the question once for every rule: its entities (an
 /// entity the article never mentions ends the search), the kind of answer
 /// it wants, its doer, what it counts and what it asks to identify.
-fn read(engine: &Engine, question: Analysed) -> Result<Reading, NoAnswer> {
+fn read<'a>(engine: &Engine, question: Analysed<'a>) -> Result<Reading<'a>, NoAnswer> {
     let entities = rules::entities::named(
         &engine.index,
         &engine.analyzer,
@@ -138,7 +138,7 @@ fn read(engine: &Engine, question: Analysed) -> Result<Reading, NoAnswer> {
 pub fn rank(engine: &Engine, words: &[String], yes_no: bool) -> Result<Vec<Ranked>, NoAnswer> {
     let t = &engine.tunables;
     let asked = words;
-    let reading = read(engine, engine.analyzer.analyse_question(words.to_vec()))?;
+    let reading = read(engine, engine.analyzer.analyse_question(words))?;
     let query = query(engine, &reading.question.tokens)?;
     let scores = SCRATCH.with(|scratch| {
         let mut scratch = scratch.borrow_mut();
@@ -269,9 +269,8 @@ fn query_terms(engine: &Engine, tokens: &[Token]) -> Vec<QueryTerm> {
 /// The words the engine reads in a question, with their weights, and
 /// whether the knowledge knows each: for `citebot ask --explain`.
 pub fn weighted_words(engine: &Engine, message: &str) -> Vec<(String, f32, bool)> {
-    let q = engine
-        .analyzer
-        .analyse_question(engine.question_words(message));
+    let words = engine.question_words(message);
+    let q = engine.analyzer.analyse_question(&words);
     let mut out: Vec<(String, f32, bool)> = q
         .corrections
         .iter()

@@ -98,7 +98,7 @@ pub fn unknown_name(
         if common || closed || listed {
             return None;
         }
-        let read = analyzer.analyse_question(vec![lower.clone()]);
+        let read = analyzer.analyse_question(std::slice::from_ref(lower));
         let known = read.tokens.iter().any(|t| t.term.is_some());
         (!known).then(|| word.to_string())
     })?;

@@ -269,9 +269,9 @@ impl fmt::Display for Effect {
 }
 
 /// The question as the guards need it, read once before any fact is scored.
-pub struct Reading {
+pub struct Reading<'a> {
     /// The analysed question.
-    pub question: Analysed,
+    pub question: Analysed<'a>,
     /// The entities it names that the knowledge mentions.
     pub entities: Vec<Mention>,
     /// The kind of answer it asks for.
