@@ -48,6 +48,8 @@ pub enum List {
     PriceVerbs,
     /// Units of time that measure how long something lasts ("hours").
     DurationUnits,
+    /// Units of length that, after a number, say how far ("45 miles").
+    DistanceUnits,
     /// Time words that name no particular day ("weeks", "soon").
     Time,
     /// Words that name a day ("monday", "today").
@@ -160,7 +162,7 @@ pub enum List {
 
 impl List {
     /// Every list, for checking that the data file has each.
-    pub const ALL: [List; 61] = [
+    pub const ALL: [List; 62] = [
         List::Fillers,
         List::Question,
         List::Auxiliary,
@@ -173,6 +175,7 @@ impl List {
         List::Prepositions,
         List::PriceVerbs,
         List::DurationUnits,
+        List::DistanceUnits,
         List::Time,
         List::Days,
         List::Months,
@@ -239,6 +242,7 @@ impl List {
             List::Prepositions => "prepositions",
             List::PriceVerbs => "price-verbs",
             List::DurationUnits => "duration-units",
+            List::DistanceUnits => "distance-units",
             List::Time => "time",
             List::Days => "days",
             List::Months => "months",

@@ -31,6 +31,8 @@ pub enum Wants {
     /// A length of time: "how long will the strike last", answered by
     /// "for 48 hours" or "since 2009".
     Duration,
+    /// A distance: "how far is the airport", answered by "45 miles away".
+    Distance,
 }
 
 impl Wants {
@@ -46,6 +48,7 @@ impl Wants {
             Wants::Person => 64,
             Wants::Outcome => 128,
             Wants::Duration => 512,
+            Wants::Distance => 4096,
         }
     }
 
@@ -218,6 +221,19 @@ pub fn lasts(tokens: &[&str], i: usize) -> bool {
         && is_a_number(&bare(tokens[i - 1]).to_lowercase())
 }
 
+/// True when token `i` is a distance: a unit of length after a number
+/// ("45 miles", "two kilometres"), or both in one token ("a 10-mile walk").
+pub fn measures_distance(tokens: &[&str], i: usize) -> bool {
+    let lang = language();
+    let word = bare(tokens[i]).to_lowercase();
+    if let Some((number, unit)) = word.rsplit_once('-') {
+        return lang.in_list(List::DistanceUnits, unit) && is_a_number(number);
+    }
+    lang.in_list(List::DistanceUnits, &word)
+        && i > 0
+        && is_a_number(&bare(tokens[i - 1]).to_lowercase())
+}
+
 /// True for a word that, before a time, gives the length of time up to or
 /// from it ("since 2009", "until Tuesday").
 pub fn bounds_a_span(word: &str) -> bool {
@@ -302,6 +318,8 @@ pub fn wants_in(words: &[String], later_events_unknown: bool) -> Wants {
         } else {
             Wants::Any
         }
+    } else if pair("how", "far") {
+        Wants::Distance
     } else if pair("how", "long") && !has("ago") {
         Wants::Duration
     } else if has("why")
@@ -515,6 +533,9 @@ impl Gives {
             }
             if is_amount_of_money(&tokens, i) {
                 gives.add(Wants::Money);
+            }
+            if measures_distance(&tokens, i) {
+                gives.add(Wants::Distance);
             }
             let relative_time = || {
                 lang.in_list(List::DurationUnits, word)
@@ -797,6 +818,7 @@ mod tests {
     fn how_long_asks_for_a_length_of_time() {
         let w = |q: &str| wants_in(&words(q), false);
         assert_eq!(w("how long will the strike last"), Wants::Duration);
+        assert_eq!(w("how far is the airport from the city"), Wants::Distance);
         assert_eq!(w("for how long is the bridge closed"), Wants::Duration);
         assert_ne!(w("how long ago did the strike start"), Wants::Duration);
         let tokens: Vec<&str> = "out for 48 hours, then a 24-hour stop since 2009"

@@ -234,6 +234,43 @@ mod tests {
         ));
     }
 
+    #[test]
+    fn how_far_needs_a_distance() {
+        let article = "A new airport\n\nThe airport, 45 miles from Millbrook, opens in May.\n\n\
+                       The 12 hotels near Millbrook are full.\n";
+        let facts = [
+            (
+                "airport-distance",
+                "airport millbrook opens may",
+                "The airport, 45 miles from Millbrook, opens in May.",
+            ),
+            (
+                "hotels-full",
+                "hotels millbrook full",
+                "The 12 hotels near Millbrook are full.",
+            ),
+        ];
+        let engine = crate::engine::Engine::new(crate::fixtures::one_topic(article, &facts));
+        let question = "how far is millbrook from the airport";
+        // "far" says what is asked; it stands in no sentence word's place,
+        // though the knowledge writes its opposite "near".
+        assert!(!fired(
+            &engine,
+            question,
+            "airport-distance",
+            Rule::SubstitutedWord
+        ));
+        assert!(!fired(
+            &engine,
+            question,
+            "airport-distance",
+            Rule::AnswerKind
+        ));
+        // Twelve hotels are no distance.
+        assert!(fired(&engine, question, "hotels-full", Rule::AnswerKind));
+        assert!(answered_with(&engine, question, "airport-distance"));
+    }
+
     /// A made-up article where one sentence prices the bridge by a pronoun
     /// and another only mentions steel beside an amount.
     fn priced() -> crate::engine::Engine {
