@@ -518,7 +518,8 @@ pub struct Gives(u16);
 
 impl Gives {
     /// What a sentence gives by its form: a number gives counts, a dollar
-    /// figure money, a date or day a time. Numbers that are part of a name
+    /// figure money, a date or day a time, a unit of length after a number
+    /// a distance, a word that only locates ("near the end") a place. Numbers that are part of a name
     /// ("Nord Stream 2", "MI-17") do not count.
     pub fn from_sentence(sentence: &str) -> Gives {
         let lang = language();
@@ -536,6 +537,9 @@ impl Gives {
             }
             if measures_distance(&tokens, i) {
                 gives.add(Wants::Distance);
+            }
+            if lang.in_list(List::LocatingPrepositions, word) && i + 1 < tokens.len() {
+                gives.add(Wants::Place);
             }
             let relative_time = || {
                 lang.in_list(List::DurationUnits, word)

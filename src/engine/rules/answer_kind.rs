@@ -271,6 +271,29 @@ mod tests {
         assert!(answered_with(&engine, question, "airport-distance"));
     }
 
+    #[test]
+    fn a_place_needs_no_name_after_a_word_that_locates() {
+        let article = "A new pier\n\nLamps will be fitted near the far end of the pier.\n\n\
+                       Lamps will be fitted for the summer season.\n";
+        let facts = [
+            (
+                "pier-lamps",
+                "lamps fitted pier end",
+                "Lamps will be fitted near the far end of the pier.",
+            ),
+            (
+                "season-lamps",
+                "lamps fitted summer season",
+                "Lamps will be fitted for the summer season.",
+            ),
+        ];
+        let engine = crate::engine::Engine::new(crate::fixtures::one_topic(article, &facts));
+        let question = "where will lamps be fitted";
+        // "near the far end" says where, though it names no place.
+        assert!(!fired(&engine, question, "pier-lamps", Rule::AnswerKind));
+        assert!(fired(&engine, question, "season-lamps", Rule::AnswerKind));
+    }
+
     /// A made-up article where one sentence prices the bridge by a pronoun
     /// and another only mentions steel beside an amount.
     fn priced() -> crate::engine::Engine {
