@@ -52,6 +52,8 @@ pub enum List {
     DistanceUnits,
     /// Prepositions that only ever locate what follows ("near the end").
     LocatingPrepositions,
+    /// Nouns of "which body", "what organisation": the question asks who.
+    PersonNouns,
     /// Time words that name no particular day ("weeks", "soon").
     Time,
     /// Words that name a day ("monday", "today").
@@ -164,7 +166,7 @@ pub enum List {
 
 impl List {
     /// Every list, for checking that the data file has each.
-    pub const ALL: [List; 63] = [
+    pub const ALL: [List; 64] = [
         List::Fillers,
         List::Question,
         List::Auxiliary,
@@ -179,6 +181,7 @@ impl List {
         List::DurationUnits,
         List::DistanceUnits,
         List::LocatingPrepositions,
+        List::PersonNouns,
         List::Time,
         List::Days,
         List::Months,
@@ -247,6 +250,7 @@ impl List {
             List::DurationUnits => "duration-units",
             List::DistanceUnits => "distance-units",
             List::LocatingPrepositions => "locating-prepositions",
+            List::PersonNouns => "person-nouns",
             List::Time => "time",
             List::Days => "days",
             List::Months => "months",

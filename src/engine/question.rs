@@ -80,7 +80,15 @@ pub fn identified_words(words: &[String]) -> Vec<String> {
     let Some(at) = start.filter(|&at| at <= 2) else {
         return Vec::new();
     };
-    noun_of(&words[at + 1..], Some(List::Identifying))
+    let noun = noun_of(&words[at + 1..], Some(List::Identifying));
+    // "Which body": the question asks who, and a name answers it.
+    if noun
+        .last()
+        .is_some_and(|w| language().in_list(List::PersonNouns, w))
+    {
+        return Vec::new();
+    }
+    noun
 }
 
 /// The noun of the phrase that opens `words`, skipping `skipped`: the
@@ -341,6 +349,7 @@ pub fn wants_in(words: &[String], later_events_unknown: bool) -> Wants {
         .iter()
         .take(3)
         .any(|w| matches!(w.as_str(), "who" | "whom" | "whose"))
+        || asks_for(List::PersonNouns)
     {
         Wants::Person
     } else {

@@ -294,6 +294,36 @@ mod tests {
         assert!(fired(&engine, question, "season-lamps", Rule::AnswerKind));
     }
 
+    #[test]
+    fn which_body_asks_who_and_a_name_answers_it() {
+        let article = "A new pier\n\nThe Civil Aviation Authority must approve the pier before it opens.\n\n\
+                       The pier and its wooden body will open before the summer.\n";
+        let facts = [
+            (
+                "trust-approves",
+                "civil aviation authority approve pier opens",
+                "The Civil Aviation Authority must approve the pier before it opens.",
+            ),
+            (
+                "pier-opens",
+                "pier wooden body open summer",
+                "The pier and its wooden body will open before the summer.",
+            ),
+        ];
+        let mut knowledge = crate::fixtures::one_topic(article, &facts);
+        knowledge.facts[0]
+            .intents
+            .push("who is civil aviation authority".to_string());
+        let engine = crate::engine::Engine::new(knowledge);
+        let question = "which body must approve the pier before it opens";
+        // The sentence never says "body"; its name answers "which body".
+        assert!(!fired(&engine, question, "trust-approves", Rule::WhichNoun));
+        assert!(answered_with(&engine, question, "trust-approves"));
+        // It asks who: a sentence with no "who" intent is judged so.
+        assert!(fired(&engine, question, "pier-opens", Rule::NotAPerson));
+        assert!(!fired(&engine, question, "pier-opens", Rule::WhichNoun));
+    }
+
     /// A made-up article where one sentence prices the bridge by a pronoun
     /// and another only mentions steel beside an amount.
     fn priced() -> crate::engine::Engine {
