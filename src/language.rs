@@ -48,6 +48,12 @@ pub enum List {
     PriceVerbs,
     /// Units of time that measure how long something lasts ("hours").
     DurationUnits,
+    /// Units of length that, after a number, say how far ("45 miles").
+    DistanceUnits,
+    /// Prepositions that only ever locate what follows ("near the end").
+    LocatingPrepositions,
+    /// Nouns of "which body", "what organisation": the question asks who.
+    PersonNouns,
     /// Time words that name no particular day ("weeks", "soon").
     Time,
     /// Words that name a day ("monday", "today").
@@ -160,7 +166,7 @@ pub enum List {
 
 impl List {
     /// Every list, for checking that the data file has each.
-    pub const ALL: [List; 61] = [
+    pub const ALL: [List; 64] = [
         List::Fillers,
         List::Question,
         List::Auxiliary,
@@ -173,6 +179,9 @@ impl List {
         List::Prepositions,
         List::PriceVerbs,
         List::DurationUnits,
+        List::DistanceUnits,
+        List::LocatingPrepositions,
+        List::PersonNouns,
         List::Time,
         List::Days,
         List::Months,
@@ -239,6 +248,9 @@ impl List {
             List::Prepositions => "prepositions",
             List::PriceVerbs => "price-verbs",
             List::DurationUnits => "duration-units",
+            List::DistanceUnits => "distance-units",
+            List::LocatingPrepositions => "locating-prepositions",
+            List::PersonNouns => "person-nouns",
             List::Time => "time",
             List::Days => "days",
             List::Months => "months",
@@ -453,15 +465,15 @@ impl Language {
 /// The classes of a word: a bit for each [`List`] it is in (its
 /// discriminant) and one for a stop word.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub struct Classes(u64);
+pub struct Classes(u128);
 
 impl Classes {
     /// The bit of a stop word, above every list's.
-    const STOPWORD: u64 = 1 << 63;
+    const STOPWORD: u128 = 1 << 127;
 
     /// True when the word is in `list`.
     pub fn has(self, list: List) -> bool {
-        self.0 & (1 << list as u64) != 0
+        self.0 & (1 << list as u128) != 0
     }
 
     /// True when the word is a stop word.
@@ -474,7 +486,7 @@ impl Classes {
 /// order) with its classes.
 fn classes_of(stopwords: &HashSet<String>, lists: &[Vec<String>]) -> HashMap<String, Classes> {
     const _: () = assert!(
-        List::ALL.len() < 63,
+        List::ALL.len() < 127,
         "a list's bit must stay below the stop word's"
     );
     let mut classes: HashMap<String, Classes> = HashMap::default();

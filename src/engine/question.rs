@@ -31,6 +31,8 @@ pub enum Wants {
     /// A length of time: "how long will the strike last", answered by
     /// "for 48 hours" or "since 2009".
     Duration,
+    /// A distance: "how far is the airport", answered by "45 miles away".
+    Distance,
 }
 
 impl Wants {
@@ -46,6 +48,7 @@ impl Wants {
             Wants::Person => 64,
             Wants::Outcome => 128,
             Wants::Duration => 512,
+            Wants::Distance => 4096,
         }
     }
 
@@ -77,7 +80,15 @@ pub fn identified_words(words: &[String]) -> Vec<String> {
     let Some(at) = start.filter(|&at| at <= 2) else {
         return Vec::new();
     };
-    noun_of(&words[at + 1..], Some(List::Identifying))
+    let noun = noun_of(&words[at + 1..], Some(List::Identifying));
+    // "Which body": the question asks who, and a name answers it.
+    if noun
+        .last()
+        .is_some_and(|w| language().in_list(List::PersonNouns, w))
+    {
+        return Vec::new();
+    }
+    noun
 }
 
 /// The noun of the phrase that opens `words`, skipping `skipped`: the
@@ -218,6 +229,19 @@ pub fn lasts(tokens: &[&str], i: usize) -> bool {
         && is_a_number(&bare(tokens[i - 1]).to_lowercase())
 }
 
+/// True when token `i` is a distance: a unit of length after a number
+/// ("45 miles", "two kilometres"), or both in one token ("a 10-mile walk").
+pub fn measures_distance(tokens: &[&str], i: usize) -> bool {
+    let lang = language();
+    let word = bare(tokens[i]).to_lowercase();
+    if let Some((number, unit)) = word.rsplit_once('-') {
+        return lang.in_list(List::DistanceUnits, unit) && is_a_number(number);
+    }
+    lang.in_list(List::DistanceUnits, &word)
+        && i > 0
+        && is_a_number(&bare(tokens[i - 1]).to_lowercase())
+}
+
 /// True for a word that, before a time, gives the length of time up to or
 /// from it ("since 2009", "until Tuesday").
 pub fn bounds_a_span(word: &str) -> bool {
@@ -302,6 +326,8 @@ pub fn wants_in(words: &[String], later_events_unknown: bool) -> Wants {
         } else {
             Wants::Any
         }
+    } else if pair("how", "far") {
+        Wants::Distance
     } else if pair("how", "long") && !has("ago") {
         Wants::Duration
     } else if has("why")
@@ -323,6 +349,7 @@ pub fn wants_in(words: &[String], later_events_unknown: bool) -> Wants {
         .iter()
         .take(3)
         .any(|w| matches!(w.as_str(), "who" | "whom" | "whose"))
+        || asks_for(List::PersonNouns)
     {
         Wants::Person
     } else {
@@ -500,7 +527,8 @@ pub struct Gives(u16);
 
 impl Gives {
     /// What a sentence gives by its form: a number gives counts, a dollar
-    /// figure money, a date or day a time. Numbers that are part of a name
+    /// figure money, a date or day a time, a unit of length after a number
+    /// a distance, a word that only locates ("near the end") a place. Numbers that are part of a name
     /// ("Nord Stream 2", "MI-17") do not count.
     pub fn from_sentence(sentence: &str) -> Gives {
         let lang = language();
@@ -515,6 +543,12 @@ impl Gives {
             }
             if is_amount_of_money(&tokens, i) {
                 gives.add(Wants::Money);
+            }
+            if measures_distance(&tokens, i) {
+                gives.add(Wants::Distance);
+            }
+            if lang.in_list(List::LocatingPrepositions, word) && i + 1 < tokens.len() {
+                gives.add(Wants::Place);
             }
             let relative_time = || {
                 lang.in_list(List::DurationUnits, word)
@@ -797,6 +831,7 @@ mod tests {
     fn how_long_asks_for_a_length_of_time() {
         let w = |q: &str| wants_in(&words(q), false);
         assert_eq!(w("how long will the strike last"), Wants::Duration);
+        assert_eq!(w("how far is the airport from the city"), Wants::Distance);
         assert_eq!(w("for how long is the bridge closed"), Wants::Duration);
         assert_ne!(w("how long ago did the strike start"), Wants::Duration);
         let tokens: Vec<&str> = "out for 48 hours, then a 24-hour stop since 2009"

@@ -234,6 +234,96 @@ mod tests {
         ));
     }
 
+    #[test]
+    fn how_far_needs_a_distance() {
+        let article = "A new airport\n\nThe airport, 45 miles from Millbrook, opens in May.\n\n\
+                       The 12 hotels near Millbrook are full.\n";
+        let facts = [
+            (
+                "airport-distance",
+                "airport millbrook opens may",
+                "The airport, 45 miles from Millbrook, opens in May.",
+            ),
+            (
+                "hotels-full",
+                "hotels millbrook full",
+                "The 12 hotels near Millbrook are full.",
+            ),
+        ];
+        let engine = crate::engine::Engine::new(crate::fixtures::one_topic(article, &facts));
+        let question = "how far is millbrook from the airport";
+        // "far" says what is asked; it stands in no sentence word's place,
+        // though the knowledge writes its opposite "near".
+        assert!(!fired(
+            &engine,
+            question,
+            "airport-distance",
+            Rule::SubstitutedWord
+        ));
+        assert!(!fired(
+            &engine,
+            question,
+            "airport-distance",
+            Rule::AnswerKind
+        ));
+        // Twelve hotels are no distance.
+        assert!(fired(&engine, question, "hotels-full", Rule::AnswerKind));
+        assert!(answered_with(&engine, question, "airport-distance"));
+    }
+
+    #[test]
+    fn a_place_needs_no_name_after_a_word_that_locates() {
+        let article = "A new pier\n\nLamps will be fitted near the far end of the pier.\n\n\
+                       Lamps will be fitted for the summer season.\n";
+        let facts = [
+            (
+                "pier-lamps",
+                "lamps fitted pier end",
+                "Lamps will be fitted near the far end of the pier.",
+            ),
+            (
+                "season-lamps",
+                "lamps fitted summer season",
+                "Lamps will be fitted for the summer season.",
+            ),
+        ];
+        let engine = crate::engine::Engine::new(crate::fixtures::one_topic(article, &facts));
+        let question = "where will lamps be fitted";
+        // "near the far end" says where, though it names no place.
+        assert!(!fired(&engine, question, "pier-lamps", Rule::AnswerKind));
+        assert!(fired(&engine, question, "season-lamps", Rule::AnswerKind));
+    }
+
+    #[test]
+    fn which_body_asks_who_and_a_name_answers_it() {
+        let article = "A new pier\n\nThe Civil Aviation Authority must approve the pier before it opens.\n\n\
+                       The pier and its wooden body will open before the summer.\n";
+        let facts = [
+            (
+                "trust-approves",
+                "civil aviation authority approve pier opens",
+                "The Civil Aviation Authority must approve the pier before it opens.",
+            ),
+            (
+                "pier-opens",
+                "pier wooden body open summer",
+                "The pier and its wooden body will open before the summer.",
+            ),
+        ];
+        let mut knowledge = crate::fixtures::one_topic(article, &facts);
+        knowledge.facts[0]
+            .intents
+            .push("who is civil aviation authority".to_string());
+        let engine = crate::engine::Engine::new(knowledge);
+        let question = "which body must approve the pier before it opens";
+        // The sentence never says "body"; its name answers "which body".
+        assert!(!fired(&engine, question, "trust-approves", Rule::WhichNoun));
+        assert!(answered_with(&engine, question, "trust-approves"));
+        // It asks who: a sentence with no "who" intent is judged so.
+        assert!(fired(&engine, question, "pier-opens", Rule::NotAPerson));
+        assert!(!fired(&engine, question, "pier-opens", Rule::WhichNoun));
+    }
+
     /// A made-up article where one sentence prices the bridge by a pronoun
     /// and another only mentions steel beside an amount.
     fn priced() -> crate::engine::Engine {

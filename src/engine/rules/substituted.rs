@@ -215,6 +215,12 @@ impl<'t> Asked<'t> {
                 .into_iter()
                 .flatten()
         };
+        // The word right after "how" says what is asked ("how far", "how
+        // long", "how old"): it is the question's, in no sentence word's place.
+        let tokens: Vec<&Token> = tokens
+            .iter()
+            .filter(|t| t.at == 0 || all_words.get(t.at - 1).is_none_or(|w| w != "how"))
+            .collect();
         let words: Vec<Word> = tokens
             .iter()
             .map(|t| match t.term {
