@@ -587,7 +587,8 @@ struct Asserted<'q> {
     /// Its words that have an opposite with the words they modify, as
     /// the sentences' pairs are numbered.
     modified: Vec<super::modifier::Asked>,
-    /// Those words' stems' numbers, when the knowledge has them.
+    /// Those words' stems' numbers, when the knowledge has them (looked
+    /// up only for a pair that [`super::modifier::opposed`] compares).
     modifier_ids: Vec<Option<Id>>,
     /// For rule `affirms-denied`, its content stems' numbers (those the
     /// knowledge has: every stem a clause denies is numbered), when it may
@@ -683,16 +684,20 @@ impl<'q> Asserted<'q> {
             Read::Stop(modifier) => modifier.map(Cow::Borrowed),
             Read::Content(stem) => Some(Cow::Borrowed(&**stem)),
         });
+        let asked: Vec<super::modifier::Asked> = modified
+            .iter()
+            .map(|pair| claims.modifiers.asked(pair))
+            .collect();
         Asserted {
             counts: super::count::asked(question),
+            // Only a pair whose word some sentence's pair modifies is
+            // compared (`modifier::opposed`): no other one's is looked up.
             modifier_ids: modified
                 .iter()
-                .map(|(m, _)| claims.stems.get(m).copied())
+                .zip(&asked)
+                .map(|((m, _), a)| a.word.and_then(|_| claims.stems.get(m).copied()))
                 .collect(),
-            modified: modified
-                .iter()
-                .map(|pair| claims.modifiers.asked(pair))
-                .collect(),
+            modified: asked,
             stems,
             content,
             denied,
