@@ -58,10 +58,44 @@ pub(super) fn antonyms() -> &'static FxHashMap<String, Vec<String>> {
     })
 }
 
+/// The negations, with what tells most other words apart without hashing
+/// them.
+struct Negations {
+    set: FxHashSet<&'static str>,
+    /// For each last byte, the lengths below 32 of the negations ending
+    /// with it, as bits.
+    lengths: [u32; 256],
+}
+
+impl Negations {
+    fn read() -> Negations {
+        let set: FxHashSet<&'static str> = crate::language::data_lines(NEGATIONS).collect();
+        let mut lengths = [0u32; 256];
+        for word in &set {
+            if let Some(&last) = word.as_bytes().last()
+                && word.len() < 32
+            {
+                lengths[usize::from(last)] |= 1 << word.len();
+            }
+        }
+        Negations { set, lengths }
+    }
+
+    fn contains(&self, word: &str) -> bool {
+        match word.as_bytes().last() {
+            // No negation of this length ends with this byte: most words,
+            // a question's every word is asked about.
+            Some(&last) if word.len() < 32 => {
+                self.lengths[usize::from(last)] & (1 << word.len()) != 0 && self.set.contains(word)
+            }
+            _ => self.set.contains(word),
+        }
+    }
+}
+
 /// True for a word that denies what its clause says ("not", "isnt").
 pub(super) fn is_negation(word: &str) -> bool {
-    static SET: std::sync::LazyLock<FxHashSet<&'static str>> =
-        std::sync::LazyLock::new(|| crate::language::data_lines(NEGATIONS).collect());
+    static SET: std::sync::LazyLock<Negations> = std::sync::LazyLock::new(Negations::read);
     SET.contains(word)
 }
 
@@ -1125,6 +1159,33 @@ mod tests {
         assert!(question_denied(&words("which engines do or don't start"), 3).is_empty());
         assert!(negated(&words("which engines do not start")));
         assert!(!negated(&words("which engines do or don't start")));
+    }
+
+    #[test]
+    fn a_negation_is_told_as_the_list_tells_it() {
+        let negations = Negations::read();
+        assert!(negations.set.len() > 10);
+        for word in &negations.set {
+            assert!(is_negation(word), "{word}");
+        }
+        // Words sharing a negation's length and last byte, or not.
+        for word in [
+            "what",
+            "that",
+            "nut",
+            "",
+            "t",
+            "whatnot",
+            "notable",
+            "know",
+            "no",
+            "isn",
+            "cannon",
+            "inner",
+            "a-very-long-word-of-more-than-32-bytes",
+        ] {
+            assert_eq!(is_negation(word), negations.set.contains(word), "{word}");
+        }
     }
 
     #[test]
