@@ -58,10 +58,44 @@ pub(super) fn antonyms() -> &'static FxHashMap<String, Vec<String>> {
     })
 }
 
+/// The negations, with what tells most other words apart without hashing
+/// them.
+struct Negations {
+    set: FxHashSet<&'static str>,
+    /// For each last byte, the lengths below 32 of the negations ending
+    /// with it, as bits.
+    lengths: [u32; 256],
+}
+
+impl Negations {
+    fn read() -> Negations {
+        let set: FxHashSet<&'static str> = crate::language::data_lines(NEGATIONS).collect();
+        let mut lengths = [0u32; 256];
+        for word in &set {
+            if let Some(&last) = word.as_bytes().last()
+                && word.len() < 32
+            {
+                lengths[usize::from(last)] |= 1 << word.len();
+            }
+        }
+        Negations { set, lengths }
+    }
+
+    fn contains(&self, word: &str) -> bool {
+        match word.as_bytes().last() {
+            // No negation of this length ends with this byte: most words,
+            // a question's every word is asked about.
+            Some(&last) if word.len() < 32 => {
+                self.lengths[usize::from(last)] & (1 << word.len()) != 0 && self.set.contains(word)
+            }
+            _ => self.set.contains(word),
+        }
+    }
+}
+
 /// True for a word that denies what its clause says ("not", "isnt").
 pub(super) fn is_negation(word: &str) -> bool {
-    static SET: std::sync::LazyLock<FxHashSet<&'static str>> =
-        std::sync::LazyLock::new(|| crate::language::data_lines(NEGATIONS).collect());
+    static SET: std::sync::LazyLock<Negations> = std::sync::LazyLock::new(Negations::read);
     SET.contains(word)
 }
 
@@ -317,6 +351,11 @@ pub struct Claims {
     /// so a question's stop word costs one look-up here instead of
     /// stemming it and looking its stem up in the antonyms.
     stop_modifiers: FxHashMap<&'static str, String>,
+    /// For each word of the knowledge, by number, how the analyzer reads
+    /// it alone ([`Reading`]), read the first time a question uses it as a
+    /// word with an opposite: analysing the word again for each question
+    /// cost more than the rest of reading the word.
+    readings: Vec<OnceLock<Reading>>,
     /// The tunable `denial_span`.
     span: usize,
 }
@@ -341,6 +380,8 @@ impl Claims {
             .iter()
             .map(|s| claims.sentence(&s.text, analyzer))
             .collect();
+        // Every word is numbered by now: none is added after build.
+        claims.readings = (0..claims.words.len()).map(|_| OnceLock::new()).collect();
         // Every stem is numbered by now: none is added after build.
         let mut by_number: Vec<&str> = vec![""; claims.stems.len()];
         for (stem, &id) in &claims.stems {
@@ -534,6 +575,22 @@ impl Claims {
     }
 }
 
+/// How the analyzer reads one word alone ([`Analyzer::analyse_known`]):
+/// its one token's stem and that stem's number, when the knowledge has it;
+/// `None` when the word does not read as one token.
+type Reading = Option<(Box<str>, Option<Id>)>;
+
+/// Reads one word alone as [`Reading`] says.
+fn reading(word: &str, claims: &Claims, analyzer: &Analyzer) -> Reading {
+    match &analyzer.analyse_known(word).tokens[..] {
+        [token] => Some((
+            token.stem.as_str().into(),
+            claims.stems.get(token.stem.as_str()).copied(),
+        )),
+        _ => None,
+    }
+}
+
 /// A content word of a question as the rules read it.
 struct AskedWord<'c> {
     /// Its stem's number, when some word of the knowledge has that stem.
@@ -564,7 +621,8 @@ struct Asserted<'q> {
     /// Its words that have an opposite with the words they modify, as
     /// the sentences' pairs are numbered.
     modified: Vec<super::modifier::Asked>,
-    /// Those words' stems' numbers, when the knowledge has them.
+    /// Those words' stems' numbers, when the knowledge has them (looked
+    /// up only for a pair that [`super::modifier::opposed`] compares).
     modifier_ids: Vec<Option<Id>>,
     /// For rule `affirms-denied`, its content stems' numbers (those the
     /// knowledge has: every stem a clause denies is numbered), when it may
@@ -660,16 +718,20 @@ impl<'q> Asserted<'q> {
             Read::Stop(modifier) => modifier.map(Cow::Borrowed),
             Read::Content(stem) => Some(Cow::Borrowed(&**stem)),
         });
+        let asked: Vec<super::modifier::Asked> = modified
+            .iter()
+            .map(|pair| claims.modifiers.asked(pair))
+            .collect();
         Asserted {
             counts: super::count::asked(question),
+            // Only a pair whose word some sentence's pair modifies is
+            // compared (`modifier::opposed`): no other one's is looked up.
             modifier_ids: modified
                 .iter()
-                .map(|(m, _)| claims.stems.get(m).copied())
+                .zip(&asked)
+                .map(|((m, _), a)| a.word.and_then(|_| claims.stems.get(m).copied()))
                 .collect(),
-            modified: modified
-                .iter()
-                .map(|pair| claims.modifiers.asked(pair))
-                .collect(),
+            modified: asked,
             stems,
             content,
             denied,
@@ -700,14 +762,24 @@ fn asked_word<'c>(
     let prefixed = claims.prefixed.get(word).map_or(&[][..], Vec::as_slice);
     // Only a word with an opposite is compared, so only its reading is
     // looked up (most words have none).
+    // A word of the knowledge is read once for all questions.
     let read = if opposites.is_empty() && prefixed.is_empty() {
         None
     } else {
-        match &analyzer.analyse_known(word).tokens[..] {
-            [token] if token.stem.as_str() != stemmed => {
-                claims.stems.get(token.stem.as_str()).copied()
-            }
-            _ => None,
+        match claims
+            .word(word)
+            .and_then(|(id, _)| claims.readings.get(id as usize))
+        {
+            Some(cell) => match cell.get_or_init(|| reading(word, claims, analyzer)) {
+                Some((token_stem, id)) if &**token_stem != stemmed => *id,
+                _ => None,
+            },
+            None => match &analyzer.analyse_known(word).tokens[..] {
+                [token] if token.stem.as_str() != stemmed => {
+                    claims.stems.get(token.stem.as_str()).copied()
+                }
+                _ => None,
+            },
         }
     };
     AskedWord {
@@ -1087,6 +1159,66 @@ mod tests {
         assert!(question_denied(&words("which engines do or don't start"), 3).is_empty());
         assert!(negated(&words("which engines do not start")));
         assert!(!negated(&words("which engines do or don't start")));
+    }
+
+    #[test]
+    fn a_negation_is_told_as_the_list_tells_it() {
+        let negations = Negations::read();
+        assert!(negations.set.len() > 10);
+        for word in &negations.set {
+            assert!(is_negation(word), "{word}");
+        }
+        // Words sharing a negation's length and last byte, or not.
+        for word in [
+            "what",
+            "that",
+            "nut",
+            "",
+            "t",
+            "whatnot",
+            "notable",
+            "know",
+            "no",
+            "isn",
+            "cannon",
+            "inner",
+            "a-very-long-word-of-more-than-32-bytes",
+        ] {
+            assert_eq!(is_negation(word), negations.set.contains(word), "{word}");
+        }
+    }
+
+    #[test]
+    fn a_knowledge_words_reading_is_kept_as_the_analyzer_reads_it() {
+        // Read once and kept, a word of the knowledge with an opposite
+        // reads as analysing it alone reads it, on every question.
+        let text = "The festival runs from the start of June until the end of July.";
+        let toml = "[article]\ntitle = \"T\"\n[summary]\nshort = \"S.\"\nlong = \"L.\"\n\
+             [topics.t]\ntitle = \"T\"\nsummary = \"S.\"\n[[fact]]\nid = \"f\"\ntopic = \"t\"\n\
+             intents = [\"when does the festival begin\", \"how long is it open\"]\n\
+             answer = \"A.\"\nsource = \"The festival runs from the start of June until the end of July.\"\n";
+        let knowledge = load_str(std::path::Path::new("kb"), toml, &format!("T\n\n{text}\n"))
+            .unwrap_or_else(|e| panic!("{e}"));
+        let e = Engine::new(knowledge);
+        let mut opposed = 0;
+        for word in e.claims.words.keys() {
+            let stemmed = e.analyzer.stem_of(word);
+            let direct = match &e.analyzer.analyse_known(word).tokens[..] {
+                [token] if token.stem.as_str() != stemmed => {
+                    e.claims.stems.get(token.stem.as_str()).copied()
+                }
+                _ => None,
+            };
+            for _ in 0..2 {
+                let asked = asked_word(word, &stemmed, &e.claims, &e.analyzer);
+                if !(asked.opposites.is_empty() && asked.prefixed.is_empty()) {
+                    assert_eq!(asked.read, direct, "{word}");
+                    opposed += 1;
+                }
+            }
+        }
+        // "start" and "end" are opposites: some words were compared.
+        assert!(opposed >= 4, "{opposed}");
     }
 
     #[test]

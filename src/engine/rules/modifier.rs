@@ -67,7 +67,8 @@ pub struct Asked {
     /// The number of the word it modifies.
     pub word: Option<u32>,
     /// The numbers of the modifier's opposites that some sentence's pair
-    /// uses as its modifier (or its word).
+    /// uses as its modifier (or its word); none looked up when `word` is
+    /// `None`.
     pub opposites: Vec<u32>,
 }
 
@@ -88,15 +89,22 @@ impl Numbering {
 
     /// Reads a pair of the question, once for all its candidates.
     pub fn asked(&self, (modifier, word): &(String, String)) -> Asked {
-        let opposites = super::contradiction::antonyms()
-            .get(modifier)
-            .into_iter()
-            .flatten()
-            .filter_map(|o| self.0.get(o).copied())
-            .collect();
+        let word = self.0.get(word).copied();
+        // A pair whose word no sentence's pair modifies opposes none, and
+        // [`opposed`] reads nothing else of it: most questions' pairs are
+        // such, and their modifiers' opposites are not looked up.
+        let opposites = match word {
+            Some(_) => super::contradiction::antonyms()
+                .get(modifier)
+                .into_iter()
+                .flatten()
+                .filter_map(|o| self.0.get(o).copied())
+                .collect(),
+            None => Vec::new(),
+        };
         Asked {
             modifier: self.0.get(modifier).copied(),
-            word: self.0.get(word).copied(),
+            word,
             opposites,
         }
     }
