@@ -96,60 +96,6 @@ impl Semantic {
         self.narrow_credits(word, terms, out);
     }
 
-    /// [`Semantic::credits`] with the lanes this build always has
-    /// ([`Lanes`]).
-    fn narrow_credits(&self, word: &[f32], terms: &[TermId], out: &mut Vec<(TermId, f32)>) {
-        let span = (self.ceiling - self.floor).max(f32::EPSILON);
-        let dims = self.dims;
-        // A term is credited only above the floor. By Cauchy-Schwarz the
-        // floats after the first `head` chunks add at most the product of
-        // their norms, so a term whose first chunks fall short by more is
-        // left after those (most terms, for a floor well above 0).
-        let word_rest = rest_norm(word, self.head);
-        for &term in terms {
-            if !self.may_credit(term) {
-                continue;
-            }
-            let at = term as usize * dims;
-            let rest = word_rest * self.rest_norms[term as usize];
-            let slot = &self.term_vectors[at..at + dims];
-            let Some(cosine) = dot_unless_below(word, slot, self.head, rest, self.floor) else {
-                continue;
-            };
-            let credit = ((cosine - self.floor) / span).clamp(0.0, 1.0) * self.max_credit;
-            if credit > 0.0 {
-                out.push((term, credit));
-            }
-        }
-    }
-
-    /// [`Semantic::narrow_credits`] with the eight lanes in one AVX
-    /// register ([`WideLanes`]): the same products and sums in the same
-    /// order, so the same credits bit for bit, in fewer instructions.
-    #[cfg(target_arch = "x86_64")]
-    #[target_feature(enable = "avx")]
-    fn wide_credits(&self, word: &[f32], terms: &[TermId], out: &mut Vec<(TermId, f32)>) {
-        let span = (self.ceiling - self.floor).max(f32::EPSILON);
-        let dims = self.dims;
-        let word_rest = rest_norm(word, self.head);
-        for &term in terms {
-            if !self.may_credit(term) {
-                continue;
-            }
-            let at = term as usize * dims;
-            let rest = word_rest * self.rest_norms[term as usize];
-            let slot = &self.term_vectors[at..at + dims];
-            let Some(cosine) = wide_dot_unless_below(word, slot, self.head, rest, self.floor)
-            else {
-                continue;
-            };
-            let credit = ((cosine - self.floor) / span).clamp(0.0, 1.0) * self.max_credit;
-            if credit > 0.0 {
-                out.push((term, credit));
-            }
-        }
-    }
-
     /// Credit in 0..=`vector_credit` for matching a question word (given by
     /// its unit vector) with a term: 0 below `vector_floor`, rising linearly
     /// to full credit at `vector_ceiling`.
@@ -172,46 +118,91 @@ fn dot(a: &[f32], b: &[f32]) -> f32 {
     lanes.sum() + tail(a, b)
 }
 
-/// [`dot`] unless the first `head` chunks of eight already show it at or
-/// below `below`: their sum plus `rest`, a bound of what the other floats
-/// can add, is under `below` by more than rounding can move it. The lanes
-/// go on from where they stopped, so a dot it returns is [`dot`]'s bit
-/// for bit.
-fn dot_unless_below(a: &[f32], b: &[f32], head: usize, rest: f32, below: f32) -> Option<f32> {
-    let n = chunks(a).len().min(chunks(b).len());
-    let (a8, b8) = (&chunks(a)[..n], &chunks(b)[..n]);
-    let head = head.min(n);
-    let mut lanes = Lanes::new();
-    for c in 0..head {
-        lanes.add(&a8[c], &b8[c]);
-    }
-    if lanes.sum() + rest < below - BOUND_MARGIN {
-        return None;
-    }
-    for c in head..n {
-        lanes.add(&a8[c], &b8[c]);
-    }
-    Some(lanes.sum() + tail(a, b))
+/// Writes [`Semantic::credits`]'s loop over the terms and the bounded dot
+/// product it calls for one kind of [`Lanes`], so that the lanes this build
+/// always has and the AVX lanes chosen at run time share one text: the
+/// same products and sums in the same order, so the same credits bit for
+/// bit.
+macro_rules! credits_with_lanes {
+    (
+        $(#[$credits_attr:meta])* fn $credits:ident;
+        $(#[$dot_attr:meta])* fn $dot:ident;
+        lanes $lanes:ident;
+    ) => {
+        impl Semantic {
+            $(#[$credits_attr])*
+            fn $credits(&self, word: &[f32], terms: &[TermId], out: &mut Vec<(TermId, f32)>) {
+                let span = (self.ceiling - self.floor).max(f32::EPSILON);
+                let dims = self.dims;
+                // A term is credited only above the floor. By
+                // Cauchy-Schwarz the floats after the first `head` chunks
+                // add at most the product of their norms, so a term whose
+                // first chunks fall short by more is left after those
+                // (most terms, for a floor well above 0).
+                let word_rest = rest_norm(word, self.head);
+                for &term in terms {
+                    if !self.may_credit(term) {
+                        continue;
+                    }
+                    let at = term as usize * dims;
+                    let rest = word_rest * self.rest_norms[term as usize];
+                    let slot = &self.term_vectors[at..at + dims];
+                    let Some(cosine) = $dot(word, slot, self.head, rest, self.floor) else {
+                        continue;
+                    };
+                    let credit =
+                        ((cosine - self.floor) / span).clamp(0.0, 1.0) * self.max_credit;
+                    if credit > 0.0 {
+                        out.push((term, credit));
+                    }
+                }
+            }
+        }
+
+        $(#[$dot_attr])*
+        fn $dot(a: &[f32], b: &[f32], head: usize, rest: f32, below: f32) -> Option<f32> {
+            let n = chunks(a).len().min(chunks(b).len());
+            let (a8, b8) = (&chunks(a)[..n], &chunks(b)[..n]);
+            let head = head.min(n);
+            let mut lanes = $lanes::new();
+            for c in 0..head {
+                lanes.add(&a8[c], &b8[c]);
+            }
+            if lanes.sum() + rest < below - BOUND_MARGIN {
+                return None;
+            }
+            for c in head..n {
+                lanes.add(&a8[c], &b8[c]);
+            }
+            Some(lanes.sum() + tail(a, b))
+        }
+    };
 }
 
-/// [`dot_unless_below`] with [`WideLanes`]: the same figure bit for bit.
-#[cfg(target_arch = "x86_64")]
-#[target_feature(enable = "avx")]
-fn wide_dot_unless_below(a: &[f32], b: &[f32], head: usize, rest: f32, below: f32) -> Option<f32> {
-    let n = chunks(a).len().min(chunks(b).len());
-    let (a8, b8) = (&chunks(a)[..n], &chunks(b)[..n]);
-    let head = head.min(n);
-    let mut lanes = WideLanes::new();
-    for c in 0..head {
-        lanes.add(&a8[c], &b8[c]);
-    }
-    if lanes.sum() + rest < below - BOUND_MARGIN {
-        return None;
-    }
-    for c in head..n {
-        lanes.add(&a8[c], &b8[c]);
-    }
-    Some(lanes.sum() + tail(a, b))
+credits_with_lanes! {
+    /// [`Semantic::credits`] with the lanes this build always has
+    /// ([`Lanes`]).
+    fn narrow_credits;
+    /// [`dot`] unless the first `head` chunks of eight already show it at or
+    /// below `below`: their sum plus `rest`, a bound of what the other floats
+    /// can add, is under `below` by more than rounding can move it. The lanes
+    /// go on from where they stopped, so a dot it returns is [`dot`]'s bit
+    /// for bit.
+    fn dot_unless_below;
+    lanes Lanes;
+}
+
+credits_with_lanes! {
+    /// [`Semantic::narrow_credits`] with the eight lanes in one AVX
+    /// register ([`WideLanes`]), in fewer instructions.
+    #[cfg(target_arch = "x86_64")]
+    #[target_feature(enable = "avx")]
+    fn wide_credits;
+    /// [`dot_unless_below`] with [`WideLanes`]: the same figure bit for bit.
+    #[cfg(target_arch = "x86_64")]
+    #[target_feature(enable = "avx")]
+    fn wide_dot_unless_below;
+    lanes WideLanes;
 }
 
 /// How far under a cosine floor a bound must be to rule a term out: far
