@@ -398,6 +398,27 @@ fn a_drafted_knowledge_beats_declining_on_a_tenth_article() {
 }
 
 #[test]
+fn a_drafted_knowledge_beats_declining_on_an_eleventh_article() {
+    // A hospital trust's trial of a walk-in diagnostic centre in a market
+    // town (1,500 words, fictional), and 100 questions (40 the article
+    // does not answer), written by a helper who saw neither citebot nor its
+    // data. `citebot init`'s draft, unedited. Declining everything scores
+    // 0.400. Measured when it was added (stop 21): 0.670 (67/100),
+    // precision 0.690 (40/58).
+    drafted_at_least("article11", 0.66, 0.68);
+}
+
+#[test]
+fn a_drafted_knowledge_beats_declining_on_a_twelfth_article() {
+    // A lower-league football club's takeover by a consortium (1,350
+    // words, fictional), and 100 questions (40 the article does not
+    // answer), written blind the same way. Declining everything scores
+    // 0.400; the draft only just beats it. Measured when it was added
+    // (stop 21): 0.440 (44/100), precision 0.453 (24/53).
+    drafted_at_least("article12", 0.43, 0.45);
+}
+
+#[test]
 fn a_drafted_knowledge_beats_declining_on_the_tuning_article() {
     // A transport strike report and 80 questions (32 unanswerable) written
     // the same way; its misses are read to improve drafting, so it is a
@@ -442,4 +463,16 @@ fn a_drafted_knowledge_beats_declining_on_the_second_tuning_article() {
     // eastern end") giving a place: 0.510 (51/100), precision 0.718 (28/39).
     // With "which body" asking who: 0.520 (52/100), precision 0.725 (29/40).
     drafted_at_least("runway", 0.52, 0.72);
+}
+
+#[test]
+fn a_drafted_knowledge_beats_declining_on_the_third_tuning_article() {
+    // An island ferry withdrawn after an engine-room fire (1,350 words,
+    // fictional) and 100 questions written blind with runway's weighting:
+    // 25 paraphrases and 25 casual questions that avoid the article's own
+    // key words, 10 plain, 10 why and 30 the article does not answer. A
+    // tuning set: its misses may be read. Declining everything scores
+    // 0.300. Measured when it was added (stop 21): 0.400 (40/100),
+    // precision 0.478 (22/46).
+    drafted_at_least("ferry", 0.4, 0.47);
 }
