@@ -154,7 +154,8 @@ fn sentence_words(sentence: &str) -> Vec<Word> {
 }
 
 /// True when most words of three letters or more are capitalised: a
-/// headline in title case capitalises what is no name.
+/// headline in title case, or a heading ("Contact Details"), capitalises
+/// what is no name.
 fn title_case(words: &[Word]) -> bool {
     let long = words.iter().filter(|w| w.folded.chars().count() >= 3);
     let (mut all, mut capitalised) = (0, 0);
@@ -162,7 +163,7 @@ fn title_case(words: &[Word]) -> bool {
         all += 1;
         capitalised += usize::from(w.capital);
     }
-    all >= 3 && capitalised * 2 > all
+    all >= 2 && capitalised * 2 > all
 }
 
 #[cfg(test)]
