@@ -162,11 +162,13 @@ pub enum List {
     /// Verbs that report a view ("warned", "objects", "accused"): what
     /// follows may be why someone holds it (rule `reported-reason`).
     ViewVerbs,
+    /// Titles before a person's name that are no part of it ("dr", "cllr").
+    NameTitles,
 }
 
 impl List {
     /// Every list, for checking that the data file has each.
-    pub const ALL: [List; 64] = [
+    pub const ALL: [List; 65] = [
         List::Fillers,
         List::Question,
         List::Auxiliary,
@@ -231,6 +233,7 @@ impl List {
         List::ReasonAsking,
         List::ReasonBeforeTo,
         List::ViewVerbs,
+        List::NameTitles,
     ];
 
     /// The section name of the list in `word-lists.txt`.
@@ -300,6 +303,7 @@ impl List {
             List::ReasonAsking => "reason-asking",
             List::ReasonBeforeTo => "reason-before-to",
             List::ViewVerbs => "view-verbs",
+            List::NameTitles => "name-titles",
         }
     }
 }

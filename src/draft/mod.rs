@@ -94,6 +94,14 @@ const DRAFT_WHY_WORDS: f32 = 1.0;
 /// strike tuning sets).
 const DRAFT_REPORTED_REASON: f32 = 0.8;
 
+/// Drafted `missing_name` and `substituted_name`: a question naming one of
+/// the article's own people or bodies ("Rachel Dunmore's hotel") is not
+/// answered by a sentence that, with its neighbours, names no one of that
+/// name, and less by one naming another in its place (rules `name-missing`,
+/// `name-substituted`; measured on the runway, strike and squad tuning sets).
+const DRAFT_MISSING_NAME: f32 = 0.6;
+const DRAFT_SUBSTITUTED_NAME: f32 = 0.4;
+
 /// The `[engine]` table of a drafted file, with why.
 fn engine_table() -> String {
     format!(
@@ -107,7 +115,9 @@ fn engine_table() -> String {
          # by side count more where the sentence does too, and a long sentence\n\
          # ranks a little below a short one sharing as many words; a sentence\n\
          # giving the reason for the one before answers its \"why\" only, and\n\
-         # one reporting what someone says may tell why they think so. Delete the\n\
+         # one reporting what someone says may tell why they think so; a question\n\
+         # naming one of the article's people or bodies wants a sentence naming\n\
+         # them, or next to one that does. Delete the\n\
          # table once the intents are written the way readers ask.\n\
          [engine]\ncommon_rank = {DRAFT_COMMON_RANK:.1}\n\
          paragraph_context = {DRAFT_PARAGRAPH_CONTEXT:.1}\n\
@@ -116,7 +126,9 @@ fn engine_table() -> String {
          length_norm = {DRAFT_LENGTH_NORM:.1}\n\
          antecedent = {DRAFT_ANTECEDENT:.1}\n\
          why_words = {DRAFT_WHY_WORDS:.1}\n\
-         reported_reason = {DRAFT_REPORTED_REASON:.1}\n"
+         reported_reason = {DRAFT_REPORTED_REASON:.1}\n\
+         missing_name = {DRAFT_MISSING_NAME:.1}\n\
+         substituted_name = {DRAFT_SUBSTITUTED_NAME:.1}\n"
     )
 }
 
@@ -728,6 +740,13 @@ mod tests {
         assert_eq!(k.engine.neighbour_context, DRAFT_NEIGHBOUR_CONTEXT);
         assert_eq!(k.engine.length_norm, DRAFT_LENGTH_NORM);
         assert_eq!(k.engine.antecedent, DRAFT_ANTECEDENT);
+        assert_eq!(k.engine.missing_name, DRAFT_MISSING_NAME);
+        assert_eq!(k.engine.substituted_name, DRAFT_SUBSTITUTED_NAME);
+        assert_eq!(
+            crate::engine::Tunables::default().missing_name,
+            1.0,
+            "hand-written knowledge names its people in its intents"
+        );
         assert_eq!(
             crate::engine::Tunables::default().paragraph_context,
             0.0,

@@ -106,10 +106,10 @@ pub struct Index {
     pub intent_postings: Vec<Vec<(u32, u32)>>,
     /// Weight of a question word the knowledge never uses (before its English rarity).
     pub unseen_weight: f32,
-    /// Named entities as their stems joined by spaces; `true` when the
-    /// knowledge mentions it. One string per name, so a window of a
+    /// Named entities (the gazetteer's and the article's own names) as
+    /// their stems joined by spaces. One string per name, so a window of a
     /// question is looked up without building a key of its own.
-    pub entities: HashMap<String, bool>,
+    pub entities: HashMap<String, EntityName>,
     /// Longest entity, in words.
     pub longest_entity: usize,
     /// For the first stem of each entity, the longest entity it starts, in
@@ -185,7 +185,16 @@ impl Index {
                 .map(|i| i.iter().map(|&t| idf[t as usize]).sum())
                 .collect();
         }
-        let (entities, longest_entity) = entity_names(analyzer, &postings);
+        let (mut entities, mut longest_entity) = entity_names(analyzer, &postings);
+        if knowledge.engine.missing_name < 1.0 || knowledge.engine.substituted_name < 1.0 {
+            add_article_names(
+                &mut entities,
+                &mut longest_entity,
+                &super::names::article_names(&knowledge.article, knowledge.engine.name_rank),
+                analyzer,
+                &postings,
+            );
+        }
         let mut entity_starts: HashMap<String, usize> = HashMap::default();
         for name in entities.keys() {
             let mut stems = name.split(' ');
@@ -284,11 +293,12 @@ impl Index {
                     }
                     key.push_str(&t.stem);
                 }
-                if let Some(&known) = self.entities.get(key.as_str()) {
-                    let term = tokens[i].term.filter(|_| known);
+                if let Some(name) = self.entities.get(key.as_str()) {
+                    let term = name.term.or(tokens[i].term).filter(|_| name.known);
                     found.push(Mention {
                         term: term.unwrap_or(TermId::MAX),
                         known: term.is_some(),
+                        article: name.article,
                         start: i,
                         end: i + len,
                         asked_about: tokens[i].after_question_word,
@@ -554,9 +564,57 @@ impl Posting for (u32, u32) {
     }
 }
 
+/// A named entity as [`Index::entities`] holds it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct EntityName {
+    /// Whether the knowledge mentions it.
+    pub known: bool,
+    /// The term that stands for the whole name, when it is not its first
+    /// word's: the rarest word of an article's name ("dunmore" for "Rachel
+    /// Dunmore"), so that the name and its surname alone are one entity.
+    pub term: Option<TermId>,
+    /// Read from the article's text ([`super::names`]), not the gazetteer.
+    pub article: bool,
+}
+
+/// Adds the article's own names to the gazetteer's entities (a name the
+/// gazetteer lists stays the gazetteer's). A name of several words stands
+/// for its rarest word's term, so that "Rachel Dunmore" and "Ms Dunmore"
+/// name one person.
+fn add_article_names(
+    entities: &mut HashMap<String, EntityName>,
+    longest_entity: &mut usize,
+    names: &[Vec<String>],
+    analyzer: &Analyzer,
+    postings: &[Vec<u32>],
+) {
+    for name in names {
+        let tokens = analyzer.analyse_known(&name.join(" ")).tokens;
+        let Some(rarest) = tokens
+            .iter()
+            .max_by_key(|t| lexicon::english_rank(&t.word).unwrap_or(usize::MAX))
+        else {
+            continue;
+        };
+        let known = tokens
+            .iter()
+            .all(|t| t.term.is_some_and(|t| !postings[t as usize].is_empty()));
+        let stems: Vec<&str> = tokens.iter().map(|t| t.stem.as_str()).collect();
+        *longest_entity = (*longest_entity).max(stems.len());
+        entities.entry(stems.join(" ")).or_insert(EntityName {
+            known,
+            term: rarest.term.filter(|_| tokens.len() > 1),
+            article: true,
+        });
+    }
+}
+
 /// The named entities of the lexicon as their stems joined by spaces, each
 /// with whether the knowledge mentions it, and the longest, in words.
-fn entity_names(analyzer: &Analyzer, postings: &[Vec<u32>]) -> (HashMap<String, bool>, usize) {
+fn entity_names(
+    analyzer: &Analyzer,
+    postings: &[Vec<u32>],
+) -> (HashMap<String, EntityName>, usize) {
     let mut entities = HashMap::default();
     let mut longest_entity = 1;
     for name in lexicon::entities() {
@@ -575,7 +633,12 @@ fn entity_names(analyzer: &Analyzer, postings: &[Vec<u32>]) -> (HashMap<String, 
                 .is_some_and(|t| !postings[t as usize].is_empty())
         });
         longest_entity = longest_entity.max(stems.len());
-        entities.insert(stems.join(" "), known);
+        let name = EntityName {
+            known,
+            term: None,
+            article: false,
+        };
+        entities.insert(stems.join(" "), name);
     }
     (entities, longest_entity)
 }
@@ -605,6 +668,8 @@ pub struct Mention {
     pub term: TermId,
     /// Whether the knowledge mentions it.
     pub known: bool,
+    /// Whether it is one of the article's own names rather than the gazetteer's.
+    pub article: bool,
     /// Index of its first token.
     pub start: usize,
     /// Index after its last token.

@@ -11,6 +11,7 @@ mod explain;
 mod fit;
 mod focus;
 mod index;
+mod names;
 mod question;
 mod reply;
 pub mod rules;

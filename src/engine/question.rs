@@ -465,10 +465,23 @@ pub fn sentence_counted_words(sentence: &str) -> Vec<String> {
             if bare.starts_with('$') {
                 out.push("money".to_string());
             }
+            out.extend(hyphened_nouns(bare).map(str::to_string));
             out.extend(tokens[i + 1..].iter().take(4).map(|t| t.to_string()));
         }
     }
     out
+}
+
+/// The words a number is hyphened to, which it counts: "42-room" counts
+/// rooms, "a 10-mile walk" miles; nothing for a bare number.
+fn hyphened_nouns(bare: &str) -> impl Iterator<Item = &str> {
+    let words = bare
+        .split_once('-')
+        .filter(|(number, _)| number.chars().all(|c| c.is_ascii_digit() || c == '.'))
+        .map_or("", |(_, words)| words);
+    words
+        .split('-')
+        .filter(|w| w.chars().all(char::is_alphabetic) && !w.is_empty())
 }
 
 /// True when token `i` is a number that counts something, not part of a
@@ -724,6 +737,14 @@ mod tests {
         assert!(aid.contains(&"money".to_string()));
         assert!(aid.contains(&"ammunition".to_string()));
         assert!(!aid.iter().any(|w| w.contains("helicopters")));
+    }
+
+    #[test]
+    fn a_number_hyphened_to_its_noun_counts_it() {
+        let hotel =
+            sentence_counted_words("Gareth owns the 42-room Quayside Hotel near the terminal.");
+        assert!(hotel.contains(&"room".to_string()), "{hotel:?}");
+        assert!(sentence_counted_words("the MI-17 helicopters").is_empty());
     }
 
     #[test]

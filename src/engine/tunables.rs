@@ -104,6 +104,16 @@ tunables! {
     /// Rule `entity-substituted`: share of its score a fact keeps when it
     /// names another entity in place of one the question names.
     substituted_entity: f32 = 0.4, 0.0, 1.0;
+    /// Rule `name-missing`: share of its score a fact keeps when it lacks
+    /// one of the article's own names (read from its text) that the
+    /// question names (1 = off; `init` sets it for drafted knowledge, whose
+    /// intents name no one a sentence leaves to its neighbours).
+    missing_name: f32 = 1.0, 0.0, 1.0;
+    /// Rule `name-substituted`: share of its score a fact keeps when it
+    /// names another entity in place of one of the article's own names
+    /// that the question names (1 = off; `init` sets it for drafted
+    /// knowledge). With both at 1 the article's names are not read.
+    substituted_name: f32 = 1.0, 0.0, 1.0;
     /// Rule `answer-kind`: share of its score a fact keeps when it cannot give
     /// the kind of answer asked for (a count, a reason, a time, a place).
     wrong_kind: f32 = 0.4, 0.0, 1.0;

@@ -57,6 +57,12 @@ pub enum Rule {
     EntityMissing,
     /// The fact names another entity in place of one the question names.
     EntitySubstituted,
+    /// The fact lacks one of the article's own names the question names
+    /// ("Rachel Dunmore", read from the article's text).
+    NameMissing,
+    /// The fact names another entity in place of one of the article's own
+    /// names the question names.
+    NameSubstituted,
     /// The fact cannot give the kind of answer asked for ("why", "when", "how many").
     AnswerKind,
     /// "How many X": the fact gives no number of X, or not with X's qualifiers.
@@ -132,10 +138,12 @@ pub enum Rule {
 
 impl Rule {
     /// Every rule, in the order `--explain` lists them.
-    pub const ALL: [Rule; 29] = [
+    pub const ALL: [Rule; 31] = [
         Rule::UnknownEntity,
         Rule::EntityMissing,
         Rule::EntitySubstituted,
+        Rule::NameMissing,
+        Rule::NameSubstituted,
         Rule::AnswerKind,
         Rule::CountedThing,
         Rule::WhichNoun,
@@ -170,6 +178,8 @@ impl Rule {
             Rule::UnknownEntity => "unknown-entity",
             Rule::EntityMissing => "entity-missing",
             Rule::EntitySubstituted => "entity-substituted",
+            Rule::NameMissing => "name-missing",
+            Rule::NameSubstituted => "name-substituted",
             Rule::AnswerKind => "answer-kind",
             Rule::CountedThing => "counted-thing",
             Rule::WhichNoun => "which-noun",
@@ -302,6 +312,8 @@ pub fn guard(
         fired.add(rule);
         factor *= match rule {
             Rule::EntitySubstituted => t.substituted_entity,
+            Rule::NameMissing => t.missing_name,
+            Rule::NameSubstituted => t.substituted_name,
             _ => t.missing_entity,
         };
     }
@@ -342,6 +354,8 @@ pub fn effects(fired: Fired, boosts: &[f32; 8], t: &Tunables) -> Vec<Effect> {
             let change = match rule {
                 Rule::EntityMissing => Change::Times(t.missing_entity),
                 Rule::EntitySubstituted => Change::Times(t.substituted_entity),
+                Rule::NameMissing => Change::Times(t.missing_name),
+                Rule::NameSubstituted => Change::Times(t.substituted_name),
                 Rule::AnswerKind | Rule::CountedThing | Rule::WhichNoun => {
                     Change::Times(t.wrong_kind)
                 }
