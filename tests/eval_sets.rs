@@ -420,8 +420,10 @@ fn a_drafted_knowledge_beats_declining_on_an_eleventh_article() {
     // does not answer), written by a helper who saw neither citebot nor its
     // data. `citebot init`'s draft, unedited. Declining everything scores
     // 0.400. Measured when it was added (stop 21): 0.670 (67/100),
-    // precision 0.690 (40/58).
-    drafted_at_least("article11", 0.66, 0.68);
+    // precision 0.690 (40/58). With the article's own names as entities
+    // (rules name-missing, name-substituted): 0.660 (66/100), precision
+    // 0.672 (41/61).
+    drafted_at_least("article11", 0.65, 0.66);
 }
 
 #[test]
@@ -430,8 +432,10 @@ fn a_drafted_knowledge_beats_declining_on_a_twelfth_article() {
     // words, fictional), and 100 questions (40 the article does not
     // answer), written blind the same way. Declining everything scores
     // 0.400; the draft only just beats it. Measured when it was added
-    // (stop 21): 0.440 (44/100), precision 0.453 (24/53).
-    drafted_at_least("article12", 0.43, 0.45);
+    // (stop 21): 0.440 (44/100), precision 0.453 (24/53). With the
+    // article's own names as entities: 0.440 (44/100), precision 0.444
+    // (20/45).
+    drafted_at_least("article12", 0.43, 0.44);
 }
 
 #[test]
