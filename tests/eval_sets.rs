@@ -301,8 +301,12 @@ fn a_drafted_knowledge_beats_declining_on_a_third_article() {
     // phrase-match, neighbour-context and sentence-length drafted: 0.600
     // (48/80), precision 0.675 (27/40), and so with "who is <name>" drafted
     // (0.588, 47/80, without the three rules); with rule antecedent drafted
-    // (on main's word lists): 0.625 (50/80), precision 0.692 (27/39).
-    drafted_at_least("article3", 0.6, 0.58);
+    // (on main's word lists): 0.625 (50/80), precision 0.692 (27/39); with
+    // rule counted-thing taking a count of a near word and ending the
+    // counted phrase at a unit of time: 0.637 (51/80), precision 0.700 (28/40);
+    // with the article's own names read as entities as well (which alone
+    // gave 0.613, 49/80): 0.625 (50/80), precision 0.675 (27/40).
+    drafted_at_least("article3", 0.62, 0.58);
 }
 
 #[test]
@@ -395,8 +399,10 @@ fn a_drafted_knowledge_beats_declining_on_a_ninth_article() {
     // unedited. Declining everything scores 40/100 = 0.400. Measured when
     // it was added (stop 20): 0.570 (57/100), precision 0.630 (29/46).
     // With the article's own names read as entities: 0.580 (58/100),
-    // precision 0.659 (29/44).
-    drafted_at_least("article9", 0.57, 0.62);
+    // precision 0.659 (29/44); with rule counted-thing taking a count of a
+    // near word and ending the counted phrase at a unit of time as well:
+    // 0.590 (59/100), precision 0.667 (30/45).
+    drafted_at_least("article9", 0.59, 0.66);
 }
 
 #[test]
@@ -486,7 +492,10 @@ fn a_drafted_knowledge_beats_declining_on_the_second_tuning_article() {
     // With the article's own names read as entities: 0.520 (52/100),
     // precision 0.737 (28/38); and a number hyphened to its noun counting
     // it ("the 42-room Quayside Hotel"): 0.530 (53/100), precision 0.744 (29/39).
-    drafted_at_least("runway", 0.53, 0.72);
+    // With rule counted-thing taking a count of a near word ("departures"
+    // for "flights") and ending the counted phrase at a unit of time ("how
+    // many flights a week") as well: 0.540 (54/100), precision 0.750 (30/40).
+    drafted_at_least("runway", 0.54, 0.75);
 }
 
 #[test]

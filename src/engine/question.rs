@@ -426,12 +426,20 @@ pub fn counted_words(words: &[String]) -> Vec<String> {
     }
     // The phrase up to the verb: "how many russian soldiers are",
     // "how many tons of ammo", "how many troops russia put on ...".
-    rest.iter()
-        .take(4)
-        .take_while(|w| !is_auxiliary(w))
-        .filter(|w| !is_stopword(w))
-        .cloned()
-        .collect()
+    // A unit of time after the thing counted gives a rate or a span, not
+    // a qualifier of the thing ("how many flights a week", "how many
+    // passengers each year"): the phrase ends before it.
+    let mut phrase: Vec<String> = Vec::new();
+    for word in rest.iter().take(4).take_while(|w| !is_auxiliary(w)) {
+        if is_stopword(word) {
+            continue;
+        }
+        if !phrase.is_empty() && language().in_list(List::DurationUnits, word) {
+            break;
+        }
+        phrase.push(word.clone());
+    }
+    phrase
 }
 
 /// Where the subject of "how much did X cost" ends (at the verb of cost),
@@ -731,6 +739,17 @@ mod tests {
             counted_words(&words("how much did a javelin cost")),
             ["javelin"]
         );
+        // A unit of time after the thing counted is a rate, not a qualifier;
+        // a unit of time counted is the thing itself.
+        assert_eq!(
+            counted_words(&words("how many flights a week leave")),
+            ["flights"]
+        );
+        assert_eq!(
+            counted_words(&words("how many passengers each year")),
+            ["passengers"]
+        );
+        assert_eq!(counted_words(&words("how many hours a day")), ["hours"]);
         let aid = sentence_counted_words(
             "an estimated $200 million in aid, 283 tons of ammunition and MI-17 helicopters",
         );

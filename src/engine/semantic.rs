@@ -96,6 +96,16 @@ impl Semantic {
         self.narrow_credits(word, terms, out);
     }
 
+    /// [`Semantic::credit`] between two of the knowledge's terms (0 when the
+    /// first has no vector): how far one may stand in for the other.
+    pub fn term_credit(&self, a: TermId, b: TermId) -> f32 {
+        let slot = &self.term_vectors[a as usize * self.dims..(a as usize + 1) * self.dims];
+        if slot.iter().all(|&x| x == 0.0) {
+            return 0.0;
+        }
+        self.credit(slot, b)
+    }
+
     /// Credit in 0..=`vector_credit` for matching a question word (given by
     /// its unit vector) with a term: 0 below `vector_floor`, rising linearly
     /// to full credit at `vector_ceiling`.

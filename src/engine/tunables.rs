@@ -152,6 +152,10 @@ tunables! {
     /// Rule `which-noun`: least semantic credit for a fact's word to stand in
     /// for the noun of a "which X" question that the knowledge never uses.
     neighbour_credit: f32 = 0.5, 0.0, 1.0;
+    /// Rule `counted-thing`: least semantic credit for a thing a fact counts
+    /// to stand in for the thing a "how many X" question counts ("62
+    /// departures a week" for "how many flights a week").
+    counted_neighbour: f32 = 0.65, 0.0, 1.0;
     /// Word vectors: cosine below which two words are not related at all.
     vector_floor: f32 = 0.60, -1.0, 1.0;
     /// Word vectors: cosine at which two words count as fully related.

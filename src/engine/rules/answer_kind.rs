@@ -1,7 +1,8 @@
 //! Rules on the kind of answer asked for: `answer-kind` (the fact cannot
 //! give it: "why" needs a reason, "when" a time, "where" a place),
-//! `counted-thing` ("how many X" needs a number of X, with X's qualifiers:
-//! "how much economic aid" is not answered by a sum of military aid),
+//! `counted-thing` ("how many X" needs a number of X, or of a word the
+//! vectors take for X, with X's qualifiers: "how much economic aid" is not
+//! answered by a sum of military aid),
 //! `which-noun` ("which X" needs a fact that mentions X and says which, not
 //! just "a X"), `unstated-reason` ("why" is better answered by a fact that
 //! states a reason in words, "because", "due to", or asks why in an intent,
@@ -54,9 +55,10 @@ impl Counted {
         }
     }
 
-    /// True when the fact counts the thing with all its qualifiers (or no
-    /// thing is asked to be counted).
-    fn counted_by(&self, doc: &Doc) -> bool {
+    /// True when the fact counts the thing, or a word the vectors take for
+    /// it (credit above `counted_neighbour`), with all its qualifiers (or
+    /// no thing is asked to be counted).
+    fn counted_by(&self, doc: &Doc, semantic: Option<&Semantic>, t: &Tunables) -> bool {
         if self.phrase.is_empty() {
             return true;
         }
@@ -67,7 +69,16 @@ impl Counted {
             // pronoun, which the words then weigh.
             return self.priced && doc.gives.prices();
         };
-        has(&doc.counted, self.phrase[h]) && self.phrase[..h].iter().all(|t| has(&doc.bag, *t))
+        // The thing counted in the fact's own words, or in a close
+        // neighbour's ("departures" for "flights").
+        let head = self.phrase[h];
+        let counts_head = has(&doc.counted, head)
+            || semantic.is_some_and(|s| {
+                doc.counted
+                    .iter()
+                    .any(|&c| s.term_credit(head, c) > t.counted_neighbour)
+            });
+        counts_head && self.phrase[..h].iter().all(|t| has(&doc.bag, *t))
     }
 }
 
@@ -164,7 +175,7 @@ pub fn check(reading: &Reading, doc: &Doc, semantic: Option<&Semantic>, t: &Tuna
         } else if wanted == Wants::Reason && !doc.gives.states_reason() {
             fired.add(Rule::UnstatedReason);
         }
-        if !reading.counted.counted_by(doc) {
+        if !reading.counted.counted_by(doc, semantic, t) {
             fired.add(Rule::CountedThing);
         }
     }
@@ -322,6 +333,56 @@ mod tests {
         // It asks who: a sentence with no "who" intent is judged so.
         assert!(fired(&engine, question, "pier-opens", Rule::NotAPerson));
         assert!(!fired(&engine, question, "pier-opens", Rule::WhichNoun));
+    }
+
+    #[test]
+    fn how_many_is_answered_by_a_count_of_a_near_word() {
+        let article = "A busy airport\n\nThe airport normally operates 62 departures a week.\n\n\
+                       The airport operates 12 hotels nearby.\n\n40 flights to Spain resume in May.\n";
+        let facts = [
+            (
+                "departures",
+                "airport normally operates departures week",
+                "The airport normally operates 62 departures a week.",
+            ),
+            (
+                "hotels",
+                "airport operates hotels nearby",
+                "The airport operates 12 hotels nearby.",
+            ),
+            (
+                "spain",
+                "40 flights spain resume may",
+                "40 flights to Spain resume in May.",
+            ),
+        ];
+        // Made-up vectors: flights and departures point one way, hotels
+        // another.
+        let words = ["flights", "departures", "hotels", "airport", "week"];
+        let vectors = [
+            vec![1.0, 0.1, 0.0],
+            vec![0.95, 0.2, 0.0],
+            vec![0.0, 0.1, 1.0],
+            vec![0.0, 1.0, 0.0],
+            vec![0.3, 0.3, 0.9],
+        ];
+        let vectors = crate::vectors::Vectors::from_f32(
+            words.iter().map(|w| w.to_string()).collect(),
+            &vectors,
+        );
+        let knowledge = crate::fixtures::one_topic(article, &facts);
+        let engine = crate::engine::Engine::with_vectors(knowledge, std::sync::Arc::new(vectors));
+        let question = "how many flights a week does the airport operate";
+        // The sentence counts departures, which the vectors take for
+        // flights (another sentence counts flights themselves); "a week"
+        // is the rate, not a qualifier of the flights.
+        assert!(!fired(&engine, question, "departures", Rule::CountedThing));
+        assert!(answered_with(&engine, question, "departures"));
+        // Twelve hotels are no count of flights.
+        assert!(fired(&engine, question, "hotels", Rule::CountedThing));
+        // Without vectors, departures are not flights.
+        let plain = crate::engine::Engine::new(crate::fixtures::one_topic(article, &facts));
+        assert!(fired(&plain, question, "departures", Rule::CountedThing));
     }
 
     /// A made-up article where one sentence prices the bridge by a pronoun
