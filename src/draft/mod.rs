@@ -134,12 +134,15 @@ fn engine_table() -> String {
 
 /// The comment that opens a drafted file.
 const HEADER: &str = "\
-# DRAFT knowledge file written by `citebot init` from the article alone.
-# Edit it: every fact's intents are guesses at how people ask for its
-# sentence. Keep the `source` of each fact verbatim from article.txt; change
-# answers, intents, keywords, topics and summaries freely. Then run
-# `citebot check DIR` and try questions with `citebot ask --explain`.
-# The format is described in the README (\"The knowledge file\").
+# DRAFT knowledge file written by `citebot init` from the article alone:
+# it loads and answers as it is; edit it to answer better. Every fact's
+# intents are guesses at how people ask for its sentence: add questions in
+# your readers' words. Keep each `source` verbatim from article.txt; change
+# answers, intents, keywords, topics and summaries freely; add this
+# article's own synonyms in a `[synonyms]` table (fire = [\"blaze\"]).
+# Then run `citebot check DIR` and try questions with
+# `citebot --knowledge DIR ask --explain \"QUESTION\"`.
+# The format: README, \"The knowledge\"; the steps: \"Put in your own article\".
 
 ";
 
@@ -714,6 +717,29 @@ fn title_of(id: &str) -> String {
 mod tests {
     use super::*;
     use crate::Reply;
+
+    #[test]
+    fn the_drafts_opening_comment_points_at_real_readme_sections() {
+        // The admin opening a draft follows these names to the README.
+        let readme = include_str!("../../README.md");
+        let named: Vec<&str> = HEADER
+            .split("README")
+            .nth(1)
+            .unwrap_or_default()
+            .split('"')
+            .skip(1)
+            .step_by(2)
+            .collect();
+        assert_eq!(named, ["The knowledge", "Put in your own article"]);
+        for name in named {
+            assert!(
+                readme.lines().any(|l| l == format!("## {name}")),
+                "no README section \"{name}\""
+            );
+        }
+        // Its commands name the drafted directory, or they would read another.
+        assert!(HEADER.contains("citebot --knowledge DIR ask --explain"));
+    }
 
     const ARTICLE: &str = "The Zorblat Engine\n\nThe Zorblat engine was built by Mira Quell in 1987. It turns 40 brass gears.\n\nA \"quiet\" engine, she said\\n, is rare.\n";
 

@@ -8,6 +8,7 @@ use std::path::{Path, PathBuf};
 use toml::Spanned;
 use toml::de::{DeTable, DeValue};
 
+use super::nearest::nearest_hint;
 use super::sections::Sections;
 use super::{ArticleMeta, Fact, Knowledge, LoadError, LoadErrors, Synonym, Topic};
 use crate::article::Article;
@@ -179,7 +180,11 @@ fn load_sections(
     }
     let knowledge = checker.knowledge(doc.get_ref(), toml_text, sections, article, &article_file);
     if !checker.parse_errors.is_empty() {
-        return Err(LoadErrors(checker.parse_errors));
+        // In line order, as the other problems: the parser may report a
+        // later line first (an unclosed string, then the line it ran into).
+        let mut errors = checker.parse_errors;
+        errors.sort_by_key(|e| e.line);
+        return Err(LoadErrors(errors));
     }
     let mut errors = checker.errors;
     if errors.is_empty()
@@ -374,7 +379,12 @@ struct Checker {
     errors: Vec<LoadError>,
     /// Syntax errors: when there are any, they are all that is reported.
     parse_errors: Vec<LoadError>,
+    /// Sources not found so far; the first [`MAX_SOURCE_HINTS`] get a hint.
+    hints: usize,
 }
+
+/// How many `source` errors of one checker name the nearest sentence.
+const MAX_SOURCE_HINTS: usize = 20;
 
 impl Checker {
     fn new(file: PathBuf, text: &str) -> Checker {
@@ -386,6 +396,7 @@ impl Checker {
             pieces: Vec::new(),
             errors: Vec::new(),
             parse_errors: Vec::new(),
+            hints: 0,
         }
     }
 
@@ -977,6 +988,7 @@ impl Checker {
             pieces: Vec::new(),
             errors: Vec::new(),
             parse_errors: Vec::new(),
+            hints: 0,
         }
     }
 
@@ -1081,10 +1093,16 @@ impl Checker {
             let found = context.article.locate(source);
             if found.is_none() && !context.article.sentences.is_empty() {
                 let at = table.get("source").map_or(at, |v| v.span().start);
+                // Bounded, so that a file of many bad sources stays quick.
+                self.hints += 1;
+                let hint = (self.hints <= MAX_SOURCE_HINTS)
+                    .then(|| nearest_hint(&context.article, source))
+                    .flatten()
+                    .map_or(String::new(), |hint| format!("; {hint}"));
                 self.error(
                     at,
                     format!(
-                        "{what}: source not found verbatim in {}: \"{}\"",
+                        "{what}: source not found verbatim in {}: \"{}\"{hint}",
                         context.article_file.display(),
                         shorten(source, 90)
                     ),
@@ -1337,6 +1355,27 @@ source = "The U.S. sent aid."
     }
 
     #[test]
+    fn an_unclosed_string_is_reported_in_line_order() {
+        // The admin's slip: a closing quote forgotten in a list of intents.
+        let fact = GOOD_FACT.replace(
+            "intents = [\"what did the us send\"]",
+            "intents = [\n  \"what did the us send,\n  \"what came from the us\",\n]",
+        );
+        let errors = messages(load(&toml(&fact)));
+        assert!(!errors.is_empty());
+        let lines: Vec<usize> = errors
+            .iter()
+            .filter_map(|e| e.split(':').nth(1)?.parse().ok())
+            .collect();
+        assert_eq!(lines.len(), errors.len(), "{errors:?}");
+        assert!(lines.is_sorted(), "{errors:?}");
+        assert_eq!(
+            lines[0], 19,
+            "the unclosed string's own line first: {errors:?}"
+        );
+    }
+
+    #[test]
     fn each_fact_is_parsed_alone_yet_errors_name_the_files_lines() {
         let second = GOOD_FACT.replace("us-aid", "us-aid-2");
         let text = format!("{}{second}\n[engine]\nanswr = 0.5\n", toml(GOOD_FACT));
@@ -1450,6 +1489,13 @@ source = "The U.S. sent aid."
         assert!(
             errors[0]
                 .contains("source not found verbatim in kb/article.txt: \"The U.S. sent tanks.\""),
+            "{errors:?}"
+        );
+        // It says where the copy went wrong, so the admin need not diff by eye.
+        assert!(
+            errors[0].ends_with(
+                "; the nearest sentence, in paragraph 1, has \"aid\" where the source has \"tanks\""
+            ),
             "{errors:?}"
         );
     }
