@@ -134,7 +134,7 @@ fn load_sections(
         for range in &sections.facts {
             checker.parse_fact_table(toml_text, range.clone());
         }
-        return Err(LoadErrors(checker.parse_errors));
+        return Err(syntax_errors(checker.parse_errors, toml_text));
     }
     let article = Article::parse(article_text);
     let article_file = dir.join(
@@ -180,11 +180,7 @@ fn load_sections(
     }
     let knowledge = checker.knowledge(doc.get_ref(), toml_text, sections, article, &article_file);
     if !checker.parse_errors.is_empty() {
-        // In line order, as the other problems: the parser may report a
-        // later line first (an unclosed string, then the line it ran into).
-        let mut errors = checker.parse_errors;
-        errors.sort_by_key(|e| e.line);
-        return Err(LoadErrors(errors));
+        return Err(syntax_errors(checker.parse_errors, toml_text));
     }
     let mut errors = checker.errors;
     if errors.is_empty()
@@ -194,6 +190,36 @@ fn load_sections(
     }
     errors.sort_by_key(|e| (e.file.clone(), e.line));
     Err(LoadErrors(errors))
+}
+
+/// The syntax errors as reported: in line order, as the other problems
+/// (the parser may report a later line first: an unclosed string, then the
+/// line it ran into), and a table written twice names the line of the first.
+fn syntax_errors(mut errors: Vec<LoadError>, toml_text: &str) -> LoadErrors {
+    errors.sort_by_key(|e| e.line);
+    for error in &mut errors {
+        if error.message != "invalid TOML: duplicate key" {
+            continue;
+        }
+        let Some(line) = error.line else { continue };
+        let Some(header) = toml_text.lines().nth(line.saturating_sub(1)).map(str::trim) else {
+            continue;
+        };
+        if !header.starts_with('[') || header.starts_with("[[") {
+            continue;
+        }
+        if let Some(first) = toml_text
+            .lines()
+            .take(line.saturating_sub(1))
+            .position(|l| l.trim() == header)
+        {
+            error.message = format!(
+                "invalid TOML: table {header} is already on line {}: a table is written once, so put these entries there",
+                first + 1
+            );
+        }
+    }
+    LoadErrors(errors)
 }
 
 /// What tells one version of a file from another: device, inode, size and
@@ -1352,6 +1378,19 @@ source = "The U.S. sent aid."
         assert_eq!(errors.len(), 1, "{errors:?}");
         assert!(errors[0].starts_with("kb/knowledge.toml:19:"), "{errors:?}");
         assert!(errors[0].contains("invalid TOML"), "{errors:?}");
+    }
+
+    #[test]
+    fn a_table_written_twice_names_where_it_first_is() {
+        // The admin adds a [synonyms] table to a file that already has one.
+        let text = format!("{}\n[synonyms]\nfire = [\"blaze\"]\n", toml(GOOD_FACT));
+        let line = text.lines().count() - 1;
+        assert_eq!(
+            messages(load(&text)),
+            [format!(
+                "kb/knowledge.toml:{line}: invalid TOML: table [synonyms] is already on line 4: a table is written once, so put these entries there"
+            )]
+        );
     }
 
     #[test]
