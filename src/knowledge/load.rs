@@ -1122,7 +1122,7 @@ impl Checker {
                 // Bounded, so that a file of many bad sources stays quick.
                 self.hints += 1;
                 let hint = (self.hints <= MAX_SOURCE_HINTS)
-                    .then(|| nearest_hint(&context.article, source))
+                    .then(|| nearest_hint(context.article, source))
                     .flatten()
                     .map_or(String::new(), |hint| format!("; {hint}"));
                 self.error(
