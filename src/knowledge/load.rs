@@ -68,7 +68,7 @@ pub fn load_dir(dir: &Path) -> Result<Knowledge, LoadErrors> {
     loop {
         tries += 1;
         let before = identity(&toml_path);
-        let toml_text = read_capped(&toml_path, MAX_KNOWLEDGE_BYTES)?;
+        let toml_text = read_capped(&toml_path, MAX_KNOWLEDGE_BYTES).map_err(draft_hint)?;
         let sections = Sections::new(&toml_text);
         let article_path = article_path(dir, &toml_text, &sections)?;
         let article_before = identity(&article_path);
@@ -85,6 +85,19 @@ pub fn load_dir(dir: &Path) -> Result<Knowledge, LoadErrors> {
             return load_sections(dir, &toml_text, &sections, &article_text);
         }
     }
+}
+
+/// A missing knowledge file says how to make one: the admin who points
+/// `check` or `--knowledge` at a directory of their article alone.
+fn draft_hint(mut errors: LoadErrors) -> LoadErrors {
+    for error in &mut errors.0 {
+        if error.message == "file not found" {
+            error
+                .message
+                .push_str("; draft one from your article with `citebot init ARTICLE DIR`");
+        }
+    }
+    errors
 }
 
 /// Validates `toml_text` as the knowledge file of `dir`, with the article
@@ -1680,7 +1693,9 @@ same_source = "us-aid"
         let errors = messages(load_dir(Path::new("/nonexistent/knowledge")));
         assert_eq!(
             errors,
-            ["/nonexistent/knowledge/knowledge.toml: file not found"]
+            [
+                "/nonexistent/knowledge/knowledge.toml: file not found; draft one from your article with `citebot init ARTICLE DIR`"
+            ]
         );
     }
 
