@@ -854,6 +854,31 @@ mod tests {
         );
     }
 
+    #[test]
+    fn a_synonyms_table_added_at_the_end_of_a_draft_applies() {
+        // README, "Put in your own article", step 5: the draft has no
+        // `[synonyms]`; the admin adds one at the end, after `[engine]`.
+        let toml = draft(ARTICLE).expect("drafted");
+        assert!(
+            !toml.lines().any(|l| l.trim() == "[synonyms]"),
+            "the guide says it has none"
+        );
+        // A nickname only this article's readers use.
+        let question = "tell me about the zorby";
+        let built = "The Zorblat engine was built by Mira Quell in 1987.";
+        let reached = |toml: &str| -> Vec<String> {
+            let k = load_str(Path::new("kb"), toml, ARTICLE).unwrap_or_else(|e| panic!("{e}"));
+            match crate::Engine::new(k).answer(question) {
+                Reply::Answered(a) => vec![a.citation.sentence],
+                Reply::Unsure(offered) => offered.into_iter().map(|s| s.intent).collect(),
+                _ => Vec::new(),
+            }
+        };
+        assert_eq!(reached(&toml), Vec::<String>::new(), "unknown before");
+        let with = reached(&format!("{toml}\n[synonyms]\nzorblat = [\"zorby\"]\n"));
+        assert!(with.iter().any(|s| s == built), "{with:?}");
+    }
+
     /// Everyday words reach a drafted article's own wording through the
     /// general synonyms of `assets/lang/synonyms.txt`: "big boss" and "ceo"
     /// are the chief executive, a "war chest" is a fund. None of these is
