@@ -134,12 +134,15 @@ fn engine_table() -> String {
 
 /// The comment that opens a drafted file.
 const HEADER: &str = "\
-# DRAFT knowledge file written by `citebot init` from the article alone.
-# Edit it: every fact's intents are guesses at how people ask for its
-# sentence. Keep the `source` of each fact verbatim from article.txt; change
-# answers, intents, keywords, topics and summaries freely. Then run
-# `citebot check DIR` and try questions with `citebot ask --explain`.
-# The format is described in the README (\"The knowledge file\").
+# DRAFT knowledge file written by `citebot init` from the article alone:
+# it loads and answers as it is; edit it to answer better. Every fact's
+# intents are guesses at how people ask for its sentence: add questions in
+# your readers' words. Keep each `source` verbatim from article.txt; change
+# answers, intents, keywords, topics and summaries freely; add this
+# article's own synonyms in a `[synonyms]` table (fire = [\"blaze\"]).
+# Then run `citebot check DIR` and try questions with
+# `citebot --knowledge DIR ask --explain \"QUESTION\"`.
+# The format: README, \"The knowledge\"; the steps: \"Put in your own article\".
 
 ";
 
@@ -715,6 +718,29 @@ mod tests {
     use super::*;
     use crate::Reply;
 
+    #[test]
+    fn the_drafts_opening_comment_points_at_real_readme_sections() {
+        // The admin opening a draft follows these names to the README.
+        let readme = include_str!("../../README.md");
+        let named: Vec<&str> = HEADER
+            .split("README")
+            .nth(1)
+            .unwrap_or_default()
+            .split('"')
+            .skip(1)
+            .step_by(2)
+            .collect();
+        assert_eq!(named, ["The knowledge", "Put in your own article"]);
+        for name in named {
+            assert!(
+                readme.lines().any(|l| l == format!("## {name}")),
+                "no README section \"{name}\""
+            );
+        }
+        // Its commands name the drafted directory, or they would read another.
+        assert!(HEADER.contains("citebot --knowledge DIR ask --explain"));
+    }
+
     const ARTICLE: &str = "The Zorblat Engine\n\nThe Zorblat engine was built by Mira Quell in 1987. It turns 40 brass gears.\n\nA \"quiet\" engine, she said\\n, is rare.\n";
 
     #[test]
@@ -826,6 +852,31 @@ mod tests {
             when.citation.sentence,
             "The Zorblat engine was built by Mira Quell in 1987."
         );
+    }
+
+    #[test]
+    fn a_synonyms_table_added_at_the_end_of_a_draft_applies() {
+        // README, "Put in your own article", step 5: the draft has no
+        // `[synonyms]`; the admin adds one at the end, after `[engine]`.
+        let toml = draft(ARTICLE).expect("drafted");
+        assert!(
+            !toml.lines().any(|l| l.trim() == "[synonyms]"),
+            "the guide says it has none"
+        );
+        // A nickname only this article's readers use.
+        let question = "tell me about the zorby";
+        let built = "The Zorblat engine was built by Mira Quell in 1987.";
+        let reached = |toml: &str| -> Vec<String> {
+            let k = load_str(Path::new("kb"), toml, ARTICLE).unwrap_or_else(|e| panic!("{e}"));
+            match crate::Engine::new(k).answer(question) {
+                Reply::Answered(a) => vec![a.citation.sentence],
+                Reply::Unsure(offered) => offered.into_iter().map(|s| s.intent).collect(),
+                _ => Vec::new(),
+            }
+        };
+        assert_eq!(reached(&toml), Vec::<String>::new(), "unknown before");
+        let with = reached(&format!("{toml}\n[synonyms]\nzorblat = [\"zorby\"]\n"));
+        assert!(with.iter().any(|s| s == built), "{with:?}");
     }
 
     /// Everyday words reach a drafted article's own wording through the

@@ -8,6 +8,7 @@ use std::path::{Path, PathBuf};
 use toml::Spanned;
 use toml::de::{DeTable, DeValue};
 
+use super::nearest::nearest_hint;
 use super::sections::Sections;
 use super::{ArticleMeta, Fact, Knowledge, LoadError, LoadErrors, Synonym, Topic};
 use crate::article::Article;
@@ -67,7 +68,7 @@ pub fn load_dir(dir: &Path) -> Result<Knowledge, LoadErrors> {
     loop {
         tries += 1;
         let before = identity(&toml_path);
-        let toml_text = read_capped(&toml_path, MAX_KNOWLEDGE_BYTES)?;
+        let toml_text = read_capped(&toml_path, MAX_KNOWLEDGE_BYTES).map_err(draft_hint)?;
         let sections = Sections::new(&toml_text);
         let article_path = article_path(dir, &toml_text, &sections)?;
         let article_before = identity(&article_path);
@@ -84,6 +85,19 @@ pub fn load_dir(dir: &Path) -> Result<Knowledge, LoadErrors> {
             return load_sections(dir, &toml_text, &sections, &article_text);
         }
     }
+}
+
+/// A missing knowledge file says how to make one: the admin who points
+/// `check` or `--knowledge` at a directory of their article alone.
+fn draft_hint(mut errors: LoadErrors) -> LoadErrors {
+    for error in &mut errors.0 {
+        if error.message == "file not found" {
+            error
+                .message
+                .push_str("; draft one from your article with `citebot init ARTICLE DIR`");
+        }
+    }
+    errors
 }
 
 /// Validates `toml_text` as the knowledge file of `dir`, with the article
@@ -133,7 +147,7 @@ fn load_sections(
         for range in &sections.facts {
             checker.parse_fact_table(toml_text, range.clone());
         }
-        return Err(LoadErrors(checker.parse_errors));
+        return Err(syntax_errors(checker.parse_errors, toml_text));
     }
     let article = Article::parse(article_text);
     let article_file = dir.join(
@@ -179,7 +193,7 @@ fn load_sections(
     }
     let knowledge = checker.knowledge(doc.get_ref(), toml_text, sections, article, &article_file);
     if !checker.parse_errors.is_empty() {
-        return Err(LoadErrors(checker.parse_errors));
+        return Err(syntax_errors(checker.parse_errors, toml_text));
     }
     let mut errors = checker.errors;
     if errors.is_empty()
@@ -189,6 +203,36 @@ fn load_sections(
     }
     errors.sort_by_key(|e| (e.file.clone(), e.line));
     Err(LoadErrors(errors))
+}
+
+/// The syntax errors as reported: in line order, as the other problems
+/// (the parser may report a later line first: an unclosed string, then the
+/// line it ran into), and a table written twice names the line of the first.
+fn syntax_errors(mut errors: Vec<LoadError>, toml_text: &str) -> LoadErrors {
+    errors.sort_by_key(|e| e.line);
+    for error in &mut errors {
+        if error.message != "invalid TOML: duplicate key" {
+            continue;
+        }
+        let Some(line) = error.line else { continue };
+        let Some(header) = toml_text.lines().nth(line.saturating_sub(1)).map(str::trim) else {
+            continue;
+        };
+        if !header.starts_with('[') || header.starts_with("[[") {
+            continue;
+        }
+        if let Some(first) = toml_text
+            .lines()
+            .take(line.saturating_sub(1))
+            .position(|l| l.trim() == header)
+        {
+            error.message = format!(
+                "invalid TOML: table {header} is already on line {}: a table is written once, so put these entries there",
+                first + 1
+            );
+        }
+    }
+    LoadErrors(errors)
 }
 
 /// What tells one version of a file from another: device, inode, size and
@@ -374,7 +418,12 @@ struct Checker {
     errors: Vec<LoadError>,
     /// Syntax errors: when there are any, they are all that is reported.
     parse_errors: Vec<LoadError>,
+    /// Sources not found so far; the first [`MAX_SOURCE_HINTS`] get a hint.
+    hints: usize,
 }
+
+/// How many `source` errors of one checker name the nearest sentence.
+const MAX_SOURCE_HINTS: usize = 20;
 
 impl Checker {
     fn new(file: PathBuf, text: &str) -> Checker {
@@ -386,6 +435,7 @@ impl Checker {
             pieces: Vec::new(),
             errors: Vec::new(),
             parse_errors: Vec::new(),
+            hints: 0,
         }
     }
 
@@ -977,6 +1027,7 @@ impl Checker {
             pieces: Vec::new(),
             errors: Vec::new(),
             parse_errors: Vec::new(),
+            hints: 0,
         }
     }
 
@@ -1081,10 +1132,16 @@ impl Checker {
             let found = context.article.locate(source);
             if found.is_none() && !context.article.sentences.is_empty() {
                 let at = table.get("source").map_or(at, |v| v.span().start);
+                // Bounded, so that a file of many bad sources stays quick.
+                self.hints += 1;
+                let hint = (self.hints <= MAX_SOURCE_HINTS)
+                    .then(|| nearest_hint(context.article, source))
+                    .flatten()
+                    .map_or(String::new(), |hint| format!("; {hint}"));
                 self.error(
                     at,
                     format!(
-                        "{what}: source not found verbatim in {}: \"{}\"",
+                        "{what}: source not found verbatim in {}: \"{}\"{hint}",
                         context.article_file.display(),
                         shorten(source, 90)
                     ),
@@ -1337,6 +1394,40 @@ source = "The U.S. sent aid."
     }
 
     #[test]
+    fn a_table_written_twice_names_where_it_first_is() {
+        // The admin adds a [synonyms] table to a file that already has one.
+        let text = format!("{}\n[synonyms]\nfire = [\"blaze\"]\n", toml(GOOD_FACT));
+        let line = text.lines().count() - 1;
+        assert_eq!(
+            messages(load(&text)),
+            [format!(
+                "kb/knowledge.toml:{line}: invalid TOML: table [synonyms] is already on line 4: a table is written once, so put these entries there"
+            )]
+        );
+    }
+
+    #[test]
+    fn an_unclosed_string_is_reported_in_line_order() {
+        // The admin's slip: a closing quote forgotten in a list of intents.
+        let fact = GOOD_FACT.replace(
+            "intents = [\"what did the us send\"]",
+            "intents = [\n  \"what did the us send,\n  \"what came from the us\",\n]",
+        );
+        let errors = messages(load(&toml(&fact)));
+        assert!(!errors.is_empty());
+        let lines: Vec<usize> = errors
+            .iter()
+            .filter_map(|e| e.split(':').nth(1)?.parse().ok())
+            .collect();
+        assert_eq!(lines.len(), errors.len(), "{errors:?}");
+        assert!(lines.is_sorted(), "{errors:?}");
+        assert_eq!(
+            lines[0], 19,
+            "the unclosed string's own line first: {errors:?}"
+        );
+    }
+
+    #[test]
     fn each_fact_is_parsed_alone_yet_errors_name_the_files_lines() {
         let second = GOOD_FACT.replace("us-aid", "us-aid-2");
         let text = format!("{}{second}\n[engine]\nanswr = 0.5\n", toml(GOOD_FACT));
@@ -1450,6 +1541,13 @@ source = "The U.S. sent aid."
         assert!(
             errors[0]
                 .contains("source not found verbatim in kb/article.txt: \"The U.S. sent tanks.\""),
+            "{errors:?}"
+        );
+        // It says where the copy went wrong, so the admin need not diff by eye.
+        assert!(
+            errors[0].ends_with(
+                "; the nearest sentence, in paragraph 1, has \"aid\" where the source has \"tanks\""
+            ),
             "{errors:?}"
         );
     }
@@ -1595,7 +1693,9 @@ same_source = "us-aid"
         let errors = messages(load_dir(Path::new("/nonexistent/knowledge")));
         assert_eq!(
             errors,
-            ["/nonexistent/knowledge/knowledge.toml: file not found"]
+            [
+                "/nonexistent/knowledge/knowledge.toml: file not found; draft one from your article with `citebot init ARTICLE DIR`"
+            ]
         );
     }
 

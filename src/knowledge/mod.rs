@@ -9,6 +9,7 @@
 mod error;
 mod lint;
 mod load;
+mod nearest;
 mod sections;
 mod teach;
 

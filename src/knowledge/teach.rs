@@ -37,6 +37,16 @@ pub enum TeachError {
     /// Longer than any question the bot reads.
     #[error("the question is longer than {MAX_QUESTION_BYTES} bytes")]
     TooLong,
+    /// There is no knowledge file where the teach looked (no `--knowledge`
+    /// given, or a directory with none).
+    #[error(
+        "there is no {}: name the knowledge directory with --knowledge DIR (or KNOWLEDGE_DIR), or draft one with `citebot init ARTICLE DIR`",
+        path.display()
+    )]
+    NoKnowledge {
+        /// The file looked for.
+        path: PathBuf,
+    },
     /// The knowledge file could not be read.
     #[error("cannot read {}: {source}", path.display())]
     Read {
@@ -117,6 +127,9 @@ pub fn teach(dir: &Path, question: &str, fact_id: &str) -> Result<Taught, TeachE
     }
     let fact_id = fact_id.trim();
     let path = dir.join(KNOWLEDGE_FILE);
+    if !path.exists() {
+        return Err(TeachError::NoKnowledge { path });
+    }
     // Read, edit and write under one lock, so that two teaches at once (from
     // two shards' processes) cannot both read the old file and lose an edit.
     let _locked = lock(dir, &path)?;
@@ -307,6 +320,28 @@ mod tests {
         assert_eq!(added, ["  \"how many pages was the letter\","]);
         assert_eq!(after.lines().count(), before.lines().count() + 1);
         assert!(intents_on_disk(dir.path()).contains(&taught.intent));
+    }
+
+    #[test]
+    fn teaching_where_there_is_no_knowledge_says_how_to_name_it() {
+        // `citebot teach` run without --knowledge, away from `knowledge/`.
+        let dir = tempfile::tempdir().expect("a temporary directory");
+        for missing in [dir.path().join("knowledge"), dir.path().to_path_buf()] {
+            let error = teach(&missing, "when did the fire start", "fire")
+                .expect_err("nothing to teach into")
+                .to_string();
+            assert!(
+                error.contains(&missing.join(KNOWLEDGE_FILE).display().to_string()),
+                "{error}"
+            );
+            assert!(error.contains("--knowledge DIR"), "{error}");
+            assert!(error.contains("citebot init"), "{error}");
+        }
+        // Nothing is left behind, not even the lock file.
+        assert_eq!(
+            std::fs::read_dir(dir.path()).map(Iterator::count).ok(),
+            Some(0)
+        );
     }
 
     /// The intents of fact `contents-not-disclosed` as the file now loads.
