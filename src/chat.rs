@@ -61,23 +61,32 @@ impl Chat {
                 ),
             },
             (pick, "") if pick.parse::<usize>().is_ok() => self.pick(engine, pick),
-            _ => {
-                let reply = self.conversation.ask(engine, line);
-                self.offered = match &reply {
-                    Reply::Unsure(suggestions) => suggestions
-                        .iter()
-                        .map(|s| (s.fact.clone(), s.intent.clone()))
-                        .collect(),
-                    _ => Vec::new(),
-                };
-                let mut text = render::plain(&reply);
-                if !self.offered.is_empty() {
-                    text.push_str("\n(type a number to pick one)");
-                }
-                return Step::Answered(text, reply);
+            ("/ask", question) if !question.trim().is_empty() => {
+                return self.ask(engine, question.trim());
             }
+            ("/ask", _) => "Ask what? Type the question, with or without /ask.".to_string(),
+            (command, _) if is_command(command) => unknown_command(command),
+            _ => return self.ask(engine, line),
         };
         Step::Say(text)
+    }
+
+    /// A question: the conversation's reply, with the suggestions it offers
+    /// kept for a bare number to pick.
+    fn ask(&mut self, engine: &Engine, line: &str) -> Step {
+        let reply = self.conversation.ask(engine, line);
+        self.offered = match &reply {
+            Reply::Unsure(suggestions) => suggestions
+                .iter()
+                .map(|s| (s.fact.clone(), s.intent.clone()))
+                .collect(),
+            _ => Vec::new(),
+        };
+        let mut text = render::plain(&reply);
+        if !self.offered.is_empty() {
+            text.push_str("\n(type a number to pick one)");
+        }
+        Step::Answered(text, reply)
     }
 
     /// A bare number: one of the suggestions offered, if it is one.
@@ -101,6 +110,33 @@ impl Chat {
             |r| render::plain(&r),
         )
     }
+}
+
+/// Whether `word` looks like a slash command (`/reload`), not a question
+/// that happens to start with a slash.
+fn is_command(word: &str) -> bool {
+    word.strip_prefix('/')
+        .is_some_and(|name| !name.is_empty() && name.bytes().all(|b| b.is_ascii_alphabetic()))
+}
+
+/// The reply to a slash command the chat does not have: the Discord-only
+/// ones say what does their job on the command line, and nothing is asked
+/// or logged as a question.
+fn unknown_command(command: &str) -> String {
+    let hint = match command {
+        "/reload" => {
+            " The chat reads the knowledge when it starts: leave it (/quit) and start it again \
+             to load your edits (`citebot check` first)."
+        }
+        "/unanswered" => " On the command line: `citebot unanswered` (with --knowledge DIR).",
+        "/teach" => {
+            " On the command line: `citebot teach \"QUESTION\" FACT_ID` (with --knowledge DIR)."
+        }
+        _ => "",
+    };
+    format!(
+        "The chat has no {command}: type /summary, /topics, /quote N, /help or /quit, or just ask.{hint}"
+    )
 }
 
 #[cfg(test)]
@@ -139,5 +175,31 @@ mod tests {
             assert!(text.contains("/summary"), "{text}");
         }
         assert_eq!(chat.step(&engine, "/quit"), Step::Quit);
+    }
+
+    #[test]
+    fn a_discord_only_command_is_not_taken_for_a_question() {
+        let engine = engine();
+        let mut chat = Chat::default();
+        for command in ["/reload", "/unanswered", "/teach 3 fact-1", "/frobnicate"] {
+            match chat.step(&engine, command) {
+                Step::Say(text) => assert!(text.contains("The chat has no /"), "{text}"),
+                other => panic!("{command} was asked as a question: {other:?}"),
+            }
+        }
+        let Step::Say(text) = chat.step(&engine, "/reload") else {
+            panic!("/reload was asked");
+        };
+        assert!(text.contains("start it again"), "{text}");
+    }
+
+    #[test]
+    fn slash_ask_asks_the_rest_of_the_line() {
+        let engine = engine();
+        let mut chat = Chat::default();
+        let plain = chat.step(&engine, "how much aid did the US send?");
+        let slashed = Chat::default().step(&engine, "/ask how much aid did the US send?");
+        assert!(matches!(slashed, Step::Answered(..)), "{slashed:?}");
+        assert_eq!(plain, slashed);
     }
 }
