@@ -20,7 +20,8 @@ pub struct Case {
     pub q: String,
     /// Acceptable source sentences; empty when the bot must not answer.
     pub cites: Vec<String>,
-    /// Kind of question (plain, paraphrase, casual, typo, keyword, unanswerable, hard).
+    /// Kind of question (plain, paraphrase, casual, typo, keyword, unanswerable, hard);
+    /// a line without one counts as "answerable" or "unanswerable" by its cites.
     #[serde(default)]
     pub kind: String,
 }
@@ -59,14 +60,28 @@ pub fn read_cases(path: &Path) -> Result<Vec<Case>, EvalError> {
         if line.trim().is_empty() {
             continue;
         }
-        let case: Case = serde_json::from_str(line).map_err(|e| EvalError::Line {
+        let mut case: Case = serde_json::from_str(line).map_err(|e| EvalError::Line {
             path: path.to_path_buf(),
             line: i + 1,
             message: e.to_string(),
         })?;
+        if case.kind.trim().is_empty() {
+            case.kind = unlabelled_kind(&case.cites).to_string();
+        }
         cases.push(case);
     }
     Ok(cases)
+}
+
+/// The kind a question written without one is counted under, so that an
+/// admin's own file still splits into what must be answered and what must
+/// not.
+fn unlabelled_kind(cites: &[String]) -> &'static str {
+    if cites.is_empty() {
+        "unanswerable"
+    } else {
+        "answerable"
+    }
 }
 
 /// What the engine did with one case.
@@ -201,5 +216,28 @@ mod tests {
         assert!(cites_match("Kyiv’s Mayor said", &expected));
         assert!(!cites_match("Berlin said yes.", &expected));
         assert!(!cites_match("anything", &[]));
+    }
+
+    #[test]
+    fn questions_written_without_a_kind_are_split_by_whether_they_cite() {
+        let path =
+            std::env::temp_dir().join(format!("citebot-eval-kinds-{}.jsonl", std::process::id()));
+        let lines = concat!(
+            r#"{"id":"1","q":"who won?","cites":["Anna won."]}"#,
+            "\n",
+            r#"{"id":"2","q":"who lost?","cites":[]}"#,
+            "\n",
+            r#"{"id":"3","q":"why?","cites":[],"kind":"why"}"#,
+            "\n"
+        );
+        std::fs::write(&path, lines).unwrap_or_else(|e| panic!("{e}"));
+        let cases = read_cases(&path);
+        let _ = std::fs::remove_file(&path);
+        let kinds: Vec<String> = cases
+            .unwrap_or_else(|e| panic!("{e}"))
+            .into_iter()
+            .map(|c| c.kind)
+            .collect();
+        assert_eq!(kinds, ["answerable", "unanswerable", "why"]);
     }
 }
