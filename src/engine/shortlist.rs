@@ -223,16 +223,24 @@ pub fn prune(lists: &[List], floor: f32, k: usize) -> Vec<(u32, f32)> {
 /// The first place at or after `from` in `postings` whose document is not
 /// before `doc`: galloping, as successive searches move forward.
 fn seek(postings: &[u32], from: usize, doc: u32) -> usize {
+    gallop(postings, from, |&p| p < doc)
+}
+
+/// The first place at or after `from` in `items` where `before` no longer
+/// holds (it holds for a prefix of them): galloping, so that a search
+/// costs about twice the logarithm of how far it moves rather than of the
+/// whole list, as successive searches move forward.
+pub fn gallop<T>(items: &[T], from: usize, before: impl Fn(&T) -> bool) -> usize {
     let mut step = 1;
     let mut low = from;
     let mut high = from;
-    while high < postings.len() && postings[high] < doc {
+    while high < items.len() && before(&items[high]) {
         low = high + 1;
         high += step;
         step *= 2;
     }
-    let high = high.min(postings.len());
-    low + postings[low..high].partition_point(|&p| p < doc)
+    let high = high.min(items.len());
+    low + items[low..high].partition_point(before)
 }
 
 #[cfg(test)]
