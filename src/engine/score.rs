@@ -1068,7 +1068,49 @@ pub fn decide(engine: &Engine, ranked: &[Ranked]) -> Reply {
 
 #[cfg(test)]
 mod tests {
-    use super::distinct_terms;
+    use super::{ByDoc, distinct_terms, each_doc, each_intent};
+
+    #[test]
+    fn searched_postings_meet_the_candidates_a_walk_meets() {
+        // 400 documents of up to three intents; the candidates a scattered
+        // few in first-met order, not document order. Lists longer than
+        // eight times the candidates are searched, the others walked.
+        let postings: Vec<(u32, u32)> = (0..400u32)
+            .flat_map(|d| (0..d * 7 % 4).map(move |i| (d, i)))
+            .collect();
+        let docs: Vec<u32> = (0..400).filter(|d| d % 3 != 1).collect();
+        for n in [1u32, 3, 10, 40, 100] {
+            let candidates: Vec<(u32, f32)> = (0..n).map(|s| ((s * 97 + 13) % 400, 0.0)).collect();
+            let mut slot = vec![0u32; 400];
+            let mut first = Vec::new();
+            for (s, &(d, _)) in (0..).zip(&candidates) {
+                slot[d as usize] = s + 1;
+                first.push(s as usize * 3);
+            }
+            let place = |d: u32| slot[d as usize].checked_sub(1).map(|s| s as usize);
+            let mut expected: Vec<usize> = postings
+                .iter()
+                .filter_map(|&(d, i)| Some(first[place(d)?] + i as usize))
+                .collect();
+            expected.sort_unstable();
+            let mut sorted = Vec::new();
+            let by_doc = &mut ByDoc {
+                candidates: &candidates,
+                sorted: &mut sorted,
+                ready: false,
+            };
+            let mut met = Vec::new();
+            each_intent(&postings, by_doc, &slot, &first, |k| met.push(k));
+            met.sort_unstable();
+            assert_eq!(met, expected, "{n} candidates, intents");
+            let mut expected: Vec<usize> = docs.iter().filter_map(|&d| place(d)).collect();
+            expected.sort_unstable();
+            let mut met = Vec::new();
+            each_doc(&docs, by_doc, &slot, |s| met.push(s));
+            met.sort_unstable();
+            assert_eq!(met, expected, "{n} candidates, documents");
+        }
+    }
 
     #[test]
     fn gathered_terms_are_the_sorted_union_of_the_bags_without_the_question_s() {
