@@ -40,6 +40,9 @@ pub struct Doc {
     pub intents: Box<[Terms]>,
     /// Total weight of each intent's terms.
     pub intent_weight: Box<[f32]>,
+    /// How many terms its intents hold in all: what reading them term by
+    /// term costs, to choose how to score it.
+    pub intent_terms: usize,
     /// The kind of answer each intent asks for.
     pub intent_wants: Box<[Wants]>,
     /// Every term of the document, sorted and unique.
@@ -391,11 +394,13 @@ fn fact_docs(knowledge: &Knowledge, analyzer: &Analyzer, interner: &mut Interner
                 .first()
                 .copied()
         }));
+        let intent_terms = intents.iter().map(|i| i.len()).sum();
         docs.push(Doc {
             target: Target::Fact(i),
             sentence: fact.sentence,
             intents: intents.into(),
             intent_weight: Box::default(),
+            intent_terms,
             intent_wants: intent_wants.into(),
             bag: sorted_terms(bag).into(),
             gives,
@@ -487,6 +492,7 @@ fn sentence_docs(knowledge: &Knowledge, analyzer: &Analyzer, interner: &mut Inte
             sentence: i,
             intents: Box::new([interner.intern(terms.clone())]),
             intent_weight: Box::default(),
+            intent_terms: terms.len(),
             intent_wants: Box::new([Wants::Any]),
             sequences: Box::new([interner.intern(ordered)]),
             entities: Terms::default(),

@@ -312,13 +312,12 @@ struct Scratch {
     weight: Vec<f32>,
     /// Per document: its place among the candidates plus one (0 = not one).
     slot: Vec<u32>,
-    /// Per term: the question that last gathered it for word vectors.
-    seen: Vec<u32>,
+    /// One bit per term, all clear between questions: the candidates'
+    /// terms gathered for word vectors ([`distinct_terms`]).
+    marked: Vec<u64>,
     /// Per term: its word-vector credit for the question word being
     /// matched (0 = none), reset after each word.
     credit: Vec<f32>,
-    /// This question's mark in `seen`.
-    stamp: u32,
     /// [`word_scores`]' lists, kept between questions so that a question
     /// does not allocate them again.
     lists: WordLists,
@@ -346,6 +345,9 @@ struct WordLists {
     best: Vec<(f32, TermId)>,
     /// Per candidate: one question word's best credit among its words.
     bag_best: Vec<f32>,
+    /// Each candidate's document and place among the candidates, in
+    /// document order: long posting lists are searched in that order.
+    by_doc: Vec<(u32, u32)>,
 }
 
 impl Scratch {
@@ -356,14 +358,9 @@ impl Scratch {
             self.weight.resize(index.docs.len(), 0.0);
             self.slot.resize(index.docs.len(), 0);
         }
-        if self.seen.len() < index.idf.len() {
-            self.seen.resize(index.idf.len(), 0);
+        if self.credit.len() < index.idf.len() {
             self.credit.resize(index.idf.len(), 0.0);
-        }
-        self.stamp = self.stamp.wrapping_add(1);
-        if self.stamp == 0 {
-            self.seen.fill(0);
-            self.stamp = 1;
+            self.marked.resize(index.idf.len().div_ceil(64), 0);
         }
     }
 }
@@ -462,6 +459,7 @@ fn word_scores(
         credits,
         best,
         bag_best,
+        by_doc,
     } = &mut lists;
     // Each candidate's intents in one flat table: candidate s owns
     // first[s]..first[s + 1].
@@ -485,6 +483,11 @@ fn word_scores(
         );
     }
     first.push(count);
+    let by_doc = &mut ByDoc {
+        candidates,
+        sorted: by_doc,
+        ready: false,
+    };
     let context = rules::context::weights(index, candidates, &query.exact_by_term, t);
     let phrases = rules::phrase::weights(index, candidates, &query.exact, t);
     let neighbours = rules::neighbours::weights(index, candidates, &query.exact_by_term, t);
@@ -502,7 +505,7 @@ fn word_scores(
             continue;
         }
         let postings = &index.intent_postings[term as usize];
-        each_intent(postings, candidates, slot, first, |k| {
+        each_intent(postings, by_doc, slot, first, |k| {
             question_covered[k] += weight;
             intent_covered[k] += idf[term as usize];
         });
@@ -510,30 +513,24 @@ fn word_scores(
     vectors.clear();
     vectors.resize(n, 0.0);
     if let (false, Some(semantic)) = (query.semantic.is_empty(), &engine.semantic) {
-        // The candidates' terms, once each; a paraphrase word must find its
-        // own counterpart, not lean on a word the question already matched
-        // ("kevlar helmets" is not two words about helmets).
-        // The question's own terms are marked seen first, so that they are
-        // never taken.
-        for &(term, _) in &query.exact_by_term {
-            scratch.seen[term as usize] = scratch.stamp;
-        }
-        terms.clear();
-        for &(d, _) in candidates {
-            for &term in &index.docs[d as usize].bag {
-                let seen = &mut scratch.seen[term as usize];
-                if *seen != scratch.stamp {
-                    *seen = scratch.stamp;
-                    terms.push(term);
-                }
-            }
-        }
-        sort_distinct(terms, index.idf.len());
+        // The candidates' terms, once each, in term order; a paraphrase
+        // word must find its own counterpart, not lean on a word the
+        // question already matched ("kevlar helmets" is not two words about
+        // helmets), so the question's own terms are left out.
+        distinct_terms(
+            candidates
+                .iter()
+                .map(|&(d, _)| &index.docs[d as usize].bag[..]),
+            &query.exact_by_term,
+            &mut scratch.marked,
+            terms,
+        );
+        // What reading each candidate term by term costs.
         let candidate_terms: usize = candidates
             .iter()
             .map(|&(d, _)| {
                 let doc = &index.docs[d as usize];
-                doc.bag.len() + doc.intents.iter().map(|i| i.len()).sum::<usize>()
+                doc.bag.len() + doc.intent_terms
             })
             .sum();
         credits.clear();
@@ -564,13 +561,13 @@ fn word_scores(
                 .sum();
             if through_postings <= candidate_terms {
                 for &(term, credit) in credits.iter() {
-                    each_doc(&index.postings[term as usize], candidates, slot, |s| {
+                    each_doc(&index.postings[term as usize], by_doc, slot, |s| {
                         if credit > bag_best[s] {
                             bag_best[s] = credit;
                         }
                     });
                     let postings = &index.intent_postings[term as usize];
-                    each_intent(postings, candidates, slot, first, |k| {
+                    each_intent(postings, by_doc, slot, first, |k| {
                         if credit > best[k].0 {
                             best[k] = (credit, term);
                         }
@@ -605,10 +602,11 @@ fn word_scores(
             for (v, b) in vectors.iter_mut().zip(bag_best.iter()) {
                 *v += word.weight * b;
             }
-            for (k, &(credit, term)) in best.iter().enumerate() {
+            let covered = question_covered.iter_mut().zip(intent_covered.iter_mut());
+            for (&(credit, term), (question, intent)) in best.iter().zip(covered) {
                 if credit > 0.0 {
-                    question_covered[k] += word.weight * credit;
-                    intent_covered[k] += idf[term as usize] * credit;
+                    *question += word.weight * credit;
+                    *intent += idf[term as usize] * credit;
                 }
             }
         }
@@ -645,17 +643,23 @@ fn word_scores(
             let scaled = (bag - context) * (length - 1.0);
             let mut best_intent = 0.0f32;
             let mut best_cut = false;
-            for (i, k) in (first[s]..first[s + 1]).enumerate() {
+            // Its intents' places in the per-intent lists, read side by
+            // side with the intents.
+            let own = first[s]..first[s + 1];
+            let covered = question_covered[own.clone()]
+                .iter()
+                .zip(&intent_covered[own]);
+            let intents = doc.intent_weight.iter().zip(doc.intent_wants.iter());
+            for ((&question, &of_intent), (&weight, &wants)) in covered.zip(intents) {
                 // An intent that covers none of the question scores 0,
                 // which never beats the best.
-                if question_covered[k] == 0.0 {
+                if question == 0.0 {
                     continue;
                 }
-                let intent_share =
-                    (intent_covered[k] / doc.intent_weight[i].max(f32::EPSILON)).min(1.0);
-                let mut score = question_covered[k] / total
-                    * (t.question_share + (1.0 - t.question_share) * intent_share);
-                let cut = rules::intent_kind::applies(doc.intent_wants[i], wanted);
+                let intent_share = (of_intent / weight.max(f32::EPSILON)).min(1.0);
+                let mut score =
+                    question / total * (t.question_share + (1.0 - t.question_share) * intent_share);
+                let cut = rules::intent_kind::applies(wants, wanted);
                 if cut {
                     score *= t.other_kind_intent;
                 }
@@ -739,26 +743,43 @@ fn word_scores(
     out
 }
 
-/// Sorts distinct terms, all below `vocabulary`: many of them (a question
-/// with word-vector words meets most of the candidates' terms, thousands
-/// of them) through a bit set walked in order, which costs what the
-/// vocabulary is rather than a comparison sort's n log n.
-fn sort_distinct(terms: &mut [TermId], vocabulary: usize) {
-    if terms.len() < 64 {
-        terms.sort_unstable();
-        return;
+/// Gathers into `out` the terms of `bags` (each sorted) but those of
+/// `left_out` (sorted), once each and in term order, through `marked`, one
+/// bit per term of the vocabulary, all clear before and after: a question
+/// with word-vector words meets most of its candidates' terms, and setting
+/// a bit for each, then reading the bits the bags span in order, costs
+/// less than keeping a list and sorting it.
+fn distinct_terms<'a>(
+    bags: impl Iterator<Item = &'a [TermId]>,
+    left_out: &[(TermId, f32)],
+    marked: &mut [u64],
+    out: &mut Vec<TermId>,
+) {
+    // The words of `marked` the bags span (each bag is sorted).
+    let (mut low, mut high) = (marked.len(), 0);
+    for bag in bags {
+        let (Some(&first), Some(&last)) = (bag.first(), bag.last()) else {
+            continue;
+        };
+        low = low.min(first as usize / 64);
+        high = high.max(last as usize / 64 + 1);
+        for &t in bag {
+            marked[t as usize / 64] |= 1 << (t % 64);
+        }
     }
-    let mut bits = vec![0u64; vocabulary.div_ceil(64)];
-    for &t in terms.iter() {
-        bits[t as usize / 64] |= 1 << (t % 64);
+    for &(t, _) in left_out {
+        if let Some(word) = marked.get_mut(t as usize / 64) {
+            *word &= !(1 << (t % 64));
+        }
     }
-    let mut at = 0;
-    for (i, &word) in bits.iter().enumerate() {
-        let mut word = word;
-        while word != 0 {
-            terms[at] = (i * 64) as TermId + word.trailing_zeros();
-            at += 1;
-            word &= word - 1;
+    out.clear();
+    if low < high {
+        for (i, word) in (low..).zip(&mut marked[low..high]) {
+            let mut bits = std::mem::take(word);
+            while bits != 0 {
+                out.push((i * 64) as TermId + bits.trailing_zeros());
+                bits &= bits - 1;
+            }
         }
     }
 }
@@ -779,16 +800,47 @@ fn reading_cost(len: usize, candidates: usize) -> usize {
     }
 }
 
+/// The candidates in document order, each with its place among them: a
+/// long posting list is searched for each candidate from where the
+/// previous one was found. Sorted the first time such a list is read.
+struct ByDoc<'a> {
+    candidates: &'a [(u32, f32)],
+    /// Each candidate's document and place, once `ready`.
+    sorted: &'a mut Vec<(u32, u32)>,
+    ready: bool,
+}
+
+impl ByDoc<'_> {
+    /// How many candidates there are.
+    fn len(&self) -> usize {
+        self.candidates.len()
+    }
+
+    /// Each candidate's document and place among the candidates, in
+    /// document order.
+    fn sorted(&mut self) -> &[(u32, u32)] {
+        if !self.ready {
+            self.sorted.clear();
+            let places = (0..).zip(self.candidates);
+            self.sorted.extend(places.map(|(s, &(d, _))| (d, s)));
+            self.sorted.sort_unstable();
+            self.ready = true;
+        }
+        self.sorted
+    }
+}
+
 /// Calls `f` with the place in the candidates' intent table of each
-/// candidate intent in `postings` (sorted by document), once each.
+/// candidate intent in `postings` (sorted by document), once each: a
+/// short list is walked, a long one searched for each candidate.
 fn each_intent(
     postings: &[(u32, u32)],
-    candidates: &[(u32, f32)],
+    by_doc: &mut ByDoc,
     slot: &[u32],
     first: &[usize],
     mut f: impl FnMut(usize),
 ) {
-    if postings.len() <= candidates.len() * WALK_PER_CANDIDATE {
+    if postings.len() <= by_doc.len() * WALK_PER_CANDIDATE {
         for &(d, i) in postings {
             let s = slot[d as usize];
             if s > 0 {
@@ -797,18 +849,19 @@ fn each_intent(
         }
         return;
     }
-    for (s, &(d, _)) in candidates.iter().enumerate() {
-        let from = postings.partition_point(|p| p.0 < d);
+    let mut from = 0;
+    for &(d, s) in by_doc.sorted() {
+        from = shortlist::gallop(postings, from, |p| p.0 < d);
         for &(_, i) in postings[from..].iter().take_while(|p| p.0 == d) {
-            f(first[s] + i as usize);
+            f(first[s as usize] + i as usize);
         }
     }
 }
 
 /// Calls `f` with the place among the candidates of each candidate in
-/// `postings` (sorted documents), once each.
-fn each_doc(postings: &[u32], candidates: &[(u32, f32)], slot: &[u32], mut f: impl FnMut(usize)) {
-    if postings.len() <= candidates.len() * WALK_PER_CANDIDATE {
+/// `postings` (sorted documents), once each, as [`each_intent`] does.
+fn each_doc(postings: &[u32], by_doc: &mut ByDoc, slot: &[u32], mut f: impl FnMut(usize)) {
+    if postings.len() <= by_doc.len() * WALK_PER_CANDIDATE {
         for &d in postings {
             let s = slot[d as usize];
             if s > 0 {
@@ -817,9 +870,11 @@ fn each_doc(postings: &[u32], candidates: &[(u32, f32)], slot: &[u32], mut f: im
         }
         return;
     }
-    for (s, &(d, _)) in candidates.iter().enumerate() {
-        if postings.binary_search(&d).is_ok() {
-            f(s);
+    let mut from = 0;
+    for &(d, s) in by_doc.sorted() {
+        from = shortlist::gallop(postings, from, |&p| p < d);
+        if postings.get(from) == Some(&d) {
+            f(s as usize);
         }
     }
 }
@@ -1013,17 +1068,73 @@ pub fn decide(engine: &Engine, ranked: &[Ranked]) -> Reply {
 
 #[cfg(test)]
 mod tests {
-    use super::sort_distinct;
+    use super::{ByDoc, distinct_terms, each_doc, each_intent};
 
     #[test]
-    fn many_terms_sort_as_a_comparison_sort_does() {
-        for n in [0usize, 5, 63, 64, 200, 3000] {
-            // Distinct terms in a scrambled order, below a vocabulary of 4n + 7.
-            let mut terms: Vec<u32> = (0..n as u32).map(|i| (i * 4 + 3) ^ 5).collect();
-            let mut expected = terms.clone();
+    fn searched_postings_meet_the_candidates_a_walk_meets() {
+        // 400 documents of up to three intents; the candidates a scattered
+        // few in first-met order, not document order. Lists longer than
+        // eight times the candidates are searched, the others walked.
+        let postings: Vec<(u32, u32)> = (0..400u32)
+            .flat_map(|d| (0..d * 7 % 4).map(move |i| (d, i)))
+            .collect();
+        let docs: Vec<u32> = (0..400).filter(|d| d % 3 != 1).collect();
+        for n in [1u32, 3, 10, 40, 100] {
+            let candidates: Vec<(u32, f32)> = (0..n).map(|s| ((s * 97 + 13) % 400, 0.0)).collect();
+            let mut slot = vec![0u32; 400];
+            let mut first = Vec::new();
+            for (s, &(d, _)) in (0..).zip(&candidates) {
+                slot[d as usize] = s + 1;
+                first.push(s as usize * 3);
+            }
+            let place = |d: u32| slot[d as usize].checked_sub(1).map(|s| s as usize);
+            let mut expected: Vec<usize> = postings
+                .iter()
+                .filter_map(|&(d, i)| Some(first[place(d)?] + i as usize))
+                .collect();
             expected.sort_unstable();
-            sort_distinct(&mut terms, 4 * n + 7);
-            assert_eq!(terms, expected, "{n} terms");
+            let mut sorted = Vec::new();
+            let by_doc = &mut ByDoc {
+                candidates: &candidates,
+                sorted: &mut sorted,
+                ready: false,
+            };
+            let mut met = Vec::new();
+            each_intent(&postings, by_doc, &slot, &first, |k| met.push(k));
+            met.sort_unstable();
+            assert_eq!(met, expected, "{n} candidates, intents");
+            let mut expected: Vec<usize> = docs.iter().filter_map(|&d| place(d)).collect();
+            expected.sort_unstable();
+            let mut met = Vec::new();
+            each_doc(&docs, by_doc, &slot, |s| met.push(s));
+            met.sort_unstable();
+            assert_eq!(met, expected, "{n} candidates, documents");
+        }
+    }
+
+    #[test]
+    fn gathered_terms_are_the_sorted_union_of_the_bags_without_the_question_s() {
+        for n in [0u32, 3, 40, 64, 200, 3000] {
+            // Overlapping sorted bags over a vocabulary of 4n + 70 terms.
+            let bags: Vec<Vec<u32>> = (0..5u32)
+                .map(|b| (0..n).map(|i| i * (b + 1) + b * 7).collect())
+                .collect();
+            let left_out: Vec<(u32, f32)> = (0..n).step_by(3).map(|t| (t * 2, 1.0)).collect();
+            let mut expected: Vec<u32> = bags.iter().flatten().copied().collect();
+            expected.sort_unstable();
+            expected.dedup();
+            expected.retain(|t| !left_out.iter().any(|l| l.0 == *t));
+            let vocabulary = (5 * n + 28) as usize;
+            let mut marked = vec![0u64; vocabulary.div_ceil(64)];
+            let mut out = vec![9];
+            distinct_terms(
+                bags.iter().map(|b| &b[..]),
+                &left_out,
+                &mut marked,
+                &mut out,
+            );
+            assert_eq!(out, expected, "{n} terms");
+            assert!(marked.iter().all(|&w| w == 0), "the bits are left clear");
         }
     }
 }

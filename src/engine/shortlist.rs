@@ -168,27 +168,35 @@ pub fn prune(lists: &[List], floor: f32, k: usize) -> Vec<(u32, f32)> {
     // order[..lightest] are searched, not walked: they cannot bring a
     // document that may enter.
     let mut lightest = 0;
+    // The document at each list's place (`u64::MAX` past its end), read
+    // once a move: what the walk compares.
+    let head = |l: usize, at: usize| lists[l].0.get(at).map_or(u64::MAX, |&d| u64::from(d));
+    let mut heads: Vec<u64> = (0..lists.len()).map(|l| head(l, 0)).collect();
+    // Whether the heap changed since `lightest` was last moved on: only
+    // then may more lists be left to searching.
+    let mut changed = true;
     loop {
-        while lightest < lists.len() && !may_enter(&heap, sum_of(lighter[lightest + 1])) {
-            lightest += 1;
+        if changed {
+            while lightest < lists.len() && !may_enter(&heap, sum_of(lighter[lightest + 1])) {
+                lightest += 1;
+            }
+            changed = false;
         }
         if lightest == lists.len() {
             break;
         }
-        // The next document of the walked lists.
-        let Some(doc) = order[lightest..]
-            .iter()
-            .filter_map(|&l| lists[l].0.get(at[l]).copied())
-            .min()
-        else {
+        // The next document of the walked lists (none past their ends).
+        let next = order[lightest..].iter().map(|&l| heads[l]).min();
+        let Some(Ok(doc)) = next.map(u32::try_from) else {
             break;
         };
         // The terms it holds or may hold: the walked lists at it, and
         // every searched list until searched.
         let mut terms = lighter[lightest];
         for &l in &order[lightest..] {
-            if lists[l].0.get(at[l]) == Some(&doc) {
+            if heads[l] == u64::from(doc) {
                 at[l] += 1;
+                heads[l] = head(l, at[l]);
                 terms |= 1 << l;
             }
         }
@@ -213,6 +221,7 @@ pub fn prune(lists: &[List], floor: f32, k: usize) -> Vec<(u32, f32)> {
         if heap.len() > k {
             heap.pop();
         }
+        changed = true;
     }
     // In first-met order: by the first question term each contains.
     let mut out: Vec<Entry> = heap.into_vec();
@@ -223,16 +232,24 @@ pub fn prune(lists: &[List], floor: f32, k: usize) -> Vec<(u32, f32)> {
 /// The first place at or after `from` in `postings` whose document is not
 /// before `doc`: galloping, as successive searches move forward.
 fn seek(postings: &[u32], from: usize, doc: u32) -> usize {
+    gallop(postings, from, |&p| p < doc)
+}
+
+/// The first place at or after `from` in `items` where `before` no longer
+/// holds (it holds for a prefix of them): galloping, so that a search
+/// costs about twice the logarithm of how far it moves rather than of the
+/// whole list, as successive searches move forward.
+pub fn gallop<T>(items: &[T], from: usize, before: impl Fn(&T) -> bool) -> usize {
     let mut step = 1;
     let mut low = from;
     let mut high = from;
-    while high < postings.len() && postings[high] < doc {
+    while high < items.len() && before(&items[high]) {
         low = high + 1;
         high += step;
         step *= 2;
     }
-    let high = high.min(postings.len());
-    low + postings[low..high].partition_point(|&p| p < doc)
+    let high = high.min(items.len());
+    low + items[low..high].partition_point(before)
 }
 
 #[cfg(test)]
