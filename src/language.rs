@@ -501,6 +501,66 @@ fn classes_of(stopwords: &HashSet<String>, lists: &[Vec<String>]) -> HashMap<Str
     classes
 }
 
+/// A set of words read from a data file, each with its place in the file,
+/// that tells most other words apart without hashing them: for each last
+/// byte, the lengths below 32 of its words that end with it. Most words a
+/// question or a sentence holds share no such length and last byte with a
+/// word of a short list ("not", "two", "both"), and are passed over by two
+/// loads and a test. The one prefilter for the rules' short lists
+/// (negations, number words, counts), where [`Language::in_list`] tells
+/// a list's words by length alone.
+#[derive(Debug)]
+pub struct WordSet {
+    /// Each word with its place among the words (its first, if repeated).
+    places: HashMap<&'static str, u32>,
+    /// For each last byte, bit `n` for a word of `n` bytes ending with it
+    /// (below 32 bytes; a longer word is always hashed).
+    lengths: [u32; 256],
+}
+
+impl WordSet {
+    /// The set of `words`, in their order.
+    pub fn new(words: impl IntoIterator<Item = &'static str>) -> WordSet {
+        let mut set = WordSet {
+            places: HashMap::default(),
+            lengths: [0; 256],
+        };
+        for (place, word) in words.into_iter().enumerate() {
+            set.places.entry(word).or_insert(place as u32);
+            if let Some(&last) = word.as_bytes().last()
+                && word.len() < 32
+            {
+                set.lengths[usize::from(last)] |= 1 << word.len();
+            }
+        }
+        set
+    }
+
+    /// The word's place among the words, when it is one of them.
+    pub fn place(&self, word: &str) -> Option<u32> {
+        match word.as_bytes().last() {
+            // No word of this length ends with this byte: most words.
+            Some(&last) if word.len() < 32 => {
+                if self.lengths[usize::from(last)] & (1 << word.len()) == 0 {
+                    return None;
+                }
+                self.places.get(word).copied()
+            }
+            _ => self.places.get(word).copied(),
+        }
+    }
+
+    /// True when the word is one of the words.
+    pub fn contains(&self, word: &str) -> bool {
+        self.place(word).is_some()
+    }
+
+    /// The words, in no order.
+    pub fn words(&self) -> impl Iterator<Item = &'static str> + '_ {
+        self.places.keys().copied()
+    }
+}
+
 /// The bits of the byte lengths `words` have ([`length_bit`]).
 fn lengths_of(words: &[String]) -> u64 {
     words.iter().fold(0, |bits, word| bits | length_bit(word))
@@ -712,6 +772,37 @@ mod tests {
     }
 
     use super::*;
+
+    #[test]
+    fn a_word_set_finds_its_words_and_their_places_and_nothing_else() {
+        let set = WordSet::new([
+            "not",
+            "never",
+            "two",
+            "not",
+            "a-word-of-more-than-thirty-two-bytes",
+        ]);
+        assert_eq!(
+            set.place("not"),
+            Some(0),
+            "a repeated word keeps its first place"
+        );
+        assert_eq!(set.place("never"), Some(1));
+        assert_eq!(set.place("two"), Some(2));
+        assert_eq!(set.place("a-word-of-more-than-thirty-two-bytes"), Some(4));
+        // Sharing a word's length and last byte, or not, or neither.
+        for other in [
+            "nut",
+            "now",
+            "nevet",
+            "",
+            "t",
+            "knot",
+            "a-word-of-more-than-thirty-two-bytez",
+        ] {
+            assert!(!set.contains(other), "{other}");
+        }
+    }
 
     #[test]
     fn the_shipped_data_has_no_unreadable_line() {

@@ -431,15 +431,19 @@ pub fn count_word(count: usize) -> Option<&'static str> {
 
 /// The count a word of the list names ("three" is 3).
 pub fn count_of(word: &str) -> Option<u32> {
-    let at = list_counts().iter().position(|w| *w == word)?;
-    u32::try_from(at + 2).ok()
+    // A set of the same words: most words are told apart from them by
+    // length and last byte, not compared with each in turn.
+    static PLACES: std::sync::LazyLock<crate::language::WordSet> =
+        std::sync::LazyLock::new(|| crate::language::WordSet::new(list_counts().iter().copied()));
+    PLACES.place(word)?.checked_add(2)
 }
 
 /// True for an English word that gives a count ("two", "single", "both",
 /// "nobody"): a sentence using one answers "how many" as a figure does.
 pub fn is_number_word(word: &str) -> bool {
-    static SET: std::sync::LazyLock<rustc_hash::FxHashSet<&'static str>> =
-        std::sync::LazyLock::new(|| crate::language::data_lines(NUMBER_WORDS).collect());
+    static SET: std::sync::LazyLock<crate::language::WordSet> = std::sync::LazyLock::new(|| {
+        crate::language::WordSet::new(crate::language::data_lines(NUMBER_WORDS))
+    });
     SET.contains(word)
 }
 
