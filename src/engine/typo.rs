@@ -96,7 +96,7 @@ impl TypoIndex {
                     continue;
                 }
                 let candidate = self.words[id as usize].as_str();
-                let distance = strsim::damerau_levenshtein(word, candidate);
+                let distance = distance(word, candidate);
                 if distance == 0 || distance > allowed {
                     continue;
                 }
@@ -138,6 +138,65 @@ impl TypoIndex {
     pub fn is_empty(&self) -> bool {
         self.words.is_empty()
     }
+}
+
+/// Longest ASCII word, in bytes, whose distance [`distance`] computes in
+/// a table on the stack; longer or other words go to `strsim`.
+const SHORT: usize = 32;
+
+/// The Damerau-Levenshtein distance between two words (insertions,
+/// deletions, substitutions and transpositions of two adjacent letters,
+/// with letters between transposed ones edited too): the same number as
+/// `strsim::damerau_levenshtein`, which computes it for any text but
+/// allocates a hash map and its rows for each pair. Two ASCII words of up
+/// to [`SHORT`] bytes (every word typo correction compares, nearly) are
+/// compared here with no allocation, in a table on the stack
+/// (Lowrance and Wagner's algorithm, the last row of each byte in an array).
+pub fn distance(a: &str, b: &str) -> usize {
+    if !(a.is_ascii() && b.is_ascii() && a.len() <= SHORT && b.len() <= SHORT) {
+        return strsim::damerau_levenshtein(a, b);
+    }
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    let (n, m) = (a.len(), b.len());
+    if n == 0 || m == 0 {
+        return n.max(m);
+    }
+    // d[i + 1][j + 1]: the distance between a's first i bytes and b's
+    // first j; row and column 0 hold the bound `n + m`. Distances are at
+    // most 2 * SHORT, so a byte holds them.
+    const W: usize = SHORT + 2;
+    let mut d = [[0u8; W]; W];
+    let bound = (n + m) as u8;
+    d[0][0] = bound;
+    for i in 0..=n {
+        d[i + 1][0] = bound;
+        d[i + 1][1] = i as u8;
+    }
+    for j in 0..=m {
+        d[0][j + 1] = bound;
+        d[1][j + 1] = j as u8;
+    }
+    // The last row (1-based) at which each byte stood in `a`, 0 for none.
+    let mut last_row = [0u8; 128];
+    for i in 1..=n {
+        // The last column in this row where a's byte matched b's.
+        let mut matched = 0;
+        for j in 1..=m {
+            let k = usize::from(last_row[usize::from(b[j - 1])]);
+            let l = matched;
+            let same = a[i - 1] == b[j - 1];
+            if same {
+                matched = j;
+            }
+            let substitution = usize::from(d[i][j]) + usize::from(!same);
+            let insertion = usize::from(d[i][j + 1]) + 1;
+            let deletion = usize::from(d[i + 1][j]) + 1;
+            let transposition = usize::from(d[k][l]) + (i - k - 1) + 1 + (j - l - 1);
+            d[i + 1][j + 1] = substitution.min(insertion).min(deletion).min(transposition) as u8;
+        }
+        last_row[usize::from(a[i - 1])] = i as u8;
+    }
+    usize::from(d[n + 1][m + 1])
 }
 
 /// FNV-1a prime and offset basis, as [`hash_without`] uses them.
@@ -263,6 +322,45 @@ mod tests {
                 }
                 assert_eq!(deletion_hashes(&chars, two), expected, "{word} {two}");
             }
+        }
+    }
+
+    #[test]
+    fn the_distance_is_strsims_damerau_levenshtein() {
+        // Words over a few letters, so that repeats and transpositions
+        // (near and far apart) are common, of every length up to past
+        // the table's; and some that are not ASCII.
+        let mut state: u64 = 0x9e37_79b9_7f4a_7c15;
+        let mut next = move |below: u64| {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            state % below
+        };
+        let mut word = |next: &mut dyn FnMut(u64) -> u64| -> String {
+            let len = next(36);
+            (0..len).map(|_| char::from(b'a' + next(4) as u8)).collect()
+        };
+        for _ in 0..20_000 {
+            let (a, b) = (word(&mut next), word(&mut next));
+            assert_eq!(
+                distance(&a, &b),
+                strsim::damerau_levenshtein(&a, &b),
+                "{a} {b}"
+            );
+        }
+        for (a, b) in [
+            ("ca", "abc"),
+            ("abcdef", "badcfe"),
+            ("goverment", "government"),
+            ("", "abc"),
+            ("abc", ""),
+            ("", ""),
+            ("straße", "strasse"),
+            ("キロメートル", "キロメトル"),
+        ] {
+            assert_eq!(distance(a, b), strsim::damerau_levenshtein(a, b), "{a} {b}");
+            assert_eq!(distance(b, a), strsim::damerau_levenshtein(b, a), "{b} {a}");
         }
     }
 
