@@ -337,7 +337,7 @@ mod tests {
             state ^= state << 17;
             state % below
         };
-        let mut word = |next: &mut dyn FnMut(u64) -> u64| -> String {
+        let word = |next: &mut dyn FnMut(u64) -> u64| -> String {
             let len = next(36);
             (0..len).map(|_| char::from(b'a' + next(4) as u8)).collect()
         };
