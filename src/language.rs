@@ -343,6 +343,9 @@ pub struct Language {
     /// tells without hashing the word (most look-ups).
     lengths: Vec<u64>,
     chat: HashMap<String, String>,
+    /// The [`Endings`] of the chat words: the tokenizer asks about every
+    /// word it reads, and most are told apart without hashing.
+    chat_endings: Endings,
     irregular: HashMap<String, String>,
     overstemmed: Vec<(String, String)>,
     synonyms: Vec<SynonymGroup>,
@@ -378,6 +381,7 @@ impl Language {
             stopwords,
             lists,
             chat: parse_chat("chat.txt", CHAT, &mut problems),
+            chat_endings: Endings::default(),
             irregular: parse_irregular(IRREGULAR_VERBS),
             overstemmed: parse_overstemmed("overstemmed.txt", OVERSTEMMED, &mut problems),
             synonyms: parse_synonyms("synonyms.txt", SYNONYMS, &mut problems),
@@ -387,8 +391,13 @@ impl Language {
         for problem in &problems {
             tracing::warn!("language data: {problem}");
         }
+        let mut chat_endings = Endings::default();
+        for word in language.chat.keys() {
+            chat_endings.add(word);
+        }
         Language {
             problems,
+            chat_endings,
             ..language
         }
     }
@@ -422,6 +431,9 @@ impl Language {
 
     /// The full word for a chat abbreviation ("govt": "government").
     pub fn chat_word(&self, word: &str) -> Option<&str> {
+        if !self.chat_endings.may_hold(word) {
+            return None;
+        }
         self.chat.get(word).map(String::as_str)
     }
 
@@ -501,21 +513,50 @@ fn classes_of(stopwords: &HashSet<String>, lists: &[Vec<String>]) -> HashMap<Str
     classes
 }
 
+/// What tells most words apart from the words of a short list without
+/// hashing them: for each last byte, the lengths below 32 of the list's
+/// words that end with it, as bits. Most words a question or a sentence
+/// holds share no such length and last byte with a word of a short list
+/// ("not", "two", "govt"), and are passed over by two loads and a test.
+/// [`Language::in_list`] tells a word list's words by length alone.
+#[derive(Debug, Clone)]
+pub struct Endings([u32; 256]);
+
+impl Default for Endings {
+    fn default() -> Endings {
+        Endings([0; 256])
+    }
+}
+
+impl Endings {
+    /// Adds a word of the list.
+    pub fn add(&mut self, word: &str) {
+        if let Some(&last) = word.as_bytes().last()
+            && word.len() < 32
+        {
+            self.0[usize::from(last)] |= 1 << word.len();
+        }
+    }
+
+    /// False when no word of the list has this word's length and last
+    /// byte, so it is none of them; true when it may be one (an empty word
+    /// or one of 32 bytes or more always may).
+    pub fn may_hold(&self, word: &str) -> bool {
+        match word.as_bytes().last() {
+            Some(&last) if word.len() < 32 => self.0[usize::from(last)] & (1 << word.len()) != 0,
+            _ => true,
+        }
+    }
+}
+
 /// A set of words read from a data file, each with its place in the file,
-/// that tells most other words apart without hashing them: for each last
-/// byte, the lengths below 32 of its words that end with it. Most words a
-/// question or a sentence holds share no such length and last byte with a
-/// word of a short list ("not", "two", "both"), and are passed over by two
-/// loads and a test. The one prefilter for the rules' short lists
-/// (negations, number words, counts), where [`Language::in_list`] tells
-/// a list's words by length alone.
+/// that tells most other words apart by their [`Endings`] before hashing
+/// them: the rules' short lists (negations, number words, counts).
 #[derive(Debug)]
 pub struct WordSet {
     /// Each word with its place among the words (its first, if repeated).
     places: HashMap<&'static str, u32>,
-    /// For each last byte, bit `n` for a word of `n` bytes ending with it
-    /// (below 32 bytes; a longer word is always hashed).
-    lengths: [u32; 256],
+    endings: Endings,
 }
 
 impl WordSet {
@@ -523,31 +564,22 @@ impl WordSet {
     pub fn new(words: impl IntoIterator<Item = &'static str>) -> WordSet {
         let mut set = WordSet {
             places: HashMap::default(),
-            lengths: [0; 256],
+            endings: Endings::default(),
         };
         for (place, word) in words.into_iter().enumerate() {
             set.places.entry(word).or_insert(place as u32);
-            if let Some(&last) = word.as_bytes().last()
-                && word.len() < 32
-            {
-                set.lengths[usize::from(last)] |= 1 << word.len();
-            }
+            set.endings.add(word);
         }
         set
     }
 
     /// The word's place among the words, when it is one of them.
     pub fn place(&self, word: &str) -> Option<u32> {
-        match word.as_bytes().last() {
-            // No word of this length ends with this byte: most words.
-            Some(&last) if word.len() < 32 => {
-                if self.lengths[usize::from(last)] & (1 << word.len()) == 0 {
-                    return None;
-                }
-                self.places.get(word).copied()
-            }
-            _ => self.places.get(word).copied(),
+        // Most words share no word's length and last byte: not hashed.
+        if !self.endings.may_hold(word) {
+            return None;
         }
+        self.places.get(word).copied()
     }
 
     /// True when the word is one of the words.
@@ -877,6 +909,10 @@ mod tests {
         assert_eq!(language().chat_word("govt"), Some("government"));
         assert_eq!(language().chat_word("cuz"), Some("because"));
         assert_eq!(language().chat_word("wed"), None);
+        // Every chat word is found past its endings' test.
+        for (word, full) in &language().chat {
+            assert_eq!(language().chat_word(word), Some(full.as_str()), "{word}");
+        }
     }
 
     #[test]
