@@ -541,6 +541,7 @@ impl Endings {
     /// False when no word of the list has this word's length and last
     /// byte, so it is none of them; true when it may be one (an empty word
     /// or one of 32 bytes or more always may).
+    #[inline]
     pub fn may_hold(&self, word: &str) -> bool {
         match word.as_bytes().last() {
             Some(&last) if word.len() < 32 => self.0[usize::from(last)] & (1 << word.len()) != 0,
@@ -574,6 +575,7 @@ impl WordSet {
     }
 
     /// The word's place among the words, when it is one of them.
+    #[inline]
     pub fn place(&self, word: &str) -> Option<u32> {
         // Most words share no word's length and last byte: not hashed.
         if !self.endings.may_hold(word) {
@@ -583,6 +585,7 @@ impl WordSet {
     }
 
     /// True when the word is one of the words.
+    #[inline]
     pub fn contains(&self, word: &str) -> bool {
         self.place(word).is_some()
     }

@@ -67,6 +67,7 @@ fn negations() -> &'static WordSet {
 }
 
 /// True for a word that denies what its clause says ("not", "isnt").
+#[inline]
 pub(super) fn is_negation(word: &str) -> bool {
     negations().contains(word)
 }
