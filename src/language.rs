@@ -403,6 +403,7 @@ impl Language {
     }
 
     /// True for a stop word.
+    #[inline]
     pub fn is_stopword(&self, word: &str) -> bool {
         self.classes(word).is_stopword()
     }
@@ -424,6 +425,7 @@ impl Language {
     }
 
     /// True when `word` is in `list`.
+    #[inline]
     pub fn in_list(&self, list: List, word: &str) -> bool {
         let lengths = self.lengths.get(list as usize).copied().unwrap_or(0);
         lengths & length_bit(word) != 0 && self.classes(word).has(list)
@@ -484,11 +486,13 @@ impl Classes {
     const STOPWORD: u128 = 1 << 127;
 
     /// True when the word is in `list`.
+    #[inline]
     pub fn has(self, list: List) -> bool {
         self.0 & (1 << list as u128) != 0
     }
 
     /// True when the word is a stop word.
+    #[inline]
     pub fn is_stopword(self) -> bool {
         self.0 & Classes::STOPWORD != 0
     }

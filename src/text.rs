@@ -304,17 +304,20 @@ fn expand_number_suffix(token: String) -> String {
 ///
 /// Question words (who, why, how, when, where) are kept out of this list on
 /// purpose: the engine reads them for the answer type before dropping them.
+#[inline]
 pub fn is_stopword(word: &str) -> bool {
     language().is_stopword(word)
 }
 
 /// True for the question words that decide what kind of answer is wanted.
+#[inline]
 pub fn is_question_word(word: &str) -> bool {
     language().in_list(List::Question, word)
 }
 
 /// True for auxiliary verbs that open a question ("did", "is", "will"):
 /// the word after one is usually the subject, and a phrase ends before one.
+#[inline]
 pub fn is_auxiliary(word: &str) -> bool {
     language().in_list(List::Auxiliary, word)
 }
