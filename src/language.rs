@@ -347,6 +347,9 @@ pub struct Language {
     /// tells without hashing the word (most look-ups).
     lengths: Vec<u64>,
     chat: HashMap<String, String>,
+    /// The [`Endings`] of the chat words: the tokenizer asks about every
+    /// word it reads, and most are told apart without hashing.
+    chat_endings: Endings,
     irregular: HashMap<String, String>,
     overstemmed: Vec<(String, String)>,
     synonyms: Vec<SynonymGroup>,
@@ -382,6 +385,7 @@ impl Language {
             stopwords,
             lists,
             chat: parse_chat("chat.txt", CHAT, &mut problems),
+            chat_endings: Endings::default(),
             irregular: parse_irregular(IRREGULAR_VERBS),
             overstemmed: parse_overstemmed("overstemmed.txt", OVERSTEMMED, &mut problems),
             synonyms: parse_synonyms("synonyms.txt", SYNONYMS, &mut problems),
@@ -391,13 +395,19 @@ impl Language {
         for problem in &problems {
             tracing::warn!("language data: {problem}");
         }
+        let mut chat_endings = Endings::default();
+        for word in language.chat.keys() {
+            chat_endings.add(word);
+        }
         Language {
             problems,
+            chat_endings,
             ..language
         }
     }
 
     /// True for a stop word.
+    #[inline]
     pub fn is_stopword(&self, word: &str) -> bool {
         self.classes(word).is_stopword()
     }
@@ -419,6 +429,7 @@ impl Language {
     }
 
     /// True when `word` is in `list`.
+    #[inline]
     pub fn in_list(&self, list: List, word: &str) -> bool {
         let lengths = self.lengths.get(list as usize).copied().unwrap_or(0);
         lengths & length_bit(word) != 0 && self.classes(word).has(list)
@@ -426,6 +437,9 @@ impl Language {
 
     /// The full word for a chat abbreviation ("govt": "government").
     pub fn chat_word(&self, word: &str) -> Option<&str> {
+        if !self.chat_endings.may_hold(word) {
+            return None;
+        }
         self.chat.get(word).map(String::as_str)
     }
 
@@ -476,11 +490,13 @@ impl Classes {
     const STOPWORD: u128 = 1 << 127;
 
     /// True when the word is in `list`.
+    #[inline]
     pub fn has(self, list: List) -> bool {
         self.0 & (1 << list as u128) != 0
     }
 
     /// True when the word is a stop word.
+    #[inline]
     pub fn is_stopword(self) -> bool {
         self.0 & Classes::STOPWORD != 0
     }
@@ -503,6 +519,89 @@ fn classes_of(stopwords: &HashSet<String>, lists: &[Vec<String>]) -> HashMap<Str
         }
     }
     classes
+}
+
+/// What tells most words apart from the words of a short list without
+/// hashing them: for each last byte, the lengths below 32 of the list's
+/// words that end with it, as bits. Most words a question or a sentence
+/// holds share no such length and last byte with a word of a short list
+/// ("not", "two", "govt"), and are passed over by two loads and a test.
+/// [`Language::in_list`] tells a word list's words by length alone.
+#[derive(Debug, Clone)]
+pub struct Endings([u32; 256]);
+
+impl Default for Endings {
+    fn default() -> Endings {
+        Endings([0; 256])
+    }
+}
+
+impl Endings {
+    /// Adds a word of the list.
+    pub fn add(&mut self, word: &str) {
+        if let Some(&last) = word.as_bytes().last()
+            && word.len() < 32
+        {
+            self.0[usize::from(last)] |= 1 << word.len();
+        }
+    }
+
+    /// False when no word of the list has this word's length and last
+    /// byte, so it is none of them; true when it may be one (an empty word
+    /// or one of 32 bytes or more always may).
+    #[inline]
+    pub fn may_hold(&self, word: &str) -> bool {
+        match word.as_bytes().last() {
+            Some(&last) if word.len() < 32 => self.0[usize::from(last)] & (1 << word.len()) != 0,
+            _ => true,
+        }
+    }
+}
+
+/// A set of words read from a data file, each with its place in the file,
+/// that tells most other words apart by their [`Endings`] before hashing
+/// them: the rules' short lists (negations, number words, counts).
+#[derive(Debug)]
+pub struct WordSet {
+    /// Each word with its place among the words (its first, if repeated).
+    places: HashMap<&'static str, u32>,
+    endings: Endings,
+}
+
+impl WordSet {
+    /// The set of `words`, in their order.
+    pub fn new(words: impl IntoIterator<Item = &'static str>) -> WordSet {
+        let mut set = WordSet {
+            places: HashMap::default(),
+            endings: Endings::default(),
+        };
+        for (place, word) in words.into_iter().enumerate() {
+            set.places.entry(word).or_insert(place as u32);
+            set.endings.add(word);
+        }
+        set
+    }
+
+    /// The word's place among the words, when it is one of them.
+    #[inline]
+    pub fn place(&self, word: &str) -> Option<u32> {
+        // Most words share no word's length and last byte: not hashed.
+        if !self.endings.may_hold(word) {
+            return None;
+        }
+        self.places.get(word).copied()
+    }
+
+    /// True when the word is one of the words.
+    #[inline]
+    pub fn contains(&self, word: &str) -> bool {
+        self.place(word).is_some()
+    }
+
+    /// The words, in no order.
+    pub fn words(&self) -> impl Iterator<Item = &'static str> + '_ {
+        self.places.keys().copied()
+    }
 }
 
 /// The bits of the byte lengths `words` have ([`length_bit`]).
@@ -718,6 +817,37 @@ mod tests {
     use super::*;
 
     #[test]
+    fn a_word_set_finds_its_words_and_their_places_and_nothing_else() {
+        let set = WordSet::new([
+            "not",
+            "never",
+            "two",
+            "not",
+            "a-word-of-more-than-thirty-two-bytes",
+        ]);
+        assert_eq!(
+            set.place("not"),
+            Some(0),
+            "a repeated word keeps its first place"
+        );
+        assert_eq!(set.place("never"), Some(1));
+        assert_eq!(set.place("two"), Some(2));
+        assert_eq!(set.place("a-word-of-more-than-thirty-two-bytes"), Some(4));
+        // Sharing a word's length and last byte, or not, or neither.
+        for other in [
+            "nut",
+            "now",
+            "nevet",
+            "",
+            "t",
+            "knot",
+            "a-word-of-more-than-thirty-two-bytez",
+        ] {
+            assert!(!set.contains(other), "{other}");
+        }
+    }
+
+    #[test]
     fn the_shipped_data_has_no_unreadable_line() {
         assert_eq!(problems(), &[] as &[String]);
     }
@@ -790,6 +920,10 @@ mod tests {
         assert_eq!(language().chat_word("govt"), Some("government"));
         assert_eq!(language().chat_word("cuz"), Some("because"));
         assert_eq!(language().chat_word("wed"), None);
+        // Every chat word is found past its endings' test.
+        for (word, full) in &language().chat {
+            assert_eq!(language().chat_word(word), Some(full.as_str()), "{word}");
+        }
     }
 
     #[test]

@@ -96,8 +96,10 @@ impl TypoIndex {
                     continue;
                 }
                 let candidate = self.words[id as usize].as_str();
-                let distance = strsim::damerau_levenshtein(word, candidate);
-                if distance == 0 || distance > allowed {
+                let Some(distance) = distance_within(word, candidate, allowed) else {
+                    continue;
+                };
+                if distance == 0 {
                     continue;
                 }
                 // Among equally close words, the one sharing more of the
@@ -138,6 +140,83 @@ impl TypoIndex {
     pub fn is_empty(&self) -> bool {
         self.words.is_empty()
     }
+}
+
+/// Longest ASCII word, in bytes, whose distance [`distance_within`]
+/// computes in a table on the stack; longer or other words go to `strsim`.
+const SHORT: usize = 32;
+
+/// The Damerau-Levenshtein distance between two words (insertions,
+/// deletions, substitutions and transpositions of two adjacent letters,
+/// with letters between transposed ones edited too) when it is at most
+/// `most`, `None` when it is more: the number `strsim::damerau_levenshtein`
+/// gives, which computes it for any text but allocates a hash map and its
+/// rows for each pair. Two ASCII words of up to [`SHORT`] bytes (every
+/// word typo correction compares, nearly) are compared here with no
+/// allocation, in a table on the stack (Lowrance and Wagner's algorithm,
+/// the last row of each byte in an array), and only its cells within
+/// `most` of the diagonal are computed: a cell further off is at least
+/// that far, and no path of edits within `most` passes through it.
+pub fn distance_within(a: &str, b: &str, most: usize) -> Option<usize> {
+    if !(a.is_ascii() && b.is_ascii() && a.len() <= SHORT && b.len() <= SHORT) {
+        return Some(strsim::damerau_levenshtein(a, b)).filter(|&d| d <= most);
+    }
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    let (n, m) = (a.len(), b.len());
+    // The distance is at least the difference in length.
+    if n.abs_diff(m) > most {
+        return None;
+    }
+    if n == 0 || m == 0 {
+        return Some(n.max(m));
+    }
+    // d[i + 1][j + 1]: the distance between a's first i bytes and b's
+    // first j, or at least FAR for a cell off the band (never below it:
+    // every value is that of some sequence of edits, or FAR); row and
+    // column 0 hold the bound `n + m`. Distances are at most 2 * SHORT,
+    // below FAR, so a byte holds them.
+    const W: usize = SHORT + 2;
+    const FAR: u8 = 200;
+    let mut d = [[FAR; W]; W];
+    let bound = (n + m) as u8;
+    d[0][0] = bound;
+    for i in 0..=n {
+        d[i + 1][0] = bound;
+        d[i + 1][1] = i as u8;
+    }
+    for j in 0..=m {
+        d[0][j + 1] = bound;
+        d[1][j + 1] = j as u8;
+    }
+    // The last row (1-based) at which each byte stood in `a`, 0 for none.
+    let mut last_row = [0u8; 128];
+    for i in 1..=n {
+        // The last column in this row where a's byte matched b's, kept
+        // over the whole row: a transposition may start off the band.
+        let mut matched = 0;
+        for j in 1..=m {
+            let same = a[i - 1] == b[j - 1];
+            if i.abs_diff(j) > most {
+                if same {
+                    matched = j;
+                }
+                continue;
+            }
+            let k = usize::from(last_row[usize::from(b[j - 1])]);
+            let l = matched;
+            if same {
+                matched = j;
+            }
+            let substitution = usize::from(d[i][j]) + usize::from(!same);
+            let insertion = usize::from(d[i][j + 1]) + 1;
+            let deletion = usize::from(d[i + 1][j]) + 1;
+            let transposition = usize::from(d[k][l]) + (i - k - 1) + 1 + (j - l - 1);
+            let best = substitution.min(insertion).min(deletion).min(transposition);
+            d[i + 1][j + 1] = best.min(usize::from(FAR)) as u8;
+        }
+        last_row[usize::from(a[i - 1])] = i as u8;
+    }
+    Some(usize::from(d[n + 1][m + 1])).filter(|&d| d <= most)
 }
 
 /// FNV-1a prime and offset basis, as [`hash_without`] uses them.
@@ -263,6 +342,64 @@ mod tests {
                 }
                 assert_eq!(deletion_hashes(&chars, two), expected, "{word} {two}");
             }
+        }
+    }
+
+    #[test]
+    fn the_distance_is_strsims_damerau_levenshtein() {
+        // Words over a few letters, so that repeats and transpositions
+        // (near and far apart) are common, of every length up to past the
+        // table's; each against a random word and against itself edited a
+        // few times; and some that are not ASCII. Within every bound, the
+        // distance is strsim's when it is within it, none when not.
+        let mut state: u64 = 0x9e37_79b9_7f4a_7c15;
+        let mut next = move |below: u64| {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            state % below
+        };
+        let letter = |next: &mut dyn FnMut(u64) -> u64| b'a' + next(4) as u8;
+        let check = |a: &str, b: &str| {
+            let expected = strsim::damerau_levenshtein(a, b);
+            for most in [0, 1, 2, 3, 5, usize::MAX] {
+                let within = Some(expected).filter(|&d| d <= most);
+                assert_eq!(distance_within(a, b, most), within, "{a} {b} {most}");
+            }
+        };
+        for _ in 0..20_000 {
+            let len = next(36);
+            let a: Vec<u8> = (0..len).map(|_| letter(&mut next)).collect();
+            let other: Vec<u8> = (0..next(36)).map(|_| letter(&mut next)).collect();
+            let mut edited = a.clone();
+            for _ in 0..next(4) {
+                let at = next(edited.len() as u64 + 1) as usize;
+                match next(4) {
+                    0 => edited.insert(at, letter(&mut next)),
+                    1 if at < edited.len() => {
+                        edited.remove(at);
+                    }
+                    2 if at < edited.len() => edited[at] = letter(&mut next),
+                    _ if at + 1 < edited.len() => edited.swap(at, at + 1),
+                    _ => {}
+                }
+            }
+            let text = |bytes: &[u8]| String::from_utf8_lossy(bytes).into_owned();
+            check(&text(&a), &text(&other));
+            check(&text(&a), &text(&edited));
+        }
+        for (a, b) in [
+            ("ca", "abc"),
+            ("abcdef", "badcfe"),
+            ("goverment", "government"),
+            ("", "abc"),
+            ("abc", ""),
+            ("", ""),
+            ("straße", "strasse"),
+            ("キロメートル", "キロメトル"),
+        ] {
+            check(a, b);
+            check(b, a);
         }
     }
 

@@ -20,7 +20,7 @@ use crate::engine::analyze::{Analyzer, Token};
 use crate::engine::index::Target;
 use crate::engine::score::Ranked;
 use crate::knowledge::Knowledge;
-use crate::language::{List, language};
+use crate::language::{List, WordSet, language};
 use crate::text::{is_stopword, is_year, stem, words};
 
 /// Best-ranked documents checked: the decision only looks at the first few.
@@ -58,45 +58,18 @@ pub(super) fn antonyms() -> &'static FxHashMap<String, Vec<String>> {
     })
 }
 
-/// The negations, with what tells most other words apart without hashing
-/// them.
-struct Negations {
-    set: FxHashSet<&'static str>,
-    /// For each last byte, the lengths below 32 of the negations ending
-    /// with it, as bits.
-    lengths: [u32; 256],
-}
-
-impl Negations {
-    fn read() -> Negations {
-        let set: FxHashSet<&'static str> = crate::language::data_lines(NEGATIONS).collect();
-        let mut lengths = [0u32; 256];
-        for word in &set {
-            if let Some(&last) = word.as_bytes().last()
-                && word.len() < 32
-            {
-                lengths[usize::from(last)] |= 1 << word.len();
-            }
-        }
-        Negations { set, lengths }
-    }
-
-    fn contains(&self, word: &str) -> bool {
-        match word.as_bytes().last() {
-            // No negation of this length ends with this byte: most words,
-            // a question's every word is asked about.
-            Some(&last) if word.len() < 32 => {
-                self.lengths[usize::from(last)] & (1 << word.len()) != 0 && self.set.contains(word)
-            }
-            _ => self.set.contains(word),
-        }
-    }
+/// The negations ([`crate::language::WordSet`]: most words are told apart
+/// by their length and last byte, without hashing).
+fn negations() -> &'static WordSet {
+    static SET: std::sync::LazyLock<WordSet> =
+        std::sync::LazyLock::new(|| WordSet::new(crate::language::data_lines(NEGATIONS)));
+    &SET
 }
 
 /// True for a word that denies what its clause says ("not", "isnt").
+#[inline]
 pub(super) fn is_negation(word: &str) -> bool {
-    static SET: std::sync::LazyLock<Negations> = std::sync::LazyLock::new(Negations::read);
-    SET.contains(word)
+    negations().contains(word)
 }
 
 /// True when some word of the text is a negation that denies.
@@ -219,7 +192,7 @@ const SUBJECT_WORDS: usize = 4;
 
 /// True for a token that is a number or holds one ("1965", "n2").
 fn is_number(word: &str) -> bool {
-    word.chars().any(|c| c.is_ascii_digit())
+    word.bytes().any(|b| b.is_ascii_digit())
 }
 
 /// Every number the article's sentences give, read once when the engine
@@ -1163,9 +1136,9 @@ mod tests {
 
     #[test]
     fn a_negation_is_told_as_the_list_tells_it() {
-        let negations = Negations::read();
-        assert!(negations.set.len() > 10);
-        for word in &negations.set {
+        let negations: Vec<&str> = negations().words().collect();
+        assert!(negations.len() > 10);
+        for word in &negations {
             assert!(is_negation(word), "{word}");
         }
         // Words sharing a negation's length and last byte, or not.
@@ -1184,7 +1157,7 @@ mod tests {
             "inner",
             "a-very-long-word-of-more-than-32-bytes",
         ] {
-            assert_eq!(is_negation(word), negations.set.contains(word), "{word}");
+            assert_eq!(is_negation(word), negations.contains(&word), "{word}");
         }
     }
 

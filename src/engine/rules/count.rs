@@ -29,7 +29,7 @@ fn value(word: &str) -> Option<u32> {
     if let Some(n) = count_of(word) {
         return Some(n);
     }
-    if !word.is_empty() && word.chars().all(|c| c.is_ascii_digit()) {
+    if !word.is_empty() && word.bytes().all(|b| b.is_ascii_digit()) {
         return word.parse().ok();
     }
     None
@@ -64,7 +64,7 @@ pub fn largest(words: &[String]) -> u32 {
             None if is_number_word(w) => Some(u32::MAX),
             // A figure mixed with letters ("7n2") is no count the question
             // could ask for more than.
-            None if w.chars().any(|c| c.is_ascii_digit()) => Some(u32::MAX),
+            None if w.bytes().any(|b| b.is_ascii_digit()) => Some(u32::MAX),
             None => None,
         })
         .max()

@@ -401,7 +401,7 @@ fn replaced(asked: &Asked, index: &Index, analyzer: &Analyzer, terms: &Terms, r:
         analyzer.term_text(t).is_some_and(|s| {
             s.len() >= 2
                 && letters(s).abs_diff(letters(w)) <= 1
-                && strsim::damerau_levenshtein(w, s) == 1
+                && crate::engine::typo::distance_within(w, s, 1) == Some(1)
         })
     };
     asked.substitutes(&doc.sequences, has_digit, near)
