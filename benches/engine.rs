@@ -576,7 +576,7 @@ fn bench_blind(c: &mut Criterion, run: &Run, report: &mut Report) {
 
 /// The whole process: `citebot ask --json` answering the blind questions
 /// repeated to 17,500 lines through a pipe, per question, against the BM25
-/// floor's mean in the same run.
+/// floor's mean in the same run; and start-up alone, for the split.
 fn stream(questions: &[String], floor: Duration) -> String {
     use std::io::Write as _;
     use std::process::{Command, Stdio};
@@ -586,7 +586,7 @@ fn stream(questions: &[String], floor: Duration) -> String {
         input.push_str(&q.replace('\n', " "));
         input.push('\n');
     }
-    let run = || -> Option<Duration> {
+    let run = |input: &String, lines: usize| -> Option<Duration> {
         let start = Instant::now();
         let mut child = Command::new(env!("CARGO_BIN_EXE_citebot"))
             .args(["ask", "--json"])
@@ -601,23 +601,31 @@ fn stream(questions: &[String], floor: Duration) -> String {
         let writer = std::thread::spawn(move || stdin.write_all(text.as_bytes()));
         let out = child.wait_with_output().ok()?;
         writer.join().ok()?.ok()?;
-        let lines = out.stdout.iter().filter(|&&b| b == b'\n').count();
-        (out.status.success() && lines == LINES).then(|| start.elapsed())
+        let written = out.stdout.iter().filter(|&&b| b == b'\n').count();
+        (out.status.success() && written == lines).then(|| start.elapsed())
     };
-    let mut times: Vec<Duration> = (0..3).filter_map(|_| run()).collect();
-    times.sort_unstable();
-    let Some(&whole) = times.get(times.len() / 2) else {
+    // The median of three runs, of the stream and of start-up alone (no
+    // questions), so the report says how the stream's cost splits.
+    let median = |input: &String, lines: usize| {
+        let mut times: Vec<Duration> = (0..3).filter_map(|_| run(input, lines)).collect();
+        times.sort_unstable();
+        times.get(times.len() / 2).copied()
+    };
+    let (Some(whole), Some(start_up)) = (median(&input, LINES), median(&String::new(), 0)) else {
         return "Whole-process stream: `citebot ask --json` did not run (build the binary)."
             .to_string();
     };
     let per = whole / LINES as u32;
     format!(
         "Whole process, `citebot ask --json` on {LINES} blind questions through a pipe (start-up included): \
-         {} in all, {} a question; {:.1}× the BM25 floor's mean ({}) in the same run.",
+         {} in all, {} a question; {:.1}× the BM25 floor's mean ({}) in the same run. \
+         Start-up alone (no questions): {}, {} of each question's share.",
         fmt(whole),
         fmt(per),
         per.as_secs_f64() / floor.as_secs_f64().max(1e-12),
-        fmt(floor)
+        fmt(floor),
+        fmt(start_up),
+        fmt(start_up / LINES as u32)
     )
 }
 

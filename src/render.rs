@@ -181,13 +181,13 @@ fn string(out: &mut impl Write, text: &str) -> std::io::Result<()> {
         // character, or the first byte of U+0085 (0xC2) or of U+2028 and
         // U+2029 (0xE2) is looked at as a character.
         // Eight bytes at a time while none of them is looked at.
-        if let Some(chunk) = bytes.get(at..at + 8)
-            && !any_looked_at(chunk)
-        {
-            at += 8;
-            continue;
-        }
-        let b = bytes[at];
+        at += 8 * bytes[at..]
+            .chunks_exact(8)
+            .take_while(|chunk| !any_looked_at(chunk))
+            .count();
+        let Some(&b) = bytes.get(at) else {
+            break;
+        };
         if b >= 0x20 && !matches!(b, b'"' | b'\\' | 0xC2 | 0xE2) {
             at += 1;
             continue;
@@ -227,6 +227,7 @@ fn string(out: &mut impl Write, text: &str) -> std::io::Result<()> {
 /// byte equal to `b` leaves a zero byte after `^`, and a word has a zero
 /// byte (or one below `n`, for `n` up to 0x80) exactly when subtracting
 /// 0x01 (or `n`) from every byte borrows into a high bit the byte lacked.
+#[inline]
 fn any_looked_at(chunk: &[u8]) -> bool {
     const ONES: u64 = 0x0101_0101_0101_0101;
     const HIGH: u64 = 0x8080_8080_8080_8080;
