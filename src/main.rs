@@ -703,8 +703,11 @@ fn teach(setup: &Setup, settings: &LogSettings, question: &str, fact: &str) -> R
     }
     if settings.enabled && settings.db_path().exists() {
         let log = QuestionLog::open(&settings.db_path(), settings.retention_days)?;
-        let marked = log.mark_taught(question, &taught.fact)?;
-        println!("Marked {marked} logged asking(s) as taught.");
+        match log.mark_taught(question, &taught.fact)? {
+            0 => {}
+            1 => println!("Marked its one logged asking as taught."),
+            marked => println!("Marked its {marked} logged askings as taught."),
+        }
     }
     Ok(ExitCode::SUCCESS)
 }

@@ -246,7 +246,7 @@ fn score(out: &mut impl Write, value: f32) -> std::io::Result<()> {
 }
 
 /// The unanswered questions and the 👎'd answers as a plain list, with the
-/// command that teaches one.
+/// command that teaches one when there is one to teach.
 pub fn unanswered(questions: &[Unanswered], downvoted: &[Downvoted]) -> String {
     let mut out = String::new();
     if questions.is_empty() {
@@ -277,7 +277,12 @@ pub fn unanswered(questions: &[Unanswered], downvoted: &[Downvoted]) -> String {
             ));
         }
     }
-    out.push_str("\nTeach one: citebot teach \"QUESTION\" FACT_ID");
+    if !questions.is_empty() || !downvoted.is_empty() {
+        out.push_str(
+            "\nTeach one: citebot --knowledge DIR teach \"QUESTION\" FACT_ID \
+             (FACT_ID from `citebot --knowledge DIR ask --explain \"QUESTION\"`)",
+        );
+    }
     out
 }
 
@@ -292,6 +297,31 @@ mod tests {
         assert_eq!(out.iter().filter(|&&b| b == b'\n').count(), 1);
         assert_eq!(out.last(), Some(&b'\n'));
         serde_json::from_slice(&out).unwrap()
+    }
+
+    #[test]
+    fn the_teach_command_is_shown_only_with_something_to_teach() {
+        let empty = unanswered(&[], &[]);
+        assert!(
+            empty.starts_with("No unanswered questions logged."),
+            "{empty}"
+        );
+        assert!(!empty.contains("Teach one"), "{empty}");
+        let asked = Unanswered {
+            question: "when does the ferry come back?".to_string(),
+            normalised: "when does the ferry come back".to_string(),
+            count: 2,
+            last_asked: "2026-12-07 05:00".to_string(),
+            last_asked_unix: 0,
+            best_fact: Some("return-date".to_string()),
+            best_score: Some(0.41),
+        };
+        let listed = unanswered(&[asked], &[]);
+        assert!(
+            listed.contains("when does the ferry come back?"),
+            "{listed}"
+        );
+        assert!(listed.contains("citebot --knowledge DIR teach"), "{listed}");
     }
 
     #[test]
