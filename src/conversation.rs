@@ -744,6 +744,49 @@ source = "Macron said the jets were late."
     }
 
     #[test]
+    fn and_another_noun_is_answered_with_the_count_of_that_noun() {
+        const SAILINGS: &str =
+            "The ferry makes four sailings a day, carrying up to 90 cars and 400 passengers.";
+        let knowledge = format!(
+            r#"
+[article]
+title = "The ferry"
+
+[summary]
+short = "Short."
+long = "Long."
+
+[topics.ferry]
+title = "Ferry"
+summary = "What the ferry carries."
+
+[[fact]]
+id = "ferry-carries"
+topic = "ferry"
+intents = ["how many cars can the ferry carry", "how many passengers can the ferry carry"]
+answer = "{SAILINGS}"
+source = "{SAILINGS}"
+"#
+        );
+        let knowledge = load_str(
+            Path::new("kb"),
+            &knowledge,
+            &format!("The ferry.\n\n{SAILINGS}\n"),
+        )
+        .unwrap_or_else(|e| panic!("{e}"));
+        let engine = Engine::new(knowledge);
+        let mut conversation = Conversation::new();
+        let answers: Vec<String> = ["how many cars can the ferry carry?", "and passengers?"]
+            .iter()
+            .map(|m| match conversation.ask(&engine, m) {
+                Reply::Answered(a) => a.text,
+                other => panic!("{m:?} not answered: {other:?}"),
+            })
+            .collect();
+        assert_eq!(answers, ["90 cars.", "400 passengers."]);
+    }
+
+    #[test]
     fn a_new_name_takes_the_place_of_the_one_of_its_kind() {
         assert_eq!(
             dialogue(&["what did poland send?", "and France?"]),

@@ -85,13 +85,26 @@ fn amount(wants: Wants, question: &[String], tokens: &[&str]) -> Option<(usize, 
         }
         let currency = is_amount_of_money(tokens, i);
         let names = |w: &&str| counted.contains(&stem(&bare(w)));
-        let follows = tokens[end..].iter().take(COUNTED_NOUN_WORDS + 1).any(names);
-        let precedes = tokens[..i]
-            .iter()
+        // The words near a number name what it counts only up to another
+        // count or the end of its clause: in "90 cars and 400 passengers"
+        // the passengers are 400's, in "12 ships, and passenger numbers
+        // rose to 7.9 million" 7.9 million's; in "6 of its 41 bus routes"
+        // both count the routes.
+        let follows = (end..tokens.len())
+            .take(COUNTED_NOUN_WORDS + 1)
+            .take_while(|&k| {
+                (!is_a_count(tokens, k) || is_part_of(tokens, k))
+                    && (k == end || !ends_clause(tokens[k - 1]) && !tokens[k - 1].ends_with(','))
+            })
+            .any(|k| names(&tokens[k]));
+        let precedes = (0..i)
             .rev()
             .take(COUNTED_NOUN_WORDS + 1)
-            .take_while(|t| !ends_clause(t) && !t.ends_with(','))
-            .any(names);
+            .take_while(|&k| {
+                let t = tokens[k];
+                !ends_clause(t) && !t.ends_with(',') && !is_a_count(tokens, k)
+            })
+            .any(|k| names(&tokens[k]));
         let names_counted = follows || precedes;
         let kind_fits = match wants {
             Wants::Money => currency,
@@ -129,6 +142,15 @@ fn is_a_count(tokens: &[&str], i: usize) -> bool {
             && tokens
                 .get(i + 1)
                 .is_some_and(|next| !crate::text::is_stopword(&bare(next)))
+}
+
+/// True when the count at `i` is the whole a number before it is part of:
+/// "of 41" or "of its 41" in "6 of its 41 bus routes".
+fn is_part_of(tokens: &[&str], i: usize) -> bool {
+    let before = |n: usize| i.checked_sub(n).map(|k| bare(tokens[k]));
+    before(1).as_deref() == Some("of")
+        || before(2).as_deref() == Some("of")
+            && before(1).is_some_and(|w| crate::text::is_stopword(&w))
 }
 
 /// Where the words a number counts end: up to [`COUNTED_NOUN_WORDS`] words
@@ -411,6 +433,37 @@ mod tests {
             )
             .as_deref(),
             Some("Nine-day.")
+        );
+    }
+
+    #[test]
+    fn each_of_two_counts_answers_for_what_it_counts() {
+        let sailings =
+            "The ferry makes four sailings a day, carrying up to 90 cars and 400 passengers.";
+        assert_eq!(
+            short("how many cars can the ferry carry", sailings).as_deref(),
+            Some("90 cars.")
+        );
+        assert_eq!(
+            short("how many passengers can the ferry carry", sailings).as_deref(),
+            Some("400 passengers.")
+        );
+        assert_eq!(
+            short(
+                "how many bus routes will run",
+                "It will run 6 of its 41 bus routes."
+            )
+            .as_deref(),
+            Some("6.")
+        );
+        let results = "The fleet grew to 12 ships, and passenger numbers rose to 7.9 million.";
+        assert_eq!(
+            short("how many passengers did it carry", results).as_deref(),
+            Some("7.9 million.")
+        );
+        assert_eq!(
+            short("how many ships are there", results).as_deref(),
+            Some("12 ships.")
         );
     }
 
