@@ -513,8 +513,15 @@ fn check(dir: PathBuf, setup: &Setup) -> Result<ExitCode> {
         None => Engine::new(knowledge),
     };
     let collisions = engine.intent_collisions();
+    let file = dir.join(citebot::knowledge::KNOWLEDGE_FILE);
     for lint in found.iter().map(ToString::to_string).chain(collisions) {
-        out!("warning: {lint}");
+        // Named as errors name it, so that an editor can jump to the line.
+        match lint.strip_prefix(citebot::knowledge::KNOWLEDGE_FILE) {
+            Some(at_line) if at_line.starts_with(':') => {
+                out!("warning: {}{at_line}", file.display())
+            }
+            _ => out!("warning: {lint}"),
+        }
     }
     out!(
         "{}: ok ({} citing {})",

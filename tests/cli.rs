@@ -687,3 +687,59 @@ fn eval_scores_says_why_each_question_was_decided_so() {
     }
     assert!(rows.iter().any(|r| r[7] == "answered"), "{out}");
 }
+
+#[test]
+fn check_warnings_name_the_file_in_its_directory() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    std::fs::write(
+        dir.path().join("article.txt"),
+        "Town opens a library\n\nThe library opened on Monday. It has a cafe.\n",
+    )
+    .expect("write article");
+    std::fs::write(
+        dir.path().join("knowledge.toml"),
+        r#"[article]
+title = "Town opens a library"
+
+[summary]
+short = "A library opened."
+long = "A library opened in town."
+
+[topics.library]
+title = "The library"
+summary = "It opened."
+
+[[fact]]
+id = "opened"
+topic = "library"
+intents = ["when did the library open"]
+answer = "On Monday."
+source = "The library opened on Monday."
+
+[[fact]]
+id = "cafe"
+topic = "library"
+intents = ["when did the library open", "does the library have a cafe"]
+answer = "It has a cafe."
+source = "It has a cafe."
+"#,
+    )
+    .expect("write knowledge");
+    let path = dir.path().to_str().expect("utf-8 path");
+    let o = citebot(&["check", path], b"");
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let out = stdout(&o);
+    let warnings: Vec<&str> = out.lines().filter(|l| l.starts_with("warning: ")).collect();
+    let file = dir.path().join("knowledge.toml");
+    let located = format!("warning: {}:", file.display());
+    assert!(
+        warnings.iter().any(|w| w.starts_with(&located)),
+        "no warning names {located}: {out}"
+    );
+    assert!(
+        !warnings
+            .iter()
+            .any(|w| w.starts_with("warning: knowledge.toml")),
+        "{out}"
+    );
+}
