@@ -181,10 +181,12 @@ fn run(cli: Cli) -> Result<ExitCode> {
         }) => {
             let drafted = citebot::draft::init(&article, &dir, force)?;
             println!(
-                "{}: drafted {} in {}; next: citebot check {}",
+                "{}: drafted {} in {}; next: citebot check {}, then \
+                 citebot --knowledge {} ask --explain \"a question\"",
                 drafted.knowledge.display(),
                 count(drafted.facts, "fact"),
                 count(drafted.topics, "topic"),
+                dir.display(),
                 dir.display()
             );
             for note in &drafted.notes {

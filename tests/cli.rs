@@ -332,6 +332,12 @@ fn init_drafts_knowledge_that_checks_answers_and_is_not_overwritten() {
     let o = citebot(&["init", article, dir_arg], b"");
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
     assert!(stdout(&o).contains("drafted 4 facts"), "{}", stdout(&o));
+    // The next steps name the drafted directory, not the default one.
+    assert!(
+        stdout(&o).contains(&format!("citebot --knowledge {dir_arg} ask --explain")),
+        "{}",
+        stdout(&o)
+    );
     let drafted = std::fs::read_to_string(dir.join("knowledge.toml")).expect("knowledge written");
     assert!(drafted.starts_with("# DRAFT"), "{drafted}");
     assert!(dir.join("article.txt").exists());
