@@ -48,6 +48,8 @@ pub enum List {
     PriceVerbs,
     /// Units of time that measure how long something lasts ("hours").
     DurationUnits,
+    /// Suffixes that make a number a time of day ("7.15am", "9pm").
+    ClockSuffixes,
     /// Units of length that, after a number, say how far ("45 miles").
     DistanceUnits,
     /// Prepositions that only ever locate what follows ("near the end").
@@ -168,7 +170,7 @@ pub enum List {
 
 impl List {
     /// Every list, for checking that the data file has each.
-    pub const ALL: [List; 65] = [
+    pub const ALL: [List; 66] = [
         List::Fillers,
         List::Question,
         List::Auxiliary,
@@ -181,6 +183,7 @@ impl List {
         List::Prepositions,
         List::PriceVerbs,
         List::DurationUnits,
+        List::ClockSuffixes,
         List::DistanceUnits,
         List::LocatingPrepositions,
         List::PersonNouns,
@@ -251,6 +254,7 @@ impl List {
             List::Prepositions => "prepositions",
             List::PriceVerbs => "price-verbs",
             List::DurationUnits => "duration-units",
+            List::ClockSuffixes => "clock-suffixes",
             List::DistanceUnits => "distance-units",
             List::LocatingPrepositions => "locating-prepositions",
             List::PersonNouns => "person-nouns",

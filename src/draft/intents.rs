@@ -271,6 +271,28 @@ mod tests {
     }
 
     #[test]
+    fn a_clock_time_counts_nothing() {
+        let d = draft("The alarm sounded at 7.15am and again at 9pm in the mill.");
+        assert!(
+            !d.intents.iter().any(|i| i.starts_with("how many")),
+            "{:?}",
+            d.intents
+        );
+        // A real count beside a clock time is still asked about.
+        let d = draft("At 10:40am the crew of 12 sailors left the harbour.");
+        assert!(
+            d.intents.iter().any(|i| i.starts_with("how many sailors")),
+            "{:?}",
+            d.intents
+        );
+        assert!(
+            !d.intents.iter().any(|i| i.starts_with("how many 40am")),
+            "{:?}",
+            d.intents
+        );
+    }
+
+    #[test]
     fn the_subject_is_asked_for() {
         let d = draft("A zorblat is a machine that turns gears.");
         assert!(

@@ -8,7 +8,7 @@
 
 use std::collections::HashSet;
 
-use super::phrases::{is_name, sentence_words};
+use super::phrases::{Word, is_name, sentence_words};
 use crate::language::{List, language};
 
 /// Most words of a name asked about ("Green Party councillor" is a role).
@@ -19,53 +19,77 @@ const MAX_NAME_WORDS: usize = 4;
 #[derive(Debug, Default)]
 pub struct Introductions {
     seen: HashSet<String>,
+    /// Names the article places somewhere ("at Portnacraig") in any
+    /// sentence: a place even where a sentence names it without a
+    /// preposition ("the vessel left Kilbrannan").
+    places: HashSet<String>,
 }
 
 impl Introductions {
+    /// Records the names `sentence` gives as places, so that every mention
+    /// of them is asked "where", never "who".
+    pub fn learn_places(&mut self, sentence: &str) {
+        for (name, place) in names(&sentence_words(sentence)) {
+            if place {
+                self.places.insert(name.join(" "));
+            }
+        }
+    }
+
     /// The "who is <name>" intents for the names `sentence` is the first
     /// to give, and records them as introduced.
     pub fn of(&mut self, sentence: &str) -> Vec<String> {
-        let words = sentence_words(sentence);
         let mut out = Vec::new();
-        let mut i = 0;
-        // Where the last place named ends: a name joined to it by "and"
-        // ("between Varnholm and Quellby") is a place too.
-        let mut place_ends = None;
-        while i < words.len() {
-            if !is_name(&words, i) {
-                i += 1;
-                continue;
-            }
-            let mut end = i + 1;
-            while end < words.len() && words[end].clause == words[i].clause && is_name(&words, end)
-            {
-                end += 1;
-            }
-            let name: Vec<&str> = words[i..end].iter().map(|w| w.folded.as_str()).collect();
-            let start = i;
-            i = end;
-            if name.len() > MAX_NAME_WORDS || name.iter().all(|w| is_calendar_word(w)) {
-                continue;
-            }
-            // A name after "in", "at", "on" ... is a place ("told
-            // reporters at City Hall", "the suburb of Marsh End" is not).
-            let lang = language();
-            let place = start > 0
-                && (lang.in_list(List::PlacePrepositions, &words[start - 1].folded)
-                    || lang.in_list(List::ListJoiners, &words[start - 1].folded)
-                        && place_ends == Some(start - 1));
-            if place {
-                place_ends = Some(end);
-            }
-            let new = name.iter().any(|w| !self.seen.contains(*w));
-            self.seen.extend(name.iter().map(|w| w.to_string()));
+        for (name, place) in names(&sentence_words(sentence)) {
+            let new = name.iter().any(|w| !self.seen.contains(w));
+            self.seen.extend(name.iter().cloned());
             if new {
+                let joined = name.join(" ");
+                let place = place || self.places.contains(&joined);
                 let asks = if place { "where" } else { "who" };
-                out.push(format!("{asks} is {}", name.join(" ")));
+                out.push(format!("{asks} is {joined}"));
             }
         }
         out
     }
+}
+
+/// The names of a sentence worth introducing, folded word by word, each
+/// with whether the sentence gives it as a place.
+fn names(words: &[Word]) -> Vec<(Vec<String>, bool)> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    // Where the last place named ends: a name joined to it by "and"
+    // ("between Varnholm and Quellby") is a place too.
+    let mut place_ends = None;
+    while i < words.len() {
+        if !is_name(words, i) {
+            i += 1;
+            continue;
+        }
+        let mut end = i + 1;
+        while end < words.len() && words[end].clause == words[i].clause && is_name(words, end) {
+            end += 1;
+        }
+        let name: Vec<String> = words[i..end].iter().map(|w| w.folded.clone()).collect();
+        let start = i;
+        i = end;
+        if name.len() > MAX_NAME_WORDS || name.iter().all(|w| is_calendar_word(w)) {
+            continue;
+        }
+        // A name after "in", "at", "on" ... is a place ("told
+        // reporters at City Hall", "the suburb of Marsh End" is not).
+        let lang = language();
+        let place = start > 0
+            && (lang.in_list(List::PlacePrepositions, &words[start - 1].folded)
+                || lang.in_list(List::ListJoiners, &words[start - 1].folded)
+                    && place_ends == Some(start - 1));
+        if place {
+            place_ends = Some(end);
+        }
+        out.push((name, place));
+    }
+    out
 }
 
 /// True for a day or month, written with a capital but no one to introduce
@@ -107,5 +131,18 @@ mod tests {
             intro.of("Ferries sail between Varnholm and Quellby each summer."),
             ["where is varnholm", "where is quellby"]
         );
+    }
+
+    #[test]
+    fn a_name_the_article_places_somewhere_is_never_asked_who() {
+        let mut intro = Introductions::default();
+        let article = [
+            "The ferry left Dunmara at dawn.",
+            "Passengers waited on the pier at Dunmara for hours.",
+        ];
+        for s in article {
+            intro.learn_places(s);
+        }
+        assert_eq!(intro.of(article[0]), ["where is dunmara"]);
     }
 }

@@ -491,6 +491,9 @@ pub fn draft(article_text: &str) -> Option<String> {
     let mut facts = Vec::new();
     let mut seen_sources = HashSet::new();
     let mut introductions = introductions::Introductions::default();
+    for sentence in &article.sentences {
+        introductions.learn_places(&sentence.text);
+    }
     let mut previous = None;
     for sentence in &article.sentences {
         let words = sentence_words(&sentence.text);

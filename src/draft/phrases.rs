@@ -113,13 +113,41 @@ fn is_plain_word(word: &Word) -> bool {
     word.content && word.raw.chars().next().is_some_and(char::is_lowercase)
 }
 
+/// True for a time of day as the article writes it: a number with a clock
+/// suffix ("7.15am", "9pm", "10:40am") or hours and minutes with a colon
+/// ("9:30"). Its digits, read apart, would otherwise pass for a count.
+pub fn is_clock_time(raw: &str) -> bool {
+    let lower = raw.to_lowercase();
+    let digits_end = lower
+        .find(|c: char| !(c.is_ascii_digit() || c == '.' || c == ':'))
+        .unwrap_or(lower.len());
+    let (time, suffix) = lower.split_at(digits_end);
+    let (hours, minutes) = match time.split_once(['.', ':']) {
+        Some((h, m)) => (h, Some(m)),
+        None => (time, None),
+    };
+    let hours_ok = (1..=2).contains(&hours.len()) && hours.chars().all(|c| c.is_ascii_digit());
+    let minutes_ok = minutes.is_none_or(|m| m.len() == 2 && m.chars().all(|c| c.is_ascii_digit()));
+    if !hours_ok || !minutes_ok {
+        return false;
+    }
+    if suffix.is_empty() {
+        // Without a suffix only a colon says it is a time ("4.5" is a figure).
+        return minutes.is_some() && time.contains(':');
+    }
+    language().in_list(List::ClockSuffixes, suffix)
+}
+
 /// The spans of a sentence that a question could ask about.
 pub fn spans(words: &[Word]) -> Vec<Span> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < words.len() {
         let w = &words[i];
-        if is_year(&w.folded) {
+        if is_clock_time(&w.raw) {
+            // "7.15am" tells the time of day: it counts nothing.
+            i += 1;
+        } else if is_year(&w.folded) {
             out.push(Span {
                 start: i,
                 end: i + 1,
