@@ -27,20 +27,49 @@ pub fn question_words(message: &str, known: impl Fn(&str) -> bool) -> Vec<String
 /// [`words`] reads it), so that what else reads the whole message can read
 /// them instead of splitting it again.
 pub fn question_words_of(message: &str, known: impl Fn(&str) -> bool) -> (Vec<String>, bool) {
+    let read = read_question(message, known);
+    (read.words, read.whole)
+}
+
+/// A message as [`read_question`] reads it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct QuestionRead<'a> {
+    /// [`question_words`] of it.
+    pub words: Vec<String>,
+    /// Whether those are all its words (as [`words`] reads it).
+    pub whole: bool,
+    /// [`question_text`] of it.
+    pub text: Option<&'a str>,
+}
+
+/// [`question_words_of`] and [`question_text`] of a message in one reading:
+/// a message of several sentences is split into them once, not once for
+/// each.
+pub fn read_question(message: &str, known: impl Fn(&str) -> bool) -> QuestionRead<'_> {
+    let whole = |text| QuestionRead {
+        words: words(message),
+        whole: true,
+        text,
+    };
     if is_one_sentence(message) {
-        return (words(message), true);
+        return whole(Some(message));
     }
     let sentences = sentences_of(message);
     if sentences.len() < 2 {
-        return (words(message), true);
+        return whole(Some(message));
     }
     let Some(at) = asking(&sentences) else {
-        return (words(message), true);
+        return whole(None);
     };
     let question = words(sentences[at]);
+    let text = Some(sentences[at]);
     let content = question.iter().filter(|w| !is_stopword(w)).count();
     if content >= MIN_CONTENT_WORDS {
-        return (question, false);
+        return QuestionRead {
+            words: question,
+            whole: false,
+            text,
+        };
     }
     let mut out: Vec<String> = sentences
         .iter()
@@ -50,7 +79,11 @@ pub fn question_words_of(message: &str, known: impl Fn(&str) -> bool) -> (Vec<St
         .filter(|w| !is_stopword(w) && known(w))
         .collect();
     out.extend(question);
-    (out, false)
+    QuestionRead {
+        words: out,
+        whole: false,
+        text,
+    }
 }
 
 /// True when the message cannot hold two sentences: it is one line and no
@@ -207,6 +240,27 @@ mod tests {
         );
         let one = "so after all that arguing, how much aid did the us send?";
         assert_eq!(question_words(one, known), words(one));
+    }
+
+    #[test]
+    fn one_reading_gives_the_question_sentence_and_its_words() {
+        for message in [
+            "how much aid did the us send",
+            "I've only skimmed it. How much aid did the US send?",
+            "Germany offered helmets to Kyiv and people are laughing. Why?",
+            "My uncle keeps posting about it. Who delivered the reply to Moscow. Thanks",
+            "It was a long day. Thanks for all of it.",
+        ] {
+            let read = read_question(message, known);
+            assert_eq!(read.text, question_text(message), "{message}");
+            assert_eq!(
+                (read.words, read.whole),
+                question_words_of(message, known),
+                "{message}"
+            );
+        }
+        let read = read_question("I've only skimmed it. How much aid did the US send?", known);
+        assert_eq!(read.text, Some("How much aid did the US send?"));
     }
 
     #[test]

@@ -137,7 +137,7 @@ impl Engine {
         if let Some(problem) = check_message(message) {
             return Reply::Unknown(problem);
         }
-        let (words, whole) = match self.bounded_message_words(message) {
+        let (words, whole, question) = match self.bounded_message_words(message) {
             Ok(read) => read,
             Err(no) => return Reply::Unknown(no),
         };
@@ -145,7 +145,7 @@ impl Engine {
         // words when they are all of its words (else read again if needed).
         let subject = whole.then(|| about::subject_asked(&words));
         let yes_no = is_yes_no(&words);
-        let reply = match self.reply_to(message, &words, subject, yes_no) {
+        let reply = match self.reply_to(message, question, &words, subject, yes_no) {
             // Only a question that is no yes/no question is answered in short.
             Reply::Answered(answer) if !yes_no => Reply::Answered(self.in_short(answer, &words)),
             reply => reply,
@@ -158,8 +158,10 @@ impl Engine {
         if let Some(problem) = check_message(message) {
             return Reply::Unknown(problem);
         }
-        match self.bounded_words(message) {
-            Ok(words) => self.reply_to(message, &words, None, is_yes_no(&words)),
+        match self.bounded_message_words(message) {
+            Ok((words, _, question)) => {
+                self.reply_to(message, question, &words, None, is_yes_no(&words))
+            }
             Err(no) => Reply::Unknown(no),
         }
     }
@@ -167,10 +169,12 @@ impl Engine {
     /// The reply to one checked message, given its words and, when they
     /// are known, what it asks about the article's subject
     /// ([`about::subject_asked`] of all its words); `yes_no`: whether they
-    /// ask for a yes or a no ([`is_yes_no`]).
+    /// ask for a yes or a no ([`is_yes_no`]); `question`: its question
+    /// sentence ([`focus::question_text`]).
     fn reply_to(
         &self,
         message: &str,
+        question: Option<&str>,
         words: &[String],
         subject: Option<Option<about::Subject>>,
         yes_no: bool,
@@ -192,7 +196,7 @@ impl Engine {
         if let Some(text) = about::reply(words, &self.knowledge.meta, names_its_world) {
             return Reply::Unknown(NoAnswer::AboutArticle(text));
         }
-        if let Some(name) = self.unknown_name(message) {
+        if let Some(name) = self.unknown_name_in(question) {
             return Reply::Unknown(NoAnswer::NotMentioned(name));
         }
         let ranked = match score::rank(self, words, yes_no) {
@@ -367,7 +371,13 @@ impl Engine {
     /// A name the question capitalises that the article never mentions
     /// (rule `unknown-entity`, beyond the gazetteer).
     fn unknown_name(&self, message: &str) -> Option<String> {
-        let question = focus::question_text(message)?;
+        self.unknown_name_in(focus::question_text(message))
+    }
+
+    /// [`Engine::unknown_name`] given the message's question sentence
+    /// ([`focus::question_text`]), when it is already read.
+    fn unknown_name_in(&self, question: Option<&str>) -> Option<String> {
+        let question = question?;
         rules::entities::unknown_name(
             question,
             &self.analyzer,
@@ -381,20 +391,29 @@ impl Engine {
     /// (the loader refuses longer ones, so they cannot match and would only
     /// cost time).
     fn bounded_words(&self, message: &str) -> Result<Vec<String>, NoAnswer> {
-        self.bounded_message_words(message).map(|(words, _)| words)
+        self.bounded_message_words(message)
+            .map(|(words, _, _)| words)
     }
 
     /// [`Engine::bounded_words`], and whether they are all the message's
-    /// words ([`crate::text::words`] of it, none passed over).
-    fn bounded_message_words(&self, message: &str) -> Result<(Vec<String>, bool), NoAnswer> {
-        let (mut words, whole) = focus::question_words_of(message, |w| self.analyzer.knows(w));
+    /// words ([`crate::text::words`] of it, none passed over), and its
+    /// question sentence ([`focus::question_text`]), read in the same pass.
+    fn bounded_message_words<'m>(
+        &self,
+        message: &'m str,
+    ) -> Result<(Vec<String>, bool, Option<&'m str>), NoAnswer> {
+        let focus::QuestionRead {
+            mut words,
+            whole,
+            text,
+        } = focus::read_question(message, |w| self.analyzer.knows(w));
         if words.len() > MAX_QUESTION_WORDS {
             return Err(NoAnswer::TooLong);
         }
         let before = words.len();
         words.retain(|w| w.chars().count() <= crate::knowledge::MAX_WORD_CHARS);
         let whole = whole && words.len() == before;
-        Ok((words, whole))
+        Ok((words, whole, text))
     }
 
     fn citation(&self, sentence: usize) -> Citation {
