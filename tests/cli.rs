@@ -510,17 +510,17 @@ fn json_output_escapes_unicode_line_separators() {
     );
 }
 
-#[test]
-fn check_counts_in_the_singular_for_one() {
+/// A knowledge directory for a one-paragraph article about a library:
+/// its body is "The library opened on Monday." and then `more_text`, and
+/// its knowledge one fact citing that first sentence, then `more_facts`.
+fn library_dir(more_text: &str, more_facts: &str) -> tempfile::TempDir {
     let dir = tempfile::tempdir().expect("temp dir");
     std::fs::write(
         dir.path().join("article.txt"),
-        "Town opens a library\n\nThe library opened on Monday.\n",
+        format!("Town opens a library\n\nThe library opened on Monday.{more_text}\n"),
     )
     .expect("write article");
-    std::fs::write(
-        dir.path().join("knowledge.toml"),
-        r#"[article]
+    let knowledge = r#"[article]
 title = "Town opens a library"
 
 [summary]
@@ -537,9 +537,18 @@ topic = "library"
 intents = ["when did the library open"]
 answer = "On Monday."
 source = "The library opened on Monday."
-"#,
+"#;
+    std::fs::write(
+        dir.path().join("knowledge.toml"),
+        format!("{knowledge}{more_facts}"),
     )
     .expect("write knowledge");
+    dir
+}
+
+#[test]
+fn check_counts_in_the_singular_for_one() {
+    let dir = library_dir("", "");
     let o = citebot(&["check", dir.path().to_str().expect("utf-8 path")], b"");
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
     assert!(stdout(&o).contains("ok (1 fact citing "), "{}", stdout(&o));
@@ -696,32 +705,9 @@ fn eval_scores_says_why_each_question_was_decided_so() {
 
 #[test]
 fn check_warnings_name_the_file_in_its_directory() {
-    let dir = tempfile::tempdir().expect("temp dir");
-    std::fs::write(
-        dir.path().join("article.txt"),
-        "Town opens a library\n\nThe library opened on Monday. It has a cafe.\n",
-    )
-    .expect("write article");
-    std::fs::write(
-        dir.path().join("knowledge.toml"),
-        r#"[article]
-title = "Town opens a library"
-
-[summary]
-short = "A library opened."
-long = "A library opened in town."
-
-[topics.library]
-title = "The library"
-summary = "It opened."
-
-[[fact]]
-id = "opened"
-topic = "library"
-intents = ["when did the library open"]
-answer = "On Monday."
-source = "The library opened on Monday."
-
+    let dir = library_dir(
+        " It has a cafe.",
+        r#"
 [[fact]]
 id = "cafe"
 topic = "library"
@@ -729,8 +715,7 @@ intents = ["when did the library open", "does the library have a cafe"]
 answer = "It has a cafe."
 source = "It has a cafe."
 "#,
-    )
-    .expect("write knowledge");
+    );
     let path = dir.path().to_str().expect("utf-8 path");
     let o = citebot(&["check", path], b"");
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
