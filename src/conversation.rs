@@ -747,33 +747,14 @@ source = "Macron said the jets were late."
     fn and_another_noun_is_answered_with_the_count_of_that_noun() {
         const SAILINGS: &str =
             "The ferry makes four sailings a day, carrying up to 90 cars and 400 passengers.";
-        let knowledge = format!(
-            r#"
-[article]
-title = "The ferry"
-
-[summary]
-short = "Short."
-long = "Long."
-
-[topics.ferry]
-title = "Ferry"
-summary = "What the ferry carries."
-
-[[fact]]
-id = "ferry-carries"
-topic = "ferry"
-intents = ["how many cars can the ferry carry", "how many passengers can the ferry carry"]
-answer = "{SAILINGS}"
-source = "{SAILINGS}"
-"#
-        );
-        let knowledge = load_str(
-            Path::new("kb"),
-            &knowledge,
+        let knowledge = crate::fixtures::one_topic(
             &format!("The ferry.\n\n{SAILINGS}\n"),
-        )
-        .unwrap_or_else(|e| panic!("{e}"));
+            &[(
+                "ferry-carries",
+                "how many cars can the ferry carry",
+                SAILINGS,
+            )],
+        );
         let engine = Engine::new(knowledge);
         let mut conversation = Conversation::new();
         let answers: Vec<String> = ["how many cars can the ferry carry?", "and passengers?"]
