@@ -383,30 +383,30 @@ impl Language {
             .map(|list| lists.remove(list.section()).unwrap_or_default())
             .collect();
         let stopwords: HashSet<String> = words_of(STOPWORDS).map(str::to_string).collect();
-        let language = Language {
+        let chat = parse_chat("chat.txt", CHAT, &mut problems);
+        let mut chat_endings = Endings::default();
+        for word in chat.keys() {
+            chat_endings.add(word);
+        }
+        let irregular = parse_irregular(IRREGULAR_VERBS);
+        let overstemmed = parse_overstemmed("overstemmed.txt", OVERSTEMMED, &mut problems);
+        let synonyms = parse_synonyms("synonyms.txt", SYNONYMS, &mut problems);
+        let countries = parse_countries("countries.txt", COUNTRIES, &mut problems);
+        for problem in &problems {
+            tracing::warn!("language data: {problem}");
+        }
+        Language {
             classes: classes_of(&stopwords, &lists),
             lengths: lists.iter().map(|words| lengths_of(words)).collect(),
             stopwords,
             lists,
-            chat: parse_chat("chat.txt", CHAT, &mut problems),
-            chat_endings: Endings::default(),
-            irregular: parse_irregular(IRREGULAR_VERBS),
-            overstemmed: parse_overstemmed("overstemmed.txt", OVERSTEMMED, &mut problems),
-            synonyms: parse_synonyms("synonyms.txt", SYNONYMS, &mut problems),
-            countries: parse_countries("countries.txt", COUNTRIES, &mut problems),
-            problems: Vec::new(),
-        };
-        for problem in &problems {
-            tracing::warn!("language data: {problem}");
-        }
-        let mut chat_endings = Endings::default();
-        for word in language.chat.keys() {
-            chat_endings.add(word);
-        }
-        Language {
-            problems,
+            chat,
             chat_endings,
-            ..language
+            irregular,
+            overstemmed,
+            synonyms,
+            countries,
+            problems,
         }
     }
 
