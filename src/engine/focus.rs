@@ -51,15 +51,10 @@ pub fn read_question(message: &str, known: impl Fn(&str) -> bool) -> QuestionRea
         whole: true,
         text,
     };
-    if is_one_sentence(message) {
-        return whole(Some(message));
-    }
-    let sentences = sentences_of(message);
-    if sentences.len() < 2 {
-        return whole(Some(message));
-    }
-    let Some(at) = asking(&sentences) else {
-        return whole(None);
+    let (sentences, at) = match split(message) {
+        Split::Whole => return whole(Some(message)),
+        Split::AsksNothing => return whole(None),
+        Split::Asking(sentences, at) => (sentences, at),
     };
     let question = words(sentences[at]);
     let text = Some(sentences[at]);
@@ -125,14 +120,38 @@ fn is_one_sentence_of_chars(message: &str) -> bool {
 /// the whole message when it is one sentence, the question sentence of a
 /// longer one, or `None` when a longer message asks nothing.
 pub fn question_text(message: &str) -> Option<&str> {
+    match split(message) {
+        Split::Whole => Some(message),
+        Split::Asking(sentences, at) => Some(sentences[at]),
+        Split::AsksNothing => None,
+    }
+}
+
+/// Where a message's question stands: what [`question_text`] and
+/// [`read_question`] both read first.
+enum Split<'a> {
+    /// One sentence: the whole message is the question.
+    Whole,
+    /// Several sentences, the one at this index asking.
+    Asking(Vec<&'a str>, usize),
+    /// Several sentences, none asking.
+    AsksNothing,
+}
+
+/// Splits a message into its sentences only when it may hold several, and
+/// finds the one that asks.
+fn split(message: &str) -> Split<'_> {
     if is_one_sentence(message) {
-        return Some(message);
+        return Split::Whole;
     }
     let sentences = sentences_of(message);
     if sentences.len() < 2 {
-        return Some(message);
+        return Split::Whole;
     }
-    asking(&sentences).map(|at| sentences[at])
+    match asking(&sentences) {
+        Some(at) => Split::Asking(sentences, at),
+        None => Split::AsksNothing,
+    }
 }
 
 /// The message's sentences, chat's lowercase questions split off.
