@@ -94,7 +94,7 @@ fn amount(wants: Wants, question: &[String], tokens: &[&str]) -> Option<(usize, 
             .take(COUNTED_NOUN_WORDS + 1)
             .take_while(|&k| {
                 (!is_a_count(tokens, k) || is_part_of(tokens, k))
-                    && (k == end || !ends_clause(tokens[k - 1]) && !tokens[k - 1].ends_with(','))
+                    && (k == end || !ends_phrase(tokens[k - 1]))
             })
             .any(|k| names(&tokens[k]));
         let precedes = (0..i)
@@ -102,7 +102,7 @@ fn amount(wants: Wants, question: &[String], tokens: &[&str]) -> Option<(usize, 
             .take(COUNTED_NOUN_WORDS + 1)
             .take_while(|&k| {
                 let t = tokens[k];
-                !ends_clause(t) && !t.ends_with(',') && !is_a_count(tokens, k)
+                !ends_phrase(t) && !is_a_count(tokens, k)
             })
             .any(|k| names(&tokens[k]));
         let names_counted = follows || precedes;
@@ -137,8 +137,7 @@ fn is_a_count(tokens: &[&str], i: usize) -> bool {
     is_counting_number(tokens, i)
         || crate::text::is_number_word(&word)
             && !language().in_list(List::NumberScales, &word)
-            && !ends_clause(tokens[i])
-            && !tokens[i].ends_with(',')
+            && !ends_phrase(tokens[i])
             && tokens
                 .get(i + 1)
                 .is_some_and(|next| !crate::text::is_stopword(&bare(next)))
@@ -270,8 +269,7 @@ fn place_after(question: &[String], tokens: &[&str], i: usize) -> Option<(usize,
     }
     let name_end = |mut end: usize| {
         while end < tokens.len()
-            && !ends_clause(tokens[end - 1])
-            && !tokens[end - 1].ends_with(',')
+            && !ends_phrase(tokens[end - 1])
             && (capitalised(tokens[end])
                 || bare(tokens[end]) == "of" && tokens.get(end + 1).is_some_and(|t| capitalised(t)))
         {
@@ -283,8 +281,7 @@ fn place_after(question: &[String], tokens: &[&str], i: usize) -> Option<(usize,
     // Two names joined ("between P and PSPACE", "in Oslo and Bergen") are
     // one place.
     if end + 1 < tokens.len()
-        && !ends_clause(tokens[end - 1])
-        && !tokens[end - 1].ends_with(',')
+        && !ends_phrase(tokens[end - 1])
         && language().in_list(List::ListJoiners, tokens[end])
         && capitalised(tokens[end + 1])
         && !language().in_list(List::Days, &bare(tokens[end + 1]))
@@ -312,7 +309,7 @@ fn follows_asked_word(question: &[String], tokens: &[&str], start: usize) -> boo
         .iter()
         .rev()
         .take(DATED_WORDS_BEFORE)
-        .take_while(|t| !ends_clause(t) && !t.ends_with(','))
+        .take_while(|t| !ends_phrase(t))
         .any(|t| asked.contains(&stem(&bare(t))))
 }
 
@@ -370,6 +367,11 @@ fn asked_identity(question: &[String]) -> Option<&[String]> {
 /// True when a token closes a clause (a date does not run on past it).
 fn ends_clause(token: &str) -> bool {
     token.ends_with(['.', ';', ':', ')'])
+}
+
+/// True when a token ends a phrase: its clause, or a comma.
+fn ends_phrase(token: &str) -> bool {
+    ends_clause(token) || token.ends_with(',')
 }
 
 #[cfg(test)]
