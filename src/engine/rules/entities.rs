@@ -162,7 +162,6 @@ mod tests {
     use crate::engine::rules::Rule;
     use crate::engine::rules::tests::{explain, fired, tiny};
     use crate::engine::{Engine, NoAnswer, Reply};
-    use std::path::Path;
 
     const HARBOUR: &str = "Harbour hotels count the cost
 
@@ -174,13 +173,9 @@ Ferry sailings were cut in March.
 ";
 
     /// A made-up article whose people and bodies no gazetteer lists, with
-    /// one fact a sentence; `engine` is the drafted `[engine]` table or none.
+    /// one fact a sentence as `init` drafts them; `engine` is the body of
+    /// the drafted `[engine]` table or empty.
     fn harbour(engine: &str) -> Engine {
-        let mut toml = String::from(
-            "[article]\ntitle = \"Harbour hotels count the cost\"\n\
-             [summary]\nshort = \"Hotels lose bookings.\"\nlong = \"Hotels lose bookings.\"\n\
-             [topics.hotels]\ntitle = \"Hotels\"\nsummary = \"Bookings.\"\n",
-        );
         let facts = [
             (
                 "morvane-inn",
@@ -196,21 +191,11 @@ Ferry sailings were cut in March.
             ),
             ("ferry-cut", "Ferry sailings were cut in March."),
         ];
-        for (id, source) in facts {
-            toml.push_str(&format!(
-                "[[fact]]\nid = \"{id}\"\ntopic = \"hotels\"\nintents = [\"{}\"]\n\
-                 answer = \"{source}\"\nsource = \"{source}\"\n",
-                source.trim_end_matches('.').to_lowercase()
-            ));
-        }
-        toml.push_str(engine);
-        let knowledge = crate::knowledge::load_str(Path::new("harbour"), &toml, HARBOUR)
-            .unwrap_or_else(|e| panic!("{e}"));
-        Engine::new(knowledge)
+        Engine::new(crate::fixtures::drafted_like(HARBOUR, &facts, engine))
     }
 
     fn drafted() -> Engine {
-        harbour("[engine]\nmissing_name = 0.6\nsubstituted_name = 0.4\n")
+        harbour("missing_name = 0.6\nsubstituted_name = 0.4")
     }
 
     #[test]
