@@ -445,6 +445,26 @@ fn a_drafted_knowledge_beats_declining_on_a_twelfth_article() {
 }
 
 #[test]
+fn a_drafted_knowledge_beats_declining_on_a_thirteenth_article() {
+    // An exam board's marking error that gave thousands of A-level students
+    // wrong grades (1,300 words, fictional), and 100 questions (40 the
+    // article does not answer), written blind like article11. Declining
+    // everything scores 0.400. Measured when it was added (stop 22): 0.540
+    // (54/100), precision 0.560 (28/50).
+    drafted_at_least("article13", 0.53, 0.55);
+}
+
+#[test]
+fn a_drafted_knowledge_beats_declining_on_a_fourteenth_article() {
+    // A moorland wildfire that forced a village and a care home to evacuate
+    // (1,300 words, fictional), and 100 questions (40 the article does not
+    // answer), written blind the same way. Declining everything scores
+    // 0.400. Measured when it was added (stop 22): 0.590 (59/100), precision
+    // 0.660 (31/47).
+    drafted_at_least("article14", 0.58, 0.65);
+}
+
+#[test]
 fn a_drafted_knowledge_beats_declining_on_the_tuning_article() {
     // A transport strike report and 80 questions (32 unanswerable) written
     // the same way; its misses are read to improve drafting, so it is a
