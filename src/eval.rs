@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
 
-use crate::engine::{Engine, Reply};
+use crate::engine::{Engine, NoAnswer, Reply};
 use crate::text::fold_typography;
 
 /// One question of an evaluation file.
@@ -93,6 +93,10 @@ pub struct Outcome {
     pub status: &'static str,
     /// The sentence cited, if the engine answered.
     pub cited: Option<String>,
+    /// Why it did not answer, for a reader of the misses: the facts an
+    /// unsure reply offered (marking the one citing an expected sentence),
+    /// or what kept the engine from answering at all. Empty for answers.
+    pub detail: String,
     /// Whether the outcome counts as right.
     pub correct: bool,
 }
@@ -155,11 +159,42 @@ pub fn run(engine: &Engine, cases: &[Case]) -> Report {
                 case: case.clone(),
                 status: reply.status(),
                 cited,
+                detail: detail(engine, &reply, &case.cites),
                 correct,
             }
         })
         .collect();
     Report { outcomes }
+}
+
+/// What a reply that is not an answer says about the miss: an unsure
+/// reply's offers, "right" after the one citing an expected sentence (so a
+/// near miss shows as one), or the reason for declining.
+fn detail(engine: &Engine, reply: &Reply, cites: &[String]) -> String {
+    match reply {
+        Reply::Unsure(offers) => {
+            let offers: Vec<String> = offers
+                .iter()
+                .map(|offer| {
+                    let right = engine
+                        .answer_fact(&offer.fact)
+                        .is_some_and(|a| cites_match(&a.citation.sentence, cites));
+                    let mark = if right { ", right" } else { "" };
+                    format!("{} ({:.2}{mark})", offer.fact, offer.score)
+                })
+                .collect();
+            format!("offered {}", offers.join(", "))
+        }
+        Reply::Unknown(NoAnswer::NotMentioned(name)) => {
+            format!("the article never mentions {name:?}")
+        }
+        Reply::Unknown(NoAnswer::NotCovered) => "no fact matched well enough".to_string(),
+        Reply::Unknown(NoAnswer::OtherDoer(other)) => {
+            format!("the article says {} did it", other.doer)
+        }
+        Reply::Unknown(other) => format!("{other:?}"),
+        Reply::Answered(_) | Reply::Greeting(_) => String::new(),
+    }
 }
 
 impl Report {
@@ -216,6 +251,70 @@ mod tests {
         assert!(cites_match("Kyiv’s Mayor said", &expected));
         assert!(!cites_match("Berlin said yes.", &expected));
         assert!(!cites_match("anything", &[]));
+    }
+
+    /// The shipped knowledge, as a reader of `citebot eval` uses it.
+    fn shipped() -> Engine {
+        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("knowledge");
+        Engine::new(crate::knowledge::load_dir(&dir).unwrap_or_else(|e| panic!("{e}")))
+    }
+
+    fn case(q: &str, cites: &[&str]) -> Case {
+        Case {
+            id: "1".to_string(),
+            q: q.to_string(),
+            cites: cites.iter().map(|c| c.to_string()).collect(),
+            kind: "plain".to_string(),
+        }
+    }
+
+    #[test]
+    fn a_miss_says_what_was_offered_and_which_offer_was_right() {
+        let engine = shipped();
+        let Reply::Unsure(offers) = engine.answer("germany") else {
+            panic!("\"germany\" is vague enough to be unsure");
+        };
+        let second = engine
+            .answer_fact(&offers[1].fact)
+            .unwrap_or_else(|| panic!("{} is a fact", offers[1].fact));
+        let report = run(
+            &engine,
+            &[case("germany", &[second.citation.sentence.as_str()])],
+        );
+        let detail = &report.outcomes[0].detail;
+        assert!(detail.starts_with("offered "), "{detail}");
+        assert!(
+            detail.contains(&format!("{} (", offers[0].fact)),
+            "{detail}"
+        );
+        assert_eq!(detail.matches(", right)").count(), 1, "{detail}");
+        assert!(
+            detail.contains(&format!(
+                "{} ({:.2}, right)",
+                offers[1].fact, offers[1].score
+            )),
+            "{detail}"
+        );
+    }
+
+    #[test]
+    fn a_declined_miss_says_why() {
+        let engine = shipped();
+        let report = run(
+            &engine,
+            &[
+                case("what is the capital of peru", &["Lima is the capital."]),
+                case("who won the football match yesterday", &["Anna won."]),
+            ],
+        );
+        let details: Vec<&str> = report.outcomes.iter().map(|o| o.detail.as_str()).collect();
+        assert_eq!(
+            details,
+            [
+                "the article never mentions \"peru\"",
+                "no fact matched well enough"
+            ]
+        );
     }
 
     #[test]

@@ -562,11 +562,10 @@ fn eval_file(setup: &Setup, file: &std::path::Path, quiet: bool) -> Result<ExitC
                 .map_or("(must not answer)".to_string(), |c| shorten(c));
             out!("- {} [{}] {:?}", miss.case.id, miss.case.kind, miss.case.q);
             out!("    expected: {expected}");
-            out!(
-                "    got:      {} {}",
-                miss.status,
-                miss.cited.as_deref().map(shorten).unwrap_or_default()
-            );
+            match &miss.cited {
+                Some(cited) => out!("    got:      {} {}", miss.status, shorten(cited)),
+                None => out!("    got:      {}: {}", miss.status, miss.detail),
+            }
         }
     }
     Ok(ExitCode::SUCCESS)
