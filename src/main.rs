@@ -516,14 +516,8 @@ fn check(dir: PathBuf, setup: &Setup) -> Result<ExitCode> {
     };
     let collisions = engine.intent_collisions();
     let file = dir.join(citebot::knowledge::KNOWLEDGE_FILE);
-    for lint in found.iter().map(ToString::to_string).chain(collisions) {
-        // Named as errors name it, so that an editor can jump to the line.
-        match lint.strip_prefix(citebot::knowledge::KNOWLEDGE_FILE) {
-            Some(at_line) if at_line.starts_with(':') => {
-                out!("warning: {}{at_line}", file.display())
-            }
-            _ => out!("warning: {lint}"),
-        }
+    for lint in found.iter().chain(&collisions) {
+        out!("warning: {}", lint.in_file(&file));
     }
     out!(
         "{}: ok ({} citing {})",

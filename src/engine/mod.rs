@@ -488,7 +488,7 @@ impl Engine {
     /// Every intent is answered, so the warnings are exact; since answering
     /// is pure, an intent written for several facts is answered once, and
     /// the distinct intents are shared among the machine's cores.
-    pub fn intent_collisions(&self) -> Vec<String> {
+    pub fn intent_collisions(&self) -> Vec<crate::knowledge::Lint> {
         let facts = &self.knowledge.facts;
         let mut distinct: rustc_hash::FxHashMap<&str, usize> = Default::default();
         for intent in facts.iter().flat_map(|f| &f.intents) {
@@ -509,13 +509,14 @@ impl Engine {
                     continue;
                 };
                 if sentence != own {
-                    out.push(format!(
-                        "{}:{}: fact `{}`: intent \"{intent}\" is answered by fact `{}`",
-                        crate::knowledge::KNOWLEDGE_FILE,
-                        fact.line,
-                        fact.id,
-                        by.as_deref().unwrap_or("(an article sentence)")
-                    ));
+                    out.push(crate::knowledge::Lint {
+                        line: Some(fact.line),
+                        message: format!(
+                            "fact `{}`: intent \"{intent}\" is answered by fact `{}`",
+                            fact.id,
+                            by.as_deref().unwrap_or("(an article sentence)")
+                        ),
+                    });
                 }
             }
         }

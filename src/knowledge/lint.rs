@@ -3,6 +3,7 @@
 
 use std::collections::HashMap;
 use std::fmt;
+use std::path::Path;
 
 use super::{KNOWLEDGE_FILE, Knowledge};
 use crate::text::{is_stopword, words};
@@ -14,6 +15,18 @@ pub struct Lint {
     pub line: Option<usize>,
     /// What looks wrong.
     pub message: String,
+}
+
+impl Lint {
+    /// The warning as `citebot check` prints it: named like a load error
+    /// (`DIR/knowledge.toml:LINE: ...`), so that an editor can jump to the
+    /// line.
+    pub fn in_file(&self, file: &Path) -> String {
+        match self.line {
+            Some(line) => format!("{}:{line}: {}", file.display(), self.message),
+            None => self.message.clone(),
+        }
+    }
 }
 
 impl fmt::Display for Lint {
