@@ -509,6 +509,12 @@ fn check(dir: PathBuf, setup: &Setup) -> Result<ExitCode> {
     let found = lints(&knowledge);
     let facts = knowledge.facts.len();
     let sentences = knowledge.article.sentences.len();
+    let cited = knowledge
+        .facts
+        .iter()
+        .map(|f| f.sentence)
+        .collect::<std::collections::BTreeSet<_>>()
+        .len();
     let vectors = setup.load_vectors()?;
     let engine = match vectors {
         Some(v) => Engine::with_vectors(knowledge, v),
@@ -519,11 +525,15 @@ fn check(dir: PathBuf, setup: &Setup) -> Result<ExitCode> {
     for lint in found.iter().chain(&collisions) {
         out!("warning: {}", lint.in_file(&file));
     }
-    out!(
-        "{}: ok ({} citing {})",
-        dir.display(),
-        count(facts, "fact"),
+    let of = if cited < sentences {
+        format!("{cited} of {}", count(sentences, "sentence"))
+    } else {
         count(sentences, "sentence")
+    };
+    out!(
+        "{}: ok ({} citing {of})",
+        dir.display(),
+        count(facts, "fact")
     );
     Ok(ExitCode::SUCCESS)
 }

@@ -734,3 +734,14 @@ source = "It has a cafe."
         "{out}"
     );
 }
+
+#[test]
+fn check_counts_the_sentences_no_fact_cites() {
+    let dir = library_dir(" It has a cafe.", "");
+    let path = dir.path().to_str().expect("utf-8 path");
+    let o = citebot(&["check", path], b"");
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let out = stdout(&o);
+    // The headline is a sentence of the article too; only the opening is cited.
+    assert!(out.contains("ok (1 fact citing 1 of 3 sentences)"), "{out}");
+}
