@@ -18,9 +18,9 @@ const MIN_WRAPPED_LINE: usize = 40;
 ///   bullet (`-`, `*`, `•`) are dropped, so they are not read as words;
 /// - the first line is the headline, a paragraph of its own;
 /// - in a block of lines between blank lines whose longest line is at most
-///   [`MAX_WRAP_WIDTH`] characters, a line continues the one before when
-///   that one was filled (at least [`FULL_LINE_SHARE`] of the longest and
-///   [`MIN_WRAPPED_LINE`] characters) and
+///   `MAX_WRAP_WIDTH` characters, a line continues the one before when
+///   that one was filled (at least `FULL_LINE_SHARE` of the longest and
+///   `MIN_WRAPPED_LINE` characters) and
 ///   it is itself filled or ends a sentence; a short line without an end
 ///   (a byline, a dateline, a heading) stands alone, and a list item
 ///   always starts a paragraph;

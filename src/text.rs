@@ -340,7 +340,7 @@ pub fn stem(word: &str) -> String {
 /// vocabulary (the 50,000 most frequent English words and the knowledge's
 /// own): the stem of such a word is mostly the word cut short ("troops":
 /// "troop"), sometimes with an "i" for its last "y" ("country": "countri").
-/// The first time the word is stemmed, [`vocabulary_stem`] keeps that cut
+/// The first time the word is stemmed, `vocabulary_stem` keeps that cut
 /// in one byte for the word's id, so Snowball runs once per word and
 /// process rather than once per question. The table is one byte for each
 /// vocabulary word, whatever the questions say; other words (names, typos,

@@ -6,7 +6,7 @@
 //! [`events`] answers messages and suggestion buttons, [`context`] keeps
 //! each user's last question per channel for follow-ups, [`commands`] holds the
 //! slash commands, [`answering`] runs the engine off the async threads within
-//! a time budget, [`format`] turns replies into text that fits Discord,
+//! a time budget, [`format`](mod@format) turns replies into text that fits Discord,
 //! [`ratelimit`] limits questions per user and [`reload`] swaps the engine;
 //! [`feedback`] logs unanswered questions and counts 👍/👎 votes, and
 //! [`teach`] holds the admins' `/unanswered` and `/teach`.

@@ -2,7 +2,7 @@
 //! usually with who they are ("Chief executive Sofia Lindqvist said",
 //! "Ferry operator Harbourline reported", "Jean Porter, whose bakery ...").
 //! Readers ask "who is Lindqvist?" of any later mention, and the answer is
-//! that introduction, so the drafter writes "who is <name>" for the body
+//! that introduction, so the drafter writes "who is `<name>`" for the body
 //! sentence that first names each one. The headline names before it
 //! introduces, so it is left out by the caller.
 

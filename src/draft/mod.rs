@@ -6,7 +6,7 @@
 //! (split the way the loader splits), the paragraphs are grouped into topics,
 //! the lead gives the summary, and each fact's intents and keywords are the
 //! questions its names, numbers, years, places and subject answer
-//! ([`intents`]).
+//! (`intents`).
 
 mod byline;
 mod definitions;

@@ -82,7 +82,7 @@ pub enum TeachError {
     #[error("not taught, it would make the knowledge ambiguous: {0}")]
     Lint(String),
     /// Another teach (in this process or another shard's) held the knowledge
-    /// file's lock for longer than [`LOCK_WAIT`].
+    /// file's lock for longer than `LOCK_WAIT`.
     #[error("another teach is editing {}; try again in a moment", path.display())]
     Busy {
         /// The knowledge file.

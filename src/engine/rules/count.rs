@@ -36,7 +36,7 @@ fn value(word: &str) -> Option<u32> {
 }
 
 /// The counts a question asks for: a count from two to
-/// [`LARGEST_ASKED`] followed by a content word it counts ("what are
+/// `LARGEST_ASKED` followed by a content word it counts ("what are
 /// four examples", "the three integer responses").
 pub fn asked(question: &[String]) -> Vec<u32> {
     question

@@ -17,7 +17,7 @@ pub struct Doer {
     speaks: bool,
 }
 
-/// The subject of "did/has/will X <verb>" or "is X <verb>ing" ("did Russia
+/// The subject of "did/has/will X `<verb>`" or "is X `<verb>`ing" ("did Russia
 /// reject the demands"). Not the subject of a passive ("was Estonia blocked
 /// by Germany"), of "is X part of", nor of a verb its subject undergoes. A
 /// list ("Estonia, Latvia and Lithuania") is read up to its last name.
