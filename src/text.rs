@@ -706,6 +706,18 @@ mod tests {
             ]
         );
         assert_eq!(words("we'd"), ["wed"]);
+        assert_eq!(
+            words("my hosp appt is at the uni"),
+            [
+                "my",
+                "hospital",
+                "appointment",
+                "is",
+                "at",
+                "the",
+                "university"
+            ]
+        );
     }
 
     #[test]
