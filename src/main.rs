@@ -553,94 +553,22 @@ fn eval_file(setup: &Setup, file: &std::path::Path, quiet: bool) -> Result<ExitC
     } else {
         reports.push(("lexical", eval::run(&combined, &cases)));
     }
-    write!(std::io::stdout().lock(), "{}", eval_table(&reports))
-        .context("writing to standard output")?;
-    if !quiet {
-        let (name, report) = &reports[reports.len() - 1];
-        out!("\nmisses ({name}):");
-        for miss in report.misses() {
-            let expected = miss
-                .case
-                .cites
-                .first()
-                .map_or("(must not answer)".to_string(), |c| shorten(c));
-            out!("- {} [{}] {:?}", miss.case.id, miss.case.kind, miss.case.q);
-            out!("    expected: {expected}");
-            match &miss.cited {
-                Some(cited) => out!("    got:      {} {}", miss.status, shorten(cited)),
-                None => out!("    got:      {}: {}", miss.status, miss.detail),
-            }
-        }
+    let mut text = eval::print::table(&reports);
+    if let (false, Some((name, report))) = (quiet, reports.last()) {
+        text.push_str(&eval::print::misses(name, report));
     }
+    write!(std::io::stdout().lock(), "{text}").context("writing to standard output")?;
     Ok(ExitCode::SUCCESS)
 }
 
 fn eval_scores(setup: &Setup, file: &std::path::Path) -> Result<ExitCode> {
     let cases = eval::read_cases(file)?;
     let engine = setup.engine()?;
-    out!("id\tkind\tanswerable\ttop_correct\ttop\tsecond\tstatus\tcause");
-    for case in &cases {
-        let status = engine.answer(&case.q).status();
-        let cause = engine.explain(&case.q, 0).cause;
-        let (correct, top, second) = match engine.candidates(&case.q, 2) {
-            Ok(c) => (
-                c.first()
-                    .is_some_and(|c| eval::cites_match(&c.sentence, &case.cites)),
-                c.first().map_or(0.0, |c| c.score),
-                c.get(1).map_or(0.0, |c| c.score),
-            ),
-            Err(_) => (false, 0.0, 0.0),
-        };
-        out!(
-            "{}\t{}\t{}\t{}\t{top:.3}\t{second:.3}\t{status}\t{cause}",
-            case.id,
-            case.kind,
-            !case.cites.is_empty(),
-            correct
-        );
+    out!("{}", eval::print::SCORES_HEADER);
+    for row in eval::score_rows(&engine, &cases) {
+        out!("{}", eval::print::scores_row(&row));
     }
     Ok(ExitCode::SUCCESS)
-}
-
-fn eval_table(reports: &[(&str, Report)]) -> String {
-    let mut out = String::new();
-    let header: Vec<String> = reports
-        .iter()
-        .map(|(name, _)| format!("{name:>16}"))
-        .collect();
-    out.push_str(&format!("{:<22}{}\n", "", header.join("")));
-    let mut kinds: Vec<String> = reports[0].1.per_kind().into_keys().collect();
-    kinds.sort();
-    let row = |label: &str, f: &dyn Fn(&Report) -> eval::Tally| {
-        let cells: Vec<String> = reports
-            .iter()
-            .map(|(_, r)| {
-                let t = f(r);
-                format!(
-                    "{:>16}",
-                    format!("{:.3} ({}/{})", t.rate(), t.right, t.total)
-                )
-            })
-            .collect();
-        format!("{label:<22}{}\n", cells.join(""))
-    };
-    out.push_str(&row("overall accuracy", &|r| r.overall()));
-    out.push_str(&row("answered precision", &|r| r.precision()));
-    out.push_str(&row("abstain (no answer)", &|r| r.abstention()));
-    for kind in kinds {
-        out.push_str(&row(&format!("  {kind}"), &|r| {
-            r.per_kind().get(&kind).copied().unwrap_or_default()
-        }));
-    }
-    out
-}
-
-fn shorten(text: &str) -> String {
-    if text.chars().count() > 100 {
-        format!("{}…", text.chars().take(100).collect::<String>())
-    } else {
-        text.to_string()
-    }
 }
 
 fn unanswered(settings: &LogSettings, limit: usize, json: bool) -> Result<ExitCode> {

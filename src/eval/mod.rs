@@ -11,6 +11,8 @@ use serde::Deserialize;
 use crate::engine::{Engine, NoAnswer, Reply};
 use crate::text::fold_typography;
 
+pub mod print;
+
 /// One question of an evaluation file.
 #[derive(Debug, Clone, Deserialize)]
 pub struct Case {
@@ -195,6 +197,56 @@ fn detail(engine: &Engine, reply: &Reply, cites: &[String]) -> String {
         Reply::Unknown(other) => format!("{other:?}"),
         Reply::Answered(_) | Reply::Greeting(_) => String::new(),
     }
+}
+
+/// How the engine ranked one case, for `citebot eval --scores`: whether
+/// its best fact is right even when it does not answer, and how far ahead.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ScoreRow {
+    /// The case's identifier.
+    pub id: String,
+    /// The case's kind.
+    pub kind: String,
+    /// Whether the case has an answer in the article.
+    pub answerable: bool,
+    /// Whether the best-ranked fact cites an expected sentence.
+    pub top_correct: bool,
+    /// The best fact's score (0 when nothing ranked).
+    pub top: f32,
+    /// The runner-up's score (0 when there is none).
+    pub second: f32,
+    /// The reply's status word.
+    pub status: &'static str,
+    /// Why the reply is what it is, in one word ([`Engine::explain`]'s cause).
+    pub cause: String,
+}
+
+/// Ranks every case and reads its best two facts.
+pub fn score_rows(engine: &Engine, cases: &[Case]) -> Vec<ScoreRow> {
+    cases
+        .iter()
+        .map(|case| {
+            let (top_correct, top, second) = match engine.candidates(&case.q, 2) {
+                Ok(c) => (
+                    c.first()
+                        .is_some_and(|c| cites_match(&c.sentence, &case.cites)),
+                    c.first().map_or(0.0, |c| c.score),
+                    c.get(1).map_or(0.0, |c| c.score),
+                ),
+                Err(_) => (false, 0.0, 0.0),
+            };
+            ScoreRow {
+                id: case.id.clone(),
+                kind: case.kind.clone(),
+                answerable: !case.cites.is_empty(),
+                top_correct,
+                top,
+                second,
+                status: engine.answer(&case.q).status(),
+                cause: engine.explain(&case.q, 0).cause,
+            }
+        })
+        .collect()
 }
 
 impl Report {
