@@ -411,7 +411,11 @@ impl Engine {
             return Err(NoAnswer::TooLong);
         }
         let before = words.len();
-        words.retain(|w| w.chars().count() <= crate::knowledge::MAX_WORD_CHARS);
+        // A word of no more bytes than the limit has no more characters:
+        // only a longer one is counted (counting every word cost ~0.5k
+        // instructions a question).
+        let max = crate::knowledge::MAX_WORD_CHARS;
+        words.retain(|w| w.len() <= max || w.chars().count() <= max);
         let whole = whole && words.len() == before;
         Ok((words, whole, text))
     }

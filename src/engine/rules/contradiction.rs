@@ -9,9 +9,10 @@
 //! stage before the decision, and cut the score of a fact they reject.
 
 use std::borrow::Cow;
+use std::hash::{Hash, Hasher};
 use std::sync::OnceLock;
 
-use rustc_hash::{FxHashMap, FxHashSet};
+use rustc_hash::{FxHashMap, FxHashSet, FxHasher};
 
 use super::asserted::{Denials, Vouched};
 use super::{Fired, Rule};
@@ -298,9 +299,11 @@ struct FactClaims {
     count: u32,
 }
 
-/// The knowledge as the contradiction rules read it: every sentence read
-/// when the engine is built, each fact's intents the first time the fact
-/// is among the best candidates (so start-up does not grow with the facts).
+/// The knowledge as the contradiction rules read it: every sentence and
+/// every fact's intents read when the engine is built (a fact's intents
+/// were read the first time it was among the best candidates, which cost
+/// the first questions ~6.7k instructions each); copies of a fact share
+/// one reading, so replicated knowledge reads each distinct fact once.
 #[derive(Debug, Clone, Default)]
 pub struct Claims {
     /// Every word the knowledge writes, with its number and its stem's.
@@ -308,7 +311,13 @@ pub struct Claims {
     /// Every stem of those words and of the sentences' clauses, numbered.
     stems: FxHashMap<String, Id>,
     sentences: Vec<SentenceClaims>,
-    facts: Vec<OnceLock<FactClaims>>,
+    /// What each fact vouches for, read at build, by the fact's number: its
+    /// place in [`Claims::fact_claims`]. Copies of a fact (the same intents
+    /// and keywords) share one reading.
+    facts: Vec<u32>,
+    /// The facts' readings, one for each distinct list of intents and
+    /// keywords.
+    fact_claims: Vec<FactClaims>,
     /// For a word, the sentences' words that are it with a negating prefix
     /// taken off or put on ("informal": formal), so a question word finds
     /// them in one look-up.
@@ -338,9 +347,6 @@ impl Claims {
     pub fn new(knowledge: &Knowledge, analyzer: &Analyzer, span: usize) -> Claims {
         let mut claims = Claims {
             span,
-            facts: (0..knowledge.facts.len())
-                .map(|_| OnceLock::new())
-                .collect(),
             ..Claims::default()
         };
         for word in analyzer.surfaces() {
@@ -355,6 +361,7 @@ impl Claims {
             .collect();
         // Every word is numbered by now: none is added after build.
         claims.readings = (0..claims.words.len()).map(|_| OnceLock::new()).collect();
+        claims.read_facts(knowledge);
         // Every stem is numbered by now: none is added after build.
         let mut by_number: Vec<&str> = vec![""; claims.stems.len()];
         for (stem, &id) in &claims.stems {
@@ -499,8 +506,76 @@ impl Claims {
         }
     }
 
-    /// What fact `i` vouches for, read the first time it is asked for.
-    fn fact(&self, i: usize, knowledge: &Knowledge) -> &FactClaims {
+    /// Reads what every fact vouches for ([`Claims::fact_text`]). A fact
+    /// whose intents and keywords are those of a fact read before (found by
+    /// a hash of its texts) shares that fact's reading: the texts are
+    /// hashed, not tokenised again.
+    fn read_facts(&mut self, knowledge: &Knowledge) {
+        let texts = |i: usize| {
+            let fact = &knowledge.facts[i];
+            fact.intents.iter().chain(&fact.keywords)
+        };
+        // A hash of a fact's texts, and the facts first read with it.
+        let mut read: FxHashMap<u64, Vec<usize>> = FxHashMap::default();
+        self.facts = Vec::with_capacity(knowledge.facts.len());
+        for i in 0..knowledge.facts.len() {
+            let mut hasher = FxHasher::default();
+            for text in texts(i) {
+                text.hash(&mut hasher);
+            }
+            let firsts = read.entry(hasher.finish()).or_default();
+            let same = firsts.iter().find(|&&first| texts(first).eq(texts(i)));
+            let at = match same {
+                Some(&first) => self.facts[first],
+                None => {
+                    firsts.push(i);
+                    let claims = self.fact_text(texts(i));
+                    self.fact_claims.push(claims);
+                    (self.fact_claims.len() - 1) as u32
+                }
+            };
+            self.facts.push(at);
+        }
+    }
+
+    /// What a fact's intents and keywords vouch for.
+    fn fact_text<'t>(&self, texts: impl Iterator<Item = &'t String>) -> FactClaims {
+        let mut claims = FactClaims::default();
+        let mut vouched = Vouched::default();
+        for text in texts {
+            let words = words(text);
+            // Most intents deny nothing: neither list below needs them.
+            if negated(&words) {
+                let denies = denied(&words, self.span);
+                claims
+                    .denies
+                    .extend(denies.iter().filter_map(|w| self.stem_id_known(w)));
+                vouched.add(&words);
+            }
+            // Every word of an intent is a word of the knowledge.
+            claims
+                .stems
+                .extend(words.iter().filter_map(|w| Some(self.word(w)?.1)));
+            claims
+                .numbers
+                .extend(words.iter().filter(|w| is_number(w)).cloned());
+            claims.count = claims.count.max(super::count::largest(&words));
+        }
+        vouched.finish();
+        claims.vouched = vouched
+            .stems()
+            .iter()
+            .filter_map(|st| self.stems.get(st).copied())
+            .collect();
+        claims.vouched.sort_unstable();
+        claims.vouched.dedup();
+        claims.stems.sort_unstable();
+        claims.stems.dedup();
+        claims
+    }
+
+    /// What fact `i` vouches for (read at build).
+    fn fact(&self, i: usize) -> &FactClaims {
         static NONE: FactClaims = FactClaims {
             stems: Vec::new(),
             denies: Vec::new(),
@@ -508,43 +583,10 @@ impl Claims {
             numbers: Vec::new(),
             count: 0,
         };
-        let (Some(cell), Some(fact)) = (self.facts.get(i), knowledge.facts.get(i)) else {
-            return &NONE;
-        };
-        cell.get_or_init(|| {
-            let mut claims = FactClaims::default();
-            let mut vouched = Vouched::default();
-            for text in fact.intents.iter().chain(&fact.keywords) {
-                let words = words(text);
-                // Most intents deny nothing: neither list below needs them.
-                if negated(&words) {
-                    let denies = denied(&words, self.span);
-                    claims
-                        .denies
-                        .extend(denies.iter().filter_map(|w| self.stem_id_known(w)));
-                    vouched.add(&words);
-                }
-                // Every word of an intent is a word of the knowledge.
-                claims
-                    .stems
-                    .extend(words.iter().filter_map(|w| Some(self.word(w)?.1)));
-                claims
-                    .numbers
-                    .extend(words.iter().filter(|w| is_number(w)).cloned());
-                claims.count = claims.count.max(super::count::largest(&words));
-            }
-            vouched.finish();
-            claims.vouched = vouched
-                .stems()
-                .iter()
-                .filter_map(|st| self.stems.get(st).copied())
-                .collect();
-            claims.vouched.sort_unstable();
-            claims.vouched.dedup();
-            claims.stems.sort_unstable();
-            claims.stems.dedup();
-            claims
-        })
+        self.facts
+            .get(i)
+            .and_then(|&at| self.fact_claims.get(at as usize))
+            .unwrap_or(&NONE)
     }
 }
 
@@ -919,7 +961,6 @@ pub fn apply(
     yes_no: bool,
     ranked: &mut [Ranked],
 ) {
-    let knowledge = engine.knowledge();
     let t = &engine.tunables;
     let claims = &engine.claims;
     let asked = Asserted::new(
@@ -936,7 +977,7 @@ pub fn apply(
             return (1.0, Fired::default());
         };
         let fact = match r.target {
-            Target::Fact(i) => claims.fact(i, knowledge),
+            Target::Fact(i) => claims.fact(i),
             Target::Sentence(_) => &none,
         };
         judge(&asked, sentence, fact, t)
@@ -1004,6 +1045,31 @@ mod tests {
         Engine::new(crate::fixtures::one_topic(ARTICLE, &facts))
     }
 
+    #[test]
+    fn copies_of_a_fact_share_one_reading_of_their_intents() {
+        let closed =
+            "The museum does not open on Mondays, but the workshop welcomes visitors on Sundays.";
+        let facts = [
+            ("closed", "when does the museum not open", closed),
+            ("closed-copy", "when does the museum not open", closed),
+            (
+                "prototype",
+                "when did mira quell build the zorblat prototype in 1987",
+                "Mira Quell built the first Zorblat prototype in 1987.",
+            ),
+        ];
+        let e = Engine::new(crate::fixtures::one_topic(ARTICLE, &facts));
+        let claims = &e.claims;
+        assert_eq!(claims.fact_claims.len(), 2, "one reading for the copies");
+        assert_eq!(claims.facts, [0, 0, 1]);
+        // Each reading is its fact's: what the intent denies, its number.
+        let open = claims.stem_id_known("open");
+        assert!(open.is_some_and(|open| claims.fact(1).denies.contains(&open)));
+        assert!(claims.fact(2).denies.is_empty());
+        assert_eq!(claims.fact(2).numbers, ["1987"]);
+        assert!(claims.fact(3).stems.is_empty(), "no fact 3");
+    }
+
     /// The rules that fire for a question against a one-sentence article
     /// whose one fact has these intents.
     fn judged(question: &str, text: &str, intents: &[&str]) -> Fired {
@@ -1027,7 +1093,7 @@ mod tests {
             &e.analyzer,
             &e.index.article_numbers,
         );
-        let fact = e.claims.fact(0, e.knowledge());
+        let fact = e.claims.fact(0);
         let at = e.knowledge().facts[0].sentence;
         let sentence = &e.claims.sentences[at];
         judge(&asked, sentence, fact, &e.tunables).1
