@@ -295,10 +295,21 @@ pub fn wants_in(words: &[String], later_events_unknown: bool) -> Wants {
     let pair = |a: &str, b: &str| words.windows(2).any(|p| p[0] == a && p[1] == b);
     let lang = language();
     // Each word's lists, looked up once: the tests below read up to nine
-    // lists, most of them word by word.
-    let classes: Vec<Classes> = words.iter().map(|w| lang.classes(w)).collect();
+    // lists, most of them word by word. Kept on the stack for a question
+    // of usual length.
+    let mut short = [Classes::default(); SHORT_QUESTION];
+    let long: Vec<Classes>;
+    let classes: &[Classes] = if words.len() <= SHORT_QUESTION {
+        for (c, w) in short.iter_mut().zip(words) {
+            *c = lang.classes(w);
+        }
+        &short[..words.len()]
+    } else {
+        long = words.iter().map(|w| lang.classes(w)).collect();
+        &long
+    };
     let any_in = |list: List| classes.iter().any(|c| c.has(list));
-    let asks_for = |nouns: List| asks_within(words, &classes, nouns, 2);
+    let asks_for = |nouns: List| asks_within(words, classes, nouns, 2);
     let asks_later = any_in(List::Later)
         // "did it end up cancelled", not "could sanctions end up hurting".
         || ["end", "ended", "ends"].iter().any(|w| pair(w, "up"))
@@ -334,10 +345,10 @@ pub fn wants_in(words: &[String], later_events_unknown: bool) -> Wants {
         || pair("what", "for")
         || pair("reason", "for")
         || pair("how", "come")
-        || asks_within(words, &classes, List::ReasonAsking, REASON_NOUN_SPAN)
+        || asks_within(words, classes, List::ReasonAsking, REASON_NOUN_SPAN)
     {
         Wants::Reason
-    } else if asks_when(words, &classes) || asks_for(List::TimeNouns) {
+    } else if asks_when(words, classes) || asks_for(List::TimeNouns) {
         if any_in(List::PreciseTime) {
             Wants::Date
         } else {
@@ -356,6 +367,9 @@ pub fn wants_in(words: &[String], later_events_unknown: bool) -> Wants {
         Wants::Any
     }
 }
+
+/// Most words of a question whose lists [`wants_in`] keeps on the stack.
+const SHORT_QUESTION: usize = 32;
 
 /// True when a question asks for a share ("what percentage of members",
 /// "which proportion"): its answer is a percentage or a fraction.
@@ -865,6 +879,26 @@ mod tests {
         assert!(!asks_a_price(&words("how much aid did germany give")));
         assert!(Gives::from_sentence("It cost 40 million euros.").prices());
         assert!(!Gives::from_sentence("The town got $2 million in aid.").prices());
+    }
+
+    #[test]
+    fn a_long_question_is_read_as_a_short_one() {
+        // Past the words whose lists are kept on the stack, the kind asked
+        // for is read the same way.
+        let preamble = "so I was reading about this and my friend and I kept on \
+            arguing all evening about it and neither of us could quite work it out \
+            and we went round and round and round and still did not know so";
+        assert!(words(preamble).len() > SHORT_QUESTION);
+        for (question, wants) in [
+            ("how many troops are there", Wants::Count),
+            ("what did the bridge cost", Wants::Money),
+            ("why did the drivers strike", Wants::Reason),
+            ("where is the new depot", Wants::Place),
+        ] {
+            assert_eq!(wants_in(&words(question), false), wants, "{question}");
+            let long = words(&format!("{preamble} {question}"));
+            assert_eq!(wants_in(&long, false), wants, "{question}");
+        }
     }
 
     #[test]

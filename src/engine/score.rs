@@ -125,6 +125,7 @@ fn read<'a>(engine: &Engine, question: Analysed<'a>) -> Result<Reading<'a>, NoAn
     Ok(Reading {
         roles,
         question,
+        countries: rules::entities::countries(&entities, &engine.index),
         entities,
         wanted,
         doer,

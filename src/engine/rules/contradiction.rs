@@ -493,7 +493,7 @@ impl Claims {
             count: super::count::largest(&sentence).max(super::count::listed(text)),
             modified: super::modifier::pairs(&sentence, |i| Some(analyzer.stem_of(&sentence[i])))
                 .iter()
-                .map(|pair| self.modifiers.number(pair))
+                .map(|(m, w)| self.modifiers.number((m, w)))
                 .collect(),
             numbers: sentence.into_iter().filter(|w| is_number(w)).collect(),
         }
@@ -693,7 +693,7 @@ impl<'q> Asserted<'q> {
         });
         let asked: Vec<super::modifier::Asked> = modified
             .iter()
-            .map(|pair| claims.modifiers.asked(pair))
+            .map(|(m, w)| claims.modifiers.asked((m, w)))
             .collect();
         Asserted {
             counts: super::count::asked(question),
@@ -702,7 +702,7 @@ impl<'q> Asserted<'q> {
             modifier_ids: modified
                 .iter()
                 .zip(&asked)
-                .map(|((m, _), a)| a.word.and_then(|_| claims.stems.get(m).copied()))
+                .map(|((m, _), a)| a.word.and_then(|_| claims.stems.get(&**m).copied()))
                 .collect(),
             modified: asked,
             stems,
