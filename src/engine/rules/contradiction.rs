@@ -919,6 +919,10 @@ pub fn apply(
     yes_no: bool,
     ranked: &mut [Ranked],
 ) {
+    // Nothing ranked, nothing to judge: the question is not read.
+    if ranked.is_empty() {
+        return;
+    }
     let knowledge = engine.knowledge();
     let t = &engine.tunables;
     let claims = &engine.claims;
