@@ -291,71 +291,182 @@ fn starts_purpose(next: &str) -> bool {
 /// article's setting of that name: only then is a question about what came
 /// of something later ([`Wants::Outcome`]) told apart.
 pub fn wants_in(words: &[String], later_events_unknown: bool) -> Wants {
-    let has = |w: &str| words.iter().any(|x| x == w);
-    let pair = |a: &str, b: &str| words.windows(2).any(|p| p[0] == a && p[1] == b);
+    use marker::*;
+    // The words tested by name below, read in one pass as bits: a test of
+    // one is a bit test, and a pair is looked for only when both its words
+    // are there (most questions hold few of them).
+    let present = marked(words);
+    let has = |bits: u32| present & bits != 0;
+    let pair = |a: &str, b: &str, bits: u32| {
+        present & bits == bits && words.windows(2).any(|p| p[0] == a && p[1] == b)
+    };
     let lang = language();
     // Each word's lists, looked up once: the tests below read up to nine
-    // lists, most of them word by word.
-    let classes: Vec<Classes> = words.iter().map(|w| lang.classes(w)).collect();
+    // lists, most of them word by word. Kept on the stack for a question
+    // of usual length.
+    let mut short = [Classes::default(); SHORT_QUESTION];
+    let long: Vec<Classes>;
+    let classes: &[Classes] = if words.len() <= SHORT_QUESTION {
+        for (c, w) in short.iter_mut().zip(words) {
+            *c = lang.classes(w);
+        }
+        &short[..words.len()]
+    } else {
+        long = words.iter().map(|w| lang.classes(w)).collect();
+        &long
+    };
     let any_in = |list: List| classes.iter().any(|c| c.has(list));
-    let asks_for = |nouns: List| asks_within(words, &classes, nouns, 2);
-    let asks_later = any_in(List::Later)
+    // A noun of a list asked for needs "what" or "which" before it.
+    let asks_for = |nouns: List, span: usize| {
+        has(WHAT | WHATS | WHICH) && asks_within(words, classes, nouns, span)
+    };
+    // Read only for an article that sets `later_events_unknown`.
+    let asks_later = || {
+        any_in(List::Later)
         // "did it end up cancelled", not "could sanctions end up hurting".
-        || ["end", "ended", "ends"].iter().any(|w| pair(w, "up"))
+        || (pair("end", "up", END | UP)
+            || pair("ended", "up", ENDED | UP)
+            || pair("ends", "up", ENDS | UP))
             && !any_in(List::Modals)
-        || pair("in", "the") && has("end") && !has("ending")
-        || pair("since", "then")
-        || pair("after", "that");
-    if later_events_unknown && asks_later {
+        || pair("in", "the", IN | THE) && has(END) && !has(ENDING)
+        || pair("since", "then", SINCE | THEN)
+        || pair("after", "that", AFTER | THAT)
+    };
+    if later_events_unknown && asks_later() {
         Wants::Outcome
-    } else if pair("how", "many") || pair("number", "of") || asks_for(List::CountNouns) {
+    } else if pair("how", "many", HOW | MANY)
+        || pair("number", "of", NUMBER | OF)
+        || asks_for(List::CountNouns, 2)
+    {
         Wants::Count
-    } else if pair("how", "much") {
+    } else if pair("how", "much", HOW | MUCH) {
         if any_in(List::Money) {
             Wants::Money
         } else {
             Wants::Count
         }
-    } else if lang.list(List::Money).iter().take(4).any(|w| has(w))
-        && (has("what") || has("whats"))
-        && !has("why")
+    } else if has(WHAT | WHATS)
+        && !has(WHY)
+        && lang
+            .list(List::Money)
+            .iter()
+            .take(4)
+            .any(|m| words.iter().any(|w| w == m))
     {
         // "what did it cost", "what's the price": money even without "how much".
-        if has("cost") || has("costs") || has("price") {
+        if has(COST | COSTS | PRICE) {
             Wants::Money
         } else {
             Wants::Any
         }
-    } else if pair("how", "far") {
+    } else if pair("how", "far", HOW | FAR) {
         Wants::Distance
-    } else if pair("how", "long") && !has("ago") {
+    } else if pair("how", "long", HOW | LONG) && !has(AGO) {
         Wants::Duration
-    } else if has("why")
-        || pair("what", "for")
-        || pair("reason", "for")
-        || pair("how", "come")
-        || asks_within(words, &classes, List::ReasonAsking, REASON_NOUN_SPAN)
+    } else if has(WHY)
+        || pair("what", "for", WHAT | FOR)
+        || pair("reason", "for", REASON | FOR)
+        || pair("how", "come", HOW | COME)
+        || asks_for(List::ReasonAsking, REASON_NOUN_SPAN)
     {
         Wants::Reason
-    } else if asks_when(words, &classes) || asks_for(List::TimeNouns) {
+    } else if has(WHEN) && asks_when(words, classes) || asks_for(List::TimeNouns, 2) {
         if any_in(List::PreciseTime) {
             Wants::Date
         } else {
             Wants::Time
         }
-    } else if has("where") || asks_for(List::PlaceNouns) {
+    } else if has(WHERE) || asks_for(List::PlaceNouns, 2) {
         Wants::Place
     } else if words
         .iter()
         .take(3)
         .any(|w| matches!(w.as_str(), "who" | "whom" | "whose"))
-        || asks_for(List::PersonNouns)
+        || asks_for(List::PersonNouns, 2)
     {
         Wants::Person
     } else {
         Wants::Any
     }
 }
+
+/// The words [`wants_in`] tests by name, each as a bit of [`marked`].
+mod marker {
+    pub const HOW: u32 = 1 << 0;
+    pub const MANY: u32 = 1 << 1;
+    pub const MUCH: u32 = 1 << 2;
+    pub const NUMBER: u32 = 1 << 3;
+    pub const OF: u32 = 1 << 4;
+    pub const WHAT: u32 = 1 << 5;
+    pub const WHATS: u32 = 1 << 6;
+    pub const WHICH: u32 = 1 << 7;
+    pub const WHY: u32 = 1 << 8;
+    pub const COST: u32 = 1 << 9;
+    pub const COSTS: u32 = 1 << 10;
+    pub const PRICE: u32 = 1 << 11;
+    pub const FAR: u32 = 1 << 12;
+    pub const LONG: u32 = 1 << 13;
+    pub const AGO: u32 = 1 << 14;
+    pub const FOR: u32 = 1 << 15;
+    pub const REASON: u32 = 1 << 16;
+    pub const COME: u32 = 1 << 17;
+    pub const WHERE: u32 = 1 << 18;
+    pub const WHEN: u32 = 1 << 19;
+    pub const END: u32 = 1 << 20;
+    pub const ENDED: u32 = 1 << 21;
+    pub const ENDS: u32 = 1 << 22;
+    pub const ENDING: u32 = 1 << 23;
+    pub const UP: u32 = 1 << 24;
+    pub const IN: u32 = 1 << 25;
+    pub const THE: u32 = 1 << 26;
+    pub const SINCE: u32 = 1 << 27;
+    pub const THEN: u32 = 1 << 28;
+    pub const AFTER: u32 = 1 << 29;
+    pub const THAT: u32 = 1 << 30;
+
+    /// The bits of the words among `words`.
+    pub fn marked(words: &[String]) -> u32 {
+        words.iter().fold(0, |bits, w| {
+            bits | match w.as_str() {
+                "how" => HOW,
+                "many" => MANY,
+                "much" => MUCH,
+                "number" => NUMBER,
+                "of" => OF,
+                "what" => WHAT,
+                "whats" => WHATS,
+                "which" => WHICH,
+                "why" => WHY,
+                "cost" => COST,
+                "costs" => COSTS,
+                "price" => PRICE,
+                "far" => FAR,
+                "long" => LONG,
+                "ago" => AGO,
+                "for" => FOR,
+                "reason" => REASON,
+                "come" => COME,
+                "where" => WHERE,
+                "when" => WHEN,
+                "end" => END,
+                "ended" => ENDED,
+                "ends" => ENDS,
+                "ending" => ENDING,
+                "up" => UP,
+                "in" => IN,
+                "the" => THE,
+                "since" => SINCE,
+                "then" => THEN,
+                "after" => AFTER,
+                "that" => THAT,
+                _ => 0,
+            }
+        })
+    }
+}
+
+/// Most words of a question whose lists [`wants_in`] keeps on the stack.
+const SHORT_QUESTION: usize = 32;
 
 /// True when a question asks for a share ("what percentage of members",
 /// "which proportion"): its answer is a percentage or a fraction.
@@ -865,6 +976,26 @@ mod tests {
         assert!(!asks_a_price(&words("how much aid did germany give")));
         assert!(Gives::from_sentence("It cost 40 million euros.").prices());
         assert!(!Gives::from_sentence("The town got $2 million in aid.").prices());
+    }
+
+    #[test]
+    fn a_long_question_is_read_as_a_short_one() {
+        // Past the words whose lists are kept on the stack, the kind asked
+        // for is read the same way.
+        let preamble = "so I was reading about this and my friend and I kept on \
+            arguing all evening about it and neither of us could quite work it out \
+            and we went round and round and round and still did not know so";
+        assert!(words(preamble).len() > SHORT_QUESTION);
+        for (question, wants) in [
+            ("how many troops are there", Wants::Count),
+            ("what did the bridge cost", Wants::Money),
+            ("why did the drivers strike", Wants::Reason),
+            ("where is the new depot", Wants::Place),
+        ] {
+            assert_eq!(wants_in(&words(question), false), wants, "{question}");
+            let long = words(&format!("{preamble} {question}"));
+            assert_eq!(wants_in(&long, false), wants, "{question}");
+        }
     }
 
     #[test]

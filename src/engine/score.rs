@@ -125,6 +125,7 @@ fn read<'a>(engine: &Engine, question: Analysed<'a>) -> Result<Reading<'a>, NoAn
     Ok(Reading {
         roles,
         question,
+        countries: rules::entities::countries(&entities, &engine.index),
         entities,
         wanted,
         doer,
@@ -170,15 +171,17 @@ pub fn rank(engine: &Engine, words: &[String], yes_no: bool) -> Result<Vec<Ranke
     // Stage 6: what the question asserts against what the best facts assert.
     rules::contradiction::apply(engine, asked, &reading.question.tokens, yes_no, &mut ranked);
     // Stage 6 still: a word of the sentence the question replaced.
-    let replaced = rules::substituted::Asked::read(
-        &reading.question.tokens,
-        &reading.question.all_words,
-        &engine.analyzer,
-        &engine.terms,
-        t.substitution_span,
-    );
+    let replaced = || {
+        rules::substituted::Asked::read(
+            &reading.question.tokens,
+            &reading.question.all_words,
+            &engine.analyzer,
+            &engine.terms,
+            t.substitution_span,
+        )
+    };
     rules::substituted::apply(
-        &replaced,
+        replaced,
         &engine.index,
         &engine.analyzer,
         &engine.terms,

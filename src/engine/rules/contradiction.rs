@@ -500,7 +500,7 @@ impl Claims {
             count: super::count::largest(&sentence).max(super::count::listed(text)),
             modified: super::modifier::pairs(&sentence, |i| Some(analyzer.stem_of(&sentence[i])))
                 .iter()
-                .map(|pair| self.modifiers.number(pair))
+                .map(|(m, w)| self.modifiers.number((m, w)))
                 .collect(),
             numbers: sentence.into_iter().filter(|w| is_number(w)).collect(),
         }
@@ -735,7 +735,7 @@ impl<'q> Asserted<'q> {
         });
         let asked: Vec<super::modifier::Asked> = modified
             .iter()
-            .map(|pair| claims.modifiers.asked(pair))
+            .map(|(m, w)| claims.modifiers.asked((m, w)))
             .collect();
         Asserted {
             counts: super::count::asked(question),
@@ -744,7 +744,7 @@ impl<'q> Asserted<'q> {
             modifier_ids: modified
                 .iter()
                 .zip(&asked)
-                .map(|((m, _), a)| a.word.and_then(|_| claims.stems.get(m).copied()))
+                .map(|((m, _), a)| a.word.and_then(|_| claims.stems.get(&**m).copied()))
                 .collect(),
             modified: asked,
             stems,
@@ -961,6 +961,10 @@ pub fn apply(
     yes_no: bool,
     ranked: &mut [Ranked],
 ) {
+    // Nothing ranked, nothing to judge: the question is not read.
+    if ranked.is_empty() {
+        return;
+    }
     let t = &engine.tunables;
     let claims = &engine.claims;
     let asked = Asserted::new(

@@ -7,7 +7,7 @@
 use super::Rule;
 use super::has;
 use crate::engine::NoAnswer;
-use crate::engine::analyze::{Analyzer, Token};
+use crate::engine::analyze::{Analyzer, TermId, Token};
 use crate::engine::index::{Doc, Index, Mention};
 use crate::language::{List, language};
 
@@ -120,15 +120,28 @@ fn words_of(tokens: &[Token], m: &Mention) -> String {
     name.join(" ")
 }
 
+/// The country each entity stands for when it is a capital (`country_of`),
+/// in the entities' order: read once per question for [`check`], which
+/// then looks nothing up for each fact.
+pub fn countries(entities: &[Mention], index: &Index) -> Vec<Option<TermId>> {
+    entities
+        .iter()
+        .map(|e| index.country_of.get(&e.term).copied())
+        .collect()
+}
+
 /// `entity-missing` or `entity-substituted` when the fact lacks an entity
-/// the question names; `None` when it has them all.
-pub fn check(doc: &Doc, entities: &[Mention], index: &Index) -> Option<Rule> {
-    let in_doc = |e: &&Mention| {
+/// the question names; `None` when it has them all. `countries` are the
+/// entities' [`countries`].
+pub fn check(
+    doc: &Doc,
+    entities: &[Mention],
+    countries: &[Option<TermId>],
+    index: &Index,
+) -> Option<Rule> {
+    let in_doc = |(e, country): &(&Mention, &Option<TermId>)| {
         has(&doc.bag, e.term)
-            || index
-                .country_of
-                .get(&e.term)
-                .is_some_and(|c| has(&doc.bag, *c))
+            || country.is_some_and(|c| has(&doc.bag, c))
             // An article's own name may stand in the sentence next to the
             // fact's, which then says "she" or quotes its speaker.
             || (e.article
@@ -137,17 +150,18 @@ pub fn check(doc: &Doc, entities: &[Mention], index: &Index) -> Option<Rule> {
                     .get(doc.sentence)
                     .is_some_and(|w| has(w, e.term)))
     };
-    let mut lacking = entities.iter().filter(|e| !in_doc(e));
-    let first = lacking.next()?;
+    let mut lacking = entities.iter().zip(countries).filter(|e| !in_doc(e));
+    let (first, _) = lacking.next()?;
     // The gazetteer's rules when the fact lacks one of its names, the
     // article names' own when it lacks only those.
-    let article = first.article && lacking.all(|e| e.article);
+    let article = first.article && lacking.all(|(e, _)| e.article);
     // Another person or country in the fact's place is worse than a detail
     // the fact leaves out.
     let substituted = doc.entities.iter().any(|d| {
         !entities
             .iter()
-            .any(|e| e.term == *d || index.country_of.get(&e.term) == Some(d))
+            .zip(countries)
+            .any(|(e, country)| e.term == *d || *country == Some(*d))
     });
     Some(match (article, substituted) {
         (false, true) => Rule::EntitySubstituted,

@@ -284,6 +284,9 @@ pub struct Reading<'a> {
     pub question: Analysed<'a>,
     /// The entities it names that the knowledge mentions.
     pub entities: Vec<Mention>,
+    /// The country each of them stands for as a capital
+    /// ([`entities::countries`]).
+    pub countries: Vec<Option<TermId>>,
     /// The kind of answer it asks for.
     pub wanted: Wants,
     /// Who it asks about as the one doing something, with whether as a speaker.
@@ -308,7 +311,7 @@ pub fn guard(
 ) -> (f32, Fired) {
     let mut factor = 1.0;
     let mut fired = Fired::default();
-    if let Some(rule) = entities::check(doc, &reading.entities, index) {
+    if let Some(rule) = entities::check(doc, &reading.entities, &reading.countries, index) {
         fired.add(rule);
         factor *= match rule {
             Rule::EntitySubstituted => t.substituted_entity,

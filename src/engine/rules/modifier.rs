@@ -26,11 +26,12 @@ const BETWEEN: usize = 1;
 /// the stem of the word at a place (the analyzer's, which knows the
 /// knowledge's words already, or one the caller read already); `None` for
 /// a stop word the caller knows has no opposite (a content word always
-/// has its stem).
+/// has its stem). The stems are `stem_at`'s, not copied: a question's
+/// pairs are read once and dropped.
 pub fn pairs<'s>(
     words: &[String],
     stem_at: impl Fn(usize) -> Option<Cow<'s, str>>,
-) -> Vec<(String, String)> {
+) -> Vec<(Cow<'s, str>, Cow<'s, str>)> {
     let opposites = super::contradiction::antonyms();
     (0..words.len())
         .filter_map(|i| {
@@ -45,7 +46,7 @@ pub fn pairs<'s>(
                 .take(BETWEEN + 1)
                 .take_while(|(_, w)| !is_question_word(w))
                 .find(|(_, w)| !is_stopword(w))?;
-            Some((modifier.into_owned(), stem_at(at)?.into_owned()))
+            Some((modifier, stem_at(at)?))
         })
         .collect()
 }
@@ -74,7 +75,7 @@ pub struct Asked {
 
 impl Numbering {
     /// Numbers a pair of a sentence.
-    pub fn number(&mut self, (modifier, word): &(String, String)) -> (u32, u32) {
+    pub fn number(&mut self, (modifier, word): (&str, &str)) -> (u32, u32) {
         (self.intern(modifier), self.intern(word))
     }
 
@@ -88,7 +89,7 @@ impl Numbering {
     }
 
     /// Reads a pair of the question, once for all its candidates.
-    pub fn asked(&self, (modifier, word): &(String, String)) -> Asked {
+    pub fn asked(&self, (modifier, word): (&str, &str)) -> Asked {
         let word = self.0.get(word).copied();
         // A pair whose word no sentence's pair modifies opposes none, and
         // [`opposed`] reads nothing else of it: most questions' pairs are
@@ -141,6 +142,9 @@ mod tests {
     fn pairs_of(text: &str) -> Vec<(String, String)> {
         let words = words(text);
         pairs(&words, |i| Some(Cow::Owned(stem(&words[i]))))
+            .into_iter()
+            .map(|(m, w)| (m.into_owned(), w.into_owned()))
+            .collect()
     }
 
     /// The question's and the sentence's pairs, numbered as the engine
@@ -149,11 +153,11 @@ mod tests {
         let mut numbering = Numbering::default();
         let said = pairs_of(sentence)
             .iter()
-            .map(|p| numbering.number(p))
+            .map(|(m, w)| numbering.number((m, w)))
             .collect();
         let asked = pairs_of(question)
             .iter()
-            .map(|p| numbering.asked(p))
+            .map(|(m, w)| numbering.asked((m, w)))
             .collect();
         (asked, said)
     }

@@ -412,9 +412,11 @@ fn replaced(asked: &Asked, index: &Index, analyzer: &Analyzer, terms: &Terms, r:
 /// either. Only the best is judged: cutting a lesser fact would only widen
 /// the best's lead, which its own words do not earn (measured: one more
 /// unanswerable question answered on the squad tuning half).
-/// `yes_no`: the question asks for a yes or a no.
-pub fn apply(
-    asked: &Asked,
+/// `yes_no`: the question asks for a yes or a no. The question is read
+/// (`read`: [`Asked::read`]) only when the rule may apply: not for a yes/no
+/// question, nor when the best fact is cut already.
+pub fn apply<'t>(
+    read: impl FnOnce() -> Asked<'t>,
     index: &Index,
     analyzer: &Analyzer,
     terms: &Terms,
@@ -422,7 +424,7 @@ pub fn apply(
     share: f32,
     ranked: &mut [Ranked],
 ) {
-    if yes_no || asked.words.is_empty() {
+    if yes_no {
         return;
     }
     let Some(best) = ranked.first() else {
@@ -440,8 +442,12 @@ pub fn apply(
         .iter()
         .any(|&rule| r.fired.has(rule))
     };
-    if contradicted(best)
-        || !(replaced(asked, index, analyzer, terms, best) || asked.names_opposite(index))
+    if contradicted(best) {
+        return;
+    }
+    let asked = read();
+    if asked.words.is_empty()
+        || !(replaced(&asked, index, analyzer, terms, best) || asked.names_opposite(index))
     {
         return;
     }
