@@ -141,32 +141,48 @@ pub fn rank(engine: &Engine, words: &[String], yes_no: bool) -> Result<Vec<Ranke
     let asked = words;
     let reading = read(engine, engine.analyzer.analyse_question(words))?;
     let query = query(engine, &reading.question.tokens)?;
-    let scores = SCRATCH.with(|scratch| {
+    // The candidates and their word scores go through the scratch's lists
+    // (taken for the question and given back), so that only the ranking
+    // itself is allocated.
+    let mut ranked: Vec<Ranked> = SCRATCH.with(|scratch| {
         let mut scratch = scratch.borrow_mut();
+        let scratch = &mut *scratch;
         scratch.fit(&engine.index);
-        let candidates = candidates(engine, &query, &mut scratch);
-        word_scores(engine, &candidates, &query, reading.wanted, &mut scratch)
+        let mut shortlist = std::mem::take(&mut scratch.candidates);
+        candidates(engine, &query, scratch, &mut shortlist);
+        let mut scores = std::mem::take(&mut scratch.scores);
+        word_scores(
+            engine,
+            &shortlist,
+            &query,
+            reading.wanted,
+            scratch,
+            &mut scores,
+        );
+        let ranked = scores
+            .drain(..)
+            .map(|(d, scored)| {
+                let doc = &engine.index.docs[d as usize];
+                // Stage 5: the named guards and vetoes.
+                let (factor, mut fired) =
+                    rules::guard(&reading, doc, &engine.index, engine.semantic.as_ref(), t);
+                fired.merge(scored.fired);
+                Ranked {
+                    target: doc.target,
+                    sentence: doc.sentence,
+                    score: scored.score * factor,
+                    base: scored.score,
+                    intent: scored.intent,
+                    fired,
+                    boosts: scored.boosts,
+                    context_share: scored.context_share,
+                }
+            })
+            .collect();
+        scratch.candidates = shortlist;
+        scratch.scores = scores;
+        ranked
     });
-    let mut ranked: Vec<Ranked> = scores
-        .into_iter()
-        .map(|(d, scored)| {
-            let doc = &engine.index.docs[d as usize];
-            // Stage 5: the named guards and vetoes.
-            let (factor, mut fired) =
-                rules::guard(&reading, doc, &engine.index, engine.semantic.as_ref(), t);
-            fired.merge(scored.fired);
-            Ranked {
-                target: doc.target,
-                sentence: doc.sentence,
-                score: scored.score * factor,
-                base: scored.score,
-                intent: scored.intent,
-                fired,
-                boosts: scored.boosts,
-                context_share: scored.context_share,
-            }
-        })
-        .collect();
     ranked.sort_by(|a, b| b.score.partial_cmp(&a.score).unwrap_or(Ordering::Equal));
     // Stage 6: what the question asserts against what the best facts assert.
     rules::contradiction::apply(engine, asked, &reading.question.tokens, yes_no, &mut ranked);
@@ -324,6 +340,12 @@ struct Scratch {
     /// [`word_scores`]' lists, kept between questions so that a question
     /// does not allocate them again.
     lists: WordLists,
+    /// The documents a walk of the postings met ([`shortlist::walk`]).
+    touched: Vec<u32>,
+    /// The question's candidates ([`candidates`]).
+    candidates: Vec<(u32, f32)>,
+    /// The candidates' word scores ([`word_scores`]).
+    scores: Vec<(u32, WordScore)>,
 }
 
 /// The lists [`word_scores`] fills for each question, emptied and refilled
@@ -376,9 +398,9 @@ thread_local! {
 /// exactly: those sharing a word with the question, at most `candidates`
 /// of them, those sharing the most weight first (among equals the earlier
 /// fact), in the order the question's words first meet them
-/// ([`shortlist`]). A fact that meets the question only through word
-/// vectors is never the answer.
-fn candidates(engine: &Engine, query: &Query, scratch: &mut Scratch) -> Vec<(u32, f32)> {
+/// ([`shortlist`]), into `out`. A fact that meets the question only
+/// through word vectors is never the answer.
+fn candidates(engine: &Engine, query: &Query, scratch: &mut Scratch, out: &mut Vec<(u32, f32)>) {
     let index = &engine.index;
     let t = &engine.tunables;
     // A fact's score cannot exceed the share of the question's weight it
@@ -404,9 +426,10 @@ fn candidates(engine: &Engine, query: &Query, scratch: &mut Scratch) -> Vec<(u32
     // both give the same shortlist.
     let postings: usize = lists.iter().map(|l| l.0.len()).sum();
     if postings > t.candidates.saturating_mul(WALK_PER_CANDIDATE) && shortlist::can_prune(&lists) {
-        shortlist::prune(&lists, floor, t.candidates)
+        *out = shortlist::prune(&lists, floor, t.candidates);
     } else {
-        shortlist::walk(&lists, floor, t.candidates, &mut scratch.weight)
+        let (weight, touched) = (&mut scratch.weight, &mut scratch.touched);
+        shortlist::walk(&lists, floor, t.candidates, weight, touched, out);
     }
 }
 
@@ -428,7 +451,7 @@ struct WordScore {
 }
 
 /// Stage 4: how well each candidate answers the question on its words, in
-/// 0..=1, before the guards.
+/// 0..=1, before the guards, into `out` (in the candidates' order).
 ///
 /// A fact's score mixes its best intent's and its whole bag's coverage of
 /// the question. Both are gathered through the postings of the question's
@@ -444,7 +467,8 @@ fn word_scores(
     query: &Query,
     wanted: Wants,
     scratch: &mut Scratch,
-) -> Vec<(u32, WordScore)> {
+    out: &mut Vec<(u32, WordScore)>,
+) {
     let index = &engine.index;
     let idf = &index.idf;
     let t = &engine.tunables;
@@ -615,135 +639,132 @@ fn word_scores(
         }
     }
     let bag_share = 1.0 - t.intent_share;
-    let out = candidates
-        .iter()
-        .enumerate()
-        .map(|(s, &(d, exact))| {
-            let doc = &index.docs[d as usize];
-            let mut fired = Fired::default();
-            let neighbour = neighbours.get(s).copied().unwrap_or(0.0);
-            let antecedent = antecedents.get(s).copied().unwrap_or(0.0);
-            // The context rules only rank.
-            let context = context.get(s).copied().unwrap_or(0.0) + neighbour + antecedent;
-            let phrase = phrases.get(s).copied().unwrap_or(0.0);
-            // Rule `why-words`: words the fact holds only in "why" intents
-            // count for its bag only when the question asks why.
-            let why_words =
-                if wanted == Wants::Reason || doc.why_only.is_empty() || t.why_words <= 0.0 {
-                    0.0
-                } else {
-                    t.why_words
-                        * query
-                            .exact_by_term
-                            .iter()
-                            .filter(|(term, _)| doc.why_only.binary_search(term).is_ok())
-                            .map(|&(_, weight)| weight.max(0.0))
-                            .sum::<f32>()
-                };
-            let bag = exact - why_words + (vectors[s] + guessed[s]) + context + phrase;
-            // Rule `sentence-length` scales the fact's own matched words for ranking.
-            let length = rules::length::factor(doc.bag.len(), index.average_len, t);
-            let scaled = (bag - context) * (length - 1.0);
-            let mut best_intent = 0.0f32;
-            let mut best_cut = false;
-            // Its intents' places in the per-intent lists, read side by
-            // side with the intents.
-            let own = first[s]..first[s + 1];
-            let covered = question_covered[own.clone()]
-                .iter()
-                .zip(&intent_covered[own]);
-            let intents = doc.intent_weight.iter().zip(doc.intent_wants.iter());
-            for ((&question, &of_intent), (&weight, &wants)) in covered.zip(intents) {
-                // An intent that covers none of the question scores 0,
-                // which never beats the best.
-                if question == 0.0 {
-                    continue;
-                }
-                let intent_share = (of_intent / weight.max(f32::EPSILON)).min(1.0);
-                let mut score =
-                    question / total * (t.question_share + (1.0 - t.question_share) * intent_share);
-                let cut = rules::intent_kind::applies(wants, wanted);
-                if cut {
-                    score *= t.other_kind_intent;
-                }
-                if score > best_intent {
-                    best_intent = score;
-                    best_cut = cut;
-                }
+    let scored = candidates.iter().enumerate().map(|(s, &(d, exact))| {
+        let doc = &index.docs[d as usize];
+        let mut fired = Fired::default();
+        let neighbour = neighbours.get(s).copied().unwrap_or(0.0);
+        let antecedent = antecedents.get(s).copied().unwrap_or(0.0);
+        // The context rules only rank.
+        let context = context.get(s).copied().unwrap_or(0.0) + neighbour + antecedent;
+        let phrase = phrases.get(s).copied().unwrap_or(0.0);
+        // Rule `why-words`: words the fact holds only in "why" intents
+        // count for its bag only when the question asks why.
+        let why_words = if wanted == Wants::Reason || doc.why_only.is_empty() || t.why_words <= 0.0
+        {
+            0.0
+        } else {
+            t.why_words
+                * query
+                    .exact_by_term
+                    .iter()
+                    .filter(|(term, _)| doc.why_only.binary_search(term).is_ok())
+                    .map(|&(_, weight)| weight.max(0.0))
+                    .sum::<f32>()
+        };
+        let bag = exact - why_words + (vectors[s] + guessed[s]) + context + phrase;
+        // Rule `sentence-length` scales the fact's own matched words for ranking.
+        let length = rules::length::factor(doc.bag.len(), index.average_len, t);
+        let scaled = (bag - context) * (length - 1.0);
+        let mut best_intent = 0.0f32;
+        let mut best_cut = false;
+        // Its intents' places in the per-intent lists, read side by
+        // side with the intents.
+        let own = first[s]..first[s + 1];
+        let covered = question_covered[own.clone()]
+            .iter()
+            .zip(&intent_covered[own]);
+        let intents = doc.intent_weight.iter().zip(doc.intent_wants.iter());
+        for ((&question, &of_intent), (&weight, &wants)) in covered.zip(intents) {
+            // An intent that covers none of the question scores 0,
+            // which never beats the best.
+            if question == 0.0 {
+                continue;
             }
-            if best_cut {
-                fired.add(Rule::IntentOtherKind);
+            let intent_share = (of_intent / weight.max(f32::EPSILON)).min(1.0);
+            let mut score =
+                question / total * (t.question_share + (1.0 - t.question_share) * intent_share);
+            let cut = rules::intent_kind::applies(wants, wanted);
+            if cut {
+                score *= t.other_kind_intent;
             }
-            let mut boosts = [
-                bag_share * guessed[s] / total,
-                bag_share * vectors[s] / total,
-                bag_share * (context - neighbour - antecedent) / total,
-                bag_share * phrase / total,
-                bag_share * scaled / total,
-                bag_share * neighbour / total,
-                bag_share * antecedent / total,
-                -bag_share * why_words / total,
-            ];
-            if boosts[0] > 0.0 {
-                fired.add(Rule::GuessedNumber);
+            if score > best_intent {
+                best_intent = score;
+                best_cut = cut;
             }
-            if boosts[1] > 0.0 {
-                fired.add(Rule::WordVectors);
-            }
-            if boosts[2] > 0.0 {
-                fired.add(Rule::ParagraphContext);
-            }
-            if boosts[3] > 0.0 {
-                fired.add(Rule::PhraseMatch);
-            }
-            if boosts[4] != 0.0 {
-                fired.add(Rule::SentenceLength);
-            }
-            if boosts[5] > 0.0 {
-                fired.add(Rule::NeighbourContext);
-            }
-            if boosts[6] > 0.0 {
-                fired.add(Rule::Antecedent);
-            }
-            if boosts[7] < 0.0 {
-                fired.add(Rule::WhyWords);
-            }
-            let intent_part = t.intent_share * best_intent;
-            // Above 1 only through the paragraph's credit, which ranks the
-            // facts that cover the whole question among themselves.
-            let score = intent_part + bag_share * (bag + scaled) / total;
-            // The phrases rank too but are no evidence of their own: a
-            // question that changes one word of a sentence keeps the others'
-            // pairs (rule `phrase-match`).
-            // Rule `antecedent`: what "it" stands for is what the sentence
-            // says, so `antecedent_evidence` of that credit counts as the
-            // fact's own words.
-            let mut own = intent_part
-                + bag_share * (bag - context - phrase + t.antecedent_evidence * antecedent) / total;
-            let mut score = score;
-            // Rule `why-words`: a fact that meets a question not asking why
-            // only through its "why" intents would be no candidate without
-            // them, and scores nothing.
-            if why_words > 0.0 && exact - why_words <= f32::EPSILON * total {
-                boosts[7] = -score;
-                score = 0.0;
-                own = 0.0;
-            }
-            let score = WordScore {
-                context_share: if score > 0.0 { 1.0 - own / score } else { 0.0 },
-                score,
-                intent: best_intent,
-                fired,
-                boosts,
-            };
-            (d, score)
-        })
-        .collect();
+        }
+        if best_cut {
+            fired.add(Rule::IntentOtherKind);
+        }
+        let mut boosts = [
+            bag_share * guessed[s] / total,
+            bag_share * vectors[s] / total,
+            bag_share * (context - neighbour - antecedent) / total,
+            bag_share * phrase / total,
+            bag_share * scaled / total,
+            bag_share * neighbour / total,
+            bag_share * antecedent / total,
+            -bag_share * why_words / total,
+        ];
+        if boosts[0] > 0.0 {
+            fired.add(Rule::GuessedNumber);
+        }
+        if boosts[1] > 0.0 {
+            fired.add(Rule::WordVectors);
+        }
+        if boosts[2] > 0.0 {
+            fired.add(Rule::ParagraphContext);
+        }
+        if boosts[3] > 0.0 {
+            fired.add(Rule::PhraseMatch);
+        }
+        if boosts[4] != 0.0 {
+            fired.add(Rule::SentenceLength);
+        }
+        if boosts[5] > 0.0 {
+            fired.add(Rule::NeighbourContext);
+        }
+        if boosts[6] > 0.0 {
+            fired.add(Rule::Antecedent);
+        }
+        if boosts[7] < 0.0 {
+            fired.add(Rule::WhyWords);
+        }
+        let intent_part = t.intent_share * best_intent;
+        // Above 1 only through the paragraph's credit, which ranks the
+        // facts that cover the whole question among themselves.
+        let score = intent_part + bag_share * (bag + scaled) / total;
+        // The phrases rank too but are no evidence of their own: a
+        // question that changes one word of a sentence keeps the others'
+        // pairs (rule `phrase-match`).
+        // Rule `antecedent`: what "it" stands for is what the sentence
+        // says, so `antecedent_evidence` of that credit counts as the
+        // fact's own words.
+        let mut own = intent_part
+            + bag_share * (bag - context - phrase + t.antecedent_evidence * antecedent) / total;
+        let mut score = score;
+        // Rule `why-words`: a fact that meets a question not asking why
+        // only through its "why" intents would be no candidate without
+        // them, and scores nothing.
+        if why_words > 0.0 && exact - why_words <= f32::EPSILON * total {
+            boosts[7] = -score;
+            score = 0.0;
+            own = 0.0;
+        }
+        let score = WordScore {
+            context_share: if score > 0.0 { 1.0 - own / score } else { 0.0 },
+            score,
+            intent: best_intent,
+            fired,
+            boosts,
+        };
+        (d, score)
+    });
+    out.clear();
+    out.extend(scored);
     for &(d, _) in candidates {
         scratch.slot[d as usize] = 0;
     }
     scratch.lists = lists;
-    out
 }
 
 /// Gathers into `out` the terms of `bags` (each sorted) but those of

@@ -136,12 +136,26 @@ fn dot(a: &[f32], b: &[f32]) -> f32 {
 macro_rules! credits_with_lanes {
     (
         $(#[$credits_attr:meta])* fn $credits:ident;
+        $(#[$fixed_attr:meta])* fn $fixed:ident;
         $(#[$dot_attr:meta])* fn $dot:ident;
+        $(#[$dot_fixed_attr:meta])* fn $dot_fixed:ident;
         lanes $lanes:ident;
     ) => {
         impl Semantic {
             $(#[$credits_attr])*
             fn $credits(&self, word: &[f32], terms: &[TermId], out: &mut Vec<(TermId, f32)>) {
+                // Vectors of a few whole chunks (the shipped ones have 50
+                // floats: six) take a loop whose chunk count is known when
+                // compiled, so that the chunks are read without a loop or
+                // bounds checks; the sums are the same.
+                match self.dims / 8 {
+                    4 => return self.$fixed::<4>(word, terms, out),
+                    5 => return self.$fixed::<5>(word, terms, out),
+                    6 => return self.$fixed::<6>(word, terms, out),
+                    7 => return self.$fixed::<7>(word, terms, out),
+                    8 => return self.$fixed::<8>(word, terms, out),
+                    _ => {}
+                }
                 let span = (self.ceiling - self.floor).max(f32::EPSILON);
                 let dims = self.dims;
                 // A term is credited only above the floor. By
@@ -167,6 +181,61 @@ macro_rules! credits_with_lanes {
                     }
                 }
             }
+
+            $(#[$fixed_attr])*
+            fn $fixed<const N: usize>(
+                &self,
+                word: &[f32],
+                terms: &[TermId],
+                out: &mut Vec<(TermId, f32)>,
+            ) {
+                let span = (self.ceiling - self.floor).max(f32::EPSILON);
+                let dims = self.dims;
+                let Some(word8) = chunks(word).first_chunk::<N>() else {
+                    return;
+                };
+                let word_rest = rest_norm(word, N - 1);
+                for &term in terms {
+                    if !self.may_credit(term) {
+                        continue;
+                    }
+                    let at = term as usize * dims;
+                    let Some(slot) = self.term_vectors.get(at..at + dims) else {
+                        continue;
+                    };
+                    let Some(slot8) = chunks(slot).first_chunk::<N>() else {
+                        continue;
+                    };
+                    let rest = word_rest * self.rest_norms[term as usize];
+                    let Some(dot8) = $dot_fixed(word8, slot8, rest, self.floor) else {
+                        continue;
+                    };
+                    let cosine = dot8 + tail(word, slot);
+                    let credit =
+                        ((cosine - self.floor) / span).clamp(0.0, 1.0) * self.max_credit;
+                    if credit > 0.0 {
+                        out.push((term, credit));
+                    }
+                }
+            }
+        }
+
+        $(#[$dot_fixed_attr])*
+        fn $dot_fixed<const N: usize>(
+            a: &[[f32; 8]; N],
+            b: &[[f32; 8]; N],
+            rest: f32,
+            below: f32,
+        ) -> Option<f32> {
+            let mut lanes = $lanes::new();
+            for c in 0..N - 1 {
+                lanes.add(&a[c], &b[c]);
+            }
+            if lanes.sum() + rest < below - BOUND_MARGIN {
+                return None;
+            }
+            lanes.add(&a[N - 1], &b[N - 1]);
+            Some(lanes.sum())
         }
 
         $(#[$dot_attr])*
@@ -193,12 +262,19 @@ credits_with_lanes! {
     /// [`Semantic::credits`] with the lanes this build always has
     /// ([`Lanes`]).
     fn narrow_credits;
+    /// [`Semantic::narrow_credits`] for vectors of `N` whole chunks of
+    /// eight floats (and what follows them).
+    fn narrow_credits_of;
     /// [`dot`] unless the first `head` chunks of eight already show it at or
     /// below `below`: their sum plus `rest`, a bound of what the other floats
     /// can add, is under `below` by more than rounding can move it. The lanes
     /// go on from where they stopped, so a dot it returns is [`dot`]'s bit
     /// for bit.
     fn dot_unless_below;
+    /// [`dot_unless_below`] of the chunks of vectors of `N` whole chunks,
+    /// before their tails: the sum of the lanes, which [`dot`] adds the
+    /// tail to.
+    fn chunks_dot_unless_below;
     lanes Lanes;
 }
 
@@ -208,10 +284,18 @@ credits_with_lanes! {
     #[cfg(target_arch = "x86_64")]
     #[target_feature(enable = "avx")]
     fn wide_credits;
+    /// [`Semantic::narrow_credits_of`] with [`WideLanes`].
+    #[cfg(target_arch = "x86_64")]
+    #[target_feature(enable = "avx")]
+    fn wide_credits_of;
     /// [`dot_unless_below`] with [`WideLanes`]: the same figure bit for bit.
     #[cfg(target_arch = "x86_64")]
     #[target_feature(enable = "avx")]
     fn wide_dot_unless_below;
+    /// [`chunks_dot_unless_below`] with [`WideLanes`].
+    #[cfg(target_arch = "x86_64")]
+    #[target_feature(enable = "avx")]
+    fn wide_chunks_dot_unless_below;
     lanes WideLanes;
 }
 
@@ -483,6 +567,71 @@ mod tests {
                     Some(_) => kept += 1,
                     None => dropped += 1,
                 }
+            }
+        }
+        assert!(
+            dropped > 1000 && kept > 1000,
+            "{dropped} dropped, {kept} kept"
+        );
+    }
+
+    /// The bounded dot products of `rounds` pairs of vectors of `N` whole
+    /// chunks and `extra` floats more, by the loop over a known number of
+    /// chunks (plus the tail) and by the one over any: bit for bit the
+    /// same, and so often dropped and often kept.
+    fn fixed_chunks_agree<const N: usize>(extra: usize, seed: u32) -> (usize, usize) {
+        use super::{chunks_dot_unless_below, tail};
+        let mut number = numbers(seed);
+        let mut next = || number() * 3.0;
+        let dims = N * 8 + extra;
+        let (mut dropped, mut kept) = (0, 0);
+        for _ in 0..200 {
+            let a: Vec<f32> = (0..dims).map(|_| next()).collect();
+            let b: Vec<f32> = (0..dims).map(|_| next()).collect();
+            let (Some(a8), Some(b8)) =
+                (chunks(&a).first_chunk::<N>(), chunks(&b).first_chunk::<N>())
+            else {
+                panic!("{dims} floats hold {N} chunks");
+            };
+            let rest = rest_norm(&a, N - 1) * rest_norm(&b, N - 1);
+            for floor in [-1.0, 0.0, 0.6, 2.0] {
+                let any = dot_unless_below(&a, &b, N - 1, rest, floor);
+                let fixed = chunks_dot_unless_below(a8, b8, rest, floor).map(|d| d + tail(&a, &b));
+                assert_eq!(
+                    fixed.map(f32::to_bits),
+                    any.map(f32::to_bits),
+                    "{dims} dims"
+                );
+                #[cfg(target_arch = "x86_64")]
+                if std::arch::is_x86_feature_detected!("avx") {
+                    // SAFETY: the processor has AVX, checked just above.
+                    let wide = unsafe { super::wide_chunks_dot_unless_below(a8, b8, rest, floor) };
+                    let wide = wide.map(|d| d + tail(&a, &b));
+                    assert_eq!(wide.map(f32::to_bits), any.map(f32::to_bits), "{dims} dims");
+                }
+                match any {
+                    Some(_) => kept += 1,
+                    None => dropped += 1,
+                }
+            }
+        }
+        (dropped, kept)
+    }
+
+    #[test]
+    fn a_known_number_of_chunks_gives_the_same_figures_bit_for_bit() {
+        let (mut dropped, mut kept) = (0, 0);
+        for extra in 0..8 {
+            let seed = 0x1234_5679 + extra as u32;
+            for (d, k) in [
+                fixed_chunks_agree::<4>(extra, seed),
+                fixed_chunks_agree::<5>(extra, seed),
+                fixed_chunks_agree::<6>(extra, seed),
+                fixed_chunks_agree::<7>(extra, seed),
+                fixed_chunks_agree::<8>(extra, seed),
+            ] {
+                dropped += d;
+                kept += k;
             }
         }
         assert!(

@@ -25,12 +25,21 @@ pub const MOST_TERMS: usize = 64;
 /// of them once (4,096 sums at most) instead of once per document.
 const TABLED_TERMS: usize = 12;
 
-/// The shortlist by reading every posting; `weight` is a buffer of at
-/// least one zeroed entry per document, left zeroed.
-pub fn walk(lists: &[List], floor: f32, k: usize, weight: &mut [f32]) -> Vec<(u32, f32)> {
-    // Sized once: at most every posting, at most every document.
-    let postings: usize = lists.iter().map(|(postings, _)| postings.len()).sum();
-    let mut touched: Vec<u32> = Vec::with_capacity(postings.min(weight.len()));
+/// The shortlist by reading every posting, into `scored`; `weight` is a
+/// buffer of at least one zeroed entry per document, left zeroed, and
+/// `touched` one for the documents met: both kept by the caller from
+/// question to question, so that a walk allocates nothing once they have
+/// grown.
+pub fn walk(
+    lists: &[List],
+    floor: f32,
+    k: usize,
+    weight: &mut [f32],
+    touched: &mut Vec<u32>,
+    scored: &mut Vec<(u32, f32)>,
+) {
+    touched.clear();
+    scored.clear();
     for &(postings, w) in lists {
         for &d in postings {
             let slot = &mut weight[d as usize];
@@ -41,10 +50,9 @@ pub fn walk(lists: &[List], floor: f32, k: usize, weight: &mut [f32]) -> Vec<(u3
         }
     }
     // In first-met order, as the caller lists them.
-    let mut scored: Vec<(u32, f32)> = Vec::with_capacity(touched.len());
     scored.extend(
         touched
-            .into_iter()
+            .drain(..)
             .map(|d| (d, std::mem::take(&mut weight[d as usize])))
             .filter(|&(_, w)| w >= floor),
     );
@@ -59,9 +67,9 @@ pub fn walk(lists: &[List], floor: f32, k: usize, weight: &mut [f32]) -> Vec<(u3
         }
         placed.truncate(k);
         placed.sort_unstable_by_key(|p| p.0);
-        scored = placed.into_iter().map(|(_, d, w)| (d, w)).collect();
+        scored.clear();
+        scored.extend(placed.into_iter().map(|(_, d, w)| (d, w)));
     }
-    scored
 }
 
 /// Heavier first, then the earlier document: the shortlist's order of merit.
@@ -254,7 +262,15 @@ pub fn gallop<T>(items: &[T], from: usize, before: impl Fn(&T) -> bool) -> usize
 
 #[cfg(test)]
 mod tests {
-    use super::{List, can_prune, prune, seek, walk};
+    use super::{List, can_prune, prune, seek};
+
+    /// [`super::walk`]'s shortlist, through buffers of its own.
+    fn walk(lists: &[List], floor: f32, k: usize, weight: &mut [f32]) -> Vec<(u32, f32)> {
+        let (mut touched, mut scored) = (vec![7], vec![(9, 9.0)]);
+        super::walk(lists, floor, k, weight, &mut touched, &mut scored);
+        assert!(touched.is_empty(), "the documents met are left out");
+        scored
+    }
 
     /// Postings of document ids below `docs`, drawn from a small generator
     /// so that many documents tie.
