@@ -10,22 +10,23 @@ use poise::serenity_prelude::{ChannelId, UserId};
 use super::context::Contexts;
 use crate::engine::{Engine, NoAnswer, Reply};
 
-/// Longest the bot works on one question before it tells the user so. The
-/// engine's worst known input takes well under a millisecond (see
-/// `benches/pathological.rs`); this only guards against the unknown.
+/// Longest the bot works on one question before it tells the user so, when
+/// `ANSWER_TIMEOUT_SECS` is not set. The engine's worst known input takes
+/// well under a millisecond (see `benches/pathological.rs`); this only
+/// guards against the unknown.
 pub const ANSWER_BUDGET: Duration = Duration::from_secs(2);
 
 /// Answers `question` from `user` in `channel` in the light of their
 /// conversation there (see [`Contexts`]), on a blocking thread within
-/// [`ANSWER_BUDGET`].
+/// `budget`.
 pub async fn answer_in_context(
     contexts: Arc<Contexts>,
     engine: Arc<Engine>,
-    user: UserId,
-    channel: ChannelId,
+    (user, channel): (UserId, ChannelId),
     question: String,
+    budget: Duration,
 ) -> Reply {
-    within(ANSWER_BUDGET, move || {
+    within(budget, move || {
         contexts.answer(&engine, user, channel, &question)
     })
     .await

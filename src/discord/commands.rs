@@ -99,9 +99,9 @@ pub async fn ask(
     let reply = super::answering::answer_in_context(
         data.contexts.clone(),
         engine.clone(),
-        ctx.author().id,
-        ctx.channel_id(),
+        (ctx.author().id, ctx.channel_id()),
         question.clone(),
+        data.answer_budget,
     )
     .await;
     let out = feedback::with_votes(data, format::reply(&reply), &question, &reply);

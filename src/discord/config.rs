@@ -9,6 +9,7 @@ use std::time::Duration;
 use poise::serenity_prelude as serenity;
 use serenity::{ChannelId, GuildId, RoleId, UserId};
 
+use super::answering::ANSWER_BUDGET;
 use super::context::{Clock, DEFAULT_CONTEXT_MINUTES};
 use crate::questionlog::{LogError, LogSettings};
 
@@ -22,6 +23,9 @@ pub const DEFAULT_WATCH_INTERVAL: Duration = Duration::from_secs(2);
 
 /// Longest `CONTEXT_MINUTES` accepted: a day.
 pub const MAX_CONTEXT_MINUTES: u64 = 24 * 60;
+
+/// Longest `ANSWER_TIMEOUT_SECS` accepted: a user waiting longer has gone.
+pub const MAX_ANSWER_TIMEOUT_SECS: u64 = 60;
 
 /// The bot token. It has no `Debug` or `Display` of its own text: it prints as
 /// `<redacted>`, so it cannot reach a log line by accident.
@@ -192,6 +196,9 @@ pub struct Config {
     /// How long a user's last question in a channel is kept for follow-ups
     /// (`CONTEXT_MINUTES`); zero reads every message alone.
     pub context_ttl: Duration,
+    /// Longest the bot works on one question before it says it took too
+    /// long (`ANSWER_TIMEOUT_SECS`).
+    pub answer_budget: Duration,
     /// The clock contexts expire by (tests move it forward).
     pub clock: Clock,
     /// The question log (`DATA_DIR`, `LOG_QUESTIONS`, `LOG_RETENTION_DAYS`).
@@ -215,6 +222,7 @@ impl Config {
             watch: None,
             shutdown_grace: Duration::from_secs(10),
             context_ttl: Duration::from_secs(DEFAULT_CONTEXT_MINUTES * 60),
+            answer_budget: ANSWER_BUDGET,
             clock: Clock::default(),
             question_log: LogSettings::off(),
         }
@@ -292,6 +300,21 @@ impl Config {
                 })?;
             config.context_ttl = Duration::from_secs(minutes * 60);
         }
+        if let Some(v) = get("ANSWER_TIMEOUT_SECS") {
+            let seconds = v
+                .parse::<u64>()
+                .ok()
+                .filter(|s| (1..=MAX_ANSWER_TIMEOUT_SECS).contains(s))
+                .ok_or_else(|| {
+                    ConfigError::invalid(
+                        "ANSWER_TIMEOUT_SECS",
+                        format!(
+                            "`{v}` is not a number of seconds from 1 to {MAX_ANSWER_TIMEOUT_SECS}"
+                        ),
+                    )
+                })?;
+            config.answer_budget = Duration::from_secs(seconds);
+        }
         Ok(config)
     }
 
@@ -328,7 +351,11 @@ impl Config {
             } else {
                 "off".to_string()
             },
-        ) + &format!(", context {} min", self.context_ttl.as_secs() / 60)
+        ) + &format!(
+            ", context {} min, answer timeout {} s",
+            self.context_ttl.as_secs() / 60,
+            self.answer_budget.as_secs()
+        )
     }
 }
 
@@ -423,6 +450,7 @@ mod tests {
             ("DISCORD_API_BASE", "http://127.0.0.1:3000/"),
             ("KNOWLEDGE_WATCH", "1"),
             ("CONTEXT_MINUTES", "3"),
+            ("ANSWER_TIMEOUT_SECS", "5"),
         ]) else {
             panic!("refused good settings")
         };
@@ -442,6 +470,7 @@ mod tests {
         assert_eq!(c.api_base.as_deref(), Some("http://127.0.0.1:3000"));
         assert_eq!(c.watch, Some(DEFAULT_WATCH_INTERVAL));
         assert_eq!(c.context_ttl, Duration::from_secs(180));
+        assert_eq!(c.answer_budget, Duration::from_secs(5));
     }
 
     #[test]
@@ -458,6 +487,9 @@ mod tests {
             ("KNOWLEDGE_WATCH", "maybe"),
             ("CONTEXT_MINUTES", "ten"),
             ("CONTEXT_MINUTES", "100000000000000000"),
+            ("ANSWER_TIMEOUT_SECS", "0"),
+            ("ANSWER_TIMEOUT_SECS", "61"),
+            ("ANSWER_TIMEOUT_SECS", "2s"),
         ] {
             match config(&[("DISCORD_TOKEN", "t.o.k"), (name, value)]) {
                 Err(error) => assert!(error.to_string().starts_with(name), "{error}"),

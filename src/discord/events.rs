@@ -93,9 +93,9 @@ async fn on_message(ctx: &serenity::Context, data: &Data, message: &Message) -> 
     let reply = answering::answer_in_context(
         data.contexts.clone(),
         engine.clone(),
-        message.author.id,
-        message.channel_id,
+        (message.author.id, message.channel_id),
         question.clone(),
+        data.answer_budget,
     )
     .await;
     let out = feedback::with_votes(data, format::reply(&reply), &question, &reply);

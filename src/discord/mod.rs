@@ -33,7 +33,7 @@ use poise::serenity_prelude as serenity;
 use serenity::{ChannelId, GatewayIntents, RoleId, UserId};
 use tokio::sync::{Notify, watch};
 
-pub use config::{Config, ConfigError, Shards, Token};
+pub use config::{Config, ConfigError, MAX_ANSWER_TIMEOUT_SECS, Shards, Token};
 pub use reload::{ReloadFailure, ReloadReport, Reloader};
 
 use crate::engine::Reply;
@@ -113,6 +113,8 @@ pub struct Data {
     admin_users: HashSet<UserId>,
     in_flight: InFlight,
     contexts: Arc<Contexts>,
+    /// Longest one question may take (`ANSWER_TIMEOUT_SECS`).
+    answer_budget: std::time::Duration,
     /// The question log's thread, or `None` with `LOG_QUESTIONS=off`.
     questions: Option<Arc<LogWorker>>,
     /// What was asked for each recent answer, for its votes.
@@ -260,6 +262,7 @@ pub async fn run(
         admin_users: config.admin_users.clone(),
         in_flight: in_flight.clone(),
         contexts: Arc::new(Contexts::new(config.context_ttl, config.clock.clone())),
+        answer_budget: config.answer_budget,
         questions: questions.clone(),
         recent: feedback::Recent::default(),
         teaching: tokio::sync::Mutex::new(()),

@@ -199,6 +199,9 @@ pub fn config(options: &BotOptions, api_base: &str) -> Config {
     config.api_base = Some(api_base.to_string());
     config.shutdown_grace = Duration::from_secs(3);
     config.context_ttl = Duration::from_secs(options.context_minutes * 60);
+    // CI's two busy cores must not turn a slow debug-build answer into "that
+    // took too long": the tests wait for replies, they do not time them.
+    config.answer_budget = Duration::from_secs(citebot::discord::MAX_ANSWER_TIMEOUT_SECS);
     config.clock = options.clock.clone();
     config.question_log = options.question_log.clone();
     config
