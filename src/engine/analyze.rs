@@ -89,6 +89,10 @@ pub struct Analysed<'a> {
     /// the question's own words, borrowed, when analysis changed none of
     /// them (most questions), so that a question's words are not copied.
     pub all_words: Cow<'a, [String]>,
+    /// The classes of each of [`Analysed::all_words`] (stop word, the
+    /// language's lists), read from their facts once, so that rules asking
+    /// what lists a question's words are in look none of them up again.
+    pub classes: Vec<Classes>,
     /// Words that were corrected, as (typed, corrected).
     pub corrections: Vec<(String, String)>,
 }
@@ -423,11 +427,13 @@ impl Analyzer {
         let Analysed {
             tokens,
             all_words,
+            classes,
             corrections,
         } = self.finish(raw, None, Vec::new());
         Analysed {
             tokens,
             all_words: Cow::Owned(all_words.into_owned()),
+            classes,
             corrections,
         }
     }
@@ -539,6 +545,7 @@ impl Analyzer {
         raw.retain(|r| !self.classes(&r.word, r.facts).has(List::Fillers));
         let read = self.apply_synonyms(raw);
         let mut tokens = Vec::with_capacity(read.len());
+        let mut all_classes = Vec::with_capacity(read.len());
         // The classes of the two words before this one.
         let mut classes_before = [Classes::default(); 2];
         for (
@@ -552,6 +559,7 @@ impl Analyzer {
         {
             let facts = *facts;
             let classes = self.classes(word, facts);
+            all_classes.push(classes);
             let [one_before, two_before] = classes_before;
             classes_before = [classes, one_before];
             if classes.is_stopword() || classes.has(List::Question) {
@@ -604,6 +612,7 @@ impl Analyzer {
         Analysed {
             tokens,
             all_words,
+            classes: all_classes,
             corrections,
         }
     }

@@ -291,14 +291,21 @@ fn starts_purpose(next: &str) -> bool {
 /// article's setting of that name: only then is a question about what came
 /// of something later ([`Wants::Outcome`]) told apart.
 pub fn wants_in(words: &[String], later_events_unknown: bool) -> Wants {
+    // Each word's lists, looked up once: the tests read up to nine lists,
+    // most of them word by word.
+    let lang = language();
+    let classes: Vec<Classes> = words.iter().map(|w| lang.classes(w)).collect();
+    wants_of(words, &classes, later_events_unknown)
+}
+
+/// [`wants_in`] of words whose classes are known ([`crate::language::Language::classes`] of
+/// each, as an analysed question has them): no word is looked up again.
+pub fn wants_of(words: &[String], classes: &[Classes], later_events_unknown: bool) -> Wants {
     let has = |w: &str| words.iter().any(|x| x == w);
     let pair = |a: &str, b: &str| words.windows(2).any(|p| p[0] == a && p[1] == b);
     let lang = language();
-    // Each word's lists, looked up once: the tests below read up to nine
-    // lists, most of them word by word.
-    let classes: Vec<Classes> = words.iter().map(|w| lang.classes(w)).collect();
     let any_in = |list: List| classes.iter().any(|c| c.has(list));
-    let asks_for = |nouns: List| asks_within(words, &classes, nouns, 2);
+    let asks_for = |nouns: List| asks_within(words, classes, nouns, 2);
     let asks_later = any_in(List::Later)
         // "did it end up cancelled", not "could sanctions end up hurting".
         || ["end", "ended", "ends"].iter().any(|w| pair(w, "up"))
@@ -334,10 +341,10 @@ pub fn wants_in(words: &[String], later_events_unknown: bool) -> Wants {
         || pair("what", "for")
         || pair("reason", "for")
         || pair("how", "come")
-        || asks_within(words, &classes, List::ReasonAsking, REASON_NOUN_SPAN)
+        || asks_within(words, classes, List::ReasonAsking, REASON_NOUN_SPAN)
     {
         Wants::Reason
-    } else if asks_when(words, &classes) || asks_for(List::TimeNouns) {
+    } else if asks_when(words, classes) || asks_for(List::TimeNouns) {
         if any_in(List::PreciseTime) {
             Wants::Date
         } else {
