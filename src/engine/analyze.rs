@@ -89,6 +89,10 @@ pub struct Analysed<'a> {
     /// the question's own words, borrowed, when analysis changed none of
     /// them (most questions), so that a question's words are not copied.
     pub all_words: Cow<'a, [String]>,
+    /// The classes of each of [`Analysed::all_words`] (stop word, the
+    /// language's lists), read from their facts once, so that rules asking
+    /// what lists a question's words are in look none of them up again.
+    pub classes: Vec<Classes>,
     /// Words that were corrected, as (typed, corrected).
     pub corrections: Vec<(String, String)>,
 }
@@ -157,14 +161,31 @@ struct WordFacts {
     leads_phrase: bool,
 }
 
-/// What [`Analyzer::apply_synonyms`] returns: the words read, each one's
-/// stem as written (`None` for a synonym's words), and each one's
-/// [`WordFacts`].
-type SynonymsRead<'a> = (
-    Vec<Cow<'a, str>>,
-    Vec<Option<Cow<'a, str>>>,
-    Vec<Option<&'a WordFacts>>,
-);
+/// A word on its way through analysis: its text (as typed, corrected or a
+/// synonym's), its [`WordFacts`] looked up once, and the stem of a word
+/// without facts once a pass has computed it, so that no pass looks the
+/// word up or stems it again.
+#[derive(Debug)]
+struct Read<'a> {
+    /// The word.
+    word: Cow<'a, str>,
+    /// Its facts, when it has them.
+    facts: Option<&'a WordFacts>,
+    /// Its stem, for a word without facts once it is known (`None` for
+    /// the words of a synonym, stemmed when read).
+    stem: Option<Cow<'a, str>>,
+}
+
+impl<'a> Read<'a> {
+    /// A word with its facts, not stemmed yet.
+    fn new(word: Cow<'a, str>, facts: Option<&'a WordFacts>) -> Read<'a> {
+        Read {
+            word,
+            facts,
+            stem: None,
+        }
+    }
+}
 
 impl Analyzer {
     /// Builds the synonym table and the vocabulary of everything the
@@ -319,10 +340,12 @@ impl Analyzer {
         let raw = words(text);
         self.surfaces.extend(raw.iter().cloned());
         // The words' facts are built after the knowledge is learnt.
-        let facts = vec![None; raw.len()];
-        let raw = raw.into_iter().map(Cow::Owned).collect();
-        let (read, _, _) = self.apply_synonyms(raw, facts, &mut Vec::new());
-        let read: Vec<String> = read.into_iter().map(Cow::into_owned).collect();
+        let raw = raw
+            .into_iter()
+            .map(|w| Read::new(Cow::Owned(w), None))
+            .collect();
+        let read = self.apply_synonyms(raw);
+        let read: Vec<String> = read.into_iter().map(|r| r.word.into_owned()).collect();
         for word in read {
             if !is_stopword(&word) && !self.stem_cache.contains_key(&word) {
                 let stemmed = stem(&word);
@@ -394,15 +417,23 @@ impl Analyzer {
 
     /// Analyses knowledge text (no typo correction: it is ours).
     pub fn analyse_known(&self, text: &str) -> Analysed<'static> {
-        let raw = words(text).into_iter().map(Cow::Owned).collect();
+        let raw = words(text)
+            .into_iter()
+            .map(|w| {
+                let facts = self.facts.get(w.as_str());
+                Read::new(Cow::Owned(w), facts)
+            })
+            .collect();
         let Analysed {
             tokens,
             all_words,
+            classes,
             corrections,
-        } = self.finish(raw, None, Vec::new(), Vec::new());
+        } = self.finish(raw, None, Vec::new());
         Analysed {
             tokens,
             all_words: Cow::Owned(all_words.into_owned()),
+            classes,
             corrections,
         }
     }
@@ -413,44 +444,51 @@ impl Analyzer {
     /// changes none of them.
     pub fn analyse_question<'a>(&'a self, words: &'a [String]) -> Analysed<'a> {
         let mut corrections = Vec::new();
-        // Sized once: a word the tables lack is stemmed here.
-        let mut stemmed = Vec::with_capacity(words.len());
         // Whether a word of a synonym phrase follows the word before.
         let mut after_phrase_word = false;
-        let mut read: Vec<Cow<'a, str>> = Vec::with_capacity(words.len());
+        let mut read: Vec<Read<'a>> = Vec::with_capacity(words.len());
         // The words read so far are the words before (as corrected).
         for (i, word) in words.iter().enumerate() {
             let facts = self.facts.get(word.as_str());
-            let fixed = self.correction(word, facts, &mut stemmed).or_else(|| {
+            let mut stem = None;
+            let fixed = self.correction(word, facts, &mut stem).or_else(|| {
                 after_phrase_word
-                    .then(|| self.phrase_correction(i.checked_sub(1).map(|j| &*read[j]), word))
+                    .then(|| {
+                        let before = i.checked_sub(1).map(|j| &*read[j].word);
+                        self.phrase_correction(before, word)
+                    })
                     .flatten()
             });
             match fixed {
                 Some(fixed) => {
                     after_phrase_word = self.phrase_next.contains_key(&fixed);
-                    read.push(Cow::Owned(fixed.clone()));
+                    let facts = self.facts.get(fixed.as_str());
+                    read.push(Read::new(Cow::Owned(fixed.clone()), facts));
                     corrections.push((word.clone(), fixed));
                 }
                 None => {
                     after_phrase_word = facts.is_some_and(|f| f.leads_phrase);
-                    read.push(Cow::Borrowed(word));
+                    read.push(Read {
+                        word: Cow::Borrowed(word),
+                        facts,
+                        stem,
+                    });
                 }
             }
         }
-        self.finish(read, Some(words), corrections, stemmed)
+        self.finish(read, Some(words), corrections)
     }
 
     /// The word a question word should be read as, when it looks like a typo
     /// of a vocabulary word rather than a real word of its own. A word the
-    /// tables do not stem is stemmed here and kept in `stemmed` as (word,
-    /// stem), so that the synonym pass does not stem it again.
+    /// tables do not stem is stemmed here and its stem kept in `stemmed`,
+    /// so that the synonym pass does not stem it again.
     /// `facts`: the word's [`WordFacts`], when it has them.
-    fn correction<'a>(
+    fn correction(
         &self,
-        word: &'a str,
+        word: &str,
         facts: Option<&WordFacts>,
-        stemmed: &mut Vec<(&'a str, Cow<'static, str>)>,
+        stemmed: &mut Option<Cow<'static, str>>,
     ) -> Option<String> {
         let classes = self.classes(word, facts);
         if classes.is_stopword()
@@ -465,7 +503,7 @@ impl Analyzer {
             None => {
                 let stem = stem_cow(word);
                 let known = self.stems.contains_key(&*stem);
-                stemmed.push((word, stem));
+                *stemmed = Some(stem);
                 known
             }
         };
@@ -494,48 +532,45 @@ impl Analyzer {
         (distance == 1 && next.contains(fixed)).then(|| fixed.to_string())
     }
 
-    /// `stemmed`: (word, stem) of words already stemmed, taken from there.
+    /// `raw`: the words read, with their facts (and stems, when known).
     /// `asked`: the words `raw` was read from, when they may be borrowed as
     /// [`Analysed::all_words`] (if analysis leaves them as they are).
     fn finish<'a>(
         &'a self,
-        mut raw: Vec<Cow<'a, str>>,
+        mut raw: Vec<Read<'a>>,
         asked: Option<&'a [String]>,
         corrections: Vec<(String, String)>,
-        mut stemmed: Vec<(&'a str, Cow<'static, str>)>,
     ) -> Analysed<'a> {
-        drop_chat_frames(&mut raw);
-        // Each word's facts, looked up once for the passes below.
-        let mut facts: Vec<Option<&WordFacts>> = raw.iter().map(|w| self.facts.get(&**w)).collect();
-        // Fillers are dropped, the words and their facts kept in step.
-        let mut kept = 0;
-        for i in 0..raw.len() {
-            if !self.classes(&raw[i], facts[i]).has(List::Fillers) {
-                raw.swap(kept, i);
-                facts.swap(kept, i);
-                kept += 1;
-            }
-        }
-        raw.truncate(kept);
-        facts.truncate(kept);
-        let (all_words, stems, facts) = self.apply_synonyms(raw, facts, &mut stemmed);
-        let mut tokens = Vec::with_capacity(all_words.len());
+        self.drop_chat_frames(&mut raw);
+        raw.retain(|r| !self.classes(&r.word, r.facts).has(List::Fillers));
+        let read = self.apply_synonyms(raw);
+        let mut tokens = Vec::with_capacity(read.len());
+        let mut all_classes = Vec::with_capacity(read.len());
         // The classes of the two words before this one.
         let mut classes_before = [Classes::default(); 2];
-        for (i, word) in all_words.iter().enumerate() {
-            let facts = facts[i];
+        for (
+            i,
+            Read {
+                word,
+                facts,
+                stem: known,
+            },
+        ) in read.iter().enumerate()
+        {
+            let facts = *facts;
             let classes = self.classes(word, facts);
+            all_classes.push(classes);
             let [one_before, two_before] = classes_before;
             classes_before = [classes, one_before];
             if classes.is_stopword() || classes.has(List::Question) {
                 continue;
             }
             // A word's facts hold its stem; a word without them was
-            // stemmed by the synonym pass, or is stemmed here.
-            let (stem, term) = match (facts, &stems[i]) {
+            // stemmed by an earlier pass, or is stemmed here.
+            let (stem, term) = match (facts, known) {
                 (Some(facts), _) => (facts.stem.clone(), facts.term),
                 (None, stemmed) => {
-                    // Shared straight from the synonym pass's stem: no
+                    // Shared straight from the earlier pass's stem: no
                     // copy of it in between.
                     let owned;
                     let stem: &str = match stemmed {
@@ -549,7 +584,7 @@ impl Analyzer {
                     (Shared::from(stem), term)
                 }
             };
-            let before = if i > 0 { &*all_words[i - 1] } else { "" };
+            let before = if i > 0 { &*read[i - 1].word } else { "" };
             // "did the us send": the subject may follow a determiner.
             let auxiliary_before = match i {
                 2.. if matches!(before, "the" | "a" | "an") => two_before,
@@ -567,94 +602,146 @@ impl Analyzer {
         // The question's own words when analysis changed none of them.
         let all_words = match asked {
             Some(asked)
-                if all_words.len() == asked.len()
-                    && all_words.iter().zip(asked).all(|(a, b)| **a == **b) =>
+                if read.len() == asked.len()
+                    && read.iter().zip(asked).all(|(a, b)| *a.word == **b) =>
             {
                 Cow::Borrowed(asked)
             }
-            _ => Cow::Owned(all_words.into_iter().map(Cow::into_owned).collect()),
+            _ => Cow::Owned(read.into_iter().map(|r| r.word.into_owned()).collect()),
         };
         Analysed {
             tokens,
             all_words,
+            classes: all_classes,
             corrections,
         }
     }
 
     /// Replaces synonym phrases (longest first) by their canonical words. A
     /// phrase matches as written or, failing that, with its first word
-    /// inflected ("pulled the trigger" for "pull the trigger"). With the
-    /// words, the stem of each word kept as written (`None` for the words
-    /// of a synonym), so no word is stemmed twice; a word in `stemmed` (word,
-    /// stem) takes its stem from there. `facts` are the words'
-    /// [`WordFacts`] (looked up once by the caller), and the third list
-    /// returned those of the words read.
-    fn apply_synonyms<'a>(
-        &'a self,
-        mut raw: Vec<Cow<'a, str>>,
-        word_facts: Vec<Option<&'a WordFacts>>,
-        stemmed: &mut Vec<(&'a str, Cow<'static, str>)>,
-    ) -> SynonymsRead<'a> {
-        if self.synonyms.is_empty() {
-            let none = raw.iter().map(|_| None).collect();
-            return (raw, none, word_facts);
+    /// inflected ("pulled the trigger" for "pull the trigger"). Each word
+    /// kept as written leaves with its stem when it has no facts, so no
+    /// word is stemmed twice; the words of a synonym leave with their facts.
+    fn apply_synonyms<'a>(&'a self, mut raw: Vec<Read<'a>>) -> Vec<Read<'a>> {
+        // Most questions hold no word that may start a phrase: nothing to
+        // replace, and the words' stems are in their facts.
+        if self.synonyms.is_empty()
+            || raw
+                .iter()
+                .all(|r| r.facts.is_some_and(|f| !f.starts_phrase))
+        {
+            return raw;
         }
-        let mut stems = Vec::with_capacity(raw.len());
         let mut out = Vec::with_capacity(raw.len());
-        let mut out_facts = Vec::with_capacity(raw.len());
         let mut i = 0;
         'outer: while i < raw.len() {
-            let facts = word_facts[i];
-            let first_stem = match (facts, stemmed.iter().position(|(w, _)| *w == &*raw[i])) {
-                (Some(facts), _) => Cow::Borrowed(facts.stem.as_str()),
-                (None, Some(at)) => stemmed.swap_remove(at).1,
-                (None, None) => self.stem_of(&raw[i]),
-            };
+            let facts = raw[i].facts;
             // Most words start no synonym phrase: kept as written.
             if facts.is_some_and(|f| !f.starts_phrase) {
-                out.push(std::mem::take(&mut raw[i]));
-                stems.push(Some(first_stem));
-                out_facts.push(facts);
+                out.push(self.kept(&mut raw[i]));
                 i += 1;
                 continue;
             }
+            let first_stem = match (facts, raw[i].stem.take()) {
+                (Some(facts), _) => Cow::Borrowed(facts.stem.as_str()),
+                (None, Some(stem)) => stem,
+                (None, None) => self.stem_of(&raw[i].word),
+            };
             // Only a word that starts a synonym phrase needs the longer look-ups.
+            let word = &*raw[i].word;
             let by_stem = self.stem_synonyms.get(&*first_stem);
             let longest = self
                 .phrase_starts
-                .get(&*raw[i])
+                .get(word)
                 .copied()
                 .unwrap_or(1)
                 .max(by_stem.map_or(1, |s| s.longest));
-            let variants = self.synonyms.get(&*raw[i]);
+            let variants = self.synonyms.get(word);
             for len in (1..=longest.min(raw.len() - i)).rev() {
                 let rest = &raw[i + 1..i + len];
-                if let Some((_, canonical)) =
-                    variants.and_then(|v| v.iter().find(|(after, _)| after[..] == *rest))
-                {
-                    out.extend(canonical.iter().map(|w| Cow::Borrowed(w.as_str())));
-                    stems.extend(canonical.iter().map(|_| None));
-                    out_facts.extend(canonical.iter().map(|w| self.facts.get(w.as_str())));
-                    i += len;
-                    continue 'outer;
-                }
-                if let Some((_, canonical, variant)) =
-                    by_stem.and_then(|s| s.phrases.iter().find(|(after, _, _)| after[..] == *rest))
-                    && inflects(&raw[i], variant)
-                {
-                    out.extend(canonical.iter().map(|w| Cow::Borrowed(w.as_str())));
-                    stems.extend(canonical.iter().map(|_| None));
-                    out_facts.extend(canonical.iter().map(|w| self.facts.get(w.as_str())));
+                let same = |after: &[String]| after.iter().zip(rest).all(|(a, r)| *a == *r.word);
+                let canonical = variants
+                    .and_then(|v| {
+                        v.iter()
+                            .find(|(after, _)| after.len() == rest.len() && same(after))
+                    })
+                    .map(|(_, canonical)| canonical)
+                    .or_else(|| {
+                        by_stem
+                            .and_then(|s| {
+                                s.phrases
+                                    .iter()
+                                    .find(|(after, _, _)| after.len() == rest.len() && same(after))
+                            })
+                            .filter(|(_, _, variant)| inflects(word, variant))
+                            .map(|(_, canonical, _)| canonical)
+                    });
+                if let Some(canonical) = canonical {
+                    out.extend(
+                        canonical.iter().map(|w| {
+                            Read::new(Cow::Borrowed(w.as_str()), self.facts.get(w.as_str()))
+                        }),
+                    );
                     i += len;
                     continue 'outer;
                 }
             }
-            out.push(std::mem::take(&mut raw[i]));
-            stems.push(Some(first_stem));
-            out_facts.push(facts);
+            let mut kept = self.kept(&mut raw[i]);
+            if kept.facts.is_none() {
+                kept.stem = Some(first_stem);
+            }
+            out.push(kept);
             i += 1;
         }
-        (out, stems, out_facts)
+        out
+    }
+
+    /// A word kept as written, taken out of the list read (what is left in
+    /// its place is not read again).
+    fn kept<'a>(&self, read: &mut Read<'a>) -> Read<'a> {
+        Read {
+            word: std::mem::take(&mut read.word),
+            facts: read.facts,
+            stem: read.stem.take(),
+        }
+    }
+
+    /// Drops the frames of a chat question that are not part of it: a tag
+    /// at the end ("..., right?", "..., huh"), a closing "in the first
+    /// place" ("what caused the cracks in the first place": no place is
+    /// asked for) and "broadly speaking"; "how come" is read as the "why"
+    /// it means, so "come" is no word to match.
+    fn drop_chat_frames<'a>(&'a self, raw: &mut Vec<Read<'a>>) {
+        if raw.len() >= 3
+            && raw
+                .last()
+                .is_some_and(|r| language().in_list(List::TagEndings, &r.word))
+        {
+            raw.pop();
+        }
+        if raw.len() >= 6
+            && raw[raw.len() - 4..]
+                .iter()
+                .map(|r| &*r.word)
+                .eq(["in", "the", "first", "place"])
+        {
+            raw.truncate(raw.len() - 4);
+        }
+        let mut i = 1;
+        while i < raw.len() {
+            let (before, word) = (&*raw[i - 1].word, &*raw[i].word);
+            if word == "speaking" && before.ends_with("ly") {
+                raw.drain(i - 1..=i);
+            } else if word == "come" && before == "how" {
+                raw.drain(i - 1..=i);
+                raw.insert(
+                    i - 1,
+                    Read::new(Cow::Borrowed("why"), self.facts.get("why")),
+                );
+            } else {
+                i += 1;
+            }
+        }
     }
 }
 
@@ -717,41 +804,6 @@ pub fn merged_synonyms(knowledge: &Knowledge) -> Vec<(String, Vec<String>)> {
         }
     }
     groups
-}
-
-/// Drops the frames of a chat question that are not part of it: a tag at
-/// the end ("..., right?", "..., huh"), a closing "in the first place"
-/// ("what caused the cracks in the first place": no place is asked for)
-/// and "broadly speaking"; "how come" is read as the "why" it means, so
-/// "come" is no word to match.
-fn drop_chat_frames(raw: &mut Vec<Cow<'_, str>>) {
-    if raw.len() >= 3
-        && raw
-            .last()
-            .is_some_and(|w| language().in_list(List::TagEndings, w))
-    {
-        raw.pop();
-    }
-    if raw.len() >= 6
-        && raw[raw.len() - 4..]
-            .iter()
-            .map(|w| &**w)
-            .eq(["in", "the", "first", "place"])
-    {
-        raw.truncate(raw.len() - 4);
-    }
-    let mut i = 1;
-    while i < raw.len() {
-        let (before, word) = (&*raw[i - 1], &*raw[i]);
-        if word == "speaking" && before.ends_with("ly") {
-            raw.drain(i - 1..=i);
-        } else if word == "come" && before == "how" {
-            raw.drain(i - 1..=i);
-            raw.insert(i - 1, Cow::Borrowed("why"));
-        } else {
-            i += 1;
-        }
-    }
 }
 
 #[cfg(test)]
@@ -835,11 +887,15 @@ mod tests {
 
     #[test]
     fn chat_frames_are_not_part_of_the_question() {
+        let analyzer = Analyzer::default();
         let dropped = |text: &str| {
-            let mut raw: Vec<Cow<str>> = words(text).into_iter().map(Cow::Owned).collect();
-            drop_chat_frames(&mut raw);
+            let mut raw: Vec<Read> = words(text)
+                .into_iter()
+                .map(|w| Read::new(Cow::Owned(w), None))
+                .collect();
+            analyzer.drop_chat_frames(&mut raw);
             raw.into_iter()
-                .map(Cow::into_owned)
+                .map(|r| r.word.into_owned())
                 .collect::<Vec<String>>()
         };
         assert_eq!(

@@ -8,7 +8,7 @@ use rustc_hash::FxHashMap as HashMap;
 
 use super::analyze::{Analyzer, TermId, Token};
 use super::question::{
-    Gives, Wants, counted_words, sentence_counted_words, sentence_unnamed_words, wants_in,
+    Gives, Wants, counted_words, sentence_counted_words, sentence_unnamed_words, wants_of,
 };
 use crate::knowledge::Knowledge;
 use crate::language::{List, language};
@@ -361,7 +361,11 @@ fn fact_docs(knowledge: &Knowledge, analyzer: &Analyzer, interner: &mut Interner
                     let analysed = analyzer.analyse_known(text);
                     let ordered: Vec<TermId> =
                         analysed.tokens.iter().filter_map(|t| t.term).collect();
-                    let asks = wants_in(&analysed.all_words, knowledge.meta.later_events_unknown);
+                    let asks = wants_of(
+                        &analysed.all_words,
+                        &analysed.classes,
+                        knowledge.meta.later_events_unknown,
+                    );
                     // Our intents are well formed: the last word counted is the thing.
                     let counted_last = terms_of(&counted_words(&analysed.all_words).join(" "))
                         .last()

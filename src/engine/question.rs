@@ -291,19 +291,10 @@ fn starts_purpose(next: &str) -> bool {
 /// article's setting of that name: only then is a question about what came
 /// of something later ([`Wants::Outcome`]) told apart.
 pub fn wants_in(words: &[String], later_events_unknown: bool) -> Wants {
-    use marker::*;
-    // The words tested by name below, read in one pass as bits: a test of
-    // one is a bit test, and a pair is looked for only when both its words
-    // are there (most questions hold few of them).
-    let present = marked(words);
-    let has = |bits: u32| present & bits != 0;
-    let pair = |a: &str, b: &str, bits: u32| {
-        present & bits == bits && words.windows(2).any(|p| p[0] == a && p[1] == b)
-    };
     let lang = language();
-    // Each word's lists, looked up once: the tests below read up to nine
-    // lists, most of them word by word. Kept on the stack for a question
-    // of usual length.
+    // Each word's lists, looked up once: the tests read up to nine lists,
+    // most of them word by word. Kept on the stack for a question of usual
+    // length.
     let mut short = [Classes::default(); SHORT_QUESTION];
     let long: Vec<Classes>;
     let classes: &[Classes] = if words.len() <= SHORT_QUESTION {
@@ -315,6 +306,23 @@ pub fn wants_in(words: &[String], later_events_unknown: bool) -> Wants {
         long = words.iter().map(|w| lang.classes(w)).collect();
         &long
     };
+    wants_of(words, classes, later_events_unknown)
+}
+
+/// [`wants_in`] of words whose classes are known
+/// ([`crate::language::Language::classes`] of each, as an analysed question
+/// has them): no word is looked up again.
+pub fn wants_of(words: &[String], classes: &[Classes], later_events_unknown: bool) -> Wants {
+    use marker::*;
+    // The words tested by name below, read in one pass as bits: a test of
+    // one is a bit test, and a pair is looked for only when both its words
+    // are there (most questions hold few of them).
+    let present = marked(words);
+    let has = |bits: u32| present & bits != 0;
+    let pair = |a: &str, b: &str, bits: u32| {
+        present & bits == bits && words.windows(2).any(|p| p[0] == a && p[1] == b)
+    };
+    let lang = language();
     let any_in = |list: List| classes.iter().any(|c| c.has(list));
     // A noun of a list asked for needs "what" or "which" before it.
     let asks_for = |nouns: List, span: usize| {

@@ -20,7 +20,7 @@ use std::cmp::Ordering;
 
 use super::analyze::{Analysed, TermId, Token};
 use super::index::Target;
-use super::question::{Wants, wants_in};
+use super::question::{Wants, wants_of};
 use super::rules::answer_kind::{Counted, Identified};
 use super::rules::{self, Fired, Reading, Rule};
 use super::{Engine, NoAnswer, Reply, Tunables, shortlist};
@@ -107,8 +107,9 @@ fn read<'a>(engine: &Engine, question: Analysed<'a>) -> Result<Reading<'a>, NoAn
         &question.tokens,
         &question.all_words,
     )?;
-    let wanted = wants_in(
+    let wanted = wants_of(
         &question.all_words,
+        &question.classes,
         engine.knowledge.meta.later_events_unknown,
     );
     let doer = rules::doer::read(&question, &entities);

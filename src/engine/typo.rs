@@ -83,7 +83,9 @@ impl TypoIndex {
         let chars: Vec<char> = word.chars().collect();
         let hashes = deletion_hashes(&chars, allowed >= 2);
         let mut best: Option<(usize, usize, &str)> = None;
-        let mut tried = HashSet::default();
+        // At most MAX_CANDIDATES ids: a short list read through is cheaper
+        // than a hash set.
+        let mut tried: Vec<u32> = Vec::with_capacity(MAX_CANDIDATES);
         'hashes: for h in hashes {
             let Some(ids) = self.deletes.get(&h) else {
                 continue;
@@ -92,11 +94,15 @@ impl TypoIndex {
                 if tried.len() == MAX_CANDIDATES {
                     break 'hashes;
                 }
-                if !tried.insert(id) {
+                if tried.contains(&id) {
                     continue;
                 }
+                tried.push(id);
                 let candidate = self.words[id as usize].as_str();
-                let Some(distance) = distance_within(word, candidate, allowed) else {
+                // A word further than the best so far can never win: its
+                // distance is computed only as far as the best one's.
+                let most = best.map_or(allowed, |(d, _, _)| d);
+                let Some(distance) = distance_within(word, candidate, most) else {
                     continue;
                 };
                 if distance == 0 {
@@ -191,17 +197,13 @@ pub fn distance_within(a: &str, b: &str, most: usize) -> Option<usize> {
     // The last row (1-based) at which each byte stood in `a`, 0 for none.
     let mut last_row = [0u8; 128];
     for i in 1..=n {
+        // Only the columns within `most` of the diagonal are computed.
+        let (lo, hi) = (i.saturating_sub(most).max(1), i.saturating_add(most).min(m));
         // The last column in this row where a's byte matched b's, kept
         // over the whole row: a transposition may start off the band.
-        let mut matched = 0;
-        for j in 1..=m {
+        let mut matched = (1..lo).rev().find(|&j| a[i - 1] == b[j - 1]).unwrap_or(0);
+        for j in lo..=hi {
             let same = a[i - 1] == b[j - 1];
-            if i.abs_diff(j) > most {
-                if same {
-                    matched = j;
-                }
-                continue;
-            }
             let k = usize::from(last_row[usize::from(b[j - 1])]);
             let l = matched;
             if same {
@@ -219,63 +221,62 @@ pub fn distance_within(a: &str, b: &str, most: usize) -> Option<usize> {
     Some(usize::from(d[n + 1][m + 1])).filter(|&d| d <= most)
 }
 
-/// FNV-1a prime and offset basis, as [`hash_without`] uses them.
-const FNV_PRIME: u64 = 0x0100_0000_01b3;
-const FNV_BASIS: u64 = 0xcbf2_9ce4_8422_2325;
+/// The base of [`hash_without`]'s polynomial hash (odd, so that every
+/// power of it is too).
+const BASE: u64 = 0x9e37_79b9_7f4a_7c15;
 
-/// One character's step of [`hash_without`]'s FNV-1a.
-fn fnv_char(mut hash: u64, c: char) -> u64 {
-    for byte in (c as u32).to_le_bytes() {
-        hash ^= u64::from(byte);
-        hash = hash.wrapping_mul(FNV_PRIME);
-    }
-    hash
-}
-
-/// [`fnv_char`] over each of `chars`, from `hash`.
-fn fnv_chars(hash: u64, chars: &[char]) -> u64 {
-    chars.iter().fold(hash, |h, &c| fnv_char(h, c))
+/// One character's step of [`hash_without`]'s polynomial hash: the hash
+/// of the characters so far times [`BASE`], plus the character.
+fn hash_step(hash: u64, c: char) -> u64 {
+    hash.wrapping_mul(BASE).wrapping_add(u64::from(c))
 }
 
 /// The hashes of a word's deletion variants, in the order a question word
 /// looks them up: [`hash_without`] nothing, then for each place `i` without
 /// it and (with `two`) without it and each later place. The same values,
-/// but each variant's hash starts from the hash of what it shares with the
-/// word before the first deleted character (and from the running hash
-/// between the two deletions), instead of reading the whole word again.
+/// each put together from the hashes of the word's prefixes (a polynomial
+/// hash of a cut of the word is a difference of two of them), so that a
+/// variant costs a few multiplications instead of a reading of the word.
 fn deletion_hashes(chars: &[char], two: bool) -> Vec<u64> {
     let n = chars.len();
     let mut hashes = Vec::with_capacity(1 + n + if two { n * n / 2 } else { 0 });
-    // prefix[k]: the hash state after the first k characters.
+    // prefix[k]: the hash of the first k characters; power[k]: BASE^k.
     let mut prefix = Vec::with_capacity(n + 1);
-    prefix.push(FNV_BASIS);
-    for &c in chars {
-        let last = prefix[prefix.len() - 1];
-        prefix.push(fnv_char(last, c));
+    let mut power = Vec::with_capacity(n + 1);
+    prefix.push(0);
+    power.push(1u64);
+    for (k, &c) in chars.iter().enumerate() {
+        prefix.push(hash_step(prefix[k], c));
+        power.push(power[k].wrapping_mul(BASE));
     }
+    // The hash of the characters from `a` up to `b`.
+    let cut = |a: usize, b: usize| prefix[b].wrapping_sub(prefix[a].wrapping_mul(power[b - a]));
     hashes.push(prefix[n] ^ n as u64);
     for i in 0..n {
-        hashes.push(fnv_chars(prefix[i], &chars[i + 1..]) ^ (n - 1) as u64);
+        let before = prefix[i];
+        let after_i = cut(i + 1, n);
+        hashes.push(before.wrapping_mul(power[n - 1 - i]).wrapping_add(after_i) ^ (n - 1) as u64);
         if two {
-            // The state after the characters before `i` and those between
-            // `i` and `j`, both left out.
-            let mut between = prefix[i];
             for j in i + 1..n {
-                hashes.push(fnv_chars(between, &chars[j + 1..]) ^ (n - 2) as u64);
-                between = fnv_char(between, chars[j]);
+                let kept = before
+                    .wrapping_mul(power[j - i - 1])
+                    .wrapping_add(cut(i + 1, j))
+                    .wrapping_mul(power[n - 1 - j])
+                    .wrapping_add(cut(j + 1, n));
+                hashes.push(kept ^ (n - 2) as u64);
             }
         }
     }
     hashes
 }
 
-/// FNV-1a hash of the characters of a word, leaving out those at `skip`
+/// Polynomial hash of the characters of a word, leaving out those at `skip`
 /// (sorted): the hash of a deletion variant without building the string.
 fn hash_without(chars: &[char], skip: &[usize]) -> u64 {
-    let mut hash = FNV_BASIS;
+    let mut hash = 0;
     for (i, &c) in chars.iter().enumerate() {
         if !skip.contains(&i) {
-            hash = fnv_char(hash, c);
+            hash = hash_step(hash, c);
         }
     }
     // Mix in the length so that "ab" less nothing and "abc" less "c" differ
