@@ -370,7 +370,7 @@ mod tests {
 
     #[test]
     fn eight_bytes_are_looked_at_exactly_when_one_of_them_may_be() {
-        let looked_at = |b: u8| b < 0x20 || b >= 0x80 || matches!(b, b'"' | b'\\');
+        let looked_at = |b: u8| !(0x20..0x80).contains(&b) || matches!(b, b'"' | b'\\');
         for b in 0..=255u8 {
             for place in 0..8 {
                 for fill in [b'a', b' ', 0x7F, 0x80, 0xBF, 0xC3, 0xFF, 0x1F, 0x21] {
