@@ -10,26 +10,33 @@ use crate::questionlog::{Downvoted, Unanswered};
 /// What to tell a person when there is no answer.
 pub fn no_answer_text(reason: &NoAnswer) -> String {
     match reason {
-        NoAnswer::Empty => "Ask me a question about the article.".to_string(),
-        NoAnswer::TooLong => {
-            "That message is too long to be a question; please ask in a sentence or two."
-                .to_string()
-        }
-        NoAnswer::NotText => "I can only read plain text questions.".to_string(),
         NoAnswer::NotMentioned(name) => {
             format!(
                 "The article does not mention {name}, so I can't answer that. Try /topics to see what it covers."
             )
         }
         NoAnswer::AboutArticle(text) => text.clone(),
-        NoAnswer::Overtime => {
-            "Sorry, that took me too long to answer; please ask it more simply.".to_string()
-        }
         NoAnswer::OtherDoer(found) => other_doer_text(found),
-        NoAnswer::NotCovered => {
-            "The article does not say. Try /topics to see what it covers.".to_string()
-        }
+        fixed => fixed_text(fixed).unwrap_or_default().to_string(),
     }
+}
+
+/// [`no_answer_text`] when it is the same for every message (`None` when
+/// it is made from the message or the knowledge): a JSON line writes it
+/// without building a `String` first.
+fn fixed_text(reason: &NoAnswer) -> Option<&'static str> {
+    Some(match reason {
+        NoAnswer::Empty => "Ask me a question about the article.",
+        NoAnswer::TooLong => {
+            "That message is too long to be a question; please ask in a sentence or two."
+        }
+        NoAnswer::NotText => "I can only read plain text questions.",
+        NoAnswer::Overtime => "Sorry, that took me too long to answer; please ask it more simply.",
+        NoAnswer::NotCovered => "The article does not say. Try /topics to see what it covers.",
+        NoAnswer::NotMentioned(_) | NoAnswer::AboutArticle(_) | NoAnswer::OtherDoer(_) => {
+            return None;
+        }
+    })
 }
 
 /// A reply as plain text: the answer, the quoted sentence and its paragraph.
@@ -129,7 +136,11 @@ pub fn write_json(out: &mut impl Write, question: &str, reply: &Reply) -> std::i
     out.write_all(b",\"answer\":")?;
     match reply {
         Reply::Answered(a) => string(out, &a.text)?,
-        Reply::Unknown(reason) => string(out, &no_answer_text(reason))?,
+        Reply::Unknown(NoAnswer::AboutArticle(text)) => string(out, text)?,
+        Reply::Unknown(reason) => match fixed_text(reason) {
+            Some(text) => string(out, text)?,
+            None => string(out, &no_answer_text(reason))?,
+        },
         Reply::Greeting(text) => string(out, text)?,
         Reply::Unsure(_) => out.write_all(b"null")?,
     }
@@ -180,7 +191,8 @@ fn string(out: &mut impl Write, text: &str) -> std::io::Result<()> {
         // Most bytes need no escape: only a quote, a backslash, a control
         // character, or the first byte of U+0085 (0xC2) or of U+2028 and
         // U+2029 (0xE2) is looked at as a character.
-        // Eight bytes at a time while none of them is looked at.
+        // Eight bytes at a time while none of them is a quote, a backslash,
+        // a control character or a byte of a non-ASCII character.
         at += 8 * bytes[at..]
             .chunks_exact(8)
             .take_while(|chunk| !any_looked_at(chunk))
@@ -222,11 +234,13 @@ fn string(out: &mut impl Write, text: &str) -> std::io::Result<()> {
     out.write_all(b"\"")
 }
 
-/// True when one of eight bytes is one [`string`] looks at: below 0x20, a
-/// quote, a backslash, 0xC2 or 0xE2. Tested on the eight as one word: a
-/// byte equal to `b` leaves a zero byte after `^`, and a word has a zero
-/// byte (or one below `n`, for `n` up to 0x80) exactly when subtracting
-/// 0x01 (or `n`) from every byte borrows into a high bit the byte lacked.
+/// True when one of eight bytes may be one [`string`] looks at: below 0x20,
+/// a quote, a backslash, or any byte of 0x80 or more (which 0xC2 and 0xE2
+/// are; one test of the high bits instead of two of equality, as most text
+/// is ASCII). Tested on the eight as one word: a byte equal to `b` leaves a
+/// zero byte after `^`, and a word has a zero byte (or one below `n`, for
+/// `n` up to 0x80) exactly when subtracting 0x01 (or `n`) from every byte
+/// borrows into a high bit the byte lacked.
 #[inline]
 fn any_looked_at(chunk: &[u8]) -> bool {
     const ONES: u64 = 0x0101_0101_0101_0101;
@@ -237,7 +251,7 @@ fn any_looked_at(chunk: &[u8]) -> bool {
     let below = |v: u64, n: u8| v.wrapping_sub(ONES * u64::from(n)) & !v & HIGH;
     let equal = |b: u8| below(v ^ (ONES * u64::from(b)), 1);
     // A byte of 0x80 or more has its high bit set and never counts as below.
-    (below(v, 0x20) | equal(b'"') | equal(b'\\') | equal(0xC2) | equal(0xE2)) != 0
+    (below(v, 0x20) | equal(b'"') | equal(b'\\') | (v & HIGH)) != 0
 }
 
 /// A score as `ask --json` has always printed it: the f32 widened to f64.
@@ -355,8 +369,8 @@ mod tests {
     }
 
     #[test]
-    fn eight_bytes_are_looked_at_exactly_when_one_of_them_is() {
-        let looked_at = |b: u8| b < 0x20 || matches!(b, b'"' | b'\\' | 0xC2 | 0xE2);
+    fn eight_bytes_are_looked_at_exactly_when_one_of_them_may_be() {
+        let looked_at = |b: u8| !(0x20..0x80).contains(&b) || matches!(b, b'"' | b'\\');
         for b in 0..=255u8 {
             for place in 0..8 {
                 for fill in [b'a', b' ', 0x7F, 0x80, 0xBF, 0xC3, 0xFF, 0x1F, 0x21] {
@@ -420,5 +434,25 @@ mod tests {
         );
         assert_eq!(unknown["citation"], serde_json::Value::Null);
         assert_eq!(unknown["suggestions"], serde_json::json!([]));
+    }
+
+    #[test]
+    fn every_unknown_reply_answers_in_json_what_it_says_in_plain_text() {
+        let reasons = [
+            NoAnswer::Empty,
+            NoAnswer::TooLong,
+            NoAnswer::NotText,
+            NoAnswer::NotMentioned("Atlantis".into()),
+            NoAnswer::NotCovered,
+            NoAnswer::AboutArticle("It is about aid.".into()),
+            NoAnswer::Overtime,
+        ];
+        for reason in reasons {
+            let text = no_answer_text(&reason);
+            assert!(!text.is_empty(), "{reason:?}");
+            let reply = Reply::Unknown(reason);
+            assert_eq!(line("q?", &reply)["answer"], text.as_str());
+            assert_eq!(plain(&reply), text);
+        }
     }
 }

@@ -41,12 +41,19 @@ pub fn neutral(text: &str) -> Option<String> {
 }
 
 /// The reply to `message`, fitted to its form (`yes_no`: whether it asks
-/// for a yes or a no).
-pub fn fit(engine: &Engine, message: &str, yes_no: bool, reply: Reply) -> Reply {
+/// for a yes or a no); `words`: its question words
+/// ([`Engine::question_words`]) when they are already read.
+pub fn fit(
+    engine: &Engine,
+    message: &str,
+    words: Option<&[String]>,
+    yes_no: bool,
+    reply: Reply,
+) -> Reply {
     match reply {
         Reply::Answered(answer) if !yes_no => Reply::Answered(neutral_answer(answer)),
         Reply::Answered(answer) => Reply::Answered(answer),
-        other if yes_no => match other_doer(engine, message) {
+        other if yes_no => match other_doer(engine, message, words) {
             Some(found) => Reply::Unknown(NoAnswer::OtherDoer(Box::new(found))),
             None => other,
         },
@@ -72,9 +79,16 @@ pub fn neutral_answer(mut answer: Answer) -> Answer {
 /// knowledge says another did it ("did Germany send Javelins?": the U.S.
 /// did). `None` when the question names no doer, the rest is not answered
 /// either, or the fact does not say who did it.
-fn other_doer(engine: &Engine, message: &str) -> Option<OtherDoer> {
-    let words = engine.question_words(message);
-    let q = engine.analyzer.analyse_question(&words);
+fn other_doer(engine: &Engine, message: &str, words: Option<&[String]>) -> Option<OtherDoer> {
+    let read;
+    let words = match words {
+        Some(words) => words,
+        None => {
+            read = engine.question_words(message);
+            &read[..]
+        }
+    };
+    let q = engine.analyzer.analyse_question(words);
     let named = engine
         .index
         .find_entities(&q.tokens)

@@ -137,7 +137,12 @@ impl Engine {
         if let Some(problem) = check_message(message) {
             return Reply::Unknown(problem);
         }
-        let (words, whole, question) = match self.bounded_message_words(message) {
+        let Bounded {
+            words,
+            whole,
+            question,
+            complete,
+        } = match self.bounded_message_words(message) {
             Ok(read) => read,
             Err(no) => return Reply::Unknown(no),
         };
@@ -150,7 +155,9 @@ impl Engine {
             Reply::Answered(answer) if !yes_no => Reply::Answered(self.in_short(answer, &words)),
             reply => reply,
         };
-        fit::fit(self, message, yes_no, reply)
+        // The words are the message's question words when none was passed
+        // over: fitting reads them instead of splitting the message again.
+        fit::fit(self, message, complete.then_some(&words[..]), yes_no, reply)
     }
 
     /// The reply to one message as the knowledge words it.
@@ -159,9 +166,9 @@ impl Engine {
             return Reply::Unknown(problem);
         }
         match self.bounded_message_words(message) {
-            Ok((words, _, question)) => {
-                self.reply_to(message, question, &words, None, is_yes_no(&words))
-            }
+            Ok(Bounded {
+                words, question, ..
+            }) => self.reply_to(message, question, &words, None, is_yes_no(&words)),
             Err(no) => Reply::Unknown(no),
         }
     }
@@ -391,17 +398,13 @@ impl Engine {
     /// (the loader refuses longer ones, so they cannot match and would only
     /// cost time).
     fn bounded_words(&self, message: &str) -> Result<Vec<String>, NoAnswer> {
-        self.bounded_message_words(message)
-            .map(|(words, _, _)| words)
+        self.bounded_message_words(message).map(|read| read.words)
     }
 
     /// [`Engine::bounded_words`], and whether they are all the message's
     /// words ([`crate::text::words`] of it, none passed over), and its
     /// question sentence ([`focus::question_text`]), read in the same pass.
-    fn bounded_message_words<'m>(
-        &self,
-        message: &'m str,
-    ) -> Result<(Vec<String>, bool, Option<&'m str>), NoAnswer> {
+    fn bounded_message_words<'m>(&self, message: &'m str) -> Result<Bounded<'m>, NoAnswer> {
         let focus::QuestionRead {
             mut words,
             whole,
@@ -416,8 +419,13 @@ impl Engine {
         // instructions a question).
         let max = crate::knowledge::MAX_WORD_CHARS;
         words.retain(|w| w.len() <= max || w.chars().count() <= max);
-        let whole = whole && words.len() == before;
-        Ok((words, whole, text))
+        let complete = words.len() == before;
+        Ok(Bounded {
+            words,
+            whole: whole && complete,
+            question: text,
+            complete,
+        })
     }
 
     fn citation(&self, sentence: usize) -> Citation {
@@ -638,4 +646,17 @@ fn reads_as_question(intent: &str) -> bool {
     said.first()
         .is_some_and(|w| crate::text::is_question_word(w) || crate::text::is_auxiliary(w))
         && said.len() <= SUGGESTED_QUESTION_WORDS
+}
+
+/// A message's words as [`Engine::bounded_message_words`] reads them.
+struct Bounded<'m> {
+    /// Its question words, the overlong ones passed over.
+    words: Vec<String>,
+    /// Whether those are all its words ([`crate::text::words`] of it).
+    whole: bool,
+    /// Its question sentence ([`focus::question_text`]).
+    question: Option<&'m str>,
+    /// Whether no word was passed over as overlong: the words are then
+    /// [`Engine::question_words`] of the message.
+    complete: bool,
 }
