@@ -187,37 +187,6 @@ impl<'a> Read<'a> {
     }
 }
 
-/// The stems of the words met while an [`Analyzer`] is built, so that each
-/// distinct word (stop words and repeats included) is stemmed once per build
-/// rather than once per occurrence. Dropped when the build ends.
-#[derive(Default)]
-struct BuildStems(HashMap<String, String>);
-
-impl BuildStems {
-    /// The stem of a word ([`crate::text::stem`]), computed on its first use.
-    fn of(&mut self, word: &str) -> &str {
-        if !self.0.contains_key(word) {
-            self.0.insert(word.to_string(), stem(word));
-        }
-        self.0.get(word).map_or("", String::as_str)
-    }
-
-    /// The words of a text read with their stems and no facts.
-    fn read(&mut self, words: Vec<String>) -> Vec<Read<'static>> {
-        words
-            .into_iter()
-            .map(|w| {
-                let stem = self.of(&w).to_string();
-                Read {
-                    word: Cow::Owned(w),
-                    facts: None,
-                    stem: Some(Cow::Owned(stem)),
-                }
-            })
-            .collect()
-    }
-}
-
 impl Analyzer {
     /// Builds the synonym table and the vocabulary of everything the
     /// knowledge says: intents, keywords, answers, sources and synonyms.
@@ -302,31 +271,29 @@ impl Analyzer {
         }
         let mut seen = HashSet::default();
         texts.retain(|t| seen.insert(*t));
-        // Each distinct word is stemmed once while the tables are built.
-        let mut stems = BuildStems::default();
         for text in texts {
-            analyzer.learn(text, &mut stems);
+            analyzer.learn(text);
         }
         for (canonical, variants) in &groups[own..] {
             let used = analyzer
-                .analyse_built(canonical, &mut stems)
+                .analyse_known(canonical)
                 .tokens
                 .iter()
                 .all(|t| t.term.is_some());
             if used {
                 for variant in variants {
-                    analyzer.learn(variant.trim_start_matches('='), &mut stems);
+                    analyzer.learn(variant.trim_start_matches('='));
                 }
             }
         }
         analyzer.typo = TypoIndex::new(analyzer.surfaces.iter().map(String::as_str));
-        analyzer.facts = analyzer.word_facts(&mut stems);
+        analyzer.facts = analyzer.word_facts();
         analyzer
     }
 
     /// The [`WordFacts`] of the words analysis meets most: the knowledge's
     /// words, the words of synonym phrases, stop words and listed words.
-    fn word_facts(&self, stems: &mut BuildStems) -> HashMap<String, WordFacts> {
+    fn word_facts(&self) -> HashMap<String, WordFacts> {
         let lang = language();
         let listed = List::ALL.iter().flat_map(|&list| lang.list(list));
         let words = self
@@ -345,7 +312,7 @@ impl Analyzer {
             }
             let stem = match self.stem_cache.get(word) {
                 Some(stem) => stem.clone(),
-                None => stems.of(word).to_string(),
+                None => stem(word),
             };
             let fact = WordFacts {
                 term: self.stems.get(&stem).copied(),
@@ -369,38 +336,22 @@ impl Analyzer {
     }
 
     /// Adds the words of a knowledge text to the vocabulary.
-    fn learn(&mut self, text: &str, stems: &mut BuildStems) {
+    fn learn(&mut self, text: &str) {
         let raw = words(text);
         self.surfaces.extend(raw.iter().cloned());
-        // The words' facts are built after the knowledge is learnt; their
-        // stems come from the build's table.
-        let raw = stems.read(raw);
+        // The words' facts are built after the knowledge is learnt.
+        let raw = raw
+            .into_iter()
+            .map(|w| Read::new(Cow::Owned(w), None))
+            .collect();
         let read = self.apply_synonyms(raw);
         let read: Vec<String> = read.into_iter().map(|r| r.word.into_owned()).collect();
         for word in read {
             if !is_stopword(&word) && !self.stem_cache.contains_key(&word) {
-                let stemmed = stems.of(&word).to_string();
+                let stemmed = stem(&word);
                 self.intern(&stemmed);
                 self.stem_cache.insert(word, stemmed);
             }
-        }
-    }
-
-    /// [`Analyzer::analyse_known`] while the tables are built (no facts
-    /// yet), with the stems from the build's table.
-    fn analyse_built(&self, text: &str, stems: &mut BuildStems) -> Analysed<'static> {
-        let raw = stems.read(words(text));
-        let Analysed {
-            tokens,
-            all_words,
-            classes,
-            corrections,
-        } = self.finish(raw, None, Vec::new());
-        Analysed {
-            tokens,
-            all_words: Cow::Owned(all_words.into_owned()),
-            classes,
-            corrections,
         }
     }
 
