@@ -78,6 +78,10 @@ type SentenceTerms = (Terms, Gives, Vec<TermId>, Terms);
 /// answer it asks for, and the last term it counts.
 type IntentTerms = (Terms, Terms, Wants, Option<TermId>);
 
+/// What a fact's document is read from: its sentence's number, intents,
+/// keywords, answer and actors.
+type FactKey<'k> = (usize, &'k [String], &'k [String], &'k str, &'k [String]);
+
 /// One shared copy of each distinct list of terms.
 #[derive(Default)]
 struct Interner(HashMap<Terms, ()>);
@@ -332,11 +336,29 @@ fn terms_of(analyzer: &Analyzer, text: &str) -> Vec<TermId> {
 /// answers and actors; equal lists of terms are stored once.
 fn fact_docs(knowledge: &Knowledge, analyzer: &Analyzer, interner: &mut Interner) -> Vec<Doc> {
     let terms_of = |text: &str| terms_of(analyzer, text);
-    let mut docs = Vec::with_capacity(knowledge.facts.len());
+    let mut docs: Vec<Doc> = Vec::with_capacity(knowledge.facts.len());
     let mut by_sentence: HashMap<usize, SentenceTerms> = HashMap::default();
     let mut by_text: HashMap<&str, IntentTerms> = HashMap::default();
     let mut texts: HashMap<&str, Vec<TermId>> = HashMap::default();
+    // A fact's document follows from its sentence, intents, keywords, answer
+    // and actors alone: copies of a fact (replicated knowledge, facts that
+    // differ only in id or topic) share one reading.
+    let mut by_fact: HashMap<FactKey, usize> = HashMap::default();
     for (i, fact) in knowledge.facts.iter().enumerate() {
+        let key: FactKey = (
+            fact.sentence,
+            &fact.intents,
+            &fact.keywords,
+            &fact.answer,
+            &fact.actors,
+        );
+        if let Some(&first) = by_fact.get(&key) {
+            let mut doc = docs[first].clone();
+            doc.target = Target::Fact(i);
+            docs.push(doc);
+            continue;
+        }
+        by_fact.insert(key, docs.len());
         let sentence = &knowledge.article.sentences[fact.sentence].text;
         let (sentence_terms, gives, counted, unnamed) = by_sentence
             .entry(fact.sentence)

@@ -338,6 +338,10 @@ pub struct Claims {
     /// word with an opposite: analysing the word again for each question
     /// cost more than the rest of reading the word.
     readings: Vec<OnceLock<Reading>>,
+    /// While the sentences are read at build, by word number, whether the
+    /// word is filed in [`Claims::prefixed`] already: a word repeated in
+    /// the article is filed once. Emptied when the build ends.
+    filed: Vec<bool>,
     /// The tunable `denial_span`.
     span: usize,
 }
@@ -359,6 +363,7 @@ impl Claims {
             .iter()
             .map(|s| claims.sentence(&s.text, analyzer))
             .collect();
+        claims.filed = Vec::new();
         // Every word is numbered by now: none is added after build.
         claims.readings = (0..claims.words.len()).map(|_| OnceLock::new()).collect();
         claims.read_facts(knowledge);
@@ -408,6 +413,13 @@ impl Claims {
     /// Files a sentence's word under the words it is the opposite of by a
     /// negating prefix: itself with one put on, or taken off.
     fn add_prefixed(&mut self, word: &str, id: Id) {
+        let at = id as usize;
+        if self.filed.len() <= at {
+            self.filed.resize(at + 1, false);
+        }
+        if std::mem::replace(&mut self.filed[at], true) {
+            return;
+        }
         let mut file = |key: String| {
             let ids = self.prefixed.entry(key).or_default();
             if !ids.contains(&id) {
