@@ -31,10 +31,7 @@ impl Lint {
 
 impl fmt::Display for Lint {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self.line {
-            Some(line) => write!(f, "{KNOWLEDGE_FILE}:{line}: {}", self.message),
-            None => write!(f, "{}", self.message),
-        }
+        f.write_str(&self.in_file(Path::new(KNOWLEDGE_FILE)))
     }
 }
 
