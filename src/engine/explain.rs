@@ -35,7 +35,9 @@ pub struct Explanation {
     /// The same in one word: `answered`, `declined`, `weak-match` (the
     /// best fact's own words score under `answer`), `near-tie` (its lead
     /// over another sentence is under `margin`), the rule that vetoed the
-    /// best fact or stopped the search, or `not-read`.
+    /// best fact or stopped the search, `smalltalk` or `about-article` (a
+    /// greeting, thanks, or a question about the article's author, outlet,
+    /// date or link, replied to before any fact is scored), or `not-read`.
     pub cause: String,
 }
 

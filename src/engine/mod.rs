@@ -186,22 +186,8 @@ impl Engine {
         subject: Option<Option<about::Subject>>,
         yes_no: bool,
     ) -> Reply {
-        match smalltalk::reply(words) {
-            Some(smalltalk::Smalltalk::Help) => return Reply::Greeting(self.help_text()),
-            Some(smalltalk::Smalltalk::Thanks) => {
-                return Reply::Greeting(smalltalk::THANKS_TEXT.to_string());
-            }
-            None => {}
-        }
-        let names_its_world = || {
-            let tokens = self.analyzer.analyse_known(message).tokens;
-            self.index.find_entities(&tokens).iter().any(|m| m.known)
-                || words
-                    .iter()
-                    .any(|w| about::could_name_its_world(w) && self.analyzer.knows(w))
-        };
-        if let Some(text) = about::reply(words, &self.knowledge.meta, names_its_world) {
-            return Reply::Unknown(NoAnswer::AboutArticle(text));
+        if let Some((reply, _)) = self.before_scoring(message, words) {
+            return reply;
         }
         if let Some(name) = self.unknown_name_in(question) {
             return Reply::Unknown(NoAnswer::NotMentioned(name));
@@ -223,6 +209,36 @@ impl Engine {
                 .subject_answer(message, subject)
                 .map_or(other, Reply::Answered),
         }
+    }
+
+    /// The reply to a message that no fact needs to be scored for, and the
+    /// stage that gave it: a greeting, thanks or a request for help
+    /// (`smalltalk`), or a question about the article as a publication, its
+    /// author, outlet, date or link (`about-article`). `words`: the
+    /// message's question words.
+    fn before_scoring(&self, message: &str, words: &[String]) -> Option<(Reply, &'static str)> {
+        match smalltalk::reply(words) {
+            Some(smalltalk::Smalltalk::Help) => {
+                return Some((Reply::Greeting(self.help_text()), "smalltalk"));
+            }
+            Some(smalltalk::Smalltalk::Thanks) => {
+                let thanks = Reply::Greeting(smalltalk::THANKS_TEXT.to_string());
+                return Some((thanks, "smalltalk"));
+            }
+            None => {}
+        }
+        let names_its_world = || {
+            let tokens = self.analyzer.analyse_known(message).tokens;
+            self.index.find_entities(&tokens).iter().any(|m| m.known)
+                || words
+                    .iter()
+                    .any(|w| about::could_name_its_world(w) && self.analyzer.knows(w))
+        };
+        let text = about::reply(words, &self.knowledge.meta, names_its_world)?;
+        Some((
+            Reply::Unknown(NoAnswer::AboutArticle(text)),
+            "about-article",
+        ))
     }
 
     /// An answer that is its whole cited sentence (a drafted fact, a bare
@@ -296,16 +312,30 @@ impl Engine {
             };
         }
         let words = self.weighted_words(message);
-        let named = match self.unknown_name(message) {
-            Some(name) => Err(NoAnswer::NotMentioned(name)),
-            None => Ok(()),
-        };
-        let ranked = match named
-            .and_then(|()| self.bounded_words(message))
-            .and_then(|words| score::rank(self, &words, is_yes_no(&words)))
-        {
+        // The stages before scoring, in the order `answer` runs them, so
+        // that the account names what the reply came from.
+        let ranked = match self
+            .bounded_message_words(message)
+            .map_err(Before::Declined)
+            .and_then(|read| {
+                if let Some((_, stage)) = self.before_scoring(message, &read.words) {
+                    return Err(Before::Replied(stage));
+                }
+                if let Some(name) = self.unknown_name_in(read.question) {
+                    return Err(Before::Declined(NoAnswer::NotMentioned(name)));
+                }
+                score::rank(self, &read.words, is_yes_no(&read.words)).map_err(Before::Declined)
+            }) {
             Ok(ranked) => ranked,
-            Err(no) => {
+            Err(Before::Replied(stage)) => {
+                return Explanation {
+                    words,
+                    facts: Vec::new(),
+                    verdict: format!("replied before scoring: {stage}"),
+                    cause: stage.to_string(),
+                };
+            }
+            Err(Before::Declined(no)) => {
                 let (cause, verdict) = match no {
                     NoAnswer::NotMentioned(name) => (
                         Rule::UnknownEntity.to_string(),
@@ -591,6 +621,14 @@ fn as_typed(message: &str, folded: &str) -> String {
             .to_string(),
         _ => folded.to_string(),
     }
+}
+
+/// How [`Engine::explain`]'s search ended before any fact was scored.
+enum Before {
+    /// A stage before scoring replied ([`Engine::before_scoring`]).
+    Replied(&'static str),
+    /// The message was declined.
+    Declined(NoAnswer),
 }
 
 /// Rejects what cannot be a question: nothing, too much, or not text.

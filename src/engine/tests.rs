@@ -304,6 +304,29 @@ fn explain_names_the_rules_that_changed_a_score_and_the_decision() {
 }
 
 #[test]
+fn explain_names_the_stage_that_replied_before_any_fact_was_scored() {
+    // `ask --explain` must account for the reply `ask` gives: a greeting
+    // or a question about the article's author is answered before scoring,
+    // and no scoring verdict ("unsure: near tie") may be shown for it.
+    for (message, stage) in [
+        ("thanks!", "smalltalk"),
+        ("hi", "smalltalk"),
+        ("who wrote this?", "about-article"),
+    ] {
+        assert!(
+            !matches!(engine().answer(message), Reply::Answered(_)),
+            "{message}"
+        );
+        let explained = engine().explain(message, 5);
+        assert_eq!(explained.cause, stage, "{message}: {explained}");
+        assert!(explained.facts.is_empty(), "{message}: {explained}");
+    }
+    // A question about someone in the story is scored as usual.
+    let explained = engine().explain("who wrote the reply?", 5);
+    assert!(!explained.facts.is_empty(), "{explained}");
+}
+
+#[test]
 fn what_someone_said_is_not_who_they_are() {
     // "say" must not vanish: the question asks for a statement.
     assert!(cited("what did klitschko say").contains("Pillows?"));
