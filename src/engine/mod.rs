@@ -177,7 +177,7 @@ impl Engine {
     /// are known, what it asks about the article's subject
     /// ([`about::subject_asked`] of all its words); `yes_no`: whether they
     /// ask for a yes or a no ([`is_yes_no`]); `question`: its question
-    /// sentence ([`focus::question_text`]).
+    /// sentence ([`focus::read_question`]'s text).
     fn reply_to(
         &self,
         message: &str,
@@ -277,11 +277,13 @@ impl Engine {
         if let Some(problem) = check_message(message) {
             return Err(problem);
         }
-        if let Some(name) = self.unknown_name(message) {
+        // In the order `answer` checks them: a message of too many words is
+        // declined as too long before its names are read.
+        let read = self.bounded_message_words(message)?;
+        if let Some(name) = self.unknown_name_in(read.question) {
             return Err(NoAnswer::NotMentioned(name));
         }
-        let words = self.bounded_words(message)?;
-        let ranked = score::rank(self, &words, is_yes_no(&words))?;
+        let ranked = score::rank(self, &read.words, is_yes_no(&read.words))?;
         let mut out: Vec<Candidate> = Vec::new();
         for r in ranked {
             if out.len() == n {
@@ -405,14 +407,9 @@ impl Engine {
         focus::question_words(message, |w| self.analyzer.knows(w))
     }
 
-    /// A name the question capitalises that the article never mentions
-    /// (rule `unknown-entity`, beyond the gazetteer).
-    fn unknown_name(&self, message: &str) -> Option<String> {
-        self.unknown_name_in(focus::question_text(message))
-    }
-
-    /// [`Engine::unknown_name`] given the message's question sentence
-    /// ([`focus::question_text`]), when it is already read.
+    /// A name the message's question sentence ([`focus::read_question`]'s
+    /// text) capitalises that the article never mentions (rule
+    /// `unknown-entity`, beyond the gazetteer).
     fn unknown_name_in(&self, question: Option<&str>) -> Option<String> {
         let question = question?;
         rules::entities::unknown_name(
@@ -423,17 +420,12 @@ impl Engine {
         )
     }
 
-    /// [`Engine::question_words`] bounded: too many words make the message
-    /// no question, and words longer than any knowledge word are passed over
-    /// (the loader refuses longer ones, so they cannot match and would only
-    /// cost time).
-    fn bounded_words(&self, message: &str) -> Result<Vec<String>, NoAnswer> {
-        self.bounded_message_words(message).map(|read| read.words)
-    }
-
-    /// [`Engine::bounded_words`], and whether they are all the message's
-    /// words ([`crate::text::words`] of it, none passed over), and its
-    /// question sentence ([`focus::question_text`]), read in the same pass.
+    /// The message's question words ([`Engine::question_words`]) bounded:
+    /// too many words make the message no question, and words longer than
+    /// any knowledge word are passed over (the loader refuses longer ones,
+    /// so they cannot match and would only cost time). With them, whether
+    /// they are all the message's words ([`crate::text::words`] of it, none
+    /// passed over), and its question sentence, read in the same pass.
     fn bounded_message_words<'m>(&self, message: &'m str) -> Result<Bounded<'m>, NoAnswer> {
         let focus::QuestionRead {
             mut words,
@@ -692,7 +684,7 @@ struct Bounded<'m> {
     words: Vec<String>,
     /// Whether those are all its words ([`crate::text::words`] of it).
     whole: bool,
-    /// Its question sentence ([`focus::question_text`]).
+    /// Its question sentence ([`focus::read_question`]'s text).
     question: Option<&'m str>,
     /// Whether no word was passed over as overlong: the words are then
     /// [`Engine::question_words`] of the message.

@@ -327,6 +327,28 @@ fn explain_names_the_stage_that_replied_before_any_fact_was_scored() {
 }
 
 #[test]
+fn candidates_decline_a_message_as_answer_does() {
+    // Too many words is "too long" before any name is read, for the
+    // candidates `eval` and `--explain` show as for the reply.
+    let long = format!(
+        "{} what did Zelensky say?",
+        "word ".repeat(MAX_QUESTION_WORDS)
+    );
+    assert!(matches!(
+        engine().answer(&long),
+        Reply::Unknown(NoAnswer::TooLong)
+    ));
+    assert!(matches!(
+        engine().candidates(&long, 3),
+        Err(NoAnswer::TooLong)
+    ));
+    assert!(matches!(
+        engine().candidates("what did Zelensky say", 3),
+        Err(NoAnswer::NotMentioned(_))
+    ));
+}
+
+#[test]
 fn what_someone_said_is_not_who_they_are() {
     // "say" must not vanish: the question asks for a statement.
     assert!(cited("what did klitschko say").contains("Pillows?"));
