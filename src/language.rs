@@ -166,11 +166,14 @@ pub enum List {
     ViewVerbs,
     /// Titles before a person's name that are no part of it ("dr", "cllr").
     NameTitles,
+    /// Pronouns that stand for a person named before when they speak
+    /// ("she said"): the drafter names the speaker.
+    SpeakerPronouns,
 }
 
 impl List {
     /// Every list, for checking that the data file has each.
-    pub const ALL: [List; 66] = [
+    pub const ALL: [List; 67] = [
         List::Fillers,
         List::Question,
         List::Auxiliary,
@@ -237,6 +240,7 @@ impl List {
         List::ReasonBeforeTo,
         List::ViewVerbs,
         List::NameTitles,
+        List::SpeakerPronouns,
     ];
 
     /// The section name of the list in `word-lists.txt`.
@@ -308,6 +312,7 @@ impl List {
             List::ReasonBeforeTo => "reason-before-to",
             List::ViewVerbs => "view-verbs",
             List::NameTitles => "name-titles",
+            List::SpeakerPronouns => "speaker-pronouns",
         }
     }
 }

@@ -36,6 +36,12 @@ impl Introductions {
         }
     }
 
+    /// Whether the article gives `name` (folded words joined by spaces)
+    /// as a place in any sentence ([`Introductions::learn_places`]).
+    pub fn is_place(&self, name: &str) -> bool {
+        self.places.contains(name)
+    }
+
     /// The "who is <name>" intents for the names `sentence` is the first
     /// to give, and records them as introduced.
     pub fn of(&mut self, sentence: &str) -> Vec<String> {
@@ -56,7 +62,7 @@ impl Introductions {
 
 /// The names of a sentence worth introducing, folded word by word, each
 /// with whether the sentence gives it as a place.
-fn names(words: &[Word]) -> Vec<(Vec<String>, bool)> {
+pub(super) fn names(words: &[Word]) -> Vec<(Vec<String>, bool)> {
     let mut out = Vec::new();
     let mut i = 0;
     // Where the last place named ends: a name joined to it by "and"

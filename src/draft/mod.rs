@@ -15,6 +15,7 @@ mod introductions;
 mod listing;
 mod phrases;
 mod reasons;
+mod speakers;
 mod titles;
 
 use std::collections::{HashMap, HashSet};
@@ -495,11 +496,16 @@ pub fn draft(article_text: &str) -> Option<String> {
         introductions.learn_places(&sentence.text);
     }
     let mut previous = None;
+    let mut speakers = speakers::Speakers::default();
     for sentence in &article.sentences {
         let words = sentence_words(&sentence.text);
         let before = previous
             .replace(sentence)
             .filter(|p| p.paragraph == sentence.paragraph);
+        // A byline's name is no speaker of the news.
+        let speaker = is_news(sentence.paragraph)
+            .then(|| speakers.read(&words, sentence.paragraph, |n| introductions.is_place(n)))
+            .flatten();
         // A sentence repeated word for word is cited once.
         if !is_news(sentence.paragraph)
             || content(&words).is_empty()
@@ -522,6 +528,8 @@ pub fn draft(article_text: &str) -> Option<String> {
         if sentence.paragraph > 0 {
             drafted.intents.extend(introductions.of(&sentence.text));
         }
+        // "...," she said: the speaker named before, by name.
+        drafted.intents.extend(speaker);
         facts.push(FactOut {
             id: unique_id(&key_words(&sentence.text), "fact", &mut used_ids),
             topic: topic_of_paragraph[sentence.paragraph].clone(),
