@@ -66,11 +66,22 @@ pub fn sentence_words(sentence: &str) -> Vec<Word> {
                 content,
             });
         }
-        if token.ends_with([',', ';', ':', ')', ']']) {
+        if ends_clause(token) {
             clause += 1;
         }
     }
     out
+}
+
+/// True when a clause ends after `token`: it ends with a comma, a colon, a
+/// closing bracket, or a closing quotation mark after such a mark or after
+/// the quotation's own end (`February,"` and `Pillows?"` end the quoted
+/// words, so `February," Mr Pennock said` holds no name "February Mr
+/// Pennock").
+fn ends_clause(token: &str) -> bool {
+    let unquoted = token.trim_end_matches(['"', '\'', '\u{201d}', '\u{2019}']);
+    unquoted.ends_with([',', ';', ':', ')', ']'])
+        || unquoted.len() < token.len() && unquoted.ends_with(['.', '?', '!'])
 }
 
 /// Where each phrase of `list` (a phrase as its folded words) that starts
@@ -297,5 +308,24 @@ mod tests {
         let w = sentence_words("First part, second part (an aside) end.");
         let clauses: Vec<usize> = w.iter().map(|w| w.clause).collect();
         assert_eq!(clauses, [0, 0, 1, 1, 2, 2, 3]);
+    }
+
+    #[test]
+    fn a_quotation_ends_its_clause() {
+        // The name after a quotation is no part of the quotation's last word.
+        for sentence in [
+            "\"It carries us through February,\" Mr Pennock said.",
+            "\u{201c}It carries us through February,\u{201d} Mr Pennock said.",
+            "\u{2018}It carries us through February,\u{2019} Mr Pennock said.",
+            "\"Is it February?\" Mr Pennock asked.",
+        ] {
+            let w = sentence_words(sentence);
+            let at = |word: &str| w.iter().position(|x| x.folded == word).map(|i| w[i].clause);
+            assert_ne!(at("february"), at("mr"), "{sentence}");
+        }
+        // A quoted word inside a clause leaves it whole; so does a plural's
+        // apostrophe.
+        let w = sentence_words("The unions' plan was called \"fair\" by Mr Pennock.");
+        assert!(w.iter().all(|x| x.clause == 0), "{w:?}");
     }
 }
