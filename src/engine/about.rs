@@ -267,6 +267,8 @@ mod tests {
             Some(Subject::Summary)
         );
         assert_eq!(asked("tldr please"), Some(Subject::Summary));
+        assert_eq!(asked("so what happened?"), Some(Subject::Summary));
+        assert_eq!(asked("what's the news"), Some(Subject::Summary));
         assert_eq!(asked("what's the headline?"), Some(Subject::Headline));
     }
 
@@ -276,6 +278,7 @@ mod tests {
         assert_eq!(asked("what did blinken say about it"), None);
         assert_eq!(asked("how do people feel about this"), None);
         assert_eq!(asked("what is the letter about"), None);
+        assert_eq!(asked("what happened to the ransom"), None);
         assert_eq!(asked("what is this"), None);
         assert_eq!(asked(""), None);
     }
