@@ -55,10 +55,11 @@ pub struct Doc {
     pub entities: Terms,
     /// Its intents and source sentence as ordered terms, to tell who did what to whom.
     pub sequences: Box<[Terms]>,
-    /// Where each term that may name an entity ([`Index::may_name`])
-    /// stands in [`Doc::sequences`], sorted: rule `roles-swapped` reads
-    /// these few places instead of every term of every sequence.
-    pub places: Box<[Place]>,
+    /// The number among [`Index::places`] of where each term that may
+    /// name an entity ([`Index::may_name`]) stands in [`Doc::sequences`]:
+    /// rule `roles-swapped` reads these few places instead of every term
+    /// of every sequence.
+    pub places: u32,
     /// Terms its sentence only mentions without saying which ("a German
     /// newspaper": newspaper), sorted: it cannot answer "which newspaper".
     pub unnamed: Terms,
@@ -199,6 +200,9 @@ pub struct Index {
     /// entities, the names' own terms, capitals and their countries),
     /// whose places each document keeps ([`Doc::places`]).
     pub may_name: Vec<u64>,
+    /// The documents' places ([`Doc::places`]), one list for each distinct
+    /// list of sequences.
+    pub places: Vec<Box<[Place]>>,
 }
 
 fn sorted_terms(terms: impl IntoIterator<Item = TermId>) -> Vec<TermId> {
@@ -292,6 +296,7 @@ impl Index {
             window: neighbour_windows(knowledge, analyzer),
             antecedent: antecedents(knowledge, analyzer),
             may_name: Vec::new(),
+            places: Vec::new(),
         };
         index.add_entities_and_speakers(knowledge, analyzer, &mut interner);
         index.add_places(vocabulary);
@@ -301,6 +306,11 @@ impl Index {
     /// True when documents keep the places of a term ([`Doc::places`]).
     pub fn may_name(&self, term: TermId) -> bool {
         is_marked(&self.may_name, term)
+    }
+
+    /// A document's places ([`Doc::places`]).
+    pub fn places(&self, doc: &Doc) -> &[Place] {
+        self.places.get(doc.places as usize).map_or(&[], |p| &p[..])
     }
 
     /// Marks the terms that may name an entity and gives each document
@@ -315,8 +325,16 @@ impl Index {
                 *word |= 1 << (term % 64);
             }
         }
+        // Sequences are shared lists ([`Interner`]): documents whose
+        // sequences are the same lists (copies of a fact, facts with the
+        // same intents and sentence) share their places.
+        let mut read: HashMap<Vec<(*const TermId, usize)>, u32> = HashMap::default();
         for doc in &mut self.docs {
-            doc.places = places_of(&doc.sequences, &may_name);
+            let key = doc.sequences.iter().map(|s| (s.as_ptr(), s.len()));
+            doc.places = *read.entry(key.collect()).or_insert_with(|| {
+                self.places.push(places_of(&doc.sequences, &may_name));
+                (self.places.len() - 1) as u32
+            });
         }
         self.may_name = may_name;
     }
@@ -512,7 +530,7 @@ fn fact_docs(knowledge: &Knowledge, analyzer: &Analyzer, interner: &mut Interner
             entities: Terms::default(),
             speakers: Terms::default(),
             sequences: sequences.into(),
-            places: Box::default(),
+            places: 0,
             actors: interner.intern(actors),
             why_only: interner.intern(why_only),
         });
@@ -599,7 +617,7 @@ fn sentence_docs(knowledge: &Knowledge, analyzer: &Analyzer, interner: &mut Inte
             intent_terms: terms.len(),
             intent_wants: Box::new([Wants::Any]),
             sequences: Box::new([interner.intern(ordered)]),
-            places: Box::default(),
+            places: 0,
             entities: Terms::default(),
             speakers: Terms::default(),
             actors: Terms::default(),

@@ -77,7 +77,7 @@ pub fn named(
 pub fn swapped(doc: &Doc, pairs: &[(Vec<TermId>, Vec<TermId>)], index: &Index) -> bool {
     pairs.iter().any(|(a, b)| {
         if a.iter().chain(b).all(|&t| index.may_name(t)) {
-            swapped_at_places(&doc.places, a, b)
+            swapped_at_places(index.places(doc), a, b)
         } else {
             swapped_in_sequences(doc, a, b)
         }
@@ -91,8 +91,8 @@ pub fn swapped(doc: &Doc, pairs: &[(Vec<TermId>, Vec<TermId>)], index: &Index) -
 fn swapped_at_places(places: &[Place], a: &[TermId], b: &[TermId]) -> bool {
     // One name each (most pairs: no capital stands for either): their
     // places, in sequence order, are read side by side.
-    if let ([_], [_]) = (a, b) {
-        let (mut of_a, mut of_b) = (places_of(places, a), places_of(places, b));
+    if let ([a], [b]) = (a, b) {
+        let (mut of_a, mut of_b) = (places_of_term(places, *a), places_of_term(places, *b));
         let (mut pa, mut pb) = (of_a.next(), of_b.next());
         let mut both = false;
         while let (Some(x), Some(y)) = (pa, pb) {
@@ -111,27 +111,23 @@ fn swapped_at_places(places: &[Place], a: &[TermId], b: &[TermId]) -> bool {
         return both;
     }
     let mut both = false;
-    for pa in places_of(places, a) {
-        for pb in places_of(places, b).filter(|p| p.sequence == pa.sequence) {
-            if pb.last > pa.first {
-                // One text naming them in the question's order settles the pair.
-                return false;
+    for pa in a.iter().flat_map(|&t| places_of_term(places, t)) {
+        for &tb in b {
+            for pb in places_of_term(places, tb).filter(|p| p.sequence == pa.sequence) {
+                if pb.last > pa.first {
+                    return false;
+                }
+                both = true;
             }
-            both = true;
         }
     }
     both
 }
 
-/// The places of some names, found by halves among places sorted by term.
-fn places_of<'p>(
-    places: &'p [Place],
-    names: &'p [TermId],
-) -> impl Iterator<Item = &'p Place> + use<'p> {
-    names.iter().flat_map(move |&term| {
-        let from = places.partition_point(|p| p.term < term);
-        places[from..].iter().take_while(move |p| p.term == term)
-    })
+/// The places of a term, found by halves among places sorted by term.
+fn places_of_term(places: &[Place], term: TermId) -> impl Iterator<Item = &Place> {
+    let from = places.partition_point(|p| p.term < term);
+    places[from..].iter().take_while(move |p| p.term == term)
 }
 
 /// [`swapped`] for one pair, read term by term from the fact's sequences.
@@ -194,9 +190,14 @@ mod tests {
                 for &b in &named {
                     for (a, b) in [(vec![a], vec![b]), (vec![a, b], vec![b])] {
                         let read = swapped_in_sequences(doc, &a, &b);
-                        assert_eq!(swapped_at_places(&doc.places, &a, &b), read, "{a:?} {b:?}");
+                        assert_eq!(
+                            swapped_at_places(index.places(doc), &a, &b),
+                            read,
+                            "{a:?} {b:?}"
+                        );
                         swapped += usize::from(read);
-                        kept += usize::from(!read && doc.places.iter().any(|p| p.term == a[0]));
+                        kept +=
+                            usize::from(!read && index.places(doc).iter().any(|p| p.term == a[0]));
                     }
                 }
             }
