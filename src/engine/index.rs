@@ -55,6 +55,11 @@ pub struct Doc {
     pub entities: Terms,
     /// Its intents and source sentence as ordered terms, to tell who did what to whom.
     pub sequences: Box<[Terms]>,
+    /// The number among [`Index::places`] of where each term that may
+    /// name an entity ([`Index::may_name`]) stands in [`Doc::sequences`]:
+    /// rule `roles-swapped` reads these few places instead of every term
+    /// of every sequence.
+    pub places: u32,
     /// Terms its sentence only mentions without saying which ("a German
     /// newspaper": newspaper), sorted: it cannot answer "which newspaper".
     pub unnamed: Terms,
@@ -68,6 +73,50 @@ pub struct Doc {
     /// one's words in its "why" intent, and they count for its whole bag
     /// only when the question asks why (rule `why-words`).
     pub why_only: Terms,
+}
+
+/// Where a term stands in one of a document's sequences: its first and
+/// last position there.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Place {
+    /// The term.
+    pub term: TermId,
+    /// The sequence's number among [`Doc::sequences`].
+    pub sequence: u32,
+    /// Its first position in the sequence.
+    pub first: u32,
+    /// Its last position in the sequence.
+    pub last: u32,
+}
+
+/// The places of the terms `may_name` marks in a document's sequences.
+fn places_of(sequences: &[Terms], may_name: &[u64]) -> Box<[Place]> {
+    let mut places: Vec<Place> = Vec::new();
+    for (sequence, terms) in (0u32..).zip(sequences.iter()) {
+        let start = places.len();
+        for (at, &term) in (0u32..).zip(terms.iter()) {
+            if !is_marked(may_name, term) {
+                continue;
+            }
+            match places[start..].iter_mut().find(|p| p.term == term) {
+                Some(place) => place.last = at,
+                None => places.push(Place {
+                    term,
+                    sequence,
+                    first: at,
+                    last: at,
+                }),
+            }
+        }
+    }
+    places.sort_unstable();
+    places.into_boxed_slice()
+}
+
+/// Whether a term's bit is set in a bit set of terms.
+fn is_marked(bits: &[u64], term: TermId) -> bool {
+    bits.get(term as usize / 64)
+        .is_some_and(|word| word & (1 << (term % 64)) != 0)
 }
 
 /// What a cited sentence gives every fact citing it: its terms, the kinds
@@ -147,6 +196,13 @@ pub struct Index {
     /// not use; empty for the others: rule `antecedent` reads the question
     /// against it.
     pub antecedent: Vec<Terms>,
+    /// One bit per term: the terms that may name an entity (a sentence's
+    /// entities, the names' own terms, capitals and their countries),
+    /// whose places each document keeps ([`Doc::places`]).
+    pub may_name: Vec<u64>,
+    /// The documents' places ([`Doc::places`]), one list for each distinct
+    /// list of sequences.
+    pub places: Vec<Box<[Place]>>,
 }
 
 fn sorted_terms(terms: impl IntoIterator<Item = TermId>) -> Vec<TermId> {
@@ -239,9 +295,48 @@ impl Index {
             context: paragraph_context(knowledge, analyzer),
             window: neighbour_windows(knowledge, analyzer),
             antecedent: antecedents(knowledge, analyzer),
+            may_name: Vec::new(),
+            places: Vec::new(),
         };
         index.add_entities_and_speakers(knowledge, analyzer, &mut interner);
+        index.add_places(vocabulary);
         index
+    }
+
+    /// True when documents keep the places of a term ([`Doc::places`]).
+    pub fn may_name(&self, term: TermId) -> bool {
+        is_marked(&self.may_name, term)
+    }
+
+    /// A document's places ([`Doc::places`]).
+    pub fn places(&self, doc: &Doc) -> &[Place] {
+        self.places.get(doc.places as usize).map_or(&[], |p| &p[..])
+    }
+
+    /// Marks the terms that may name an entity and gives each document
+    /// their places in its sequences.
+    fn add_places(&mut self, vocabulary: usize) {
+        let mut may_name = vec![0u64; vocabulary.div_ceil(64)];
+        let named = self.docs.iter().flat_map(|d| d.entities.iter().copied());
+        let names = self.entities.values().filter_map(|n| n.term);
+        let capitals = self.country_of.iter().flat_map(|(&a, &b)| [a, b]);
+        for term in named.chain(names).chain(capitals) {
+            if let Some(word) = may_name.get_mut(term as usize / 64) {
+                *word |= 1 << (term % 64);
+            }
+        }
+        // Sequences are shared lists ([`Interner`]): documents whose
+        // sequences are the same lists (copies of a fact, facts with the
+        // same intents and sentence) share their places.
+        let mut read: HashMap<Vec<(*const TermId, usize)>, u32> = HashMap::default();
+        for doc in &mut self.docs {
+            let key = doc.sequences.iter().map(|s| (s.as_ptr(), s.len()));
+            doc.places = *read.entry(key.collect()).or_insert_with(|| {
+                self.places.push(places_of(&doc.sequences, &may_name));
+                (self.places.len() - 1) as u32
+            });
+        }
+        self.may_name = may_name;
     }
 
     /// Gives each document the named entities and the speakers of its
@@ -435,6 +530,7 @@ fn fact_docs(knowledge: &Knowledge, analyzer: &Analyzer, interner: &mut Interner
             entities: Terms::default(),
             speakers: Terms::default(),
             sequences: sequences.into(),
+            places: 0,
             actors: interner.intern(actors),
             why_only: interner.intern(why_only),
         });
@@ -521,6 +617,7 @@ fn sentence_docs(knowledge: &Knowledge, analyzer: &Analyzer, interner: &mut Inte
             intent_terms: terms.len(),
             intent_wants: Box::new([Wants::Any]),
             sequences: Box::new([interner.intern(ordered)]),
+            places: 0,
             entities: Terms::default(),
             speakers: Terms::default(),
             actors: Terms::default(),

@@ -186,7 +186,7 @@ pub fn rank(engine: &Engine, words: &[String], yes_no: bool) -> Result<Vec<Ranke
     });
     ranked.sort_by(|a, b| b.score.partial_cmp(&a.score).unwrap_or(Ordering::Equal));
     // Stage 6: what the question asserts against what the best facts assert.
-    rules::contradiction::apply(engine, asked, &reading.question.tokens, yes_no, &mut ranked);
+    rules::contradiction::apply(engine, asked, &reading.question, yes_no, &mut ranked);
     // Stage 6 still: a word of the sentence the question replaced.
     let replaced = || {
         rules::substituted::Asked::read(

@@ -17,12 +17,12 @@ use rustc_hash::{FxHashMap, FxHashSet, FxHasher};
 use super::asserted::{Denials, Vouched};
 use super::{Fired, Rule};
 use crate::engine::Engine;
-use crate::engine::analyze::{Analyzer, Token};
+use crate::engine::analyze::{Analysed, Analyzer, TermId, Token};
 use crate::engine::index::Target;
 use crate::engine::score::Ranked;
 use crate::knowledge::Knowledge;
-use crate::language::{List, WordSet, language};
-use crate::text::{is_stopword, is_year, stem, words};
+use crate::language::{Classes, List, WordSet, language};
+use crate::text::{is_question_word, is_stopword, is_year, stem, words};
 
 /// Best-ranked documents checked: the decision only looks at the first few.
 const CHECKED: usize = 8;
@@ -227,8 +227,9 @@ fn stop_modifiers(analyzer: &Analyzer) -> FxHashMap<&'static str, String> {
 enum Read<'q> {
     /// A stop word, with its stem when that has opposites.
     Stop(Option<&'q str>),
-    /// A content word, with its stem.
-    Content(Cow<'q, str>),
+    /// A content word, with its stem and that stem's number (when the
+    /// knowledge has it).
+    Content(Cow<'q, str>, Option<Id>),
 }
 
 /// A stem's or a word's number in [`Claims`]' tables: the rules compare
@@ -326,6 +327,15 @@ pub struct Claims {
     /// knowledge has: a question's word with a known stem then costs no
     /// look-up in the antonyms.
     opposites: Vec<Box<[Id]>>,
+    /// For each stem, by number, whether the antonyms give it opposites
+    /// (those the knowledge lacks too): a question's word with a known
+    /// stem is read as a modifier ([`super::modifier::pairs`]) without
+    /// hashing its stem into the antonyms.
+    antonymous: Vec<bool>,
+    /// For each of the analyzer's terms, by number, the number of its stem
+    /// here: a question's token with a term finds its stem's number
+    /// without hashing the stem.
+    by_term: Vec<Option<Id>>,
     /// The stems of the sentences' modifier pairs, numbered.
     modifiers: super::modifier::Numbering,
     /// The stop words whose stems have opposites, with those stems: a stop
@@ -376,7 +386,35 @@ impl Claims {
             .iter()
             .map(|stem| claims.opposites_of(stem).into_boxed_slice())
             .collect();
+        claims.antonymous = by_number
+            .iter()
+            .map(|stem| antonyms().contains_key(*stem))
+            .collect();
+        claims.by_term = (0..analyzer.vocabulary_len())
+            .map(|term| {
+                let stem = analyzer.term_text(term as TermId)?;
+                claims.stems.get(stem).copied()
+            })
+            .collect();
         claims
+    }
+
+    /// The number of a token's stem, when the knowledge has it: by its
+    /// term when it has one (a term's text is its stem), else looked up.
+    fn token_stem_id(&self, token: &Token) -> Option<Id> {
+        match token.term {
+            Some(term) => self.by_term.get(term as usize).copied().flatten(),
+            None => self.stems.get(token.stem.as_str()).copied(),
+        }
+    }
+
+    /// Whether the antonyms give a stem opposites, by its number when it
+    /// has one.
+    fn is_antonymous(&self, stem: &str, id: Option<Id>) -> bool {
+        match id.and_then(|id| self.antonymous.get(id as usize)) {
+            Some(&known) => known,
+            None => antonyms().contains_key(stem),
+        }
     }
 
     /// The numbers of the opposites of a stem that the knowledge has.
@@ -619,6 +657,7 @@ fn reading(word: &str, claims: &Claims, analyzer: &Analyzer) -> Reading {
 }
 
 /// A content word of a question as the rules read it.
+#[cfg_attr(test, derive(Debug, PartialEq))]
 struct AskedWord<'c> {
     /// Its stem's number, when some word of the knowledge has that stem.
     stem: Option<Id>,
@@ -635,9 +674,19 @@ struct AskedWord<'c> {
     read: Option<Id>,
 }
 
+impl AskedWord<'_> {
+    /// True when the knowledge writes an opposite of it: only such a word
+    /// is compared with a sentence's words.
+    fn opposed(&self) -> bool {
+        !(self.opposites.is_empty() && self.prefixed.is_empty())
+    }
+}
+
 /// What a question asserts, read once for all its candidates.
+#[cfg_attr(test, derive(Debug, PartialEq))]
 struct Asserted<'q> {
-    /// Its content words.
+    /// Its content words that have an opposite the knowledge writes (most
+    /// words have none, and are never compared).
     content: Vec<AskedWord<'q>>,
     /// The stems its negations deny (those the knowledge has).
     denied: Vec<Id>,
@@ -665,11 +714,14 @@ struct Asserted<'q> {
 
 impl<'q> Asserted<'q> {
     /// Reads a question (`tokens`: its analysed words, whose stems are
-    /// reused; `yes_no`: whether it asks for a yes or a no);
+    /// reused; `classes`: the classes of each of its words, when analysis
+    /// read them in place, whose tokens then stand at their words'
+    /// places; `yes_no`: whether it asks for a yes or a no);
     /// `article_numbers` are the numbers the article gives.
     fn new(
         question: &'q [String],
         tokens: &'q [Token],
+        classes: Option<&[Classes]>,
         yes_no: bool,
         claims: &'q Claims,
         analyzer: &'q Analyzer,
@@ -696,32 +748,57 @@ impl<'q> Asserted<'q> {
         // its word).
         // A stop word is read only as a modifier, whose stem the engine
         // knows already when it has opposites: no stop word is stemmed.
+        // With the words' classes, a word's token is found at its place
+        // and no word's classes are looked up again.
+        let stop_at =
+            |i: usize| classes.map_or_else(|| is_stopword(&question[i]), |c| c[i].is_stopword());
+        let mut placed = tokens.iter().peekable();
         let read: Vec<Read<'q>> = question
             .iter()
-            .map(|w| {
-                if is_stopword(w) {
+            .enumerate()
+            .map(|(i, w)| {
+                if stop_at(i) {
                     return Read::Stop(claims.stop_modifiers.get(w.as_str()).map(String::as_str));
                 }
-                Read::Content(match tokens.iter().find(|t| *t.word == **w) {
-                    Some(token) => Cow::Borrowed(token.stem.as_str()),
-                    None => analyzer.stem_of(w),
-                })
+                let token = match classes {
+                    Some(_) => {
+                        while placed.next_if(|t| t.at < i).is_some() {}
+                        placed.next_if(|t| t.at == i)
+                    }
+                    None => tokens.iter().find(|t| *t.word == **w),
+                };
+                match token {
+                    Some(token) => Read::Content(
+                        Cow::Borrowed(token.stem.as_str()),
+                        claims.token_stem_id(token),
+                    ),
+                    None => {
+                        let stem = analyzer.stem_of(w);
+                        let id = claims.stems.get(&*stem).copied();
+                        Read::Content(stem, id)
+                    }
+                }
             })
             .collect();
         let mut affirm_stems = Vec::with_capacity(if may_affirm { question.len() } else { 0 });
-        let mut content = Vec::with_capacity(question.len());
+        let mut stems = Vec::with_capacity(question.len());
+        // Only a word with an opposite is compared (`says_opposite`): the
+        // others are not kept.
+        let mut content = Vec::new();
         for (w, read) in question.iter().zip(&read) {
-            let Read::Content(stemmed) = read else {
+            let Read::Content(stemmed, stem) = read else {
                 continue;
             };
-            let word = asked_word(w, stemmed, claims, analyzer);
-            if let Some(id) = word.stem
-                && may_affirm
-                && !(any_negation && is_negation(w))
-            {
-                affirm_stems.push(id);
+            let word = asked_word(w, stemmed, *stem, claims, analyzer);
+            if let Some(id) = word.stem {
+                stems.push(id);
+                if may_affirm && !(any_negation && is_negation(w)) {
+                    affirm_stems.push(id);
+                }
             }
-            content.push(word);
+            if word.opposed() {
+                content.push(word);
+            }
         }
         // Numbers the article gives somewhere: one of these in the question
         // that the sentence lacks stands in for the sentence's own. A year is
@@ -740,25 +817,40 @@ impl<'q> Asserted<'q> {
             Vec::new()
         };
         let affirm = may_affirm.then_some(affirm_stems);
-        let stems = content.iter().filter_map(|w| w.stem).collect();
-        let modified = super::modifier::pairs(question, |i| match &read[i] {
-            Read::Stop(modifier) => modifier.map(Cow::Borrowed),
-            Read::Content(stem) => Some(Cow::Borrowed(&**stem)),
+        let modified = super::modifier::pairs_read(&super::modifier::Words {
+            len: question.len(),
+            modifier_at: |i: usize| match &read[i] {
+                Read::Stop(modifier) => modifier.map(Cow::Borrowed),
+                Read::Content(stem, id) => claims
+                    .is_antonymous(stem, *id)
+                    .then_some(Cow::Borrowed(&**stem)),
+            },
+            stem_at: |i: usize| match &read[i] {
+                Read::Stop(modifier) => modifier.map(Cow::Borrowed),
+                Read::Content(stem, _) => Some(Cow::Borrowed(&**stem)),
+            },
+            stop_at,
+            question_word_at: |i: usize| {
+                classes.map_or_else(
+                    || is_question_word(&question[i]),
+                    |c: &[Classes]| c[i].has(List::Question),
+                )
+            },
         });
-        let asked: Vec<super::modifier::Asked> = modified
+        // Only a pair whose word some sentence's pair modifies, with a
+        // modifier that has opposites there, can be opposed
+        // (`modifier::opposed`): no other one is kept, nor its modifier
+        // looked up.
+        let (modified, modifier_ids) = modified
             .iter()
-            .map(|(m, w)| claims.modifiers.asked((m, w)))
-            .collect();
+            .map(|(m, w)| (m, claims.modifiers.asked((m, w))))
+            .filter(|(_, a)| a.word.is_some() && !a.opposites.is_empty())
+            .map(|(m, a)| (a, claims.stems.get(&**m).copied()))
+            .unzip();
         Asserted {
             counts: super::count::asked(question),
-            // Only a pair whose word some sentence's pair modifies is
-            // compared (`modifier::opposed`): no other one's is looked up.
-            modifier_ids: modified
-                .iter()
-                .zip(&asked)
-                .map(|((m, _), a)| a.word.and_then(|_| claims.stems.get(&**m).copied()))
-                .collect(),
-            modified: asked,
+            modifier_ids,
+            modified,
             stems,
             content,
             denied,
@@ -774,14 +866,15 @@ impl<'q> Asserted<'q> {
     }
 }
 
-/// Reads one content word of a question, given its stem.
+/// Reads one content word of a question, given its stem and that stem's
+/// number.
 fn asked_word<'c>(
     word: &str,
     stemmed: &str,
+    stem: Option<Id>,
     claims: &'c Claims,
     analyzer: &Analyzer,
 ) -> AskedWord<'c> {
-    let stem = claims.stems.get(stemmed).copied();
     let opposites = match stem.and_then(|s| claims.opposites.get(s as usize)) {
         Some(known) => Cow::Borrowed(&known[..]),
         None => Cow::Owned(claims.opposites_of(stemmed)),
@@ -831,28 +924,22 @@ fn says_opposite(question: &Asserted, sentence: &SentenceClaims, fact: &FactClai
             sentence.stems.binary_search(&st).is_ok() || fact.stems.binary_search(&st).is_ok()
         })
     };
-    // Most words have no opposite the knowledge writes: nothing to compare.
-    let opposed = |w: &AskedWord| !(w.opposites.is_empty() && w.prefixed.is_empty());
     // A stem of the sentence standing for the question's word: neither
     // one the question uses too nor one the sentence denies.
     let stands = |ss: Id| !question.has_stem(ss) && !denied(ss);
     // The cheap tests first: whether a sentence word is an opposite at all,
     // found by halves among the sentence's stems and words.
-    question
-        .content
-        .iter()
-        .filter(|w| opposed(w) && !in_s(w))
-        .any(|q| {
-            q.opposites
-                .iter()
-                .any(|&o| sentence.stems.binary_search(&o).is_ok() && stands(o))
-                || q.prefixed.iter().any(|&p| {
-                    sentence
-                        .by_word
-                        .binary_search_by_key(&p, |&(w, _)| w)
-                        .is_ok_and(|at| stands(sentence.by_word[at].1))
-                })
-        })
+    question.content.iter().filter(|w| !in_s(w)).any(|q| {
+        q.opposites
+            .iter()
+            .any(|&o| sentence.stems.binary_search(&o).is_ok() && stands(o))
+            || q.prefixed.iter().any(|&p| {
+                sentence
+                    .by_word
+                    .binary_search_by_key(&p, |&(w, _)| w)
+                    .is_ok_and(|at| stands(sentence.by_word[at].1))
+            })
+    })
 }
 
 /// The clause of the sentence that the question is about: the one sharing
@@ -964,12 +1051,12 @@ fn judge(
 /// Cuts the score of ranked documents that the question contradicts, and
 /// sorts the ranking again.
 ///
-/// `tokens` are the question's analysed words, whose stems are reused;
-/// `yes_no`: whether it asks for a yes or a no.
+/// `analysed` is the question's analysis, whose tokens' stems and words'
+/// classes are reused; `yes_no`: whether it asks for a yes or a no.
 pub fn apply(
     engine: &Engine,
     question: &[String],
-    tokens: &[Token],
+    analysed: &Analysed,
     yes_no: bool,
     ranked: &mut [Ranked],
 ) {
@@ -979,9 +1066,16 @@ pub fn apply(
     }
     let t = &engine.tunables;
     let claims = &engine.claims;
+    // The classes analysis read stand for the question's own words when
+    // it changed none of them (then its words are these very words).
+    let classes = match &analysed.all_words {
+        Cow::Borrowed(words) if std::ptr::eq(*words, question) => Some(&analysed.classes[..]),
+        _ => None,
+    };
     let asked = Asserted::new(
         question,
-        tokens,
+        &analysed.tokens,
+        classes,
         yes_no,
         claims,
         &engine.analyzer,
@@ -1062,6 +1156,46 @@ mod tests {
     }
 
     #[test]
+    fn a_question_read_with_its_classes_reads_as_one_read_word_by_word() {
+        // The classes analysis read, and the tokens at their words'
+        // places, give what looking each word up gives.
+        let e = engine();
+        for message in [
+            "who cannot repair the zorblat engine?",
+            "does the output show a decrease in pressure at night?",
+            "what shows the least increase in pressure?",
+            "did mira quell build four zorblat prototypes in 1965?",
+            "when does the museum not open?",
+            "why can't the workshop welcome visitors on mondays?",
+        ] {
+            let question = e.question_words(message);
+            let analysed = e.analyzer.analyse_question(&question);
+            let classes = match &analysed.all_words {
+                Cow::Borrowed(_) => Some(&analysed.classes[..]),
+                Cow::Owned(_) => None,
+            };
+            assert!(classes.is_some(), "{message}: no word changed");
+            let read = |classes| {
+                Asserted::new(
+                    &question,
+                    &analysed.tokens,
+                    classes,
+                    false,
+                    &e.claims,
+                    &e.analyzer,
+                    &e.index.article_numbers,
+                )
+            };
+            assert_eq!(read(classes), read(None), "{message}");
+            // A token's stem is numbered by its term as by its text.
+            for token in &analysed.tokens {
+                let by_text = e.claims.stems.get(token.stem.as_str()).copied();
+                assert_eq!(e.claims.token_stem_id(token), by_text, "{message}");
+            }
+        }
+    }
+
+    #[test]
     fn copies_of_a_fact_share_one_reading_of_their_intents() {
         let closed =
             "The museum does not open on Mondays, but the workshop welcomes visitors on Sundays.";
@@ -1104,6 +1238,7 @@ mod tests {
         let asked = Asserted::new(
             &question,
             &[],
+            None,
             yes_no,
             &e.claims,
             &e.analyzer,
@@ -1191,9 +1326,21 @@ mod tests {
             );
         }
         // A question's known word borrows it; an unknown one reads it.
-        let known = asked_word("increase", &stem("increase"), claims, &e.analyzer);
+        let known = asked_word(
+            "increase",
+            &stem("increase"),
+            claims.stems.get(&stem("increase")).copied(),
+            claims,
+            &e.analyzer,
+        );
         assert!(matches!(known.opposites, Cow::Borrowed(_)));
-        let unknown = asked_word("decrease", &stem("decrease"), claims, &e.analyzer);
+        let unknown = asked_word(
+            "decrease",
+            &stem("decrease"),
+            claims.stems.get(&stem("decrease")).copied(),
+            claims,
+            &e.analyzer,
+        );
         assert!(unknown.stem.is_none());
         assert!(!unknown.opposites.is_empty());
         assert!(unknown.opposites.iter().all(|&o| Some(o) == increase));
@@ -1265,7 +1412,13 @@ mod tests {
                 _ => None,
             };
             for _ in 0..2 {
-                let asked = asked_word(word, &stemmed, &e.claims, &e.analyzer);
+                let asked = asked_word(
+                    word,
+                    &stemmed,
+                    e.claims.stems.get(&*stemmed).copied(),
+                    &e.claims,
+                    &e.analyzer,
+                );
                 if !(asked.opposites.is_empty() && asked.prefixed.is_empty()) {
                     assert_eq!(asked.read, direct, "{word}");
                     opposed += 1;

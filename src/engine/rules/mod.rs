@@ -339,7 +339,7 @@ pub fn guard(
         }
     }
     fired.merge(kind);
-    if roles::swapped(doc, &reading.roles) {
+    if roles::swapped(doc, &reading.roles, index) {
         fired.add(Rule::RolesSwapped);
         factor *= t.swapped_roles;
     }

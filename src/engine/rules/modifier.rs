@@ -33,20 +33,48 @@ pub fn pairs<'s>(
     stem_at: impl Fn(usize) -> Option<Cow<'s, str>>,
 ) -> Vec<(Cow<'s, str>, Cow<'s, str>)> {
     let opposites = super::contradiction::antonyms();
-    (0..words.len())
+    pairs_read(&Words {
+        len: words.len(),
+        modifier_at: |i: usize| stem_at(i).filter(|m| opposites.contains_key(&**m)),
+        stem_at: &stem_at,
+        stop_at: |i: usize| is_stopword(&words[i]),
+        question_word_at: |i: usize| is_question_word(&words[i]),
+    })
+}
+
+/// A text's words as [`pairs_read`] reads them, each by its place: what a
+/// caller that has read the words already (their stems, whether they
+/// have opposites, their classes) knows without looking them up again.
+pub struct Words<M, S, P, Q> {
+    /// How many words.
+    pub len: usize,
+    /// The stem of the word at a place when it has opposites (the
+    /// antonyms' key), else `None`.
+    pub modifier_at: M,
+    /// The stem of the word at a place (as [`pairs`]' `stem_at`).
+    pub stem_at: S,
+    /// Whether the word at a place is a stop word.
+    pub stop_at: P,
+    /// Whether the word at a place is a question word.
+    pub question_word_at: Q,
+}
+
+/// [`pairs`] of words the caller has read already ([`Words`]).
+pub fn pairs_read<'s, M, S, P, Q>(words: &Words<M, S, P, Q>) -> Vec<(Cow<'s, str>, Cow<'s, str>)>
+where
+    M: Fn(usize) -> Option<Cow<'s, str>>,
+    S: Fn(usize) -> Option<Cow<'s, str>>,
+    P: Fn(usize) -> bool,
+    Q: Fn(usize) -> bool,
+{
+    (0..words.len)
         .filter_map(|i| {
-            let modifier = stem_at(i)?;
-            if !opposites.contains_key(&*modifier) {
-                return None;
-            }
-            let (at, _) = words
-                .iter()
-                .enumerate()
-                .skip(i + 1)
+            let modifier = (words.modifier_at)(i)?;
+            let at = (i + 1..words.len)
                 .take(BETWEEN + 1)
-                .take_while(|(_, w)| !is_question_word(w))
-                .find(|(_, w)| !is_stopword(w))?;
-            Some((modifier, stem_at(at)?))
+                .take_while(|&j| !(words.question_word_at)(j))
+                .find(|&j| !(words.stop_at)(j))?;
+            Some((modifier, (words.stem_at)(at)?))
         })
         .collect()
 }

@@ -6,7 +6,7 @@
 
 use crate::engine::Tunables;
 use crate::engine::analyze::{Analysed, TermId};
-use crate::engine::index::{Doc, Mention};
+use crate::engine::index::{Doc, Index, Mention, Place};
 use crate::language::{List, language};
 use rustc_hash::FxHashMap as HashMap;
 
@@ -71,58 +71,140 @@ pub fn named(
 
 /// True when the question names two of the fact's entities the other way
 /// round: some pair of [`pairs`] (as [`named`]) that the fact's intents and
-/// source name both, never in the question's order.
-pub fn swapped(doc: &Doc, pairs: &[(Vec<TermId>, Vec<TermId>)]) -> bool {
+/// source name both, never in the question's order. A pair whose names
+/// all may name an entity ([`Index::may_name`]) is read from the fact's
+/// kept places of them ([`Doc::places`]); another from its sequences.
+pub fn swapped(doc: &Doc, pairs: &[(Vec<TermId>, Vec<TermId>)], index: &Index) -> bool {
+    pairs.iter().any(|(a, b)| {
+        if a.iter().chain(b).all(|&t| index.may_name(t)) {
+            swapped_at_places(index.places(doc), a, b)
+        } else {
+            swapped_in_sequences(doc, a, b)
+        }
+    })
+}
+
+/// [`swapped`] for one pair, from the places of its names: some sequence
+/// names `a` and `b`, and none names a `b` after its first `a` (the last
+/// place of a `b` after the first of an `a`). The places of a name are
+/// found by halves (they are sorted by term).
+fn swapped_at_places(places: &[Place], a: &[TermId], b: &[TermId]) -> bool {
+    // One name each (most pairs: no capital stands for either): their
+    // places, in sequence order, are read side by side.
+    if let ([a], [b]) = (a, b) {
+        let (mut of_a, mut of_b) = (places_of_term(places, *a), places_of_term(places, *b));
+        let (mut pa, mut pb) = (of_a.next(), of_b.next());
+        let mut both = false;
+        while let (Some(x), Some(y)) = (pa, pb) {
+            if x.sequence < y.sequence {
+                pa = of_a.next();
+            } else if x.sequence > y.sequence {
+                pb = of_b.next();
+            } else if y.last > x.first {
+                // One text naming them in the question's order settles the pair.
+                return false;
+            } else {
+                both = true;
+                (pa, pb) = (of_a.next(), of_b.next());
+            }
+        }
+        return both;
+    }
+    let mut both = false;
+    for pa in a.iter().flat_map(|&t| places_of_term(places, t)) {
+        for &tb in b {
+            for pb in places_of_term(places, tb).filter(|p| p.sequence == pa.sequence) {
+                if pb.last > pa.first {
+                    return false;
+                }
+                both = true;
+            }
+        }
+    }
+    both
+}
+
+/// The places of a term, found by halves among places sorted by term.
+fn places_of_term(places: &[Place], term: TermId) -> impl Iterator<Item = &Place> {
+    let from = places.partition_point(|p| p.term < term);
+    places[from..].iter().take_while(move |p| p.term == term)
+}
+
+/// [`swapped`] for one pair, read term by term from the fact's sequences.
+fn swapped_in_sequences(doc: &Doc, a: &[TermId], b: &[TermId]) -> bool {
     // Every term of a fact's sequences is in its bag: a pair it does not
     // name both of cannot be swapped, whatever the order.
     let in_bag = |names: &[TermId]| names.iter().any(|t| doc.bag.binary_search(t).is_ok());
-    for (a, b) in pairs {
-        if !(in_bag(a) && in_bag(b)) {
-            continue;
-        }
-        // Each name's terms as bits of a word (by term modulo 64): most
-        // terms of a text are neither name's, and one test passes them over.
-        let bits = |names: &[TermId]| names.iter().fold(0u64, |m, t| m | 1 << (t % 64));
-        let (a_bits, b_bits) = (bits(a), bits(b));
-        let mut both = false;
-        let mut same_order = false;
-        for seq in &doc.sequences {
-            // In one pass: whether the text names `a`, names `b`, and
-            // names `b` after its first `a` (the question's order).
-            let (mut has_a, mut has_b) = (false, false);
-            for t in seq.iter() {
-                let bit = 1u64 << (t % 64);
-                if bit & (a_bits | b_bits) == 0 {
-                    continue;
-                }
-                if bit & b_bits != 0 && b.contains(t) {
-                    has_b = true;
-                    if has_a {
-                        same_order = true;
-                        break;
-                    }
-                }
-                if !has_a && bit & a_bits != 0 && a.contains(t) {
-                    has_a = true;
-                }
-            }
-            both |= has_a && has_b;
-            // One text naming them in the question's order settles the pair.
-            if same_order {
-                break;
-            }
-        }
-        if both && !same_order {
-            return true;
-        }
+    if !(in_bag(a) && in_bag(b)) {
+        return false;
     }
-    false
+    // Each name's terms as bits of a word (by term modulo 64): most
+    // terms of a text are neither name's, and one test passes them over.
+    let bits = |names: &[TermId]| names.iter().fold(0u64, |m, t| m | 1 << (t % 64));
+    let (a_bits, b_bits) = (bits(a), bits(b));
+    let mut both = false;
+    for seq in &doc.sequences {
+        // In one pass: whether the text names `a`, names `b`, and
+        // names `b` after its first `a` (the question's order).
+        let (mut has_a, mut has_b) = (false, false);
+        for t in seq.iter() {
+            let bit = 1u64 << (t % 64);
+            if bit & (a_bits | b_bits) == 0 {
+                continue;
+            }
+            if bit & b_bits != 0 && b.contains(t) {
+                has_b = true;
+                if has_a {
+                    // One text naming them in the question's order settles the pair.
+                    return false;
+                }
+            }
+            if !has_a && bit & a_bits != 0 && a.contains(t) {
+                has_a = true;
+            }
+        }
+        both |= has_a && has_b;
+    }
+    both
 }
 
 #[cfg(test)]
 mod tests {
+    use super::{swapped_at_places, swapped_in_sequences};
     use crate::engine::rules::Rule;
     use crate::engine::rules::tests::{answered_with, fired, tiny};
+
+    #[test]
+    fn the_kept_places_read_every_pair_as_the_sequences_do() {
+        // Every pair of terms that may name an entity, either way round,
+        // on every document: the places give what reading term by term
+        // gives.
+        let index = &tiny().index;
+        let named: Vec<u32> = (0..index.idf.len() as u32)
+            .filter(|&t| index.may_name(t))
+            .collect();
+        assert!(named.len() >= 4, "{named:?}");
+        let (mut swapped, mut kept) = (0, 0);
+        for doc in &index.docs {
+            for &a in &named {
+                for &b in &named {
+                    for (a, b) in [(vec![a], vec![b]), (vec![a, b], vec![b])] {
+                        let read = swapped_in_sequences(doc, &a, &b);
+                        assert_eq!(
+                            swapped_at_places(index.places(doc), &a, &b),
+                            read,
+                            "{a:?} {b:?}"
+                        );
+                        swapped += usize::from(read);
+                        kept +=
+                            usize::from(!read && index.places(doc).iter().any(|p| p.term == a[0]));
+                    }
+                }
+            }
+        }
+        // Both answers were met.
+        assert!(swapped > 0 && kept > 0, "{swapped} {kept}");
+    }
 
     #[test]
     fn the_same_entities_the_other_way_round_are_cut() {
