@@ -18,7 +18,7 @@ pub fn named(
     index: &Index,
     analyzer: &Analyzer,
     tokens: &[Token],
-    all_words: &[String],
+    all_words: &[&str],
 ) -> Result<Vec<Mention>, NoAnswer> {
     let mut mentions = index.find_entities(tokens);
     // A capital the knowledge never names stands for its country when the
@@ -98,7 +98,8 @@ pub fn unknown_name(
         if common || closed || listed {
             return None;
         }
-        let read = analyzer.analyse_question(std::slice::from_ref(lower));
+        let asked = [lower.as_str()];
+        let read = analyzer.analyse_question(&asked);
         let known = read.tokens.iter().any(|t| t.term.is_some());
         (!known).then(|| word.to_string())
     })?;

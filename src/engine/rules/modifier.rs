@@ -29,7 +29,7 @@ const BETWEEN: usize = 1;
 /// has its stem). The stems are `stem_at`'s, not copied: a question's
 /// pairs are read once and dropped.
 pub fn pairs<'s>(
-    words: &[String],
+    words: &[impl AsRef<str>],
     stem_at: impl Fn(usize) -> Option<Cow<'s, str>>,
 ) -> Vec<(Cow<'s, str>, Cow<'s, str>)> {
     let opposites = super::contradiction::antonyms();
@@ -41,6 +41,7 @@ pub fn pairs<'s>(
             }
             let (at, _) = words
                 .iter()
+                .map(AsRef::as_ref)
                 .enumerate()
                 .skip(i + 1)
                 .take(BETWEEN + 1)

@@ -204,7 +204,7 @@ impl<'t> Asked<'t> {
     /// are the knowledge's terms as [`Terms`] read them.
     pub fn read(
         tokens: &[Token],
-        all_words: &[String],
+        all_words: &[&str],
         analyzer: &Analyzer,
         terms: &'t Terms,
         span: usize,
@@ -219,7 +219,7 @@ impl<'t> Asked<'t> {
         // long", "how old"): it is the question's, in no sentence word's place.
         let tokens: Vec<&Token> = tokens
             .iter()
-            .filter(|t| t.at == 0 || all_words.get(t.at - 1).is_none_or(|w| w != "how"))
+            .filter(|t| t.at == 0 || all_words.get(t.at - 1).is_none_or(|&w| w != "how"))
             .collect();
         let words: Vec<Word> = tokens
             .iter()
