@@ -97,6 +97,17 @@ pub struct Analysed<'a> {
     pub corrections: Vec<(String, String)>,
 }
 
+/// What [`Analyzer::word_reading`] reads about one word.
+#[derive(Debug, Clone, PartialEq)]
+pub struct WordReading<'a> {
+    /// Whether the knowledge uses the word (or a word of its stem).
+    pub known: bool,
+    /// Its stem.
+    pub stem: Cow<'a, str>,
+    /// Its classes: stop word, the language's lists.
+    pub classes: Classes,
+}
+
 /// Knowledge text after analysis ([`Analyzer::analyse_known`]): what
 /// [`Analysed`] holds, its words owned.
 #[derive(Debug, Clone, Default)]
@@ -397,6 +408,27 @@ impl Analyzer {
         match self.facts.get(word) {
             Some(facts) => facts.surface || facts.term.is_some(),
             None => self.stems.contains_key(&*stem_cow(word)),
+        }
+    }
+
+    /// Whether the knowledge uses a word ([`Analyzer::knows`]), its stem
+    /// ([`Analyzer::stem_of`]) and its classes, from one look-up of its
+    /// facts: a word without them is stemmed once for both.
+    pub fn word_reading(&self, word: &str) -> WordReading<'_> {
+        match self.facts.get(word) {
+            Some(facts) => WordReading {
+                known: facts.surface || facts.term.is_some(),
+                stem: Cow::Borrowed(facts.stem.as_str()),
+                classes: facts.classes,
+            },
+            None => {
+                let stem = self.stem_of(word);
+                WordReading {
+                    known: self.stems.contains_key(&*stem),
+                    stem,
+                    classes: language().classes(word),
+                }
+            }
         }
     }
 
@@ -875,6 +907,35 @@ mod tests {
         assert_eq!(read(&a, "response"), ["document"]);
         assert_eq!(read(&a, "responses"), ["reaction"]);
         assert_eq!(read(&a, "responded"), ["responded"]);
+    }
+
+    #[test]
+    fn a_words_reading_is_what_knows_stem_of_and_the_lists_say() {
+        let a = analyzer("town = [\"village\"]");
+        for word in [
+            "mayor",
+            "sent",
+            "sending",
+            "villages",
+            "town",
+            "the",
+            "who",
+            "monday",
+            "zorblat",
+            "reporters",
+            "told",
+            "caf\u{e9}",
+            "o'neill",
+            "kyiv-based",
+            "",
+        ] {
+            let reading = a.word_reading(word);
+            assert_eq!(reading.known, a.knows(word), "{word}");
+            assert_eq!(reading.stem, a.stem_of(word), "{word}");
+            assert_eq!(reading.classes, language().classes(word), "{word}");
+        }
+        assert!(a.word_reading("sending").known);
+        assert!(!a.word_reading("zorblat").known);
     }
 
     #[test]
