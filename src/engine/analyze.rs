@@ -497,7 +497,7 @@ impl Analyzer {
                 after_phrase_word
                     .then(|| {
                         let before = i.checked_sub(1).map(|j| read[j].word);
-                        self.phrase_correction(before, word)
+                        self.phrase_correction(before, word, facts)
                     })
                     .flatten()
             });
@@ -560,10 +560,26 @@ impl Analyzer {
     }
 
     /// A real word one edit from completing a phrase of the synonyms with
-    /// the word before it ("nord steam": stream).
-    fn phrase_correction(&self, before: Option<&str>, word: &str) -> Option<&str> {
+    /// the word before it ("nord steam": stream). `facts`: the word's
+    /// [`WordFacts`], when it has them (every word the knowledge writes
+    /// has them).
+    fn phrase_correction(
+        &self,
+        before: Option<&str>,
+        word: &str,
+        facts: Option<&WordFacts>,
+    ) -> Option<&str> {
         let next = self.phrase_next.get(before?)?;
-        if self.surfaces.contains(word) || is_stopword(word) {
+        if facts.is_some_and(|f| f.surface) || is_stopword(word) {
+            return None;
+        }
+        // The correction must be one of the few words that follow in a
+        // phrase, one edit away: when none of them is, the search of the
+        // whole vocabulary (most of this step's cost) cannot find it.
+        if !next
+            .iter()
+            .any(|n| super::typo::distance_within(word, n, 1) == Some(1))
+        {
             return None;
         }
         let (fixed, distance) = self.typo.correct(word)?;

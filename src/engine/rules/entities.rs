@@ -9,7 +9,7 @@ use super::has;
 use crate::engine::NoAnswer;
 use crate::engine::analyze::{Analyzer, TermId, Token};
 use crate::engine::index::{Doc, Index, Mention};
-use crate::language::{List, language};
+use crate::language::List;
 
 /// The entities a question names that the knowledge mentions, once "according
 /// to X" sources are set aside; an entity the knowledge never mentions ends
