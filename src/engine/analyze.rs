@@ -596,7 +596,7 @@ impl Analyzer {
         corrections: Vec<(String, String)>,
     ) -> Analysed<'a> {
         self.drop_chat_frames(&mut raw);
-        raw.retain(|r| !self.classes(&r.word, r.facts).has(List::Fillers));
+        raw.retain(|r| !self.classes(r.word, r.facts).has(List::Fillers));
         let read = self.apply_synonyms(raw);
         let mut tokens = Vec::with_capacity(read.len());
         let mut all_classes = Vec::with_capacity(read.len());
@@ -699,7 +699,7 @@ impl Analyzer {
             let first_stem = match (facts, raw[i].stem.take()) {
                 (Some(facts), _) => Cow::Borrowed(facts.stem.as_str()),
                 (None, Some(stem)) => stem,
-                (None, None) => self.stem_of(&raw[i].word),
+                (None, None) => self.stem_of(raw[i].word),
             };
             // Only a word that starts a synonym phrase needs the longer look-ups.
             let word = raw[i].word;
@@ -769,7 +769,7 @@ impl Analyzer {
         if raw.len() >= 3
             && raw
                 .last()
-                .is_some_and(|r| language().in_list(List::TagEndings, &r.word))
+                .is_some_and(|r| language().in_list(List::TagEndings, r.word))
         {
             raw.pop();
         }

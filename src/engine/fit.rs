@@ -100,7 +100,7 @@ fn other_doer(engine: &Engine, message: &str, words: Option<&[&str]>) -> Option<
     let last = q.tokens[named.end - 1].at;
     // A passive ("was Estonia blocked by Germany") or "is X being ..." does
     // not ask what X did.
-    if q.all_words.iter().any(|&w| w == "by")
+    if q.all_words.contains(&"by")
         || q.all_words
             .get(last + 1)
             .is_some_and(|&w| matches!(w, "be" | "been" | "being"))

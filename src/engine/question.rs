@@ -73,7 +73,7 @@ impl Wants {
 pub fn identified_words(words: &[&str]) -> Vec<String> {
     let identifying = |w: &str| language().in_list(List::Identifying, w);
     let start = words.windows(2).position(|p| {
-        p[0] == "which" && !is_auxiliary(&p[1]) || p[0] == "what" && identifying(&p[1])
+        p[0] == "which" && !is_auxiliary(p[1]) || p[0] == "what" && identifying(p[1])
     });
     // Only a question that opens with it asks to identify ("which X did"),
     // not one that embeds it ("do they get to pick which alliance").
@@ -121,7 +121,7 @@ fn noun_of(words: &[&str], skipped: Option<List>) -> Vec<String> {
 pub fn kind_words(words: &[&str]) -> Vec<String> {
     let Some(at) = words.windows(3).position(|p| {
         matches!(p[0], "what" | "which")
-            && language().in_list(List::KindNouns, &p[1])
+            && language().in_list(List::KindNouns, p[1])
             && p[2] == "of"
     }) else {
         return Vec::new();

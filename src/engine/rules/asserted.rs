@@ -26,7 +26,7 @@ fn content_stems(words: &[impl AsRef<str>]) -> Vec<String> {
         .iter()
         .map(AsRef::as_ref)
         .filter(|w| !is_stopword(w) && !is_negation(w))
-        .map(|w| stem(w))
+        .map(stem)
         .collect()
 }
 
@@ -205,8 +205,8 @@ fn describes(question: &[&str], j: usize) -> bool {
         is_verb_form(w) || lang.in_list(List::Auxiliary, w) || lang.in_list(List::LinkingVerbs, w)
     };
     if j < 2
-        || is_stopword(&question[j - 1])
-        || verb(&question[j - 1])
+        || is_stopword(question[j - 1])
+        || verb(question[j - 1])
         || !question.get(j + 1).is_some_and(|next| is_verb_form(next))
     {
         return false;

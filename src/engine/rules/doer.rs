@@ -23,7 +23,7 @@ pub struct Doer {
 /// list ("Estonia, Latvia and Lithuania") is read up to its last name.
 pub fn read(q: &Analysed, entities: &[Mention]) -> Option<Doer> {
     let first = entities.iter().position(|m| m.subject)?;
-    if q.all_words.iter().any(|&w| w == "by") {
+    if q.all_words.contains(&"by") {
         return None;
     }
     let mut last = first;
