@@ -38,15 +38,17 @@ pub fn question_words_of(message: &str, known: impl Fn(&str) -> bool) -> (Vec<St
 /// A message as [`read_question`] reads it.
 #[derive(Debug, Clone, PartialEq)]
 pub struct QuestionRead<'a> {
-    /// [`question_words`] of it, in one buffer.
+    /// The words of it to match (its question sentence's when it has a
+    /// preamble, else all of them), in one buffer.
     pub words: Words,
-    /// Whether those are all its words (as [`words`] reads it).
+    /// Whether those are all its words (as [`crate::text::words`] reads it).
     pub whole: bool,
     /// [`question_text`] of it.
     pub text: Option<&'a str>,
 }
 
-/// [`question_words_of`] and [`question_text`] of a message in one reading:
+/// The words of a message to match, whether they are all its words, and
+/// its question sentence ([`question_text`]), in one reading:
 /// a message of several sentences is split into them once, not once for
 /// each.
 pub fn read_question(message: &str, known: impl Fn(&str) -> bool) -> QuestionRead<'_> {
