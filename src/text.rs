@@ -83,23 +83,175 @@ pub fn is_ascii_space(b: u8) -> bool {
 /// `russia`), and hyphenated compounds ("U.S.-made" becomes `us`, `made`).
 pub fn words(text: &str) -> Vec<String> {
     let mut out = Vec::with_capacity(text.len() / 4 + 1);
+    read_words(text, &mut out);
+    out
+}
+
+/// [`words`] into any [`Sink`].
+fn read_words(text: &str, out: &mut impl Sink) {
     if text.is_ascii() {
         // Folded word by word as it is read: no folded copy of the text.
-        ascii_words(text, &mut out);
-        return out;
+        ascii_words(text, out);
+        return;
     }
     let folded = fold(text);
     if folded.is_ascii() {
         // Plain ASCII (most questions): read its bytes as they are, without
         // decoding them into a buffer of characters first.
-        ascii_words(&folded, &mut out);
+        ascii_words(&folded, out);
     } else {
         // Sized once: collecting grew it a few times per question.
         let mut chars: Vec<char> = Vec::with_capacity(folded.len());
         chars.extend(folded.chars());
-        words_of(&chars, &mut out);
+        words_of(&chars, out);
     }
-    out
+}
+
+/// [`Words`] of a test's text as borrowed words, for the functions that
+/// read a question's words so; kept for the rest of the test run.
+#[cfg(test)]
+pub fn test_words(text: &str) -> Vec<&'static str> {
+    let words: &'static Words = Box::leak(Box::new(Words::read(text)));
+    words.to_strs()
+}
+
+/// Where the tokenizer puts the words it reads: a list of strings
+/// ([`words`]) or one buffer ([`Words`]).
+trait Sink {
+    /// Adds a word as it is (a dotted abbreviation without its dots).
+    fn raw(&mut self, word: String);
+    /// Adds a word read letter by letter, expanded as [`push_word`] does.
+    fn token(&mut self, token: String);
+    /// Adds a plain ASCII word in lowercase, expanded as [`push_word`] does.
+    fn lowercase(&mut self, word: &str);
+}
+
+impl Sink for Vec<String> {
+    fn raw(&mut self, word: String) {
+        self.push(word);
+    }
+
+    fn token(&mut self, token: String) {
+        push_word(token, self);
+    }
+
+    fn lowercase(&mut self, word: &str) {
+        push_word(word.to_ascii_lowercase(), self);
+    }
+}
+
+/// The words of a text as [`words`] reads them, kept in one buffer: two
+/// allocations for a question instead of one a word, and each word
+/// borrowed from it as a `&str`.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Words {
+    /// The words one after another.
+    text: String,
+    /// Where each word ends in `text` (it starts where the one before ends).
+    ends: Vec<usize>,
+}
+
+impl Words {
+    /// The words of `text` ([`words`]).
+    pub fn read(text: &str) -> Words {
+        let mut out = Words::with_capacity(text.len(), text.len() / 4 + 1);
+        read_words(text, &mut out);
+        out
+    }
+
+    /// No words yet, with room for `words` words of `bytes` bytes in all.
+    pub fn with_capacity(bytes: usize, words: usize) -> Words {
+        Words {
+            text: String::with_capacity(bytes),
+            ends: Vec::with_capacity(words),
+        }
+    }
+
+    /// How many words there are.
+    pub fn len(&self) -> usize {
+        self.ends.len()
+    }
+
+    /// True when there is no word.
+    pub fn is_empty(&self) -> bool {
+        self.ends.is_empty()
+    }
+
+    /// The words in order.
+    pub fn iter(&self) -> impl Iterator<Item = &str> {
+        let mut start = 0;
+        self.ends.iter().map(move |&end| {
+            let word = self.text.get(start..end).unwrap_or_default();
+            start = end;
+            word
+        })
+    }
+
+    /// The words as a list of borrowed strings.
+    pub fn to_strs(&self) -> Vec<&str> {
+        let mut out = Vec::with_capacity(self.len());
+        out.extend(self.iter());
+        out
+    }
+
+    /// Adds a word as it is.
+    pub fn push(&mut self, word: &str) {
+        self.text.push_str(word);
+        self.ends.push(self.text.len());
+    }
+
+    /// Keeps only the words `keep` accepts.
+    pub fn retain(&mut self, keep: impl Fn(&str) -> bool) {
+        if self.iter().all(&keep) {
+            return;
+        }
+        let mut kept = Words::default();
+        for word in self.iter().filter(|w| keep(w)) {
+            kept.push(word);
+        }
+        *self = kept;
+    }
+
+    /// Ends the word written from `start` on: "10k" as "10000", a chat
+    /// abbreviation as its full words ([`push_word`]).
+    fn end_word(&mut self, start: usize) {
+        let word = self.text.get(start..).unwrap_or_default();
+        if let Some((digits, zeros)) = number_suffix(word) {
+            self.text.truncate(start + digits);
+            self.text.extend(std::iter::repeat_n('0', zeros));
+        }
+        let word = self.text.get(start..).unwrap_or_default();
+        match chat_abbreviation(word) {
+            Some(full) => {
+                self.text.truncate(start);
+                for part in full.split_whitespace() {
+                    self.push(part);
+                }
+            }
+            None => self.ends.push(self.text.len()),
+        }
+    }
+}
+
+impl Sink for Words {
+    fn raw(&mut self, word: String) {
+        self.push(&word);
+    }
+
+    fn token(&mut self, token: String) {
+        let start = self.text.len();
+        self.text.push_str(&token);
+        self.end_word(start);
+    }
+
+    fn lowercase(&mut self, word: &str) {
+        let start = self.text.len();
+        self.text.push_str(word);
+        if let Some(added) = self.text.get_mut(start..) {
+            added.make_ascii_lowercase();
+        }
+        self.end_word(start);
+    }
 }
 
 /// [`words`] of ASCII text, folded as it is read ([`fold`]: lowercase, a
@@ -108,7 +260,7 @@ pub fn words(text: &str) -> Vec<String> {
 /// single letter) a dot, is a word as it stands and is copied at once, in
 /// lowercase; the others are read by [`word_at`], character by character,
 /// from the folded text (made only then, once).
-fn ascii_words(text: &str, out: &mut Vec<String>) {
+fn ascii_words(text: &str, out: &mut impl Sink) {
     let bytes = text.as_bytes();
     let mut folded: Option<String> = None;
     let mut i = 0;
@@ -128,7 +280,7 @@ fn ascii_words(text: &str, out: &mut Vec<String>) {
         };
         match text.get(i..end) {
             Some(word) if plain => {
-                push_word(word.to_ascii_lowercase(), out);
+                out.lowercase(word);
                 i = end;
             }
             _ => {
@@ -161,7 +313,7 @@ fn is_alphanumeric_byte(b: u8) -> bool {
 }
 
 /// [`words`] of folded text given as its characters.
-fn words_of(chars: &[char], out: &mut Vec<String>) {
+fn words_of(chars: &[char], out: &mut impl Sink) {
     let mut i = 0;
     while i < chars.len() {
         if chars[i].is_alphanumeric() {
@@ -176,14 +328,14 @@ fn words_of(chars: &[char], out: &mut Vec<String>) {
 /// returns where it ends. `units` are the text's characters: `char`s, or
 /// the bytes of ASCII text (one byte, one character, so the two read
 /// alike).
-fn word_at<C: Copy + Into<char>>(units: &[C], mut i: usize, out: &mut Vec<String>) -> usize {
+fn word_at<C: Copy + Into<char>>(units: &[C], mut i: usize, out: &mut impl Sink) -> usize {
     let at = |i: usize| units.get(i).map(|&c| c.into());
     let start = i;
     // Room for most words, so that it is not grown letter by letter.
     let mut token = String::with_capacity(16);
     // A run of single letters joined by dots is an abbreviation: u.s., e.u.
     if let Some((abbr, end)) = dotted_abbreviation(units, i) {
-        out.push(abbr);
+        out.raw(abbr);
         return end;
     }
     while i < units.len() {
@@ -216,7 +368,7 @@ fn word_at<C: Copy + Into<char>>(units: &[C], mut i: usize, out: &mut Vec<String
             break;
         }
     }
-    push_word(token, out);
+    out.token(token);
     i
 }
 
@@ -302,22 +454,38 @@ pub fn is_filler(word: &str) -> bool {
 
 /// Turns "10k" into "10000" and "2m" into "2000000"; anything else is returned as is.
 fn expand_number_suffix(token: String) -> String {
-    // Most words do not open with a digit: nothing to expand.
-    if !token.starts_with(|c: char| c.is_ascii_digit()) {
-        return token;
+    match number_suffix(&token) {
+        Some((digits, zeros)) => format!("{}{}", &token[..digits], "0".repeat(zeros)),
+        None => token,
     }
+}
+
+/// How a number with a suffix ("10k", "2m", "3bn") is expanded: the bytes
+/// of its digits and the zeros its suffix stands for; `None` for any other
+/// word.
+#[inline]
+fn number_suffix(token: &str) -> Option<(usize, usize)> {
+    // Most words do not open with a digit: nothing to expand.
+    if !token.as_bytes().first().is_some_and(u8::is_ascii_digit) {
+        return None;
+    }
+    number_suffix_of_number(token)
+}
+
+/// [`number_suffix`] of a word that opens with a digit.
+fn number_suffix_of_number(token: &str) -> Option<(usize, usize)> {
     let (digits, suffix) =
         token.split_at(token.trim_end_matches(|c: char| c.is_alphabetic()).len());
     if digits.is_empty() || !digits.chars().all(|c| c.is_ascii_digit()) {
-        return token;
+        return None;
     }
     let zeros = match suffix {
         "k" => 3,
         "m" | "mil" | "mln" => 6,
         "bn" | "b" => 9,
-        _ => return token,
+        _ => return None,
     };
-    format!("{digits}{}", "0".repeat(zeros))
+    Some((digits.len(), zeros))
 }
 
 /// True for words that carry no meaning for matching ("the", "did", "ngl").
@@ -632,7 +800,7 @@ mod tests {
         // data, and text with capitals, backticks and the cases read letter
         // by letter.
         let folded_words = |text: &str| {
-            let mut out = Vec::new();
+            let mut out: Vec<String> = Vec::new();
             ascii_words(&fold(text), &mut out);
             out
         };
@@ -658,6 +826,40 @@ mod tests {
             }
         }
         assert!(read > 1000, "{read} lines");
+    }
+
+    #[test]
+    fn words_in_one_buffer_read_as_words_does() {
+        // The question's words are read into one buffer: every line of
+        // the test data (ASCII or not) and the forms the tokenizer
+        // rewrites read alike both ways.
+        let mut texts: Vec<String> = [
+            "Russia\u{2019}s 10k U.S.-made MI-17s, don't; whos jan? 2bn 3rd 100,000",
+            "Caf\u{e9} na\u{ef}ve \u{c9}lys\u{e9}e o'Neill's rock-'n'-roll e.u. Kyiv\u{2019}s",
+            "\u{41a}\u{438}\u{457}\u{432} \u{6771}\u{4eac} gov't u.s 12,3456 1,00",
+            "",
+            "?!",
+        ]
+        .map(String::from)
+        .to_vec();
+        let mut files = vec![std::path::PathBuf::from("tests/data")];
+        while let Some(path) = files.pop() {
+            match std::fs::read_dir(&path) {
+                Ok(dir) => files.extend(dir.filter_map(|e| Some(e.ok()?.path()))),
+                Err(_) => texts.extend(std::fs::read_to_string(&path).ok()),
+            }
+        }
+        let mut read = 0;
+        for line in texts.iter().flat_map(|t| t.lines()) {
+            let buffered = Words::read(line);
+            assert_eq!(buffered.to_strs(), words(line), "{line}");
+            assert_eq!(buffered.len(), buffered.iter().count(), "{line}");
+            read += usize::from(!line.is_ascii());
+        }
+        assert!(read > 10, "{read} non-ASCII lines");
+        let mut kept = Words::read("Who sent the aid to Kyiv");
+        kept.retain(|w| w.len() > 3);
+        assert_eq!(kept.to_strs(), ["sent", "kyiv"]);
     }
 
     #[test]

@@ -36,7 +36,7 @@ const ASKS: [(List, Asked); 4] = [
 /// not about the article. It is called only for a
 /// message that asks about a publication at all.
 pub fn reply(
-    words: &[String],
+    words: &[&str],
     meta: &ArticleMeta,
     names_its_world: impl FnOnce() -> bool,
 ) -> Option<String> {
@@ -71,7 +71,7 @@ pub fn reply(
 /// outlet, date, link, subject or headline ("who wrote this?", "what is it
 /// about?"). A conversation reads such a message with the previous
 /// question first, since "it" may be what was just asked about.
-pub fn asks_about_article(words: &[String]) -> bool {
+pub fn asks_about_article(words: &[&str]) -> bool {
     publication_asked(words).is_some() || subject_asked(words).is_some()
 }
 
@@ -101,7 +101,7 @@ pub fn could_name_its_world(word: &str) -> bool {
 /// What the words ask about the publication: a word asking for its author,
 /// outlet, date or link, with a word naming the article and no written
 /// thing of the story ("who wrote the letter" is about the story).
-fn publication_asked(words: &[String]) -> Option<Asked> {
+fn publication_asked(words: &[&str]) -> Option<Asked> {
     let lang = language();
     // Each word's lists, read once for every list asked about below.
     let mut asked = None;
@@ -134,7 +134,7 @@ pub enum Subject {
 /// article or a word of such questions ("give me the gist of the story"),
 /// and one asks for the summary or the headline. "What did Blinken say
 /// about it" names something of the article, so it is not one.
-pub fn subject_asked(words: &[String]) -> Option<Subject> {
+pub fn subject_asked(words: &[&str]) -> Option<Subject> {
     let lang = language();
     let (mut headline, mut summary) = (false, false);
     for w in words {
@@ -201,7 +201,7 @@ pub fn subject_answer(subject: Subject, knowledge: &Knowledge) -> Option<Answer>
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::text::words;
+    use crate::text::test_words as words;
 
     fn meta(outlet: Option<&str>) -> ArticleMeta {
         ArticleMeta {
@@ -217,7 +217,7 @@ mod tests {
     /// Asks with "russia" and "blinken" as the names of the article's world.
     fn ask(q: &str, outlet: Option<&str>) -> Option<String> {
         let words = words(q);
-        let names = || words.iter().any(|w| w == "russia" || w == "blinken");
+        let names = || words.iter().any(|&w| w == "russia" || w == "blinken");
         reply(&words, &meta(outlet), names)
     }
 

@@ -11,7 +11,7 @@ use super::typo::TypoIndex;
 use crate::knowledge::Knowledge;
 use crate::language::{Classes, List, language};
 use crate::lexicon::english_rank;
-use crate::text::{is_stopword, stem, stem_cow, words};
+use crate::text::{Words, is_stopword, stem, stem_cow, words};
 
 /// Index of a term (a stemmed word) in the vocabulary.
 pub type TermId = u32;
@@ -88,13 +88,36 @@ pub struct Analysed<'a> {
     /// Every word after synonyms, stop words included (for question types):
     /// the question's own words, borrowed, when analysis changed none of
     /// them (most questions), so that a question's words are not copied.
-    pub all_words: Cow<'a, [String]>,
+    pub all_words: Cow<'a, [&'a str]>,
     /// The classes of each of [`Analysed::all_words`] (stop word, the
     /// language's lists), read from their facts once, so that rules asking
     /// what lists a question's words are in look none of them up again.
     pub classes: Vec<Classes>,
     /// Words that were corrected, as (typed, corrected).
     pub corrections: Vec<(String, String)>,
+}
+
+/// What [`Analyzer::word_reading`] reads about one word.
+#[derive(Debug, Clone, PartialEq)]
+pub struct WordReading<'a> {
+    /// Whether the knowledge uses the word (or a word of its stem).
+    pub known: bool,
+    /// Its stem.
+    pub stem: Cow<'a, str>,
+    /// Its classes: stop word, the language's lists.
+    pub classes: Classes,
+}
+
+/// Knowledge text after analysis ([`Analyzer::analyse_known`]): what
+/// [`Analysed`] holds, its words owned.
+#[derive(Debug, Clone, Default)]
+pub struct Known {
+    /// Content words in order, stop words removed.
+    pub tokens: Vec<Token>,
+    /// Every word after synonyms, stop words included, in one buffer.
+    pub all_words: Words,
+    /// The classes of each of [`Known::all_words`].
+    pub classes: Vec<Classes>,
 }
 
 /// The vocabulary and rules for analysing text of one knowledge base.
@@ -168,7 +191,7 @@ struct WordFacts {
 #[derive(Debug)]
 struct Read<'a> {
     /// The word.
-    word: Cow<'a, str>,
+    word: &'a str,
     /// Its facts, when it has them.
     facts: Option<&'a WordFacts>,
     /// Its stem, for a word without facts once it is known (`None` for
@@ -178,7 +201,7 @@ struct Read<'a> {
 
 impl<'a> Read<'a> {
     /// A word with its facts, not stemmed yet.
-    fn new(word: Cow<'a, str>, facts: Option<&'a WordFacts>) -> Read<'a> {
+    fn new(word: &'a str, facts: Option<&'a WordFacts>) -> Read<'a> {
         Read {
             word,
             facts,
@@ -337,15 +360,12 @@ impl Analyzer {
 
     /// Adds the words of a knowledge text to the vocabulary.
     fn learn(&mut self, text: &str) {
-        let raw = words(text);
-        self.surfaces.extend(raw.iter().cloned());
+        let raw = Words::read(text);
+        self.surfaces.extend(raw.iter().map(str::to_string));
         // The words' facts are built after the knowledge is learnt.
-        let raw = raw
-            .into_iter()
-            .map(|w| Read::new(Cow::Owned(w), None))
-            .collect();
+        let raw = raw.iter().map(|w| Read::new(w, None)).collect();
         let read = self.apply_synonyms(raw);
-        let read: Vec<String> = read.into_iter().map(|r| r.word.into_owned()).collect();
+        let read: Vec<String> = read.into_iter().map(|r| r.word.to_string()).collect();
         for word in read {
             if !is_stopword(&word) && !self.stem_cache.contains_key(&word) {
                 let stemmed = stem(&word);
@@ -391,6 +411,27 @@ impl Analyzer {
         }
     }
 
+    /// Whether the knowledge uses a word ([`Analyzer::knows`]), its stem
+    /// ([`Analyzer::stem_of`]) and its classes, from one look-up of its
+    /// facts: a word without them is stemmed once for both.
+    pub fn word_reading(&self, word: &str) -> WordReading<'_> {
+        match self.facts.get(word) {
+            Some(facts) => WordReading {
+                known: facts.surface || facts.term.is_some(),
+                stem: Cow::Borrowed(facts.stem.as_str()),
+                classes: facts.classes,
+            },
+            None => {
+                let stem = self.stem_of(word);
+                WordReading {
+                    known: self.stems.contains_key(&*stem),
+                    stem,
+                    classes: language().classes(word),
+                }
+            }
+        }
+    }
+
     /// The stem of a word ([`crate::text::stem`]), taken from the table of
     /// the knowledge's words when it is one of them, so that the words the
     /// knowledge uses are never stemmed again.
@@ -416,25 +457,26 @@ impl Analyzer {
     }
 
     /// Analyses knowledge text (no typo correction: it is ours).
-    pub fn analyse_known(&self, text: &str) -> Analysed<'static> {
-        let raw = words(text)
-            .into_iter()
-            .map(|w| {
-                let facts = self.facts.get(w.as_str());
-                Read::new(Cow::Owned(w), facts)
-            })
+    pub fn analyse_known(&self, text: &str) -> Known {
+        let words = Words::read(text);
+        let raw = words
+            .iter()
+            .map(|w| Read::new(w, self.facts.get(w)))
             .collect();
         let Analysed {
             tokens,
             all_words,
             classes,
-            corrections,
+            ..
         } = self.finish(raw, None, Vec::new());
-        Analysed {
+        let mut words = Words::with_capacity(text.len(), all_words.len());
+        for &word in all_words.iter() {
+            words.push(word);
+        }
+        Known {
             tokens,
-            all_words: Cow::Owned(all_words.into_owned()),
+            all_words: words,
             classes,
-            corrections,
         }
     }
 
@@ -442,37 +484,33 @@ impl Analyzer {
     /// misspelled words toward the vocabulary. The words are borrowed: the
     /// result's [`Analysed::all_words`] are they themselves when analysis
     /// changes none of them.
-    pub fn analyse_question<'a>(&'a self, words: &'a [String]) -> Analysed<'a> {
+    pub fn analyse_question<'a>(&'a self, words: &'a [&'a str]) -> Analysed<'a> {
         let mut corrections = Vec::new();
         // Whether a word of a synonym phrase follows the word before.
         let mut after_phrase_word = false;
         let mut read: Vec<Read<'a>> = Vec::with_capacity(words.len());
         // The words read so far are the words before (as corrected).
-        for (i, word) in words.iter().enumerate() {
-            let facts = self.facts.get(word.as_str());
+        for (i, &word) in words.iter().enumerate() {
+            let facts = self.facts.get(word);
             let mut stem = None;
             let fixed = self.correction(word, facts, &mut stem).or_else(|| {
                 after_phrase_word
                     .then(|| {
-                        let before = i.checked_sub(1).map(|j| &*read[j].word);
-                        self.phrase_correction(before, word)
+                        let before = i.checked_sub(1).map(|j| read[j].word);
+                        self.phrase_correction(before, word, facts)
                     })
                     .flatten()
             });
             match fixed {
                 Some(fixed) => {
-                    after_phrase_word = self.phrase_next.contains_key(&fixed);
-                    let facts = self.facts.get(fixed.as_str());
-                    read.push(Read::new(Cow::Owned(fixed.clone()), facts));
-                    corrections.push((word.clone(), fixed));
+                    after_phrase_word = self.phrase_next.contains_key(fixed);
+                    let facts = self.facts.get(fixed);
+                    read.push(Read::new(fixed, facts));
+                    corrections.push((word.to_string(), fixed.to_string()));
                 }
                 None => {
                     after_phrase_word = facts.is_some_and(|f| f.leads_phrase);
-                    read.push(Read {
-                        word: Cow::Borrowed(word),
-                        facts,
-                        stem,
-                    });
+                    read.push(Read { word, facts, stem });
                 }
             }
         }
@@ -489,7 +527,7 @@ impl Analyzer {
         word: &str,
         facts: Option<&WordFacts>,
         stemmed: &mut Option<Cow<'static, str>>,
-    ) -> Option<String> {
+    ) -> Option<&str> {
         let classes = self.classes(word, facts);
         if classes.is_stopword()
             || classes.has(List::Question)
@@ -518,18 +556,34 @@ impl Analyzer {
         }
         let (fixed, distance) = self.typo.correct(word)?;
         let allowed = rank.is_none() || distance == 1;
-        allowed.then(|| fixed.to_string())
+        allowed.then_some(fixed)
     }
 
     /// A real word one edit from completing a phrase of the synonyms with
-    /// the word before it ("nord steam": stream).
-    fn phrase_correction(&self, before: Option<&str>, word: &str) -> Option<String> {
+    /// the word before it ("nord steam": stream). `facts`: the word's
+    /// [`WordFacts`], when it has them (every word the knowledge writes
+    /// has them).
+    fn phrase_correction(
+        &self,
+        before: Option<&str>,
+        word: &str,
+        facts: Option<&WordFacts>,
+    ) -> Option<&str> {
         let next = self.phrase_next.get(before?)?;
-        if self.surfaces.contains(word) || is_stopword(word) {
+        if facts.is_some_and(|f| f.surface) || is_stopword(word) {
+            return None;
+        }
+        // The correction must be one of the few words that follow in a
+        // phrase, one edit away: when none of them is, the search of the
+        // whole vocabulary (most of this step's cost) cannot find it.
+        if !next
+            .iter()
+            .any(|n| super::typo::distance_within(word, n, 1) == Some(1))
+        {
             return None;
         }
         let (fixed, distance) = self.typo.correct(word)?;
-        (distance == 1 && next.contains(fixed)).then(|| fixed.to_string())
+        (distance == 1 && next.contains(fixed)).then_some(fixed)
     }
 
     /// `raw`: the words read, with their facts (and stems, when known).
@@ -538,11 +592,11 @@ impl Analyzer {
     fn finish<'a>(
         &'a self,
         mut raw: Vec<Read<'a>>,
-        asked: Option<&'a [String]>,
+        asked: Option<&'a [&'a str]>,
         corrections: Vec<(String, String)>,
     ) -> Analysed<'a> {
         self.drop_chat_frames(&mut raw);
-        raw.retain(|r| !self.classes(&r.word, r.facts).has(List::Fillers));
+        raw.retain(|r| !self.classes(r.word, r.facts).has(List::Fillers));
         let read = self.apply_synonyms(raw);
         let mut tokens = Vec::with_capacity(read.len());
         let mut all_classes = Vec::with_capacity(read.len());
@@ -584,7 +638,7 @@ impl Analyzer {
                     (Shared::from(stem), term)
                 }
             };
-            let before = if i > 0 { &*read[i - 1].word } else { "" };
+            let before = if i > 0 { read[i - 1].word } else { "" };
             // "did the us send": the subject may follow a determiner.
             let auxiliary_before = match i {
                 2.. if matches!(before, "the" | "a" | "an") => two_before,
@@ -592,7 +646,7 @@ impl Analyzer {
             };
             tokens.push(Token {
                 term,
-                word: facts.map_or_else(|| Shared::from(&**word), |f| f.word.clone()),
+                word: facts.map_or_else(|| Shared::from(*word), |f| f.word.clone()),
                 stem,
                 after_question_word: matches!(before, "which" | "what" | "whose"),
                 after_auxiliary: auxiliary_before.has(List::Auxiliary),
@@ -603,11 +657,11 @@ impl Analyzer {
         let all_words = match asked {
             Some(asked)
                 if read.len() == asked.len()
-                    && read.iter().zip(asked).all(|(a, b)| *a.word == **b) =>
+                    && read.iter().zip(asked).all(|(a, b)| a.word == *b) =>
             {
                 Cow::Borrowed(asked)
             }
-            _ => Cow::Owned(read.into_iter().map(|r| r.word.into_owned()).collect()),
+            _ => Cow::Owned(read.iter().map(|r| r.word).collect()),
         };
         Analysed {
             tokens,
@@ -645,10 +699,10 @@ impl Analyzer {
             let first_stem = match (facts, raw[i].stem.take()) {
                 (Some(facts), _) => Cow::Borrowed(facts.stem.as_str()),
                 (None, Some(stem)) => stem,
-                (None, None) => self.stem_of(&raw[i].word),
+                (None, None) => self.stem_of(raw[i].word),
             };
             // Only a word that starts a synonym phrase needs the longer look-ups.
-            let word = &*raw[i].word;
+            let word = raw[i].word;
             let by_stem = self.stem_synonyms.get(&*first_stem);
             let longest = self
                 .phrase_starts
@@ -659,7 +713,7 @@ impl Analyzer {
             let variants = self.synonyms.get(word);
             for len in (1..=longest.min(raw.len() - i)).rev() {
                 let rest = &raw[i + 1..i + len];
-                let same = |after: &[String]| after.iter().zip(rest).all(|(a, r)| *a == *r.word);
+                let same = |after: &[String]| after.iter().zip(rest).all(|(a, r)| a == r.word);
                 let canonical = variants
                     .and_then(|v| {
                         v.iter()
@@ -678,9 +732,9 @@ impl Analyzer {
                     });
                 if let Some(canonical) = canonical {
                     out.extend(
-                        canonical.iter().map(|w| {
-                            Read::new(Cow::Borrowed(w.as_str()), self.facts.get(w.as_str()))
-                        }),
+                        canonical
+                            .iter()
+                            .map(|w| Read::new(w.as_str(), self.facts.get(w.as_str()))),
                     );
                     i += len;
                     continue 'outer;
@@ -715,29 +769,26 @@ impl Analyzer {
         if raw.len() >= 3
             && raw
                 .last()
-                .is_some_and(|r| language().in_list(List::TagEndings, &r.word))
+                .is_some_and(|r| language().in_list(List::TagEndings, r.word))
         {
             raw.pop();
         }
         if raw.len() >= 6
             && raw[raw.len() - 4..]
                 .iter()
-                .map(|r| &*r.word)
+                .map(|r| r.word)
                 .eq(["in", "the", "first", "place"])
         {
             raw.truncate(raw.len() - 4);
         }
         let mut i = 1;
         while i < raw.len() {
-            let (before, word) = (&*raw[i - 1].word, &*raw[i].word);
+            let (before, word) = (raw[i - 1].word, raw[i].word);
             if word == "speaking" && before.ends_with("ly") {
                 raw.drain(i - 1..=i);
             } else if word == "come" && before == "how" {
                 raw.drain(i - 1..=i);
-                raw.insert(
-                    i - 1,
-                    Read::new(Cow::Borrowed("why"), self.facts.get("why")),
-                );
+                raw.insert(i - 1, Read::new("why", self.facts.get("why")));
             } else {
                 i += 1;
             }
@@ -828,7 +879,12 @@ mod tests {
     }
 
     fn read(analyzer: &Analyzer, text: &str) -> Vec<String> {
-        analyzer.analyse_known(text).all_words.into_owned()
+        analyzer
+            .analyse_known(text)
+            .all_words
+            .iter()
+            .map(str::to_string)
+            .collect()
     }
 
     #[test]
@@ -870,16 +926,48 @@ mod tests {
     }
 
     #[test]
+    fn a_words_reading_is_what_knows_stem_of_and_the_lists_say() {
+        let a = analyzer("town = [\"village\"]");
+        for word in [
+            "mayor",
+            "sent",
+            "sending",
+            "villages",
+            "town",
+            "the",
+            "who",
+            "monday",
+            "zorblat",
+            "reporters",
+            "told",
+            "caf\u{e9}",
+            "o'neill",
+            "kyiv-based",
+            "",
+        ] {
+            let reading = a.word_reading(word);
+            assert_eq!(reading.known, a.knows(word), "{word}");
+            assert_eq!(reading.stem, a.stem_of(word), "{word}");
+            assert_eq!(reading.classes, language().classes(word), "{word}");
+        }
+        assert!(a.word_reading("sending").known);
+        assert!(!a.word_reading("zorblat").known);
+    }
+
+    #[test]
     fn a_question_is_read_as_its_own_words_unless_analysis_changes_them() {
         let a = analyzer("town = [\"village\"]");
-        let asked = words("who sent the aid");
+        let read = Words::read("who sent the aid");
+        let asked = read.to_strs();
         let q = a.analyse_question(&asked);
         assert_eq!(&*q.all_words, &asked[..]);
         assert!(matches!(q.all_words, Cow::Borrowed(_)), "not copied");
-        let asked = words("who sent aid to the villages");
+        let read = Words::read("who sent aid to the villages");
+        let asked = read.to_strs();
         let q = a.analyse_question(&asked);
         assert_eq!(&*q.all_words, ["who", "sent", "aid", "to", "the", "town"]);
-        let asked = words("who snet the aid");
+        let read = Words::read("who snet the aid");
+        let asked = read.to_strs();
         let q = a.analyse_question(&asked);
         assert_eq!(&*q.all_words, ["who", "sent", "the", "aid"]);
         assert_eq!(q.corrections, [("snet".to_string(), "sent".to_string())]);
@@ -889,13 +977,11 @@ mod tests {
     fn chat_frames_are_not_part_of_the_question() {
         let analyzer = Analyzer::default();
         let dropped = |text: &str| {
-            let mut raw: Vec<Read> = words(text)
-                .into_iter()
-                .map(|w| Read::new(Cow::Owned(w), None))
-                .collect();
+            let read = Words::read(text);
+            let mut raw: Vec<Read> = read.iter().map(|w| Read::new(w, None)).collect();
             analyzer.drop_chat_frames(&mut raw);
             raw.into_iter()
-                .map(|r| r.word.into_owned())
+                .map(|r| r.word.to_string())
                 .collect::<Vec<String>>()
         };
         assert_eq!(

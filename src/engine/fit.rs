@@ -13,14 +13,14 @@ const DOER_SPAN: usize = 3;
 
 /// True when the question asks for a yes or a no: it opens with an
 /// auxiliary or a modal verb ("did the US send Javelins?", "is it true ...").
-pub fn is_yes_no(words: &[String]) -> bool {
+pub fn is_yes_no(words: &[&str]) -> bool {
     let lead_ins = followup_words("lead-ins");
     let yes_no = followup_words("yes-no");
     let lang = language();
     // Each word's classes are read once, for both lists asked about.
     words
         .iter()
-        .map(|w| (w.as_str(), lang.classes(w)))
+        .map(|&w| (w, lang.classes(w)))
         .find(|(w, classes)| !classes.has(List::Fillers) && !lead_ins.contains(w))
         .is_some_and(|(w, classes)| classes.has(List::Auxiliary) || yes_no.contains(&w))
 }
@@ -46,7 +46,7 @@ pub fn neutral(text: &str) -> Option<String> {
 pub fn fit(
     engine: &Engine,
     message: &str,
-    words: Option<&[String]>,
+    words: Option<&[&str]>,
     yes_no: bool,
     reply: Reply,
 ) -> Reply {
@@ -79,13 +79,15 @@ pub fn neutral_answer(mut answer: Answer) -> Answer {
 /// knowledge says another did it ("did Germany send Javelins?": the U.S.
 /// did). `None` when the question names no doer, the rest is not answered
 /// either, or the fact does not say who did it.
-fn other_doer(engine: &Engine, message: &str, words: Option<&[String]>) -> Option<OtherDoer> {
+fn other_doer(engine: &Engine, message: &str, words: Option<&[&str]>) -> Option<OtherDoer> {
     let read;
+    let strs;
     let words = match words {
         Some(words) => words,
         None => {
             read = engine.question_words(message);
-            &read[..]
+            strs = read.to_strs();
+            &strs[..]
         }
     };
     let q = engine.analyzer.analyse_question(words);
@@ -98,10 +100,10 @@ fn other_doer(engine: &Engine, message: &str, words: Option<&[String]>) -> Optio
     let last = q.tokens[named.end - 1].at;
     // A passive ("was Estonia blocked by Germany") or "is X being ..." does
     // not ask what X did.
-    if q.all_words.iter().any(|w| w == "by")
+    if q.all_words.contains(&"by")
         || q.all_words
             .get(last + 1)
-            .is_some_and(|w| matches!(w.as_str(), "be" | "been" | "being"))
+            .is_some_and(|&w| matches!(w, "be" | "been" | "being"))
     {
         return None;
     }
@@ -153,7 +155,7 @@ fn other_doer(engine: &Engine, message: &str, words: Option<&[String]>) -> Optio
         .iter()
         .enumerate()
         .filter(|(i, _)| !(first..=last).contains(i))
-        .map(|(_, w)| w.as_str())
+        .map(|(_, &w)| w)
         .collect();
     let Reply::Answered(answer) = engine.reply(&rest.join(" ")) else {
         return None;
@@ -248,9 +250,9 @@ fn surface(actor: &str, sentence: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::text::words;
+    use crate::text::test_words as words;
 
-    fn words_of(text: &str) -> Vec<String> {
+    fn words_of(text: &str) -> Vec<&'static str> {
         words(text)
     }
 

@@ -6,7 +6,9 @@
 //! sentence is what gets matched.
 
 use crate::language::{List, language};
-use crate::text::{is_ascii_space, is_stopword, split_sentences, words};
+#[cfg(test)]
+use crate::text::words;
+use crate::text::{Words, is_ascii_space, is_stopword, split_sentences};
 
 /// Fewest content words a question sentence needs to stand on its own;
 /// with fewer ("Why?", "What about it?") the preamble is what it is about.
@@ -19,6 +21,7 @@ const MIN_CONTENT_WORDS: usize = 2;
 /// failing that the last one that opens like a question ("how", "did").
 /// When it is too short to stand alone, the preamble's words that `known`
 /// accepts (words the knowledge uses) are kept before it.
+#[cfg(test)]
 pub fn question_words(message: &str, known: impl Fn(&str) -> bool) -> Vec<String> {
     question_words_of(message, known).0
 }
@@ -26,28 +29,31 @@ pub fn question_words(message: &str, known: impl Fn(&str) -> bool) -> Vec<String
 /// [`question_words`], and whether they are all the message's words (as
 /// [`words`] reads it), so that what else reads the whole message can read
 /// them instead of splitting it again.
+#[cfg(test)]
 pub fn question_words_of(message: &str, known: impl Fn(&str) -> bool) -> (Vec<String>, bool) {
     let read = read_question(message, known);
-    (read.words, read.whole)
+    (read.words.iter().map(str::to_string).collect(), read.whole)
 }
 
 /// A message as [`read_question`] reads it.
 #[derive(Debug, Clone, PartialEq)]
 pub struct QuestionRead<'a> {
-    /// [`question_words`] of it.
-    pub words: Vec<String>,
-    /// Whether those are all its words (as [`words`] reads it).
+    /// The words of it to match (its question sentence's when it has a
+    /// preamble, else all of them), in one buffer.
+    pub words: Words,
+    /// Whether those are all its words (as [`crate::text::words`] reads it).
     pub whole: bool,
     /// [`question_text`] of it.
     pub text: Option<&'a str>,
 }
 
-/// [`question_words_of`] and [`question_text`] of a message in one reading:
+/// The words of a message to match, whether they are all its words, and
+/// its question sentence ([`question_text`]), in one reading:
 /// a message of several sentences is split into them once, not once for
 /// each.
 pub fn read_question(message: &str, known: impl Fn(&str) -> bool) -> QuestionRead<'_> {
     let whole = |text| QuestionRead {
-        words: words(message),
+        words: Words::read(message),
         whole: true,
         text,
     };
@@ -56,7 +62,7 @@ pub fn read_question(message: &str, known: impl Fn(&str) -> bool) -> QuestionRea
         Split::AsksNothing => return whole(None),
         Split::Asking(sentences, at) => (sentences, at),
     };
-    let question = words(sentences[at]);
+    let question = Words::read(sentences[at]);
     let text = Some(sentences[at]);
     let content = question.iter().filter(|w| !is_stopword(w)).count();
     if content >= MIN_CONTENT_WORDS {
@@ -66,14 +72,17 @@ pub fn read_question(message: &str, known: impl Fn(&str) -> bool) -> QuestionRea
             text,
         };
     }
-    let mut out: Vec<String> = sentences
-        .iter()
-        .enumerate()
-        .filter(|&(i, _)| i != at)
-        .flat_map(|(_, s)| words(s))
-        .filter(|w| !is_stopword(w) && known(w))
-        .collect();
-    out.extend(question);
+    let mut out = Words::with_capacity(message.len(), message.len() / 4 + 1);
+    for (_, sentence) in sentences.iter().enumerate().filter(|&(i, _)| i != at) {
+        for word in Words::read(sentence).iter() {
+            if !is_stopword(word) && known(word) {
+                out.push(word);
+            }
+        }
+    }
+    for word in question.iter() {
+        out.push(word);
+    }
     QuestionRead {
         words: out,
         whole: false,
@@ -206,7 +215,7 @@ fn split_lowercase_questions(sentence: &str) -> Vec<&str> {
 
 /// True when a sentence opens with a question word or an auxiliary verb.
 fn opens_like_a_question(sentence: &str) -> bool {
-    words(sentence).first().is_some_and(|w| {
+    Words::read(sentence).iter().next().is_some_and(|w| {
         language().in_list(List::Question, w) || language().in_list(List::Auxiliary, w)
     })
 }
@@ -275,11 +284,9 @@ mod tests {
         ] {
             let read = read_question(message, known);
             assert_eq!(read.text, question_text(message), "{message}");
-            assert_eq!(
-                (read.words, read.whole),
-                question_words_of(message, known),
-                "{message}"
-            );
+            let (words, whole) = question_words_of(message, known);
+            assert_eq!(read.words.to_strs(), words, "{message}");
+            assert_eq!(read.whole, whole, "{message}");
         }
         let read = read_question("I've only skimmed it. How much aid did the US send?", known);
         assert_eq!(read.text, Some("How much aid did the US send?"));

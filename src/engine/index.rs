@@ -478,13 +478,14 @@ fn fact_docs(knowledge: &Knowledge, analyzer: &Analyzer, interner: &mut Interner
                     let analysed = analyzer.analyse_known(text);
                     let ordered: Vec<TermId> =
                         analysed.tokens.iter().filter_map(|t| t.term).collect();
+                    let all_words = analysed.all_words.to_strs();
                     let asks = wants_of(
-                        &analysed.all_words,
+                        &all_words,
                         &analysed.classes,
                         knowledge.meta.later_events_unknown,
                     );
                     // Our intents are well formed: the last word counted is the thing.
-                    let counted_last = terms_of(&counted_words(&analysed.all_words).join(" "))
+                    let counted_last = terms_of(&counted_words(&all_words).join(" "))
                         .last()
                         .copied();
                     let sorted = interner.intern(sorted_terms(ordered.iter().copied()));

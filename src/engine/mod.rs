@@ -37,6 +37,7 @@ use index::{Index, Target};
 use semantic::Semantic;
 
 use crate::knowledge::Knowledge;
+use crate::text::Words;
 use crate::vectors::Vectors;
 
 /// A scored candidate answer, for tuning.
@@ -146,6 +147,8 @@ impl Engine {
             Ok(read) => read,
             Err(no) => return Reply::Unknown(no),
         };
+        // Borrowed from the one buffer they were read into.
+        let words = words.to_strs();
         // What the message asks about the article's subject, read from its
         // words when they are all of its words (else read again if needed).
         let subject = whole.then(|| about::subject_asked(&words));
@@ -168,7 +171,10 @@ impl Engine {
         match self.bounded_message_words(message) {
             Ok(Bounded {
                 words, question, ..
-            }) => self.reply_to(message, question, &words, None, is_yes_no(&words)),
+            }) => {
+                let words = words.to_strs();
+                self.reply_to(message, question, &words, None, is_yes_no(&words))
+            }
             Err(no) => Reply::Unknown(no),
         }
     }
@@ -182,7 +188,7 @@ impl Engine {
         &self,
         message: &str,
         question: Option<&str>,
-        words: &[String],
+        words: &[&str],
         subject: Option<Option<about::Subject>>,
         yes_no: bool,
     ) -> Reply {
@@ -216,7 +222,7 @@ impl Engine {
     /// (`smalltalk`), or a question about the article as a publication, its
     /// author, outlet, date or link (`about-article`). `words`: the
     /// message's question words.
-    fn before_scoring(&self, message: &str, words: &[String]) -> Option<(Reply, &'static str)> {
+    fn before_scoring(&self, message: &str, words: &[&str]) -> Option<(Reply, &'static str)> {
         match smalltalk::reply(words) {
             Some(smalltalk::Smalltalk::Help) => {
                 return Some((Reply::Greeting(self.help_text()), "smalltalk"));
@@ -245,7 +251,7 @@ impl Engine {
     /// sentence) led by the phrase of it the question (its words) asks for,
     /// when it has one. The kind of answer wanted is read only for such an
     /// answer.
-    fn in_short(&self, mut answer: Answer, question: &[String]) -> Answer {
+    fn in_short(&self, mut answer: Answer, question: &[&str]) -> Answer {
         if answer.text != answer.citation.sentence {
             return answer;
         }
@@ -266,7 +272,7 @@ impl Engine {
         subject: Option<Option<about::Subject>>,
     ) -> Option<Answer> {
         let subject =
-            subject.unwrap_or_else(|| about::subject_asked(&crate::text::words(message)))?;
+            subject.unwrap_or_else(|| about::subject_asked(&Words::read(message).to_strs()))?;
         about::subject_answer(subject, &self.knowledge)
     }
 
@@ -283,7 +289,8 @@ impl Engine {
         if let Some(name) = self.unknown_name_in(read.question) {
             return Err(NoAnswer::NotMentioned(name));
         }
-        let ranked = score::rank(self, &read.words, is_yes_no(&read.words))?;
+        let words = read.words.to_strs();
+        let ranked = score::rank(self, &words, is_yes_no(&words))?;
         let mut out: Vec<Candidate> = Vec::new();
         for r in ranked {
             if out.len() == n {
@@ -320,13 +327,14 @@ impl Engine {
             .bounded_message_words(message)
             .map_err(Before::Declined)
             .and_then(|read| {
-                if let Some((_, stage)) = self.before_scoring(message, &read.words) {
+                let words = read.words.to_strs();
+                if let Some((_, stage)) = self.before_scoring(message, &words) {
                     return Err(Before::Replied(stage));
                 }
                 if let Some(name) = self.unknown_name_in(read.question) {
                     return Err(Before::Declined(NoAnswer::NotMentioned(name)));
                 }
-                score::rank(self, &read.words, is_yes_no(&read.words)).map_err(Before::Declined)
+                score::rank(self, &words, is_yes_no(&words)).map_err(Before::Declined)
             }) {
             Ok(ranked) => ranked,
             Err(Before::Replied(stage)) => {
@@ -403,8 +411,8 @@ impl Engine {
 
     /// The words of a message to answer: its question sentence when a
     /// preamble about the asker comes first.
-    fn question_words(&self, message: &str) -> Vec<String> {
-        focus::question_words(message, |w| self.analyzer.knows(w))
+    fn question_words(&self, message: &str) -> Words {
+        focus::read_question(message, |w| self.analyzer.knows(w)).words
     }
 
     /// A name the message's question sentence ([`focus::read_question`]'s
@@ -581,7 +589,7 @@ impl Engine {
     /// True when the message asks about the article itself (its author,
     /// date, subject or headline) rather than about what it reports.
     pub fn asks_about_article(&self, message: &str) -> bool {
-        about::asks_about_article(&crate::text::words(message))
+        about::asks_about_article(&Words::read(message).to_strs())
     }
 
     /// Answers a suggestion's id as if its fact had been asked for: used when
@@ -592,7 +600,7 @@ impl Engine {
             let answer = self.answer_for(Target::Fact(i), 1.0);
             let shown = self.offered_intent(i);
             return Some(match shown {
-                Some(intent) if is_yes_no(&crate::text::words(intent)) => answer,
+                Some(intent) if is_yes_no(&Words::read(intent).to_strs()) => answer,
                 _ => fit::neutral_answer(answer),
             });
         }
@@ -681,7 +689,7 @@ fn reads_as_question(intent: &str) -> bool {
 /// A message's words as [`Engine::bounded_message_words`] reads them.
 struct Bounded<'m> {
     /// Its question words, the overlong ones passed over.
-    words: Vec<String>,
+    words: Words,
     /// Whether those are all its words ([`crate::text::words`] of it).
     whole: bool,
     /// Its question sentence ([`focus::read_question`]'s text).

@@ -70,10 +70,10 @@ impl Wants {
 /// (newspaper), "what specific proposals" (proposals). A sentence that only
 /// mentions such a thing ("a German newspaper", "our own proposals") does
 /// not say which it is.
-pub fn identified_words(words: &[String]) -> Vec<String> {
+pub fn identified_words(words: &[&str]) -> Vec<String> {
     let identifying = |w: &str| language().in_list(List::Identifying, w);
     let start = words.windows(2).position(|p| {
-        p[0] == "which" && !is_auxiliary(&p[1]) || p[0] == "what" && identifying(&p[1])
+        p[0] == "which" && !is_auxiliary(p[1]) || p[0] == "what" && identifying(p[1])
     });
     // Only a question that opens with it asks to identify ("which X did"),
     // not one that embeds it ("do they get to pick which alliance").
@@ -96,7 +96,7 @@ pub fn identified_words(words: &[String]) -> Vec<String> {
 /// specific proposals for common ground") or at a verb after the noun
 /// ("which envoy stationed in Russia", "what kind of newspaper said": a
 /// participle, a form of an irregular verb or a verb of speech).
-fn noun_of(words: &[String], skipped: Option<List>) -> Vec<String> {
+fn noun_of(words: &[&str], skipped: Option<List>) -> Vec<String> {
     let verb = |w: &str| {
         w.ends_with("ed")
             || w.ends_with("ing")
@@ -110,7 +110,7 @@ fn noun_of(words: &[String], skipped: Option<List>) -> Vec<String> {
         .enumerate()
         .take_while(|(i, w)| !is_stopword(w) && (*i == 0 || !verb(w)))
         .last()
-        .map(|(_, w)| vec![w.clone()])
+        .map(|(_, w)| vec![w.to_string()])
         .unwrap_or_default()
 }
 
@@ -118,10 +118,10 @@ fn noun_of(words: &[String], skipped: Option<List>) -> Vec<String> {
 /// (machine), "which kinds of problems" (problems). The answer is a kind of
 /// it, so a sentence that never mentions it does not give one; "an
 /// arbitrary graph" does answer "what kind of graph".
-pub fn kind_words(words: &[String]) -> Vec<String> {
+pub fn kind_words(words: &[&str]) -> Vec<String> {
     let Some(at) = words.windows(3).position(|p| {
-        matches!(p[0].as_str(), "what" | "which")
-            && language().in_list(List::KindNouns, &p[1])
+        matches!(p[0], "what" | "which")
+            && language().in_list(List::KindNouns, p[1])
             && p[2] == "of"
     }) else {
         return Vec::new();
@@ -290,7 +290,7 @@ fn starts_purpose(next: &str) -> bool {
 /// stop words included); `later_events_unknown` is the
 /// article's setting of that name: only then is a question about what came
 /// of something later ([`Wants::Outcome`]) told apart.
-pub fn wants_in(words: &[String], later_events_unknown: bool) -> Wants {
+pub fn wants_in(words: &[&str], later_events_unknown: bool) -> Wants {
     let lang = language();
     // Each word's lists, looked up once: the tests read up to nine lists,
     // most of them word by word. Kept on the stack for a question of usual
@@ -312,7 +312,7 @@ pub fn wants_in(words: &[String], later_events_unknown: bool) -> Wants {
 /// [`wants_in`] of words whose classes are known
 /// ([`crate::language::Language::classes`] of each, as an analysed question
 /// has them): no word is looked up again.
-pub fn wants_of(words: &[String], classes: &[Classes], later_events_unknown: bool) -> Wants {
+pub fn wants_of(words: &[&str], classes: &[Classes], later_events_unknown: bool) -> Wants {
     use marker::*;
     // The words tested by name below, read in one pass as bits: a test of
     // one is a bit test, and a pair is looked for only when both its words
@@ -389,7 +389,7 @@ pub fn wants_of(words: &[String], classes: &[Classes], later_events_unknown: boo
     } else if words
         .iter()
         .take(3)
-        .any(|w| matches!(w.as_str(), "who" | "whom" | "whose"))
+        .any(|w| matches!(*w, "who" | "whom" | "whose"))
         || asks_for(List::PersonNouns, 2)
     {
         Wants::Person
@@ -433,9 +433,9 @@ mod marker {
     pub const THAT: u32 = 1 << 30;
 
     /// The bits of the words among `words`.
-    pub fn marked(words: &[String]) -> u32 {
+    pub fn marked(words: &[&str]) -> u32 {
         words.iter().fold(0, |bits, w| {
-            bits | match w.as_str() {
+            bits | match *w {
                 "how" => HOW,
                 "many" => MANY,
                 "much" => MUCH,
@@ -478,7 +478,7 @@ const SHORT_QUESTION: usize = 32;
 
 /// True when a question asks for a share ("what percentage of members",
 /// "which proportion"): its answer is a percentage or a fraction.
-pub fn asks_a_share(words: &[String]) -> bool {
+pub fn asks_a_share(words: &[&str]) -> bool {
     let lang = language();
     let classes: Vec<Classes> = words.iter().map(|w| lang.classes(w)).collect();
     asks_within(words, &classes, List::CountNouns, 2)
@@ -491,9 +491,9 @@ const REASON_NOUN_SPAN: usize = 3;
 /// True when a word of `nouns` comes within `span` words after "what" or
 /// "which" ("on what exact date", "at which venue"); `classes` are the
 /// words' lists, one for each word.
-fn asks_within(words: &[String], classes: &[Classes], nouns: List, span: usize) -> bool {
+fn asks_within(words: &[&str], classes: &[Classes], nouns: List, span: usize) -> bool {
     words.iter().enumerate().any(|(i, w)| {
-        matches!(w.as_str(), "what" | "which" | "whats")
+        matches!(*w, "what" | "which" | "whats")
             && classes[i + 1..].iter().take(span).any(|c| c.has(nouns))
     })
 }
@@ -501,7 +501,7 @@ fn asks_within(words: &[String], classes: &[Classes], nouns: List, span: usize) 
 /// True when "when" asks for a time ("when did", "when exactly", "it was
 /// sent when?"), not when it joins two clauses ("was Biden involved when
 /// the reply was written", "when time is short, what case is used").
-fn asks_when(words: &[String], classes: &[Classes]) -> bool {
+fn asks_when(words: &[&str], classes: &[Classes]) -> bool {
     // An auxiliary ([`is_auxiliary`]) or a qualifier of "when" at `next`.
     let asks = |next: usize| {
         classes
@@ -509,7 +509,7 @@ fn asks_when(words: &[String], classes: &[Classes]) -> bool {
             .is_some_and(|c| c.has(List::Auxiliary) || c.has(List::WhenQualifiers))
     };
     words.iter().enumerate().any(|(i, w)| {
-        w == "when"
+        *w == "when"
             && (i == 0 && (asks(1) || !asks_later(&words[1..], &classes[1..]))
                 || i + 1 == words.len()
                 || asks(i + 1))
@@ -519,18 +519,18 @@ fn asks_when(words: &[String], classes: &[Classes]) -> bool {
 /// True when another question word follows: an opening "when" then only
 /// sets the scene for the question it asks ("when time is short, what
 /// case is used").
-fn asks_later(words: &[String], classes: &[Classes]) -> bool {
+fn asks_later(words: &[&str], classes: &[Classes]) -> bool {
     words
         .iter()
         .zip(classes)
-        .any(|(w, c)| w != "when" && c.has(List::Question))
+        .any(|(w, c)| *w != "when" && c.has(List::Question))
 }
 
 /// The words a "how many"/"how much" question counts: the content words
 /// right after "many" or "much", up to the verb ("how many russian
 /// soldiers": russian, soldiers). One of them is the thing counted; the
 /// others qualify it.
-pub fn counted_words(words: &[String]) -> Vec<String> {
+pub fn counted_words(words: &[&str]) -> Vec<String> {
     let Some(at) = words
         .windows(2)
         .position(|p| p[0] == "how" && (p[1] == "many" || p[1] == "much"))
@@ -556,7 +556,7 @@ pub fn counted_words(words: &[String]) -> Vec<String> {
         if !phrase.is_empty() && language().in_list(List::DurationUnits, word) {
             break;
         }
-        phrase.push(word.clone());
+        phrase.push(word.to_string());
     }
     phrase
 }
@@ -564,7 +564,7 @@ pub fn counted_words(words: &[String]) -> Vec<String> {
 /// Where the subject of "how much did X cost" ends (at the verb of cost),
 /// given the words after "how much"; `None` when the question counts
 /// something itself ("how much aid").
-fn priced_subject_end(rest: &[String]) -> Option<usize> {
+fn priced_subject_end(rest: &[&str]) -> Option<usize> {
     if !rest.first().is_some_and(|w| is_auxiliary(w)) {
         return None;
     }
@@ -574,7 +574,7 @@ fn priced_subject_end(rest: &[String]) -> Option<usize> {
 
 /// True when the question asks what something cost ("how much did the
 /// bridge cost?"): the thing is priced, not counted.
-pub fn asks_a_price(words: &[String]) -> bool {
+pub fn asks_a_price(words: &[&str]) -> bool {
     words
         .windows(2)
         .position(|p| p[0] == "how" && p[1] == "much")
@@ -778,7 +778,7 @@ impl Gives {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::text::words;
+    use crate::text::test_words as words;
 
     fn w(q: &str) -> Wants {
         wants_in(&words(q), true)

@@ -137,7 +137,7 @@ fn read<'a>(engine: &Engine, question: Analysed<'a>) -> Result<Reading<'a>, NoAn
 
 /// Scores the knowledge's facts against a question (its words, and
 /// whether they ask for a yes or a no: [`super::is_yes_no`]), best first.
-pub fn rank(engine: &Engine, words: &[String], yes_no: bool) -> Result<Vec<Ranked>, NoAnswer> {
+pub fn rank(engine: &Engine, words: &[&str], yes_no: bool) -> Result<Vec<Ranked>, NoAnswer> {
     let t = &engine.tunables;
     let asked = words;
     let reading = read(engine, engine.analyzer.analyse_question(words))?;
@@ -290,6 +290,7 @@ fn query_terms(engine: &Engine, tokens: &[Token]) -> Vec<QueryTerm> {
 /// whether the knowledge knows each: for `citebot ask --explain`.
 pub fn weighted_words(engine: &Engine, message: &str) -> Vec<(String, f32, bool)> {
     let words = engine.question_words(message);
+    let words = words.to_strs();
     let q = engine.analyzer.analyse_question(&words);
     let mut out: Vec<(String, f32, bool)> = q
         .corrections

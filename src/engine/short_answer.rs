@@ -19,7 +19,7 @@ const COUNTED_NOUN_WORDS: usize = 3;
 /// `wants`, as a sentence of its own: `None` when the question asks for
 /// another kind, or the sentence holds no such phrase that the question
 /// does not already say.
-pub fn short_answer(wants: Wants, question: &[String], sentence: &str) -> Option<String> {
+pub fn short_answer(wants: Wants, question: &[&str], sentence: &str) -> Option<String> {
     let tokens: Vec<&str> = sentence.split_whitespace().collect();
     let span = match wants {
         Wants::Count | Wants::Money => amount(wants, question, &tokens)?,
@@ -51,9 +51,9 @@ fn bare(token: &str) -> String {
 }
 
 /// True when the question already holds this token (so it is no answer).
-fn asked(question: &[String], token: &str) -> bool {
+fn asked(question: &[&str], token: &str) -> bool {
     let token = bare(token);
-    question.contains(&token)
+    question.contains(&token.as_str())
 }
 
 /// The span of the amount or count that best answers: a number not in the
@@ -62,7 +62,7 @@ fn asked(question: &[String], token: &str) -> bool {
 /// shortly before: "passenger numbers rose to 7.9 million") come first, and
 /// for money, amounts in dollars or a named currency, for a count, numbers
 /// that are no money.
-fn amount(wants: Wants, question: &[String], tokens: &[&str]) -> Option<(usize, usize)> {
+fn amount(wants: Wants, question: &[&str], tokens: &[&str]) -> Option<(usize, usize)> {
     let lang = language();
     let counted: Vec<String> = counted_words(question).iter().map(|w| stem(w)).collect();
     let share = question::asks_a_share(question);
@@ -179,7 +179,7 @@ fn counted_noun_end(tokens: &[&str], from: usize) -> usize {
 /// The span of the date that answers: the first run of weekday, month, day
 /// and year tokens the question does not already say ("Tuesday, 14
 /// October"); a bare year ("in 1987") answers "when" but not "when exactly".
-fn date(wants: Wants, question: &[String], tokens: &[&str]) -> Option<(usize, usize)> {
+fn date(wants: Wants, question: &[&str], tokens: &[&str]) -> Option<(usize, usize)> {
     let lang = language();
     let is_year = |t: &str| is_year(&bare(t));
     let is_day_number = |t: &str| {
@@ -220,7 +220,7 @@ fn date(wants: Wants, question: &[String], tokens: &[&str]) -> Option<(usize, us
 /// The span of the length of time that answers "how long": the first
 /// number and unit ("48 hours", "two weeks") or "since" and its time that
 /// the question does not already say.
-fn duration(question: &[String], tokens: &[&str]) -> Option<(usize, usize)> {
+fn duration(question: &[&str], tokens: &[&str]) -> Option<(usize, usize)> {
     let end =
         (0..tokens.len()).find(|&i| question::lasts(tokens, i) && !asked(question, tokens[i]))?;
     if question::bounds_a_span(&bare(tokens[end])) {
@@ -240,7 +240,7 @@ fn duration(question: &[String], tokens: &[&str]) -> Option<(usize, usize)> {
 /// say, and is no day or month. A place the gazetteer knows comes first,
 /// else the last such name ("shares in Harbourline fell in early trading in
 /// Oslo": Oslo; "at the Port of Leith": Port of Leith).
-fn place(question: &[String], tokens: &[&str]) -> Option<(usize, usize)> {
+fn place(question: &[&str], tokens: &[&str]) -> Option<(usize, usize)> {
     let names: Vec<(usize, usize)> = (0..tokens.len().saturating_sub(1))
         .filter_map(|i| place_after(question, tokens, i))
         .collect();
@@ -252,7 +252,7 @@ fn place(question: &[String], tokens: &[&str]) -> Option<(usize, usize)> {
 }
 
 /// The name after the place preposition at `i`, if one follows.
-fn place_after(question: &[String], tokens: &[&str], i: usize) -> Option<(usize, usize)> {
+fn place_after(question: &[&str], tokens: &[&str], i: usize) -> Option<(usize, usize)> {
     let capitalised = |t: &str| question::bare(t).starts_with(|c: char| c.is_uppercase());
     if !language().in_list(List::PlacePrepositions, tokens[i]) || ends_clause(tokens[i]) {
         return None;
@@ -299,7 +299,7 @@ const DATED_WORDS_BEFORE: usize = 3;
 /// True when one of the few words before `start`, within its clause, is a
 /// word of the question: "when does the ban start" is answered by the date
 /// of "starting in 2026", not by the vote's "on Monday" earlier on.
-fn follows_asked_word(question: &[String], tokens: &[&str], start: usize) -> bool {
+fn follows_asked_word(question: &[&str], tokens: &[&str], start: usize) -> bool {
     let asked: Vec<String> = question
         .iter()
         .filter(|w| !crate::text::is_stopword(w))
@@ -325,7 +325,7 @@ const NAME_WORDS: usize = 4;
 /// Dana Okafor, the union's regional secretary for Halbridge."), up to the
 /// next comma or the sentence's end. A clause that goes on about them
 /// ("Castellano, who does not ...") says what they do, not who they are.
-fn identity(question: &[String], tokens: &[&str]) -> Option<(usize, usize)> {
+fn identity(question: &[&str], tokens: &[&str]) -> Option<(usize, usize)> {
     let name = asked_identity(question)?;
     let last = name.last()?;
     let at = tokens.iter().position(|t| bare(t) == *last)?;
@@ -350,13 +350,13 @@ fn identity(question: &[String], tokens: &[&str]) -> Option<(usize, usize)> {
 
 /// The name a "who is <name>" question asks about, its words folded; `None`
 /// for other questions ("who said ...").
-fn asked_identity(question: &[String]) -> Option<&[String]> {
-    let at = question.iter().position(|w| w == "who" || w == "whos")?;
+fn asked_identity<'q>(question: &'q [&'q str]) -> Option<&'q [&'q str]> {
+    let at = question.iter().position(|&w| w == "who" || w == "whos")?;
     let rest = &question[at + 1..];
     let rest = if question[at] == "whos" {
         rest
     } else {
-        match rest.first().map(String::as_str) {
+        match rest.first().copied() {
             Some("is" | "was" | "are" | "were") => &rest[1..],
             _ => return None,
         }
@@ -378,7 +378,7 @@ fn ends_phrase(token: &str) -> bool {
 mod tests {
     use super::*;
     use crate::engine::question::wants_in;
-    use crate::text::words;
+    use crate::text::test_words as words;
 
     fn short(question: &str, sentence: &str) -> Option<String> {
         let q = words(question);

@@ -53,7 +53,7 @@ comes from. Ask me anything about it{examples}. Commands: /summary, /topics, /qu
 pub const THANKS_TEXT: &str = "You're welcome! Ask me anything else about the article.";
 
 /// The friendly reply for a greeting, thanks or help request, if the message is one.
-pub fn reply(words: &[String]) -> Option<Smalltalk> {
+pub fn reply(words: &[&str]) -> Option<Smalltalk> {
     if words.len() > 6 {
         return None;
     }
@@ -77,7 +77,7 @@ pub fn reply(words: &[String]) -> Option<Smalltalk> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::text::words;
+    use crate::text::test_words as words;
 
     fn reply_to(message: &str) -> Option<Smalltalk> {
         reply(&words(message))

@@ -37,7 +37,7 @@ pub struct Counted {
 
 impl Counted {
     /// Reads the counted phrase of a question that asks for a count or a sum.
-    pub fn read(words: &[String], wanted: Wants, analyzer: &Analyzer, index: &Index) -> Counted {
+    pub fn read(words: &[&str], wanted: Wants, analyzer: &Analyzer, index: &Index) -> Counted {
         if wanted != Wants::Count && wanted != Wants::Money {
             return Counted::default();
         }
@@ -100,7 +100,7 @@ pub struct Identified {
 impl Identified {
     /// The nouns a "which X" question asks to identify.
     pub fn read(
-        words: &[String],
+        words: &[&str],
         analyzer: &Analyzer,
         semantic: Option<&Semantic>,
     ) -> Vec<Identified> {

@@ -21,11 +21,12 @@ fn denial(word: &str) -> bool {
 }
 
 /// The content words of a text in order, stemmed.
-fn content_stems(words: &[String]) -> Vec<String> {
+fn content_stems(words: &[impl AsRef<str>]) -> Vec<String> {
     words
         .iter()
+        .map(AsRef::as_ref)
         .filter(|w| !is_stopword(w) && !is_negation(w))
-        .map(|w| stem(w))
+        .map(stem)
         .collect()
 }
 
@@ -39,7 +40,7 @@ fn content_stems(words: &[String]) -> Vec<String> {
 /// question asking for a yes or a no is answered by the denial; an intent
 /// of the fact that uses a negation vouches for it.
 pub fn affirms_denied(
-    question: &[String],
+    question: &[&str],
     yes_no: bool,
     sentence: &str,
     intents: &[Vec<String>],
@@ -54,7 +55,7 @@ pub fn affirms_denied(
 
 /// False when [`affirms_denied`] is false for the question whatever the
 /// sentence: it asks for a yes or a no, or denies something itself.
-pub fn may_affirm_denied(question: &[String], yes_no: bool) -> bool {
+pub fn may_affirm_denied(question: &[&str], yes_no: bool) -> bool {
     !(yes_no || question.iter().any(|w| denial(w)))
 }
 
@@ -155,7 +156,7 @@ pub fn affirms_denied_in(asked: &[impl AsRef<str>], clause: &Denials, vouched: &
 /// True when a question that opens with a question word denies what it
 /// asks for ("what is not an example of ...") while its sentence denies
 /// nothing at all: the sentence states what is so, not what is not.
-pub fn denies_unsaid(question: &[String], yes_no: bool, sentence: &str) -> bool {
+pub fn denies_unsaid(question: &[&str], yes_no: bool, sentence: &str) -> bool {
     asks_what_is_not(question, yes_no) && !denies_anything(&crate::text::words(sentence))
 }
 
@@ -165,7 +166,7 @@ pub fn denies_unsaid(question: &[String], yes_no: bool, sentence: &str) -> bool 
 /// participle describing a thing ("a problem not known to be in P"). A negation
 /// after a word that opens a clause of its own ("which values did they say
 /// they won't budge on", `[clause-openers]`) denies within that clause.
-pub fn asks_what_is_not(question: &[String], yes_no: bool) -> bool {
+pub fn asks_what_is_not(question: &[&str], yes_no: bool) -> bool {
     if yes_no
         || !question
             .first()
@@ -197,15 +198,15 @@ pub fn asks_what_is_not(question: &[String], yes_no: bool) -> bool {
 /// auxiliary (`[auxiliary]`: "what is memory not known as" denies). It
 /// says which thing is meant, not that the question asks for what is not
 /// so.
-fn describes(question: &[String], j: usize) -> bool {
+fn describes(question: &[&str], j: usize) -> bool {
     use super::substituted::is_verb_form;
     let lang = language();
     let verb = |w: &str| {
         is_verb_form(w) || lang.in_list(List::Auxiliary, w) || lang.in_list(List::LinkingVerbs, w)
     };
     if j < 2
-        || is_stopword(&question[j - 1])
-        || verb(&question[j - 1])
+        || is_stopword(question[j - 1])
+        || verb(question[j - 1])
         || !question.get(j + 1).is_some_and(|next| is_verb_form(next))
     {
         return false;
@@ -223,48 +224,49 @@ pub fn denies_anything(words: &[String]) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::text::test_words as q;
     use crate::text::words as w;
 
     #[test]
     fn a_question_stating_what_the_sentence_denies() {
         let s = "Turing machines are not intended as a practical computing technology.";
         assert!(affirms_denied(
-            &w("what are intended as a practical computing technology"),
+            &q("what are intended as a practical computing technology"),
             false,
             s,
             &[]
         ));
         // Asked for a yes or a no, the denial is the answer.
         assert!(!affirms_denied(
-            &w("are turing machines intended as a practical technology"),
+            &q("are turing machines intended as a practical technology"),
             true,
             s,
             &[]
         ));
         // A question that denies too asks about the denial.
         assert!(!affirms_denied(
-            &w("what are not intended as a practical technology"),
+            &q("what are not intended as a practical technology"),
             false,
             s,
             &[]
         ));
         // "No efficient algorithm is known" denies "efficient", not "algorithm".
         assert!(!affirms_denied(
-            &w("what is the best known algorithm"),
+            &q("what is the best known algorithm"),
             false,
             "No efficient algorithm is known.",
             &[]
         ));
         // A promise or a demand reports what someone wants.
         assert!(!affirms_denied(
-            &w("what did russia want about countries that join"),
+            &q("what did russia want about countries that join"),
             false,
             "Russia asked that Ukraine would never join the alliance.",
             &[]
         ));
         // An intent that asks about the denial vouches for the fact.
         assert!(!affirms_denied(
-            &w("what are intended as a practical technology"),
+            &q("what are intended as a practical technology"),
             false,
             s,
             &[w("what are turing machines not intended as")]
@@ -340,45 +342,45 @@ mod tests {
     fn a_question_denying_what_the_sentence_never_denies() {
         let s = "Time and space are examples of complexity resources.";
         assert!(denies_unsaid(
-            &w("what is not an example of a resource"),
+            &q("what is not an example of a resource"),
             false,
             s
         ));
         assert!(!denies_unsaid(
-            &w("what is an example of a resource"),
+            &q("what is an example of a resource"),
             false,
             s
         ));
         // A negation after "say" sits in a clause of its own; one far from
         // the question word in the same clause denies what is asked.
         assert!(denies_unsaid(
-            &w("what type of resource is time not an example of"),
+            &q("what type of resource is time not an example of"),
             false,
             s
         ));
         assert!(!denies_unsaid(
-            &w("what is an example of a resource that is not time"),
+            &q("what is an example of a resource that is not time"),
             false,
             s
         ));
         assert!(!denies_unsaid(
-            &w("which values did washington say it won't budge on"),
+            &q("which values did washington say it won't budge on"),
             false,
             s
         ));
         // A negating prefix is part of its word.
         assert!(!denies_unsaid(
-            &w("which non-negotiable values are there"),
+            &q("which non-negotiable values are there"),
             false,
             s
         ));
         // The sentence denies something: rule `denied` reads the two.
         assert!(!denies_unsaid(
-            &w("what is not an example"),
+            &q("what is not an example"),
             false,
             "Space is not an example."
         ));
-        assert!(!denies_unsaid(&w("is time not a resource"), true, s));
+        assert!(!denies_unsaid(&q("is time not a resource"), true, s));
     }
 
     #[test]
@@ -386,25 +388,25 @@ mod tests {
         let s = "Time and space are examples of complexity resources.";
         // "a resource not known to be bounded" says which resource.
         assert!(!denies_unsaid(
-            &w("what is an example of a resource not known to be bounded"),
+            &q("what is an example of a resource not known to be bounded"),
             false,
             s
         ));
         // After a verb it denies what is asked.
         assert!(denies_unsaid(
-            &w("which resources are not known to be bounded"),
+            &q("which resources are not known to be bounded"),
             false,
             s
         ));
         // After a modal too ("may" is no noun), and after a subject put
         // after "is".
         assert!(denies_unsaid(
-            &w("what may not be more powerful than the others"),
+            &q("what may not be more powerful than the others"),
             false,
             s
         ));
         assert!(denies_unsaid(
-            &w("what resource is memory not known as"),
+            &q("what resource is memory not known as"),
             false,
             s
         ));

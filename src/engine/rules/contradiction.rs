@@ -74,7 +74,7 @@ pub(super) fn is_negation(word: &str) -> bool {
 }
 
 /// True when some word of the text is a negation that denies.
-fn negated(words: &[String]) -> bool {
+fn negated(words: &[impl AsRef<str>]) -> bool {
     (0..words.len()).any(|i| denies_at(words, i))
 }
 
@@ -82,12 +82,13 @@ fn negated(words: &[String]) -> bool {
 /// the other way of a choice, "can and cannot", "do or don't" (the word
 /// before "and"/"or", `[list-joiners]`, begins the negation), which says
 /// both and denies neither.
-fn denies_at(words: &[String], i: usize) -> bool {
-    is_negation(&words[i])
+fn denies_at(words: &[impl AsRef<str>], i: usize) -> bool {
+    let at = |i: usize| words[i].as_ref();
+    is_negation(at(i))
         && !(i >= 2
-            && language().in_list(List::ListJoiners, &words[i - 1])
-            && !is_negation(&words[i - 2])
-            && words[i].starts_with(words[i - 2].as_str()))
+            && language().in_list(List::ListJoiners, at(i - 1))
+            && !is_negation(at(i - 2))
+            && at(i).starts_with(at(i - 2)))
 }
 
 /// The clauses of a sentence as words: it breaks at commas, semicolons,
@@ -113,7 +114,7 @@ fn clauses(sentence: &str) -> Vec<Vec<String>> {
 /// The clause of the sentence that the question is about: the one sharing
 /// the most content words with it; on a tie, one that denies nothing. Empty
 /// when no clause shares a word.
-pub(super) fn asked_clause(question: &[String], sentence: &str) -> Vec<String> {
+pub(super) fn asked_clause(question: &[&str], sentence: &str) -> Vec<String> {
     let asked: Vec<String> = question
         .iter()
         .filter(|w| !is_stopword(w))
@@ -142,16 +143,21 @@ fn denied(words: &[String], span: usize) -> Vec<String> {
 
 /// The content words among the `span` words from where each negation's
 /// denial starts (`start`, given the negation's place).
-fn denied_after(words: &[String], span: usize, start: impl Fn(usize) -> usize) -> Vec<String> {
+fn denied_after(
+    words: &[impl AsRef<str>],
+    span: usize,
+    start: impl Fn(usize) -> usize,
+) -> Vec<String> {
     let mut out = Vec::new();
     for i in 0..words.len() {
         if denies_at(words, i) {
             out.extend(
                 words[start(i)..]
                     .iter()
+                    .map(AsRef::as_ref)
                     .take(span)
                     .filter(|w| !is_stopword(w) && !is_negation(w))
-                    .cloned(),
+                    .map(str::to_string),
             );
         }
     }
@@ -163,7 +169,7 @@ fn denied_after(words: &[String], span: usize, start: impl Fn(usize) -> usize) -
 /// workshop open") is followed by the subject, which it does not deny: the
 /// span starts at the verb after it (the first verb form among the next few
 /// words; when there is none, right after the negation as in a statement).
-fn question_denied(words: &[String], span: usize) -> Vec<String> {
+fn question_denied(words: &[&str], span: usize) -> Vec<String> {
     denied_after(words, span, |i| {
         let verb = (i <= INVERTED_AT)
             .then(|| {
@@ -180,7 +186,7 @@ fn question_denied(words: &[String], span: usize) -> Vec<String> {
 }
 
 /// True when the question asks for a reason ("why", "what for").
-fn asks_why(question: &[String]) -> bool {
+fn asks_why(question: &[&str]) -> bool {
     crate::engine::question::wants_in(question, false) == crate::engine::question::Wants::Reason
 }
 
@@ -691,7 +697,7 @@ struct Asserted<'q> {
     /// The stems its negations deny (those the knowledge has).
     denied: Vec<Id>,
     /// The numbers it names that the article gives somewhere, and its years.
-    numbers: Vec<&'q String>,
+    numbers: Vec<&'q str>,
     /// The counts of things it asks for (rule `other-count`).
     counts: Vec<u32>,
     /// Its words that have an opposite with the words they modify, as
@@ -719,7 +725,7 @@ impl<'q> Asserted<'q> {
     /// places; `yes_no`: whether it asks for a yes or a no);
     /// `article_numbers` are the numbers the article gives.
     fn new(
-        question: &'q [String],
+        question: &'q [&'q str],
         tokens: &'q [Token],
         classes: Option<&[Classes]>,
         yes_no: bool,
@@ -751,14 +757,14 @@ impl<'q> Asserted<'q> {
         // With the words' classes, a word's token is found at its place
         // and no word's classes are looked up again.
         let stop_at =
-            |i: usize| classes.map_or_else(|| is_stopword(&question[i]), |c| c[i].is_stopword());
+            |i: usize| classes.map_or_else(|| is_stopword(question[i]), |c| c[i].is_stopword());
         let mut placed = tokens.iter().peekable();
         let read: Vec<Read<'q>> = question
             .iter()
             .enumerate()
             .map(|(i, w)| {
                 if stop_at(i) {
-                    return Read::Stop(claims.stop_modifiers.get(w.as_str()).map(String::as_str));
+                    return Read::Stop(claims.stop_modifiers.get(*w).map(String::as_str));
                 }
                 let token = match classes {
                     Some(_) => {
@@ -806,7 +812,8 @@ impl<'q> Asserted<'q> {
         let numbers = question
             .iter()
             .filter(|w| is_number(w))
-            .filter(|n| is_year(n) || article_numbers.contains(n.as_str()))
+            .filter(|n| is_year(n) || article_numbers.contains(**n))
+            .copied()
             .collect();
         let denied = if any_negation {
             question_denied(question, claims.span)
@@ -832,7 +839,7 @@ impl<'q> Asserted<'q> {
             stop_at,
             question_word_at: |i: usize| {
                 classes.map_or_else(
-                    || is_question_word(&question[i]),
+                    || is_question_word(question[i]),
                     |c: &[Classes]| c[i].has(List::Question),
                 )
             },
@@ -1033,11 +1040,10 @@ fn judge(
         share *= t.affirmed_denied;
         fired.add(Rule::AffirmsDenied);
     }
-    if question
-        .numbers
-        .iter()
-        .any(|n| !sentence.numbers.contains(n) && !fact.numbers.contains(n))
-    {
+    if question.numbers.iter().any(|&n| {
+        let has = |numbers: &[String]| numbers.iter().any(|m| m == n);
+        !has(&sentence.numbers) && !has(&fact.numbers)
+    }) {
         share *= t.other_number;
         fired.add(Rule::OtherNumber);
     }
@@ -1055,7 +1061,7 @@ fn judge(
 /// classes are reused; `yes_no`: whether it asks for a yes or a no.
 pub fn apply(
     engine: &Engine,
-    question: &[String],
+    question: &[&str],
     analysed: &Analysed,
     yes_no: bool,
     ranked: &mut [Ranked],
@@ -1168,7 +1174,8 @@ mod tests {
             "when does the museum not open?",
             "why can't the workshop welcome visitors on mondays?",
         ] {
-            let question = e.question_words(message);
+            let words = e.question_words(message);
+            let question = words.to_strs();
             let analysed = e.analyzer.analyse_question(&question);
             let classes = match &analysed.all_words {
                 Cow::Borrowed(_) => Some(&analysed.classes[..]),
@@ -1233,7 +1240,7 @@ mod tests {
         let knowledge = load_str(std::path::Path::new("kb"), &toml, &format!("T\n\n{text}\n"))
             .unwrap_or_else(|e| panic!("{e}"));
         let e = Engine::new(knowledge);
-        let question = words(question);
+        let question = crate::text::test_words(question);
         let yes_no = crate::engine::is_yes_no(&question);
         let asked = Asserted::new(
             &question,
@@ -1278,7 +1285,7 @@ mod tests {
 
     #[test]
     fn a_negated_auxiliary_opening_a_question_denies_the_verb_not_the_subject() {
-        let denied = |q: &str| question_denied(&words(q), 3);
+        let denied = |q: &str| question_denied(&crate::text::test_words(q), 3);
         assert_eq!(denied("why can't the surplus pay for the raise"), ["pay"]);
         assert_eq!(
             denied("when doesn't the workshop welcome visitors"),
@@ -1358,7 +1365,13 @@ mod tests {
         assert!(!both.has(Rule::Denied), "{both:?}");
         let denial = judged("which problems cannot be solved", sentence, &intents);
         assert!(denial.has(Rule::Denied), "{denial:?}");
-        assert!(question_denied(&words("which engines do or don't start"), 3).is_empty());
+        assert!(
+            question_denied(
+                &crate::text::test_words("which engines do or don't start"),
+                3
+            )
+            .is_empty()
+        );
         assert!(negated(&words("which engines do not start")));
         assert!(!negated(&words("which engines do or don't start")));
     }

@@ -38,7 +38,7 @@ fn value(word: &str) -> Option<u32> {
 /// The counts a question asks for: a count from two to
 /// `LARGEST_ASKED` followed by a content word it counts ("what are
 /// four examples", "the three integer responses").
-pub fn asked(question: &[String]) -> Vec<u32> {
+pub fn asked(question: &[&str]) -> Vec<u32> {
     question
         .iter()
         .enumerate()
@@ -56,9 +56,10 @@ pub fn asked(question: &[String]) -> Vec<u32> {
 /// The largest count some words give: a count word or a number by its
 /// value; another word of number ("both", "dozens", "million") as no
 /// limit at all. Zero when they give none.
-pub fn largest(words: &[String]) -> u32 {
+pub fn largest(words: &[impl AsRef<str>]) -> u32 {
     words
         .iter()
+        .map(AsRef::as_ref)
         .filter_map(|w| match value(w) {
             Some(n) => Some(n),
             None if is_number_word(w) => Some(u32::MAX),
@@ -110,7 +111,7 @@ mod tests {
     use super::*;
     use crate::engine::rules::Rule;
     use crate::engine::rules::tests::fired;
-    use crate::text::words;
+    use crate::text::test_words as words;
 
     #[test]
     fn a_count_of_things_is_read_from_words_and_digits() {

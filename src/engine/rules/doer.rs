@@ -23,7 +23,7 @@ pub struct Doer {
 /// list ("Estonia, Latvia and Lithuania") is read up to its last name.
 pub fn read(q: &Analysed, entities: &[Mention]) -> Option<Doer> {
     let first = entities.iter().position(|m| m.subject)?;
-    if q.all_words.iter().any(|w| w == "by") {
+    if q.all_words.contains(&"by") {
         return None;
     }
     let mut last = first;
@@ -38,13 +38,12 @@ pub fn read(q: &Analysed, entities: &[Mention]) -> Option<Doer> {
     let auxiliary = q.all_words[..start]
         .iter()
         .rev()
-        .find(|w| !matches!(w.as_str(), "the" | "a" | "an"))?;
+        .find(|w| !matches!(**w, "the" | "a" | "an"))?;
     let verb = q.all_words.get(end + 1)?;
-    if language().in_list(List::Undergoes, verb) || matches!(verb.as_str(), "be" | "been" | "being")
-    {
+    if language().in_list(List::Undergoes, verb) || matches!(*verb, "be" | "been" | "being") {
         return None;
     }
-    let is_be = matches!(auxiliary.as_str(), "is" | "are" | "was" | "were");
+    let is_be = matches!(*auxiliary, "is" | "are" | "was" | "were");
     let after = &q.all_words[q.tokens[entities[first].end - 1].at + 1..];
     (!is_be || verb.ends_with("ing")).then(|| Doer {
         term: entities[first].term,

@@ -9,7 +9,7 @@ use super::has;
 use crate::engine::NoAnswer;
 use crate::engine::analyze::{Analyzer, TermId, Token};
 use crate::engine::index::{Doc, Index, Mention};
-use crate::language::{List, language};
+use crate::language::List;
 
 /// The entities a question names that the knowledge mentions, once "according
 /// to X" sources are set aside; an entity the knowledge never mentions ends
@@ -18,7 +18,7 @@ pub fn named(
     index: &Index,
     analyzer: &Analyzer,
     tokens: &[Token],
-    all_words: &[String],
+    all_words: &[&str],
 ) -> Result<Vec<Mention>, NoAnswer> {
     let mut mentions = index.find_entities(tokens);
     // A capital the knowledge never names stands for its country when the
@@ -76,7 +76,6 @@ pub fn unknown_name(
         let mut chars = w.chars();
         chars.next().is_some_and(char::is_uppercase) && chars.any(char::is_lowercase)
     };
-    let lang = language();
     let name = typed().skip(1).find_map(|w| {
         if !capitalised(&w) {
             return None;
@@ -85,20 +84,22 @@ pub fn unknown_name(
         let lower = crate::text::single_word(word)?;
         let lower = &lower;
         // Most names a question capitalises are the knowledge's own: the
-        // cheapest check first.
-        if analyzer.knows(lower) {
+        // cheapest check first, its stem and classes read in the same look-up.
+        let reading = analyzer.word_reading(lower);
+        if reading.known {
             return None;
         }
         let common = crate::lexicon::english_rank(lower).is_some_and(|rank| rank < name_rank);
-        let classes = lang.classes(lower);
+        let classes = reading.classes;
         let closed = classes.is_stopword() || classes.has(List::Days) || classes.has(List::Months);
         // The gazetteer's names are rule `unknown-entity`'s own, where a
         // capital stands for its country ("Tallinn" for Estonia).
-        let listed = index.entities.contains_key(&*analyzer.stem_of(lower));
+        let listed = index.entities.contains_key(&*reading.stem);
         if common || closed || listed {
             return None;
         }
-        let read = analyzer.analyse_question(std::slice::from_ref(lower));
+        let asked = [lower.as_str()];
+        let read = analyzer.analyse_question(&asked);
         let known = read.tokens.iter().any(|t| t.term.is_some());
         (!known).then(|| word.to_string())
     })?;

@@ -29,7 +29,7 @@ const BETWEEN: usize = 1;
 /// has its stem). The stems are `stem_at`'s, not copied: a question's
 /// pairs are read once and dropped.
 pub fn pairs<'s>(
-    words: &[String],
+    words: &[impl AsRef<str>],
     stem_at: impl Fn(usize) -> Option<Cow<'s, str>>,
 ) -> Vec<(Cow<'s, str>, Cow<'s, str>)> {
     let opposites = super::contradiction::antonyms();
@@ -37,8 +37,8 @@ pub fn pairs<'s>(
         len: words.len(),
         modifier_at: |i: usize| stem_at(i).filter(|m| opposites.contains_key(&**m)),
         stem_at: &stem_at,
-        stop_at: |i: usize| is_stopword(&words[i]),
-        question_word_at: |i: usize| is_question_word(&words[i]),
+        stop_at: |i: usize| is_stopword(words[i].as_ref()),
+        question_word_at: |i: usize| is_question_word(words[i].as_ref()),
     })
 }
 

@@ -204,7 +204,7 @@ impl<'t> Asked<'t> {
     /// are the knowledge's terms as [`Terms`] read them.
     pub fn read(
         tokens: &[Token],
-        all_words: &[String],
+        all_words: &[&str],
         analyzer: &Analyzer,
         terms: &'t Terms,
         span: usize,
@@ -219,7 +219,7 @@ impl<'t> Asked<'t> {
         // long", "how old"): it is the question's, in no sentence word's place.
         let tokens: Vec<&Token> = tokens
             .iter()
-            .filter(|t| t.at == 0 || all_words.get(t.at - 1).is_none_or(|w| w != "how"))
+            .filter(|t| t.at == 0 || all_words.get(t.at - 1).is_none_or(|&w| w != "how"))
             .collect();
         let words: Vec<Word> = tokens
             .iter()
@@ -301,15 +301,19 @@ impl<'t> Asked<'t> {
 
     /// True when some word of the question stands in the place of a word of
     /// one of `sequences` (a fact's sentence and intents, each as its terms
-    /// in order). `has_digit` says whether a term holds a number.
+    /// in order). `bag`: every term of the sequences, sorted (a neighbour
+    /// the fact lacks stands next to none of its words, so it is dropped
+    /// before the sequences are scanned). `has_digit` says whether a term
+    /// holds a number.
     pub fn substitutes<S: AsRef<[TermId]>>(
         &self,
         sequences: &[S],
+        bag: &[TermId],
         has_digit: impl Fn(TermId) -> bool,
         near: impl Fn(&str, TermId) -> bool,
     ) -> bool {
         let known = |i: Option<usize>| match i.and_then(|i| self.words.get(i)) {
-            Some(Word::Known(term, _)) => Some(*term),
+            Some(Word::Known(term, _)) if bag.binary_search(term).is_ok() => Some(*term),
             _ => None,
         };
         let joined = |i: usize| self.joined.get(i).copied().unwrap_or(false);
@@ -404,7 +408,7 @@ fn replaced(asked: &Asked, index: &Index, analyzer: &Analyzer, terms: &Terms, r:
                 && crate::engine::typo::distance_within(w, s, 1) == Some(1)
         })
     };
-    asked.substitutes(&doc.sequences, has_digit, near)
+    asked.substitutes(&doc.sequences, &doc.bag, has_digit, near)
 }
 
 /// Cuts every ranked fact's score when the question replaced a word of the
@@ -498,6 +502,21 @@ mod tests {
             ),
         ];
         Engine::new(crate::fixtures::one_topic(ARTICLE, &facts))
+    }
+
+    #[test]
+    fn every_documents_bag_holds_the_terms_of_its_sequences() {
+        // What lets `substitutes` drop a neighbour the bag lacks before
+        // scanning the sequences.
+        let e = engine();
+        for doc in &e.index.docs {
+            for seq in doc.sequences.iter() {
+                let seq: &[TermId] = seq.as_ref();
+                for t in seq {
+                    assert!(doc.bag.binary_search(t).is_ok(), "{:?}", doc.target);
+                }
+            }
+        }
     }
 
     fn answered(engine: &Engine, question: &str) -> bool {
