@@ -504,7 +504,10 @@ pub fn draft(article_text: &str) -> Option<String> {
             .filter(|p| p.paragraph == sentence.paragraph);
         // A byline's name is no speaker of the news.
         let speaker = is_news(sentence.paragraph)
-            .then(|| speakers.read(&words, sentence.paragraph, |n| introductions.is_place(n)))
+            .then(|| {
+                let is_place = |n: &str| introductions.is_place(n);
+                speakers.read(&sentence.text, &words, sentence.paragraph, is_place)
+            })
             .flatten();
         // A sentence repeated word for word is cited once.
         if !is_news(sentence.paragraph)

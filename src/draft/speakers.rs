@@ -10,6 +10,8 @@ use std::collections::HashMap;
 
 use super::introductions::names;
 use super::phrases::{Word, content};
+use crate::engine::Tunables;
+use crate::engine::rules::antecedent::points_back;
 use crate::language::{List, language};
 
 /// Most paragraphs back that a pronoun may point: a speaker named in the
@@ -37,6 +39,7 @@ impl Speakers {
     /// no speaker.
     pub fn read(
         &mut self,
+        text: &str,
         words: &[Word],
         paragraph: usize,
         is_place: impl Fn(&str) -> bool,
@@ -47,11 +50,16 @@ impl Speakers {
             .filter_map(|(name, _)| self.person(&name))
             .collect();
         // A sentence that names someone ("Margaret Hollis ... said she had
-        // not decided") has its speaker's name already.
+        // not decided") has its speaker's name already; one that points
+        // back ("It is annoying ...," he said.) takes the words of the
+        // sentence before it through rule `antecedent`, and the name again
+        // would count twice, so that "who is Daniel Achebe?" found his
+        // quotation before the sentence saying who he is.
         let intent = match (&self.last, people.is_empty()) {
             (Some((name, named_in)), true)
                 if paragraph.saturating_sub(*named_in) <= PARAGRAPHS_BACK
-                    && pronoun_speaks(words) =>
+                    && pronoun_speaks(words)
+                    && !points_back(text, Tunables::default().antecedent_span) =>
             {
                 Some(speaker_intent(name, words))
             }
@@ -125,7 +133,7 @@ mod tests {
         for (p, sentences) in paragraphs.iter().enumerate() {
             for s in *sentences {
                 let words = sentence_words(s);
-                out.push(speakers.read(&words, p, |name| name == "port carrow"));
+                out.push(speakers.read(s, &words, p, |name| name == "port carrow"));
             }
         }
         out
@@ -152,9 +160,9 @@ mod tests {
             "Gareth Pennock runs the Quayside Hotel in Port Carrow.",
             "Naomi Feltham leads the engineers.",
             "Mr Pennock said bookings had fallen.",
-            "\"December is our busiest month,\" he added.",
+            "\"December is when we make the money that carries us through January and February,\" he added.",
             "Mr Pennock, who bought the Quayside Hotel in 2009, is worried.",
-            "\"We may close,\" he said.",
+            "\"We may have to close the doors for good before the spring arrives,\" he said.",
         ]]);
         let intent = intents[3].as_deref().unwrap_or_default();
         assert!(intent.starts_with("gareth pennock "), "{intent}");
@@ -179,6 +187,13 @@ mod tests {
         let intents = read(&[&[
             "Gareth Pennock runs the Quayside Hotel.",
             "Margaret Hollis said she had not yet decided.",
+        ]]);
+        assert_eq!(intents[1], None);
+        // A sentence pointing back at the one before (rule `antecedent`
+        // reads it with that one's words) is not given the name again.
+        let intents = read(&[&[
+            "Daniel Achebe, a consultant, flies to Jersey.",
+            "\"It is annoying but it is hardly the end of the world,\" he said.",
         ]]);
         assert_eq!(intents[1], None);
         // A place is no speaker.
