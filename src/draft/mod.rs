@@ -869,6 +869,35 @@ mod tests {
     }
 
     #[test]
+    fn a_quotation_a_pronoun_speaks_answers_for_its_speaker_by_name() {
+        let article = "Marlow ferry stops after engine fault\n\n\
+            The Marlow ferry stopped running on Monday after an engine fault.\n\n\
+            Dana Whitcombe, a baker in Marlow, said trade had halved since the night train \
+            timetable changed. \
+            \"It is hard to keep going when nobody can cross,\" she said.\n\n\
+            \"I moved my deliveries to the night train because the roads are blocked \
+            every morning by queues for the bridge,\" she said.\n";
+        let toml = draft(article).expect("drafted");
+        let k = load_str(Path::new("kb"), &toml, article).unwrap_or_else(|e| panic!("{e}"));
+        let engine = crate::Engine::new(k);
+        let first = |q: &str| {
+            engine
+                .candidates(q, 1)
+                .ok()
+                .and_then(|c| c.into_iter().next())
+                .map(|c| c.sentence)
+                .unwrap_or_default()
+        };
+        // The quotation never names her, yet asked by her name it is found.
+        let why = first("why did Dana Whitcombe move her deliveries to the night train?");
+        assert!(why.starts_with("\"I moved my deliveries"), "{why}");
+        // Who she is stays the sentence that says so, not the quotation
+        // after it, which reads that sentence's words already.
+        let who = first("who is Dana Whitcombe?");
+        assert!(who.starts_with("Dana Whitcombe, a baker"), "{who}");
+    }
+
+    #[test]
     fn a_synonyms_table_added_at_the_end_of_a_draft_applies() {
         // README, "Put in your own article", step 5: the draft has no
         // `[synonyms]`; the admin adds one at the end, after `[engine]`.
