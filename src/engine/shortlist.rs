@@ -133,6 +133,11 @@ fn weight_of(lists: &[List], terms: u64) -> f32 {
 /// few bit operations rather than a merge of every walked list's head.
 const WINDOW: usize = 1024;
 
+/// A searched list with at most this many postings in a window for each
+/// document met there marks them rather than being searched for each: a
+/// search costs several times the reading of a posting.
+const MARKED_PER_MET: usize = 2;
+
 /// The shortlist [`walk`] gives, reading postings only where a document
 /// may enter it. `lists` must pass [`can_prune`].
 ///
@@ -222,9 +227,25 @@ pub fn prune(lists: &[List], floor: f32, k: usize) -> Vec<(u32, f32)> {
             read[l] = r;
         }
         // A searched list's postings before its walk's end are all before
-        // this window: its searches start there at the least.
+        // this window: its searches start there at the least, and at the
+        // window's first document. One with few postings in the window
+        // for the documents met there ([`MARKED_PER_MET`]) marks those
+        // documents instead: reading a posting costs less than a search.
+        let met_here: u32 = met.iter().map(|m| m.count_ones()).sum();
+        let mut exact = walked;
         for &l in &order[..lightest] {
-            at[l] = at[l].max(read[l]);
+            let postings = lists[l].0;
+            let from = seek(postings, at[l].max(read[l]), start);
+            let to = u32::try_from(end).map_or(postings.len(), |end| seek(postings, from, end));
+            at[l] = from;
+            if to - from <= MARKED_PER_MET * met_here as usize {
+                for &d in &postings[from..to] {
+                    let i = (d - start) as usize;
+                    held[i] |= ((met[i / 64] >> (i % 64)) & 1) << l;
+                }
+                at[l] = to;
+                exact |= 1 << l;
+            }
         }
         for w in 0..met.len() {
             let mut marked = std::mem::take(&mut met[w]);
@@ -232,16 +253,16 @@ pub fn prune(lists: &[List], floor: f32, k: usize) -> Vec<(u32, f32)> {
                 let i = w * 64 + marked.trailing_zeros() as usize;
                 marked &= marked - 1;
                 let doc = start + i as u32;
-                // The terms it holds or may hold: the walked lists' marks,
-                // and every other list until searched.
-                let mut terms = std::mem::take(&mut held[i]) | (lighter[lightest] & !walked);
+                // The terms it holds or may hold: the marks, and every
+                // other list until searched.
+                let mut terms = std::mem::take(&mut held[i]) | (lighter[lightest] & !exact);
                 // Search the other lighter lists, heaviest first, while it may enter.
                 let mut may = bar.lets_in(sum_of(terms));
                 let mut searched = lightest;
                 while searched > 0 && may {
                     searched -= 1;
                     let l = order[searched];
-                    if walked & 1 << l != 0 {
+                    if exact & 1 << l != 0 {
                         continue;
                     }
                     at[l] = seek(lists[l].0, at[l], doc);
