@@ -236,9 +236,11 @@ pub fn prune(lists: &[List], floor: f32, k: usize) -> Vec<(u32, f32)> {
         for &l in &order[..lightest] {
             let postings = lists[l].0;
             let from = seek(postings, at[l].max(read[l]), start);
-            let to = u32::try_from(end).map_or(postings.len(), |end| seek(postings, from, end));
             at[l] = from;
-            if to - from <= MARKED_PER_MET * met_here as usize {
+            // Too many postings in the window if the one past the limit is in it.
+            let past = postings.get(from + MARKED_PER_MET * met_here as usize);
+            if past.is_none_or(|&d| u64::from(d) >= end) {
+                let to = u32::try_from(end).map_or(postings.len(), |end| seek(postings, from, end));
                 for &d in &postings[from..to] {
                     let i = (d - start) as usize;
                     held[i] |= ((met[i / 64] >> (i % 64)) & 1) << l;
@@ -247,8 +249,8 @@ pub fn prune(lists: &[List], floor: f32, k: usize) -> Vec<(u32, f32)> {
                 exact |= 1 << l;
             }
         }
-        for w in 0..met.len() {
-            let mut marked = std::mem::take(&mut met[w]);
+        for (w, word) in met.iter_mut().enumerate() {
+            let mut marked = std::mem::take(word);
             while marked != 0 {
                 let i = w * 64 + marked.trailing_zeros() as usize;
                 marked &= marked - 1;
