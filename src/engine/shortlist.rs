@@ -128,29 +128,46 @@ fn weight_of(lists: &[List], terms: u64) -> f32 {
         .fold(0.0f32, |sum, (_, &(_, w))| sum + w)
 }
 
+/// Documents a window of [`prune`] covers: the walked lists' postings in
+/// it are read into a bit set list by list, so that a document met costs a
+/// few bit operations rather than a merge of every walked list's head.
+const WINDOW: usize = 1024;
+
+/// A searched list with at most this many postings in a window for each
+/// document met there marks them rather than being searched for each: a
+/// search costs several times the reading of a posting.
+const MARKED_PER_MET: usize = 2;
+
 /// The shortlist [`walk`] gives, reading postings only where a document
 /// may enter it. `lists` must pass [`can_prune`].
+///
+/// Documents are met window by window ([`WINDOW`]): each walked list's
+/// postings in the window mark the terms of their documents, then the
+/// documents marked are taken in order, their other terms searched while
+/// they may enter. A list left to searching within a window has marked
+/// that window already: its marks are exact, so it is not searched there.
 pub fn prune(lists: &[List], floor: f32, k: usize) -> Vec<(u32, f32)> {
     debug_assert!(can_prune(lists));
     if k == 0 {
         return Vec::new();
     }
+    let n = lists.len();
     // Lightest first; `lighter[j]` holds the bits of order[..j].
-    let mut order: Vec<usize> = (0..lists.len()).collect();
+    let mut order: Vec<usize> = (0..n).collect();
     order.sort_by(|&a, &b| {
         lists[a]
             .1
             .partial_cmp(&lists[b].1)
             .unwrap_or(Ordering::Equal)
     });
-    let mut lighter = vec![0u64; lists.len() + 1];
+    let mut lighter = vec![0u64; n + 1];
     for (j, &l) in order.iter().enumerate() {
         lighter[j + 1] = lighter[j] | 1 << l;
     }
     // The weight of every set of terms, for a question of a few terms:
     // adding each set's last term to the set without it keeps question order.
-    let table: Vec<f32> = if lists.len() <= TABLED_TERMS {
-        let mut table = vec![0.0f32; 1 << lists.len()];
+    let table: Vec<f32> = if n <= TABLED_TERMS {
+        let mut table = vec![0.0f32; 1 << n];
         for set in 1..table.len() {
             let last = usize::BITS - 1 - set.leading_zeros();
             table[set] = table[set & !(1 << last)] + lists[last as usize].1;
@@ -165,76 +182,145 @@ pub fn prune(lists: &[List], floor: f32, k: usize) -> Vec<(u32, f32)> {
             .copied()
             .unwrap_or_else(|| weight_of(lists, terms))
     };
-    let mut at = vec![0usize; lists.len()];
-    let mut heap: BinaryHeap<Entry> = BinaryHeap::with_capacity(k + 1);
-    // Whether a document that weighs at most `most` may still enter: it
-    // is met after every listed one, so among equals it loses.
-    let may_enter = |heap: &BinaryHeap<Entry>, most: f32| match heap.peek() {
-        Some(worst) if heap.len() == k => most > worst.weight,
-        _ => most >= floor,
+    // What a document must weigh to enter: more than the worst listed once
+    // `k` are listed (it is met after every listed one, so among equals it
+    // loses), else at least the floor.
+    let mut bar = Bar {
+        full: false,
+        weight: floor,
     };
+    let mut heap: BinaryHeap<Entry> = BinaryHeap::with_capacity(k + 1);
     // order[..lightest] are searched, not walked: they cannot bring a
     // document that may enter.
     let mut lightest = 0;
-    // The document at each list's place (`u64::MAX` past its end), read
-    // once a move: what the walk compares.
-    let head = |l: usize, at: usize| lists[l].0.get(at).map_or(u64::MAX, |&d| u64::from(d));
-    let mut heads: Vec<u64> = (0..lists.len()).map(|l| head(l, 0)).collect();
-    // Whether the heap changed since `lightest` was last moved on: only
-    // then may more lists be left to searching.
-    let mut changed = true;
-    loop {
-        if changed {
-            while lightest < lists.len() && !may_enter(&heap, sum_of(lighter[lightest + 1])) {
-                lightest += 1;
-            }
-            changed = false;
-        }
-        if lightest == lists.len() {
-            break;
-        }
-        // The next document of the walked lists (none past their ends).
-        let next = order[lightest..].iter().map(|&l| heads[l]).min();
-        let Some(Ok(doc)) = next.map(u32::try_from) else {
+    while lightest < n && !bar.lets_in(sum_of(lighter[lightest + 1])) {
+        lightest += 1;
+    }
+    // Where each list is searched from, and how far its walk has read.
+    let mut at = vec![0usize; n];
+    let mut read = vec![0usize; n];
+    // Per document of the window: the walked terms it holds; and which
+    // documents of the window are marked, one bit each.
+    let mut held = vec![0u64; WINDOW];
+    let mut met = [0u64; WINDOW / 64];
+    'windows: while lightest < n {
+        // The window starts at the first posting the walked lists have not read.
+        let first = order[lightest..]
+            .iter()
+            .filter_map(|&l| lists[l].0.get(read[l]))
+            .min();
+        let Some(&start) = first else {
             break;
         };
-        // The terms it holds or may hold: the walked lists at it, and
-        // every searched list until searched.
-        let mut terms = lighter[lightest];
+        let end = u64::from(start) + WINDOW as u64;
+        let mut walked = 0u64;
         for &l in &order[lightest..] {
-            if heads[l] == u64::from(doc) {
-                at[l] += 1;
-                heads[l] = head(l, at[l]);
-                terms |= 1 << l;
+            walked |= 1 << l;
+            let postings = lists[l].0;
+            let mut r = read[l];
+            while let Some(&d) = postings.get(r).filter(|&&d| u64::from(d) < end) {
+                let i = (d - start) as usize;
+                held[i] |= 1 << l;
+                met[i / 64] |= 1 << (i % 64);
+                r += 1;
+            }
+            read[l] = r;
+        }
+        // A searched list's postings before its walk's end are all before
+        // this window: its searches start there at the least, and at the
+        // window's first document. One with few postings in the window
+        // for the documents met there ([`MARKED_PER_MET`]) marks those
+        // documents instead: reading a posting costs less than a search.
+        let met_here: u32 = met.iter().map(|m| m.count_ones()).sum();
+        let mut exact = walked;
+        for &l in &order[..lightest] {
+            let postings = lists[l].0;
+            let from = seek(postings, at[l].max(read[l]), start);
+            at[l] = from;
+            // Too many postings in the window if the one past the limit is in it.
+            let past = postings.get(from + MARKED_PER_MET * met_here as usize);
+            if past.is_none_or(|&d| u64::from(d) >= end) {
+                let to = u32::try_from(end).map_or(postings.len(), |end| seek(postings, from, end));
+                for &d in &postings[from..to] {
+                    let i = (d - start) as usize;
+                    held[i] |= ((met[i / 64] >> (i % 64)) & 1) << l;
+                }
+                at[l] = to;
+                exact |= 1 << l;
             }
         }
-        // Search the lighter lists, heaviest first, while it may enter.
-        let mut searched = lightest;
-        let mut may = may_enter(&heap, sum_of(terms));
-        while searched > 0 && may {
-            searched -= 1;
-            let l = order[searched];
-            at[l] = seek(lists[l].0, at[l], doc);
-            if lists[l].0.get(at[l]) != Some(&doc) {
-                terms &= !(1 << l);
-                may = may_enter(&heap, sum_of(terms));
+        for (w, word) in met.iter_mut().enumerate() {
+            let mut marked = std::mem::take(word);
+            while marked != 0 {
+                let i = w * 64 + marked.trailing_zeros() as usize;
+                marked &= marked - 1;
+                let doc = start + i as u32;
+                // The terms it holds or may hold: the marks, and every
+                // other list until searched.
+                let mut terms = std::mem::take(&mut held[i]) | (lighter[lightest] & !exact);
+                // Search the other lighter lists, heaviest first, while it may enter.
+                let mut may = bar.lets_in(sum_of(terms));
+                let mut searched = lightest;
+                while searched > 0 && may {
+                    searched -= 1;
+                    let l = order[searched];
+                    if exact & 1 << l != 0 {
+                        continue;
+                    }
+                    at[l] = seek(lists[l].0, at[l], doc);
+                    if lists[l].0.get(at[l]) != Some(&doc) {
+                        terms &= !(1 << l);
+                        may = bar.lets_in(sum_of(terms));
+                    }
+                }
+                if !may {
+                    continue;
+                }
+                // Every list searched or marked: `terms` are exactly those it holds.
+                let weight = sum_of(terms);
+                heap.push(Entry { doc, weight, terms });
+                if heap.len() > k {
+                    heap.pop();
+                }
+                if let Some(worst) = heap.peek().filter(|_| heap.len() == k) {
+                    bar = Bar {
+                        full: true,
+                        weight: worst.weight,
+                    };
+                }
+                while lightest < n && !bar.lets_in(sum_of(lighter[lightest + 1])) {
+                    lightest += 1;
+                }
+                if lightest == n {
+                    break 'windows;
+                }
             }
         }
-        if !may {
-            continue;
-        }
-        // Every list searched: `terms` are exactly those it holds.
-        let weight = sum_of(terms);
-        heap.push(Entry { doc, weight, terms });
-        if heap.len() > k {
-            heap.pop();
-        }
-        changed = true;
     }
     // In first-met order: by the first question term each contains.
     let mut out: Vec<Entry> = heap.into_vec();
     out.sort_unstable_by_key(|e| (e.terms.trailing_zeros(), e.doc));
     out.into_iter().map(|e| (e.doc, e.weight)).collect()
+}
+
+/// What a document must weigh to enter [`prune`]'s shortlist.
+#[derive(Clone, Copy)]
+struct Bar {
+    /// Whether the shortlist is full: then only a heavier document enters.
+    full: bool,
+    /// The worst listed weight when full, else the floor.
+    weight: f32,
+}
+
+impl Bar {
+    /// Whether a document weighing at most `most` may still enter.
+    fn lets_in(self, most: f32) -> bool {
+        if self.full {
+            most > self.weight
+        } else {
+            most >= self.weight
+        }
+    }
 }
 
 /// The first place at or after `from` in `postings` whose document is not
@@ -326,6 +412,32 @@ mod tests {
                         prune(&lists, floor, k),
                         full,
                         "seed {seed}, k {k}, floor {floor}"
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn pruning_documents_spread_over_many_windows_shortlists_what_the_full_walk_does() {
+        for seed in 0..24u64 {
+            // Documents side by side, a few apart, or farther apart than a window.
+            let spread = [1u32, 7, 300, 1500][seed as usize % 4];
+            let docs = 40 + (seed as u32 * 53) % 300;
+            let (postings, weights) = made_up(docs, 1 + seed as usize % 8, seed);
+            let postings: Vec<Vec<u32>> = postings
+                .iter()
+                .map(|list| list.iter().map(|&d| d * spread).collect())
+                .collect();
+            let lists = lists(&postings, &weights);
+            let mut buffer = vec![0.0f32; (docs * spread) as usize];
+            for k in [1, 4, 96] {
+                for floor in [0.0f32, 1.3, 2.5] {
+                    let full = walk(&lists, floor, k, &mut buffer);
+                    assert_eq!(
+                        prune(&lists, floor, k),
+                        full,
+                        "seed {seed}, spread {spread}, k {k}, floor {floor}"
                     );
                 }
             }
