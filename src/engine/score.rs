@@ -358,18 +358,23 @@ struct WordLists {
     first: Vec<usize>,
     /// Per candidate: the weight of the question's guessed numbers it gives.
     guessed: Vec<f32>,
-    /// Per intent: how much of the question it covers.
-    question_covered: Vec<f32>,
-    /// Per intent: how much of it the question covers.
-    intent_covered: Vec<f32>,
+    /// Per intent: how much of the question it covers, and how much of it
+    /// the question covers.
+    covered: Vec<(f32, f32)>,
+    /// Per candidate: one bit for each of its first 64 intents that the
+    /// question's words met (the others cover none of the question).
+    touched: Vec<u64>,
     /// Per candidate: the word-vector credit of its words.
     vectors: Vec<f32>,
     /// The candidates' terms, once each, in order.
     terms: Vec<TermId>,
     /// One question word's credited terms.
     credits: Vec<(TermId, f32)>,
-    /// Per intent: one question word's best credit and its term.
+    /// Per intent: one question word's best credit and its term, all
+    /// clear between words.
     best: Vec<(f32, TermId)>,
+    /// The candidate and intent number of each intent `best` credits.
+    lit: Vec<(usize, usize)>,
     /// Per candidate: one question word's best credit among its words.
     bag_best: Vec<f32>,
     /// Each candidate's document and place among the candidates, in
@@ -481,12 +486,13 @@ fn word_scores(
     let WordLists {
         first,
         guessed,
-        question_covered,
-        intent_covered,
+        covered,
+        touched,
         vectors,
         terms,
         credits,
         best,
+        lit,
         bag_best,
         by_doc,
     } = &mut lists;
@@ -522,21 +528,30 @@ fn word_scores(
     let neighbours = rules::neighbours::weights(index, candidates, &query.exact_by_term, t);
     let antecedents = rules::antecedent::weights(index, candidates, &query.exact_by_term, t);
     let slot = &scratch.slot;
-    // How much of the question each intent covers, and how much of the intent.
-    question_covered.clear();
-    for s in 0..n {
-        question_covered.extend(std::iter::repeat_n(guessed[s], first[s + 1] - first[s]));
+    // How much of the question each intent covers, and how much of the
+    // intent: from a guessed number's weight (0 for most candidates), then
+    // the question's terms, then the vector words. Which intents the words
+    // met is noted, so that the intents they did not meet are not read.
+    covered.clear();
+    covered.resize(count, (0.0, 0.0));
+    for s in (0..n).filter(|&s| guessed[s] != 0.0) {
+        for intent in &mut covered[first[s]..first[s + 1]] {
+            intent.0 = guessed[s];
+        }
     }
-    intent_covered.clear();
-    intent_covered.resize(count, 0.0);
+    touched.clear();
+    touched.resize(n, 0);
     for &(term, weight) in &query.exact_by_term {
         if weight <= 0.0 {
             continue;
         }
         let postings = &index.intent_postings[term as usize];
-        each_intent(postings, by_doc, slot, first, |k| {
-            question_covered[k] += weight;
-            intent_covered[k] += idf[term as usize];
+        let term_idf = idf[term as usize];
+        each_intent(postings, by_doc, slot, |s, i| {
+            let intent = &mut covered[first[s] + i];
+            intent.0 += weight;
+            intent.1 += term_idf;
+            touched[s] |= intent_bit(i);
         });
     }
     vectors.clear();
@@ -565,6 +580,7 @@ fn word_scores(
         credits.clear();
         best.clear();
         best.resize(count, (0.0, 0));
+        lit.clear();
         bag_best.clear();
         bag_best.resize(n, 0.0);
         for word in &query.semantic {
@@ -573,7 +589,6 @@ fn word_scores(
             };
             credits.clear();
             semantic.credits(vector, terms, credits);
-            best.fill((0.0, 0));
             bag_best.fill(0.0);
             // Terms in term order with a strict `>`: among equal credits the
             // first term of the intent wins, as in a scan of the intent.
@@ -596,9 +611,13 @@ fn word_scores(
                         }
                     });
                     let postings = &index.intent_postings[term as usize];
-                    each_intent(postings, by_doc, slot, first, |k| {
-                        if credit > best[k].0 {
-                            best[k] = (credit, term);
+                    each_intent(postings, by_doc, slot, |s, i| {
+                        let best = &mut best[first[s] + i];
+                        if credit > best.0 {
+                            if best.0 == 0.0 {
+                                lit.push((s, i));
+                            }
+                            *best = (credit, term);
                         }
                     });
                 }
@@ -615,11 +634,15 @@ fn word_scores(
                             bag_best[s] = credit;
                         }
                     }
-                    for (k, intent) in (first[s]..).zip(doc.intents.iter()) {
+                    for (i, intent) in doc.intents.iter().enumerate() {
+                        let best = &mut best[first[s] + i];
                         for &term in intent.iter() {
                             let credit = credit_of[term as usize];
-                            if credit > best[k].0 {
-                                best[k] = (credit, term);
+                            if credit > best.0 {
+                                if best.0 == 0.0 {
+                                    lit.push((s, i));
+                                }
+                                *best = (credit, term);
                             }
                         }
                     }
@@ -631,12 +654,14 @@ fn word_scores(
             for (v, b) in vectors.iter_mut().zip(bag_best.iter()) {
                 *v += word.weight * b;
             }
-            let covered = question_covered.iter_mut().zip(intent_covered.iter_mut());
-            for (&(credit, term), (question, intent)) in best.iter().zip(covered) {
-                if credit > 0.0 {
-                    *question += word.weight * credit;
-                    *intent += idf[term as usize] * credit;
-                }
+            // Only the intents credited (each once, credits above 0),
+            // cleared for the next word.
+            for (s, i) in lit.drain(..) {
+                let k = first[s] + i;
+                let (credit, term) = std::mem::replace(&mut best[k], (0.0, 0));
+                covered[k].0 += word.weight * credit;
+                covered[k].1 += idf[term as usize] * credit;
+                touched[s] |= intent_bit(i);
             }
         }
     }
@@ -669,29 +694,38 @@ fn word_scores(
         let scaled = (bag - context) * (length - 1.0);
         let mut best_intent = 0.0f32;
         let mut best_cut = false;
-        // Its intents' places in the per-intent lists, read side by
-        // side with the intents.
-        let own = first[s]..first[s + 1];
-        let covered = question_covered[own.clone()]
-            .iter()
-            .zip(&intent_covered[own]);
-        let intents = doc.intent_weight.iter().zip(doc.intent_wants.iter());
-        for ((&question, &of_intent), (&weight, &wants)) in covered.zip(intents) {
+        // Its intents' part of the per-intent list.
+        let own = &covered[first[s]..first[s + 1]];
+        let mut consider = |i: usize| {
+            let (question, of_intent) = own[i];
             // An intent that covers none of the question scores 0,
             // which never beats the best.
             if question == 0.0 {
-                continue;
+                return;
             }
+            let weight = doc.intent_weight[i];
             let intent_share = (of_intent / weight.max(f32::EPSILON)).min(1.0);
             let mut score =
                 question / total * (t.question_share + (1.0 - t.question_share) * intent_share);
-            let cut = rules::intent_kind::applies(wants, wanted);
+            let cut = rules::intent_kind::applies(doc.intent_wants[i], wanted);
             if cut {
                 score *= t.other_kind_intent;
             }
             if score > best_intent {
                 best_intent = score;
                 best_cut = cut;
+            }
+        };
+        // In intent order, so that among equal scores the first wins:
+        // those the words met, or all when a guessed number covers every
+        // intent or there are more than a bit each.
+        if own.len() > 64 || guessed[s] != 0.0 {
+            (0..own.len()).for_each(&mut consider);
+        } else {
+            let mut bits = touched[s];
+            while bits != 0 {
+                consider(bits.trailing_zeros() as usize);
+                bits &= bits - 1;
             }
         }
         if best_cut {
@@ -856,21 +890,20 @@ impl ByDoc<'_> {
     }
 }
 
-/// Calls `f` with the place in the candidates' intent table of each
-/// candidate intent in `postings` (sorted by document), once each: a
-/// short list is walked, a long one searched for each candidate.
+/// Calls `f` with the place among the candidates and the intent number
+/// of each candidate intent in `postings` (sorted by document), once
+/// each: a short list is walked, a long one searched for each candidate.
 fn each_intent(
     postings: &[(u32, u32)],
     by_doc: &mut ByDoc,
     slot: &[u32],
-    first: &[usize],
-    mut f: impl FnMut(usize),
+    mut f: impl FnMut(usize, usize),
 ) {
     if postings.len() <= by_doc.len() * WALK_PER_CANDIDATE {
         for &(d, i) in postings {
             let s = slot[d as usize];
             if s > 0 {
-                f(first[s as usize - 1] + i as usize);
+                f(s as usize - 1, i as usize);
             }
         }
         return;
@@ -879,9 +912,15 @@ fn each_intent(
     for &(d, s) in by_doc.sorted() {
         from = shortlist::gallop(postings, from, |p| p.0 < d);
         for &(_, i) in postings[from..].iter().take_while(|p| p.0 == d) {
-            f(first[s as usize] + i as usize);
+            f(s as usize, i as usize);
         }
     }
+}
+
+/// An intent's bit among its fact's touched intents (none past the 64th,
+/// whose facts' intents are all read).
+fn intent_bit(intent: usize) -> u64 {
+    1u64.checked_shl(intent as u32).unwrap_or(0)
 }
 
 /// Calls `f` with the place among the candidates of each candidate in
@@ -1126,7 +1165,7 @@ mod tests {
                 ready: false,
             };
             let mut met = Vec::new();
-            each_intent(&postings, by_doc, &slot, &first, |k| met.push(k));
+            each_intent(&postings, by_doc, &slot, |s, i| met.push(first[s] + i));
             met.sort_unstable();
             assert_eq!(met, expected, "{n} candidates, intents");
             let mut expected: Vec<usize> = docs.iter().filter_map(|&d| place(d)).collect();
