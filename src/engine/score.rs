@@ -333,6 +333,9 @@ struct Scratch {
     weight: Vec<f32>,
     /// Per document: its place among the candidates plus one (0 = not one).
     slot: Vec<u32>,
+    /// Per document: the place of its first intent in [`word_scores`]'
+    /// intent table plus one (0 = not a candidate).
+    base: Vec<u32>,
     /// One bit per term, all clear between questions: the candidates'
     /// terms gathered for word vectors ([`distinct_terms`]).
     marked: Vec<u64>,
@@ -358,18 +361,23 @@ struct WordLists {
     first: Vec<usize>,
     /// Per candidate: the weight of the question's guessed numbers it gives.
     guessed: Vec<f32>,
-    /// Per intent: how much of the question it covers.
-    question_covered: Vec<f32>,
-    /// Per intent: how much of it the question covers.
-    intent_covered: Vec<f32>,
+    /// Per intent: how much of the question it covers, and how much of it
+    /// the question covers.
+    covered: Vec<(f32, f32)>,
+    /// One bit per intent of the table: whether the question's words met
+    /// it (the others cover none of the question).
+    touched: Vec<u64>,
     /// Per candidate: the word-vector credit of its words.
     vectors: Vec<f32>,
     /// The candidates' terms, once each, in order.
     terms: Vec<TermId>,
     /// One question word's credited terms.
     credits: Vec<(TermId, f32)>,
-    /// Per intent: one question word's best credit and its term.
+    /// Per intent: one question word's best credit and its term, all
+    /// clear between words.
     best: Vec<(f32, TermId)>,
+    /// The place in the intent table of each intent `best` credits.
+    lit: Vec<usize>,
     /// Per candidate: one question word's best credit among its words.
     bag_best: Vec<f32>,
     /// Each candidate's document and place among the candidates, in
@@ -384,6 +392,7 @@ impl Scratch {
         if self.weight.len() < index.docs.len() {
             self.weight.resize(index.docs.len(), 0.0);
             self.slot.resize(index.docs.len(), 0);
+            self.base.resize(index.docs.len(), 0);
         }
         if self.credit.len() < index.idf.len() {
             self.credit.resize(index.idf.len(), 0.0);
@@ -481,12 +490,13 @@ fn word_scores(
     let WordLists {
         first,
         guessed,
-        question_covered,
-        intent_covered,
+        covered,
+        touched,
         vectors,
         terms,
         credits,
         best,
+        lit,
         bag_best,
         by_doc,
     } = &mut lists;
@@ -500,6 +510,7 @@ fn word_scores(
     for (s, &(d, _)) in candidates.iter().enumerate() {
         let doc = &index.docs[d as usize];
         scratch.slot[d as usize] = s as u32 + 1;
+        scratch.base[d as usize] = count as u32 + 1;
         first.push(count);
         count += doc.intents.len();
         guessed.push(
@@ -521,22 +532,31 @@ fn word_scores(
     let phrases = rules::phrase::weights(index, candidates, &query.exact, t);
     let neighbours = rules::neighbours::weights(index, candidates, &query.exact_by_term, t);
     let antecedents = rules::antecedent::weights(index, candidates, &query.exact_by_term, t);
-    let slot = &scratch.slot;
-    // How much of the question each intent covers, and how much of the intent.
-    question_covered.clear();
-    for s in 0..n {
-        question_covered.extend(std::iter::repeat_n(guessed[s], first[s + 1] - first[s]));
+    let (slot, base) = (&scratch.slot, &scratch.base);
+    // How much of the question each intent covers, and how much of the
+    // intent: from a guessed number's weight (0 for most candidates), then
+    // the question's terms, then the vector words. Which intents the words
+    // met is noted, so that the intents they did not meet are not read.
+    covered.clear();
+    covered.resize(count, (0.0, 0.0));
+    for s in (0..n).filter(|&s| guessed[s] != 0.0) {
+        for intent in &mut covered[first[s]..first[s + 1]] {
+            intent.0 = guessed[s];
+        }
     }
-    intent_covered.clear();
-    intent_covered.resize(count, 0.0);
+    touched.clear();
+    touched.resize(count.div_ceil(64), 0);
     for &(term, weight) in &query.exact_by_term {
         if weight <= 0.0 {
             continue;
         }
         let postings = &index.intent_postings[term as usize];
-        each_intent(postings, by_doc, slot, first, |k| {
-            question_covered[k] += weight;
-            intent_covered[k] += idf[term as usize];
+        let term_idf = idf[term as usize];
+        each_intent(postings, by_doc, base, first, |k| {
+            let intent = &mut covered[k];
+            intent.0 += weight;
+            intent.1 += term_idf;
+            touched[k / 64] |= 1 << (k % 64);
         });
     }
     vectors.clear();
@@ -565,6 +585,7 @@ fn word_scores(
         credits.clear();
         best.clear();
         best.resize(count, (0.0, 0));
+        lit.clear();
         bag_best.clear();
         bag_best.resize(n, 0.0);
         for word in &query.semantic {
@@ -573,7 +594,6 @@ fn word_scores(
             };
             credits.clear();
             semantic.credits(vector, terms, credits);
-            best.fill((0.0, 0));
             bag_best.fill(0.0);
             // Terms in term order with a strict `>`: among equal credits the
             // first term of the intent wins, as in a scan of the intent.
@@ -596,9 +616,13 @@ fn word_scores(
                         }
                     });
                     let postings = &index.intent_postings[term as usize];
-                    each_intent(postings, by_doc, slot, first, |k| {
-                        if credit > best[k].0 {
-                            best[k] = (credit, term);
+                    each_intent(postings, by_doc, base, first, |k| {
+                        let best = &mut best[k];
+                        if credit > best.0 {
+                            if best.0 == 0.0 {
+                                lit.push(k);
+                            }
+                            *best = (credit, term);
                         }
                     });
                 }
@@ -616,10 +640,14 @@ fn word_scores(
                         }
                     }
                     for (k, intent) in (first[s]..).zip(doc.intents.iter()) {
+                        let best = &mut best[k];
                         for &term in intent.iter() {
                             let credit = credit_of[term as usize];
-                            if credit > best[k].0 {
-                                best[k] = (credit, term);
+                            if credit > best.0 {
+                                if best.0 == 0.0 {
+                                    lit.push(k);
+                                }
+                                *best = (credit, term);
                             }
                         }
                     }
@@ -631,12 +659,13 @@ fn word_scores(
             for (v, b) in vectors.iter_mut().zip(bag_best.iter()) {
                 *v += word.weight * b;
             }
-            let covered = question_covered.iter_mut().zip(intent_covered.iter_mut());
-            for (&(credit, term), (question, intent)) in best.iter().zip(covered) {
-                if credit > 0.0 {
-                    *question += word.weight * credit;
-                    *intent += idf[term as usize] * credit;
-                }
+            // Only the intents credited (each once, credits above 0),
+            // cleared for the next word.
+            for k in lit.drain(..) {
+                let (credit, term) = std::mem::replace(&mut best[k], (0.0, 0));
+                covered[k].0 += word.weight * credit;
+                covered[k].1 += idf[term as usize] * credit;
+                touched[k / 64] |= 1 << (k % 64);
             }
         }
     }
@@ -669,23 +698,21 @@ fn word_scores(
         let scaled = (bag - context) * (length - 1.0);
         let mut best_intent = 0.0f32;
         let mut best_cut = false;
-        // Its intents' places in the per-intent lists, read side by
-        // side with the intents.
-        let own = first[s]..first[s + 1];
-        let covered = question_covered[own.clone()]
-            .iter()
-            .zip(&intent_covered[own]);
-        let intents = doc.intent_weight.iter().zip(doc.intent_wants.iter());
-        for ((&question, &of_intent), (&weight, &wants)) in covered.zip(intents) {
+        // Its intents' part of the per-intent list.
+        let own_range = first[s]..first[s + 1];
+        let own = &covered[own_range.clone()];
+        let mut consider = |i: usize| {
+            let (question, of_intent) = own[i];
             // An intent that covers none of the question scores 0,
             // which never beats the best.
             if question == 0.0 {
-                continue;
+                return;
             }
+            let weight = doc.intent_weight[i];
             let intent_share = (of_intent / weight.max(f32::EPSILON)).min(1.0);
             let mut score =
                 question / total * (t.question_share + (1.0 - t.question_share) * intent_share);
-            let cut = rules::intent_kind::applies(wants, wanted);
+            let cut = rules::intent_kind::applies(doc.intent_wants[i], wanted);
             if cut {
                 score *= t.other_kind_intent;
             }
@@ -693,6 +720,18 @@ fn word_scores(
                 best_intent = score;
                 best_cut = cut;
             }
+        };
+        // In intent order, so that among equal scores the first wins:
+        // those the words met, or all when a guessed number covers every
+        // intent or there are more than a word's bits.
+        match bits_within(touched, own_range).filter(|_| guessed[s] == 0.0) {
+            Some(mut bits) => {
+                while bits != 0 {
+                    consider(bits.trailing_zeros() as usize);
+                    bits &= bits - 1;
+                }
+            }
+            None => (0..own.len()).for_each(&mut consider),
         }
         if best_cut {
             fired.add(Rule::IntentOtherKind);
@@ -765,6 +804,7 @@ fn word_scores(
     out.extend(scored);
     for &(d, _) in candidates {
         scratch.slot[d as usize] = 0;
+        scratch.base[d as usize] = 0;
     }
     scratch.lists = lists;
 }
@@ -858,19 +898,21 @@ impl ByDoc<'_> {
 
 /// Calls `f` with the place in the candidates' intent table of each
 /// candidate intent in `postings` (sorted by document), once each: a
-/// short list is walked, a long one searched for each candidate.
+/// short list is walked (`base`: by document, its first intent's place
+/// plus one, 0 for no candidate), a long one searched for each candidate
+/// (`first`: by candidate, its first intent's place).
 fn each_intent(
     postings: &[(u32, u32)],
     by_doc: &mut ByDoc,
-    slot: &[u32],
+    base: &[u32],
     first: &[usize],
     mut f: impl FnMut(usize),
 ) {
     if postings.len() <= by_doc.len() * WALK_PER_CANDIDATE {
         for &(d, i) in postings {
-            let s = slot[d as usize];
-            if s > 0 {
-                f(first[s as usize - 1] + i as usize);
+            let b = base[d as usize];
+            if b > 0 {
+                f((b - 1) as usize + i as usize);
             }
         }
         return;
@@ -882,6 +924,23 @@ fn each_intent(
             f(first[s as usize] + i as usize);
         }
     }
+}
+
+/// The bits of `bits` (bit `k` is bit `k % 64` of word `k / 64`) within
+/// `range` as one word, the range's first in the lowest bit; `None` for a
+/// range of more than 64.
+fn bits_within(bits: &[u64], range: std::ops::Range<usize>) -> Option<u64> {
+    let len = range.len();
+    if len == 0 || len > 64 {
+        return (len == 0).then_some(0);
+    }
+    let (word, offset) = (range.start / 64, range.start % 64);
+    let low = bits[word] >> offset;
+    let high = match bits.get(word + 1) {
+        Some(&next) if offset > 0 => next << (64 - offset),
+        _ => 0,
+    };
+    Some((low | high) & (u64::MAX >> (64 - len)))
 }
 
 /// Calls `f` with the place among the candidates of each candidate in
@@ -1094,7 +1153,42 @@ pub fn decide(engine: &Engine, ranked: &[Ranked]) -> Reply {
 
 #[cfg(test)]
 mod tests {
-    use super::{ByDoc, distinct_terms, each_doc, each_intent};
+    use super::{ByDoc, bits_within, distinct_terms, each_doc, each_intent};
+
+    #[test]
+    fn the_bits_within_a_range_are_those_set_there() {
+        // Bits scattered over five words; ranges within a word, across
+        // two, on word edges, at the end, empty and too long for a word.
+        let set: Vec<usize> = (0..320).filter(|k| k % 7 == 0 || k % 64 == 63).collect();
+        let mut bits = vec![0u64; 5];
+        for &k in &set {
+            bits[k / 64] |= 1 << (k % 64);
+        }
+        let ranges = [
+            (0, 64),
+            (0, 0),
+            (5, 9),
+            (63, 65),
+            (64, 128),
+            (60, 124),
+            (127, 128),
+            (300, 320),
+            (256, 320),
+        ];
+        for (start, end) in ranges {
+            let expected: u64 = set
+                .iter()
+                .filter(|&&k| (start..end).contains(&k))
+                .map(|&k| 1 << (k - start))
+                .sum();
+            assert_eq!(
+                bits_within(&bits, start..end),
+                Some(expected),
+                "{start}..{end}"
+            );
+        }
+        assert_eq!(bits_within(&bits, 0..65), None, "more than a word");
+    }
 
     #[test]
     fn searched_postings_meet_the_candidates_a_walk_meets() {
@@ -1108,9 +1202,11 @@ mod tests {
         for n in [1u32, 3, 10, 40, 100] {
             let candidates: Vec<(u32, f32)> = (0..n).map(|s| ((s * 97 + 13) % 400, 0.0)).collect();
             let mut slot = vec![0u32; 400];
+            let mut base = vec![0u32; 400];
             let mut first = Vec::new();
             for (s, &(d, _)) in (0..).zip(&candidates) {
                 slot[d as usize] = s + 1;
+                base[d as usize] = s * 3 + 1;
                 first.push(s as usize * 3);
             }
             let place = |d: u32| slot[d as usize].checked_sub(1).map(|s| s as usize);
@@ -1126,7 +1222,7 @@ mod tests {
                 ready: false,
             };
             let mut met = Vec::new();
-            each_intent(&postings, by_doc, &slot, &first, |k| met.push(k));
+            each_intent(&postings, by_doc, &base, &first, |k| met.push(k));
             met.sort_unstable();
             assert_eq!(met, expected, "{n} candidates, intents");
             let mut expected: Vec<usize> = docs.iter().filter_map(|&d| place(d)).collect();
