@@ -92,7 +92,7 @@ impl Conversation {
 pub fn answer(engine: &Engine, context: Option<&Context>, message: &str) -> Turn {
     let followup = context
         .filter(|_| message.len() <= MAX_QUESTION_BYTES)
-        .and_then(|previous| read_followup(engine.knowledge(), previous, message))
+        .and_then(|previous| read_followup(engine, previous, message))
         .filter(|r| r.question.len() <= MAX_QUESTION_BYTES);
     // "What is it about?", "who wrote it?": "it" may be what the previous
     // question asked about; the message alone speaks of the article when
@@ -282,7 +282,8 @@ pub struct Reading {
 
 /// The way to read `message` with the previous question; `None` when the
 /// message does not lean on it.
-pub fn read_followup(knowledge: &Knowledge, previous: &Context, message: &str) -> Option<Reading> {
+pub fn read_followup(engine: &Engine, previous: &Context, message: &str) -> Option<Reading> {
+    let names = Names::new(engine.knowledge(), engine.article_names());
     let said: Vec<String> = words(message)
         .into_iter()
         .filter(|w| !is_filler(w))
@@ -311,7 +312,7 @@ pub fn read_followup(knowledge: &Knowledge, previous: &Context, message: &str) -
             .is_some_and(|w| is_question_word(w) || is_auxiliary(w))
         {
             return Some(Reading {
-                question: substitute(knowledge, rest, &before),
+                question: substitute(&names, rest, &before),
                 leans: true,
                 brings: Some(rest.join(" ")),
             });
@@ -323,7 +324,7 @@ pub fn read_followup(knowledge: &Knowledge, previous: &Context, message: &str) -
     // "Did they send the jets?" may stand alone; "what did she say?" holds
     // one word of substance and is about whoever "she" is.
     said.iter().any(|w| is_pronoun(w)).then(|| Reading {
-        question: resolve_pronouns(knowledge, &said, previous),
+        question: resolve_pronouns(&names, &said, previous),
         leans: content_words(&said) < MIN_CONTENT_ALONE,
         brings: None,
     })
@@ -403,8 +404,7 @@ fn ask_of(asked: &[String], before: &[String]) -> String {
 /// place of the previous question's name of the same kind (the one after
 /// the same preposition, if any: "and to Estonia?"), and other words in the
 /// place of the thing asked about, or added.
-fn substitute(knowledge: &Knowledge, rest: &[String], before: &[String]) -> String {
-    let names = Names::new(knowledge);
+fn substitute(names: &Names, rest: &[String], before: &[String]) -> String {
     let mut out = before.to_vec();
     let mut taken: Vec<(usize, usize)> = Vec::new();
     let mut added: Vec<String> = Vec::new();
@@ -500,9 +500,8 @@ fn is_after_role(words: &[String], at: usize) -> bool {
 /// The message with each pronoun replaced by the name it points at in the
 /// previous question (or its answer); what a pronoun cannot be tied to a
 /// name, such as "it" or "that", brings the previous question's content words.
-fn resolve_pronouns(knowledge: &Knowledge, said: &[String], previous: &Context) -> String {
+fn resolve_pronouns(names: &Names, said: &[String], previous: &Context) -> String {
     let f = followup();
-    let names = Names::new(knowledge);
     let before = words(&previous.question);
     let answer = previous.answer.as_deref().map(words).unwrap_or_default();
     let found = |text: &[String], kinds: &[Option<EntityKind>]| -> Option<Vec<String>> {
@@ -514,11 +513,13 @@ fn resolve_pronouns(knowledge: &Knowledge, said: &[String], previous: &Context) 
                 .map(|(s, e, _)| text[s..e].to_vec())
         })
     };
-    let person = [Some(EntityKind::Person)];
+    // The article's own names have no kind: after the gazetteer's.
+    let person = [Some(EntityKind::Person), None];
     let group = [
         Some(EntityKind::Place),
         Some(EntityKind::Organisation),
         Some(EntityKind::Person),
+        None,
     ];
     let mut out: Vec<String> = Vec::new();
     let mut unresolved = false;
@@ -556,7 +557,9 @@ fn resolve_pronouns(knowledge: &Knowledge, said: &[String], previous: &Context) 
 /// Names and their kinds: the gazetteer's, and each synonym group's, the
 /// general ones (`assets/lang`) and the knowledge's (a group takes the kind
 /// of any of its words the gazetteer knows: "us" is a place because "united
-/// states" is).
+/// states" is), and the article's own ("gareth pennock", read from its
+/// text), which have no kind: a follow-up's new name of the article takes
+/// the place of one the question before named.
 struct Names<'a> {
     gazetteer: &'a HashMap<Vec<String>, Option<EntityKind>>,
     synonyms: HashMap<Vec<String>, Option<EntityKind>>,
@@ -564,7 +567,7 @@ struct Names<'a> {
 }
 
 impl Names<'static> {
-    fn new(knowledge: &Knowledge) -> Names<'static> {
+    fn new(knowledge: &Knowledge, article_names: &[Vec<String>]) -> Names<'static> {
         static GAZETTEER: OnceLock<HashMap<Vec<String>, Option<EntityKind>>> = OnceLock::new();
         let gazetteer = GAZETTEER.get_or_init(|| {
             entities_with_kinds()
@@ -593,6 +596,15 @@ impl Names<'static> {
                 for m in members {
                     synonyms.insert(m, Some(kind));
                 }
+            }
+        }
+        // An article's name holding one the gazetteer knows ("Mayor
+        // Klitschko") is left to the gazetteer, which knows its kind.
+        for name in article_names {
+            let known = (0..name.len())
+                .any(|s| (s + 1..=name.len()).any(|e| gazetteer.contains_key(&name[s..e])));
+            if !known {
+                synonyms.entry(name.clone()).or_insert(None);
             }
         }
         let longest = gazetteer
@@ -737,7 +749,7 @@ source = "Macron said the jets were late."
             question: previous.to_string(),
             answer: None,
         };
-        read_followup(engine().knowledge(), &context, message)
+        read_followup(engine(), &context, message)
             .map(|r| r.question)
             .into_iter()
             .collect()
@@ -794,6 +806,35 @@ source = "Macron said the jets were late."
         assert_eq!(
             reading("how many tanks did poland send", "and jets?"),
             ["how many jets did poland send"]
+        );
+    }
+
+    #[test]
+    fn a_name_of_the_article_takes_the_place_of_the_one_asked_about() {
+        // Neither person is in the gazetteer: the article's own names are
+        // read from its text, so "and Rhys Calloway?" asks of him what was
+        // asked of her.
+        let article = "Marlow ferry stops\n\n\
+            Dana Whitcombe, a baker in Marlow, said trade had halved since the ferry stopped.\n\n\
+            Rhys Calloway, who runs the Marlow garage, said repairs would take a month.\n";
+        let toml = crate::draft::draft(article).unwrap_or_default();
+        let knowledge = load_str(Path::new("kb"), &toml, article).unwrap_or_else(|e| panic!("{e}"));
+        let engine = Engine::new(knowledge);
+        let context = Context {
+            question: "what did Dana Whitcombe say?".to_string(),
+            answer: None,
+        };
+        let read = read_followup(&engine, &context, "and Rhys Calloway?").map(|r| r.question);
+        assert_eq!(read.as_deref(), Some("what did rhys calloway say"));
+        let mut conversation = Conversation::new();
+        conversation.ask(&engine, "what did Dana Whitcombe say?");
+        let cited = conversation
+            .ask(&engine, "and Rhys Calloway?")
+            .citation()
+            .map(|c| c.sentence.clone());
+        assert_eq!(
+            cited.as_deref(),
+            Some("Rhys Calloway, who runs the Marlow garage, said repairs would take a month.")
         );
     }
 
@@ -869,7 +910,7 @@ source = "Macron said the jets were late."
             answer: Some("Mayor Klitschko said the tanks were welcome.".to_string()),
         };
         assert_eq!(
-            read_followup(engine().knowledge(), &context, "who is he?").map(|r| r.question),
+            read_followup(engine(), &context, "who is he?").map(|r| r.question),
             Some("who is klitschko".to_string())
         );
         // "they" stands for a country; "it" brings the question's content.
@@ -885,8 +926,7 @@ source = "Macron said the jets were late."
             question: "what did poland send".to_string(),
             answer: None,
         };
-        let leans =
-            |message: &str| read_followup(engine().knowledge(), &context, message).map(|r| r.leans);
+        let leans = |message: &str| read_followup(engine(), &context, message).map(|r| r.leans);
         assert_eq!(leans("and France?"), Some(true));
         assert_eq!(leans("what about the jets?"), Some(true));
         assert_eq!(leans("why though?"), Some(true));

@@ -213,8 +213,10 @@ fn sorted_terms(terms: impl IntoIterator<Item = TermId>) -> Vec<TermId> {
 }
 
 impl Index {
-    /// Builds documents, weights and postings for the knowledge.
-    pub fn new(knowledge: &Knowledge, analyzer: &Analyzer) -> Index {
+    /// Builds documents, weights and postings for the knowledge;
+    /// `article_names` are the article's own names
+    /// ([`super::names::article_names`]).
+    pub fn new(knowledge: &Knowledge, analyzer: &Analyzer, article_names: &[Vec<String>]) -> Index {
         let mut interner = Interner::default();
         let mut docs = fact_docs(knowledge, analyzer, &mut interner);
         docs.extend(sentence_docs(knowledge, analyzer, &mut interner));
@@ -253,7 +255,7 @@ impl Index {
             add_article_names(
                 &mut entities,
                 &mut longest_entity,
-                &super::names::article_names(&knowledge.article, knowledge.engine.name_rank),
+                article_names,
                 analyzer,
                 &postings,
             );

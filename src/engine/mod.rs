@@ -75,6 +75,8 @@ pub struct Engine {
     /// on the knowledge, rather than re-reading the intent per suggestion.
     offered: Vec<bool>,
     tunables: Tunables,
+    /// The article's own proper names ([`Engine::article_names`]).
+    article_names: Vec<Vec<String>>,
 }
 
 impl Engine {
@@ -90,7 +92,8 @@ impl Engine {
 
     fn build(knowledge: Knowledge, vectors: Option<Arc<Vectors>>) -> Engine {
         let analyzer = Analyzer::new(&knowledge);
-        let index = Index::new(&knowledge, &analyzer);
+        let article_names = names::article_names(&knowledge.article, knowledge.engine.name_rank);
+        let index = Index::new(&knowledge, &analyzer, &article_names);
         let tunables = knowledge.engine;
         let semantic = vectors.map(|v| Semantic::new(v, &analyzer, &tunables));
         let claims = rules::contradiction::Claims::new(&knowledge, &analyzer, tunables.denial_span);
@@ -112,12 +115,21 @@ impl Engine {
             terms,
             offered,
             tunables,
+            article_names,
         }
     }
 
     /// The knowledge this engine answers from.
     pub fn knowledge(&self) -> &Knowledge {
         &self.knowledge
+    }
+
+    /// The article's own proper names ("gareth pennock", "quayside hotel"),
+    /// read from its text when the engine was built
+    /// ([`names::article_names`]): the names a follow-up such as "and
+    /// Gareth Pennock?" may put in place of the one asked about before.
+    pub fn article_names(&self) -> &[Vec<String>] {
+        &self.article_names
     }
 
     /// What the bot says when greeted or asked for help: the loaded article's

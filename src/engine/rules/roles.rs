@@ -72,8 +72,8 @@ pub fn named(
 /// True when the question names two of the fact's entities the other way
 /// round: some pair of [`pairs`] (as [`named`]) that the fact's intents and
 /// source name both, never in the question's order. A pair whose names
-/// all may name an entity ([`Index::may_name`]) is read from the fact's
-/// kept places of them ([`Doc::places`]); another from its sequences.
+/// all may name an entity (`Index::may_name`) is read from the fact's
+/// kept places of them (`Doc::places`); another from its sequences.
 pub fn swapped(doc: &Doc, pairs: &[(Vec<TermId>, Vec<TermId>)], index: &Index) -> bool {
     pairs.iter().any(|(a, b)| {
         if a.iter().chain(b).all(|&t| index.may_name(t)) {
