@@ -126,7 +126,7 @@ impl Engine {
 
     /// The article's own proper names ("gareth pennock", "quayside hotel"),
     /// read from its text when the engine was built
-    /// ([`names::article_names`]): the names a follow-up such as "and
+    /// (`names::article_names`): the names a follow-up such as "and
     /// Gareth Pennock?" may put in place of the one asked about before.
     pub fn article_names(&self) -> &[Vec<String>] {
         &self.article_names
