@@ -215,8 +215,12 @@ fn sorted_terms(terms: impl IntoIterator<Item = TermId>) -> Vec<TermId> {
 impl Index {
     /// Builds documents, weights and postings for the knowledge;
     /// `article_names` are the article's own names
-    /// ([`super::names::article_names`]).
-    pub fn new(knowledge: &Knowledge, analyzer: &Analyzer, article_names: &[Vec<String>]) -> Index {
+    /// ([`super::names::article_names`]), when the entity rules use them.
+    pub fn new(
+        knowledge: &Knowledge,
+        analyzer: &Analyzer,
+        article_names: Option<&Vec<Vec<String>>>,
+    ) -> Index {
         let mut interner = Interner::default();
         let mut docs = fact_docs(knowledge, analyzer, &mut interner);
         docs.extend(sentence_docs(knowledge, analyzer, &mut interner));
@@ -251,11 +255,11 @@ impl Index {
                 .collect();
         }
         let (mut entities, mut longest_entity) = entity_names(analyzer, &postings);
-        if knowledge.engine.missing_name < 1.0 || knowledge.engine.substituted_name < 1.0 {
+        if let Some(names) = article_names {
             add_article_names(
                 &mut entities,
                 &mut longest_entity,
-                article_names,
+                names,
                 analyzer,
                 &postings,
             );

@@ -75,8 +75,9 @@ pub struct Engine {
     /// on the knowledge, rather than re-reading the intent per suggestion.
     offered: Vec<bool>,
     tunables: Tunables,
-    /// The article's own proper names ([`Engine::article_names`]).
-    article_names: Vec<Vec<String>>,
+    /// The article's own proper names ([`Engine::article_names`]), read
+    /// at build when the entity rules use them, else on first asking.
+    article_names: std::sync::OnceLock<Vec<Vec<String>>>,
 }
 
 impl Engine {
@@ -92,8 +93,16 @@ impl Engine {
 
     fn build(knowledge: Knowledge, vectors: Option<Arc<Vectors>>) -> Engine {
         let analyzer = Analyzer::new(&knowledge);
-        let article_names = names::article_names(&knowledge.article, knowledge.engine.name_rank);
-        let index = Index::new(&knowledge, &analyzer, &article_names);
+        // The entity rules read the article's names only when they may cut
+        // a score (drafted knowledge); otherwise a follow-up reads them.
+        let article_names = std::sync::OnceLock::new();
+        if knowledge.engine.missing_name < 1.0 || knowledge.engine.substituted_name < 1.0 {
+            let _ = article_names.set(names::article_names(
+                &knowledge.article,
+                knowledge.engine.name_rank,
+            ));
+        }
+        let index = Index::new(&knowledge, &analyzer, article_names.get());
         let tunables = knowledge.engine;
         let semantic = vectors.map(|v| Semantic::new(v, &analyzer, &tunables));
         let claims = rules::contradiction::Claims::new(&knowledge, &analyzer, tunables.denial_span);
@@ -129,7 +138,8 @@ impl Engine {
     /// (`names::article_names`): the names a follow-up such as "and
     /// Gareth Pennock?" may put in place of the one asked about before.
     pub fn article_names(&self) -> &[Vec<String>] {
-        &self.article_names
+        self.article_names
+            .get_or_init(|| names::article_names(&self.knowledge.article, self.tunables.name_rank))
     }
 
     /// What the bot says when greeted or asked for help: the loaded article's
