@@ -95,6 +95,12 @@ pub struct Analysed<'a> {
     pub classes: Vec<Classes>,
     /// Words that were corrected, as (typed, corrected).
     pub corrections: Vec<(String, String)>,
+    /// The stems of the question's words as typed, by their place among
+    /// the words [`Analyzer::analyse_question`] was given, for the words a
+    /// correction replaced (the others are `None`, and the list is empty
+    /// when no word was corrected): analysis stemmed them already, so the
+    /// rules reading the question as typed need not stem them again.
+    pub typed_stems: Vec<Option<Cow<'a, str>>>,
 }
 
 /// What [`Analyzer::word_reading`] reads about one word.
@@ -541,6 +547,7 @@ impl Analyzer {
     /// changes none of them.
     pub fn analyse_question<'a>(&'a self, words: &'a [&'a str]) -> Analysed<'a> {
         let mut corrections = Vec::new();
+        let mut typed_stems: Vec<Option<Cow<'a, str>>> = Vec::new();
         // Whether a word of a synonym phrase follows the word before.
         let mut after_phrase_word = false;
         let mut read: Vec<Read<'a>> = Vec::with_capacity(words.len());
@@ -558,6 +565,13 @@ impl Analyzer {
             });
             match fixed {
                 Some(fixed) => {
+                    if typed_stems.is_empty() {
+                        typed_stems.resize(words.len(), None);
+                    }
+                    typed_stems[i] = match facts {
+                        Some(facts) => Some(Cow::Borrowed(facts.stem.as_str())),
+                        None => stem,
+                    };
                     after_phrase_word = self.phrase_next.contains_key(fixed);
                     let facts = self.facts.get(fixed);
                     read.push(Read::new(fixed, facts));
@@ -569,7 +583,9 @@ impl Analyzer {
                 }
             }
         }
-        self.finish(read, Some(words), corrections)
+        let mut analysed = self.finish(read, Some(words), corrections);
+        analysed.typed_stems = typed_stems;
+        analysed
     }
 
     /// The word a question word should be read as, when it looks like a typo
@@ -723,6 +739,7 @@ impl Analyzer {
             all_words,
             classes: all_classes,
             corrections,
+            typed_stems: Vec::new(),
         }
     }
 
@@ -1031,6 +1048,39 @@ mod tests {
         let q = a.analyse_question(&asked);
         assert_eq!(&*q.all_words, ["who", "sent", "the", "aid"]);
         assert_eq!(q.corrections, [("snet".to_string(), "sent".to_string())]);
+    }
+
+    #[test]
+    fn a_corrected_words_typed_stem_is_its_stem() {
+        // Typos with and without facts, beside accented and hyphenated
+        // words and an apostrophe: each corrected word keeps the stem its
+        // typed form has, and no other word has one kept.
+        let a = analyzer("\"pipeline\" = [\"nord stream\"]");
+        let mut corrected = 0;
+        for text in [
+            "did the repoters tell the mayorr about the nord steam pipline",
+            "was the café's aid sent to the tonw by the mayr",
+            "who blew up the pipelnie's re-opening in the twon",
+            "who sent the aid",
+        ] {
+            let words = Words::read(text);
+            let asked = words.to_strs();
+            let q = a.analyse_question(&asked);
+            corrected += q.corrections.len();
+            if q.corrections.is_empty() {
+                assert!(q.typed_stems.is_empty(), "{text}");
+                continue;
+            }
+            assert_eq!(q.typed_stems.len(), asked.len(), "{text}");
+            for (word, typed) in asked.iter().zip(&q.typed_stems) {
+                let corrected = q.corrections.iter().any(|(typo, _)| typo == word);
+                assert_eq!(typed.is_some(), corrected, "{text}: {word}");
+                if let Some(typed) = typed {
+                    assert_eq!(*typed, a.stem_of(word), "{text}: {word}");
+                }
+            }
+        }
+        assert!(corrected >= 5, "{corrected}");
     }
 
     #[test]

@@ -728,6 +728,7 @@ impl<'q> Asserted<'q> {
         question: &'q [&'q str],
         tokens: &'q [Token],
         classes: Option<&[Classes]>,
+        typed_stems: &'q [Option<Cow<'q, str>>],
         yes_no: bool,
         claims: &'q Claims,
         analyzer: &'q Analyzer,
@@ -779,7 +780,11 @@ impl<'q> Asserted<'q> {
                         claims.token_stem_id(token),
                     ),
                     None => {
-                        let stem = analyzer.stem_of(w);
+                        // A corrected word's stem is analysis' own.
+                        let stem = match typed_stems.get(i) {
+                            Some(Some(stem)) => Cow::Borrowed(&**stem),
+                            _ => analyzer.stem_of(w),
+                        };
                         let id = claims.stems.get(&*stem).copied();
                         Read::Content(stem, id)
                     }
@@ -1082,6 +1087,7 @@ pub fn apply(
         question,
         &analysed.tokens,
         classes,
+        &analysed.typed_stems,
         yes_no,
         claims,
         &engine.analyzer,
@@ -1187,6 +1193,7 @@ mod tests {
                     &question,
                     &analysed.tokens,
                     classes,
+                    &analysed.typed_stems,
                     false,
                     &e.claims,
                     &e.analyzer,
@@ -1200,6 +1207,39 @@ mod tests {
                 assert_eq!(e.claims.token_stem_id(token), by_text, "{message}");
             }
         }
+    }
+
+    #[test]
+    fn a_corrected_question_reads_as_its_words_stemmed_again() {
+        // The stems analysis kept of the words it corrected give what
+        // stemming the typed words gives.
+        let e = engine();
+        let mut corrected = 0;
+        for message in [
+            "who can repiar the zorblat engnie?",
+            "did mira quel build the zorblat prototpye in 1987?",
+            "does the outptu show a decrease in presure at nihgt?",
+            "why can't the workshp welcome vistors on mondays?",
+        ] {
+            let words = e.question_words(message);
+            let question = words.to_strs();
+            let analysed = e.analyzer.analyse_question(&question);
+            corrected += analysed.corrections.len();
+            let read = |typed_stems| {
+                Asserted::new(
+                    &question,
+                    &analysed.tokens,
+                    None,
+                    typed_stems,
+                    false,
+                    &e.claims,
+                    &e.analyzer,
+                    &e.index.article_numbers,
+                )
+            };
+            assert_eq!(read(&analysed.typed_stems), read(&[]), "{message}");
+        }
+        assert!(corrected >= 4, "{corrected}");
     }
 
     #[test]
@@ -1246,6 +1286,7 @@ mod tests {
             &question,
             &[],
             None,
+            &[],
             yes_no,
             &e.claims,
             &e.analyzer,
