@@ -719,16 +719,15 @@ struct Asserted<'q> {
 }
 
 impl<'q> Asserted<'q> {
-    /// Reads a question (`tokens`: its analysed words, whose stems are
-    /// reused; `classes`: the classes of each of its words, when analysis
+    /// Reads a question (`analysed`: its analysis, whose tokens' stems and
+    /// corrected words' typed stems are reused; `classes`: the classes of each of its words, when analysis
     /// read them in place, whose tokens then stand at their words'
     /// places; `yes_no`: whether it asks for a yes or a no);
     /// `article_numbers` are the numbers the article gives.
     fn new(
         question: &'q [&'q str],
-        tokens: &'q [Token],
+        analysed: &'q Analysed,
         classes: Option<&[Classes]>,
-        typed_stems: &'q [Option<Cow<'q, str>>],
         yes_no: bool,
         claims: &'q Claims,
         analyzer: &'q Analyzer,
@@ -759,6 +758,8 @@ impl<'q> Asserted<'q> {
         // and no word's classes are looked up again.
         let stop_at =
             |i: usize| classes.map_or_else(|| is_stopword(question[i]), |c| c[i].is_stopword());
+        let tokens = &analysed.tokens[..];
+        let typed_stems = &analysed.typed_stems[..];
         let mut placed = tokens.iter().peekable();
         let read: Vec<Read<'q>> = question
             .iter()
@@ -1085,9 +1086,8 @@ pub fn apply(
     };
     let asked = Asserted::new(
         question,
-        &analysed.tokens,
+        analysed,
         classes,
-        &analysed.typed_stems,
         yes_no,
         claims,
         &engine.analyzer,
@@ -1191,9 +1191,8 @@ mod tests {
             let read = |classes| {
                 Asserted::new(
                     &question,
-                    &analysed.tokens,
+                    &analysed,
                     classes,
-                    &analysed.typed_stems,
                     false,
                     &e.claims,
                     &e.analyzer,
@@ -1225,19 +1224,20 @@ mod tests {
             let question = words.to_strs();
             let analysed = e.analyzer.analyse_question(&question);
             corrected += analysed.corrections.len();
-            let read = |typed_stems| {
+            let mut stemmed_again = analysed.clone();
+            stemmed_again.typed_stems.clear();
+            let read = |analysed| {
                 Asserted::new(
                     &question,
-                    &analysed.tokens,
+                    analysed,
                     None,
-                    typed_stems,
                     false,
                     &e.claims,
                     &e.analyzer,
                     &e.index.article_numbers,
                 )
             };
-            assert_eq!(read(&analysed.typed_stems), read(&[]), "{message}");
+            assert_eq!(read(&analysed), read(&stemmed_again), "{message}");
         }
         assert!(corrected >= 4, "{corrected}");
     }
@@ -1282,11 +1282,11 @@ mod tests {
         let e = Engine::new(knowledge);
         let question = crate::text::test_words(question);
         let yes_no = crate::engine::is_yes_no(&question);
+        let nothing_analysed = Analysed::default();
         let asked = Asserted::new(
             &question,
-            &[],
+            &nothing_analysed,
             None,
-            &[],
             yes_no,
             &e.claims,
             &e.analyzer,
