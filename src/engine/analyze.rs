@@ -95,6 +95,12 @@ pub struct Analysed<'a> {
     pub classes: Vec<Classes>,
     /// Words that were corrected, as (typed, corrected).
     pub corrections: Vec<(String, String)>,
+    /// The stems of the question's words as typed, by their place among
+    /// the words [`Analyzer::analyse_question`] was given, for the words a
+    /// correction replaced (the others are `None`, and the list is empty
+    /// when no word was corrected): analysis stemmed them already, so the
+    /// rules reading the question as typed need not stem them again.
+    pub typed_stems: Vec<Option<Cow<'a, str>>>,
 }
 
 /// What [`Analyzer::word_reading`] reads about one word.
@@ -126,11 +132,11 @@ pub struct Analyzer {
     /// Synonym variants as written, by their first word: the words after
     /// it and what the variant is read as. Found by the question's own
     /// word, without building a key of words.
-    synonyms: HashMap<String, Vec<Variant>>,
+    synonyms: HashMap<String, Arc<Vec<Variant>>>,
     /// Synonym variants by the stem of their first word (the other words as
     /// written), so an entry also matches its inflections: found by the
     /// stem alone, without building a key.
-    stem_synonyms: HashMap<String, StemPhrases>,
+    stem_synonyms: HashMap<String, Arc<StemPhrases>>,
     /// For each first word of a synonym phrase, the longest phrase it starts.
     phrase_starts: HashMap<String, usize>,
     stems: HashMap<String, TermId>,
@@ -162,6 +168,30 @@ struct StemPhrases {
     phrases: Vec<(Vec<String>, Vec<String>, String)>,
 }
 
+/// The synonym phrases a word may start: what [`Analyzer::apply_synonyms`]
+/// would otherwise find in three tables (by the word, by its stem, and the
+/// longest phrase it starts).
+#[derive(Debug, Clone, Copy)]
+struct PhraseStart<'a> {
+    /// Words of the longest phrase it may start (at least 1).
+    longest: usize,
+    /// The variants that start with the word as written.
+    variants: Option<&'a [Variant]>,
+    /// The phrases whose first word has the word's stem.
+    by_stem: Option<&'a StemPhrases>,
+}
+
+/// [`PhraseStart`] kept in a word's facts: the tables' entries shared.
+#[derive(Debug, Clone)]
+struct PhraseStarts {
+    /// Words of the longest phrase the word may start (at least 1).
+    longest: usize,
+    /// The variants that start with the word as written.
+    variants: Option<Arc<Vec<Variant>>>,
+    /// The phrases whose first word has the word's stem.
+    by_stem: Option<Arc<StemPhrases>>,
+}
+
 /// What analysis reads about a word, precomputed at load for every word the
 /// knowledge writes or uses, every word of a synonym phrase and every stop
 /// word and listed word: a question's word then costs one look-up instead
@@ -178,8 +208,9 @@ struct WordFacts {
     surface: bool,
     /// Its classes: stop word, question word, auxiliary, filler, ….
     classes: Classes,
-    /// Whether a synonym phrase may start with it, as written or by its stem.
-    starts_phrase: bool,
+    /// The synonym phrases that may start with it, as written or by its
+    /// stem (`None` when none may).
+    starts_phrase: Option<Box<PhraseStarts>>,
     /// Whether a word of a synonym phrase follows it there.
     leads_phrase: bool,
 }
@@ -258,7 +289,7 @@ impl Analyzer {
                 }
                 let mut rest = key;
                 let first = rest.remove(0);
-                let variants = analyzer.synonyms.entry(first).or_default();
+                let variants = Arc::make_mut(analyzer.synonyms.entry(first).or_default());
                 match variants.iter_mut().find(|(after, _)| *after == rest) {
                     Some((_, read_as)) => read_as.clone_from(&canonical),
                     None => variants.push((rest, canonical.clone())),
@@ -271,7 +302,8 @@ impl Analyzer {
                 && !(key.len() == 1 && canonical.len() == 1 && stem(&canonical[0]) == key[0])
             {
                 let first = shortest.remove(&key).unwrap_or_default();
-                let by_stem = analyzer.stem_synonyms.entry(key[0].clone()).or_default();
+                let by_stem =
+                    Arc::make_mut(analyzer.stem_synonyms.entry(key[0].clone()).or_default());
                 by_stem.longest = by_stem.longest.max(key.len());
                 by_stem.phrases.push((key[1..].to_vec(), canonical, first));
             }
@@ -341,8 +373,7 @@ impl Analyzer {
                 term: self.stems.get(&stem).copied(),
                 surface: self.surfaces.contains(word),
                 classes: lang.classes(word),
-                starts_phrase: self.phrase_starts.contains_key(word)
-                    || self.stem_synonyms.contains_key(&stem),
+                starts_phrase: self.phrase_starts_shared(word, &stem),
                 leads_phrase: self.phrase_next.contains_key(word),
                 word: Shared::from(word),
                 stem: Shared::from(stem),
@@ -350,6 +381,36 @@ impl Analyzer {
             facts.insert(word.to_string(), fact);
         }
         facts
+    }
+
+    /// The synonym phrases that may start with a word of this stem, from
+    /// the three tables (a word without facts).
+    fn phrase_start(&self, word: &str, stem: &str) -> PhraseStart<'_> {
+        let by_stem = self.stem_synonyms.get(stem).map(|s| &**s);
+        PhraseStart {
+            longest: self
+                .phrase_starts
+                .get(word)
+                .copied()
+                .unwrap_or(1)
+                .max(by_stem.map_or(1, |s| s.longest)),
+            variants: self.synonyms.get(word).map(|v| v.as_slice()),
+            by_stem,
+        }
+    }
+
+    /// [`Analyzer::phrase_start`] to keep in a word's facts, `None` when no
+    /// phrase may start with the word.
+    fn phrase_starts_shared(&self, word: &str, stem: &str) -> Option<Box<PhraseStarts>> {
+        if !self.phrase_starts.contains_key(word) && !self.stem_synonyms.contains_key(stem) {
+            return None;
+        }
+        let start = self.phrase_start(word, stem);
+        Some(Box::new(PhraseStarts {
+            longest: start.longest,
+            variants: self.synonyms.get(word).cloned(),
+            by_stem: self.stem_synonyms.get(stem).cloned(),
+        }))
     }
 
     /// The classes of a word (stop word, the language's lists), from its
@@ -486,6 +547,7 @@ impl Analyzer {
     /// changes none of them.
     pub fn analyse_question<'a>(&'a self, words: &'a [&'a str]) -> Analysed<'a> {
         let mut corrections = Vec::new();
+        let mut typed_stems: Vec<Option<Cow<'a, str>>> = Vec::new();
         // Whether a word of a synonym phrase follows the word before.
         let mut after_phrase_word = false;
         let mut read: Vec<Read<'a>> = Vec::with_capacity(words.len());
@@ -503,6 +565,13 @@ impl Analyzer {
             });
             match fixed {
                 Some(fixed) => {
+                    if typed_stems.is_empty() {
+                        typed_stems.resize(words.len(), None);
+                    }
+                    typed_stems[i] = match facts {
+                        Some(facts) => Some(Cow::Borrowed(facts.stem.as_str())),
+                        None => stem,
+                    };
                     after_phrase_word = self.phrase_next.contains_key(fixed);
                     let facts = self.facts.get(fixed);
                     read.push(Read::new(fixed, facts));
@@ -514,7 +583,9 @@ impl Analyzer {
                 }
             }
         }
-        self.finish(read, Some(words), corrections)
+        let mut analysed = self.finish(read, Some(words), corrections);
+        analysed.typed_stems = typed_stems;
+        analysed
     }
 
     /// The word a question word should be read as, when it looks like a typo
@@ -668,6 +739,7 @@ impl Analyzer {
             all_words,
             classes: all_classes,
             corrections,
+            typed_stems: Vec::new(),
         }
     }
 
@@ -682,7 +754,7 @@ impl Analyzer {
         if self.synonyms.is_empty()
             || raw
                 .iter()
-                .all(|r| r.facts.is_some_and(|f| !f.starts_phrase))
+                .all(|r| r.facts.is_some_and(|f| f.starts_phrase.is_none()))
         {
             return raw;
         }
@@ -691,7 +763,7 @@ impl Analyzer {
         'outer: while i < raw.len() {
             let facts = raw[i].facts;
             // Most words start no synonym phrase: kept as written.
-            if facts.is_some_and(|f| !f.starts_phrase) {
+            if facts.is_some_and(|f| f.starts_phrase.is_none()) {
                 out.push(self.kept(&mut raw[i]));
                 i += 1;
                 continue;
@@ -701,16 +773,21 @@ impl Analyzer {
                 (None, Some(stem)) => stem,
                 (None, None) => self.stem_of(raw[i].word),
             };
-            // Only a word that starts a synonym phrase needs the longer look-ups.
+            // A word with facts carries its phrases; only a word without
+            // them needs the tables' look-ups.
             let word = raw[i].word;
-            let by_stem = self.stem_synonyms.get(&*first_stem);
-            let longest = self
-                .phrase_starts
-                .get(word)
-                .copied()
-                .unwrap_or(1)
-                .max(by_stem.map_or(1, |s| s.longest));
-            let variants = self.synonyms.get(word);
+            let PhraseStart {
+                longest,
+                variants,
+                by_stem,
+            } = match facts.and_then(|f| f.starts_phrase.as_deref()) {
+                Some(starts) => PhraseStart {
+                    longest: starts.longest,
+                    variants: starts.variants.as_deref().map(Vec::as_slice),
+                    by_stem: starts.by_stem.as_deref(),
+                },
+                None => self.phrase_start(word, &first_stem),
+            };
             for len in (1..=longest.min(raw.len() - i)).rev() {
                 let rest = &raw[i + 1..i + len];
                 let same = |after: &[String]| after.iter().zip(rest).all(|(a, r)| a == r.word);
@@ -971,6 +1048,39 @@ mod tests {
         let q = a.analyse_question(&asked);
         assert_eq!(&*q.all_words, ["who", "sent", "the", "aid"]);
         assert_eq!(q.corrections, [("snet".to_string(), "sent".to_string())]);
+    }
+
+    #[test]
+    fn a_corrected_words_typed_stem_is_its_stem() {
+        // Typos with and without facts, beside accented and hyphenated
+        // words and an apostrophe: each corrected word keeps the stem its
+        // typed form has, and no other word has one kept.
+        let a = analyzer("\"pipeline\" = [\"nord stream\"]");
+        let mut corrected = 0;
+        for text in [
+            "did the repoters tell the mayorr about the nord steam pipline",
+            "was the café's aid sent to the tonw by the mayr",
+            "who blew up the pipelnie's re-opening in the twon",
+            "who sent the aid",
+        ] {
+            let words = Words::read(text);
+            let asked = words.to_strs();
+            let q = a.analyse_question(&asked);
+            corrected += q.corrections.len();
+            if q.corrections.is_empty() {
+                assert!(q.typed_stems.is_empty(), "{text}");
+                continue;
+            }
+            assert_eq!(q.typed_stems.len(), asked.len(), "{text}");
+            for (word, typed) in asked.iter().zip(&q.typed_stems) {
+                let corrected = q.corrections.iter().any(|(typo, _)| typo == word);
+                assert_eq!(typed.is_some(), corrected, "{text}: {word}");
+                if let Some(typed) = typed {
+                    assert_eq!(*typed, a.stem_of(word), "{text}: {word}");
+                }
+            }
+        }
+        assert!(corrected >= 5, "{corrected}");
     }
 
     #[test]

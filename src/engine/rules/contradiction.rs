@@ -719,14 +719,14 @@ struct Asserted<'q> {
 }
 
 impl<'q> Asserted<'q> {
-    /// Reads a question (`tokens`: its analysed words, whose stems are
-    /// reused; `classes`: the classes of each of its words, when analysis
+    /// Reads a question (`analysed`: its analysis, whose tokens' stems and
+    /// corrected words' typed stems are reused; `classes`: the classes of each of its words, when analysis
     /// read them in place, whose tokens then stand at their words'
     /// places; `yes_no`: whether it asks for a yes or a no);
     /// `article_numbers` are the numbers the article gives.
     fn new(
         question: &'q [&'q str],
-        tokens: &'q [Token],
+        analysed: &'q Analysed,
         classes: Option<&[Classes]>,
         yes_no: bool,
         claims: &'q Claims,
@@ -758,6 +758,8 @@ impl<'q> Asserted<'q> {
         // and no word's classes are looked up again.
         let stop_at =
             |i: usize| classes.map_or_else(|| is_stopword(question[i]), |c| c[i].is_stopword());
+        let tokens = &analysed.tokens[..];
+        let typed_stems = &analysed.typed_stems[..];
         let mut placed = tokens.iter().peekable();
         let read: Vec<Read<'q>> = question
             .iter()
@@ -779,7 +781,11 @@ impl<'q> Asserted<'q> {
                         claims.token_stem_id(token),
                     ),
                     None => {
-                        let stem = analyzer.stem_of(w);
+                        // A corrected word's stem is analysis' own.
+                        let stem = match typed_stems.get(i) {
+                            Some(Some(stem)) => Cow::Borrowed(&**stem),
+                            _ => analyzer.stem_of(w),
+                        };
                         let id = claims.stems.get(&*stem).copied();
                         Read::Content(stem, id)
                     }
@@ -1080,7 +1086,7 @@ pub fn apply(
     };
     let asked = Asserted::new(
         question,
-        &analysed.tokens,
+        analysed,
         classes,
         yes_no,
         claims,
@@ -1185,7 +1191,7 @@ mod tests {
             let read = |classes| {
                 Asserted::new(
                     &question,
-                    &analysed.tokens,
+                    &analysed,
                     classes,
                     false,
                     &e.claims,
@@ -1200,6 +1206,40 @@ mod tests {
                 assert_eq!(e.claims.token_stem_id(token), by_text, "{message}");
             }
         }
+    }
+
+    #[test]
+    fn a_corrected_question_reads_as_its_words_stemmed_again() {
+        // The stems analysis kept of the words it corrected give what
+        // stemming the typed words gives.
+        let e = engine();
+        let mut corrected = 0;
+        for message in [
+            "who can repiar the zorblat engnie?",
+            "did mira quel build the zorblat prototpye in 1987?",
+            "does the outptu show a decrease in presure at nihgt?",
+            "why can't the workshp welcome vistors on mondays?",
+        ] {
+            let words = e.question_words(message);
+            let question = words.to_strs();
+            let analysed = e.analyzer.analyse_question(&question);
+            corrected += analysed.corrections.len();
+            let mut stemmed_again = analysed.clone();
+            stemmed_again.typed_stems.clear();
+            let read = |analysed| {
+                Asserted::new(
+                    &question,
+                    analysed,
+                    None,
+                    false,
+                    &e.claims,
+                    &e.analyzer,
+                    &e.index.article_numbers,
+                )
+            };
+            assert_eq!(read(&analysed), read(&stemmed_again), "{message}");
+        }
+        assert!(corrected >= 4, "{corrected}");
     }
 
     #[test]
@@ -1242,9 +1282,10 @@ mod tests {
         let e = Engine::new(knowledge);
         let question = crate::text::test_words(question);
         let yes_no = crate::engine::is_yes_no(&question);
+        let nothing_analysed = Analysed::default();
         let asked = Asserted::new(
             &question,
-            &[],
+            &nothing_analysed,
             None,
             yes_no,
             &e.claims,
