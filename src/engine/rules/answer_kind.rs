@@ -94,7 +94,61 @@ pub struct Identified {
     /// For a noun read by its vector, whether each term met so far is close
     /// to it: the candidates share most of their terms, and each is
     /// compared once per question.
-    near: RefCell<FxHashMap<TermId, bool>>,
+    near: RefCell<Near>,
+}
+
+/// The terms met so far for a noun read by its vector, with buffers reused
+/// from one candidate to the next so that comparing a fact's new terms
+/// allocates nothing once the first few are read.
+#[derive(Debug, Clone, Default)]
+struct Near {
+    /// Whether each term met is close to the noun.
+    seen: FxHashMap<TermId, bool>,
+    /// A fact's terms not met before.
+    unseen: Vec<TermId>,
+    /// Their credits above 0 ([`Semantic::credits`]).
+    credited: Vec<(TermId, f32)>,
+}
+
+/// Terms a question's candidates bring for a noun read by its vector:
+/// ~180 on the blind questions, so that the table is sized once rather
+/// than grown step by step.
+const NEAR_TERMS: usize = 256;
+
+impl Near {
+    /// True when some term of `bag` is close to the noun (its credit for
+    /// `vector` above `neighbour_credit`). The terms not met before are
+    /// credited in one batch, which passes over most terms after a few
+    /// chunks of their vectors, where crediting them one by one reads
+    /// every float: the same credits, a term not listed having none.
+    fn any_in(&mut self, bag: &[TermId], vector: &[f32], s: &Semantic, t: &Tunables) -> bool {
+        if self.seen.is_empty() {
+            self.seen.reserve(NEAR_TERMS);
+        }
+        self.unseen.clear();
+        for &term in bag {
+            match self.seen.get(&term) {
+                Some(true) => return true,
+                Some(false) => {}
+                None => self.unseen.push(term),
+            }
+        }
+        self.credited.clear();
+        s.credits(vector, &self.unseen, &mut self.credited);
+        for &term in &self.unseen {
+            self.seen.insert(term, false);
+        }
+        // A term not listed has a credit of 0, which is close to nothing:
+        // `neighbour_credit` is never below 0.
+        let mut any = false;
+        for &(term, credit) in &self.credited {
+            if credit > t.neighbour_credit {
+                self.seen.insert(term, true);
+                any = true;
+            }
+        }
+        any
+    }
 }
 
 impl Identified {
@@ -139,14 +193,7 @@ impl Identified {
         let mentioned = match self.term {
             Some(term) => has(&doc.bag, term),
             None => self.vector.as_ref().is_some_and(|v| {
-                semantic.is_some_and(|s| {
-                    let mut near = self.near.borrow_mut();
-                    doc.bag.iter().any(|&b| {
-                        *near
-                            .entry(b)
-                            .or_insert_with(|| s.credit(v, b) > t.neighbour_credit)
-                    })
-                })
+                semantic.is_some_and(|s| self.near.borrow_mut().any_in(&doc.bag, v, s, t))
             }),
         };
         only_mentioned || !mentioned
