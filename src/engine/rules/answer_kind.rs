@@ -13,6 +13,7 @@
 //! ask who, as whether a fact names a doer is known only from its intents).
 
 use std::cell::RefCell;
+use std::collections::hash_map::Entry;
 
 use rustc_hash::FxHashMap;
 
@@ -125,25 +126,31 @@ impl Near {
         if self.seen.is_empty() {
             self.seen.reserve(NEAR_TERMS);
         }
+        // One look-up a term: a new one is entered as not close at once,
+        // and so is credited below even when a known term already answers.
         self.unseen.clear();
+        let mut any = false;
         for &term in bag {
-            match self.seen.get(&term) {
-                Some(true) => return true,
-                Some(false) => {}
-                None => self.unseen.push(term),
+            match self.seen.entry(term) {
+                Entry::Occupied(near) => any |= *near.get(),
+                Entry::Vacant(new) => {
+                    new.insert(false);
+                    self.unseen.push(term);
+                }
             }
+        }
+        if self.unseen.is_empty() {
+            return any;
         }
         self.credited.clear();
         s.credits(vector, &self.unseen, &mut self.credited);
-        for &term in &self.unseen {
-            self.seen.insert(term, false);
-        }
         // A term not listed has a credit of 0, which is close to nothing:
         // `neighbour_credit` is never below 0.
-        let mut any = false;
         for &(term, credit) in &self.credited {
             if credit > t.neighbour_credit {
-                self.seen.insert(term, true);
+                if let Some(near) = self.seen.get_mut(&term) {
+                    *near = true;
+                }
                 any = true;
             }
         }
