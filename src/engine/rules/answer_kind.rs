@@ -525,4 +525,58 @@ mod tests {
             Rule::NotAPerson
         ));
     }
+
+    #[test]
+    fn the_batched_comparison_finds_the_close_terms_one_by_one_finds() {
+        // Each fact's terms against nouns the knowledge never uses, the
+        // table shared across facts as a question shares it across its
+        // candidates, and fresh for each: what crediting every term alone
+        // says.
+        let article = "A new airport\n\nThe airport normally operates 62 departures a week.\n\n\
+                       The airport operates 12 hotels nearby.\n\n40 flights to Spain resume in May.\n";
+        let facts = [
+            (
+                "departures",
+                "airport normally operates departures week",
+                "The airport normally operates 62 departures a week.",
+            ),
+            (
+                "hotels",
+                "airport operates hotels nearby",
+                "The airport operates 12 hotels nearby.",
+            ),
+            (
+                "spain",
+                "40 flights spain resume may",
+                "40 flights to Spain resume in May.",
+            ),
+        ];
+        let vectors = crate::vectors::embedded().unwrap_or_else(|e| panic!("{e}"));
+        let knowledge = crate::fixtures::one_topic(article, &facts);
+        let engine = crate::engine::Engine::with_vectors(knowledge, vectors);
+        let Some(s) = engine.semantic.as_ref() else {
+            panic!("the engine has no vectors");
+        };
+        let t = &engine.tunables;
+        let mut close = 0;
+        for word in ["planes", "motels", "building", "money", "country"] {
+            let Some(v) = s.word_vector(word) else {
+                panic!("no vector for {word}");
+            };
+            let mut shared = super::Near::default();
+            for doc in &engine.index.docs {
+                let alone = doc
+                    .bag
+                    .iter()
+                    .any(|&b| s.credit(&v, b) > t.neighbour_credit);
+                assert_eq!(shared.any_in(&doc.bag, &v, s, t), alone, "{word}");
+                let mut fresh = super::Near::default();
+                assert_eq!(fresh.any_in(&doc.bag, &v, s, t), alone, "{word}");
+                // Asked again, from the table alone.
+                assert_eq!(shared.any_in(&doc.bag, &v, s, t), alone, "{word}");
+                close += usize::from(alone);
+            }
+        }
+        assert!(close > 0);
+    }
 }
