@@ -13,6 +13,7 @@
 //! ask who, as whether a fact names a doer is known only from its intents).
 
 use std::cell::RefCell;
+use std::collections::hash_map::Entry;
 
 use rustc_hash::FxHashMap;
 
@@ -94,7 +95,67 @@ pub struct Identified {
     /// For a noun read by its vector, whether each term met so far is close
     /// to it: the candidates share most of their terms, and each is
     /// compared once per question.
-    near: RefCell<FxHashMap<TermId, bool>>,
+    near: RefCell<Near>,
+}
+
+/// The terms met so far for a noun read by its vector, with buffers reused
+/// from one candidate to the next so that comparing a fact's new terms
+/// allocates nothing once the first few are read.
+#[derive(Debug, Clone, Default)]
+struct Near {
+    /// Whether each term met is close to the noun.
+    seen: FxHashMap<TermId, bool>,
+    /// A fact's terms not met before.
+    unseen: Vec<TermId>,
+    /// Their credits above 0 ([`Semantic::credits`]).
+    credited: Vec<(TermId, f32)>,
+}
+
+/// Terms a question's candidates bring for a noun read by its vector:
+/// ~180 on the blind questions, so that the table is sized once rather
+/// than grown step by step.
+const NEAR_TERMS: usize = 256;
+
+impl Near {
+    /// True when some term of `bag` is close to the noun (its credit for
+    /// `vector` above `neighbour_credit`). The terms not met before are
+    /// credited in one batch, which passes over most terms after a few
+    /// chunks of their vectors, where crediting them one by one reads
+    /// every float: the same credits, a term not listed having none.
+    fn any_in(&mut self, bag: &[TermId], vector: &[f32], s: &Semantic, t: &Tunables) -> bool {
+        if self.seen.is_empty() {
+            self.seen.reserve(NEAR_TERMS);
+        }
+        // One look-up a term: a new one is entered as not close at once,
+        // and so is credited below even when a known term already answers.
+        self.unseen.clear();
+        let mut any = false;
+        for &term in bag {
+            match self.seen.entry(term) {
+                Entry::Occupied(near) => any |= *near.get(),
+                Entry::Vacant(new) => {
+                    new.insert(false);
+                    self.unseen.push(term);
+                }
+            }
+        }
+        if self.unseen.is_empty() {
+            return any;
+        }
+        self.credited.clear();
+        s.credits(vector, &self.unseen, &mut self.credited);
+        // A term not listed has a credit of 0, which is close to nothing:
+        // `neighbour_credit` is never below 0.
+        for &(term, credit) in &self.credited {
+            if credit > t.neighbour_credit {
+                if let Some(near) = self.seen.get_mut(&term) {
+                    *near = true;
+                }
+                any = true;
+            }
+        }
+        any
+    }
 }
 
 impl Identified {
@@ -139,14 +200,7 @@ impl Identified {
         let mentioned = match self.term {
             Some(term) => has(&doc.bag, term),
             None => self.vector.as_ref().is_some_and(|v| {
-                semantic.is_some_and(|s| {
-                    let mut near = self.near.borrow_mut();
-                    doc.bag.iter().any(|&b| {
-                        *near
-                            .entry(b)
-                            .or_insert_with(|| s.credit(v, b) > t.neighbour_credit)
-                    })
-                })
+                semantic.is_some_and(|s| self.near.borrow_mut().any_in(&doc.bag, v, s, t))
             }),
         };
         only_mentioned || !mentioned
@@ -470,5 +524,59 @@ mod tests {
             "bridge-grant",
             Rule::NotAPerson
         ));
+    }
+
+    #[test]
+    fn the_batched_comparison_finds_the_close_terms_one_by_one_finds() {
+        // Each fact's terms against nouns the knowledge never uses, the
+        // table shared across facts as a question shares it across its
+        // candidates, and fresh for each: what crediting every term alone
+        // says.
+        let article = "A new airport\n\nThe airport normally operates 62 departures a week.\n\n\
+                       The airport operates 12 hotels nearby.\n\n40 flights to Spain resume in May.\n";
+        let facts = [
+            (
+                "departures",
+                "airport normally operates departures week",
+                "The airport normally operates 62 departures a week.",
+            ),
+            (
+                "hotels",
+                "airport operates hotels nearby",
+                "The airport operates 12 hotels nearby.",
+            ),
+            (
+                "spain",
+                "40 flights spain resume may",
+                "40 flights to Spain resume in May.",
+            ),
+        ];
+        let vectors = crate::vectors::embedded().unwrap_or_else(|e| panic!("{e}"));
+        let knowledge = crate::fixtures::one_topic(article, &facts);
+        let engine = crate::engine::Engine::with_vectors(knowledge, vectors);
+        let Some(s) = engine.semantic.as_ref() else {
+            panic!("the engine has no vectors");
+        };
+        let t = &engine.tunables;
+        let mut close = 0;
+        for word in ["planes", "motels", "building", "money", "country"] {
+            let Some(v) = s.word_vector(word) else {
+                panic!("no vector for {word}");
+            };
+            let mut shared = super::Near::default();
+            for doc in &engine.index.docs {
+                let alone = doc
+                    .bag
+                    .iter()
+                    .any(|&b| s.credit(&v, b) > t.neighbour_credit);
+                assert_eq!(shared.any_in(&doc.bag, &v, s, t), alone, "{word}");
+                let mut fresh = super::Near::default();
+                assert_eq!(fresh.any_in(&doc.bag, &v, s, t), alone, "{word}");
+                // Asked again, from the table alone.
+                assert_eq!(shared.any_in(&doc.bag, &v, s, t), alone, "{word}");
+                close += usize::from(alone);
+            }
+        }
+        assert!(close > 0);
     }
 }
