@@ -203,6 +203,7 @@ pub fn prune(lists: &[List], floor: f32, k: usize) -> Vec<(u32, f32)> {
     // documents of the window are marked, one bit each.
     let mut held = vec![0u64; WINDOW];
     let mut met = [0u64; WINDOW / 64];
+    let mut shortest = [0usize; MOST_TERMS];
     'windows: while lightest < n {
         // The window starts at the first posting the walked lists have not read.
         let first = order[lightest..]
@@ -249,6 +250,16 @@ pub fn prune(lists: &[List], floor: f32, k: usize) -> Vec<(u32, f32)> {
                 exact |= 1 << l;
             }
         }
+        // The lists still searched in this window, shortest first (a list
+        // that turns lighter within it has been walked in it: exact here).
+        let mut searching = 0;
+        for &l in &order[..lightest] {
+            if exact & 1 << l == 0 {
+                shortest[searching] = l;
+                searching += 1;
+            }
+        }
+        shortest[..searching].sort_by_key(|&l| lists[l].0.len());
         for (w, word) in met.iter_mut().enumerate() {
             let mut marked = std::mem::take(word);
             while marked != 0 {
@@ -258,14 +269,12 @@ pub fn prune(lists: &[List], floor: f32, k: usize) -> Vec<(u32, f32)> {
                 // The terms it holds or may hold: the marks, and every
                 // other list until searched.
                 let mut terms = std::mem::take(&mut held[i]) | (lighter[lightest] & !exact);
-                // Search the other lighter lists, heaviest first, while it may enter.
+                // Search the other lighter lists, shortest (likeliest to
+                // miss) first, while it may enter.
                 let mut may = bar.lets_in(sum_of(terms));
-                let mut searched = lightest;
-                while searched > 0 && may {
-                    searched -= 1;
-                    let l = order[searched];
-                    if exact & 1 << l != 0 {
-                        continue;
+                for &l in &shortest[..searching] {
+                    if !may {
+                        break;
                     }
                     at[l] = seek(lists[l].0, at[l], doc);
                     if lists[l].0.get(at[l]) != Some(&doc) {
