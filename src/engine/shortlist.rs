@@ -228,19 +228,29 @@ pub fn prune(lists: &[List], floor: f32, k: usize) -> Vec<(u32, f32)> {
             read[l] = r;
         }
         // A searched list's postings before its walk's end are all before
-        // this window: its searches start there at the least, and at the
-        // window's first document. One with few postings in the window
-        // for the documents met there ([`MARKED_PER_MET`]) marks those
-        // documents instead: reading a posting costs less than a search.
+        // this window: its searches start there at the least. One with few
+        // postings in the window for the documents met there
+        // ([`MARKED_PER_MET`]) marks those documents instead: reading a
+        // posting costs less than a search.
         let met_here: u32 = met.iter().map(|m| m.count_ones()).sum();
+        let limit = MARKED_PER_MET * met_here as usize;
         let mut exact = walked;
         for &l in &order[..lightest] {
             let postings = lists[l].0;
-            let from = seek(postings, at[l].max(read[l]), start);
+            let mut from = at[l].max(read[l]);
+            // Too many postings in the window if the one past the limit
+            // is in it. Read first from where the list stands: when that
+            // posting is already in the window, the list is searched and
+            // its first search there seeks from where it stands; only when
+            // it is still before the window is the list sought to its start.
+            let mut past = postings.get(from + limit);
+            if past.is_some_and(|&d| d < start) {
+                from = seek(postings, from, start);
+                past = postings.get(from + limit);
+            }
             at[l] = from;
-            // Too many postings in the window if the one past the limit is in it.
-            let past = postings.get(from + MARKED_PER_MET * met_here as usize);
             if past.is_none_or(|&d| u64::from(d) >= end) {
+                let from = seek(postings, from, start);
                 let to = u32::try_from(end).map_or(postings.len(), |end| seek(postings, from, end));
                 for &d in &postings[from..to] {
                     let i = (d - start) as usize;
