@@ -203,6 +203,7 @@ pub fn prune(lists: &[List], floor: f32, k: usize) -> Vec<(u32, f32)> {
     // documents of the window are marked, one bit each.
     let mut held = vec![0u64; WINDOW];
     let mut met = [0u64; WINDOW / 64];
+    let mut shortest = [0usize; MOST_TERMS];
     'windows: while lightest < n {
         // The window starts at the first posting the walked lists have not read.
         let first = order[lightest..]
@@ -227,19 +228,29 @@ pub fn prune(lists: &[List], floor: f32, k: usize) -> Vec<(u32, f32)> {
             read[l] = r;
         }
         // A searched list's postings before its walk's end are all before
-        // this window: its searches start there at the least, and at the
-        // window's first document. One with few postings in the window
-        // for the documents met there ([`MARKED_PER_MET`]) marks those
-        // documents instead: reading a posting costs less than a search.
+        // this window: its searches start there at the least. One with few
+        // postings in the window for the documents met there
+        // ([`MARKED_PER_MET`]) marks those documents instead: reading a
+        // posting costs less than a search.
         let met_here: u32 = met.iter().map(|m| m.count_ones()).sum();
+        let limit = MARKED_PER_MET * met_here as usize;
         let mut exact = walked;
         for &l in &order[..lightest] {
             let postings = lists[l].0;
-            let from = seek(postings, at[l].max(read[l]), start);
+            let mut from = at[l].max(read[l]);
+            // Too many postings in the window if the one past the limit
+            // is in it. Read first from where the list stands: when that
+            // posting is already in the window, the list is searched and
+            // its first search there seeks from where it stands; only when
+            // it is still before the window is the list sought to its start.
+            let mut past = postings.get(from + limit);
+            if past.is_some_and(|&d| d < start) {
+                from = seek(postings, from, start);
+                past = postings.get(from + limit);
+            }
             at[l] = from;
-            // Too many postings in the window if the one past the limit is in it.
-            let past = postings.get(from + MARKED_PER_MET * met_here as usize);
             if past.is_none_or(|&d| u64::from(d) >= end) {
+                let from = seek(postings, from, start);
                 let to = u32::try_from(end).map_or(postings.len(), |end| seek(postings, from, end));
                 for &d in &postings[from..to] {
                     let i = (d - start) as usize;
@@ -249,6 +260,16 @@ pub fn prune(lists: &[List], floor: f32, k: usize) -> Vec<(u32, f32)> {
                 exact |= 1 << l;
             }
         }
+        // The lists still searched in this window, shortest first (a list
+        // that turns lighter within it has been walked in it: exact here).
+        let mut searching = 0;
+        for &l in &order[..lightest] {
+            if exact & 1 << l == 0 {
+                shortest[searching] = l;
+                searching += 1;
+            }
+        }
+        shortest[..searching].sort_by_key(|&l| lists[l].0.len());
         for (w, word) in met.iter_mut().enumerate() {
             let mut marked = std::mem::take(word);
             while marked != 0 {
@@ -258,14 +279,12 @@ pub fn prune(lists: &[List], floor: f32, k: usize) -> Vec<(u32, f32)> {
                 // The terms it holds or may hold: the marks, and every
                 // other list until searched.
                 let mut terms = std::mem::take(&mut held[i]) | (lighter[lightest] & !exact);
-                // Search the other lighter lists, heaviest first, while it may enter.
+                // Search the other lighter lists, shortest (likeliest to
+                // miss) first, while it may enter.
                 let mut may = bar.lets_in(sum_of(terms));
-                let mut searched = lightest;
-                while searched > 0 && may {
-                    searched -= 1;
-                    let l = order[searched];
-                    if exact & 1 << l != 0 {
-                        continue;
+                for &l in &shortest[..searching] {
+                    if !may {
+                        break;
                     }
                     at[l] = seek(lists[l].0, at[l], doc);
                     if lists[l].0.get(at[l]) != Some(&doc) {
