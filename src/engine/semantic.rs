@@ -111,7 +111,12 @@ impl Semantic {
     /// to full credit at `vector_ceiling`.
     pub fn credit(&self, word: &[f32], term: TermId) -> f32 {
         let slot = &self.term_vectors[term as usize * self.dims..(term as usize + 1) * self.dims];
-        let cosine = dot(word, slot);
+        self.credit_of_cosine(dot(word, slot))
+    }
+
+    /// The credit for a cosine: 0 below `vector_floor`, rising linearly to
+    /// `vector_credit` at `vector_ceiling`.
+    fn credit_of_cosine(&self, cosine: f32) -> f32 {
         ((cosine - self.floor) / (self.ceiling - self.floor).max(f32::EPSILON)).clamp(0.0, 1.0)
             * self.max_credit
     }
@@ -156,7 +161,6 @@ macro_rules! credits_with_lanes {
                     8 => return self.$fixed::<8>(word, terms, out),
                     _ => {}
                 }
-                let span = (self.ceiling - self.floor).max(f32::EPSILON);
                 let dims = self.dims;
                 // A term is credited only above the floor. By
                 // Cauchy-Schwarz the floats after the first `head` chunks
@@ -174,8 +178,7 @@ macro_rules! credits_with_lanes {
                     let Some(cosine) = $dot(word, slot, self.head, rest, self.floor) else {
                         continue;
                     };
-                    let credit =
-                        ((cosine - self.floor) / span).clamp(0.0, 1.0) * self.max_credit;
+                    let credit = self.credit_of_cosine(cosine);
                     if credit > 0.0 {
                         out.push((term, credit));
                     }
@@ -189,7 +192,6 @@ macro_rules! credits_with_lanes {
                 terms: &[TermId],
                 out: &mut Vec<(TermId, f32)>,
             ) {
-                let span = (self.ceiling - self.floor).max(f32::EPSILON);
                 let dims = self.dims;
                 let Some(word8) = chunks(word).first_chunk::<N>() else {
                     return;
@@ -211,8 +213,7 @@ macro_rules! credits_with_lanes {
                         continue;
                     };
                     let cosine = dot8 + tail(word, slot);
-                    let credit =
-                        ((cosine - self.floor) / span).clamp(0.0, 1.0) * self.max_credit;
+                    let credit = self.credit_of_cosine(cosine);
                     if credit > 0.0 {
                         out.push((term, credit));
                     }
