@@ -793,6 +793,20 @@ mod tests {
         );
     }
 
+    /// Every file under `tests/data`, read whole: real text of every kind
+    /// the tokenizer meets.
+    fn test_data_texts() -> Vec<String> {
+        let mut texts = Vec::new();
+        let mut files = vec![std::path::PathBuf::from("tests/data")];
+        while let Some(path) = files.pop() {
+            match std::fs::read_dir(&path) {
+                Ok(dir) => files.extend(dir.filter_map(|e| Some(e.ok()?.path()))),
+                Err(_) => texts.extend(std::fs::read_to_string(&path).ok()),
+            }
+        }
+        texts
+    }
+
     #[test]
     fn ascii_text_is_read_as_its_folded_copy_is() {
         // Folded as it is read, ASCII text gives the words its folded copy
@@ -810,13 +824,7 @@ mod tests {
         ]
         .map(String::from)
         .to_vec();
-        let mut files = vec![std::path::PathBuf::from("tests/data")];
-        while let Some(path) = files.pop() {
-            match std::fs::read_dir(&path) {
-                Ok(dir) => files.extend(dir.filter_map(|e| Some(e.ok()?.path()))),
-                Err(_) => texts.extend(std::fs::read_to_string(&path).ok()),
-            }
-        }
+        texts.extend(test_data_texts());
         assert!(texts.len() > 20, "the test data is read");
         let mut read = 0;
         for text in &texts {
@@ -842,13 +850,7 @@ mod tests {
         ]
         .map(String::from)
         .to_vec();
-        let mut files = vec![std::path::PathBuf::from("tests/data")];
-        while let Some(path) = files.pop() {
-            match std::fs::read_dir(&path) {
-                Ok(dir) => files.extend(dir.filter_map(|e| Some(e.ok()?.path()))),
-                Err(_) => texts.extend(std::fs::read_to_string(&path).ok()),
-            }
-        }
+        texts.extend(test_data_texts());
         let mut read = 0;
         for line in texts.iter().flat_map(|t| t.lines()) {
             let buffered = Words::read(line);

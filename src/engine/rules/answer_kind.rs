@@ -389,27 +389,32 @@ mod tests {
         assert!(!fired(&engine, question, "pier-opens", Rule::WhichNoun));
     }
 
+    /// An airport whose departures, hotels and flights a count may be of.
+    const AIRPORT: &str = "A busy airport\n\nThe airport normally operates 62 departures a week.\n\n\
+                           The airport operates 12 hotels nearby.\n\n40 flights to Spain resume in May.\n";
+
+    /// One fact a sentence of [`AIRPORT`], as `citebot init` drafts them.
+    const AIRPORT_FACTS: [(&str, &str, &str); 3] = [
+        (
+            "departures",
+            "airport normally operates departures week",
+            "The airport normally operates 62 departures a week.",
+        ),
+        (
+            "hotels",
+            "airport operates hotels nearby",
+            "The airport operates 12 hotels nearby.",
+        ),
+        (
+            "spain",
+            "40 flights spain resume may",
+            "40 flights to Spain resume in May.",
+        ),
+    ];
+
     #[test]
     fn how_many_is_answered_by_a_count_of_a_near_word() {
-        let article = "A busy airport\n\nThe airport normally operates 62 departures a week.\n\n\
-                       The airport operates 12 hotels nearby.\n\n40 flights to Spain resume in May.\n";
-        let facts = [
-            (
-                "departures",
-                "airport normally operates departures week",
-                "The airport normally operates 62 departures a week.",
-            ),
-            (
-                "hotels",
-                "airport operates hotels nearby",
-                "The airport operates 12 hotels nearby.",
-            ),
-            (
-                "spain",
-                "40 flights spain resume may",
-                "40 flights to Spain resume in May.",
-            ),
-        ];
+        let (article, facts) = (AIRPORT, AIRPORT_FACTS);
         // Made-up vectors: flights and departures point one way, hotels
         // another.
         let words = ["flights", "departures", "hotels", "airport", "week"];
@@ -532,25 +537,7 @@ mod tests {
         // table shared across facts as a question shares it across its
         // candidates, and fresh for each: what crediting every term alone
         // says.
-        let article = "A new airport\n\nThe airport normally operates 62 departures a week.\n\n\
-                       The airport operates 12 hotels nearby.\n\n40 flights to Spain resume in May.\n";
-        let facts = [
-            (
-                "departures",
-                "airport normally operates departures week",
-                "The airport normally operates 62 departures a week.",
-            ),
-            (
-                "hotels",
-                "airport operates hotels nearby",
-                "The airport operates 12 hotels nearby.",
-            ),
-            (
-                "spain",
-                "40 flights spain resume may",
-                "40 flights to Spain resume in May.",
-            ),
-        ];
+        let (article, facts) = (AIRPORT, AIRPORT_FACTS);
         let vectors = crate::vectors::embedded().unwrap_or_else(|e| panic!("{e}"));
         let knowledge = crate::fixtures::one_topic(article, &facts);
         let engine = crate::engine::Engine::with_vectors(knowledge, vectors);

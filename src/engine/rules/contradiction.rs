@@ -1167,6 +1167,25 @@ mod tests {
         Engine::new(crate::fixtures::one_topic(ARTICLE, &facts))
     }
 
+    /// The contradiction rules' reading of a question that asks for
+    /// something (no yes/no), with the classes analysis read or without.
+    fn asserted<'q>(
+        e: &'q Engine,
+        question: &'q [&'q str],
+        analysed: &'q Analysed,
+        classes: Option<&'q [Classes]>,
+    ) -> Asserted<'q> {
+        Asserted::new(
+            question,
+            analysed,
+            classes,
+            false,
+            &e.claims,
+            &e.analyzer,
+            &e.index.article_numbers,
+        )
+    }
+
     #[test]
     fn a_question_read_with_its_classes_reads_as_one_read_word_by_word() {
         // The classes analysis read, and the tokens at their words'
@@ -1188,17 +1207,7 @@ mod tests {
                 Cow::Owned(_) => None,
             };
             assert!(classes.is_some(), "{message}: no word changed");
-            let read = |classes| {
-                Asserted::new(
-                    &question,
-                    &analysed,
-                    classes,
-                    false,
-                    &e.claims,
-                    &e.analyzer,
-                    &e.index.article_numbers,
-                )
-            };
+            let read = |classes| asserted(&e, &question, &analysed, classes);
             assert_eq!(read(classes), read(None), "{message}");
             // A token's stem is numbered by its term as by its text.
             for token in &analysed.tokens {
@@ -1226,17 +1235,7 @@ mod tests {
             corrected += analysed.corrections.len();
             let mut stemmed_again = analysed.clone();
             stemmed_again.typed_stems.clear();
-            let read = |analysed| {
-                Asserted::new(
-                    &question,
-                    analysed,
-                    None,
-                    false,
-                    &e.claims,
-                    &e.analyzer,
-                    &e.index.article_numbers,
-                )
-            };
+            let read = |analysed| asserted(&e, &question, analysed, None);
             assert_eq!(read(&analysed), read(&stemmed_again), "{message}");
         }
         assert!(corrected >= 4, "{corrected}");
