@@ -491,6 +491,28 @@ fn a_drafted_knowledge_beats_declining_on_a_sixteenth_article() {
 }
 
 #[test]
+fn a_drafted_knowledge_beats_declining_on_a_seventeenth_article() {
+    // A rural US school district's vote to move to a four-day week over a
+    // teacher shortage and a budget gap (1,470 words, fictional, US
+    // spelling), and 100 questions (40 the article does not answer),
+    // written blind the same way. Declining everything scores 0.400.
+    // Measured when it was added (stop 24): 0.550 (55/100), precision
+    // 0.519 (27/52).
+    drafted_at_least("article17", 0.54, 0.51);
+}
+
+#[test]
+fn a_drafted_knowledge_beats_declining_on_an_eighteenth_article() {
+    // A glass-bottle factory's closure with 480 job losses after its
+    // energy bills tripled and its largest customer left (1,300 words,
+    // fictional), and 100 questions (40 the article does not answer),
+    // written blind the same way. Declining everything scores 0.400.
+    // Measured when it was added (stop 24): 0.560 (56/100), precision
+    // 0.558 (29/52).
+    drafted_at_least("article18", 0.55, 0.55);
+}
+
+#[test]
 fn a_drafted_knowledge_beats_declining_on_the_tuning_article() {
     // A transport strike report and 80 questions (32 unanswerable) written
     // the same way; its misses are read to improve drafting, so it is a
