@@ -169,11 +169,14 @@ pub enum List {
     /// Pronouns that stand for a person named before when they speak
     /// ("she said"): the drafter names the speaker.
     SpeakerPronouns,
+    /// Nouns of "what elements", "what parts": the question asks what a
+    /// thing holds, which a sentence lists without the noun.
+    PartNouns,
 }
 
 impl List {
     /// Every list, for checking that the data file has each.
-    pub const ALL: [List; 67] = [
+    pub const ALL: [List; 68] = [
         List::Fillers,
         List::Question,
         List::Auxiliary,
@@ -241,6 +244,7 @@ impl List {
         List::ViewVerbs,
         List::NameTitles,
         List::SpeakerPronouns,
+        List::PartNouns,
     ];
 
     /// The section name of the list in `word-lists.txt`.
@@ -313,6 +317,7 @@ impl List {
             List::ViewVerbs => "view-verbs",
             List::NameTitles => "name-titles",
             List::SpeakerPronouns => "speaker-pronouns",
+            List::PartNouns => "part-nouns",
         }
     }
 }

@@ -66,6 +66,46 @@ impl Wants {
     }
 }
 
+/// The noun of a question opening "what X" with a plain noun ("what rail
+/// connections"), for rule `what-noun` to read when the knowledge never
+/// uses it.
+pub fn what_words(words: &[&str]) -> Vec<String> {
+    let start = words.windows(2).position(|p| {
+        p[0] == "what"
+            && !is_auxiliary(p[1])
+            && !is_stopword(p[1])
+            && !crate::text::is_question_word(p[1])
+            // "what share" asks for a number, "what three fuels" for a list
+            // (of coal, wood and peat), "what happened" for an event.
+            && !language().in_list(List::CountNouns, p[1])
+            && !is_number_word(p[1])
+            && !p[1].chars().any(|c| c.is_ascii_digit())
+            && !p[1].ends_with("ed")
+            && !p[1].ends_with("ing")
+            && language().irregular_base(p[1]).is_none()
+    });
+    let Some(at) = start.filter(|&at| at <= 2) else {
+        return Vec::new();
+    };
+    let noun = noun_of(&words[at + 1..], None);
+    // "What venue", "what day", "what body", "what elements": the kind of
+    // answer says which, not the noun (rule `answer-kind` reads it).
+    let answered_by_kind = [
+        List::PersonNouns,
+        List::PlaceNouns,
+        List::TimeNouns,
+        List::CountNouns,
+        List::PartNouns,
+    ];
+    if noun
+        .last()
+        .is_some_and(|w| answered_by_kind.iter().any(|&l| language().in_list(l, w)))
+    {
+        return Vec::new();
+    }
+    noun
+}
+
 /// The noun a question asks to have identified: "which German newspaper"
 /// (newspaper), "what specific proposals" (proposals). A sentence that only
 /// mentions such a thing ("a German newspaper", "our own proposals") does
@@ -901,6 +941,31 @@ mod tests {
         );
         assert!(kind_words(&words("what kind words did she say")).is_empty());
         assert!(kind_words(&words("which type is it")).is_empty());
+    }
+
+    #[test]
+    fn reads_the_noun_of_what_x() {
+        assert_eq!(
+            what_words(&words("What rail connections are there between them?")),
+            ["connections"]
+        );
+        assert_eq!(what_words(&words("so what variable is it")), ["variable"]);
+        // The kind of answer says which: a place, a time, a number, a name,
+        // what a thing holds; and "what" before a verb asks for an event.
+        for asked in [
+            "At what venue did he speak?",
+            "what day is it",
+            "what three fuels does it burn",
+            "what share of the bookings",
+            "By what margin did members vote?",
+            "what body approved it",
+            "What elements are in the letter?",
+            "what happened with the trailer",
+            "what is the bridge for",
+            "what did he say",
+        ] {
+            assert!(what_words(&words(asked)).is_empty(), "{asked}");
+        }
     }
 
     #[test]

@@ -149,8 +149,9 @@ tunables! {
     /// share of a sibling's (citing the same sentence) only borrows the
     /// sentence's words, so the sibling's verdict stands.
     borrowed: f32 = 0.5, 0.0, 1.0;
-    /// Rule `which-noun`: least semantic credit for a fact's word to stand in
-    /// for the noun of a "which X" question that the knowledge never uses.
+    /// Rules `which-noun` and `what-noun`: least semantic credit for a
+    /// fact's word to stand in for the noun of a "which X" or "what X"
+    /// question that the knowledge never uses.
     neighbour_credit: f32 = 0.5, 0.0, 1.0;
     /// Rule `counted-thing`: least semantic credit for a thing a fact counts
     /// to stand in for the thing a "how many X" question counts ("62

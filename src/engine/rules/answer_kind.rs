@@ -4,7 +4,10 @@
 //! vectors take for X, with X's qualifiers: "how much economic aid" is not
 //! answered by a sum of military aid),
 //! `which-noun` ("which X" needs a fact that mentions X and says which, not
-//! just "a X"), `unstated-reason` ("why" is better answered by a fact that
+//! just "a X"), `what-noun` ("what X" of a noun the knowledge never uses,
+//! "what rail connections", needs a fact that mentions X or a close
+//! neighbour of it: the article's own words do not say what it never
+//! names), `unstated-reason` ("why" is better answered by a fact that
 //! states a reason in words, "because", "due to", or asks why in an intent,
 //! than by one whose only reason is a "to" of purpose: "drivers to strike")
 //! `reported-reason` ("why" of a view: a sentence reporting a view with a
@@ -21,7 +24,9 @@ use super::{Fired, Reading, Rule, has};
 use crate::engine::Tunables;
 use crate::engine::analyze::{Analyzer, TermId};
 use crate::engine::index::{Doc, Index};
-use crate::engine::question::{Wants, asks_a_price, counted_words, identified_words, kind_words};
+use crate::engine::question::{
+    Wants, asks_a_price, counted_words, identified_words, kind_words, what_words,
+};
 use crate::engine::semantic::Semantic;
 
 /// "How many X": the words of the counted phrase the knowledge knows, and
@@ -92,6 +97,10 @@ pub struct Identified {
     /// Asked for its kind ("what type of X"): a fact that mentions it only
     /// as "a X" may still say which kind.
     kind: bool,
+    /// Read from "what X" (rule `what-noun`), where X is a noun the
+    /// knowledge never uses: only a fact that names X, or a close
+    /// neighbour of it, can say what X.
+    what: bool,
     /// For a noun read by its vector, whether each term met so far is close
     /// to it: the candidates share most of their terms, and each is
     /// compared once per question.
@@ -159,18 +168,23 @@ impl Near {
 }
 
 impl Identified {
-    /// The nouns a "which X" question asks to identify.
+    /// The nouns a "which X" question asks to identify, or else the nouns
+    /// of a "what X" question that the knowledge never uses.
     pub fn read(
         words: &[&str],
         analyzer: &Analyzer,
         semantic: Option<&Semantic>,
     ) -> Vec<Identified> {
         let identified = identified_words(words);
-        let (nouns, kind) = if identified.is_empty() {
+        let (mut nouns, kind) = if identified.is_empty() {
             (kind_words(words), true)
         } else {
             (identified, false)
         };
+        let what = nouns.is_empty();
+        if what {
+            nouns = what_words(words);
+        }
         // Most questions ask to identify nothing: no text to analyse.
         if nouns.is_empty() {
             return Vec::new();
@@ -179,8 +193,12 @@ impl Identified {
             .analyse_known(&nouns.join(" "))
             .tokens
             .iter()
+            // "What X" of a noun the knowledge uses is left to the words:
+            // "what proposals" is answered by a sentence about proposals.
+            .filter(|t| !what || t.term.is_none())
             .map(|t| Identified {
                 kind,
+                what,
                 term: t.term,
                 vector: t
                     .term
@@ -209,7 +227,7 @@ impl Identified {
 
 /// The kind rules that fire for a fact: `not-a-person` alone for "who"
 /// questions, else any of `answer-kind` (or `unstated-reason`),
-/// `counted-thing` and `which-noun`.
+/// `counted-thing` and `which-noun` (or `what-noun`).
 pub fn check(reading: &Reading, doc: &Doc, semantic: Option<&Semantic>, t: &Tunables) -> Fired {
     let mut fired = Fired::default();
     let wanted = reading.wanted;
@@ -233,12 +251,14 @@ pub fn check(reading: &Reading, doc: &Doc, semantic: Option<&Semantic>, t: &Tuna
             fired.add(Rule::CountedThing);
         }
     }
-    if reading
-        .identified
-        .iter()
-        .any(|noun| noun.unnamed_in(doc, semantic, t))
-    {
-        fired.add(Rule::WhichNoun);
+    for noun in &reading.identified {
+        if noun.unnamed_in(doc, semantic, t) {
+            fired.add(if noun.what {
+                Rule::WhatNoun
+            } else {
+                Rule::WhichNoun
+            });
+        }
     }
     fired
 }
@@ -497,6 +517,20 @@ mod tests {
             "which newspaper praised the project",
             "newspaper-praise"
         ));
+    }
+
+    #[test]
+    fn what_of_a_noun_never_used_needs_a_fact_that_names_it() {
+        // The article never gives the steel's colour: the sentences about
+        // the steel and the grant do not say what colour it is.
+        let question = "what colour is the steel the grant pays for";
+        for fact in ["grant-purpose", "bridge-grant"] {
+            assert!(fired(tiny(), question, fact, Rule::WhatNoun), "{fact}");
+        }
+        // A noun the knowledge uses is left to the words.
+        let question = "what grant did germany give for the bridge";
+        assert!(!fired(tiny(), question, "bridge-grant", Rule::WhatNoun));
+        assert!(answered_with(tiny(), question, "bridge-grant"));
     }
 
     #[test]

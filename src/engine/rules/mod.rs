@@ -7,7 +7,7 @@
 //!
 //! Order of the guards, as [`guard`] runs them: `entity-missing` or
 //! `entity-substituted` ([`entities`]), then `answer-kind`, `counted-thing`,
-//! `which-noun` or `not-a-person` ([`answer_kind`]), then `roles-swapped`
+//! `which-noun`, `what-noun` or `not-a-person` ([`answer_kind`]), then `roles-swapped`
 //! ([`roles`]), then the vetoes `other-doer` and `other-speaker` ([`doer`]).
 //! `unknown-entity` ([`entities`]) ends the search before any scoring,
 //! `intent-other-kind` ([`intent_kind`]) acts on each intent while scoring,
@@ -69,6 +69,9 @@ pub enum Rule {
     CountedThing,
     /// "Which X": the fact never mentions X, or only as "a X".
     WhichNoun,
+    /// "What X", X a noun the knowledge never uses: the fact mentions
+    /// neither X nor a close neighbour of it.
+    WhatNoun,
     /// "Why": the fact's only reason is a "to" of purpose; it states none
     /// in words and asks no "why" in its intents.
     UnstatedReason,
@@ -138,7 +141,7 @@ pub enum Rule {
 
 impl Rule {
     /// Every rule, in the order `--explain` lists them.
-    pub const ALL: [Rule; 31] = [
+    pub const ALL: [Rule; 32] = [
         Rule::UnknownEntity,
         Rule::EntityMissing,
         Rule::EntitySubstituted,
@@ -147,6 +150,7 @@ impl Rule {
         Rule::AnswerKind,
         Rule::CountedThing,
         Rule::WhichNoun,
+        Rule::WhatNoun,
         Rule::UnstatedReason,
         Rule::ReportedReason,
         Rule::NotAPerson,
@@ -183,6 +187,7 @@ impl Rule {
             Rule::AnswerKind => "answer-kind",
             Rule::CountedThing => "counted-thing",
             Rule::WhichNoun => "which-noun",
+            Rule::WhatNoun => "what-noun",
             Rule::UnstatedReason => "unstated-reason",
             Rule::ReportedReason => "reported-reason",
             Rule::NotAPerson => "not-a-person",
@@ -330,9 +335,14 @@ pub fn guard(
         if kind.has(Rule::ReportedReason) {
             factor *= t.reported_reason;
         }
-        if [Rule::AnswerKind, Rule::CountedThing, Rule::WhichNoun]
-            .iter()
-            .any(|&r| kind.has(r))
+        if [
+            Rule::AnswerKind,
+            Rule::CountedThing,
+            Rule::WhichNoun,
+            Rule::WhatNoun,
+        ]
+        .iter()
+        .any(|&r| kind.has(r))
         {
             // One cut however many ways the fact fails the kind asked for.
             factor *= t.wrong_kind;
@@ -359,7 +369,7 @@ pub fn effects(fired: Fired, boosts: &[f32; 8], t: &Tunables) -> Vec<Effect> {
                 Rule::EntitySubstituted => Change::Times(t.substituted_entity),
                 Rule::NameMissing => Change::Times(t.missing_name),
                 Rule::NameSubstituted => Change::Times(t.substituted_name),
-                Rule::AnswerKind | Rule::CountedThing | Rule::WhichNoun => {
+                Rule::AnswerKind | Rule::CountedThing | Rule::WhichNoun | Rule::WhatNoun => {
                     Change::Times(t.wrong_kind)
                 }
                 Rule::NotAPerson => Change::Times(t.no_person),
