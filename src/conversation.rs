@@ -562,7 +562,9 @@ fn resolve_pronouns(names: &Names, said: &[String], previous: &Context) -> Strin
 /// the place of one the question before named.
 struct Names<'a> {
     gazetteer: &'a HashMap<Vec<String>, Option<EntityKind>>,
-    synonyms: HashMap<Vec<String>, Option<EntityKind>>,
+    /// The names this knowledge adds to the gazetteer: the members of each
+    /// synonym group with a kind, and the article's own names.
+    added: HashMap<Vec<String>, Option<EntityKind>>,
     longest: usize,
 }
 
@@ -575,7 +577,7 @@ impl Names<'static> {
                 .filter(|(w, _)| !w.is_empty())
                 .collect()
         });
-        let mut synonyms = HashMap::default();
+        let mut added = HashMap::default();
         let general = crate::language::language().synonyms();
         let groups = general.map(|g| (g.canonical, g.variants)).chain(
             knowledge
@@ -594,7 +596,7 @@ impl Names<'static> {
                 .find_map(|m| gazetteer.get(m).copied().flatten());
             if let Some(kind) = kind {
                 for m in members {
-                    synonyms.insert(m, Some(kind));
+                    added.insert(m, Some(kind));
                 }
             }
         }
@@ -604,18 +606,18 @@ impl Names<'static> {
             let known = (0..name.len())
                 .any(|s| (s + 1..=name.len()).any(|e| gazetteer.contains_key(&name[s..e])));
             if !known {
-                synonyms.entry(name.clone()).or_insert(None);
+                added.entry(name.clone()).or_insert(None);
             }
         }
         let longest = gazetteer
             .keys()
-            .chain(synonyms.keys())
+            .chain(added.keys())
             .map(Vec::len)
             .max()
             .unwrap_or(1);
         Names {
             gazetteer,
-            synonyms,
+            added,
             longest,
         }
     }
@@ -629,7 +631,7 @@ impl Names<'_> {
         'outer: while i < text.len() {
             for len in (1..=self.longest.min(text.len() - i)).rev() {
                 let key = &text[i..i + len];
-                if let Some(&kind) = self.synonyms.get(key).or_else(|| self.gazetteer.get(key)) {
+                if let Some(&kind) = self.added.get(key).or_else(|| self.gazetteer.get(key)) {
                     found.push((i, i + len, kind));
                     i += len;
                     continue 'outer;
