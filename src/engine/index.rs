@@ -156,6 +156,9 @@ pub struct Index {
     pub idf: Vec<f32>,
     /// Documents containing each term.
     pub postings: Vec<Vec<u32>>,
+    /// The long, dense postings also as bit sets of their documents
+    /// ([`super::shortlist::members`]), by term.
+    pub members: HashMap<TermId, super::shortlist::Members>,
     /// The (document, intent) pairs whose intent contains each term, in
     /// document then intent order: scoring follows the question's matches
     /// instead of reading every intent of every candidate.
@@ -231,6 +234,11 @@ impl Index {
                 add(t, 0);
             }
         });
+        let members = postings
+            .iter()
+            .enumerate()
+            .filter_map(|(t, p)| Some((t as TermId, super::shortlist::members(p, docs.len())?)))
+            .collect();
         let intent_postings = postings_of(&docs, vocabulary, |doc, add| {
             for (i, intent) in doc.intents.iter().enumerate() {
                 for &t in intent.iter() {
@@ -291,6 +299,7 @@ impl Index {
             docs,
             idf,
             postings,
+            members,
             intent_postings,
             unseen_weight,
             entities,
