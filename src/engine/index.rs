@@ -199,6 +199,9 @@ pub struct Index {
     /// not use; empty for the others: rule `antecedent` reads the question
     /// against it.
     pub antecedent: Vec<Terms>,
+    /// Neighbouring terms of the documents' sequences where one is an
+    /// opposite of some word ([`super::rules::substituted::opposite_pairs`]).
+    pub opposite_pairs: rustc_hash::FxHashSet<(TermId, TermId)>,
     /// One bit per term: the terms that may name an entity (a sentence's
     /// entities, the names' own terms, capitals and their countries),
     /// whose places each document keeps ([`Doc::places`]).
@@ -310,11 +313,13 @@ impl Index {
             context: paragraph_context(knowledge, analyzer),
             window: neighbour_windows(knowledge, analyzer),
             antecedent: antecedents(knowledge, analyzer),
+            opposite_pairs: Default::default(),
             may_name: Vec::new(),
             places: Vec::new(),
         };
         index.add_entities_and_speakers(knowledge, analyzer, &mut interner);
         index.add_places(vocabulary);
+        index.opposite_pairs = super::rules::substituted::opposite_pairs(&index.docs, analyzer);
         index
     }
 
