@@ -319,7 +319,7 @@ impl Index {
         };
         index.add_entities_and_speakers(knowledge, analyzer, &mut interner);
         index.add_places(vocabulary);
-        index.opposite_pairs = super::rules::substituted::opposite_pairs(&index.docs, analyzer);
+        index.opposite_pairs = super::rules::substituted::opposite_pairs(&index, analyzer);
         index
     }
 

@@ -30,10 +30,11 @@
 
 use super::Rule;
 use crate::engine::analyze::{Analyzer, Shared, TermId, Token};
-use crate::engine::index::{Doc, Index, Target};
+use crate::engine::index::{Index, Target};
 use crate::engine::score::Ranked;
 use crate::language::language;
 use crate::text::is_question_word;
+use rustc_hash::FxHashSet;
 
 const VERBS: &str = include_str!("../../../assets/lang/verbs-wordnet.txt");
 
@@ -41,23 +42,24 @@ const VERBS: &str = include_str!("../../../assets/lang/verbs-wordnet.txt");
 /// which one is an opposite of some word (the contradiction rules'
 /// antonyms): what [`Asked::names_opposite`] looks for, read once here
 /// rather than from every document using the opposite at each question.
-pub fn opposite_pairs(
-    docs: &[Doc],
-    analyzer: &Analyzer,
-) -> rustc_hash::FxHashSet<(TermId, TermId)> {
-    let opposites: rustc_hash::FxHashSet<TermId> = super::contradiction::antonyms()
+pub fn opposite_pairs(index: &Index, analyzer: &Analyzer) -> FxHashSet<(TermId, TermId)> {
+    let opposites: FxHashSet<TermId> = super::contradiction::antonyms()
         .values()
         .flatten()
         .filter_map(|o| analyzer.term_of_stem(o))
         .collect();
-    // Sequences are shared lists: each is read once.
-    let mut seen: rustc_hash::FxHashSet<(*const TermId, usize)> = Default::default();
-    let mut pairs = rustc_hash::FxHashSet::default();
-    for seq in docs.iter().flat_map(|d| d.sequences.iter()) {
-        if !seen.insert((seq.as_ptr(), seq.len())) {
-            continue;
+    // Documents with the same sequences share their places
+    // ([`Doc::places`]): their sequences are read once.
+    let mut read = vec![false; index.places.len()];
+    let mut pairs = FxHashSet::default();
+    for doc in &index.docs {
+        if let Some(done) = read.get_mut(doc.places as usize) {
+            if *done {
+                continue;
+            }
+            *done = true;
         }
-        for pair in seq.windows(2) {
+        for pair in doc.sequences.iter().flat_map(|s| s.windows(2)) {
             if opposites.contains(&pair[0]) || opposites.contains(&pair[1]) {
                 pairs.insert((pair[0], pair[1]));
             }
