@@ -156,6 +156,9 @@ pub struct Index {
     pub idf: Vec<f32>,
     /// Documents containing each term.
     pub postings: Vec<Vec<u32>>,
+    /// The long, dense postings also as bit sets of their documents
+    /// ([`super::shortlist::members`]), by term.
+    pub members: HashMap<TermId, super::shortlist::Members>,
     /// The (document, intent) pairs whose intent contains each term, in
     /// document then intent order: scoring follows the question's matches
     /// instead of reading every intent of every candidate.
@@ -196,6 +199,9 @@ pub struct Index {
     /// not use; empty for the others: rule `antecedent` reads the question
     /// against it.
     pub antecedent: Vec<Terms>,
+    /// Neighbouring terms of the documents' sequences where one is an
+    /// opposite of some word ([`super::rules::substituted::opposite_pairs`]).
+    pub opposite_pairs: rustc_hash::FxHashSet<(TermId, TermId)>,
     /// One bit per term: the terms that may name an entity (a sentence's
     /// entities, the names' own terms, capitals and their countries),
     /// whose places each document keeps ([`Doc::places`]).
@@ -231,6 +237,11 @@ impl Index {
                 add(t, 0);
             }
         });
+        let members = postings
+            .iter()
+            .enumerate()
+            .filter_map(|(t, p)| Some((t as TermId, super::shortlist::members(p, docs.len())?)))
+            .collect();
         let intent_postings = postings_of(&docs, vocabulary, |doc, add| {
             for (i, intent) in doc.intents.iter().enumerate() {
                 for &t in intent.iter() {
@@ -291,6 +302,7 @@ impl Index {
             docs,
             idf,
             postings,
+            members,
             intent_postings,
             unseen_weight,
             entities,
@@ -301,11 +313,13 @@ impl Index {
             context: paragraph_context(knowledge, analyzer),
             window: neighbour_windows(knowledge, analyzer),
             antecedent: antecedents(knowledge, analyzer),
+            opposite_pairs: Default::default(),
             may_name: Vec::new(),
             places: Vec::new(),
         };
         index.add_entities_and_speakers(knowledge, analyzer, &mut interner);
         index.add_places(vocabulary);
+        index.opposite_pairs = super::rules::substituted::opposite_pairs(&index, analyzer);
         index
     }
 

@@ -437,7 +437,12 @@ fn candidates(engine: &Engine, query: &Query, scratch: &mut Scratch, out: &mut V
     // both give the same shortlist.
     let postings: usize = lists.iter().map(|l| l.0.len()).sum();
     if postings > t.candidates.saturating_mul(WALK_PER_CANDIDATE) && shortlist::can_prune(&lists) {
-        *out = shortlist::prune(&lists, floor, t.candidates);
+        let sets: Vec<Option<&[u64]>> = query
+            .exact
+            .iter()
+            .map(|&(term, _)| index.members.get(&term).map(|m| &m[..]))
+            .collect();
+        *out = shortlist::prune(&lists, &sets, floor, t.candidates);
     } else {
         let (weight, touched) = (&mut scratch.weight, &mut scratch.touched);
         shortlist::walk(&lists, floor, t.candidates, weight, touched, out);

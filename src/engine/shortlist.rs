@@ -18,6 +18,36 @@ use std::collections::BinaryHeap;
 /// One question term's postings (sorted, distinct documents) and weight.
 pub type List<'a> = (&'a [u32], f32);
 
+/// A long, dense list's documents as a bit set (one bit a document, bit
+/// `d % 64` of word `d / 64`), beside its postings: [`prune`] tests a
+/// document with one read where it would otherwise search the postings.
+pub type Members = Box<[u64]>;
+
+/// Fewest postings a list needs for a [`Members`] set: shorter lists are
+/// walked or searched cheaply, and a knowledge of a few facts builds none.
+const MEMBERS_FROM: usize = 1024;
+
+/// A list's [`Members`] over `docs` documents, when it is long and dense
+/// enough: at least [`MEMBERS_FROM`] postings, and a posting for every 32
+/// documents (so the set takes no more memory than the postings).
+pub fn members(postings: &[u32], docs: usize) -> Option<Members> {
+    if postings.len() < MEMBERS_FROM || postings.len() * 32 < docs {
+        return None;
+    }
+    Some(bit_set(postings, docs))
+}
+
+/// The documents of `postings` (each below `docs`) as a [`Members`] set.
+fn bit_set(postings: &[u32], docs: usize) -> Members {
+    let mut bits = vec![0u64; docs.div_ceil(64)];
+    for &d in postings {
+        if let Some(word) = bits.get_mut(d as usize / 64) {
+            *word |= 1 << (d % 64);
+        }
+    }
+    bits.into_boxed_slice()
+}
+
 /// Most question terms [`prune`] takes (one bit each); more go to [`walk`].
 pub const MOST_TERMS: usize = 64;
 
@@ -146,12 +176,16 @@ const MARKED_PER_MET: usize = 2;
 /// documents marked are taken in order, their other terms searched while
 /// they may enter. A list left to searching within a window has marked
 /// that window already: its marks are exact, so it is not searched there.
-pub fn prune(lists: &[List], floor: f32, k: usize) -> Vec<(u32, f32)> {
+/// `sets` gives the lists' [`Members`] where they have them (one entry a
+/// list; missing entries have none): such a list is never marked or
+/// searched, its documents are tested in its set.
+pub fn prune(lists: &[List], sets: &[Option<&[u64]>], floor: f32, k: usize) -> Vec<(u32, f32)> {
     debug_assert!(can_prune(lists));
     if k == 0 {
         return Vec::new();
     }
     let n = lists.len();
+    let set = |l: usize| sets.get(l).copied().flatten();
     // Lightest first; `lighter[j]` holds the bits of order[..j].
     let mut order: Vec<usize> = (0..n).collect();
     order.sort_by(|&a, &b| {
@@ -185,10 +219,7 @@ pub fn prune(lists: &[List], floor: f32, k: usize) -> Vec<(u32, f32)> {
     // What a document must weigh to enter: more than the worst listed once
     // `k` are listed (it is met after every listed one, so among equals it
     // loses), else at least the floor.
-    let mut bar = Bar {
-        full: false,
-        weight: floor,
-    };
+    let mut bar = Bar::floor(floor);
     let mut heap: BinaryHeap<Entry> = BinaryHeap::with_capacity(k + 1);
     // order[..lightest] are searched, not walked: they cannot bring a
     // document that may enter.
@@ -204,15 +235,21 @@ pub fn prune(lists: &[List], floor: f32, k: usize) -> Vec<(u32, f32)> {
     let mut held = vec![0u64; WINDOW];
     let mut met = [0u64; WINDOW / 64];
     let mut shortest = [0usize; MOST_TERMS];
+    // The searched lists with a set, and a word of each set's bits.
+    let mut tested = [(0usize, &[][..]); MOST_TERMS];
+    let mut words = [0u64; MOST_TERMS];
     'windows: while lightest < n {
-        // The window starts at the first posting the walked lists have not read.
+        // The window starts at the first posting the walked lists have not
+        // read, rounded down to a word of the sets' bits (the documents
+        // before it are all behind: the last window ended on such a word).
         let first = order[lightest..]
             .iter()
             .filter_map(|&l| lists[l].0.get(read[l]))
             .min();
-        let Some(&start) = first else {
+        let Some(&first) = first else {
             break;
         };
+        let start = first & !63;
         let end = u64::from(start) + WINDOW as u64;
         let mut walked = 0u64;
         for &l in &order[lightest..] {
@@ -235,7 +272,7 @@ pub fn prune(lists: &[List], floor: f32, k: usize) -> Vec<(u32, f32)> {
         let met_here: u32 = met.iter().map(|m| m.count_ones()).sum();
         let limit = MARKED_PER_MET * met_here as usize;
         let mut exact = walked;
-        for &l in &order[..lightest] {
+        for &l in order[..lightest].iter().filter(|&&l| set(l).is_none()) {
             let postings = lists[l].0;
             let mut from = at[l].max(read[l]);
             // Too many postings in the window if the one past the limit
@@ -261,27 +298,51 @@ pub fn prune(lists: &[List], floor: f32, k: usize) -> Vec<(u32, f32)> {
             }
         }
         // The lists still searched in this window, shortest first (a list
-        // that turns lighter within it has been walked in it: exact here).
+        // that turns lighter within it has been walked in it: exact here);
+        // those with a set are tested in it instead.
         let mut searching = 0;
+        let mut testing = 0;
         for &l in &order[..lightest] {
-            if exact & 1 << l == 0 {
+            if let Some(bits) = set(l) {
+                tested[testing] = (l, bits);
+                testing += 1;
+            } else if exact & 1 << l == 0 {
                 shortest[searching] = l;
                 searching += 1;
             }
         }
+        tested[..testing].sort_by_key(|&(l, _)| lists[l].0.len());
+        let sought = lighter[lightest] & !exact;
         shortest[..searching].sort_by_key(|&l| lists[l].0.len());
         for (w, word) in met.iter_mut().enumerate() {
             let mut marked = std::mem::take(word);
+            if marked == 0 {
+                continue;
+            }
+            let at_word = start as usize / 64 + w;
+            for (bits, &(_, members)) in words.iter_mut().zip(&tested[..testing]) {
+                *bits = members.get(at_word).copied().unwrap_or(0);
+            }
             while marked != 0 {
-                let i = w * 64 + marked.trailing_zeros() as usize;
+                let bit = marked.trailing_zeros();
+                let i = w * 64 + bit as usize;
                 marked &= marked - 1;
                 let doc = start + i as u32;
-                // The terms it holds or may hold: the marks, and every
-                // other list until searched.
-                let mut terms = std::mem::take(&mut held[i]) | (lighter[lightest] & !exact);
-                // Search the other lighter lists, shortest (likeliest to
-                // miss) first, while it may enter.
+                // The terms it holds or may hold: the marks, those its sets
+                // hold, and every other list until searched.
+                let mut terms = std::mem::take(&mut held[i]) | sought;
+                // Test the sets, then search the other lighter lists,
+                // shortest (likeliest to miss) first, while it may enter.
                 let mut may = bar.lets_in(sum_of(terms));
+                for (bits, &(l, _)) in words.iter().zip(&tested[..testing]) {
+                    if !may {
+                        break;
+                    }
+                    if bits >> bit & 1 == 0 {
+                        terms &= !(1 << l);
+                        may = bar.lets_in(sum_of(terms));
+                    }
+                }
                 for &l in &shortest[..searching] {
                     if !may {
                         break;
@@ -302,10 +363,7 @@ pub fn prune(lists: &[List], floor: f32, k: usize) -> Vec<(u32, f32)> {
                     heap.pop();
                 }
                 if let Some(worst) = heap.peek().filter(|_| heap.len() == k) {
-                    bar = Bar {
-                        full: true,
-                        weight: worst.weight,
-                    };
+                    bar = Bar::full(worst.weight);
                 }
                 while lightest < n && !bar.lets_in(sum_of(lighter[lightest + 1])) {
                     lightest += 1;
@@ -325,20 +383,27 @@ pub fn prune(lists: &[List], floor: f32, k: usize) -> Vec<(u32, f32)> {
 /// What a document must weigh to enter [`prune`]'s shortlist.
 #[derive(Clone, Copy)]
 struct Bar {
-    /// Whether the shortlist is full: then only a heavier document enters.
-    full: bool,
-    /// The worst listed weight when full, else the floor.
-    weight: f32,
+    /// A document enters only when heavier than this.
+    above: f32,
 }
 
 impl Bar {
+    /// Before the shortlist is full: a document of at least `floor` enters
+    /// (heavier than the float just below it, the same test in one comparison).
+    fn floor(floor: f32) -> Bar {
+        Bar {
+            above: floor.next_down(),
+        }
+    }
+
+    /// Once the shortlist is full: only a document heavier than its worst.
+    fn full(worst: f32) -> Bar {
+        Bar { above: worst }
+    }
+
     /// Whether a document weighing at most `most` may still enter.
     fn lets_in(self, most: f32) -> bool {
-        if self.full {
-            most > self.weight
-        } else {
-            most >= self.weight
-        }
+        most > self.above
     }
 }
 
@@ -367,7 +432,13 @@ pub fn gallop<T>(items: &[T], from: usize, before: impl Fn(&T) -> bool) -> usize
 
 #[cfg(test)]
 mod tests {
-    use super::{List, can_prune, prune, seek};
+    use super::{List, Members, bit_set, can_prune, members, prune, seek};
+
+    /// Whether `doc` is in a [`Members`] set.
+    fn holds(bits: &[u64], doc: u32) -> bool {
+        bits.get(doc as usize / 64)
+            .is_some_and(|&word| word >> (doc % 64) & 1 != 0)
+    }
 
     /// [`super::walk`]'s shortlist, through buffers of its own.
     fn walk(lists: &[List], floor: f32, k: usize, weight: &mut [f32]) -> Vec<(u32, f32)> {
@@ -375,6 +446,48 @@ mod tests {
         super::walk(lists, floor, k, weight, &mut touched, &mut scored);
         assert!(touched.is_empty(), "the documents met are left out");
         scored
+    }
+
+    /// [`prune`]'s shortlist, checked to be the same with a [`Members`] set
+    /// for every list and for every other list as without any.
+    fn pruned(lists: &[List], floor: f32, k: usize) -> Vec<(u32, f32)> {
+        let plain = prune(lists, &[], floor, k);
+        let docs = lists
+            .iter()
+            .filter_map(|l| l.0.last())
+            .max()
+            .map_or(0, |&d| d as usize + 1);
+        let sets: Vec<Members> = lists.iter().map(|l| bit_set(l.0, docs)).collect();
+        let every: Vec<Option<&[u64]>> = sets.iter().map(|s| Some(&s[..])).collect();
+        assert_eq!(prune(lists, &every, floor, k), plain, "every list a set");
+        let some: Vec<Option<&[u64]>> = sets
+            .iter()
+            .enumerate()
+            .map(|(l, s)| (l % 2 == 0).then_some(&s[..]))
+            .collect();
+        assert_eq!(
+            prune(lists, &some, floor, k),
+            plain,
+            "every other list a set"
+        );
+        plain
+    }
+
+    #[test]
+    fn only_long_dense_lists_get_a_set_of_their_documents() {
+        let dense: Vec<u32> = (0..40_000).step_by(3).collect();
+        let set = members(&dense, 40_000).expect("a third of the documents");
+        for d in 0..40_000u32 {
+            assert_eq!(holds(&set, d), d % 3 == 0, "document {d}");
+        }
+        assert!(!holds(&set, 40_000), "past the last document");
+        let short: Vec<u32> = (0..600).collect();
+        assert!(members(&short, 600).is_none(), "too short to need one");
+        let sparse: Vec<u32> = (0..2_000).map(|d| d * 50).collect();
+        assert!(
+            members(&sparse, 100_000).is_none(),
+            "sparser than its postings"
+        );
     }
 
     /// Postings of document ids below `docs`, drawn from a small generator
@@ -428,7 +541,7 @@ mod tests {
                         "the buffer is left zeroed"
                     );
                     assert_eq!(
-                        prune(&lists, floor, k),
+                        pruned(&lists, floor, k),
                         full,
                         "seed {seed}, k {k}, floor {floor}"
                     );
@@ -454,7 +567,7 @@ mod tests {
                 for floor in [0.0f32, 1.3, 2.5] {
                     let full = walk(&lists, floor, k, &mut buffer);
                     assert_eq!(
-                        prune(&lists, floor, k),
+                        pruned(&lists, floor, k),
                         full,
                         "seed {seed}, spread {spread}, k {k}, floor {floor}"
                     );
@@ -492,7 +605,7 @@ mod tests {
                 for floor in [0.0f32, 0.5, 1.7, 3.0] {
                     let full = walk(&lists, floor, k, &mut buffer);
                     assert_eq!(
-                        prune(&lists, floor, k),
+                        pruned(&lists, floor, k),
                         full,
                         "seed {seed}, k {k}, floor {floor}"
                     );
@@ -512,13 +625,13 @@ mod tests {
         let mut buffer = vec![0.0f32; 9];
         let expected = vec![(7, 3.0), (8, 3.0), (0, 2.0), (1, 2.0)];
         assert_eq!(walk(&lists, 0.0, 4, &mut buffer), expected);
-        assert_eq!(prune(&lists, 0.0, 4), expected);
+        assert_eq!(pruned(&lists, 0.0, 4), expected);
         // Fewer than k: everyone of at least the floor, in first-met order.
         let all = walk(&lists, 2.0, 20, &mut buffer);
         assert_eq!(all.len(), 9);
         assert_eq!(all[..3], [(7, 3.0), (8, 3.0), (0, 2.0)]);
-        assert_eq!(prune(&lists, 2.0, 20), all);
-        assert_eq!(prune(&lists, 3.5, 20), vec![]);
+        assert_eq!(pruned(&lists, 2.0, 20), all);
+        assert_eq!(pruned(&lists, 3.5, 20), vec![]);
     }
 
     #[test]
@@ -533,7 +646,7 @@ mod tests {
         let mut buffer = vec![0.0f32; 1];
         let walked = walk(&lists, 0.0, 1, &mut buffer);
         assert_eq!(walked, vec![(0, big)]);
-        assert_eq!(prune(&lists, 0.0, 1), walked);
+        assert_eq!(pruned(&lists, 0.0, 1), walked);
     }
 
     #[test]

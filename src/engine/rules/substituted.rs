@@ -34,8 +34,39 @@ use crate::engine::index::{Index, Target};
 use crate::engine::score::Ranked;
 use crate::language::language;
 use crate::text::is_question_word;
+use rustc_hash::FxHashSet;
 
 const VERBS: &str = include_str!("../../../assets/lang/verbs-wordnet.txt");
+
+/// Every two neighbouring terms (in order) of the documents' sequences of
+/// which one is an opposite of some word (the contradiction rules'
+/// antonyms): what [`Asked::names_opposite`] looks for, read once here
+/// rather than from every document using the opposite at each question.
+pub fn opposite_pairs(index: &Index, analyzer: &Analyzer) -> FxHashSet<(TermId, TermId)> {
+    let opposites: FxHashSet<TermId> = super::contradiction::antonyms()
+        .values()
+        .flatten()
+        .filter_map(|o| analyzer.term_of_stem(o))
+        .collect();
+    // Documents with the same sequences share their places
+    // ([`Doc::places`]): their sequences are read once.
+    let mut read = vec![false; index.places.len()];
+    let mut pairs = FxHashSet::default();
+    for doc in &index.docs {
+        if let Some(done) = read.get_mut(doc.places as usize) {
+            if *done {
+                continue;
+            }
+            *done = true;
+        }
+        for pair in doc.sequences.iter().flat_map(|s| s.windows(2)) {
+            if opposites.contains(&pair[0]) || opposites.contains(&pair[1]) {
+                pairs.insert((pair[0], pair[1]));
+            }
+        }
+    }
+    pairs
+}
 
 /// True when a word is a form of an English verb ("utilized", "seeks",
 /// "sent"): the base forms are WordNet's, the endings regular ones, and
@@ -280,21 +311,9 @@ impl<'t> Asked<'t> {
                 return false;
             }
             opposites.iter().any(|&o| {
-                index
-                    .postings
-                    .get(o as usize)
-                    .into_iter()
-                    .flatten()
-                    .filter_map(|&d| index.docs.get(d as usize))
-                    .flat_map(|d| d.sequences.iter())
-                    .any(|seq| {
-                        let seq: &[TermId] = seq.as_ref();
-                        (0..seq.len()).any(|j| {
-                            seq[j] == o
-                                && (left.is_some() && j > 0 && Some(seq[j - 1]) == left
-                                    || right.is_some() && seq.get(j + 1).copied() == right)
-                        })
-                    })
+                let pairs = &index.opposite_pairs;
+                left.is_some_and(|l| pairs.contains(&(l, o)))
+                    || right.is_some_and(|r| pairs.contains(&(o, r)))
             })
         })
     }
@@ -561,6 +580,27 @@ mod tests {
             &e,
             "when does the pump divide the tank in half?"
         ));
+    }
+
+    #[test]
+    fn the_pairs_beside_an_opposite_are_those_the_sequences_write() {
+        let e = engine();
+        let analyzer = &e.analyzer;
+        let term = |word: &str| analyzer.term_of_stem(&crate::text::stem(word));
+        // "best case" is written, and "best" is the opposite of "worst".
+        let written = term("best").zip(term("case"));
+        assert!(written.is_some_and(|pair| e.index.opposite_pairs.contains(&pair)));
+        let reversed = term("case").zip(term("best"));
+        assert!(!reversed.is_some_and(|pair| e.index.opposite_pairs.contains(&pair)));
+        // No pair is kept that no sequence writes side by side.
+        for &(a, b) in &e.index.opposite_pairs {
+            let side_by_side = e.index.docs.iter().any(|d| {
+                d.sequences
+                    .iter()
+                    .any(|s| s.windows(2).any(|w| w == [a, b]))
+            });
+            assert!(side_by_side, "{a} {b}");
+        }
     }
 
     #[test]
