@@ -362,7 +362,9 @@ struct WordLists {
     /// Per candidate: the weight of the question's guessed numbers it gives.
     guessed: Vec<f32>,
     /// Per intent: how much of the question it covers, and how much of it
-    /// the question covers.
+    /// the question covers; all clear between questions (each entry is
+    /// cleared as the scoring reads it), so that a question clears only
+    /// the intents its words met.
     covered: Vec<(f32, f32)>,
     /// One bit per intent of the table: whether the question's words met
     /// it (the others cover none of the question).
@@ -374,7 +376,7 @@ struct WordLists {
     /// One question word's credited terms.
     credits: Vec<(TermId, f32)>,
     /// Per intent: one question word's best credit and its term, all
-    /// clear between words.
+    /// clear between words and between questions.
     best: Vec<(f32, TermId)>,
     /// The place in the intent table of each intent `best` credits.
     lit: Vec<usize>,
@@ -537,8 +539,8 @@ fn word_scores(
     // intent: from a guessed number's weight (0 for most candidates), then
     // the question's terms, then the vector words. Which intents the words
     // met is noted, so that the intents they did not meet are not read.
-    covered.clear();
-    covered.resize(count, (0.0, 0.0));
+    // Clear from the last question; only grown here.
+    grow_clear(covered, count);
     for s in (0..n).filter(|&s| guessed[s] != 0.0) {
         for intent in &mut covered[first[s]..first[s + 1]] {
             intent.0 = guessed[s];
@@ -583,8 +585,7 @@ fn word_scores(
             })
             .sum();
         credits.clear();
-        best.clear();
-        best.resize(count, (0.0, 0));
+        grow_clear(best, count);
         lit.clear();
         bag_best.clear();
         bag_best.resize(n, 0.0);
@@ -700,9 +701,11 @@ fn word_scores(
         let mut best_cut = false;
         // Its intents' part of the per-intent list.
         let own_range = first[s]..first[s + 1];
-        let own = &covered[own_range.clone()];
+        // Each entry read is left clear for the next question: those
+        // read are all that the words met.
+        let own = &mut covered[own_range.clone()];
         let mut consider = |i: usize| {
-            let (question, of_intent) = own[i];
+            let (question, of_intent) = std::mem::take(&mut own[i]);
             // An intent that covers none of the question scores 0,
             // which never beats the best.
             if question == 0.0 {
@@ -724,14 +727,14 @@ fn word_scores(
         // In intent order, so that among equal scores the first wins:
         // those the words met, or all when a guessed number covers every
         // intent or there are more than a word's bits.
-        match bits_within(touched, own_range).filter(|_| guessed[s] == 0.0) {
+        match bits_within(touched, own_range.clone()).filter(|_| guessed[s] == 0.0) {
             Some(mut bits) => {
                 while bits != 0 {
                     consider(bits.trailing_zeros() as usize);
                     bits &= bits - 1;
                 }
             }
-            None => (0..own.len()).for_each(&mut consider),
+            None => (0..own_range.len()).for_each(&mut consider),
         }
         if best_cut {
             fired.add(Rule::IntentOtherKind);
@@ -807,6 +810,14 @@ fn word_scores(
         scratch.base[d as usize] = 0;
     }
     scratch.lists = lists;
+}
+
+/// Makes `list`, all of whose entries are clear (the default), at least
+/// `len` long: a list kept clear between questions is only grown.
+fn grow_clear<T: Default + Clone>(list: &mut Vec<T>, len: usize) {
+    if list.len() < len {
+        list.resize(len, T::default());
+    }
 }
 
 /// Gathers into `out` the terms of `bags` (each sorted) but those of
