@@ -671,6 +671,7 @@ fn word_scores(
         }
     }
     let bag_share = 1.0 - t.intent_share;
+    let cuts = rules::intent_kind::Cuts::new(wanted);
     let scored = candidates.iter().enumerate().map(|(s, &(d, exact))| {
         let doc = &index.docs[d as usize];
         let mut fired = Fired::default();
@@ -715,7 +716,7 @@ fn word_scores(
             let intent_share = (of_intent / weight.max(f32::EPSILON)).min(1.0);
             let mut score =
                 question / total * (t.question_share + (1.0 - t.question_share) * intent_share);
-            let cut = rules::intent_kind::applies(doc.intent_wants[i], wanted);
+            let cut = cuts.applies(doc.intent_wants[i]);
             if cut {
                 score *= t.other_kind_intent;
             }
