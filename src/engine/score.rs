@@ -438,9 +438,23 @@ fn candidates(engine: &Engine, query: &Query, scratch: &mut Scratch, out: &mut V
     if postings > t.candidates.saturating_mul(WALK_PER_CANDIDATE) && shortlist::can_prune(&lists) {
         *out = shortlist::prune(&lists, floor, t.candidates);
     } else {
-        let (weight, touched) = (&mut scratch.weight, &mut scratch.touched);
-        shortlist::walk(&lists, floor, t.candidates, weight, touched, out);
+        walk(&lists, floor, t.candidates, scratch, out);
     }
+}
+
+/// [`shortlist::walk`] through the scratch's buffers, kept out of line:
+/// inlined into [`candidates`] (as the compiler chose once the scoring
+/// changed around it) it cost ~340 more instructions a question.
+#[inline(never)]
+fn walk(
+    lists: &[shortlist::List],
+    floor: f32,
+    k: usize,
+    scratch: &mut Scratch,
+    out: &mut Vec<(u32, f32)>,
+) {
+    let (weight, touched) = (&mut scratch.weight, &mut scratch.touched);
+    shortlist::walk(lists, floor, k, weight, touched, out);
 }
 
 /// A fact's score on words alone.
