@@ -279,6 +279,11 @@ impl<'t> Asked<'t> {
             if left.is_none() && right.is_none() {
                 return false;
             }
+            // A document's bag holds every term of its sequences: one
+            // without either neighbour has no sequence to scan.
+            let holds = |bag: &[TermId], term: Option<TermId>| {
+                term.is_some_and(|t| bag.binary_search(&t).is_ok())
+            };
             opposites.iter().any(|&o| {
                 index
                     .postings
@@ -286,6 +291,7 @@ impl<'t> Asked<'t> {
                     .into_iter()
                     .flatten()
                     .filter_map(|&d| index.docs.get(d as usize))
+                    .filter(|d| holds(&d.bag, left) || holds(&d.bag, right))
                     .flat_map(|d| d.sequences.iter())
                     .any(|seq| {
                         let seq: &[TermId] = seq.as_ref();
