@@ -495,3 +495,21 @@ fn a_question_scores_alike_whatever_was_asked_before_it() {
         assert_eq!(explained, &alone(q), "{q}");
     }
 }
+
+#[test]
+fn a_document_s_bag_holds_every_term_of_its_sequences() {
+    // Rule `substituted-word` passes over a document whose bag lacks the
+    // words it looks for next to each other in the sequences.
+    let index = &engine().index;
+    for doc in &index.docs {
+        for sequence in doc.sequences.iter() {
+            for term in sequence.iter() {
+                assert!(
+                    doc.bag.binary_search(term).is_ok(),
+                    "{:?}: term {term} of a sequence is not in its bag",
+                    doc.target
+                );
+            }
+        }
+    }
+}
