@@ -36,6 +36,21 @@ pub enum Wants {
 }
 
 impl Wants {
+    /// Every kind, in declaration order (`kind as usize` is its place).
+    pub const ALL: [Wants; 11] = [
+        Wants::Any,
+        Wants::Count,
+        Wants::Money,
+        Wants::Reason,
+        Wants::Time,
+        Wants::Date,
+        Wants::Place,
+        Wants::Person,
+        Wants::Outcome,
+        Wants::Duration,
+        Wants::Distance,
+    ];
+
     fn bit(self) -> u16 {
         match self {
             Wants::Any => 0,

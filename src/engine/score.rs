@@ -362,11 +362,10 @@ struct WordLists {
     /// Per candidate: the weight of the question's guessed numbers it gives.
     guessed: Vec<f32>,
     /// Per intent: how much of the question it covers, and how much of it
-    /// the question covers.
+    /// the question covers; all clear between questions (each entry is
+    /// cleared as the scoring reads it), so that a question clears only
+    /// the intents its words met.
     covered: Vec<(f32, f32)>,
-    /// One bit per intent of the table: whether the question's words met
-    /// it (the others cover none of the question).
-    touched: Vec<u64>,
     /// Per candidate: the word-vector credit of its words.
     vectors: Vec<f32>,
     /// The candidates' terms, once each, in order.
@@ -374,7 +373,7 @@ struct WordLists {
     /// One question word's credited terms.
     credits: Vec<(TermId, f32)>,
     /// Per intent: one question word's best credit and its term, all
-    /// clear between words.
+    /// clear between words and between questions.
     best: Vec<(f32, TermId)>,
     /// The place in the intent table of each intent `best` credits.
     lit: Vec<usize>,
@@ -444,9 +443,23 @@ fn candidates(engine: &Engine, query: &Query, scratch: &mut Scratch, out: &mut V
             .collect();
         *out = shortlist::prune(&lists, &sets, floor, t.candidates);
     } else {
-        let (weight, touched) = (&mut scratch.weight, &mut scratch.touched);
-        shortlist::walk(&lists, floor, t.candidates, weight, touched, out);
+        walk(&lists, floor, t.candidates, scratch, out);
     }
+}
+
+/// [`shortlist::walk`] through the scratch's buffers, kept out of line:
+/// inlined into [`candidates`] (as the compiler chose once the scoring
+/// changed around it) it cost ~340 more instructions a question.
+#[inline(never)]
+fn walk(
+    lists: &[shortlist::List],
+    floor: f32,
+    k: usize,
+    scratch: &mut Scratch,
+    out: &mut Vec<(u32, f32)>,
+) {
+    let (weight, touched) = (&mut scratch.weight, &mut scratch.touched);
+    shortlist::walk(lists, floor, k, weight, touched, out);
 }
 
 /// A fact's score on words alone.
@@ -496,7 +509,6 @@ fn word_scores(
         first,
         guessed,
         covered,
-        touched,
         vectors,
         terms,
         credits,
@@ -540,17 +552,14 @@ fn word_scores(
     let (slot, base) = (&scratch.slot, &scratch.base);
     // How much of the question each intent covers, and how much of the
     // intent: from a guessed number's weight (0 for most candidates), then
-    // the question's terms, then the vector words. Which intents the words
-    // met is noted, so that the intents they did not meet are not read.
-    covered.clear();
-    covered.resize(count, (0.0, 0.0));
+    // the question's terms, then the vector words; clear from the last
+    // question, and only grown here.
+    grow_clear(covered, count);
     for s in (0..n).filter(|&s| guessed[s] != 0.0) {
         for intent in &mut covered[first[s]..first[s + 1]] {
             intent.0 = guessed[s];
         }
     }
-    touched.clear();
-    touched.resize(count.div_ceil(64), 0);
     for &(term, weight) in &query.exact_by_term {
         if weight <= 0.0 {
             continue;
@@ -561,7 +570,6 @@ fn word_scores(
             let intent = &mut covered[k];
             intent.0 += weight;
             intent.1 += term_idf;
-            touched[k / 64] |= 1 << (k % 64);
         });
     }
     vectors.clear();
@@ -588,8 +596,7 @@ fn word_scores(
             })
             .sum();
         credits.clear();
-        best.clear();
-        best.resize(count, (0.0, 0));
+        grow_clear(best, count);
         lit.clear();
         bag_best.clear();
         bag_best.resize(n, 0.0);
@@ -670,11 +677,11 @@ fn word_scores(
                 let (credit, term) = std::mem::replace(&mut best[k], (0.0, 0));
                 covered[k].0 += word.weight * credit;
                 covered[k].1 += idf[term as usize] * credit;
-                touched[k / 64] |= 1 << (k % 64);
             }
         }
     }
     let bag_share = 1.0 - t.intent_share;
+    let cuts = rules::intent_kind::Cuts::new(wanted);
     let scored = candidates.iter().enumerate().map(|(s, &(d, exact))| {
         let doc = &index.docs[d as usize];
         let mut fired = Fired::default();
@@ -703,21 +710,22 @@ fn word_scores(
         let scaled = (bag - context) * (length - 1.0);
         let mut best_intent = 0.0f32;
         let mut best_cut = false;
-        // Its intents' part of the per-intent list.
-        let own_range = first[s]..first[s + 1];
-        let own = &covered[own_range.clone()];
-        let mut consider = |i: usize| {
-            let (question, of_intent) = own[i];
-            // An intent that covers none of the question scores 0,
-            // which never beats the best.
+        // Its intents' part of the per-intent list, in intent order, so
+        // that among equal scores the first wins. Each entry is left clear
+        // for the next question.
+        let own = &mut covered[first[s]..first[s + 1]];
+        let kinds = doc.intent_weight.iter().zip(doc.intent_wants.iter());
+        for (intent, (&weight, &wants)) in own.iter_mut().zip(kinds) {
+            let (question, of_intent) = std::mem::take(intent);
+            // An intent that covers none of the question (most of them)
+            // scores 0, which never beats the best.
             if question == 0.0 {
-                return;
+                continue;
             }
-            let weight = doc.intent_weight[i];
             let intent_share = (of_intent / weight.max(f32::EPSILON)).min(1.0);
             let mut score =
                 question / total * (t.question_share + (1.0 - t.question_share) * intent_share);
-            let cut = rules::intent_kind::applies(doc.intent_wants[i], wanted);
+            let cut = cuts.applies(wants);
             if cut {
                 score *= t.other_kind_intent;
             }
@@ -725,18 +733,6 @@ fn word_scores(
                 best_intent = score;
                 best_cut = cut;
             }
-        };
-        // In intent order, so that among equal scores the first wins:
-        // those the words met, or all when a guessed number covers every
-        // intent or there are more than a word's bits.
-        match bits_within(touched, own_range).filter(|_| guessed[s] == 0.0) {
-            Some(mut bits) => {
-                while bits != 0 {
-                    consider(bits.trailing_zeros() as usize);
-                    bits &= bits - 1;
-                }
-            }
-            None => (0..own.len()).for_each(&mut consider),
         }
         if best_cut {
             fired.add(Rule::IntentOtherKind);
@@ -812,6 +808,14 @@ fn word_scores(
         scratch.base[d as usize] = 0;
     }
     scratch.lists = lists;
+}
+
+/// Makes `list`, all of whose entries are clear (the default), at least
+/// `len` long: a list kept clear between questions is only grown.
+fn grow_clear<T: Default + Clone>(list: &mut Vec<T>, len: usize) {
+    if list.len() < len {
+        list.resize(len, T::default());
+    }
 }
 
 /// Gathers into `out` the terms of `bags` (each sorted) but those of
@@ -929,23 +933,6 @@ fn each_intent(
             f(first[s as usize] + i as usize);
         }
     }
-}
-
-/// The bits of `bits` (bit `k` is bit `k % 64` of word `k / 64`) within
-/// `range` as one word, the range's first in the lowest bit; `None` for a
-/// range of more than 64.
-fn bits_within(bits: &[u64], range: std::ops::Range<usize>) -> Option<u64> {
-    let len = range.len();
-    if len == 0 || len > 64 {
-        return (len == 0).then_some(0);
-    }
-    let (word, offset) = (range.start / 64, range.start % 64);
-    let low = bits[word] >> offset;
-    let high = match bits.get(word + 1) {
-        Some(&next) if offset > 0 => next << (64 - offset),
-        _ => 0,
-    };
-    Some((low | high) & (u64::MAX >> (64 - len)))
 }
 
 /// Calls `f` with the place among the candidates of each candidate in
@@ -1158,42 +1145,7 @@ pub fn decide(engine: &Engine, ranked: &[Ranked]) -> Reply {
 
 #[cfg(test)]
 mod tests {
-    use super::{ByDoc, bits_within, distinct_terms, each_doc, each_intent};
-
-    #[test]
-    fn the_bits_within_a_range_are_those_set_there() {
-        // Bits scattered over five words; ranges within a word, across
-        // two, on word edges, at the end, empty and too long for a word.
-        let set: Vec<usize> = (0..320).filter(|k| k % 7 == 0 || k % 64 == 63).collect();
-        let mut bits = vec![0u64; 5];
-        for &k in &set {
-            bits[k / 64] |= 1 << (k % 64);
-        }
-        let ranges = [
-            (0, 64),
-            (0, 0),
-            (5, 9),
-            (63, 65),
-            (64, 128),
-            (60, 124),
-            (127, 128),
-            (300, 320),
-            (256, 320),
-        ];
-        for (start, end) in ranges {
-            let expected: u64 = set
-                .iter()
-                .filter(|&&k| (start..end).contains(&k))
-                .map(|&k| 1 << (k - start))
-                .sum();
-            assert_eq!(
-                bits_within(&bits, start..end),
-                Some(expected),
-                "{start}..{end}"
-            );
-        }
-        assert_eq!(bits_within(&bits, 0..65), None, "more than a word");
-    }
+    use super::{ByDoc, distinct_terms, each_doc, each_intent};
 
     #[test]
     fn searched_postings_meet_the_candidates_a_walk_meets() {

@@ -458,3 +458,58 @@ fn a_chat_word_for_a_person_counts_against_no_fact() {
         score("what did france say about the bridge")
     );
 }
+
+#[test]
+fn a_question_scores_alike_whatever_was_asked_before_it() {
+    // The scoring keeps its lists from question to question on each
+    // thread; what one question leaves must not move the next one's
+    // scores. A fresh thread asks each question first, another asks it
+    // after questions with guessed numbers, word-vector words and many
+    // candidates.
+    let questions = [
+        "did the us send like 10k javelins",
+        "were kevlar helmets offered by berlin",
+        "what did blinken say about the response to russia and nato and ukraine",
+        "how many tons of ammunition",
+        "why did germany block estonia",
+        "who mocked the helmets offer",
+    ];
+    let alone = |q: &'static str| {
+        std::thread::spawn(move || engine().explain(q, 5))
+            .join()
+            .unwrap_or_else(|_| panic!("{q}"))
+    };
+    let after_the_others = std::thread::spawn(move || {
+        let mut out = Vec::new();
+        for _ in 0..2 {
+            for q in questions {
+                out.push(engine().explain(q, 5));
+            }
+        }
+        out
+    })
+    .join()
+    .unwrap_or_else(|_| panic!("the questions in turn"));
+    for (i, explained) in after_the_others.iter().enumerate() {
+        let q = questions[i % questions.len()];
+        assert_eq!(explained, &alone(q), "{q}");
+    }
+}
+
+#[test]
+fn a_document_s_bag_holds_every_term_of_its_sequences() {
+    // Rule `substituted-word` drops a neighbour a document's bag lacks
+    // before it scans the document's sequences for it.
+    let index = &engine().index;
+    for doc in &index.docs {
+        for sequence in doc.sequences.iter() {
+            for term in sequence.iter() {
+                assert!(
+                    doc.bag.binary_search(term).is_ok(),
+                    "{:?}: term {term} of a sequence is not in its bag",
+                    doc.target
+                );
+            }
+        }
+    }
+}
