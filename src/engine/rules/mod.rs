@@ -36,6 +36,7 @@ pub mod length;
 pub mod modifier;
 pub mod neighbours;
 pub mod phrase;
+pub mod role;
 pub mod roles;
 pub mod sibling;
 pub mod substituted;
@@ -96,6 +97,9 @@ pub enum Rule {
     GuessedNumber,
     /// Words the knowledge never uses, matched through word vectors.
     WordVectors,
+    /// A "who" question's word for whoever leads ("boss", "in charge"),
+    /// matched by a leader's title the fact names ("managing director").
+    RoleTitle,
     /// A share of the weight of the question's words that the fact's
     /// paragraph uses, added for ranking only.
     ParagraphContext,
@@ -141,7 +145,7 @@ pub enum Rule {
 
 impl Rule {
     /// Every rule, in the order `--explain` lists them.
-    pub const ALL: [Rule; 32] = [
+    pub const ALL: [Rule; 33] = [
         Rule::UnknownEntity,
         Rule::EntityMissing,
         Rule::EntitySubstituted,
@@ -161,6 +165,7 @@ impl Rule {
         Rule::SiblingBorrowed,
         Rule::GuessedNumber,
         Rule::WordVectors,
+        Rule::RoleTitle,
         Rule::ParagraphContext,
         Rule::NeighbourContext,
         Rule::PhraseMatch,
@@ -198,6 +203,7 @@ impl Rule {
             Rule::SiblingBorrowed => "sibling-borrowed",
             Rule::GuessedNumber => "guessed-number",
             Rule::WordVectors => "word-vectors",
+            Rule::RoleTitle => "role-title",
             Rule::ParagraphContext => "paragraph-context",
             Rule::NeighbourContext => "neighbour-context",
             Rule::PhraseMatch => "phrase-match",
@@ -214,8 +220,8 @@ impl Rule {
         }
     }
 
-    fn bit(self) -> u32 {
-        1 << (self as u32)
+    fn bit(self) -> u64 {
+        1 << (self as u64)
     }
 }
 
@@ -228,7 +234,7 @@ impl fmt::Display for Rule {
 /// The set of rules that fired for one fact: a bit set, so recording costs
 /// nothing on the hot path.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub struct Fired(u32);
+pub struct Fired(u64);
 
 impl Fired {
     /// Records that `rule` fired.
@@ -360,7 +366,7 @@ pub fn guard(
 }
 
 /// The effect of each rule that fired, as `--explain` shows it.
-pub fn effects(fired: Fired, boosts: &[f32; 8], t: &Tunables) -> Vec<Effect> {
+pub fn effects(fired: Fired, boosts: &[f32; 9], t: &Tunables) -> Vec<Effect> {
     fired
         .rules()
         .filter_map(|rule| {
@@ -380,6 +386,7 @@ pub fn effects(fired: Fired, boosts: &[f32; 8], t: &Tunables) -> Vec<Effect> {
                 Rule::OtherDoer | Rule::OtherSpeaker | Rule::SiblingBorrowed => Change::Veto,
                 Rule::GuessedNumber => Change::Plus(boosts[0]),
                 Rule::WordVectors => Change::Plus(boosts[1]),
+                Rule::RoleTitle => Change::Plus(boosts[8]),
                 Rule::ParagraphContext => Change::Plus(boosts[2]),
                 Rule::PhraseMatch => Change::Plus(boosts[3]),
                 Rule::SentenceLength => Change::Plus(boosts[4]),
