@@ -14,6 +14,8 @@
 //! `paragraph-context` ([`context`]) credits a fact's paragraph,
 //! `neighbour-context` ([`neighbours`]) its sentence's neighbours,
 //! `antecedent` ([`antecedent`]) the sentence its sentence points back at,
+//! `role-title` ([`role`]) a leader's title it names for a "who"
+//! question's word for whoever leads,
 //! `phrase-match` ([`phrase`]) the question's word pairs it writes too,
 //! and `sentence-length` ([`length`]) scales its matched words by its length;
 //! `sibling-borrowed` ([`sibling`]) while deciding. After ranking,
