@@ -223,6 +223,8 @@ pub fn check(reading: &Reading, doc: &Doc, semantic: Option<&Semantic>, t: &Tuna
         if !doc.gives.can_give(wanted) {
             if wanted == Wants::Reason && doc.gives.reports() && t.reported_reason > 0.0 {
                 fired.add(Rule::ReportedReason);
+            } else if wanted == Wants::Reason && super::quoted::applies(reading, doc, t) {
+                fired.add(Rule::QuotedReason);
             } else {
                 fired.add(Rule::AnswerKind);
             }
