@@ -228,7 +228,12 @@ pub fn check(reading: &Reading, doc: &Doc, semantic: Option<&Semantic>, t: &Tuna
             } else {
                 fired.add(Rule::AnswerKind);
             }
-        } else if wanted == Wants::Reason && !doc.gives.states_reason() {
+        } else if wanted == Wants::Reason
+            && !doc.gives.states_reason()
+            && !super::quoted::applies(reading, doc, t)
+        {
+            // Asked why of a view, a quotation's "to" ("I'll have to cycle
+            // nine miles") is no sign that it states no reason.
             fired.add(Rule::UnstatedReason);
         }
         if !reading.counted.counted_by(doc, semantic, t) {

@@ -5,7 +5,9 @@
 //! guests are people flying out early the next morning, and they will now
 //! stay near Hallingford instead."`). Such a sentence keeps
 //! [`Tunables::reported_reason`] of its score instead of `wrong_kind`, as
-//! rule `reported-reason` keeps a reported view. Only for a question that
+//! rule `reported-reason` keeps a reported view, and a quotation whose
+//! only reason is a "to" ("I'll probably have to cycle nine miles each
+//! way") is not cut by `unstated-reason`. Only for a question that
 //! asks of a view (a word of `[view-asking]`, `assets/lang/word-lists.txt`):
 //! asked why of a plain event ("why is fare income below pre-pandemic
 //! levels?"), a quotation that states the event as its premise gives no
@@ -50,6 +52,8 @@ mod tests {
 Hotel owner Gareth Pennock said a third of his zorblat bookings had been cancelled. \"Most of my guests fly out early, and they will now stay near Hallingford instead,\" Mr Pennock said.
 
 The zorblat airport will close for three weeks.
+
+Nurse Leon Farrow said he was worried. \"I will have to cycle nine miles each way,\" he said.
 ";
 
     /// The article's sentences as `citebot init` drafts them, with
@@ -89,6 +93,18 @@ topic = "all"
 intents = ["zorblat airport close three weeks"]
 answer = "The zorblat airport will close for three weeks."
 source = "The zorblat airport will close for three weeks."
+[[fact]]
+id = "worried"
+topic = "all"
+intents = ["nurse leon farrow worried"]
+answer = "Nurse Leon Farrow said he was worried."
+source = "Nurse Leon Farrow said he was worried."
+[[fact]]
+id = "cycle"
+topic = "all"
+intents = ["leon farrow cycle nine miles each way"]
+answer = '"I will have to cycle nine miles each way," he said.'
+source = '"I will have to cycle nine miles each way," he said.'
 [engine]
 {setting}
 "#
@@ -122,6 +138,21 @@ source = "The zorblat airport will close for three weeks."
         let q = "why does mr pennock think the airport will close";
         assert!(fired(&on, q, "closure", Rule::AnswerKind));
         assert!(!fired(&on, q, "closure", Rule::QuotedReason));
+    }
+
+    #[test]
+    fn asked_why_of_a_view_a_quotation_s_to_is_no_unstated_reason() {
+        let on = hotel("reported_reason = 0.8");
+        // "to cycle" is its only reason: asked why he worries, his words
+        // are not cut for it; asked why he will cycle, they are.
+        let q = "why is leon farrow worried";
+        assert!(
+            !fired(&on, q, "cycle", Rule::UnstatedReason),
+            "{}",
+            explain(&on, q)
+        );
+        let q = "why will leon farrow cycle nine miles each way";
+        assert!(fired(&on, q, "cycle", Rule::UnstatedReason));
     }
 
     #[test]
