@@ -164,6 +164,10 @@ pub enum List {
     /// Verbs that report a view ("warned", "objects", "accused"): what
     /// follows may be why someone holds it (rule `reported-reason`).
     ViewVerbs,
+    /// Words by which a "why" question asks why someone holds a view
+    /// ("think", "worried", "according"): a quotation may then be the
+    /// reason (rule `quoted-reason`).
+    ViewAsking,
     /// Titles before a person's name that are no part of it ("dr", "cllr").
     NameTitles,
     /// Pronouns that stand for a person named before when they speak
@@ -176,7 +180,7 @@ pub enum List {
 
 impl List {
     /// Every list, for checking that the data file has each.
-    pub const ALL: [List; 68] = [
+    pub const ALL: [List; 69] = [
         List::Fillers,
         List::Question,
         List::Auxiliary,
@@ -242,6 +246,7 @@ impl List {
         List::ReasonAsking,
         List::ReasonBeforeTo,
         List::ViewVerbs,
+        List::ViewAsking,
         List::NameTitles,
         List::SpeakerPronouns,
         List::PartNouns,
@@ -315,6 +320,7 @@ impl List {
             List::ReasonAsking => "reason-asking",
             List::ReasonBeforeTo => "reason-before-to",
             List::ViewVerbs => "view-verbs",
+            List::ViewAsking => "view-asking",
             List::NameTitles => "name-titles",
             List::SpeakerPronouns => "speaker-pronouns",
             List::PartNouns => "part-nouns",

@@ -716,6 +716,11 @@ const PURPOSE: u16 = 1024;
 /// object, what they say may be the reason (rule `reported-reason`).
 const REPORTS: u16 = 2048;
 
+/// [`Gives`]'s bit for a sentence that quotes someone (a quotation mark):
+/// asked why they hold a view, their words may be the reason (rule
+/// `quoted-reason`).
+const QUOTES: u16 = 8192;
+
 /// The kinds of answer a piece of knowledge can give, as a small bit set.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Gives(u16);
@@ -780,6 +785,9 @@ impl Gives {
                 gives.0 |= REPORTS;
             }
         }
+        if sentence.contains(['"', '\u{201c}']) {
+            gives.0 |= QUOTES;
+        }
         gives
     }
 
@@ -801,6 +809,11 @@ impl Gives {
         if wants == Wants::Reason {
             self.0 &= !PURPOSE;
         }
+    }
+
+    /// True when the sentence quotes someone.
+    pub fn quotes(self) -> bool {
+        self.0 & QUOTES != 0
     }
 
     /// True when the sentence reports a view ("warned that ...").

@@ -7,7 +7,8 @@
 //!
 //! Order of the guards, as [`guard`] runs them: `entity-missing` or
 //! `entity-substituted` ([`entities`]), then `answer-kind`, `counted-thing`,
-//! `which-noun`, `what-noun` or `not-a-person` ([`answer_kind`]), then `roles-swapped`
+//! `which-noun`, `what-noun` or `not-a-person` ([`answer_kind`];
+//! `quoted-reason`, [`quoted`], in place of `answer-kind`), then `roles-swapped`
 //! ([`roles`]), then the vetoes `other-doer` and `other-speaker` ([`doer`]).
 //! `unknown-entity` ([`entities`]) ends the search before any scoring,
 //! `intent-other-kind` ([`intent_kind`]) acts on each intent while scoring,
@@ -36,6 +37,7 @@ pub mod length;
 pub mod modifier;
 pub mod neighbours;
 pub mod phrase;
+pub mod quoted;
 pub mod roles;
 pub mod sibling;
 pub mod substituted;
@@ -78,6 +80,9 @@ pub enum Rule {
     /// "Why": the fact states no reason but reports a view ("warned"),
     /// which may be the reason for it.
     ReportedReason,
+    /// "Why" of a view ("why does X think ..."): the fact states no reason
+    /// but quotes someone, whose own words may be the reason.
+    QuotedReason,
     /// "Who": none of the fact's intents asks who.
     NotAPerson,
     /// The question names the fact's entities the other way round.
@@ -141,7 +146,7 @@ pub enum Rule {
 
 impl Rule {
     /// Every rule, in the order `--explain` lists them.
-    pub const ALL: [Rule; 32] = [
+    pub const ALL: [Rule; 33] = [
         Rule::UnknownEntity,
         Rule::EntityMissing,
         Rule::EntitySubstituted,
@@ -153,6 +158,7 @@ impl Rule {
         Rule::WhatNoun,
         Rule::UnstatedReason,
         Rule::ReportedReason,
+        Rule::QuotedReason,
         Rule::NotAPerson,
         Rule::RolesSwapped,
         Rule::OtherDoer,
@@ -190,6 +196,7 @@ impl Rule {
             Rule::WhatNoun => "what-noun",
             Rule::UnstatedReason => "unstated-reason",
             Rule::ReportedReason => "reported-reason",
+            Rule::QuotedReason => "quoted-reason",
             Rule::NotAPerson => "not-a-person",
             Rule::RolesSwapped => "roles-swapped",
             Rule::OtherDoer => "other-doer",
@@ -214,8 +221,8 @@ impl Rule {
         }
     }
 
-    fn bit(self) -> u32 {
-        1 << (self as u32)
+    fn bit(self) -> u64 {
+        1 << (self as u64)
     }
 }
 
@@ -228,7 +235,7 @@ impl fmt::Display for Rule {
 /// The set of rules that fired for one fact: a bit set, so recording costs
 /// nothing on the hot path.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub struct Fired(u32);
+pub struct Fired(u64);
 
 impl Fired {
     /// Records that `rule` fired.
@@ -294,6 +301,8 @@ pub struct Reading<'a> {
     pub countries: Vec<Option<TermId>>,
     /// The kind of answer it asks for.
     pub wanted: Wants,
+    /// It asks why someone holds a view ([`quoted::asks_of_a_view`]).
+    pub of_view: bool,
     /// Who it asks about as the one doing something, with whether as a speaker.
     pub doer: Option<doer::Doer>,
     /// "How many X": the thing counted and its qualifiers.
@@ -332,7 +341,7 @@ pub fn guard(
         if kind.has(Rule::UnstatedReason) {
             factor *= t.unstated_reason;
         }
-        if kind.has(Rule::ReportedReason) {
+        if kind.has(Rule::ReportedReason) || kind.has(Rule::QuotedReason) {
             factor *= t.reported_reason;
         }
         if [
@@ -374,7 +383,7 @@ pub fn effects(fired: Fired, boosts: &[f32; 8], t: &Tunables) -> Vec<Effect> {
                 }
                 Rule::NotAPerson => Change::Times(t.no_person),
                 Rule::UnstatedReason => Change::Times(t.unstated_reason),
-                Rule::ReportedReason => Change::Times(t.reported_reason),
+                Rule::ReportedReason | Rule::QuotedReason => Change::Times(t.reported_reason),
                 Rule::RolesSwapped => Change::Times(t.swapped_roles),
                 Rule::IntentOtherKind => Change::Times(t.other_kind_intent),
                 Rule::OtherDoer | Rule::OtherSpeaker | Rule::SiblingBorrowed => Change::Veto,
