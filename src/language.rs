@@ -176,11 +176,14 @@ pub enum List {
     /// Nouns of "what elements", "what parts": the question asks what a
     /// thing holds, which a sentence lists without the noun.
     PartNouns,
+    /// Nouns of "what X" that frame the kind of answer ("under what
+    /// conditions", "what title"), not a thing it must mention.
+    FramingNouns,
 }
 
 impl List {
     /// Every list, for checking that the data file has each.
-    pub const ALL: [List; 69] = [
+    pub const ALL: [List; 70] = [
         List::Fillers,
         List::Question,
         List::Auxiliary,
@@ -250,6 +253,7 @@ impl List {
         List::NameTitles,
         List::SpeakerPronouns,
         List::PartNouns,
+        List::FramingNouns,
     ];
 
     /// The section name of the list in `word-lists.txt`.
@@ -324,6 +328,7 @@ impl List {
             List::NameTitles => "name-titles",
             List::SpeakerPronouns => "speaker-pronouns",
             List::PartNouns => "part-nouns",
+            List::FramingNouns => "framing-nouns",
         }
     }
 }

@@ -103,14 +103,16 @@ pub fn what_words(words: &[&str]) -> Vec<String> {
         return Vec::new();
     };
     let noun = noun_of(&words[at + 1..], None);
-    // "What venue", "what day", "what body", "what elements": the kind of
-    // answer says which, not the noun (rule `answer-kind` reads it).
+    // "What venue", "what day", "what body", "what elements", "what title":
+    // the kind of answer says which, not the noun (rule `answer-kind` reads
+    // it).
     let answered_by_kind = [
         List::PersonNouns,
         List::PlaceNouns,
         List::TimeNouns,
         List::CountNouns,
         List::PartNouns,
+        List::FramingNouns,
     ];
     if noun
         .last()
@@ -979,7 +981,8 @@ mod tests {
         );
         assert_eq!(what_words(&words("so what variable is it")), ["variable"]);
         // The kind of answer says which: a place, a time, a number, a name,
-        // what a thing holds; and "what" before a verb asks for an event.
+        // what a thing holds, a condition, a role, a reason; and "what"
+        // before a verb asks for an event.
         for asked in [
             "At what venue did he speak?",
             "what day is it",
@@ -988,6 +991,9 @@ mod tests {
             "By what margin did members vote?",
             "what body approved it",
             "What elements are in the letter?",
+            "under what conditions will the mill reopen",
+            "what role does the mayor play",
+            "on what grounds did they appeal",
             "what happened with the trailer",
             "what is the bridge for",
             "what did he say",
