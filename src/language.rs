@@ -170,6 +170,10 @@ pub enum List {
     /// Verbs that report a view ("warned", "objects", "accused"): what
     /// follows may be why someone holds it (rule `reported-reason`).
     ViewVerbs,
+    /// Words by which a "why" question asks why someone holds a view
+    /// ("think", "worried", "according"): a quotation may then be the
+    /// reason (rule `quoted-reason`).
+    ViewAsking,
     /// Titles before a person's name that are no part of it ("dr", "cllr").
     NameTitles,
     /// Pronouns that stand for a person named before when they speak
@@ -178,11 +182,14 @@ pub enum List {
     /// Nouns of "what elements", "what parts": the question asks what a
     /// thing holds, which a sentence lists without the noun.
     PartNouns,
+    /// Nouns of "what X" that frame the kind of answer ("under what
+    /// conditions", "what title"), not a thing it must mention.
+    FramingNouns,
 }
 
 impl List {
     /// Every list, for checking that the data file has each.
-    pub const ALL: [List; 70] = [
+    pub const ALL: [List; 72] = [
         List::Fillers,
         List::Question,
         List::Auxiliary,
@@ -250,9 +257,11 @@ impl List {
         List::ReasonAsking,
         List::ReasonBeforeTo,
         List::ViewVerbs,
+        List::ViewAsking,
         List::NameTitles,
         List::SpeakerPronouns,
         List::PartNouns,
+        List::FramingNouns,
     ];
 
     /// The section name of the list in `word-lists.txt`.
@@ -325,9 +334,11 @@ impl List {
             List::ReasonAsking => "reason-asking",
             List::ReasonBeforeTo => "reason-before-to",
             List::ViewVerbs => "view-verbs",
+            List::ViewAsking => "view-asking",
             List::NameTitles => "name-titles",
             List::SpeakerPronouns => "speaker-pronouns",
             List::PartNouns => "part-nouns",
+            List::FramingNouns => "framing-nouns",
         }
     }
 }

@@ -92,7 +92,9 @@ const DRAFT_WHY_WORDS: f32 = 1.0;
 /// Drafted `reported_reason`: asked why someone worries or objects, a
 /// sentence reporting their view ("warned that ...") may be the reason,
 /// which no drafted intent says (rule `reported-reason`; measured on the
-/// strike tuning sets).
+/// strike tuning sets), and asked why someone thinks or expects something,
+/// their words in a quotation (rule `quoted-reason`; measured on the
+/// runway, ferry and strike tuning sets).
 const DRAFT_REPORTED_REASON: f32 = 0.8;
 
 /// Drafted `missing_name` and `substituted_name`: a question naming one of

@@ -103,14 +103,16 @@ pub fn what_words(words: &[&str]) -> Vec<String> {
         return Vec::new();
     };
     let noun = noun_of(&words[at + 1..], None);
-    // "What venue", "what day", "what body", "what elements": the kind of
-    // answer says which, not the noun (rule `answer-kind` reads it).
+    // "What venue", "what day", "what body", "what elements", "what title":
+    // the kind of answer says which, not the noun (rule `answer-kind` reads
+    // it).
     let answered_by_kind = [
         List::PersonNouns,
         List::PlaceNouns,
         List::TimeNouns,
         List::CountNouns,
         List::PartNouns,
+        List::FramingNouns,
     ];
     if noun
         .last()
@@ -716,6 +718,11 @@ const PURPOSE: u16 = 1024;
 /// object, what they say may be the reason (rule `reported-reason`).
 const REPORTS: u16 = 2048;
 
+/// [`Gives`]'s bit for a sentence that quotes someone (a quotation mark):
+/// asked why they hold a view, their words may be the reason (rule
+/// `quoted-reason`).
+const QUOTES: u16 = 8192;
+
 /// The kinds of answer a piece of knowledge can give, as a small bit set.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Gives(u16);
@@ -780,6 +787,9 @@ impl Gives {
                 gives.0 |= REPORTS;
             }
         }
+        if sentence.contains(['"', '\u{201c}']) {
+            gives.0 |= QUOTES;
+        }
         gives
     }
 
@@ -801,6 +811,11 @@ impl Gives {
         if wants == Wants::Reason {
             self.0 &= !PURPOSE;
         }
+    }
+
+    /// True when the sentence quotes someone.
+    pub fn quotes(self) -> bool {
+        self.0 & QUOTES != 0
     }
 
     /// True when the sentence reports a view ("warned that ...").
@@ -966,7 +981,8 @@ mod tests {
         );
         assert_eq!(what_words(&words("so what variable is it")), ["variable"]);
         // The kind of answer says which: a place, a time, a number, a name,
-        // what a thing holds; and "what" before a verb asks for an event.
+        // what a thing holds, a condition, a role, a reason; and "what"
+        // before a verb asks for an event.
         for asked in [
             "At what venue did he speak?",
             "what day is it",
@@ -975,6 +991,9 @@ mod tests {
             "By what margin did members vote?",
             "what body approved it",
             "What elements are in the letter?",
+            "under what conditions will the mill reopen",
+            "what role does the mayor play",
+            "on what grounds did they appeal",
             "what happened with the trailer",
             "what is the bridge for",
             "what did he say",

@@ -132,6 +132,7 @@ fn read<'a>(engine: &Engine, question: Analysed<'a>) -> Result<Reading<'a>, NoAn
         &engine.index.country_of,
     );
     Ok(Reading {
+        of_view: rules::quoted::asks_of_a_view(wanted, &question.all_words),
         roles,
         question,
         countries: rules::entities::countries(&entities, &engine.index),

@@ -127,9 +127,10 @@ tunables! {
     /// a drafted sentence giving the reason for the one before carries that
     /// one's words in a "why" intent).
     why_words: f32 = 0.0, 0.0, 1.0;
-    /// Rule `reported-reason`: share of its score a fact keeps when asked
-    /// "why" while it states no reason but reports a view (`[view-verbs]`:
-    /// "warned that the strike would hit shops"), instead of `wrong_kind`
+    /// Rules `reported-reason` and `quoted-reason`: share of its score a
+    /// fact keeps when asked "why" while it states no reason but reports a
+    /// view (`[view-verbs]`: "warned that the strike would hit shops") or,
+    /// asked why of a view, quotes someone, instead of `wrong_kind`
     /// (0 = off: `wrong_kind` applies; `init` sets 0.8 for drafted knowledge,
     /// whose intents never ask why of a view).
     reported_reason: f32 = 0.0, 0.0, 1.0;

@@ -241,10 +241,17 @@ pub fn check(reading: &Reading, doc: &Doc, semantic: Option<&Semantic>, t: &Tuna
         if !doc.gives.can_give(wanted) {
             if wanted == Wants::Reason && doc.gives.reports() && t.reported_reason > 0.0 {
                 fired.add(Rule::ReportedReason);
+            } else if wanted == Wants::Reason && super::quoted::applies(reading, doc, t) {
+                fired.add(Rule::QuotedReason);
             } else {
                 fired.add(Rule::AnswerKind);
             }
-        } else if wanted == Wants::Reason && !doc.gives.states_reason() {
+        } else if wanted == Wants::Reason
+            && !doc.gives.states_reason()
+            && !super::quoted::applies(reading, doc, t)
+        {
+            // Asked why of a view, a quotation's "to" ("I'll have to cycle
+            // nine miles") is no sign that it states no reason.
             fired.add(Rule::UnstatedReason);
         }
         if !reading.counted.counted_by(doc, semantic, t) {

@@ -7,7 +7,8 @@
 //!
 //! Order of the guards, as [`guard`] runs them: `entity-missing` or
 //! `entity-substituted` ([`entities`]), then `answer-kind`, `counted-thing`,
-//! `which-noun`, `what-noun` or `not-a-person` ([`answer_kind`]), then `roles-swapped`
+//! `which-noun`, `what-noun` or `not-a-person` ([`answer_kind`];
+//! `quoted-reason`, [`quoted`], in place of `answer-kind`), then `roles-swapped`
 //! ([`roles`]), then the vetoes `other-doer` and `other-speaker` ([`doer`]).
 //! `unknown-entity` ([`entities`]) ends the search before any scoring,
 //! `intent-other-kind` ([`intent_kind`]) acts on each intent while scoring,
@@ -38,6 +39,7 @@ pub mod length;
 pub mod modifier;
 pub mod neighbours;
 pub mod phrase;
+pub mod quoted;
 pub mod role;
 pub mod roles;
 pub mod sibling;
@@ -81,6 +83,9 @@ pub enum Rule {
     /// "Why": the fact states no reason but reports a view ("warned"),
     /// which may be the reason for it.
     ReportedReason,
+    /// "Why" of a view ("why does X think ..."): the fact states no reason
+    /// but quotes someone, whose own words may be the reason.
+    QuotedReason,
     /// "Who": none of the fact's intents asks who.
     NotAPerson,
     /// The question names the fact's entities the other way round.
@@ -147,7 +152,7 @@ pub enum Rule {
 
 impl Rule {
     /// Every rule, in the order `--explain` lists them.
-    pub const ALL: [Rule; 33] = [
+    pub const ALL: [Rule; 34] = [
         Rule::UnknownEntity,
         Rule::EntityMissing,
         Rule::EntitySubstituted,
@@ -159,6 +164,7 @@ impl Rule {
         Rule::WhatNoun,
         Rule::UnstatedReason,
         Rule::ReportedReason,
+        Rule::QuotedReason,
         Rule::NotAPerson,
         Rule::RolesSwapped,
         Rule::OtherDoer,
@@ -197,6 +203,7 @@ impl Rule {
             Rule::WhatNoun => "what-noun",
             Rule::UnstatedReason => "unstated-reason",
             Rule::ReportedReason => "reported-reason",
+            Rule::QuotedReason => "quoted-reason",
             Rule::NotAPerson => "not-a-person",
             Rule::RolesSwapped => "roles-swapped",
             Rule::OtherDoer => "other-doer",
@@ -302,6 +309,8 @@ pub struct Reading<'a> {
     pub countries: Vec<Option<TermId>>,
     /// The kind of answer it asks for.
     pub wanted: Wants,
+    /// It asks why someone holds a view ([`quoted::asks_of_a_view`]).
+    pub of_view: bool,
     /// Who it asks about as the one doing something, with whether as a speaker.
     pub doer: Option<doer::Doer>,
     /// "How many X": the thing counted and its qualifiers.
@@ -340,7 +349,7 @@ pub fn guard(
         if kind.has(Rule::UnstatedReason) {
             factor *= t.unstated_reason;
         }
-        if kind.has(Rule::ReportedReason) {
+        if kind.has(Rule::ReportedReason) || kind.has(Rule::QuotedReason) {
             factor *= t.reported_reason;
         }
         if [
@@ -382,7 +391,7 @@ pub fn effects(fired: Fired, boosts: &[f32; 9], t: &Tunables) -> Vec<Effect> {
                 }
                 Rule::NotAPerson => Change::Times(t.no_person),
                 Rule::UnstatedReason => Change::Times(t.unstated_reason),
-                Rule::ReportedReason => Change::Times(t.reported_reason),
+                Rule::ReportedReason | Rule::QuotedReason => Change::Times(t.reported_reason),
                 Rule::RolesSwapped => Change::Times(t.swapped_roles),
                 Rule::IntentOtherKind => Change::Times(t.other_kind_intent),
                 Rule::OtherDoer | Rule::OtherSpeaker | Rule::SiblingBorrowed => Change::Veto,
