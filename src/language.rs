@@ -56,6 +56,12 @@ pub enum List {
     LocatingPrepositions,
     /// Nouns of "which body", "what organisation": the question asks who.
     PersonNouns,
+    /// Words by which a "who" question asks for whoever leads something,
+    /// without its title ("boss", "md", "in charge", "runs").
+    RoleAsking,
+    /// The last word of a title whose holder leads something ("chief
+    /// executive", "managing director", "harbour master").
+    LeaderTitles,
     /// Time words that name no particular day ("weeks", "soon").
     Time,
     /// Words that name a day ("monday", "today").
@@ -183,7 +189,7 @@ pub enum List {
 
 impl List {
     /// Every list, for checking that the data file has each.
-    pub const ALL: [List; 70] = [
+    pub const ALL: [List; 72] = [
         List::Fillers,
         List::Question,
         List::Auxiliary,
@@ -200,6 +206,8 @@ impl List {
         List::DistanceUnits,
         List::LocatingPrepositions,
         List::PersonNouns,
+        List::RoleAsking,
+        List::LeaderTitles,
         List::Time,
         List::Days,
         List::Months,
@@ -275,6 +283,8 @@ impl List {
             List::DistanceUnits => "distance-units",
             List::LocatingPrepositions => "locating-prepositions",
             List::PersonNouns => "person-nouns",
+            List::RoleAsking => "role-asking",
+            List::LeaderTitles => "leader-titles",
             List::Time => "time",
             List::Days => "days",
             List::Months => "months",

@@ -45,8 +45,9 @@ pub struct Ranked {
     pub fired: Fired,
     /// What the boosts added: a guessed number's, the word vectors', the
     /// paragraph's and the phrases' share, what its length added or took,
-    /// and its neighbours' share.
-    pub boosts: [f32; 8],
+    /// its neighbours' share, its antecedent's, what `why-words` took,
+    /// and what a leader's title gave (rule `role-title`).
+    pub boosts: [f32; 9],
     /// The share of its score that the ranking-only rules gave
     /// (`paragraph-context`, `sentence-length`; below zero when its length
     /// took from it): words of its paragraph, or its shortness, help to rank
@@ -76,6 +77,8 @@ struct QueryTerm {
     term: Option<TermId>,
     weight: f32,
     vector: Option<Vec<f32>>,
+    /// A word asking for whoever leads (rule `role-title`).
+    role: bool,
     /// For a number the knowledge never uses, the terms it may count: the
     /// next words ("10k russian troops": russian, troops), as one of them
     /// is the noun: a fact that gives a number of that answers it.
@@ -93,6 +96,11 @@ struct Query {
     semantic: Vec<QueryTerm>,
     /// Numbers the knowledge never uses, with the terms each may count.
     guesses: Vec<(Vec<TermId>, f32)>,
+    /// Words asking for whoever leads (rule `role-title`), with their
+    /// terms if the knowledge uses them and their weights.
+    roles: Vec<(Option<TermId>, f32)>,
+    /// The leaders' titles the knowledge uses, when a word asks for one.
+    titles: Vec<TermId>,
     /// Total weight of the question's words.
     total: f32,
 }
@@ -142,7 +150,7 @@ pub fn rank(engine: &Engine, words: &[&str], yes_no: bool) -> Result<Vec<Ranked>
     let t = &engine.tunables;
     let asked = words;
     let reading = read(engine, engine.analyzer.analyse_question(words))?;
-    let query = query(engine, &reading.question.tokens)?;
+    let query = query(engine, &reading.question.tokens, reading.wanted)?;
     // The candidates and their word scores go through the scratch's lists
     // (taken for the question and given back), so that only the ranking
     // itself is allocated.
@@ -212,8 +220,8 @@ pub fn rank(engine: &Engine, words: &[&str], yes_no: bool) -> Result<Vec<Ranked>
 
 /// Stage 2: the question's words as a [`Query`]; no word worth matching
 /// means the knowledge does not cover the question.
-fn query(engine: &Engine, tokens: &[Token]) -> Result<Query, NoAnswer> {
-    let terms = query_terms(engine, tokens);
+fn query(engine: &Engine, tokens: &[Token], wanted: Wants) -> Result<Query, NoAnswer> {
+    let terms = query_terms(engine, tokens, wanted);
     if terms.is_empty() || terms.iter().all(|t| t.term.is_none() && t.vector.is_none()) {
         return Err(NoAnswer::NotCovered);
     }
@@ -222,9 +230,14 @@ fn query(engine: &Engine, tokens: &[Token]) -> Result<Query, NoAnswer> {
     let mut exact = Vec::with_capacity(terms.len());
     let mut semantic = Vec::new();
     let mut guesses = Vec::new();
+    let mut roles = Vec::new();
     for mut term in terms {
         if !term.counts.is_empty() {
             guesses.push((std::mem::take(&mut term.counts), term.weight));
+        }
+        if term.role {
+            roles.push((term.term, term.weight));
+            continue;
         }
         match term.term {
             Some(t) => exact.push((t, term.weight)),
@@ -234,18 +247,26 @@ fn query(engine: &Engine, tokens: &[Token]) -> Result<Query, NoAnswer> {
     }
     let mut exact_by_term = exact.clone();
     exact_by_term.sort_unstable_by_key(|e| e.0);
+    let titles = if roles.is_empty() {
+        Vec::new()
+    } else {
+        rules::role::title_terms(&engine.analyzer)
+    };
     Ok(Query {
         exact,
         exact_by_term,
         semantic,
         guesses,
+        roles,
+        titles,
         total,
     })
 }
 
 /// The question's content words, once each, with their weights (and vectors
 /// for words the knowledge never uses).
-fn query_terms(engine: &Engine, tokens: &[Token]) -> Vec<QueryTerm> {
+/// `wanted` tells a word asking for whoever leads (rule `role-title`).
+fn query_terms(engine: &Engine, tokens: &[Token], wanted: Wants) -> Vec<QueryTerm> {
     let index = &engine.index;
     let t = &engine.tunables;
     let mut terms: Vec<QueryTerm> = Vec::with_capacity(tokens.len());
@@ -273,6 +294,7 @@ fn query_terms(engine: &Engine, tokens: &[Token]) -> Vec<QueryTerm> {
             term: token.term,
             weight,
             vector,
+            role: rules::role::asks_for_leader(&token.word, wanted),
             counts: if guessed {
                 tokens[i + 1..]
                     .iter()
@@ -298,13 +320,17 @@ pub fn weighted_words(engine: &Engine, message: &str) -> Vec<(String, f32, bool)
         .iter()
         .map(|(typed, fixed)| (format!("({typed}->{fixed})"), 0.0, true))
         .collect();
-    out.extend(query_terms(engine, &q.tokens).into_iter().map(|t| {
-        (
-            q.tokens[t.token].word.to_string(),
-            t.weight,
-            t.term.is_some(),
-        )
-    }));
+    out.extend(
+        query_terms(engine, &q.tokens, Wants::Any)
+            .into_iter()
+            .map(|t| {
+                (
+                    q.tokens[t.token].word.to_string(),
+                    t.weight,
+                    t.term.is_some(),
+                )
+            }),
+    );
     out
 }
 
@@ -422,7 +448,9 @@ fn candidates(engine: &Engine, query: &Query, scratch: &mut Scratch, out: &mut V
     // Rule `phrase-match` adds at most its share of the matched weight,
     // and rule `sentence-length` scales it by at most its factor for a
     // fact of no words.
-    let semantic: f32 = query.semantic.iter().map(|t| t.weight).sum();
+    // Rule `role-title` may credit its words as fully as a match.
+    let semantic: f32 = query.semantic.iter().map(|t| t.weight).sum::<f32>()
+        + query.roles.iter().map(|r| r.1).sum::<f32>();
     let most = (1.0 + t.phrase_match) * rules::length::factor(0, 1.0, t);
     let floor = ((t.unsure - t.paragraph_context - t.neighbour_context - t.antecedent)
         * query.total
@@ -475,7 +503,7 @@ struct WordScore {
     /// What a guessed number, the word vectors, the paragraph and the
     /// phrases added to the score, what its length added or took, and its
     /// neighbours' share.
-    boosts: [f32; 8],
+    boosts: [f32; 9],
     /// The share of the score that the ranking-only rules gave.
     context_share: f32,
 }
@@ -681,6 +709,7 @@ fn word_scores(
             }
         }
     }
+    let roles = role_credits(index, candidates, query, first, covered);
     let bag_share = 1.0 - t.intent_share;
     let cuts = rules::intent_kind::Cuts::new(wanted);
     let scored = candidates.iter().enumerate().map(|(s, &(d, exact))| {
@@ -705,7 +734,8 @@ fn word_scores(
                     .map(|&(_, weight)| weight.max(0.0))
                     .sum::<f32>()
         };
-        let bag = exact - why_words + (vectors[s] + guessed[s]) + context + phrase;
+        let role = roles.get(s).copied().unwrap_or(0.0);
+        let bag = exact - why_words + (vectors[s] + guessed[s] + role) + context + phrase;
         // Rule `sentence-length` scales the fact's own matched words for ranking.
         let length = rules::length::factor(doc.bag.len(), index.average_len, t);
         let scaled = (bag - context) * (length - 1.0);
@@ -747,6 +777,7 @@ fn word_scores(
             bag_share * neighbour / total,
             bag_share * antecedent / total,
             -bag_share * why_words / total,
+            bag_share * role / total,
         ];
         if boosts[0] > 0.0 {
             fired.add(Rule::GuessedNumber);
@@ -771,6 +802,9 @@ fn word_scores(
         }
         if boosts[7] < 0.0 {
             fired.add(Rule::WhyWords);
+        }
+        if boosts[8] > 0.0 {
+            fired.add(Rule::RoleTitle);
         }
         let intent_part = t.intent_share * best_intent;
         // Above 1 only through the paragraph's credit, which ranks the
@@ -809,6 +843,39 @@ fn word_scores(
         scratch.base[d as usize] = 0;
     }
     scratch.lists = lists;
+}
+
+/// Rule `role-title`: each candidate's credit for the question's words
+/// asking for whoever leads, which a leader's title in its sentence (or the
+/// word itself) matches fully; the intents that name one are credited in
+/// `covered` as if they held the word. Empty when no word asks for one.
+fn role_credits(
+    index: &super::index::Index,
+    candidates: &[(u32, f32)],
+    query: &Query,
+    first: &[usize],
+    covered: &mut [(f32, f32)],
+) -> Vec<f32> {
+    if query.roles.is_empty() {
+        return Vec::new();
+    }
+    let titles = &query.titles;
+    let mut credits = vec![0.0; candidates.len()];
+    for &(own, weight) in &query.roles {
+        for (s, &(d, _)) in candidates.iter().enumerate() {
+            let doc = &index.docs[d as usize];
+            if rules::role::named_in(doc, own, titles) {
+                credits[s] += weight;
+            }
+            for (k, intent) in (first[s]..).zip(doc.intents.iter()) {
+                if let Some(term) = rules::role::answering(intent, own, titles) {
+                    covered[k].0 += weight;
+                    covered[k].1 += index.idf[term as usize];
+                }
+            }
+        }
+    }
+    credits
 }
 
 /// Makes `list`, all of whose entries are clear (the default), at least

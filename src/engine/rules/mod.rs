@@ -15,6 +15,8 @@
 //! `paragraph-context` ([`context`]) credits a fact's paragraph,
 //! `neighbour-context` ([`neighbours`]) its sentence's neighbours,
 //! `antecedent` ([`antecedent`]) the sentence its sentence points back at,
+//! `role-title` ([`role`]) a leader's title it names for a "who"
+//! question's word for whoever leads,
 //! `phrase-match` ([`phrase`]) the question's word pairs it writes too,
 //! and `sentence-length` ([`length`]) scales its matched words by its length;
 //! `sibling-borrowed` ([`sibling`]) while deciding. After ranking,
@@ -38,6 +40,7 @@ pub mod modifier;
 pub mod neighbours;
 pub mod phrase;
 pub mod quoted;
+pub mod role;
 pub mod roles;
 pub mod sibling;
 pub mod substituted;
@@ -101,6 +104,9 @@ pub enum Rule {
     GuessedNumber,
     /// Words the knowledge never uses, matched through word vectors.
     WordVectors,
+    /// A "who" question's word for whoever leads ("boss", "in charge"),
+    /// matched by a leader's title the fact names ("managing director").
+    RoleTitle,
     /// A share of the weight of the question's words that the fact's
     /// paragraph uses, added for ranking only.
     ParagraphContext,
@@ -146,7 +152,7 @@ pub enum Rule {
 
 impl Rule {
     /// Every rule, in the order `--explain` lists them.
-    pub const ALL: [Rule; 33] = [
+    pub const ALL: [Rule; 34] = [
         Rule::UnknownEntity,
         Rule::EntityMissing,
         Rule::EntitySubstituted,
@@ -167,6 +173,7 @@ impl Rule {
         Rule::SiblingBorrowed,
         Rule::GuessedNumber,
         Rule::WordVectors,
+        Rule::RoleTitle,
         Rule::ParagraphContext,
         Rule::NeighbourContext,
         Rule::PhraseMatch,
@@ -205,6 +212,7 @@ impl Rule {
             Rule::SiblingBorrowed => "sibling-borrowed",
             Rule::GuessedNumber => "guessed-number",
             Rule::WordVectors => "word-vectors",
+            Rule::RoleTitle => "role-title",
             Rule::ParagraphContext => "paragraph-context",
             Rule::NeighbourContext => "neighbour-context",
             Rule::PhraseMatch => "phrase-match",
@@ -369,7 +377,7 @@ pub fn guard(
 }
 
 /// The effect of each rule that fired, as `--explain` shows it.
-pub fn effects(fired: Fired, boosts: &[f32; 8], t: &Tunables) -> Vec<Effect> {
+pub fn effects(fired: Fired, boosts: &[f32; 9], t: &Tunables) -> Vec<Effect> {
     fired
         .rules()
         .filter_map(|rule| {
@@ -389,6 +397,7 @@ pub fn effects(fired: Fired, boosts: &[f32; 8], t: &Tunables) -> Vec<Effect> {
                 Rule::OtherDoer | Rule::OtherSpeaker | Rule::SiblingBorrowed => Change::Veto,
                 Rule::GuessedNumber => Change::Plus(boosts[0]),
                 Rule::WordVectors => Change::Plus(boosts[1]),
+                Rule::RoleTitle => Change::Plus(boosts[8]),
                 Rule::ParagraphContext => Change::Plus(boosts[2]),
                 Rule::PhraseMatch => Change::Plus(boosts[3]),
                 Rule::SentenceLength => Change::Plus(boosts[4]),
