@@ -758,13 +758,13 @@ impl Analyzer {
         {
             return raw;
         }
-        let mut out = Vec::with_capacity(raw.len());
+        // The words are read in place: a phrase found is spliced out for its
+        // canonical words (seldom), every other word stays where it is.
         let mut i = 0;
         'outer: while i < raw.len() {
             let facts = raw[i].facts;
             // Most words start no synonym phrase: kept as written.
             if facts.is_some_and(|f| f.starts_phrase.is_none()) {
-                out.push(self.kept(&mut raw[i]));
                 i += 1;
                 continue;
             }
@@ -808,33 +808,22 @@ impl Analyzer {
                             .map(|(_, canonical, _)| canonical)
                     });
                 if let Some(canonical) = canonical {
-                    out.extend(
+                    raw.splice(
+                        i..i + len,
                         canonical
                             .iter()
                             .map(|w| Read::new(w.as_str(), self.facts.get(w.as_str()))),
                     );
-                    i += len;
+                    i += canonical.len();
                     continue 'outer;
                 }
             }
-            let mut kept = self.kept(&mut raw[i]);
-            if kept.facts.is_none() {
-                kept.stem = Some(first_stem);
+            if facts.is_none() {
+                raw[i].stem = Some(first_stem);
             }
-            out.push(kept);
             i += 1;
         }
-        out
-    }
-
-    /// A word kept as written, taken out of the list read (what is left in
-    /// its place is not read again).
-    fn kept<'a>(&self, read: &mut Read<'a>) -> Read<'a> {
-        Read {
-            word: std::mem::take(&mut read.word),
-            facts: read.facts,
-            stem: read.stem.take(),
-        }
+        raw
     }
 
     /// Drops the frames of a chat question that are not part of it: a tag
