@@ -133,7 +133,9 @@ fn other_doer(engine: &Engine, message: &str, words: Option<&[&str]>) -> Option<
         .collect();
     // Such a document holds the name, the verb and the rest among its
     // terms: only the postings of the rarest of them are read, so the
-    // search costs what that term matches, not every fact naming the one.
+    // search costs what that term matches, not every fact naming the one;
+    // a copy of a fact reads as that fact, which the search meets first,
+    // so it is passed over.
     let mut needed = asked.clone();
     needed.extend([named.term, verb]);
     let rarest = needed
@@ -144,8 +146,8 @@ fn other_doer(engine: &Engine, message: &str, words: Option<&[&str]>) -> Option<
         .iter()
         .all(|&t| index.postings.get(t as usize).is_some())
         && rarest.into_iter().flatten().any(|&d| {
-            let d = &index.docs[d as usize];
-            needed.iter().all(|t| d.bag.binary_search(t).is_ok()) && does(d)
+            let doc = &index.docs[d as usize];
+            doc.reading == d && needed.iter().all(|t| doc.bag.binary_search(t).is_ok()) && does(doc)
         });
     if does_elsewhere {
         return None;

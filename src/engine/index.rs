@@ -60,6 +60,11 @@ pub struct Doc {
     /// rule `roles-swapped` reads these few places instead of every term
     /// of every sequence.
     pub places: u32,
+    /// The first document that reads as this one: itself, unless it is a
+    /// copy of an earlier fact's (the same sentence, intents, keywords,
+    /// answer and actors), which holds the same terms and sequences. A
+    /// search that only reads those checks each reading once.
+    pub reading: u32,
     /// Terms its sentence only mentions without saying which ("a German
     /// newspaper": newspaper), sorted: it cannot answer "which newspaper".
     pub unnamed: Terms,
@@ -229,7 +234,8 @@ impl Index {
     ) -> Index {
         let mut interner = Interner::default();
         let mut docs = fact_docs(knowledge, analyzer, &mut interner);
-        docs.extend(sentence_docs(knowledge, analyzer, &mut interner));
+        let first = docs.len();
+        docs.extend(sentence_docs(knowledge, analyzer, &mut interner, first));
         keep_reasons_to_their_facts(&mut docs);
         let vocabulary = analyzer.vocabulary_len();
         let postings: Vec<Vec<u32>> = postings_of(&docs, vocabulary, |doc, add| {
@@ -552,6 +558,7 @@ fn fact_docs(knowledge: &Knowledge, analyzer: &Analyzer, interner: &mut Interner
             speakers: Terms::default(),
             sequences: sequences.into(),
             places: 0,
+            reading: docs.len() as u32,
             actors: interner.intern(actors),
             why_only: interner.intern(why_only),
         });
@@ -613,8 +620,14 @@ fn antecedents(knowledge: &Knowledge, analyzer: &Analyzer) -> Vec<Terms> {
     )
 }
 
-/// One document per article sentence that no fact cites (the fallback).
-fn sentence_docs(knowledge: &Knowledge, analyzer: &Analyzer, interner: &mut Interner) -> Vec<Doc> {
+/// One document per article sentence that no fact cites (the fallback),
+/// numbered from `first` among the documents.
+fn sentence_docs(
+    knowledge: &Knowledge,
+    analyzer: &Analyzer,
+    interner: &mut Interner,
+    first: usize,
+) -> Vec<Doc> {
     let terms_of = |text: &str| terms_of(analyzer, text);
     let mut cited = vec![false; knowledge.article.sentences.len()];
     for fact in &knowledge.facts {
@@ -639,6 +652,7 @@ fn sentence_docs(knowledge: &Knowledge, analyzer: &Analyzer, interner: &mut Inte
             intent_wants: Box::new([Wants::Any]),
             sequences: Box::new([interner.intern(ordered)]),
             places: 0,
+            reading: (first + docs.len()) as u32,
             entities: Terms::default(),
             speakers: Terms::default(),
             actors: Terms::default(),

@@ -357,10 +357,18 @@ pub fn prune(lists: &[List], sets: &[Option<&[u64]>], floor: f32, k: usize) -> V
                     continue;
                 }
                 // Every list searched or marked: `terms` are exactly those it holds.
-                let weight = sum_of(terms);
-                heap.push(Entry { doc, weight, terms });
-                if heap.len() > k {
-                    heap.pop();
+                let entry = Entry {
+                    doc,
+                    weight: sum_of(terms),
+                    terms,
+                };
+                // Once full, the bar lets in only a document heavier than
+                // the worst listed: it takes the worst's place (one sift
+                // rather than a push and a pop).
+                if heap.len() < k {
+                    heap.push(entry);
+                } else if let Some(mut worst) = heap.peek_mut() {
+                    *worst = entry;
                 }
                 if let Some(worst) = heap.peek().filter(|_| heap.len() == k) {
                     bar = Bar::full(worst.weight);
@@ -375,9 +383,18 @@ pub fn prune(lists: &[List], sets: &[Option<&[u64]>], floor: f32, k: usize) -> V
         }
     }
     // In first-met order: by the first question term each contains.
-    let mut out: Vec<Entry> = heap.into_vec();
-    out.sort_unstable_by_key(|e| (e.terms.trailing_zeros(), e.doc));
-    out.into_iter().map(|e| (e.doc, e.weight)).collect()
+    // One key each, unique: the first term it contains, then the document.
+    let mut out: Vec<(u64, f32)> = heap
+        .into_iter()
+        .map(|e| {
+            (
+                u64::from(e.terms.trailing_zeros()) << 32 | u64::from(e.doc),
+                e.weight,
+            )
+        })
+        .collect();
+    out.sort_unstable_by_key(|e| e.0);
+    out.into_iter().map(|(key, w)| (key as u32, w)).collect()
 }
 
 /// What a document must weigh to enter [`prune`]'s shortlist.

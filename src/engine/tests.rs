@@ -141,6 +141,54 @@ fn another_doer_than_the_facts_actors_is_not_answered() {
 }
 
 #[test]
+fn copies_of_the_facts_tell_the_same_other_doer() {
+    // Knowledge holding every fact twice (the copies under other ids):
+    // the other-doer check passes over the copies when it searches for the
+    // named one doing what is asked, and must find what it found before.
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("knowledge");
+    let mut knowledge = load_dir(&dir).unwrap_or_else(|e| panic!("{e}"));
+    let copies: Vec<_> = knowledge
+        .facts
+        .iter()
+        .map(|f| crate::knowledge::Fact {
+            id: format!("{}-copy", f.id),
+            ..f.clone()
+        })
+        .collect();
+    knowledge.facts.extend(copies);
+    let copied = Engine::new(knowledge);
+    let doer = |e: &Engine, q: &str| match e.answer(q) {
+        Reply::Unknown(NoAnswer::OtherDoer(found)) => Some((found.doer, found.citation.sentence)),
+        _ => None,
+    };
+    let asked = [
+        "did germany send javelins",
+        "did russia reject the us demands",
+        "did the us send javelins",
+        "does russia want limits",
+        "can latvia send weapons",
+        "did estonia latvia and lithuania get permission to send weapons",
+    ];
+    assert!(doer(engine(), asked[0]).is_some());
+    for question in asked {
+        assert_eq!(
+            doer(&copied, question),
+            doer(engine(), question),
+            "{question}"
+        );
+    }
+    // Each copy reads as its original: the same terms and sequences.
+    let index = &copied.index;
+    for (d, doc) in index.docs.iter().enumerate() {
+        let first = &index.docs[doc.reading as usize];
+        assert!(doc.reading as usize <= d && first.reading == doc.reading);
+        assert_eq!((&first.bag, &first.sequences), (&doc.bag, &doc.sequences));
+    }
+    let facts = copied.knowledge.facts.len();
+    assert!((facts / 2..facts).all(|d| index.docs[d].reading == index.docs[d - facts / 2].reading));
+}
+
+#[test]
 fn off_topic_chatter_is_unknown() {
     assert_eq!(
         engine().answer("who won the football match yesterday"),
