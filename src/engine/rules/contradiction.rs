@@ -857,8 +857,7 @@ impl<'q> Asserted<'q> {
         // looked up.
         let (modified, modifier_ids) = modified
             .iter()
-            .map(|(m, w)| (m, claims.modifiers.asked((m, w))))
-            .filter(|(_, a)| a.word.is_some() && !a.opposites.is_empty())
+            .filter_map(|(m, w)| Some((m, claims.modifiers.opposable((m, w))?)))
             .map(|(m, a)| (a, claims.stems.get(&**m).copied()))
             .unzip();
         Asserted {

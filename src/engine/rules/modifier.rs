@@ -137,6 +137,27 @@ impl Numbering {
             opposites,
         }
     }
+
+    /// Reads a pair of the question as [`Numbering::asked`] does, but only
+    /// one that [`opposed`] can find opposed: its word is some sentence's
+    /// pair's and its modifier has opposites there. For any other pair
+    /// (most of a question's) `None`, its modifier never looked up.
+    pub fn opposable(&self, (modifier, word): (&str, &str)) -> Option<Asked> {
+        let word = Some(*self.0.get(word)?);
+        let opposites: Vec<u32> = super::contradiction::antonyms()
+            .get(modifier)?
+            .iter()
+            .filter_map(|o| self.0.get(o).copied())
+            .collect();
+        if opposites.is_empty() {
+            return None;
+        }
+        Some(Asked {
+            modifier: self.0.get(modifier).copied(),
+            word,
+            opposites,
+        })
+    }
 }
 
 /// True when the question modifies a word of the sentence with the
@@ -188,6 +209,37 @@ mod tests {
             .map(|(m, w)| numbering.asked((m, w)))
             .collect();
         (asked, said)
+    }
+
+    /// A question's pairs that `opposable` keeps are the ones `asked`
+    /// reads with a word and opposites, read alike.
+    #[test]
+    fn opposable_keeps_what_asked_can_oppose() {
+        let sentence = "the most difficult problems in NP are the least known";
+        let mut numbering = Numbering::default();
+        for (m, w) in pairs_of(sentence) {
+            numbering.number((&m, &w));
+        }
+        let mut kept = 0;
+        for question in [
+            "what are the least difficult problems in NP",
+            "what are the most difficult problems in NP",
+            "what is least known about NP",
+            "what are the hardest questions",
+        ] {
+            for (m, w) in pairs_of(question) {
+                let asked = numbering.asked((&m, &w));
+                let can = asked.word.is_some() && !asked.opposites.is_empty();
+                let expected = can.then_some(asked);
+                kept += usize::from(expected.is_some());
+                assert_eq!(
+                    numbering.opposable((&m, &w)),
+                    expected,
+                    "{question}: {m} {w}"
+                );
+            }
+        }
+        assert!(kept > 0);
     }
 
     fn opposite(question: &str, sentence: &str) -> bool {
