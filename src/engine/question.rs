@@ -749,6 +749,9 @@ impl Gives {
             if measures_distance(&tokens, i) {
                 gives.add(Wants::Distance);
             }
+            if lasts(&tokens, i) {
+                gives.add(Wants::Duration);
+            }
             if lang.in_list(List::LocatingPrepositions, word) && i + 1 < tokens.len() {
                 gives.add(Wants::Place);
             }
@@ -811,6 +814,11 @@ impl Gives {
         if wants == Wants::Reason {
             self.0 &= !PURPOSE;
         }
+    }
+
+    /// True when the sentence gives a length of time ("for three weeks").
+    pub fn lasts(self) -> bool {
+        self.0 & Wants::Duration.bit() != 0
     }
 
     /// True when the sentence quotes someone.
@@ -1054,6 +1062,24 @@ mod tests {
         let soon = Gives::from_sentence("The U.S. will soon deliver MI-17 helicopters.");
         assert!(soon.can_give(Wants::Time));
         assert!(!soon.can_give(Wants::Date));
+    }
+
+    #[test]
+    fn a_sentence_that_gives_a_length_of_time_lasts() {
+        let lasts = |s| Gives::from_sentence(s).lasts();
+        assert!(lasts(
+            "The airport will close its only runway for three weeks."
+        ));
+        assert!(lasts(
+            "Lindsay, who has run the shop for 19 years, said so."
+        ));
+        assert!(lasts("Drivers will stage a 48-hour strike."));
+        // A date, a sum and a rate are no length of time.
+        assert!(!lasts("The bridge will open on 3 May."));
+        assert!(!lasts("Germany gave a grant of $2 million."));
+        assert!(!lasts(
+            "It expects to lose £450,000 for each week it is shut."
+        ));
     }
 
     #[test]

@@ -137,6 +137,11 @@ tunables! {
     /// Rule `not-a-person`: share of its score a fact keeps when asked "who"
     /// while none of its intents asks who.
     no_person: f32 = 0.8, 0.0, 1.0;
+    /// Rule `no-duration`: share of its score a fact keeps when asked "how
+    /// long" while its sentence gives no length of time ("for three weeks",
+    /// "19 years"); milder than `wrong_kind`, as a length of time takes
+    /// many forms ("since 2009", "from Monday until Friday").
+    no_duration: f32 = 0.55, 0.0, 1.0;
     /// Rule `roles-swapped`: share of its score a fact keeps when the question
     /// names its entities the other way round.
     swapped_roles: f32 = 0.35, 0.0, 1.0;

@@ -12,8 +12,10 @@
 //! than by one whose only reason is a "to" of purpose: "drivers to strike")
 //! `reported-reason` ("why" of a view: a sentence reporting a view with a
 //! verb of `[view-verbs]`, "warned that the strike would hit shops", may
-//! give it without a reason word) and `not-a-person` ("who" mildly prefers facts whose intents
-//! ask who, as whether a fact names a doer is known only from its intents).
+//! give it without a reason word), `not-a-person` ("who" mildly prefers facts whose intents
+//! ask who, as whether a fact names a doer is known only from its intents)
+//! and `no-duration` ("how long" prefers facts whose sentence gives a
+//! length of time, "for three weeks", without requiring one).
 
 use std::cell::RefCell;
 use std::collections::hash_map::Entry;
@@ -226,8 +228,8 @@ impl Identified {
 }
 
 /// The kind rules that fire for a fact: `not-a-person` alone for "who"
-/// questions, else any of `answer-kind` (or `unstated-reason`),
-/// `counted-thing` and `which-noun` (or `what-noun`).
+/// questions, else any of `no-duration`, `answer-kind` (or
+/// `unstated-reason`), `counted-thing` and `which-noun` (or `what-noun`).
 pub fn check(reading: &Reading, doc: &Doc, semantic: Option<&Semantic>, t: &Tunables) -> Fired {
     let mut fired = Fired::default();
     let wanted = reading.wanted;
@@ -236,6 +238,9 @@ pub fn check(reading: &Reading, doc: &Doc, semantic: Option<&Semantic>, t: &Tuna
             fired.add(Rule::NotAPerson);
         }
         return fired;
+    }
+    if wanted == Wants::Duration && !doc.gives.lasts() {
+        fired.add(Rule::NoDuration);
     }
     if wanted != Wants::Any {
         if !doc.gives.can_give(wanted) {
@@ -570,6 +575,21 @@ mod tests {
             "bridge-grant",
             Rule::NotAPerson
         ));
+    }
+
+    #[test]
+    fn how_long_prefers_a_fact_that_gives_a_length_of_time() {
+        // "in two years" is a length of time; "on 3 May" and "$2 million"
+        // are not.
+        let question = "how long did the workers take to build the bridge";
+        assert!(!fired(tiny(), question, "bridge-workers", Rule::NoDuration));
+        let question = "how long will the new bridge be open";
+        assert!(fired(tiny(), question, "bridge-opening", Rule::NoDuration));
+        let question = "how long did the german grant for the bridge last";
+        assert!(fired(tiny(), question, "bridge-grant", Rule::NoDuration));
+        // Asked when, the rule stays out of it.
+        let question = "when will the new bridge open";
+        assert!(!fired(tiny(), question, "bridge-opening", Rule::NoDuration));
     }
 
     #[test]

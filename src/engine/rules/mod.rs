@@ -88,6 +88,8 @@ pub enum Rule {
     QuotedReason,
     /// "Who": none of the fact's intents asks who.
     NotAPerson,
+    /// "How long": the fact's sentence gives no length of time.
+    NoDuration,
     /// The question names the fact's entities the other way round.
     RolesSwapped,
     /// "Did X do it": X is not among the fact's actors; never the answer.
@@ -152,7 +154,7 @@ pub enum Rule {
 
 impl Rule {
     /// Every rule, in the order `--explain` lists them.
-    pub const ALL: [Rule; 34] = [
+    pub const ALL: [Rule; 35] = [
         Rule::UnknownEntity,
         Rule::EntityMissing,
         Rule::EntitySubstituted,
@@ -166,6 +168,7 @@ impl Rule {
         Rule::ReportedReason,
         Rule::QuotedReason,
         Rule::NotAPerson,
+        Rule::NoDuration,
         Rule::RolesSwapped,
         Rule::OtherDoer,
         Rule::OtherSpeaker,
@@ -205,6 +208,7 @@ impl Rule {
             Rule::ReportedReason => "reported-reason",
             Rule::QuotedReason => "quoted-reason",
             Rule::NotAPerson => "not-a-person",
+            Rule::NoDuration => "no-duration",
             Rule::RolesSwapped => "roles-swapped",
             Rule::OtherDoer => "other-doer",
             Rule::OtherSpeaker => "other-speaker",
@@ -346,6 +350,9 @@ pub fn guard(
     if kind.has(Rule::NotAPerson) {
         factor *= t.no_person;
     } else {
+        if kind.has(Rule::NoDuration) {
+            factor *= t.no_duration;
+        }
         if kind.has(Rule::UnstatedReason) {
             factor *= t.unstated_reason;
         }
@@ -390,6 +397,7 @@ pub fn effects(fired: Fired, boosts: &[f32; 9], t: &Tunables) -> Vec<Effect> {
                     Change::Times(t.wrong_kind)
                 }
                 Rule::NotAPerson => Change::Times(t.no_person),
+                Rule::NoDuration => Change::Times(t.no_duration),
                 Rule::UnstatedReason => Change::Times(t.unstated_reason),
                 Rule::ReportedReason | Rule::QuotedReason => Change::Times(t.reported_reason),
                 Rule::RolesSwapped => Change::Times(t.swapped_roles),
