@@ -305,8 +305,11 @@ fn a_drafted_knowledge_beats_declining_on_a_third_article() {
     // rule counted-thing taking a count of a near word and ending the
     // counted phrase at a unit of time: 0.637 (51/80), precision 0.700 (28/40);
     // with the article's own names read as entities as well (which alone
-    // gave 0.613, 49/80): 0.625 (50/80), precision 0.675 (27/40).
-    drafted_at_least("article3", 0.62, 0.58);
+    // gave 0.613, 49/80): 0.625 (50/80), precision 0.675 (27/40). With rule
+    // no-duration (stop 24, chosen on the tuning sets; over all seventeen
+    // untouched articles 925 -> 933/1630 right): 0.613 (49/80), precision
+    // 0.667 (26/39), so the floor moved from 0.62 to 0.61.
+    drafted_at_least("article3", 0.61, 0.58);
 }
 
 #[test]
