@@ -95,9 +95,7 @@ pub fn what_words(words: &[&str]) -> Vec<String> {
             && !language().in_list(List::CountNouns, p[1])
             && !is_number_word(p[1])
             && !p[1].chars().any(|c| c.is_ascii_digit())
-            && !p[1].ends_with("ed")
-            && !p[1].ends_with("ing")
-            && language().irregular_base(p[1]).is_none()
+            && !reads_as_verb(p[1])
     });
     let Some(at) = start.filter(|&at| at <= 2) else {
         return Vec::new();
@@ -148,18 +146,20 @@ pub fn identified_words(words: &[&str]) -> Vec<String> {
     noun
 }
 
+/// True for a word that reads as a verb after "what" or a noun: a
+/// participle ("stationed", "happening") or a form of an irregular verb
+/// ("sent"). Read by `what_words` and `noun_of` alike.
+fn reads_as_verb(word: &str) -> bool {
+    word.ends_with("ed") || word.ends_with("ing") || language().irregular_base(word).is_some()
+}
+
 /// The noun of the phrase that opens `words`, skipping `skipped`: the
 /// phrase ends at the first function word ("which NATO ally did", "what
 /// specific proposals for common ground") or at a verb after the noun
 /// ("which envoy stationed in Russia", "what kind of newspaper said": a
 /// participle, a form of an irregular verb or a verb of speech).
 fn noun_of(words: &[&str], skipped: Option<List>) -> Vec<String> {
-    let verb = |w: &str| {
-        w.ends_with("ed")
-            || w.ends_with("ing")
-            || language().irregular_base(w).is_some()
-            || language().in_list(List::SpeechVerbs, w)
-    };
+    let verb = |w: &str| reads_as_verb(w) || language().in_list(List::SpeechVerbs, w);
     words
         .iter()
         .filter(|w| skipped.is_none_or(|list| !language().in_list(list, w)))
