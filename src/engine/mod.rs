@@ -78,6 +78,9 @@ pub struct Engine {
     /// The article's own proper names ([`Engine::article_names`]), read
     /// at build when the entity rules use them, else on first asking.
     article_names: std::sync::OnceLock<Vec<Vec<String>>>,
+    /// The terms of the leaders' titles the knowledge uses (rule
+    /// `role-title`), read on the first question that asks for a leader.
+    leader_titles: std::sync::OnceLock<Vec<analyze::TermId>>,
 }
 
 impl Engine {
@@ -125,7 +128,15 @@ impl Engine {
             offered,
             tunables,
             article_names,
+            leader_titles: std::sync::OnceLock::new(),
         }
+    }
+
+    /// The terms of the leaders' titles the knowledge uses, sorted (rule
+    /// `role-title`): read once, on the first question asking for a leader.
+    pub(crate) fn leader_titles(&self) -> &[analyze::TermId] {
+        self.leader_titles
+            .get_or_init(|| rules::role::title_terms(&self.analyzer))
     }
 
     /// The knowledge this engine answers from.

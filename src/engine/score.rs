@@ -250,7 +250,7 @@ fn query(engine: &Engine, tokens: &[Token], wanted: Wants) -> Result<Query, NoAn
     let titles = if roles.is_empty() {
         Vec::new()
     } else {
-        rules::role::title_terms(&engine.analyzer)
+        engine.leader_titles().to_vec()
     };
     Ok(Query {
         exact,
