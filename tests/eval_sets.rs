@@ -516,6 +516,29 @@ fn a_drafted_knowledge_beats_declining_on_an_eighteenth_article() {
 }
 
 #[test]
+fn a_drafted_knowledge_beats_declining_on_a_nineteenth_article() {
+    // A university's plan to close 14 degree courses and cut 300 posts
+    // after a fall in overseas students, with a strike ballot, a protest and
+    // a council vote ahead (1,300 words, fictional, UK spelling), and 100
+    // questions (40 the article does not answer), written blind the same
+    // way. Declining everything scores 0.400. Measured when it was added
+    // (stop 25): 0.600 (60/100), precision 0.633 (31/49).
+    drafted_at_least("article19", 0.59, 0.62);
+}
+
+#[test]
+fn a_drafted_knowledge_beats_declining_on_a_twentieth_article() {
+    // A US county's 911 dispatch centre down for nearly four hours after a
+    // faulty software update, a delayed ambulance under review, and a
+    // backup plan with dates and costs (1,260 words, fictional, US
+    // spelling), and 100 questions (40 the article does not answer),
+    // written blind the same way. Declining everything scores 0.400.
+    // Measured when it was added (stop 25): 0.600 (60/100), precision
+    // 0.667 (30/45).
+    drafted_at_least("article20", 0.59, 0.66);
+}
+
+#[test]
 fn a_drafted_knowledge_beats_declining_on_the_tuning_article() {
     // A transport strike report and 80 questions (32 unanswerable) written
     // the same way; its misses are read to improve drafting, so it is a
