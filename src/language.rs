@@ -966,6 +966,13 @@ mod tests {
         assert_eq!(language().irregular_base("sent"), Some("send"));
         assert_eq!(language().irregular_base("written"), Some("write"));
         assert_eq!(language().irregular_base("left"), None);
+        // A paraphrase's "has fallen" or "broke out" meets "fall", "break".
+        assert_eq!(language().irregular_base("fallen"), Some("fall"));
+        assert_eq!(language().irregular_base("broke"), Some("break"));
+        assert_eq!(
+            crate::text::stem("underwent"),
+            crate::text::stem("undergoes")
+        );
     }
 
     #[test]

@@ -561,3 +561,36 @@ fn a_document_s_bag_holds_every_term_of_its_sequences() {
         }
     }
 }
+
+/// A made-up harbour article of two sentences alike but for the words a
+/// paraphrase says otherwise, which `assets/lang/synonyms.txt` joins.
+fn harbour() -> Engine {
+    let article = "Harbour notes\n\n\
+        The largest ferry carries up to 60 cars. \
+        The smallest ferry carries up to 20 vans.\n";
+    let facts = [
+        ("largest", "The largest ferry carries up to 60 cars."),
+        ("smallest", "The smallest ferry carries up to 20 vans."),
+    ];
+    Engine::new(crate::fixtures::drafted_like(article, &facts, ""))
+}
+
+/// The fact ranked first for a question.
+fn best_fact(engine: &Engine, question: &str) -> String {
+    let explained = engine.explain(question, 5);
+    explained
+        .facts
+        .first()
+        .map(|f| f.fact.clone())
+        .unwrap_or_default()
+}
+
+#[test]
+fn a_paraphrase_meets_the_sentence_in_other_words() {
+    let harbour = harbour();
+    // "biggest" is "largest", "automobiles" are cars.
+    assert_eq!(
+        best_fact(&harbour, "how many automobiles can the biggest boat take"),
+        "largest"
+    );
+}
