@@ -625,9 +625,12 @@ impl Analyzer {
         if rank.is_some_and(|r| r <= RARE_RANK || word.chars().count() < 5) {
             return None;
         }
-        let (fixed, distance) = self.typo.correct(word)?;
-        let allowed = rank.is_none() || distance == 1;
-        allowed.then_some(fixed)
+        // A typo of the knowledge's own words first: "blinkin" is the
+        // article's Blinken, not "blinking".
+        match self.typo.correct(word) {
+            Some((fixed, distance)) if rank.is_none() || distance == 1 => Some(fixed),
+            _ => dropped_g(word, rank),
+        }
     }
 
     /// A real word one edit from completing a phrase of the synonyms with
@@ -923,6 +926,21 @@ pub fn merged_synonyms(knowledge: &Knowledge) -> Vec<(String, Vec<String>)> {
     groups
 }
 
+/// The "-ing" word that chat writes without its "g" ("waitin", "nothin"),
+/// when the typed word is no common English word (`rank`: its frequency
+/// rank) and the "-ing" word is one: read as that word, it meets the
+/// article's "waited" by stem, or is the stop word it stands for, instead
+/// of an unknown word counted against every fact. "kin" and "win" are
+/// words of their own and stay.
+fn dropped_g(word: &str, rank: Option<usize>) -> Option<&'static str> {
+    if !word.ends_with("in") || word.len() < 4 || rank.is_some_and(|r| r <= RARE_RANK) {
+        return None;
+    }
+    let vectors = crate::vectors::embedded_once()?;
+    let id = vectors.id(&format!("{word}g"))?;
+    vectors.word(id)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -1037,6 +1055,24 @@ mod tests {
         let q = a.analyse_question(&asked);
         assert_eq!(&*q.all_words, ["who", "sent", "the", "aid"]);
         assert_eq!(q.corrections, [("snet".to_string(), "sent".to_string())]);
+    }
+
+    #[test]
+    fn a_chat_word_without_its_g_is_read_as_the_ing_word() {
+        let a = analyzer("");
+        let read = Words::read("was the mayor sendin aid to the towin or their kin");
+        let asked = read.to_strs();
+        let q = a.analyse_question(&asked);
+        // "sending" meets the article's "sent"; "kin" is a word of its own.
+        // A typo of the article's own word is that word: "towin" is the
+        // article's "town", not "towing".
+        assert_eq!(
+            &*q.all_words,
+            [
+                "was", "the", "mayor", "sending", "aid", "to", "the", "town", "or", "their", "kin"
+            ]
+        );
+        assert!(q.tokens.iter().any(|t| *t.stem == *a.stem_of("sent")));
     }
 
     #[test]
