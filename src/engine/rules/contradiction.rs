@@ -345,6 +345,15 @@ pub struct Claims {
     by_term: Vec<Option<Id>>,
     /// The stems of the sentences' modifier pairs, numbered.
     modifiers: super::modifier::Numbering,
+    /// For each stem, by number, its number in [`Claims::modifiers`] when
+    /// some sentence's modifier pair uses it: a question's pair whose word
+    /// has none opposes no sentence's pair, and is dropped without hashing
+    /// its stem.
+    pair_words: Vec<Option<u32>>,
+    /// Whether every stem [`Claims::modifiers`] numbers has a number here
+    /// too: then a word whose stem has none is no sentence pair's stem, and
+    /// is dropped without a look-up.
+    pair_stems_numbered: bool,
     /// The stop words whose stems have opposites, with those stems: a stop
     /// word's stem is read only as a modifier ([`super::modifier::pairs`]),
     /// so a question's stop word costs one look-up here instead of
@@ -397,6 +406,12 @@ impl Claims {
             .iter()
             .map(|stem| antonyms().contains_key(*stem))
             .collect();
+        claims.pair_words = by_number
+            .iter()
+            .map(|stem| claims.modifiers.number_of(stem))
+            .collect();
+        claims.pair_stems_numbered =
+            claims.pair_words.iter().flatten().count() == claims.modifiers.len();
         claims.by_term = (0..analyzer.vocabulary_len())
             .map(|term| {
                 let stem = analyzer.term_text(term as TermId)?;
@@ -412,6 +427,17 @@ impl Claims {
         match token.term {
             Some(term) => self.by_term.get(term as usize).copied().flatten(),
             None => self.stems.get(token.stem.as_str()).copied(),
+        }
+    }
+
+    /// The number [`Claims::modifiers`] gives a question word's stem, when
+    /// some sentence's pair uses it: by the stem's number when it has one.
+    fn pair_word(&self, read: &Read) -> Option<u32> {
+        match read {
+            Read::Stop(_) => None,
+            Read::Content(_, Some(id)) => self.pair_words.get(*id as usize).copied().flatten(),
+            Read::Content(_, None) if self.pair_stems_numbered => None,
+            Read::Content(stem, None) => self.modifiers.number_of(stem),
         }
     }
 
@@ -831,33 +857,38 @@ impl<'q> Asserted<'q> {
             Vec::new()
         };
         let affirm = may_affirm.then_some(affirm_stems);
-        let modified = super::modifier::pairs_read(&super::modifier::Words {
-            len: question.len(),
-            modifier_at: |i: usize| match &read[i] {
-                Read::Stop(modifier) => modifier.map(Cow::Borrowed),
-                Read::Content(stem, id) => claims
-                    .is_antonymous(stem, *id)
-                    .then_some(Cow::Borrowed(&**stem)),
-            },
-            stem_at: |i: usize| match &read[i] {
-                Read::Stop(modifier) => modifier.map(Cow::Borrowed),
-                Read::Content(stem, _) => Some(Cow::Borrowed(&**stem)),
-            },
-            stop_at,
-            question_word_at: |i: usize| {
-                classes.map_or_else(
-                    || is_question_word(question[i]),
-                    |c: &[Classes]| c[i].has(List::Question),
-                )
-            },
-        });
         // Only a pair whose word some sentence's pair modifies, with a
         // modifier that has opposites there, can be opposed
-        // (`modifier::opposed`): no other one is kept, nor its modifier
-        // looked up.
+        // (`modifier::opposed`): no other one is kept, nor its modifier's
+        // opposites looked up. A word's number among the pairs is read by
+        // its stem's number: one whose stem the knowledge lacks is no
+        // sentence pair's word (those are all numbered).
+        let modified = super::modifier::numbered_pairs(
+            &super::modifier::Words {
+                len: question.len(),
+                modifier_at: |i: usize| match &read[i] {
+                    Read::Stop(modifier) => modifier.map(Cow::Borrowed),
+                    Read::Content(stem, id) => claims
+                        .is_antonymous(stem, *id)
+                        .then_some(Cow::Borrowed(&**stem)),
+                },
+                stem_at: |i: usize| match &read[i] {
+                    Read::Stop(modifier) => modifier.map(Cow::Borrowed),
+                    Read::Content(stem, _) => Some(Cow::Borrowed(&**stem)),
+                },
+                stop_at,
+                question_word_at: |i: usize| {
+                    classes.map_or_else(
+                        || is_question_word(question[i]),
+                        |c: &[Classes]| c[i].has(List::Question),
+                    )
+                },
+            },
+            |i| claims.pair_word(&read[i]),
+        );
         let (modified, modifier_ids) = modified
             .iter()
-            .filter_map(|(m, w)| Some((m, claims.modifiers.opposable((m, w))?)))
+            .filter_map(|(m, w)| Some((m, claims.modifiers.opposable_numbered(m, *w)?)))
             .map(|(m, a)| (a, claims.stems.get(&**m).copied()))
             .unzip();
         Asserted {
@@ -1215,6 +1246,25 @@ mod tests {
                 assert_eq!(e.claims.token_stem_id(token), by_text, "{message}");
             }
         }
+    }
+
+    #[test]
+    fn a_words_number_among_the_pairs_is_read_by_its_stems_number() {
+        // By the stem's number, or none for a stem the knowledge lacks,
+        // as looking the stem up among the pairs' stems gives.
+        let e = engine();
+        assert!(!e.claims.modifiers.is_empty(), "increase in pressure");
+        assert!(e.claims.pair_stems_numbered);
+        let mut numbered = 0;
+        let stems = e.claims.stems.keys().map(String::as_str);
+        for stem in stems.chain(["decreas", "zzyzx", "most", "least"]) {
+            let id = e.claims.stems.get(stem).copied();
+            let read = Read::Content(Cow::Borrowed(stem), id);
+            let expected = e.claims.modifiers.number_of(stem);
+            assert_eq!(e.claims.pair_word(&read), expected, "{stem}");
+            numbered += usize::from(expected.is_some());
+        }
+        assert!(numbered >= 1, "{numbered}");
     }
 
     #[test]
