@@ -230,6 +230,68 @@ fn stop_modifiers(analyzer: &Analyzer) -> FxHashMap<&'static str, String> {
         .collect()
 }
 
+/// Where a question's words stand among the words its analysis read, for
+/// the words analysis left as they were (most questions have a word that a
+/// synonym or a correction changed, "moscow" read "russia", and then no
+/// word's place was known): the words before the first it changed and
+/// those after the last (counted from the end), and, when it changed words
+/// one for one, every word it left in its place. At such a place the
+/// analysis' classes are the word's and its token, if any, is the word's.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Aligned<'a> {
+    /// The words analysis read and their classes.
+    all_words: &'a [&'a str],
+    classes: &'a [Classes],
+    /// The question's words.
+    question: &'a [&'a str],
+    /// How many words lead both unchanged.
+    prefix: usize,
+    /// The place among the question's words from which the words end both
+    /// unchanged.
+    suffix_from: usize,
+}
+
+impl<'a> Aligned<'a> {
+    /// Reads where the question's words stand in its analysis.
+    pub(super) fn new(question: &'a [&'a str], analysed: &'a Analysed) -> Aligned<'a> {
+        let all_words = &analysed.all_words[..];
+        let (q, a) = (question.len(), all_words.len());
+        // The same words compared by their pointers first: a word analysis
+        // left is the question's own.
+        let same = |i: usize, k: usize| {
+            std::ptr::eq(question[i], all_words[k]) || question[i] == all_words[k]
+        };
+        let prefix = (0..q.min(a)).take_while(|&i| same(i, i)).count();
+        let suffix = (0..q.min(a) - prefix)
+            .take_while(|&n| same(q - 1 - n, a - 1 - n))
+            .count();
+        Aligned {
+            all_words,
+            classes: &analysed.classes,
+            question,
+            prefix,
+            suffix_from: q - suffix,
+        }
+    }
+
+    /// The place among the analysed words of question word `i`, when it is
+    /// that word there.
+    #[inline]
+    fn place(&self, i: usize) -> Option<usize> {
+        let (q, a) = (self.question.len(), self.all_words.len());
+        if i < self.prefix {
+            Some(i)
+        } else if i >= self.suffix_from {
+            (i + a).checked_sub(q)
+        } else if q == a && self.question[i] == self.all_words[i] {
+            Some(i)
+        } else {
+            None
+        }
+        .filter(|&k| k < self.classes.len())
+    }
+}
+
 /// A word of a question as [`Asserted::new`] reads it first.
 enum Read<'q> {
     /// A stop word, with its stem when that has opposites.
@@ -345,6 +407,15 @@ pub struct Claims {
     by_term: Vec<Option<Id>>,
     /// The stems of the sentences' modifier pairs, numbered.
     modifiers: super::modifier::Numbering,
+    /// For each stem, by number, its number in [`Claims::modifiers`] when
+    /// some sentence's modifier pair uses it: a question's pair whose word
+    /// has none opposes no sentence's pair, and is dropped without hashing
+    /// its stem.
+    pair_words: Vec<Option<u32>>,
+    /// Whether every stem [`Claims::modifiers`] numbers has a number here
+    /// too: then a word whose stem has none is no sentence pair's stem, and
+    /// is dropped without a look-up.
+    pair_stems_numbered: bool,
     /// The stop words whose stems have opposites, with those stems: a stop
     /// word's stem is read only as a modifier ([`super::modifier::pairs`]),
     /// so a question's stop word costs one look-up here instead of
@@ -397,6 +468,12 @@ impl Claims {
             .iter()
             .map(|stem| antonyms().contains_key(*stem))
             .collect();
+        claims.pair_words = by_number
+            .iter()
+            .map(|stem| claims.modifiers.number_of(stem))
+            .collect();
+        claims.pair_stems_numbered =
+            claims.pair_words.iter().flatten().count() == claims.modifiers.len();
         claims.by_term = (0..analyzer.vocabulary_len())
             .map(|term| {
                 let stem = analyzer.term_text(term as TermId)?;
@@ -412,6 +489,17 @@ impl Claims {
         match token.term {
             Some(term) => self.by_term.get(term as usize).copied().flatten(),
             None => self.stems.get(token.stem.as_str()).copied(),
+        }
+    }
+
+    /// The number [`Claims::modifiers`] gives a question word's stem, when
+    /// some sentence's pair uses it: by the stem's number when it has one.
+    fn pair_word(&self, read: &Read) -> Option<u32> {
+        match read {
+            Read::Stop(_) => None,
+            Read::Content(_, Some(id)) => self.pair_words.get(*id as usize).copied().flatten(),
+            Read::Content(_, None) if self.pair_stems_numbered => None,
+            Read::Content(stem, None) => self.modifiers.number_of(stem),
         }
     }
 
@@ -721,14 +809,15 @@ struct Asserted<'q> {
 
 impl<'q> Asserted<'q> {
     /// Reads a question (`analysed`: its analysis, whose tokens' stems and
-    /// corrected words' typed stems are reused; `classes`: the classes of each of its words, when analysis
-    /// read them in place, whose tokens then stand at their words'
-    /// places; `yes_no`: whether it asks for a yes or a no);
-    /// `article_numbers` are the numbers the article gives.
+    /// corrected words' typed stems are reused; `aligned`: where its words
+    /// stand in the analysis, whose classes and tokens then stand for
+    /// those words (without it every word is looked up); `yes_no`: whether
+    /// it asks for a yes or a no); `article_numbers` are the numbers the
+    /// article gives.
     fn new(
         question: &'q [&'q str],
         analysed: &'q Analysed,
-        classes: Option<&[Classes]>,
+        aligned: Option<Aligned>,
         yes_no: bool,
         claims: &'q Claims,
         analyzer: &'q Analyzer,
@@ -755,10 +844,14 @@ impl<'q> Asserted<'q> {
         // its word).
         // A stop word is read only as a modifier, whose stem the engine
         // knows already when it has opposites: no stop word is stemmed.
-        // With the words' classes, a word's token is found at its place
-        // and no word's classes are looked up again.
-        let stop_at =
-            |i: usize| classes.map_or_else(|| is_stopword(question[i]), |c| c[i].is_stopword());
+        // A word analysis read in its place has its token found there and
+        // its classes not looked up again.
+        let place = |i: usize| aligned.as_ref().and_then(|a| a.place(i));
+        let classes = &analysed.classes[..];
+        let stop_at = |i: usize| match place(i) {
+            Some(k) => classes[k].is_stopword(),
+            None => is_stopword(question[i]),
+        };
         let tokens = &analysed.tokens[..];
         let typed_stems = &analysed.typed_stems[..];
         let mut placed = tokens.iter().peekable();
@@ -769,10 +862,10 @@ impl<'q> Asserted<'q> {
                 if stop_at(i) {
                     return Read::Stop(claims.stop_modifiers.get(*w).map(String::as_str));
                 }
-                let token = match classes {
-                    Some(_) => {
-                        while placed.next_if(|t| t.at < i).is_some() {}
-                        placed.next_if(|t| t.at == i)
+                let token = match place(i) {
+                    Some(k) => {
+                        while placed.next_if(|t| t.at < k).is_some() {}
+                        placed.next_if(|t| t.at == k)
                     }
                     None => tokens.iter().find(|t| *t.word == **w),
                 };
@@ -831,33 +924,36 @@ impl<'q> Asserted<'q> {
             Vec::new()
         };
         let affirm = may_affirm.then_some(affirm_stems);
-        let modified = super::modifier::pairs_read(&super::modifier::Words {
-            len: question.len(),
-            modifier_at: |i: usize| match &read[i] {
-                Read::Stop(modifier) => modifier.map(Cow::Borrowed),
-                Read::Content(stem, id) => claims
-                    .is_antonymous(stem, *id)
-                    .then_some(Cow::Borrowed(&**stem)),
-            },
-            stem_at: |i: usize| match &read[i] {
-                Read::Stop(modifier) => modifier.map(Cow::Borrowed),
-                Read::Content(stem, _) => Some(Cow::Borrowed(&**stem)),
-            },
-            stop_at,
-            question_word_at: |i: usize| {
-                classes.map_or_else(
-                    || is_question_word(question[i]),
-                    |c: &[Classes]| c[i].has(List::Question),
-                )
-            },
-        });
         // Only a pair whose word some sentence's pair modifies, with a
         // modifier that has opposites there, can be opposed
-        // (`modifier::opposed`): no other one is kept, nor its modifier
-        // looked up.
+        // (`modifier::opposed`): no other one is kept, nor its modifier's
+        // opposites looked up. A word's number among the pairs is read by
+        // its stem's number: one whose stem the knowledge lacks is no
+        // sentence pair's word (those are all numbered).
+        let modified = super::modifier::numbered_pairs(
+            &super::modifier::Words {
+                len: question.len(),
+                modifier_at: |i: usize| match &read[i] {
+                    Read::Stop(modifier) => modifier.map(Cow::Borrowed),
+                    Read::Content(stem, id) => claims
+                        .is_antonymous(stem, *id)
+                        .then_some(Cow::Borrowed(&**stem)),
+                },
+                stem_at: |i: usize| match &read[i] {
+                    Read::Stop(modifier) => modifier.map(Cow::Borrowed),
+                    Read::Content(stem, _) => Some(Cow::Borrowed(&**stem)),
+                },
+                stop_at,
+                question_word_at: |i: usize| match place(i) {
+                    Some(k) => classes[k].has(List::Question),
+                    None => is_question_word(question[i]),
+                },
+            },
+            |i| claims.pair_word(&read[i]),
+        );
         let (modified, modifier_ids) = modified
             .iter()
-            .filter_map(|(m, w)| Some((m, claims.modifiers.opposable((m, w))?)))
+            .filter_map(|(m, w)| Some((m, claims.modifiers.opposable_numbered(m, *w)?)))
             .map(|(m, a)| (a, claims.stems.get(&**m).copied()))
             .unzip();
         Asserted {
@@ -1078,16 +1174,10 @@ pub fn apply(
     }
     let t = &engine.tunables;
     let claims = &engine.claims;
-    // The classes analysis read stand for the question's own words when
-    // it changed none of them (then its words are these very words).
-    let classes = match &analysed.all_words {
-        Cow::Borrowed(words) if std::ptr::eq(*words, question) => Some(&analysed.classes[..]),
-        _ => None,
-    };
     let asked = Asserted::new(
         question,
         analysed,
-        classes,
+        Some(Aligned::new(question, analysed)),
         yes_no,
         claims,
         &engine.analyzer,
@@ -1168,17 +1258,18 @@ mod tests {
     }
 
     /// The contradiction rules' reading of a question that asks for
-    /// something (no yes/no), with the classes analysis read or without.
+    /// something (no yes/no), with its words placed in its analysis or
+    /// each looked up.
     fn asserted<'q>(
         e: &'q Engine,
         question: &'q [&'q str],
         analysed: &'q Analysed,
-        classes: Option<&'q [Classes]>,
+        aligned: Option<Aligned>,
     ) -> Asserted<'q> {
         Asserted::new(
             question,
             analysed,
-            classes,
+            aligned,
             false,
             &e.claims,
             &e.analyzer,
@@ -1202,19 +1293,78 @@ mod tests {
             let words = e.question_words(message);
             let question = words.to_strs();
             let analysed = e.analyzer.analyse_question(&question);
-            let classes = match &analysed.all_words {
-                Cow::Borrowed(_) => Some(&analysed.classes[..]),
-                Cow::Owned(_) => None,
-            };
-            assert!(classes.is_some(), "{message}: no word changed");
-            let read = |classes| asserted(&e, &question, &analysed, classes);
-            assert_eq!(read(classes), read(None), "{message}");
+            assert!(
+                matches!(analysed.all_words, Cow::Borrowed(_)),
+                "{message}: no word changed"
+            );
+            let aligned = Aligned::new(&question, &analysed);
+            assert!((0..question.len()).all(|i| aligned.place(i) == Some(i)));
+            let read = |aligned| asserted(&e, &question, &analysed, aligned);
+            assert_eq!(read(Some(aligned)), read(None), "{message}");
             // A token's stem is numbered by its term as by its text.
             for token in &analysed.tokens {
                 let by_text = e.claims.stems.get(token.stem.as_str()).copied();
                 assert_eq!(e.claims.token_stem_id(token), by_text, "{message}");
             }
         }
+    }
+
+    #[test]
+    fn a_question_analysis_changed_reads_as_one_read_word_by_word() {
+        // Words a synonym or a correction changed, one for one or a phrase
+        // for a word, and fillers left out: the words analysis left are
+        // placed (each the very word at its place) and read as looking
+        // each word up reads them.
+        let e = engine();
+        let (mut shifted, mut placed) = (0, 0);
+        for message in [
+            "did mira quell begin the zorblat prototype in 1987?",
+            "who can repiar the zorblat engnie at night?",
+            "so basically who can actually repair the zorblat engine?",
+            "does the output show a decrease in pressure at nihgt?",
+            "why can't the workshop welcome visitors on mondays, at the beginning of the week?",
+            "what does the musuem not open on mondays, basically?",
+        ] {
+            let words = e.question_words(message);
+            let question = words.to_strs();
+            let analysed = e.analyzer.analyse_question(&question);
+            let all_words = &analysed.all_words[..];
+            assert!(
+                matches!(analysed.all_words, Cow::Owned(_)),
+                "{message}: some word changed"
+            );
+            shifted += usize::from(all_words.len() != question.len());
+            let aligned = Aligned::new(&question, &analysed);
+            for (i, word) in question.iter().enumerate() {
+                if let Some(k) = aligned.place(i) {
+                    assert_eq!(all_words[k], *word, "{message}: {i}");
+                    placed += 1;
+                }
+            }
+            let read = |aligned| asserted(&e, &question, &analysed, aligned);
+            assert_eq!(read(Some(aligned)), read(None), "{message}");
+        }
+        assert!(shifted >= 1, "{shifted}");
+        assert!(placed >= 20, "{placed}");
+    }
+
+    #[test]
+    fn a_words_number_among_the_pairs_is_read_by_its_stems_number() {
+        // By the stem's number, or none for a stem the knowledge lacks,
+        // as looking the stem up among the pairs' stems gives.
+        let e = engine();
+        assert!(!e.claims.modifiers.is_empty(), "increase in pressure");
+        assert!(e.claims.pair_stems_numbered);
+        let mut numbered = 0;
+        let stems = e.claims.stems.keys().map(String::as_str);
+        for stem in stems.chain(["decreas", "zzyzx", "most", "least"]) {
+            let id = e.claims.stems.get(stem).copied();
+            let read = Read::Content(Cow::Borrowed(stem), id);
+            let expected = e.claims.modifiers.number_of(stem);
+            assert_eq!(e.claims.pair_word(&read), expected, "{stem}");
+            numbered += usize::from(expected.is_some());
+        }
+        assert!(numbered >= 1, "{numbered}");
     }
 
     #[test]

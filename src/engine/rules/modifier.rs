@@ -79,6 +79,33 @@ where
         .collect()
 }
 
+/// The pairs of [`pairs_read`] whose word `numbered` gives a number (the
+/// number [`Numbering`] gives its stem: `None` when no sentence's pair
+/// modifies it), each as its modifier and that number, in the same order:
+/// no stem of a pair's word is copied or hashed to be dropped later.
+pub fn numbered_pairs<'s, M, S, P, Q>(
+    words: &Words<M, S, P, Q>,
+    numbered: impl Fn(usize) -> Option<u32>,
+) -> Vec<(Cow<'s, str>, u32)>
+where
+    M: Fn(usize) -> Option<Cow<'s, str>>,
+    P: Fn(usize) -> bool,
+    Q: Fn(usize) -> bool,
+{
+    (0..words.len)
+        .filter_map(|i| {
+            // Most words have no opposite: that is read first, as
+            // [`pairs_read`] does (a word's classes may cost look-ups).
+            let modifier = (words.modifier_at)(i)?;
+            let at = (i + 1..words.len)
+                .take(BETWEEN + 1)
+                .take_while(|&j| !(words.question_word_at)(j))
+                .find(|&j| !(words.stop_at)(j))?;
+            Some((modifier, numbered(at)?))
+        })
+        .collect()
+}
+
 /// The stems of the sentences' [`pairs`], numbered once when the engine
 /// is built, so that [`opposed`] compares numbers: it ran on each of the
 /// best candidates whose sentence has a pair, comparing strings and
@@ -138,12 +165,24 @@ impl Numbering {
         }
     }
 
-    /// Reads a pair of the question as [`Numbering::asked`] does, but only
-    /// one that [`opposed`] can find opposed: its word is some sentence's
-    /// pair's and its modifier has opposites there. For any other pair
-    /// (most of a question's) `None`, its modifier never looked up.
-    pub fn opposable(&self, (modifier, word): (&str, &str)) -> Option<Asked> {
-        let word = Some(*self.0.get(word)?);
+    /// How many stems are numbered.
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
+
+    /// True when no stem is numbered.
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    /// The number of a stem, when some sentence's pair uses it.
+    pub fn number_of(&self, stem: &str) -> Option<u32> {
+        self.0.get(stem).copied()
+    }
+
+    /// [`Numbering::opposable`] for a pair whose word's number is known
+    /// already ([`numbered_pairs`]).
+    pub fn opposable_numbered(&self, modifier: &str, word: u32) -> Option<Asked> {
         let opposites: Vec<u32> = super::contradiction::antonyms()
             .get(modifier)?
             .iter()
@@ -154,9 +193,17 @@ impl Numbering {
         }
         Some(Asked {
             modifier: self.0.get(modifier).copied(),
-            word,
+            word: Some(word),
             opposites,
         })
+    }
+
+    /// Reads a pair of the question as [`Numbering::asked`] does, but only
+    /// one that [`opposed`] can find opposed: its word is some sentence's
+    /// pair's and its modifier has opposites there. For any other pair
+    /// (most of a question's) `None`, its modifier never looked up.
+    pub fn opposable(&self, (modifier, word): (&str, &str)) -> Option<Asked> {
+        self.opposable_numbered(modifier, self.number_of(word)?)
     }
 }
 
@@ -240,6 +287,54 @@ mod tests {
             }
         }
         assert!(kept > 0);
+    }
+
+    /// The numbered pairs of a question are its pairs whose word the
+    /// numbering has, in order, and keep what `opposable` keeps.
+    #[test]
+    fn numbered_pairs_are_the_pairs_whose_word_is_numbered() {
+        let sentence = "the most difficult problems come before the war, not after the peace";
+        let mut numbering = Numbering::default();
+        for (m, w) in pairs_of(sentence) {
+            numbering.number((&m, &w));
+        }
+        let mut numbered_any = 0;
+        for question in [
+            "what are the least difficult problems",
+            "what came after the war and before the peace",
+            "what is least known about the most recent war",
+            "what are the hardest questions",
+        ] {
+            let words = words(question);
+            let stems: Vec<String> = words.iter().map(|w| stem(w)).collect();
+            let opposites = super::super::contradiction::antonyms();
+            let read = Words {
+                len: words.len(),
+                modifier_at: |i: usize| {
+                    Some(Cow::Borrowed(stems[i].as_str())).filter(|m| opposites.contains_key(&**m))
+                },
+                stem_at: |i: usize| Some(Cow::Borrowed(stems[i].as_str())),
+                stop_at: |i: usize| is_stopword(&words[i]),
+                question_word_at: |i: usize| is_question_word(&words[i]),
+            };
+            let numbered = numbered_pairs(&read, |i| numbering.number_of(&stems[i]));
+            let expected: Vec<(Cow<str>, u32)> = pairs_read(&read)
+                .into_iter()
+                .filter_map(|(m, w)| Some((m, numbering.number_of(&w)?)))
+                .collect();
+            assert_eq!(numbered, expected, "{question}");
+            numbered_any += numbered.len();
+            for (m, w) in &numbered {
+                let word = numbering.0.iter().find(|(_, n)| *n == w).map(|(s, _)| s);
+                let word = word.unwrap_or_else(|| panic!("{w} is numbered"));
+                assert_eq!(
+                    numbering.opposable_numbered(m, *w),
+                    numbering.opposable((m, word)),
+                    "{question}"
+                );
+            }
+        }
+        assert!(numbered_any >= 3, "{numbered_any}");
     }
 
     fn opposite(question: &str, sentence: &str) -> bool {
