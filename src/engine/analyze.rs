@@ -530,13 +530,21 @@ impl Analyzer {
             classes,
             ..
         } = self.finish(raw, None, Vec::new());
-        let mut words = Words::with_capacity(text.len(), all_words.len());
-        for &word in all_words.iter() {
-            words.push(word);
-        }
+        // The words read, kept as they are when analysis changed none of
+        // them (most knowledge text the rules read): no second buffer.
+        let changed = all_words.len() != words.len()
+            || all_words.iter().zip(words.iter()).any(|(&a, b)| a != b);
+        let rewritten = changed.then(|| {
+            let mut rewritten = Words::with_capacity(text.len(), all_words.len());
+            for &word in all_words.iter() {
+                rewritten.push(word);
+            }
+            rewritten
+        });
+        drop(all_words);
         Known {
             tokens,
-            all_words: words,
+            all_words: rewritten.unwrap_or(words),
             classes,
         }
     }
@@ -647,10 +655,7 @@ impl Analyzer {
         // The correction must be one of the few words that follow in a
         // phrase, one edit away: when none of them is, the search of the
         // whole vocabulary (most of this step's cost) cannot find it.
-        if !next
-            .iter()
-            .any(|n| super::typo::distance_within(word, n, 1) == Some(1))
-        {
+        if !next.iter().any(|n| super::typo::one_edit_apart(word, n)) {
             return None;
         }
         let (fixed, distance) = self.typo.correct(word)?;
