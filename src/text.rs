@@ -277,6 +277,7 @@ impl Sink for Words {
         kept
     }
 
+    #[inline]
     fn lowercase(&mut self, _text: &str, kept: usize, start: usize, end: usize) {
         let (start, end) = (kept + start, kept + end);
         let word = self.text.as_bytes().get(start..end).unwrap_or_default();

@@ -672,7 +672,11 @@ impl Analyzer {
         corrections: Vec<(String, String)>,
     ) -> Analysed<'a> {
         self.drop_chat_frames(&mut raw);
-        raw.retain(|r| !self.classes(r.word, r.facts).has(List::Fillers));
+        // Most questions hold no filler: nothing to move.
+        let filler = |r: &Read<'_>| self.classes(r.word, r.facts).has(List::Fillers);
+        if raw.iter().any(filler) {
+            raw.retain(|r| !filler(r));
+        }
         let read = self.apply_synonyms(raw);
         let mut tokens = Vec::with_capacity(read.len());
         let mut all_classes = Vec::with_capacity(read.len());
