@@ -152,10 +152,10 @@ impl TypoIndex {
 /// computes in a table on the stack; longer or other words go to `strsim`.
 const SHORT: usize = 32;
 
-/// True when two words are exactly one edit apart: `distance_within(a, b,
-/// 1) == Some(1)` (one insertion, deletion, substitution or transposition
-/// of two adjacent letters). ASCII words are compared in one pass over
-/// their bytes, without the distance's table.
+/// True when two words are exactly one edit apart (one insertion,
+/// deletion, substitution or transposition of two adjacent letters): what
+/// [`distance_within`] with a bound of one tells by `Some(1)`. ASCII words
+/// are compared in one pass over their bytes, without the distance's table.
 pub fn one_edit_apart(a: &str, b: &str) -> bool {
     if !(a.is_ascii() && b.is_ascii()) {
         return distance_within(a, b, 1) == Some(1);
