@@ -470,6 +470,13 @@ impl Language {
         lengths & length_bit(word) != 0 && self.classes(word).has(list)
     }
 
+    /// False when the word (its bytes) is surely no chat abbreviation
+    /// ([`Language::chat_word`] of it is `None`), told without hashing it.
+    #[inline]
+    pub fn may_be_chat_word(&self, word: &[u8]) -> bool {
+        self.chat_endings.may_hold_bytes(word)
+    }
+
     /// The full word for a chat abbreviation ("govt": "government").
     pub fn chat_word(&self, word: &str) -> Option<&str> {
         if !self.chat_endings.may_hold(word) {
@@ -557,39 +564,57 @@ fn classes_of(stopwords: &HashSet<String>, lists: &[Vec<String>]) -> HashMap<Str
 }
 
 /// What tells most words apart from the words of a short list without
-/// hashing them: for each last byte, the lengths below 32 of the list's
-/// words that end with it, as bits. Most words a question or a sentence
-/// holds share no such length and last byte with a word of a short list
-/// ("not", "two", "govt"), and are passed over by two loads and a test.
+/// hashing them: a bit for each word of the list, set in a table of 4,096
+/// bits at a place mixed from its length and its first, second and last
+/// byte. Most words a question or a sentence holds meet a clear bit ("the"
+/// is not "teh"), and are passed over by a few loads and a multiplication.
 /// [`Language::in_list`] tells a word list's words by length alone.
 #[derive(Debug, Clone)]
-pub struct Endings([u32; 256]);
+pub struct Endings([u64; ENDINGS_WORDS]);
+
+/// The 64-bit words of an [`Endings`] table.
+const ENDINGS_WORDS: usize = 64;
 
 impl Default for Endings {
     fn default() -> Endings {
-        Endings([0; 256])
+        Endings([0; ENDINGS_WORDS])
     }
 }
 
 impl Endings {
     /// Adds a word of the list.
     pub fn add(&mut self, word: &str) {
-        if let Some(&last) = word.as_bytes().last()
-            && word.len() < 32
-        {
-            self.0[usize::from(last)] |= 1 << word.len();
+        let (word, bit) = Endings::place(word.as_bytes());
+        if let Some(bits) = self.0.get_mut(word) {
+            *bits |= bit;
         }
     }
 
-    /// False when no word of the list has this word's length and last
-    /// byte, so it is none of them; true when it may be one (an empty word
-    /// or one of 32 bytes or more always may).
+    /// False when no word of the list has this word's place in the table,
+    /// so it is none of them; true when it may be one.
     #[inline]
     pub fn may_hold(&self, word: &str) -> bool {
-        match word.as_bytes().last() {
-            Some(&last) if word.len() < 32 => self.0[usize::from(last)] & (1 << word.len()) != 0,
-            _ => true,
-        }
+        self.may_hold_bytes(word.as_bytes())
+    }
+
+    /// [`Endings::may_hold`] of a word given as its bytes.
+    #[inline]
+    pub fn may_hold_bytes(&self, bytes: &[u8]) -> bool {
+        let (word, bit) = Endings::place(bytes);
+        self.0.get(word).is_none_or(|&bits| bits & bit != 0)
+    }
+
+    /// A word's place in the table: the 64-bit word and the bit in it.
+    #[inline]
+    fn place(bytes: &[u8]) -> (usize, u64) {
+        let byte = |b: Option<&u8>| u32::from(b.copied().unwrap_or(0));
+        let key = byte(bytes.first())
+            | byte(bytes.get(1)) << 8
+            | byte(bytes.last()) << 16
+            | (bytes.len() as u32 & 0xff) << 24;
+        // The top 12 bits of a Fibonacci hash of the key.
+        let place = key.wrapping_mul(0x9E37_79B9) >> 20;
+        ((place >> 6) as usize, 1 << (place & 63))
     }
 }
 
@@ -842,6 +867,32 @@ fn parse_countries(file: &str, text: &str, problems: &mut Vec<String>) -> Vec<Co
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn the_chat_filter_keeps_every_chat_word_and_passes_over_common_words() {
+        let lang = super::language();
+        for word in lang.chat.keys() {
+            assert!(lang.may_be_chat_word(word.as_bytes()), "{word}");
+        }
+        let mut endings = super::Endings::default();
+        let listed: Vec<&str> = ["not", "two", "", "a-very-long-word-of-more-than-32-bytes"].into();
+        for word in &listed {
+            endings.add(word);
+        }
+        assert!(listed.iter().all(|w| endings.may_hold(w)));
+        // Nearly every stop word is told apart from the chat words without
+        // hashing it ("the" is not "teh", "what" not "waht").
+        let stopwords: Vec<&str> = lang.stopwords().collect();
+        let passed = stopwords
+            .iter()
+            .filter(|w| !lang.chat.contains_key(**w) && lang.may_be_chat_word(w.as_bytes()))
+            .count();
+        assert!(
+            passed * 10 < stopwords.len(),
+            "{passed} of {}",
+            stopwords.len()
+        );
+    }
+
     #[test]
     fn every_list_sits_at_its_own_place() {
         for (at, list) in super::List::ALL.into_iter().enumerate() {

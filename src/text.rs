@@ -122,8 +122,13 @@ trait Sink {
     fn raw(&mut self, word: String);
     /// Adds a word read letter by letter, expanded as [`push_word`] does.
     fn token(&mut self, token: String);
-    /// Adds a plain ASCII word in lowercase, expanded as [`push_word`] does.
-    fn lowercase(&mut self, word: &str);
+    /// Takes the ASCII `text` whose plain words [`Sink::lowercase`] will
+    /// add, and returns where the sink keeps it (what it passes back).
+    fn ascii_text(&mut self, text: &str) -> usize;
+    /// Adds the plain ASCII word `text[start..end]` in lowercase, expanded
+    /// as [`push_word`] does; `kept`: what [`Sink::ascii_text`] returned
+    /// for `text`.
+    fn lowercase(&mut self, text: &str, kept: usize, start: usize, end: usize);
 }
 
 impl Sink for Vec<String> {
@@ -135,26 +140,49 @@ impl Sink for Vec<String> {
         push_word(token, self);
     }
 
-    fn lowercase(&mut self, word: &str) {
+    fn ascii_text(&mut self, _text: &str) -> usize {
+        0
+    }
+
+    fn lowercase(&mut self, text: &str, _kept: usize, start: usize, end: usize) {
+        let word = text.get(start..end).unwrap_or_default();
         push_word(word.to_ascii_lowercase(), self);
     }
 }
 
+/// Bytes a [`Words`] keeps free after the text it reads, for the words
+/// written after it (a number's expansion, a chat word's full words, a word
+/// read letter by letter).
+const WRITTEN_ROOM: usize = 32;
+
 /// The words of a text as [`words`] reads them, kept in one buffer: two
 /// allocations for a question instead of one a word, and each word
-/// borrowed from it as a `&str`.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+/// borrowed from it as a `&str`. ASCII text is copied into the buffer
+/// whole, in lowercase, and its plain words are read where they stand
+/// there: no copy a word.
+#[derive(Debug, Clone, Default)]
 pub struct Words {
-    /// The words one after another.
+    /// The words' text: words one after another, and the lowercase copy of
+    /// the ASCII text they were read from (white space and punctuation
+    /// included, read by no word).
     text: String,
-    /// Where each word ends in `text` (it starts where the one before ends).
-    ends: Vec<usize>,
+    /// Where each word starts and ends in `text`.
+    spans: Vec<(usize, usize)>,
 }
+
+impl PartialEq for Words {
+    fn eq(&self, other: &Words) -> bool {
+        self.iter().eq(other.iter())
+    }
+}
+
+impl Eq for Words {}
 
 impl Words {
     /// The words of `text` ([`words`]).
     pub fn read(text: &str) -> Words {
-        let mut out = Words::with_capacity(text.len(), text.len() / 4 + 1);
+        // The text itself, and room for the few words written after it.
+        let mut out = Words::with_capacity(text.len() + WRITTEN_ROOM, text.len() / 4 + 1);
         read_words(text, &mut out);
         out
     }
@@ -163,28 +191,25 @@ impl Words {
     pub fn with_capacity(bytes: usize, words: usize) -> Words {
         Words {
             text: String::with_capacity(bytes),
-            ends: Vec::with_capacity(words),
+            spans: Vec::with_capacity(words),
         }
     }
 
     /// How many words there are.
     pub fn len(&self) -> usize {
-        self.ends.len()
+        self.spans.len()
     }
 
     /// True when there is no word.
     pub fn is_empty(&self) -> bool {
-        self.ends.is_empty()
+        self.spans.is_empty()
     }
 
     /// The words in order.
     pub fn iter(&self) -> impl Iterator<Item = &str> {
-        let mut start = 0;
-        self.ends.iter().map(move |&end| {
-            let word = self.text.get(start..end).unwrap_or_default();
-            start = end;
-            word
-        })
+        self.spans
+            .iter()
+            .map(|&(start, end)| self.text.get(start..end).unwrap_or_default())
     }
 
     /// The words as a list of borrowed strings.
@@ -196,39 +221,38 @@ impl Words {
 
     /// Adds a word as it is.
     pub fn push(&mut self, word: &str) {
+        let start = self.text.len();
         self.text.push_str(word);
-        self.ends.push(self.text.len());
+        self.spans.push((start, self.text.len()));
     }
 
     /// Keeps only the words `keep` accepts.
     pub fn retain(&mut self, keep: impl Fn(&str) -> bool) {
-        if self.iter().all(&keep) {
-            return;
-        }
-        let mut kept = Words::default();
-        for word in self.iter().filter(|w| keep(w)) {
-            kept.push(word);
-        }
-        *self = kept;
+        let text = &self.text;
+        self.spans
+            .retain(|&(start, end)| keep(text.get(start..end).unwrap_or_default()));
     }
 
-    /// Ends the word written from `start` on: "10k" as "10000", a chat
-    /// abbreviation as its full words ([`push_word`]).
-    fn end_word(&mut self, start: usize) {
-        let word = self.text.get(start..).unwrap_or_default();
+    /// Ends the word at `start..end` of the buffer: "10k" as "10000", a chat
+    /// abbreviation as its full words ([`push_word`]), each written after
+    /// the buffer's text.
+    fn end_word(&mut self, start: usize, end: usize) {
+        let mut span = (start, end);
+        let word = self.text.get(start..end).unwrap_or_default();
         if let Some((digits, zeros)) = number_suffix(word) {
-            self.text.truncate(start + digits);
-            self.text.extend(std::iter::repeat_n('0', zeros));
+            let expanded = format!("{}{}", &word[..digits], "0".repeat(zeros));
+            let at = self.text.len();
+            self.text.push_str(&expanded);
+            span = (at, self.text.len());
         }
-        let word = self.text.get(start..).unwrap_or_default();
+        let word = self.text.get(span.0..span.1).unwrap_or_default();
         match chat_abbreviation(word) {
             Some(full) => {
-                self.text.truncate(start);
                 for part in full.split_whitespace() {
                     self.push(part);
                 }
             }
-            None => self.ends.push(self.text.len()),
+            None => self.spans.push(span),
         }
     }
 }
@@ -241,27 +265,41 @@ impl Sink for Words {
     fn token(&mut self, token: String) {
         let start = self.text.len();
         self.text.push_str(&token);
-        self.end_word(start);
+        self.end_word(start, self.text.len());
     }
 
-    fn lowercase(&mut self, word: &str) {
-        let start = self.text.len();
-        self.text.push_str(word);
-        if let Some(added) = self.text.get_mut(start..) {
+    fn ascii_text(&mut self, text: &str) -> usize {
+        let kept = self.text.len();
+        self.text.push_str(text);
+        if let Some(added) = self.text.get_mut(kept..) {
             added.make_ascii_lowercase();
         }
-        self.end_word(start);
+        kept
+    }
+
+    #[inline]
+    fn lowercase(&mut self, _text: &str, kept: usize, start: usize, end: usize) {
+        let (start, end) = (kept + start, kept + end);
+        let word = self.text.as_bytes().get(start..end).unwrap_or_default();
+        // Most words open with a letter and are no chat word: read where
+        // they stand, with no call to expand them.
+        if !word.first().is_some_and(u8::is_ascii_digit) && !language().may_be_chat_word(word) {
+            self.spans.push((start, end));
+            return;
+        }
+        self.end_word(start, end);
     }
 }
 
 /// [`words`] of ASCII text, folded as it is read ([`fold`]: lowercase, a
 /// backtick for an apostrophe). A run of letters and digits that ends the
 /// text, or is followed by anything but a comma, an apostrophe or (after a
-/// single letter) a dot, is a word as it stands and is copied at once, in
-/// lowercase; the others are read by [`word_at`], character by character,
-/// from the folded text (made only then, once).
+/// single letter) a dot, is a word as it stands and is taken at once, in
+/// lowercase ([`Sink::lowercase`]); the others are read by [`word_at`],
+/// character by character, from the folded text (made only then, once).
 fn ascii_words(text: &str, out: &mut impl Sink) {
     let bytes = text.as_bytes();
+    let kept = out.ascii_text(text);
     let mut folded: Option<String> = None;
     let mut i = 0;
     while i < bytes.len() {
@@ -278,16 +316,13 @@ fn ascii_words(text: &str, out: &mut impl Sink) {
             Some(b'.') => end > i + 1,
             _ => true,
         };
-        match text.get(i..end) {
-            Some(word) if plain => {
-                out.lowercase(word);
-                i = end;
-            }
-            _ => {
-                // Folding ASCII keeps every byte in its place.
-                let folded = folded.get_or_insert_with(|| fold(text));
-                i = word_at(folded.as_bytes(), i, out);
-            }
+        if plain {
+            out.lowercase(text, kept, i, end);
+            i = end;
+        } else {
+            // Folding ASCII keeps every byte in its place.
+            let folded = folded.get_or_insert_with(|| fold(text));
+            i = word_at(folded.as_bytes(), i, out);
         }
     }
 }

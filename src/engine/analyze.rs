@@ -181,6 +181,43 @@ struct PhraseStart<'a> {
     by_stem: Option<&'a StemPhrases>,
 }
 
+/// Where the one-word phrase a word is read as stands: in its variants or
+/// in its stem's phrases, at this index.
+#[derive(Debug, Clone, Copy)]
+enum Single {
+    /// A variant with no word after the first.
+    Variant(usize),
+    /// A stem phrase with no word after the first.
+    Stem(usize),
+}
+
+impl<'a> PhraseStart<'a> {
+    /// The one-word phrase `word` (whose phrases these are) is read as,
+    /// found as the search at length one finds it: the first variant with
+    /// no word after it, else the first stem phrase with none, when `word`
+    /// inflects its variant. It depends on the word alone, so a word's
+    /// facts keep it ([`PhraseStarts::single`]).
+    fn single(&self, word: &str) -> Option<Single> {
+        if let Some(at) = self
+            .variants
+            .and_then(|v| v.iter().position(|(after, _)| after.is_empty()))
+        {
+            return Some(Single::Variant(at));
+        }
+        let phrases = &self.by_stem?.phrases;
+        let at = phrases.iter().position(|(after, _, _)| after.is_empty())?;
+        inflects(word, &phrases[at].2).then_some(Single::Stem(at))
+    }
+
+    /// What the one-word phrase at `single` is read as.
+    fn read_as(&self, single: Single) -> Option<&'a [String]> {
+        match single {
+            Single::Variant(at) => self.variants?.get(at).map(|(_, c)| c.as_slice()),
+            Single::Stem(at) => self.by_stem?.phrases.get(at).map(|(_, c, _)| c.as_slice()),
+        }
+    }
+}
+
 /// [`PhraseStart`] kept in a word's facts: the tables' entries shared.
 #[derive(Debug, Clone)]
 struct PhraseStarts {
@@ -190,6 +227,9 @@ struct PhraseStarts {
     variants: Option<Arc<Vec<Variant>>>,
     /// The phrases whose first word has the word's stem.
     by_stem: Option<Arc<StemPhrases>>,
+    /// The one-word phrase the word is read as ([`PhraseStart::single`]),
+    /// found at load: a question searches only the longer ones.
+    single: Option<Single>,
 }
 
 /// What analysis reads about a word, precomputed at load for every word the
@@ -410,6 +450,7 @@ impl Analyzer {
             longest: start.longest,
             variants: self.synonyms.get(word).cloned(),
             by_stem: self.stem_synonyms.get(stem).cloned(),
+            single: start.single(word),
         }))
     }
 
@@ -530,13 +571,21 @@ impl Analyzer {
             classes,
             ..
         } = self.finish(raw, None, Vec::new());
-        let mut words = Words::with_capacity(text.len(), all_words.len());
-        for &word in all_words.iter() {
-            words.push(word);
-        }
+        // The words read, kept as they are when analysis changed none of
+        // them (most knowledge text the rules read): no second buffer.
+        let changed = all_words.len() != words.len()
+            || all_words.iter().zip(words.iter()).any(|(&a, b)| a != b);
+        let rewritten = changed.then(|| {
+            let mut rewritten = Words::with_capacity(text.len(), all_words.len());
+            for &word in all_words.iter() {
+                rewritten.push(word);
+            }
+            rewritten
+        });
+        drop(all_words);
         Known {
             tokens,
-            all_words: words,
+            all_words: rewritten.unwrap_or(words),
             classes,
         }
     }
@@ -650,10 +699,7 @@ impl Analyzer {
         // The correction must be one of the few words that follow in a
         // phrase, one edit away: when none of them is, the search of the
         // whole vocabulary (most of this step's cost) cannot find it.
-        if !next
-            .iter()
-            .any(|n| super::typo::distance_within(word, n, 1) == Some(1))
-        {
+        if !next.iter().any(|n| super::typo::one_edit_apart(word, n)) {
             return None;
         }
         let (fixed, distance) = self.typo.correct(word)?;
@@ -670,7 +716,11 @@ impl Analyzer {
         corrections: Vec<(String, String)>,
     ) -> Analysed<'a> {
         self.drop_chat_frames(&mut raw);
-        raw.retain(|r| !self.classes(r.word, r.facts).has(List::Fillers));
+        // Most questions hold no filler: nothing to move.
+        let filler = |r: &Read<'_>| self.classes(r.word, r.facts).has(List::Fillers);
+        if raw.iter().any(filler) {
+            raw.retain(|r| !filler(r));
+        }
         let read = self.apply_synonyms(raw);
         let mut tokens = Vec::with_capacity(read.len());
         let mut all_classes = Vec::with_capacity(read.len());
@@ -779,47 +829,59 @@ impl Analyzer {
             // A word with facts carries its phrases; only a word without
             // them needs the tables' look-ups.
             let word = raw[i].word;
+            let (start, single) = match facts.and_then(|f| f.starts_phrase.as_deref()) {
+                Some(starts) => (
+                    PhraseStart {
+                        longest: starts.longest,
+                        variants: starts.variants.as_deref().map(Vec::as_slice),
+                        by_stem: starts.by_stem.as_deref(),
+                    },
+                    starts.single,
+                ),
+                None => {
+                    let start = self.phrase_start(word, &first_stem);
+                    (start, start.single(word))
+                }
+            };
             let PhraseStart {
                 longest,
                 variants,
                 by_stem,
-            } = match facts.and_then(|f| f.starts_phrase.as_deref()) {
-                Some(starts) => PhraseStart {
-                    longest: starts.longest,
-                    variants: starts.variants.as_deref().map(Vec::as_slice),
-                    by_stem: starts.by_stem.as_deref(),
-                },
-                None => self.phrase_start(word, &first_stem),
-            };
-            for len in (1..=longest.min(raw.len() - i)).rev() {
-                let rest = &raw[i + 1..i + len];
-                let same = |after: &[String]| after.iter().zip(rest).all(|(a, r)| a == r.word);
-                let canonical = variants
-                    .and_then(|v| {
-                        v.iter()
-                            .find(|(after, _)| after.len() == rest.len() && same(after))
-                    })
-                    .map(|(_, canonical)| canonical)
-                    .or_else(|| {
-                        by_stem
-                            .and_then(|s| {
-                                s.phrases
-                                    .iter()
-                                    .find(|(after, _, _)| after.len() == rest.len() && same(after))
-                            })
-                            .filter(|(_, _, variant)| inflects(word, variant))
-                            .map(|(_, canonical, _)| canonical)
-                    });
-                if let Some(canonical) = canonical {
-                    raw.splice(
-                        i..i + len,
-                        canonical
-                            .iter()
-                            .map(|w| Read::new(w.as_str(), self.facts.get(w.as_str()))),
-                    );
-                    i += canonical.len();
-                    continue 'outer;
-                }
+            } = start;
+            // The longer phrases first, then the one-word one, found already.
+            let found = (2..=longest.min(raw.len() - i))
+                .rev()
+                .find_map(|len| {
+                    let rest = &raw[i + 1..i + len];
+                    let same = |after: &[String]| after.iter().zip(rest).all(|(a, r)| a == r.word);
+                    variants
+                        .and_then(|v| {
+                            v.iter()
+                                .find(|(after, _)| after.len() == rest.len() && same(after))
+                        })
+                        .map(|(_, canonical)| canonical.as_slice())
+                        .or_else(|| {
+                            by_stem
+                                .and_then(|s| {
+                                    s.phrases.iter().find(|(after, _, _)| {
+                                        after.len() == rest.len() && same(after)
+                                    })
+                                })
+                                .filter(|(_, _, variant)| inflects(word, variant))
+                                .map(|(_, canonical, _)| canonical.as_slice())
+                        })
+                        .map(|canonical| (len, canonical))
+                })
+                .or_else(|| Some((1, start.read_as(single?)?)));
+            if let Some((len, canonical)) = found {
+                raw.splice(
+                    i..i + len,
+                    canonical
+                        .iter()
+                        .map(|w| Read::new(w.as_str(), self.facts.get(w.as_str()))),
+                );
+                i += canonical.len();
+                continue 'outer;
             }
             if facts.is_none() {
                 raw[i].stem = Some(first_stem);
@@ -1135,6 +1197,46 @@ mod tests {
         assert_eq!(
             dropped("what is the first place"),
             ["what", "is", "the", "first", "place"]
+        );
+    }
+
+    #[test]
+    fn a_word_is_read_as_its_one_word_synonym_with_its_facts_or_without() {
+        // A word's facts keep the one-word phrase it is read as, found at
+        // load; without them it is searched in the tables. Every word that
+        // starts a phrase of the shipped synonyms (and of the knowledge's,
+        // inflected and not) is read alike both ways, alone and before
+        // another word.
+        let a = analyzer("town = [\"village\"]\ngive = [\"hand out\", \"=donate\"]");
+        let mut starts: Vec<&str> = a
+            .facts
+            .iter()
+            .filter(|(_, f)| f.starts_phrase.is_some())
+            .map(|(w, _)| w.as_str())
+            .collect();
+        starts.sort_unstable();
+        assert!(starts.len() > 100, "{} words start a phrase", starts.len());
+        let mut read_as_another = 0;
+        for &word in &starts {
+            for text in [vec![word], vec![word, "aid"]] {
+                let read = |with_facts: bool| -> Vec<String> {
+                    let raw = text
+                        .iter()
+                        .map(|&w| Read::new(w, a.facts.get(w).filter(|_| with_facts)))
+                        .collect();
+                    a.apply_synonyms(raw)
+                        .iter()
+                        .map(|r| r.word.to_string())
+                        .collect()
+                };
+                let with_facts = read(true);
+                assert_eq!(with_facts, read(false), "{text:?}");
+                read_as_another += usize::from(with_facts.first().is_some_and(|w| w != word));
+            }
+        }
+        assert!(
+            read_as_another > 100,
+            "{read_as_another} read as another word"
         );
     }
 }

@@ -152,6 +152,36 @@ impl TypoIndex {
 /// computes in a table on the stack; longer or other words go to `strsim`.
 const SHORT: usize = 32;
 
+/// True when two words are exactly one edit apart (one insertion,
+/// deletion, substitution or transposition of two adjacent letters): what
+/// [`distance_within`] with a bound of one tells by `Some(1)`. ASCII words
+/// are compared in one pass over their bytes, without the distance's table.
+pub fn one_edit_apart(a: &str, b: &str) -> bool {
+    if !(a.is_ascii() && b.is_ascii()) {
+        return distance_within(a, b, 1) == Some(1);
+    }
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    // The shorter first; the lengths differ by at most one.
+    let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    if long.len() - short.len() > 1 {
+        return false;
+    }
+    let Some(at) = short.iter().zip(long).position(|(x, y)| x != y) else {
+        // One is the other, or the other with one byte more at its end.
+        return short.len() != long.len();
+    };
+    if short.len() != long.len() {
+        // One byte inserted at `at`.
+        return short[at..] == long[at + 1..];
+    }
+    // One byte replaced at `at`, or two swapped there.
+    short[at + 1..] == long[at + 1..]
+        || (at + 1 < short.len()
+            && short[at] == long[at + 1]
+            && short[at + 1] == long[at]
+            && short[at + 2..] == long[at + 2..])
+}
+
 /// The Damerau-Levenshtein distance between two words (insertions,
 /// deletions, substitutions and transpositions of two adjacent letters,
 /// with letters between transposed ones edited too) when it is at most
@@ -367,6 +397,7 @@ mod tests {
                 let within = Some(expected).filter(|&d| d <= most);
                 assert_eq!(distance_within(a, b, most), within, "{a} {b} {most}");
             }
+            assert_eq!(one_edit_apart(a, b), expected == 1, "{a} {b}");
         };
         for _ in 0..20_000 {
             let len = next(36);
@@ -391,6 +422,12 @@ mod tests {
         }
         for (a, b) in [
             ("ca", "abc"),
+            ("ab", "ba"),
+            ("a", ""),
+            ("abc", "abd"),
+            ("abc", "abcd"),
+            ("abc", "acb"),
+            ("abcd", "abdc"),
             ("abcdef", "badcfe"),
             ("goverment", "government"),
             ("", "abc"),
