@@ -241,17 +241,25 @@ impl Admit<'_> {
         // Not passing with every term decided: j is below the term count.
         let l = self.heaviest[j];
         let row = &self.rows[l];
-        let mut with = [0u64; WORDS];
-        let mut without = [0u64; WORDS];
-        for w in 0..WORDS {
-            with[w] = docs[w] & row[w];
-            without[w] = docs[w] & !row[w];
+        // The branch holding term l: admitted whole when that passes,
+        // without building its documents (its bound is this one's).
+        let with_l = held | 1 << l;
+        if self.bar.lets_in(self.sums.of(with_l)) {
+            for ((o, d), r) in out.iter_mut().zip(docs).zip(row) {
+                *o |= d & r;
+            }
+        } else {
+            let with: Row = std::array::from_fn(|w| docs[w] & row[w]);
+            if with.iter().any(|&b| b != 0) {
+                self.gather(j + 1, with_l, &with, out);
+            }
         }
-        if with.iter().any(|&b| b != 0) {
-            self.gather(j + 1, held | 1 << l, &with, out);
-        }
-        if without.iter().any(|&b| b != 0) {
-            self.gather(j + 1, held, &without, out);
+        // The branch lacking it, only when its bound may pass.
+        if self.bar.lets_in(self.sums.of(held | self.after[j + 1])) {
+            let without: Row = std::array::from_fn(|w| docs[w] & !row[w]);
+            if without.iter().any(|&b| b != 0) {
+                self.gather(j + 1, held, &without, out);
+            }
         }
     }
 }
@@ -305,19 +313,21 @@ pub fn prune(lists: &[List], sets: &[Option<&[u64]>], floor: f32, k: usize) -> V
     // Each list's first posting not behind the last window read.
     let mut at = vec![0usize; n];
     let mut rows = vec![[0u64; WORDS]; n];
+    // Where the last window ended (a multiple of 64).
+    let mut behind = 0usize;
     'windows: while lightest < n {
-        // The window starts at the first posting the walked lists have not
-        // read, rounded down to a word of bits (the documents before it are
-        // all behind: the last window ended on such a word).
+        // The window starts at the walked lists' first document not behind,
+        // rounded down to a word of bits (the documents before it are all
+        // behind: the last window ended on such a word).
         let first = order[lightest..]
             .iter()
-            .filter_map(|&l| lists[l].0.get(at[l]))
+            .filter_map(|&l| next_doc(lists[l].0, set(l), at[l], behind))
             .min();
-        let Some(&first) = first else {
+        let Some(first) = first else {
             break;
         };
         let start = first & !63;
-        let end = u64::from(start) + WINDOW as u64;
+        behind = start as usize + WINDOW;
         for (l, row) in rows.iter_mut().enumerate() {
             read_row(lists[l].0, set(l), start, &mut at[l], row);
         }
@@ -374,13 +384,6 @@ pub fn prune(lists: &[List], sets: &[Option<&[u64]>], floor: f32, k: usize) -> V
                 }
             }
         }
-        // The walked lists with a set have not read their postings: the
-        // next window starts at their first posting past this one.
-        for &l in &order[lightest..] {
-            if set(l).is_some() {
-                at[l] = u32::try_from(end).map_or(lists[l].0.len(), |end| seek(lists[l].0, at[l], end));
-            }
-        }
     }
     // In first-met order: by the first question term each contains.
     // One key each, unique: the first term it contains, then the document.
@@ -397,14 +400,35 @@ pub fn prune(lists: &[List], sets: &[Option<&[u64]>], floor: f32, k: usize) -> V
     out.into_iter().map(|(key, w)| (key as u32, w)).collect()
 }
 
+/// A list's first document not before `behind` (a multiple of 64): from
+/// its set's words when it has one, else its posting at `at` (a list
+/// without a set has read its postings up to `behind`).
+fn next_doc(postings: &[u32], set: Option<&[u64]>, at: usize, behind: usize) -> Option<u32> {
+    let Some(bits) = set else {
+        return postings.get(at).copied();
+    };
+    let from = behind / 64;
+    let (w, word) = bits
+        .get(from..)?
+        .iter()
+        .enumerate()
+        .find(|(_, word)| **word != 0)?;
+    u32::try_from((from + w) * 64 + word.trailing_zeros() as usize).ok()
+}
+
 /// One list's documents in the window from `start` into `row`: its set's
 /// words when it has one, else its postings there, read from `at`, which
 /// is left at the first past the window.
 fn read_row(postings: &[u32], set: Option<&[u64]>, start: u32, at: &mut usize, row: &mut Row) {
     let first_word = start as usize / 64;
     if let Some(bits) = set {
-        for (w, r) in row.iter_mut().enumerate() {
-            *r = bits.get(first_word + w).copied().unwrap_or(0);
+        match bits.get(first_word..first_word + WORDS) {
+            Some(words) => row.copy_from_slice(words),
+            None => {
+                for (w, r) in row.iter_mut().enumerate() {
+                    *r = bits.get(first_word + w).copied().unwrap_or(0);
+                }
+            }
         }
         return;
     }
