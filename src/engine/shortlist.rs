@@ -8,9 +8,10 @@
 //! question term each contains, then by document. [`walk`] reads every
 //! posting; [`prune`] gives the same list while skipping the documents that
 //! cannot enter it (max-score: a document found only in the lightest lists
-//! cannot outweigh the `k`th best so far, so those lists are only searched
-//! for documents the heavier lists bring), so a question over many facts
-//! costs what its heaviest words match rather than what its commonest do.
+//! cannot outweigh the `k`th best so far, so only the heavier lists bring
+//! documents), and decides which of those may enter 64 at a time, on the
+//! bits of the lists they are in, so that a question over many facts costs
+//! what can enter its shortlist rather than what its commonest words match.
 
 use std::cmp::Ordering;
 use std::collections::BinaryHeap;
@@ -19,12 +20,12 @@ use std::collections::BinaryHeap;
 pub type List<'a> = (&'a [u32], f32);
 
 /// A long, dense list's documents as a bit set (one bit a document, bit
-/// `d % 64` of word `d / 64`), beside its postings: [`prune`] tests a
-/// document with one read where it would otherwise search the postings.
+/// `d % 64` of word `d / 64`), beside its postings: [`prune`] takes a
+/// window's bits from its words rather than from the postings there.
 pub type Members = Box<[u64]>;
 
 /// Fewest postings a list needs for a [`Members`] set: shorter lists are
-/// walked or searched cheaply, and a knowledge of a few facts builds none.
+/// read cheaply, and a knowledge of a few facts builds none.
 const MEMBERS_FROM: usize = 1024;
 
 /// A list's [`Members`] over `docs` documents, when it is long and dense
@@ -158,27 +159,121 @@ fn weight_of(lists: &[List], terms: u64) -> f32 {
         .fold(0.0f32, |sum, (_, &(_, w))| sum + w)
 }
 
-/// Documents a window of [`prune`] covers: the walked lists' postings in
-/// it are read into a bit set list by list, so that a document met costs a
-/// few bit operations rather than a merge of every walked list's head.
+/// Documents a window of [`prune`] covers (a multiple of 64): every list's
+/// documents in it are read as bits, and the documents that may enter are
+/// found by operations on 64 documents at a time.
 const WINDOW: usize = 1024;
 
-/// A searched list with at most this many postings in a window for each
-/// document met there marks them rather than being searched for each: a
-/// search costs several times the reading of a posting.
-const MARKED_PER_MET: usize = 2;
+/// Words of a window's bits.
+const WORDS: usize = WINDOW / 64;
+
+/// One list's documents in a window, one bit each.
+type Row = [u64; WORDS];
+
+/// Most steps of [`Admit::gather`] for a window; past them it admits every
+/// document of the branch it is in (each is still tested exactly), so that
+/// a window of many different documents costs no more than testing each.
+const STEPS_PER_WINDOW: u32 = 256;
+
+/// The weight of every set of a question's terms, summed in question order
+/// as the walk sums it: tabled for a question of a few terms.
+struct Sums<'a> {
+    lists: &'a [List<'a>],
+    table: Vec<f32>,
+}
+
+impl<'a> Sums<'a> {
+    /// The sums for these lists; up to [`TABLED_TERMS`] of them, every
+    /// set's sum once (adding each set's last term to the set without it
+    /// keeps question order).
+    fn new(lists: &'a [List<'a>]) -> Sums<'a> {
+        let n = lists.len();
+        let mut table = Vec::new();
+        if n <= TABLED_TERMS {
+            table = vec![0.0f32; 1 << n];
+            for set in 1..table.len() {
+                let last = usize::BITS - 1 - set.leading_zeros();
+                table[set] = table[set & !(1 << last)] + lists[last as usize].1;
+            }
+        }
+        Sums { lists, table }
+    }
+
+    /// The weight of a document holding the terms of `terms`.
+    fn of(&self, terms: u64) -> f32 {
+        self.table
+            .get(terms as usize)
+            .copied()
+            .unwrap_or_else(|| weight_of(self.lists, terms))
+    }
+}
+
+/// The documents of a window that may enter the shortlist, found from its
+/// rows by deciding term by term, heaviest first, on 64 documents at a
+/// time: a branch whose terms so far plus every later one cannot pass the
+/// bar is dropped, one whose terms so far pass it is admitted whole.
+struct Admit<'a> {
+    sums: &'a Sums<'a>,
+    /// The question's terms, heaviest first.
+    heaviest: &'a [usize],
+    /// `after[j]`: the bits of `heaviest[j..]`.
+    after: &'a [u64],
+    rows: &'a [Row],
+    bar: Bar,
+    /// Steps left in this window ([`STEPS_PER_WINDOW`]).
+    steps: u32,
+}
+
+impl Admit<'_> {
+    /// Adds to `out` the documents of `docs` that hold the terms of
+    /// `held` (those decided among `heaviest[..j]`) and may enter.
+    fn gather(&mut self, j: usize, held: u64, docs: &Row, out: &mut Row) {
+        if !self.bar.lets_in(self.sums.of(held | self.after[j])) {
+            return;
+        }
+        if self.steps == 0 || self.bar.lets_in(self.sums.of(held)) {
+            for (o, d) in out.iter_mut().zip(docs) {
+                *o |= d;
+            }
+            return;
+        }
+        self.steps -= 1;
+        // Not passing with every term decided: j is below the term count.
+        let l = self.heaviest[j];
+        let row = &self.rows[l];
+        // The branch holding term l: admitted whole when that passes,
+        // without building its documents (its bound is this one's).
+        let with_l = held | 1 << l;
+        if self.bar.lets_in(self.sums.of(with_l)) {
+            for ((o, d), r) in out.iter_mut().zip(docs).zip(row) {
+                *o |= d & r;
+            }
+        } else {
+            let with: Row = std::array::from_fn(|w| docs[w] & row[w]);
+            if with.iter().any(|&b| b != 0) {
+                self.gather(j + 1, with_l, &with, out);
+            }
+        }
+        // The branch lacking it, only when its bound may pass.
+        if self.bar.lets_in(self.sums.of(held | self.after[j + 1])) {
+            let without: Row = std::array::from_fn(|w| docs[w] & !row[w]);
+            if without.iter().any(|&b| b != 0) {
+                self.gather(j + 1, held, &without, out);
+            }
+        }
+    }
+}
 
 /// The shortlist [`walk`] gives, reading postings only where a document
 /// may enter it. `lists` must pass [`can_prune`].
 ///
-/// Documents are met window by window ([`WINDOW`]): each walked list's
-/// postings in the window mark the terms of their documents, then the
-/// documents marked are taken in order, their other terms searched while
-/// they may enter. A list left to searching within a window has marked
-/// that window already: its marks are exact, so it is not searched there.
-/// `sets` gives the lists' [`Members`] where they have them (one entry a
-/// list; missing entries have none): such a list is never marked or
-/// searched, its documents are tested in its set.
+/// Documents are met window by window ([`WINDOW`]), from the first posting
+/// of a list that can bring a document alone (a walked list: the lightest
+/// lists together cannot pass the bar). Every list's documents in the
+/// window are read as bits: from its [`Members`] set where `sets` gives one
+/// (one entry a list; missing entries have none), else from its postings
+/// there. [`Admit`] finds the documents that may enter, which are then
+/// taken in order, each with exactly the terms it holds.
 pub fn prune(lists: &[List], sets: &[Option<&[u64]>], floor: f32, k: usize) -> Vec<(u32, f32)> {
     debug_assert!(can_prune(lists));
     if k == 0 {
@@ -198,168 +293,76 @@ pub fn prune(lists: &[List], sets: &[Option<&[u64]>], floor: f32, k: usize) -> V
     for (j, &l) in order.iter().enumerate() {
         lighter[j + 1] = lighter[j] | 1 << l;
     }
-    // The weight of every set of terms, for a question of a few terms:
-    // adding each set's last term to the set without it keeps question order.
-    let table: Vec<f32> = if n <= TABLED_TERMS {
-        let mut table = vec![0.0f32; 1 << n];
-        for set in 1..table.len() {
-            let last = usize::BITS - 1 - set.leading_zeros();
-            table[set] = table[set & !(1 << last)] + lists[last as usize].1;
-        }
-        table
-    } else {
-        Vec::new()
-    };
-    let sum_of = |terms: u64| {
-        table
-            .get(terms as usize)
-            .copied()
-            .unwrap_or_else(|| weight_of(lists, terms))
-    };
+    let heaviest: Vec<usize> = order.iter().rev().copied().collect();
+    let mut after = vec![0u64; n + 1];
+    for j in (0..n).rev() {
+        after[j] = after[j + 1] | 1 << heaviest[j];
+    }
+    let sums = Sums::new(lists);
     // What a document must weigh to enter: more than the worst listed once
     // `k` are listed (it is met after every listed one, so among equals it
     // loses), else at least the floor.
     let mut bar = Bar::floor(floor);
     let mut heap: BinaryHeap<Entry> = BinaryHeap::with_capacity(k + 1);
-    // order[..lightest] are searched, not walked: they cannot bring a
-    // document that may enter.
+    // order[..lightest] are not walked: they cannot bring a document that
+    // may enter.
     let mut lightest = 0;
-    while lightest < n && !bar.lets_in(sum_of(lighter[lightest + 1])) {
+    while lightest < n && !bar.lets_in(sums.of(lighter[lightest + 1])) {
         lightest += 1;
     }
-    // Where each list is searched from, and how far its walk has read.
+    // Each list's first posting not behind the last window read.
     let mut at = vec![0usize; n];
-    let mut read = vec![0usize; n];
-    // Per document of the window: the walked terms it holds; and which
-    // documents of the window are marked, one bit each.
-    let mut held = vec![0u64; WINDOW];
-    let mut met = [0u64; WINDOW / 64];
-    let mut shortest = [0usize; MOST_TERMS];
-    // The searched lists with a set, and a word of each set's bits.
-    let mut tested = [(0usize, &[][..]); MOST_TERMS];
-    let mut words = [0u64; MOST_TERMS];
+    let mut rows = vec![[0u64; WORDS]; n];
+    // Where the last window ended (a multiple of 64).
+    let mut behind = 0usize;
     'windows: while lightest < n {
-        // The window starts at the first posting the walked lists have not
-        // read, rounded down to a word of the sets' bits (the documents
-        // before it are all behind: the last window ended on such a word).
+        // The window starts at the walked lists' first document not behind,
+        // rounded down to a word of bits (the documents before it are all
+        // behind: the last window ended on such a word).
         let first = order[lightest..]
             .iter()
-            .filter_map(|&l| lists[l].0.get(read[l]))
+            .filter_map(|&l| next_doc(lists[l].0, set(l), at[l], behind))
             .min();
-        let Some(&first) = first else {
+        let Some(first) = first else {
             break;
         };
         let start = first & !63;
-        let end = u64::from(start) + WINDOW as u64;
-        let mut walked = 0u64;
+        behind = start as usize + WINDOW;
+        for (l, row) in rows.iter_mut().enumerate() {
+            read_row(lists[l].0, set(l), start, &mut at[l], row);
+        }
+        let mut met = [0u64; WORDS];
         for &l in &order[lightest..] {
-            walked |= 1 << l;
-            let postings = lists[l].0;
-            let mut r = read[l];
-            while let Some(&d) = postings.get(r).filter(|&&d| u64::from(d) < end) {
-                let i = (d - start) as usize;
-                held[i] |= 1 << l;
-                met[i / 64] |= 1 << (i % 64);
-                r += 1;
-            }
-            read[l] = r;
-        }
-        // A searched list's postings before its walk's end are all before
-        // this window: its searches start there at the least. One with few
-        // postings in the window for the documents met there
-        // ([`MARKED_PER_MET`]) marks those documents instead: reading a
-        // posting costs less than a search.
-        let met_here: u32 = met.iter().map(|m| m.count_ones()).sum();
-        let limit = MARKED_PER_MET * met_here as usize;
-        let mut exact = walked;
-        for &l in order[..lightest].iter().filter(|&&l| set(l).is_none()) {
-            let postings = lists[l].0;
-            let mut from = at[l].max(read[l]);
-            // Too many postings in the window if the one past the limit
-            // is in it. Read first from where the list stands: when that
-            // posting is already in the window, the list is searched and
-            // its first search there seeks from where it stands; only when
-            // it is still before the window is the list sought to its start.
-            let mut past = postings.get(from + limit);
-            if past.is_some_and(|&d| d < start) {
-                from = seek(postings, from, start);
-                past = postings.get(from + limit);
-            }
-            at[l] = from;
-            if past.is_none_or(|&d| u64::from(d) >= end) {
-                let from = seek(postings, from, start);
-                let to = u32::try_from(end).map_or(postings.len(), |end| seek(postings, from, end));
-                for &d in &postings[from..to] {
-                    let i = (d - start) as usize;
-                    held[i] |= ((met[i / 64] >> (i % 64)) & 1) << l;
-                }
-                at[l] = to;
-                exact |= 1 << l;
+            for (m, r) in met.iter_mut().zip(&rows[l]) {
+                *m |= r;
             }
         }
-        // The lists still searched in this window, shortest first (a list
-        // that turns lighter within it has been walked in it: exact here);
-        // those with a set are tested in it instead.
-        let mut searching = 0;
-        let mut testing = 0;
-        for &l in &order[..lightest] {
-            if let Some(bits) = set(l) {
-                tested[testing] = (l, bits);
-                testing += 1;
-            } else if exact & 1 << l == 0 {
-                shortest[searching] = l;
-                searching += 1;
-            }
+        let mut admitted = [0u64; WORDS];
+        Admit {
+            sums: &sums,
+            heaviest: &heaviest,
+            after: &after,
+            rows: &rows,
+            bar,
+            steps: STEPS_PER_WINDOW,
         }
-        tested[..testing].sort_by_key(|&(l, _)| lists[l].0.len());
-        let sought = lighter[lightest] & !exact;
-        shortest[..searching].sort_by_key(|&l| lists[l].0.len());
-        for (w, word) in met.iter_mut().enumerate() {
-            let mut marked = std::mem::take(word);
-            if marked == 0 {
-                continue;
-            }
-            let at_word = start as usize / 64 + w;
-            for (bits, &(_, members)) in words.iter_mut().zip(&tested[..testing]) {
-                *bits = members.get(at_word).copied().unwrap_or(0);
-            }
+        .gather(0, 0, &met, &mut admitted);
+        for (w, &word) in admitted.iter().enumerate() {
+            let mut marked = word;
             while marked != 0 {
                 let bit = marked.trailing_zeros();
-                let i = w * 64 + bit as usize;
                 marked &= marked - 1;
-                let doc = start + i as u32;
-                // The terms it holds or may hold: the marks, those its sets
-                // hold, and every other list until searched.
-                let mut terms = std::mem::take(&mut held[i]) | sought;
-                // Test the sets, then search the other lighter lists,
-                // shortest (likeliest to miss) first, while it may enter.
-                let mut may = bar.lets_in(sum_of(terms));
-                for (bits, &(l, _)) in words.iter().zip(&tested[..testing]) {
-                    if !may {
-                        break;
-                    }
-                    if bits >> bit & 1 == 0 {
-                        terms &= !(1 << l);
-                        may = bar.lets_in(sum_of(terms));
-                    }
-                }
-                for &l in &shortest[..searching] {
-                    if !may {
-                        break;
-                    }
-                    at[l] = seek(lists[l].0, at[l], doc);
-                    if lists[l].0.get(at[l]) != Some(&doc) {
-                        terms &= !(1 << l);
-                        may = bar.lets_in(sum_of(terms));
-                    }
-                }
-                if !may {
+                let terms = rows
+                    .iter()
+                    .enumerate()
+                    .fold(0u64, |t, (l, row)| t | (row[w] >> bit & 1) << l);
+                let weight = sums.of(terms);
+                if !bar.lets_in(weight) {
                     continue;
                 }
-                // Every list searched or marked: `terms` are exactly those it holds.
                 let entry = Entry {
-                    doc,
-                    weight: sum_of(terms),
+                    doc: start + (w * 64) as u32 + bit,
+                    weight,
                     terms,
                 };
                 // Once full, the bar lets in only a document heavier than
@@ -373,7 +376,7 @@ pub fn prune(lists: &[List], sets: &[Option<&[u64]>], floor: f32, k: usize) -> V
                 if let Some(worst) = heap.peek().filter(|_| heap.len() == k) {
                     bar = Bar::full(worst.weight);
                 }
-                while lightest < n && !bar.lets_in(sum_of(lighter[lightest + 1])) {
+                while lightest < n && !bar.lets_in(sums.of(lighter[lightest + 1])) {
                     lightest += 1;
                 }
                 if lightest == n {
@@ -395,6 +398,49 @@ pub fn prune(lists: &[List], sets: &[Option<&[u64]>], floor: f32, k: usize) -> V
         .collect();
     out.sort_unstable_by_key(|e| e.0);
     out.into_iter().map(|(key, w)| (key as u32, w)).collect()
+}
+
+/// A list's first document not before `behind` (a multiple of 64): from
+/// its set's words when it has one, else its posting at `at` (a list
+/// without a set has read its postings up to `behind`).
+fn next_doc(postings: &[u32], set: Option<&[u64]>, at: usize, behind: usize) -> Option<u32> {
+    let Some(bits) = set else {
+        return postings.get(at).copied();
+    };
+    let from = behind / 64;
+    let (w, word) = bits
+        .get(from..)?
+        .iter()
+        .enumerate()
+        .find(|(_, word)| **word != 0)?;
+    u32::try_from((from + w) * 64 + word.trailing_zeros() as usize).ok()
+}
+
+/// One list's documents in the window from `start` into `row`: its set's
+/// words when it has one, else its postings there, read from `at`, which
+/// is left at the first past the window.
+fn read_row(postings: &[u32], set: Option<&[u64]>, start: u32, at: &mut usize, row: &mut Row) {
+    let first_word = start as usize / 64;
+    if let Some(bits) = set {
+        match bits.get(first_word..first_word + WORDS) {
+            Some(words) => row.copy_from_slice(words),
+            None => {
+                for (w, r) in row.iter_mut().enumerate() {
+                    *r = bits.get(first_word + w).copied().unwrap_or(0);
+                }
+            }
+        }
+        return;
+    }
+    *row = [0; WORDS];
+    let end = u64::from(start) + WINDOW as u64;
+    let mut i = seek(postings, *at, start);
+    while let Some(&d) = postings.get(i).filter(|&&d| u64::from(d) < end) {
+        let bit = (d - start) as usize;
+        row[bit / 64] |= 1 << (bit % 64);
+        i += 1;
+    }
+    *at = i;
 }
 
 /// What a document must weigh to enter [`prune`]'s shortlist.
@@ -649,6 +695,35 @@ mod tests {
         assert_eq!(all[..3], [(7, 3.0), (8, 3.0), (0, 2.0)]);
         assert_eq!(pruned(&lists, 2.0, 20), all);
         assert_eq!(pruned(&lists, 3.5, 20), vec![]);
+    }
+
+    #[test]
+    fn pruning_documents_of_many_different_term_sets_shortlists_what_the_full_walk_does() {
+        // Forty terms, each in about half of 3,000 documents: nearly every
+        // document holds a set of terms of its own, more than a window's
+        // steps of deciding term by term can tell apart (STEPS_PER_WINDOW).
+        let mut state = 7u64;
+        let mut next = move || {
+            state = state
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            (state >> 33) as u32
+        };
+        let docs = 3_000u32;
+        let postings: Vec<Vec<u32>> = (0..40)
+            .map(|_| (0..docs).filter(|_| next() % 2 == 0).collect())
+            .collect();
+        let weights: Vec<f32> = (0..40).map(|_| 0.5 + (next() % 16) as f32 / 8.0).collect();
+        let total: f32 = weights.iter().sum();
+        let lists = lists(&postings, &weights);
+        let mut buffer = vec![0.0f32; docs as usize];
+        for k in [1, 96, 2_000] {
+            for floor in [total * 0.4, total * 0.55] {
+                let full = walk(&lists, floor, k, &mut buffer);
+                assert!(!full.is_empty(), "k {k}, floor {floor}");
+                assert_eq!(pruned(&lists, floor, k), full, "k {k}, floor {floor}");
+            }
+        }
     }
 
     #[test]
