@@ -10,7 +10,6 @@
 use std::sync::LazyLock;
 
 use super::phrases::{Word, content, phrase_ends};
-use crate::language::{List, language};
 
 const REASONS: &str = include_str!("../../assets/lang/reasons.txt");
 
@@ -29,43 +28,10 @@ fn phrases(section: &str) -> Vec<Vec<&'static str>> {
 static WITHIN: LazyLock<Vec<Vec<&'static str>>> = LazyLock::new(|| phrases("within"));
 static POINTING: LazyLock<Vec<Vec<&'static str>>> = LazyLock::new(|| phrases("pointing"));
 static OPENING: LazyLock<Vec<Vec<&'static str>>> = LazyLock::new(|| phrases("opening"));
-static AFTER_EVENT: LazyLock<Vec<Vec<&'static str>>> = LazyLock::new(|| phrases("after-event"));
-static AFTER_TIMES: LazyLock<Vec<Vec<&'static str>>> = LazyLock::new(|| phrases("after-times"));
-
-/// Most words of the subject between "after" and its verb ("after the
-/// city's transport authority refused").
-const AFTER_SUBJECT_WORDS: usize = 6;
 
 /// Where the longest phrase of `list` that starts at word `i` ends.
 fn phrase_at(list: &[Vec<&str>], words: &[Word], i: usize) -> Option<usize> {
     phrase_ends(list, words, i).max()
-}
-
-/// Where a reason phrase starting at word `i` ends: a phrase of `[within]`,
-/// or a word of `[after-event]` that an event follows.
-fn reason_at(words: &[Word], i: usize) -> Option<usize> {
-    phrase_at(&WITHIN, words, i).or_else(|| after_event(words, i))
-}
-
-/// Where a word of `[after-event]` at word `i` ends when what follows it in
-/// its clause is an event with a subject and a verb of its own ("after
-/// engineers discovered cracks"), and no word of `[after-times]` before it
-/// makes it a time ("20 minutes after the vessel left").
-fn after_event(words: &[Word], i: usize) -> Option<usize> {
-    let end = phrase_at(&AFTER_EVENT, words, i)?;
-    let timed = i > 0 && phrase_at(&AFTER_TIMES, words, i - 1) == Some(i);
-    let clause = words.get(end)?.clause;
-    let lang = language();
-    let is_verb = |j: usize| {
-        let w = words[j].folded.as_str();
-        let past = w.ends_with("ed") && crate::engine::rules::substituted::is_verb_form(w);
-        (past || lang.irregular_base(w).is_some() || lang.in_list(List::LinkingVerbs, w))
-            && !lang.in_list(List::Determiners, &words[j - 1].folded)
-    };
-    let has_verb = (end + 1..words.len().min(end + 1 + AFTER_SUBJECT_WORDS))
-        .take_while(|&j| words[j].clause == clause)
-        .any(is_verb);
-    (!timed && has_verb).then_some(end)
 }
 
 /// The "why" question a sentence answers of its own event: the content
@@ -75,7 +41,7 @@ fn after_event(words: &[Word], i: usize) -> Option<usize> {
 /// schools will close"), the clauses after it.
 pub fn why_within(words: &[Word]) -> Option<String> {
     for i in 0..words.len() {
-        let Some(end) = reason_at(words, i) else {
+        let Some(end) = phrase_at(&WITHIN, words, i) else {
             continue;
         };
         // The reason's own clause, or the one before when the phrase opens
@@ -154,33 +120,6 @@ mod tests {
         assert_eq!(
             why_within(&w).as_deref(),
             Some("why heavy traffic expected")
-        );
-    }
-
-    #[test]
-    fn after_an_event_is_a_reason_and_after_a_time_is_not() {
-        let why = |s: &str| why_within(&sentence_words(s));
-        assert_eq!(
-            why("The zorblat depot will close after inspectors found cracks in its roof.")
-                .as_deref(),
-            Some("why zorblat depot close")
-        );
-        assert_eq!(
-            why("The zorblat ferry was withdrawn following a fire that damaged its engine.")
-                .as_deref(),
-            Some("why zorblat ferry withdrawn")
-        );
-        assert_eq!(
-            why("The zorblat depot will close after 9pm on Monday."),
-            None
-        );
-        assert_eq!(
-            why("The zorblat depot will close after the summer holidays."),
-            None
-        );
-        assert_eq!(
-            why("The zorblat fire broke out 20 minutes after the vessel sailed."),
-            None
         );
     }
 

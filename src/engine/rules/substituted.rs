@@ -71,7 +71,7 @@ pub fn opposite_pairs(index: &Index, analyzer: &Analyzer) -> FxHashSet<(TermId, 
 /// True when a word is a form of an English verb ("utilized", "seeks",
 /// "sent"): the base forms are WordNet's, the endings regular ones, and
 /// irregular forms those of the shipped irregular verbs.
-pub(crate) fn is_verb_form(word: &str) -> bool {
+pub(super) fn is_verb_form(word: &str) -> bool {
     let known = |base: &[u8]| is_listed_verb(base);
     if known(word.as_bytes()) || language().irregular_base(word).is_some() {
         return true;
