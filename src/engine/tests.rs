@@ -594,3 +594,38 @@ fn a_paraphrase_meets_the_sentence_in_other_words() {
         "largest"
     );
 }
+
+/// A made-up shop article: one sentence of what the shop sold at home,
+/// one of what it sent abroad.
+fn corner_shop() -> Engine {
+    let article = "Corner shop notes\n\n\
+        The corner shop sold 300 loaves of bread in May. \
+        Its exports to France doubled to 40 crates in May.\n";
+    let facts = [
+        ("bread", "The corner shop sold 300 loaves of bread in May."),
+        (
+            "exports",
+            "Its exports to France doubled to 40 crates in May.",
+        ),
+    ];
+    Engine::new(crate::fixtures::drafted_like(article, &facts, ""))
+}
+
+/// The facts a reply offers: the one it answers, or those it suggests.
+fn offered(reply: &Reply) -> Vec<String> {
+    match reply {
+        Reply::Answered(a) => vec![a.fact.clone().unwrap_or_default()],
+        Reply::Unsure(suggestions) => suggestions.iter().map(|s| s.fact.clone()).collect(),
+        Reply::Unknown(_) | Reply::Greeting(_) => Vec::new(),
+    }
+}
+
+#[test]
+fn a_shop_s_sales_are_not_its_exports() {
+    // General English reads "sales" as selling, not exporting: a question
+    // about sales is offered the sentence of what the shop sold, never the
+    // one of what it sent abroad.
+    let shop = corner_shop();
+    let reply = shop.answer("how many sales did the shop make in may");
+    assert_eq!(offered(&reply), ["bread"], "{reply:?}");
+}
