@@ -77,6 +77,7 @@ fn with_engine(article: &str, facts: &[(&str, &str, &str)], engine: &str) -> Kno
          [topics.all]\ntitle = \"All\"\nsummary = \"All.\"\n",
     );
     for (id, intent, source) in facts {
+        let (intent, source) = (intent.replace('"', "\\\""), source.replace('"', "\\\""));
         toml.push_str(&format!(
             "[[fact]]\nid = \"{id}\"\ntopic = \"all\"\nintents = [\"{intent}\"]\nanswer = \"{source}\"\nsource = \"{source}\"\n"
         ));

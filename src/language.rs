@@ -100,6 +100,9 @@ pub enum List {
     Undergoes,
     /// Verbs of speech that ask what someone said ("say", "respond").
     AskedSpeech,
+    /// Words of a question asking what someone said ("say", "according"):
+    /// rule `quoted-speaker` then reads who speaks in a sentence.
+    SpeakerAsking,
     /// Modals of a promise or a demand ("would never join"): what they deny
     /// is reported, not stated.
     PromiseModals,
@@ -189,7 +192,7 @@ pub enum List {
 
 impl List {
     /// Every list, for checking that the data file has each.
-    pub const ALL: [List; 72] = [
+    pub const ALL: [List; 73] = [
         List::Fillers,
         List::Question,
         List::Auxiliary,
@@ -226,6 +229,7 @@ impl List {
         List::TopicWords,
         List::Undergoes,
         List::AskedSpeech,
+        List::SpeakerAsking,
         List::PromiseModals,
         List::ClauseOpeners,
         List::ListJoiners,
@@ -303,6 +307,7 @@ impl List {
             List::TopicWords => "topic-words",
             List::Undergoes => "undergoes",
             List::AskedSpeech => "asked-speech",
+            List::SpeakerAsking => "speaker-asking",
             List::PromiseModals => "promise-modals",
             List::ClauseOpeners => "clause-openers",
             List::ListJoiners => "list-joiners",

@@ -84,9 +84,11 @@ pub(super) fn names(words: &[Word]) -> Vec<(Vec<String>, bool)> {
             continue;
         }
         // A name after "in", "at", "on" ... is a place ("told
-        // reporters at City Hall", "the suburb of Marsh End" is not).
+        // reporters at City Hall", "the suburb of Marsh End" is not), in
+        // its clause: `"... they had no part in," Ure said` names a person.
         let lang = language();
         let place = start > 0
+            && words[start - 1].clause == words[start].clause
             && (lang.in_list(List::PlacePrepositions, &words[start - 1].folded)
                 || lang.in_list(List::ListJoiners, &words[start - 1].folded)
                     && place_ends == Some(start - 1));
@@ -127,6 +129,11 @@ mod tests {
             ["who is harbourline"]
         );
         assert!(intro.of("the profit fell by a fifth.").is_empty());
+        // A preposition ending a quotation places no name after it.
+        assert_eq!(
+            intro.of("\"They had no part in,\" Ure said."),
+            ["who is ure"]
+        );
         // A name after a place preposition is where something is.
         assert_eq!(
             intro.of("Lindqvist spoke at the company's offices on Kingsway on Monday."),

@@ -8,8 +8,8 @@
 
 use std::collections::HashMap;
 
-use super::introductions::names;
-use super::phrases::{Word, content};
+use super::introductions::{Introductions, names};
+use super::phrases::{Word, content, sentence_words};
 use crate::engine::Tunables;
 use crate::engine::rules::antecedent::points_back;
 use crate::language::{List, language};
@@ -17,6 +17,10 @@ use crate::language::{List, language};
 /// Most paragraphs back that a pronoun may point: a speaker named in the
 /// paragraph before or in the same one.
 const PARAGRAPHS_BACK: usize = 1;
+
+/// Most words of a clause before a name read as who the person is ("Its
+/// chief executive, Malcolm Beech"): a longer one says something else.
+const ROLE_BEFORE_WORDS: usize = 4;
 
 /// The people named so far, and the one a pronoun would speak for: the
 /// first named in the last sentence that names one.
@@ -28,6 +32,10 @@ pub struct Speakers {
     /// Each word of a full name met so far, to its name: a later
     /// "Hollis" is the "Margaret Hollis" already named.
     full_names: HashMap<String, String>,
+    /// Each full name to the words the article first gives it with, who
+    /// the person is ("transport minister", "president halbridge chamber
+    /// commerce"), folded and joined by spaces.
+    roles: HashMap<String, String>,
 }
 
 impl Speakers {
@@ -44,11 +52,7 @@ impl Speakers {
         paragraph: usize,
         is_place: impl Fn(&str) -> bool,
     ) -> Option<String> {
-        let people: Vec<String> = names(words)
-            .into_iter()
-            .filter(|(name, place)| !place && !is_place(&name.join(" ")))
-            .filter_map(|(name, _)| self.person(&name))
-            .collect();
+        let people = self.people(words, is_place);
         // A sentence that names someone ("Margaret Hollis ... said she had
         // not decided") has its speaker's name already; one that points
         // back ("It is annoying ...," he said.) takes the words of the
@@ -74,6 +78,71 @@ impl Speakers {
         intent
     }
 
+    /// The people `words` name (no place, as `is_place` tells), by full
+    /// name, in the sentence's order, each recorded with who they are
+    /// where they are first given in full.
+    fn people(&mut self, words: &[Word], is_place: impl Fn(&str) -> bool) -> Vec<String> {
+        names(words)
+            .into_iter()
+            .filter(|(name, place)| !place && !is_place(&name.join(" ")))
+            .filter_map(|(name, _)| {
+                let full = self.person(&name)?;
+                if name.len() >= 2 && !self.roles.contains_key(&full) {
+                    self.roles.insert(full.clone(), role_words(words, &name));
+                }
+                Some(full)
+            })
+            .collect()
+    }
+
+    /// Who speaks in a sentence (`words` of `text`, in `paragraph`), by
+    /// full name, recording the people it names: one it names beside a verb
+    /// of `[attribution-verbs]` ("Ure said", "said Owen Marchetti"), the
+    /// person a pronoun speaks for ("...," she said.), or, for a quotation
+    /// that names no speaker, whoever spoke in the sentence `before` it in
+    /// the same paragraph ("We know ...," she said. "But I will never ...").
+    fn speaking(
+        &mut self,
+        text: &str,
+        words: &[Word],
+        paragraph: usize,
+        before: Option<&(String, usize)>,
+        is_place: impl Fn(&str) -> bool,
+    ) -> Option<String> {
+        let lang = language();
+        let attributes = words
+            .iter()
+            .any(|w| lang.in_list(List::AttributionVerbs, &w.folded));
+        let people = self.people(words, is_place);
+        let near = |named_in: usize| paragraph.saturating_sub(named_in) <= PARAGRAPHS_BACK;
+        let speaker = if let Some(first) = people.first().filter(|_| attributes) {
+            Some(first.clone())
+        } else if pronoun_speaks(words) {
+            self.last
+                .as_ref()
+                .filter(|(_, named_in)| near(*named_in))
+                .map(|(name, _)| name.clone())
+        } else if !attributes && text.contains(['"', '\u{201c}', '\u{201d}']) {
+            before
+                .filter(|(_, said_in)| *said_in == paragraph)
+                .map(|(name, _)| name.clone())
+        } else {
+            None
+        };
+        if let Some(first) = people.into_iter().next() {
+            self.last = Some((first, paragraph));
+        }
+        speaker
+    }
+
+    /// A speaker's full name and who the article says they are.
+    fn described(&self, name: &str) -> String {
+        match self.roles.get(name) {
+            Some(role) if !role.is_empty() => format!("{name} {role}"),
+            _ => name.to_string(),
+        }
+    }
+
     /// The full name of the person `name` (folded words) names, recording
     /// it: a name of two words or more, or one word of such a name met
     /// before, without a title ("Ms Aldred" is the "Fiona Aldred" met
@@ -96,6 +165,72 @@ impl Speakers {
             name.first().and_then(|w| self.full_names.get(w).cloned())
         }
     }
+}
+
+/// Who speaks in each sentence of an article (its paragraph and text, in
+/// reading order): the speaker's full name and the words the article first
+/// gives them with ("douglas ure transport minister"), folded and joined by
+/// spaces; empty where no person the article names speaks. Rule
+/// `quoted-speaker` reads a question asking what someone said against it.
+pub fn quotation_speakers(sentences: &[(usize, &str)]) -> Vec<String> {
+    let mut places = Introductions::default();
+    for (_, text) in sentences {
+        places.learn_places(text);
+    }
+    let mut speakers = Speakers::default();
+    let mut before: Option<(String, usize)> = None;
+    sentences
+        .iter()
+        .map(|&(paragraph, text)| {
+            let words = sentence_words(text);
+            let is_place = |n: &str| places.is_place(n);
+            let speaker = speakers.speaking(text, &words, paragraph, before.as_ref(), is_place);
+            let described = speaker.as_deref().map(|s| speakers.described(s));
+            before = speaker.map(|s| (s, paragraph));
+            described.unwrap_or_default()
+        })
+        .collect()
+}
+
+/// The content words around a name (folded words, as `words` has them)
+/// that say who the person is: the words before it in its clause
+/// ("Transport minister Douglas Ure"), or a short clause just before it
+/// ("Its chief executive, Malcolm Beech"), and the clause after it when
+/// the name ends its own ("Ruth Imrie, president of the Halbridge Chamber
+/// of Commerce,"). Verbs of speech and the name's words are left out.
+fn role_words(words: &[Word], name: &[String]) -> String {
+    let Some(start) = (0..words.len()).find(|&i| {
+        words[i..]
+            .iter()
+            .map(|w| &w.folded)
+            .take(name.len())
+            .eq(name.iter())
+    }) else {
+        return String::new();
+    };
+    let end = start + name.len();
+    let clause = words[start].clause;
+    let in_clause = |c: usize| words.iter().filter(move |w| w.clause == c);
+    let mut role: Vec<&Word> = words[..start]
+        .iter()
+        .filter(|w| w.clause == clause)
+        .collect();
+    if role.is_empty() && clause > 0 && in_clause(clause - 1).count() <= ROLE_BEFORE_WORDS {
+        role.extend(in_clause(clause - 1));
+    }
+    if let Some(after) = words.get(end).filter(|w| w.clause != clause) {
+        role.extend(in_clause(after.clause));
+    }
+    let lang = language();
+    let mut out: Vec<&str> = Vec::new();
+    for w in role {
+        let said = lang.in_list(List::AttributionVerbs, &w.folded)
+            || lang.in_list(List::SpeechVerbs, &w.folded);
+        if w.content && !said && !name.contains(&w.folded) && !out.contains(&w.folded.as_str()) {
+            out.push(&w.folded);
+        }
+    }
+    out.join(" ")
 }
 
 /// True when a pronoun of `[speaker-pronouns]` is the subject of a verb of

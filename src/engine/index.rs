@@ -204,6 +204,11 @@ pub struct Index {
     /// not use; empty for the others: rule `antecedent` reads the question
     /// against it.
     pub antecedent: Vec<Terms>,
+    /// For each article sentence someone the article names speaks in, the
+    /// sorted terms of their name and role, and of the question's "say",
+    /// that it does not use; empty for
+    /// the others: rule `quoted-speaker` reads the question against it.
+    pub speaker: Vec<Terms>,
     /// Neighbouring terms of the documents' sequences where one is an
     /// opposite of some word ([`super::rules::substituted::opposite_pairs`]).
     pub opposite_pairs: rustc_hash::FxHashSet<(TermId, TermId)>,
@@ -319,6 +324,7 @@ impl Index {
             context: paragraph_context(knowledge, analyzer),
             window: neighbour_windows(knowledge, analyzer),
             antecedent: antecedents(knowledge, analyzer),
+            speaker: speakers(knowledge, analyzer),
             opposite_pairs: Default::default(),
             may_name: Vec::new(),
             places: Vec::new(),
@@ -618,6 +624,36 @@ fn antecedents(knowledge: &Knowledge, analyzer: &Analyzer) -> Vec<Terms> {
         |i| super::rules::antecedent::points_back(&sentences[i].text, span),
         |i| terms_of(analyzer, &sentences[i].text),
     )
+}
+
+/// Who speaks in each article sentence, for rule `quoted-speaker`.
+fn speakers(knowledge: &Knowledge, analyzer: &Analyzer) -> Vec<Terms> {
+    if knowledge.engine.quoted_speaker <= 0.0 {
+        return Vec::new();
+    }
+    // A sentence someone speaks in says what they said: it meets the
+    // question's "say" though news writes "said", which no term keeps.
+    let says = language().list(List::SpeakerAsking).join(" ");
+    let sentences = &knowledge.article.sentences;
+    let read: Vec<(usize, &str)> = sentences
+        .iter()
+        .map(|s| (s.paragraph, s.text.as_str()))
+        .collect();
+    crate::draft::quotation_speakers(&read)
+        .iter()
+        .zip(sentences)
+        .map(|(speaker, sentence)| {
+            if speaker.is_empty() {
+                return Terms::default();
+            }
+            let own = terms_of(analyzer, &sentence.text);
+            Terms::from(sorted_terms(
+                terms_of(analyzer, &format!("{speaker} {says}"))
+                    .into_iter()
+                    .filter(|t| !own.contains(t)),
+            ))
+        })
+        .collect()
 }
 
 /// One document per article sentence that no fact cites (the fallback),

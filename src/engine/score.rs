@@ -47,7 +47,7 @@ pub struct Ranked {
     /// paragraph's and the phrases' share, what its length added or took,
     /// its neighbours' share, its antecedent's, what `why-words` took,
     /// and what a leader's title gave (rule `role-title`).
-    pub boosts: [f32; 9],
+    pub boosts: [f32; 10],
     /// The share of its score that the ranking-only rules gave
     /// (`paragraph-context`, `sentence-length`; below zero when its length
     /// took from it): words of its paragraph, or its shortness, help to rank
@@ -103,6 +103,8 @@ struct Query {
     titles: Vec<TermId>,
     /// Total weight of the question's words.
     total: f32,
+    /// Whether the question asks what someone said (rule `quoted-speaker`).
+    asks_said: bool,
 }
 
 /// Stage 1: reads the question once for every rule: its entities (an
@@ -150,7 +152,8 @@ pub fn rank(engine: &Engine, words: &[&str], yes_no: bool) -> Result<Vec<Ranked>
     let t = &engine.tunables;
     let asked = words;
     let reading = read(engine, engine.analyzer.analyse_question(words))?;
-    let query = query(engine, &reading.question.tokens, reading.wanted)?;
+    let mut query = query(engine, &reading.question.tokens, reading.wanted)?;
+    query.asks_said = rules::speaker::asks_what_was_said(&reading.question.all_words);
     // The candidates and their word scores go through the scratch's lists
     // (taken for the question and given back), so that only the ranking
     // itself is allocated.
@@ -260,6 +263,7 @@ fn query(engine: &Engine, tokens: &[Token], wanted: Wants) -> Result<Query, NoAn
         roles,
         titles,
         total,
+        asks_said: false,
     })
 }
 
@@ -452,7 +456,14 @@ fn candidates(engine: &Engine, query: &Query, scratch: &mut Scratch, out: &mut V
     let semantic: f32 = query.semantic.iter().map(|t| t.weight).sum::<f32>()
         + query.roles.iter().map(|r| r.1).sum::<f32>();
     let most = (1.0 + t.phrase_match) * rules::length::factor(0, 1.0, t);
-    let floor = ((t.unsure - t.paragraph_context - t.neighbour_context - t.antecedent)
+    // Rule `quoted-speaker` may credit a share of a question asking what
+    // someone said.
+    let speaker = if query.asks_said {
+        t.quoted_speaker
+    } else {
+        0.0
+    };
+    let floor = ((t.unsure - t.paragraph_context - t.neighbour_context - t.antecedent - speaker)
         * query.total
         - semantic)
         / most;
@@ -474,6 +485,7 @@ fn candidates(engine: &Engine, query: &Query, scratch: &mut Scratch, out: &mut V
     } else {
         walk(&lists, floor, t.candidates, scratch, out);
     }
+    rules::speaker::add_candidates(index, &query.exact_by_term, query.asks_said, t, out);
 }
 
 /// [`shortlist::walk`] through the scratch's buffers, kept out of line:
@@ -503,7 +515,7 @@ struct WordScore {
     /// What a guessed number, the word vectors, the paragraph and the
     /// phrases added to the score, what its length added or took, and its
     /// neighbours' share.
-    boosts: [f32; 9],
+    boosts: [f32; 10],
     /// The share of the score that the ranking-only rules gave.
     context_share: f32,
 }
@@ -578,6 +590,8 @@ fn word_scores(
     let phrases = rules::phrase::weights(index, candidates, &query.exact, t);
     let neighbours = rules::neighbours::weights(index, candidates, &query.exact_by_term, t);
     let antecedents = rules::antecedent::weights(index, candidates, &query.exact_by_term, t);
+    let speakers =
+        rules::speaker::weights(index, candidates, &query.exact_by_term, query.asks_said, t);
     let (slot, base) = (&scratch.slot, &scratch.base);
     // How much of the question each intent covers, and how much of the
     // intent: from a guessed number's weight (0 for most candidates), then
@@ -735,7 +749,9 @@ fn word_scores(
                     .sum::<f32>()
         };
         let role = roles.get(s).copied().unwrap_or(0.0);
-        let bag = exact - why_words + (vectors[s] + guessed[s] + role) + context + phrase;
+        // Rule `quoted-speaker`: who says it counts as the fact's own words.
+        let speaker = speakers.get(s).copied().unwrap_or(0.0);
+        let bag = exact - why_words + (vectors[s] + guessed[s] + role + speaker) + context + phrase;
         // Rule `sentence-length` scales the fact's own matched words for ranking.
         let length = rules::length::factor(doc.bag.len(), index.average_len, t);
         let scaled = (bag - context) * (length - 1.0);
@@ -778,6 +794,7 @@ fn word_scores(
             bag_share * antecedent / total,
             -bag_share * why_words / total,
             bag_share * role / total,
+            bag_share * speaker / total,
         ];
         if boosts[0] > 0.0 {
             fired.add(Rule::GuessedNumber);
@@ -805,6 +822,9 @@ fn word_scores(
         }
         if boosts[8] > 0.0 {
             fired.add(Rule::RoleTitle);
+        }
+        if boosts[9] > 0.0 {
+            fired.add(Rule::QuotedSpeaker);
         }
         let intent_part = t.intent_share * best_intent;
         // Above 1 only through the paragraph's credit, which ranks the

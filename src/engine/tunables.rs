@@ -228,6 +228,13 @@ tunables! {
     /// (0 = ranking only, as the other context rules; measured in the README:
     /// it did not raise the tuning sets, so it stays off).
     antecedent_evidence: f32 = 0.0, 0.0, 1.0;
+    /// Rule `quoted-speaker`: share of the weight of the words of a question
+    /// asking what someone said that the name and role of the person
+    /// speaking in a fact's sentence use (and the sentence does not), read
+    /// as the fact's own words (0 = off; `init` leaves it off: measured in
+    /// `docs/drafting-history.md`, it took an untouched drafted set's
+    /// precision under its floor).
+    quoted_speaker: f32 = 0.0, 0.0, 1.0;
     /// Rule `antecedent`: how many of a sentence's first words are read for
     /// a word that points back.
     antecedent_span: usize = 12, 1, 64;

@@ -15,6 +15,8 @@
 //! `paragraph-context` ([`context`]) credits a fact's paragraph,
 //! `neighbour-context` ([`neighbours`]) its sentence's neighbours,
 //! `antecedent` ([`antecedent`]) the sentence its sentence points back at,
+//! `quoted-speaker` ([`speaker`]) who speaks in it, for a question asking
+//! what someone said,
 //! `role-title` ([`role`]) a leader's title it names for a "who"
 //! question's word for whoever leads,
 //! `phrase-match` ([`phrase`]) the question's word pairs it writes too,
@@ -43,6 +45,7 @@ pub mod quoted;
 pub mod role;
 pub mod roles;
 pub mod sibling;
+pub mod speaker;
 pub mod substituted;
 
 use std::fmt;
@@ -125,6 +128,10 @@ pub enum Rule {
     /// before the fact's uses, when the fact's sentence points back at it
     /// ("it", "these"), added for ranking only.
     Antecedent,
+    /// The question asks what someone said, and the fact's sentence is
+    /// said by a person the article names with the question's words
+    /// elsewhere ("minister" for `"...," Ure said.`), read as its own words.
+    QuotedSpeaker,
     /// The question does not ask why, and some of its words are the fact's
     /// only in intents asking why: they count for those intents, not for
     /// the fact's whole bag.
@@ -154,7 +161,7 @@ pub enum Rule {
 
 impl Rule {
     /// Every rule, in the order `--explain` lists them.
-    pub const ALL: [Rule; 35] = [
+    pub const ALL: [Rule; 36] = [
         Rule::UnknownEntity,
         Rule::EntityMissing,
         Rule::EntitySubstituted,
@@ -182,6 +189,7 @@ impl Rule {
         Rule::PhraseMatch,
         Rule::SentenceLength,
         Rule::Antecedent,
+        Rule::QuotedSpeaker,
         Rule::WhyWords,
         Rule::Denied,
         Rule::OtherNumber,
@@ -222,6 +230,7 @@ impl Rule {
             Rule::PhraseMatch => "phrase-match",
             Rule::SentenceLength => "sentence-length",
             Rule::Antecedent => "antecedent",
+            Rule::QuotedSpeaker => "quoted-speaker",
             Rule::WhyWords => "why-words",
             Rule::Denied => "denied",
             Rule::OtherNumber => "other-number",
@@ -384,7 +393,7 @@ pub fn guard(
 }
 
 /// The effect of each rule that fired, as `--explain` shows it.
-pub fn effects(fired: Fired, boosts: &[f32; 9], t: &Tunables) -> Vec<Effect> {
+pub fn effects(fired: Fired, boosts: &[f32; 10], t: &Tunables) -> Vec<Effect> {
     fired
         .rules()
         .filter_map(|rule| {
@@ -411,6 +420,7 @@ pub fn effects(fired: Fired, boosts: &[f32; 9], t: &Tunables) -> Vec<Effect> {
                 Rule::SentenceLength => Change::Plus(boosts[4]),
                 Rule::NeighbourContext => Change::Plus(boosts[5]),
                 Rule::Antecedent => Change::Plus(boosts[6]),
+                Rule::QuotedSpeaker => Change::Plus(boosts[9]),
                 Rule::WhyWords => Change::Plus(boosts[7]),
                 Rule::Denied => Change::Times(t.denied),
                 Rule::OtherNumber => Change::Times(t.other_number),
