@@ -85,6 +85,12 @@ const DRAFT_LENGTH_NORM: f32 = 0.1;
 /// `antecedent`; measured on the squad-complexity tuning half and strike).
 const DRAFT_ANTECEDENT: f32 = 1.0;
 
+/// `quoted_speaker` of a drafted file: a quotation attributed to "she" or
+/// a surname is asked about by who the speaker is ("what did the minister
+/// say"), which the article gives where it first names them (rule
+/// `quoted-speaker`; measured on the runway, ferry and strike tuning sets).
+const DRAFT_QUOTED_SPEAKER: f32 = 1.0;
+
 /// Drafted `why_words`: a sentence that gives the reason for the one before
 /// it carries that one's words in a "why" intent, which should answer only
 /// "why" (rule `why-words`; measured on the strike tuning sets).
@@ -115,7 +121,8 @@ fn engine_table() -> String {
          # sentence whose paragraph may name what it calls \"it\", so the\n\
          # paragraph's words, and more those of the sentences next to it, count\n\
          # for a share, and those of the sentence before one that says \"it\"\n\
-         # or \"these\" count more; the words a question puts side\n\
+         # or \"these\" count more, and asked what someone said, who says a\n\
+         # quotation counts as its words; the words a question puts side\n\
          # by side count more where the sentence does too, and a long sentence\n\
          # ranks a little below a short one sharing as many words; a sentence\n\
          # giving the reason for the one before answers its \"why\" only, and\n\
@@ -129,6 +136,7 @@ fn engine_table() -> String {
          phrase_match = {DRAFT_PHRASE_MATCH:.1}\n\
          length_norm = {DRAFT_LENGTH_NORM:.1}\n\
          antecedent = {DRAFT_ANTECEDENT:.1}\n\
+         quoted_speaker = {DRAFT_QUOTED_SPEAKER:.1}\n\
          why_words = {DRAFT_WHY_WORDS:.1}\n\
          reported_reason = {DRAFT_REPORTED_REASON:.1}\n\
          missing_name = {DRAFT_MISSING_NAME:.1}\n\

@@ -231,9 +231,8 @@ tunables! {
     /// Rule `quoted-speaker`: share of the weight of the words of a question
     /// asking what someone said that the name and role of the person
     /// speaking in a fact's sentence use (and the sentence does not), read
-    /// as the fact's own words (0 = off; `init` leaves it off: measured in
-    /// `docs/drafting-history.md`, it took an untouched drafted set's
-    /// precision under its floor).
+    /// as the fact's own words (0 = off; `init` sets it for drafted
+    /// knowledge).
     quoted_speaker: f32 = 0.0, 0.0, 1.0;
     /// Rule `antecedent`: how many of a sentence's first words are read for
     /// a word that points back.

@@ -14,9 +14,8 @@
 //! as its own words: who says it is part of what the sentence tells. A
 //! fact the question meets only that way joins the shortlist.
 //!
-//! Off when `quoted_speaker` is 0, as by default, and `citebot init` leaves
-//! it off: on its drafts it raised the tuning sets but took an untouched
-//! set's precision under its floor (`docs/drafting-history.md`, `quote9`).
+//! Off when `quoted_speaker` is 0 (`citebot init` sets it for the
+//! single-sentence facts it drafts).
 
 use super::has;
 use crate::engine::Tunables;
