@@ -70,13 +70,24 @@ where
     (0..words.len)
         .filter_map(|i| {
             let modifier = (words.modifier_at)(i)?;
-            let at = (i + 1..words.len)
-                .take(BETWEEN + 1)
-                .take_while(|&j| !(words.question_word_at)(j))
-                .find(|&j| !(words.stop_at)(j))?;
+            let at = modified_place(words, i)?;
             Some((modifier, (words.stem_at)(at)?))
         })
         .collect()
+}
+
+/// The place of the word a modifier at `i` modifies: the first word after
+/// it that is not a stop word, at most [`BETWEEN`] words on and before any
+/// question word.
+fn modified_place<M, S, P, Q>(words: &Words<M, S, P, Q>, i: usize) -> Option<usize>
+where
+    P: Fn(usize) -> bool,
+    Q: Fn(usize) -> bool,
+{
+    (i + 1..words.len)
+        .take(BETWEEN + 1)
+        .take_while(|&j| !(words.question_word_at)(j))
+        .find(|&j| !(words.stop_at)(j))
 }
 
 /// The pairs of [`pairs_read`] whose word `numbered` gives a number (the
@@ -97,10 +108,7 @@ where
             // Most words have no opposite: that is read first, as
             // [`pairs_read`] does (a word's classes may cost look-ups).
             let modifier = (words.modifier_at)(i)?;
-            let at = (i + 1..words.len)
-                .take(BETWEEN + 1)
-                .take_while(|&j| !(words.question_word_at)(j))
-                .find(|&j| !(words.stop_at)(j))?;
+            let at = modified_place(words, i)?;
             Some((modifier, numbered(at)?))
         })
         .collect()
