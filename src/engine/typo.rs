@@ -102,7 +102,7 @@ impl TypoIndex {
                 // A word further than the best so far can never win: its
                 // distance is computed only as far as the best one's.
                 let most = best.map_or(allowed, |(d, _, _)| d);
-                let Some(distance) = distance_within(word, candidate, most) else {
+                let Some(distance) = candidate_distance(word, candidate, most) else {
                     continue;
                 };
                 if distance == 0 {
@@ -180,6 +180,26 @@ pub fn one_edit_apart(a: &str, b: &str) -> bool {
             && short[at] == long[at + 1]
             && short[at + 1] == long[at]
             && short[at + 2..] == long[at + 2..])
+}
+
+/// [`distance_within`], the distances of none and one told first: equal
+/// words, then [`one_edit_apart`] in one pass over their bytes; only a pair
+/// further apart is compared in the distance's table. Most of typo
+/// correction's candidates are the typed word or one edit from it.
+pub fn candidate_distance(a: &str, b: &str, most: usize) -> Option<usize> {
+    if a == b {
+        return Some(0);
+    }
+    if most == 0 {
+        return None;
+    }
+    if one_edit_apart(a, b) {
+        return Some(1);
+    }
+    if most == 1 {
+        return None;
+    }
+    distance_within(a, b, most)
 }
 
 /// The Damerau-Levenshtein distance between two words (insertions,
@@ -382,7 +402,8 @@ mod tests {
         // (near and far apart) are common, of every length up to past the
         // table's; each against a random word and against itself edited a
         // few times; and some that are not ASCII. Within every bound, the
-        // distance is strsim's when it is within it, none when not.
+        // distance is strsim's when it is within it, none when not, whether
+        // the table computes it or the candidates' near pairs are told first.
         let mut state: u64 = 0x9e37_79b9_7f4a_7c15;
         let mut next = move |below: u64| {
             state ^= state << 13;
@@ -396,6 +417,7 @@ mod tests {
             for most in [0, 1, 2, 3, 5, usize::MAX] {
                 let within = Some(expected).filter(|&d| d <= most);
                 assert_eq!(distance_within(a, b, most), within, "{a} {b} {most}");
+                assert_eq!(candidate_distance(a, b, most), within, "{a} {b} {most}");
             }
             assert_eq!(one_edit_apart(a, b), expected == 1, "{a} {b}");
         };

@@ -21,7 +21,7 @@ use crate::engine::analyze::{Analysed, Analyzer, TermId, Token};
 use crate::engine::index::Target;
 use crate::engine::score::Ranked;
 use crate::knowledge::Knowledge;
-use crate::language::{Classes, List, WordSet, language};
+use crate::language::{Classes, Endings, List, WordSet, language};
 use crate::text::{is_question_word, is_stopword, is_year, stem, words};
 
 /// Best-ranked documents checked: the decision only looks at the first few.
@@ -392,6 +392,11 @@ pub struct Claims {
     /// taken off or put on ("informal": formal), so a question word finds
     /// them in one look-up.
     prefixed: FxHashMap<String, Vec<Id>>,
+    /// The [`Endings`] of the words filed in [`Claims::prefixed`] with a
+    /// prefix taken off: every other word filed there starts with a
+    /// negating prefix, so a question word that does neither is no key
+    /// and is not hashed ([`Claims::prefixed_of`]).
+    taken_off: Endings,
     /// For each stem, by number, the stems of its opposites that the
     /// knowledge has: a question's word with a known stem then costs no
     /// look-up in the antonyms.
@@ -566,9 +571,23 @@ impl Claims {
             if let Some(rest) = word.strip_prefix(p)
                 && rest.len() >= MIN_PREFIXED
             {
+                self.taken_off.add(rest);
                 file(rest.to_string());
             }
         }
+    }
+
+    /// The sentences' words that are `word` with a negating prefix taken
+    /// off or put on ([`Claims::prefixed`]). A word put on a prefix starts
+    /// with it; a word that does not, and whose [`Endings`] no word taken
+    /// off a prefix has, is filed under nothing and is not hashed.
+    fn prefixed_of(&self, word: &str) -> &[Id] {
+        let may_be_filed =
+            NEGATING_PREFIXES.iter().any(|p| word.starts_with(p)) || self.taken_off.may_hold(word);
+        if !may_be_filed {
+            return &[];
+        }
+        self.prefixed.get(word).map_or(&[][..], Vec::as_slice)
     }
 
     /// The word's number and its stem's, when the knowledge writes it.
@@ -988,7 +1007,7 @@ fn asked_word<'c>(
         Some(known) => Cow::Borrowed(&known[..]),
         None => Cow::Owned(claims.opposites_of(stemmed)),
     };
-    let prefixed = claims.prefixed.get(word).map_or(&[][..], Vec::as_slice);
+    let prefixed = claims.prefixed_of(word);
     // Only a word with an opposite is compared, so only its reading is
     // looked up (most words have none).
     // A word of the knowledge is read once for all questions.
@@ -1275,6 +1294,29 @@ mod tests {
             &e.analyzer,
             &e.index.article_numbers,
         )
+    }
+
+    #[test]
+    fn a_word_finds_its_prefixed_words_as_a_look_up_finds_them() {
+        // Every word filed (with a prefix put on, "unrepaired", or taken
+        // off, "crease" from "increase"), every word of the article, and
+        // each with a prefix put on or taken off, find in the filter and
+        // the table what the table alone gives.
+        let e = engine();
+        let table = |w: &str| e.claims.prefixed.get(w).map_or(&[][..], Vec::as_slice);
+        assert!(!table("crease").is_empty() && !table("unrepaired").is_empty());
+        let mut probes: Vec<String> = e.claims.prefixed.keys().cloned().collect();
+        for word in words(ARTICLE) {
+            for p in NEGATING_PREFIXES {
+                probes.push(format!("{p}{word}"));
+                probes.extend(word.strip_prefix(p).map(str::to_string));
+            }
+            probes.push(word);
+        }
+        probes.extend(["", "un", "dis", "formal", "informal", "pressur"].map(String::from));
+        for probe in &probes {
+            assert_eq!(e.claims.prefixed_of(probe), table(probe), "{probe}");
+        }
     }
 
     #[test]

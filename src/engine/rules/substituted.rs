@@ -418,13 +418,13 @@ fn replaced(asked: &Asked, index: &Index, analyzer: &Analyzer, terms: &Terms, r:
     };
     let has_digit = |t: TermId| terms.has_digit(t);
     // An edit distance is at least the difference in length: most terms
-    // are told apart without the distance (which allocates a table).
+    // are told apart without comparing their letters.
     let letters = |s: &str| s.chars().count();
     let near = |w: &str, t: TermId| {
         analyzer.term_text(t).is_some_and(|s| {
             s.len() >= 2
                 && letters(s).abs_diff(letters(w)) <= 1
-                && crate::engine::typo::distance_within(w, s, 1) == Some(1)
+                && crate::engine::typo::one_edit_apart(w, s)
         })
     };
     asked.substitutes(&doc.sequences, &doc.bag, has_digit, near)
