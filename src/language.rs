@@ -153,6 +153,9 @@ pub enum List {
     RelativeTime,
     /// Words that measure a unit of time as a span ("several").
     DurationMeasures,
+    /// Words before a unit of time that make it a point in time ("last
+    /// week", "next year").
+    TimePointers,
     /// Words after "when" that keep it asking for a time ("exactly").
     WhenQualifiers,
     /// Verbs of speech the speaker may follow ("said").
@@ -192,7 +195,7 @@ pub enum List {
 
 impl List {
     /// Every list, for checking that the data file has each.
-    pub const ALL: [List; 73] = [
+    pub const ALL: [List; 74] = [
         List::Fillers,
         List::Question,
         List::Auxiliary,
@@ -253,6 +256,7 @@ impl List {
         List::SpanBounds,
         List::RelativeTime,
         List::DurationMeasures,
+        List::TimePointers,
         List::WhenQualifiers,
         List::SpeakerFollows,
         List::CountNouns,
@@ -331,6 +335,7 @@ impl List {
             List::SpanBounds => "span-bounds",
             List::RelativeTime => "relative-time",
             List::DurationMeasures => "duration-measures",
+            List::TimePointers => "time-pointers",
             List::WhenQualifiers => "when-qualifiers",
             List::SpeakerFollows => "speaker-follows",
             List::CountNouns => "count-nouns",

@@ -31,6 +31,7 @@ use crate::knowledge::{
 use phrases::{content, rarity, sentence_words};
 
 pub use intents::{MAX_INTENTS, MAX_KEYWORDS};
+pub(crate) use phrases::is_clock_time;
 pub use speakers::quotation_speakers;
 
 /// Name of the article copy that `init` writes next to the knowledge file.

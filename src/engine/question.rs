@@ -286,6 +286,21 @@ pub fn lasts(tokens: &[&str], i: usize) -> bool {
         && is_a_number(&bare(tokens[i - 1]).to_lowercase())
 }
 
+/// True when token `i`, a word of `[time]` ("week", "soon"), tells a time
+/// rather than measuring a length of it: not after a number or a word
+/// that measures ("for six weeks", "in four years"), unless a pointer makes
+/// it a point ("last week", "next year").
+fn tells_a_time(tokens: &[&str], i: usize, word: &str) -> bool {
+    let lang = language();
+    if !lang.in_list(List::Time, word) {
+        return false;
+    }
+    let Some(before) = i.checked_sub(1).map(|b| bare(tokens[b]).to_lowercase()) else {
+        return true;
+    };
+    lang.in_list(List::TimePointers, &before) || !is_a_number(&before)
+}
+
 /// True when token `i` is a distance: a unit of length after a number
 /// ("45 miles", "two kilometres"), or both in one token ("a 10-mile walk").
 pub fn measures_distance(tokens: &[&str], i: usize) -> bool {
@@ -761,9 +776,9 @@ impl Gives {
                         lang.in_list(List::RelativeTime, &self::bare(n).to_lowercase())
                     })
             };
-            if [List::Time, List::Days]
-                .iter()
-                .any(|&list| lang.in_list(list, word))
+            if lang.in_list(List::Days, word)
+                || tells_a_time(&tokens, i, word)
+                || crate::draft::is_clock_time(bare)
                 || names_a_month(&tokens, i)
                 || relative_time()
             {
@@ -1101,6 +1116,24 @@ mod tests {
         ));
         assert!(!names_a_month(&tokens("May they open it soon."), 0));
         assert!(names_a_month(&tokens("It opens in June."), 3));
+    }
+
+    #[test]
+    fn a_length_of_time_alone_tells_no_time() {
+        let tells = |s: &str| Gives::from_sentence(s).can_give(Wants::Time);
+        // A span or a count of years says how long, not when.
+        assert!(!tells("Lindsay has run the shop for 19 years."));
+        assert!(!tells("It flooded for the third time in four years."));
+        assert!(!tells("Repairs went on for several weeks."));
+        // A point in time does say when.
+        assert!(tells("The shop closed last week."));
+        assert!(tells("The shop will reopen next year."));
+        assert!(tells("The shop opened three years ago."));
+        assert!(tells("The shop reopens soon."));
+        assert!(tells("The first sailing now reaches the port at 10.40am."));
+        assert!(tells("The doors open at 9:30."));
+        // A figure is no clock time.
+        assert!(!tells("The ferry carries 4.5 tonnes."));
     }
 
     #[test]

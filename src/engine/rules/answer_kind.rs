@@ -593,6 +593,31 @@ mod tests {
     }
 
     #[test]
+    fn when_prefers_a_point_in_time_to_a_length_of_time() {
+        let article = "A village shop\n\nMara has run the village shop and its delivery van \
+                       for 19 years.\n\nThe council said the new delivery van is due on 17 March.\n";
+        let facts = [
+            (
+                "shop-span",
+                "mara run village shop delivery van years",
+                "Mara has run the village shop and its delivery van for 19 years.",
+            ),
+            (
+                "van-date",
+                "council new delivery van due march",
+                "The council said the new delivery van is due on 17 March.",
+            ),
+        ];
+        let engine = crate::engine::Engine::new(crate::fixtures::one_topic(article, &facts));
+        let question = "when is the new delivery van for the village shop due";
+        // Nineteen years of running the shop say nothing of when the van
+        // comes; "17 March" does.
+        assert!(fired(&engine, question, "shop-span", Rule::AnswerKind));
+        assert!(!fired(&engine, question, "van-date", Rule::AnswerKind));
+        assert!(!answered_with(&engine, question, "shop-span"));
+    }
+
+    #[test]
     fn the_batched_comparison_finds_the_close_terms_one_by_one_finds() {
         // Each fact's terms against nouns the knowledge never uses, the
         // table shared across facts as a question shares it across its
