@@ -726,6 +726,14 @@ fn word_scores(
     let roles = role_credits(index, candidates, query, first, covered);
     let bag_share = 1.0 - t.intent_share;
     let cuts = rules::intent_kind::Cuts::new(wanted);
+    // With `question_share` and `other_kind_intent` in 0..=1 (the ranges
+    // a knowledge file may set them to), an intent's score is at most its
+    // share of the question (and at most 0 when that is not above 0): its
+    // intent share is in 0..=1, so [`intent_factor`] is in 0..=1, and a
+    // cut only lowers it. An intent whose share is not above the best
+    // score so far is then passed over without changing anything.
+    let capped =
+        (0.0..=1.0).contains(&t.question_share) && (0.0..=1.0).contains(&t.other_kind_intent);
     let scored = candidates.iter().enumerate().map(|(s, &(d, exact))| {
         let doc = &index.docs[d as usize];
         let mut fired = Fired::default();
@@ -769,9 +777,14 @@ fn word_scores(
             if question == 0.0 {
                 continue;
             }
+            // Its score is this share of the question times a factor of
+            // at most 1 (`capped`): one not above the best cannot beat it.
+            let share = question / total;
+            if capped && share <= best_intent {
+                continue;
+            }
             let intent_share = (of_intent / weight.max(f32::EPSILON)).min(1.0);
-            let mut score =
-                question / total * (t.question_share + (1.0 - t.question_share) * intent_share);
+            let mut score = share * intent_factor(t.question_share, intent_share);
             let cut = cuts.applies(wants);
             if cut {
                 score *= t.other_kind_intent;
@@ -863,6 +876,15 @@ fn word_scores(
         scratch.base[d as usize] = 0;
     }
     scratch.lists = lists;
+}
+
+/// The factor an intent's share of the question is scored by: its
+/// `question_share`, plus the rest by how much of the intent the question
+/// covers (`intent_share`). In 0..=1 for both in 0..=1, also as rounded:
+/// `1 - question_share` is exact for a share of at least 0.5, and below
+/// it the sum's rounding error is under half a step above 1.
+fn intent_factor(question_share: f32, intent_share: f32) -> f32 {
+    question_share + (1.0 - question_share) * intent_share
 }
 
 /// Rule `role-title`: each candidate's credit for the question's words
@@ -1234,6 +1256,32 @@ pub fn decide(engine: &Engine, ranked: &[Ranked]) -> Reply {
 #[cfg(test)]
 mod tests {
     use super::{ByDoc, distinct_terms, each_doc, each_intent};
+
+    #[test]
+    fn an_intent_is_never_scored_above_its_share_of_the_question() {
+        // The scoring passes over an intent whose share of the question is
+        // not above the best so far: sound only if the factor it is scored
+        // by never exceeds 1, however its parts round.
+        let mut state = 0x9e37_79b9_u32;
+        let mut next = || {
+            state ^= state << 13;
+            state ^= state >> 17;
+            state ^= state << 5;
+            (state >> 8) as f32 / (1 << 24) as f32
+        };
+        let mut shares: Vec<f32> = (0..=2000).map(|i| i as f32 / 2000.0).collect();
+        shares.extend((0..20_000).map(|_| next()));
+        shares.extend([f32::EPSILON, 1.0 - f32::EPSILON / 2.0, 0.5 - f32::EPSILON]);
+        for &question_share in &shares {
+            for &intent_share in &[1.0, 1.0 - f32::EPSILON / 2.0, 0.999, 0.5, next()] {
+                let factor = super::intent_factor(question_share, intent_share);
+                assert!(
+                    (0.0..=1.0).contains(&factor),
+                    "{question_share} {intent_share}: {factor}"
+                );
+            }
+        }
+    }
 
     #[test]
     fn searched_postings_meet_the_candidates_a_walk_meets() {
