@@ -41,6 +41,10 @@ pub struct Counted {
     /// Asked what the phrase cost ("how much did the bridge cost"), not
     /// how much of it there is.
     priced: bool,
+    /// Asked "how much X", which a sum of money stated of X may answer
+    /// ("a backlog of runway work at around £1.1bn"), where "how many X"
+    /// needs X counted.
+    much: bool,
 }
 
 impl Counted {
@@ -60,6 +64,7 @@ impl Counted {
             phrase,
             head,
             priced: asks_a_price(words),
+            much: words.windows(2).any(|p| p == ["how", "much"]),
         }
     }
 
@@ -70,12 +75,16 @@ impl Counted {
         if self.phrase.is_empty() {
             return true;
         }
+        // A thing priced, not counted, is answered by a sentence that
+        // gives a price ("It cost 40 million euros", "the repair bill was
+        // £1.8 million"), which may name the thing by a pronoun or another
+        // word ("fixing the ship"): the words then weigh it.
+        if self.priced && doc.gives.prices() {
+            return true;
+        }
         let Some(h) = self.head else {
-            // A phrase the knowledge never counts is not answered either,
-            // unless it is priced, not counted: a sentence that gives a
-            // price ("It cost 40 million euros") may name the thing by a
-            // pronoun, which the words then weigh.
-            return self.priced && doc.gives.prices();
+            // A phrase the knowledge never counts is not answered either.
+            return false;
         };
         // The thing counted in the fact's own words, or in a close
         // neighbour's ("departures" for "flights").
@@ -86,7 +95,8 @@ impl Counted {
                     .iter()
                     .any(|&c| s.term_credit(head, c) > t.counted_neighbour)
             });
-        counts_head && self.phrase[..h].iter().all(|t| has(&doc.bag, *t))
+        let sums_head = self.much && doc.gives.can_give(Wants::Money) && has(&doc.bag, head);
+        (counts_head || sums_head) && self.phrase[..h].iter().all(|t| has(&doc.bag, *t))
     }
 }
 
@@ -511,6 +521,63 @@ mod tests {
             &engine,
             "how much did the steel beams cost",
             "aid",
+            Rule::CountedThing
+        ));
+    }
+
+    /// A made-up article where repairs and road work are counted in one
+    /// sentence and given a sum of money in another, with no verb of cost.
+    fn summed() -> crate::engine::Engine {
+        let article = "Road repairs\n\nSome 12 repair crews and 30 work gangs started on Monday.\n\n\
+                       The road repair bill is expected to be about £3 million.\n\n\
+                       The backlog of road work is put at £5 million.\n\n\
+                       The council also got £2 million in aid.\n";
+        let facts = [
+            (
+                "crews",
+                "repair crews work gangs started",
+                "Some 12 repair crews and 30 work gangs started on Monday.",
+            ),
+            (
+                "bill",
+                "road repair bill expected",
+                "The road repair bill is expected to be about £3 million.",
+            ),
+            (
+                "backlog",
+                "backlog road work",
+                "The backlog of road work is put at £5 million.",
+            ),
+            (
+                "aid",
+                "council aid",
+                "The council also got £2 million in aid.",
+            ),
+        ];
+        crate::engine::Engine::new(crate::fixtures::one_topic(article, &facts))
+    }
+
+    #[test]
+    fn a_price_is_given_by_a_bill_though_the_thing_is_counted_elsewhere() {
+        let engine = summed();
+        let question = "how much will the repair cost";
+        // "12 repair crews" counts repairs but gives no price; the bill
+        // gives one, though it counts nothing.
+        assert!(!fired(&engine, question, "bill", Rule::CountedThing));
+        assert!(fired(&engine, question, "crews", Rule::CountedThing));
+        assert!(answered_with(&engine, question, "bill"));
+    }
+
+    #[test]
+    fn how_much_of_a_thing_is_answered_by_a_sum_stated_of_it() {
+        let engine = summed();
+        let question = "how much road work is outstanding";
+        assert!(!fired(&engine, question, "backlog", Rule::CountedThing));
+        // "How many" still needs the thing counted.
+        assert!(fired(
+            &engine,
+            "how many road work gangs are there",
+            "backlog",
             Rule::CountedThing
         ));
     }
