@@ -197,10 +197,11 @@ macro_rules! credits_with_lanes {
                     return;
                 };
                 let word_rest = rest_norm(word, N - 1);
+                // No [`Semantic::may_credit`] test per term: a term without
+                // a vector is all zero, so its cosine is 0 and its credit is
+                // not above 0 whenever that test would pass it over (a floor
+                // not below 0); the test cost more than the few such terms.
                 for &term in terms {
-                    if !self.may_credit(term) {
-                        continue;
-                    }
                     let at = term as usize * dims;
                     let Some(slot) = self.term_vectors.get(at..at + dims) else {
                         continue;
