@@ -142,6 +142,10 @@ pub enum List {
     Modals,
     /// Nouns that ask when ("date").
     TimeNouns,
+    /// Nouns of "what time", "what hour": the question asks a time of day.
+    HourNouns,
+    /// Words that name a time of day ("noon", "evening").
+    DayTimes,
     /// Words that ask for an exact date ("exactly").
     PreciseTime,
     /// Nouns that ask where ("venue", "city").
@@ -195,7 +199,7 @@ pub enum List {
 
 impl List {
     /// Every list, for checking that the data file has each.
-    pub const ALL: [List; 74] = [
+    pub const ALL: [List; 76] = [
         List::Fillers,
         List::Question,
         List::Auxiliary,
@@ -251,6 +255,8 @@ impl List {
         List::NotPurpose,
         List::Modals,
         List::TimeNouns,
+        List::HourNouns,
+        List::DayTimes,
         List::PreciseTime,
         List::PlaceNouns,
         List::SpanBounds,
@@ -330,6 +336,8 @@ impl List {
             List::NotPurpose => "not-purpose",
             List::Modals => "modals",
             List::TimeNouns => "time-nouns",
+            List::HourNouns => "hour-nouns",
+            List::DayTimes => "day-times",
             List::PreciseTime => "precise-time",
             List::PlaceNouns => "place-nouns",
             List::SpanBounds => "span-bounds",

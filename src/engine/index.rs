@@ -8,7 +8,8 @@ use rustc_hash::FxHashMap as HashMap;
 
 use super::analyze::{Analyzer, TermId, Token};
 use super::question::{
-    Gives, Wants, counted_words, sentence_counted_words, sentence_unnamed_words, wants_of,
+    Gives, Wants, asks_the_hour, counted_words, sentence_counted_words, sentence_unnamed_words,
+    wants_of,
 };
 use crate::knowledge::Knowledge;
 use crate::language::{List, language};
@@ -129,8 +130,9 @@ fn is_marked(bits: &[u64], term: TermId) -> bool {
 type SentenceTerms = (Terms, Gives, Vec<TermId>, Terms);
 
 /// What an intent's text gives: its terms in order and sorted, the kind of
-/// answer it asks for, and the last term it counts.
-type IntentTerms = (Terms, Terms, Wants, Option<TermId>);
+/// answer it asks for, the last term it counts and whether it asks a time
+/// of day.
+type IntentTerms = (Terms, Terms, Wants, Option<TermId>, bool);
 
 /// What a fact's document is read from: its sentence's number, intents,
 /// keywords, answer and actors.
@@ -505,7 +507,7 @@ fn fact_docs(knowledge: &Knowledge, analyzer: &Analyzer, interner: &mut Interner
         let mut intent_wants = Vec::new();
         let mut sequences: Vec<Terms> = Vec::new();
         for (n, text) in fact.intents.iter().chain(&fact.keywords).enumerate() {
-            let (ordered, sorted, asks, counted_last) =
+            let (ordered, sorted, asks, counted_last, hour) =
                 by_text.entry(text.as_str()).or_insert_with(|| {
                     let analysed = analyzer.analyse_known(text);
                     let ordered: Vec<TermId> =
@@ -521,10 +523,14 @@ fn fact_docs(knowledge: &Knowledge, analyzer: &Analyzer, interner: &mut Interner
                         .last()
                         .copied();
                     let sorted = interner.intern(sorted_terms(ordered.iter().copied()));
-                    (interner.intern(ordered), sorted, asks, counted_last)
+                    let hour = asks == Wants::Time && asks_the_hour(&all_words);
+                    (interner.intern(ordered), sorted, asks, counted_last, hour)
                 });
             if n < fact.intents.len() {
                 gives.add(*asks);
+                if *hour {
+                    gives.add_hour();
+                }
                 counted.extend(*counted_last);
             }
             if !sorted.is_empty() {

@@ -653,6 +653,18 @@ pub fn asks_a_price(words: &[&str]) -> bool {
         .is_some_and(|at| priced_subject_end(&words[at + 2..]).is_some())
 }
 
+/// True when the question asks for a time of day ("what time does the
+/// meeting start", "at what hour"), not a time of year ("what time of
+/// year"): a sentence that names only the day does not answer it.
+pub fn asks_the_hour(words: &[&str]) -> bool {
+    let lang = language();
+    words.iter().enumerate().skip(1).any(|(i, w)| {
+        matches!(words[i - 1], "what" | "which")
+            && lang.in_list(List::HourNouns, w)
+            && words.get(i + 1).is_none_or(|n| *n != "of")
+    })
+}
+
 /// The words a sentence counts: those right after each number that is not
 /// part of a name ("283 tons of ammunition" counts `tons`, `of`, `ammunition`).
 pub fn sentence_counted_words(sentence: &str) -> Vec<String> {
@@ -723,6 +735,11 @@ pub fn is_amount_of_money(tokens: &[&str], i: usize) -> bool {
 /// (each kind's bit is [`Wants::bit`]).
 const PRICES: u16 = 256;
 
+/// [`Gives`]'s bit for a sentence that tells a time of day: a clock time
+/// ("7.15am", "9 pm"), a word of `[day-times]` ("noon", "overnight") or a
+/// time relative to an event ("three hours before each departure").
+const HOUR: u16 = 16384;
+
 /// [`Gives`]'s bit for a sentence whose only reason is a "to" of purpose
 /// ("drivers to strike", "to run from 6am"): it may say why, but states no
 /// reason in words (rule `unstated-reason`).
@@ -776,11 +793,22 @@ impl Gives {
                         lang.in_list(List::RelativeTime, &self::bare(n).to_lowercase())
                     })
             };
+            let clock = || {
+                crate::draft::is_clock_time(bare)
+                    || lang.in_list(List::ClockSuffixes, word)
+                        && tokens.get(i.wrapping_sub(1)).is_some_and(|p| {
+                            let p = self::bare(p);
+                            !p.is_empty()
+                                && p.chars()
+                                    .all(|c| c.is_ascii_digit() || c == ':' || c == '.')
+                        })
+            };
+            if clock() || lang.in_list(List::DayTimes, word) || relative_time() {
+                gives.0 |= HOUR | Wants::Time.bit();
+            }
             if lang.in_list(List::Days, word)
                 || tells_a_time(&tokens, i, word)
-                || crate::draft::is_clock_time(bare)
                 || names_a_month(&tokens, i)
-                || relative_time()
             {
                 gives.add(Wants::Time);
             }
@@ -816,6 +844,17 @@ impl Gives {
     /// pronoun.
     pub fn prices(self) -> bool {
         self.0 & PRICES != 0
+    }
+
+    /// True when the sentence tells a time of day ("at 7.15am", "at
+    /// noon"), or an intent asks one: it answers "what time".
+    pub fn tells_the_hour(self) -> bool {
+        self.0 & HOUR != 0
+    }
+
+    /// Marks it as telling a time of day (an intent asks "what time").
+    pub fn add_hour(&mut self) {
+        self.0 |= HOUR | Wants::Time.bit();
     }
 
     /// Adds a kind.
@@ -1116,6 +1155,26 @@ mod tests {
         ));
         assert!(!names_a_month(&tokens("May they open it soon."), 0));
         assert!(names_a_month(&tokens("It opens in June."), 3));
+    }
+
+    #[test]
+    fn what_time_asks_a_time_of_day() {
+        assert!(asks_the_hour(&words("what time does the meeting start")));
+        assert!(asks_the_hour(&words(
+            "at roughly what hour did the fire start"
+        )));
+        assert!(!asks_the_hour(&words(
+            "what time of year do the ferries stop"
+        )));
+        assert!(!asks_the_hour(&words("what day does the meeting start")));
+        let hour = |s: &str| Gives::from_sentence(s).tells_the_hour();
+        assert!(hour("The fire broke out at about 7.15am."));
+        assert!(hour("The doors open at 7 pm."));
+        assert!(hour("The hall is locked at midnight."));
+        assert!(hour("A coach leaves three hours before each departure."));
+        assert!(!hour("The meeting is on Saturday."));
+        assert!(!hour("The bridge opens on 17 March."));
+        assert!(!hour("Who am I to say."));
     }
 
     #[test]

@@ -20,7 +20,7 @@ use std::cmp::Ordering;
 
 use super::analyze::{Analysed, TermId, Token};
 use super::index::Target;
-use super::question::{Wants, wants_of};
+use super::question::{Wants, asks_the_hour, wants_of};
 use super::rules::answer_kind::{Counted, Identified};
 use super::rules::{self, Fired, Reading, Rule};
 use super::{Engine, NoAnswer, Reply, Tunables, shortlist};
@@ -122,6 +122,7 @@ fn read<'a>(engine: &Engine, question: Analysed<'a>) -> Result<Reading<'a>, NoAn
         &question.classes,
         engine.knowledge.meta.later_events_unknown,
     );
+    let hour = wanted == Wants::Time && asks_the_hour(&question.all_words);
     let doer = rules::doer::read(&question, &entities);
     let counted = Counted::read(&question.all_words, wanted, &engine.analyzer, &engine.index);
     let identified = Identified::read(
@@ -139,6 +140,7 @@ fn read<'a>(engine: &Engine, question: Analysed<'a>) -> Result<Reading<'a>, NoAn
         question,
         countries: rules::entities::countries(&entities, &engine.index),
         entities,
+        hour,
         wanted,
         doer,
         counted,

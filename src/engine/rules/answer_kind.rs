@@ -253,7 +253,9 @@ pub fn check(reading: &Reading, doc: &Doc, semantic: Option<&Semantic>, t: &Tuna
         fired.add(Rule::NoDuration);
     }
     if wanted != Wants::Any {
-        if !doc.gives.can_give(wanted) {
+        // "What time": a sentence naming only the day does not tell it.
+        let hourless = reading.hour && !doc.gives.tells_the_hour();
+        if !doc.gives.can_give(wanted) || hourless {
             if wanted == Wants::Reason && doc.gives.reports() && t.reported_reason > 0.0 {
                 fired.add(Rule::ReportedReason);
             } else if wanted == Wants::Reason && super::quoted::applies(reading, doc, t) {
@@ -682,6 +684,43 @@ mod tests {
         assert!(fired(&engine, question, "shop-span", Rule::AnswerKind));
         assert!(!fired(&engine, question, "van-date", Rule::AnswerKind));
         assert!(!answered_with(&engine, question, "shop-span"));
+    }
+
+    #[test]
+    fn what_time_needs_a_time_of_day_not_a_day() {
+        let article = "A village hall\n\nThe village hall will hold a meeting on Saturday.\n\n\
+                       The doors of the hall open at 7 pm for the quiz.\n\n\
+                       Volunteers will lock the hall at midnight.\n";
+        let facts = [
+            (
+                "meeting-day",
+                "village hall meeting saturday",
+                "The village hall will hold a meeting on Saturday.",
+            ),
+            (
+                "doors-open",
+                "doors hall open quiz",
+                "The doors of the hall open at 7 pm for the quiz.",
+            ),
+            (
+                "hall-locked",
+                "volunteers lock hall",
+                "Volunteers will lock the hall at midnight.",
+            ),
+        ];
+        let engine = crate::engine::Engine::new(crate::fixtures::one_topic(article, &facts));
+        // Saturday is the day, not the time the meeting starts.
+        let question = "what time does the saturday meeting at the village hall start";
+        assert!(fired(&engine, question, "meeting-day", Rule::AnswerKind));
+        assert!(!answered_with(&engine, question, "meeting-day"));
+        // A clock time and a time-of-day word tell it.
+        let question = "at what time do the doors of the hall open";
+        assert!(!fired(&engine, question, "doors-open", Rule::AnswerKind));
+        let question = "what time will volunteers lock the hall";
+        assert!(!fired(&engine, question, "hall-locked", Rule::AnswerKind));
+        // Asked when, the day does answer.
+        let question = "when is the meeting at the village hall";
+        assert!(!fired(&engine, question, "meeting-day", Rule::AnswerKind));
     }
 
     #[test]

@@ -322,6 +322,8 @@ pub struct Reading<'a> {
     pub countries: Vec<Option<TermId>>,
     /// The kind of answer it asks for.
     pub wanted: Wants,
+    /// It asks a time of day ("what time"): a day alone does not answer.
+    pub hour: bool,
     /// It asks why someone holds a view ([`quoted::asks_of_a_view`]).
     pub of_view: bool,
     /// Who it asks about as the one doing something, with whether as a speaker.
