@@ -848,6 +848,18 @@ impl Analyzer {
                 variants,
                 by_stem,
             } = start;
+            // A longer phrase goes on with the next word: when no phrase
+            // of the word's does, none of two words or more can match.
+            let next = raw.get(i + 1).map(|r| r.word);
+            let goes_on =
+                |after: &[String]| after.first().is_some_and(|a| Some(a.as_str()) == next);
+            let longest = if variants.is_some_and(|v| v.iter().any(|(after, _)| goes_on(after)))
+                || by_stem.is_some_and(|s| s.phrases.iter().any(|(after, _, _)| goes_on(after)))
+            {
+                longest
+            } else {
+                1
+            };
             // The longer phrases first, then the one-word one, found already.
             let found = (2..=longest.min(raw.len() - i))
                 .rev()
@@ -874,12 +886,18 @@ impl Analyzer {
                 })
                 .or_else(|| Some((1, start.read_as(single?)?)));
             if let Some((len, canonical)) = found {
-                raw.splice(
-                    i..i + len,
-                    canonical
-                        .iter()
-                        .map(|w| Read::new(w.as_str(), self.facts.get(w.as_str()))),
-                );
+                let reads = canonical
+                    .iter()
+                    .map(|w| Read::new(w.as_str(), self.facts.get(w.as_str())));
+                // Most phrases are read as as many words as they have (a
+                // word for a word): written over in place, nothing moved.
+                if canonical.len() == len {
+                    for (slot, read) in raw[i..i + len].iter_mut().zip(reads) {
+                        *slot = read;
+                    }
+                } else {
+                    raw.splice(i..i + len, reads);
+                }
                 i += canonical.len();
                 continue 'outer;
             }
@@ -1041,6 +1059,23 @@ mod tests {
         assert_eq!(read(&a, "they handing out aid"), ["they", "give", "aid"]);
         // Only the first word of a phrase inflects.
         assert_eq!(read(&a, "hand outs"), ["hand", "outs"]);
+    }
+
+    #[test]
+    fn a_phrase_is_read_as_its_words_however_many_they_are() {
+        let a = analyzer("\"foreign aid\" = [\"relief\"]\nsend = [\"ship off\"]");
+        // One word read as two, two words read as one.
+        assert_eq!(
+            read(&a, "relief reached the town"),
+            ["foreign", "aid", "reached", "the", "town"]
+        );
+        assert_eq!(read(&a, "they ship off aid"), ["they", "send", "aid"]);
+        // A phrase's first word not followed by the rest of it stays.
+        assert_eq!(
+            read(&a, "they ship aid off"),
+            ["they", "ship", "aid", "off"]
+        );
+        assert_eq!(read(&a, "they ship"), ["they", "ship"]);
     }
 
     #[test]
