@@ -120,6 +120,9 @@ pub enum List {
     BylineOpeners,
     /// Words that scale or qualify a number ("million", "percent").
     NumberScales,
+    /// Numbers written in words that count the noun after them as a
+    /// figure does ("three ferries", "a dozen shops").
+    CountingWords,
     /// Currencies named after an amount ("euros", "kronor").
     Currencies,
     /// Signs written with an amount ("$", "£", "€").
@@ -199,7 +202,7 @@ pub enum List {
 
 impl List {
     /// Every list, for checking that the data file has each.
-    pub const ALL: [List; 76] = [
+    pub const ALL: [List; 77] = [
         List::Fillers,
         List::Question,
         List::Auxiliary,
@@ -244,6 +247,7 @@ impl List {
         List::DatelineWords,
         List::BylineOpeners,
         List::NumberScales,
+        List::CountingWords,
         List::Currencies,
         List::CurrencySigns,
         List::LinkingVerbs,
@@ -325,6 +329,7 @@ impl List {
             List::DatelineWords => "dateline-words",
             List::BylineOpeners => "byline-openers",
             List::NumberScales => "number-scales",
+            List::CountingWords => "counting-words",
             List::Currencies => "currencies",
             List::CurrencySigns => "currency-signs",
             List::LinkingVerbs => "linking-verbs",

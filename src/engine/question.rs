@@ -666,7 +666,8 @@ pub fn asks_the_hour(words: &[&str]) -> bool {
 }
 
 /// The words a sentence counts: those right after each number that is not
-/// part of a name ("283 tons of ammunition" counts `tons`, `of`, `ammunition`).
+/// part of a name ("283 tons of ammunition" counts `tons`, `of`, `ammunition`),
+/// and the noun phrase after a number written in words ("three ferries").
 pub fn sentence_counted_words(sentence: &str) -> Vec<String> {
     let tokens: Vec<&str> = sentence.split_whitespace().collect();
     let mut out = Vec::new();
@@ -678,9 +679,56 @@ pub fn sentence_counted_words(sentence: &str) -> Vec<String> {
             }
             out.extend(hyphened_nouns(bare).map(str::to_string));
             out.extend(tokens[i + 1..].iter().take(4).map(|t| t.to_string()));
+        } else if counts_in_words(&tokens, i) {
+            out.extend(counted_in_words(&tokens[i + 1..]));
         }
     }
     out
+}
+
+/// The words a number written in words counts, given the tokens after
+/// it: the noun phrase right after it, past an "of" ("hundreds of
+/// passengers"), up to a word of grammar or the end of its clause. Only
+/// that phrase: "two days without buses" counts days, not buses.
+fn counted_in_words(after: &[&str]) -> Vec<String> {
+    let after = match after.first() {
+        Some(first) if bare(first).eq_ignore_ascii_case("of") => &after[1..],
+        _ => after,
+    };
+    let mut out = Vec::new();
+    for token in after.iter().take(3) {
+        if is_stopword(&bare(token).to_lowercase()) {
+            break;
+        }
+        out.push(token.to_string());
+        if token.ends_with(|c: char| !c.is_alphanumeric()) {
+            break;
+        }
+    }
+    out
+}
+
+/// True when token `i` is a number written in words that counts what
+/// follows (`[counting-words]`): a noun right after it ("three ferries",
+/// "a dozen shops"), or "of" and the things ("hundreds of passengers",
+/// "two of the five members"). "One" counts only a noun right after it:
+/// "one of the", "no one" count nothing. A capitalised word after another
+/// is part of a name ("Formula One").
+fn counts_in_words(tokens: &[&str], i: usize) -> bool {
+    let word = bare(tokens[i]);
+    let in_name = i > 0 && word.starts_with(char::is_uppercase);
+    let lower = word.to_lowercase();
+    if in_name || !language().in_list(List::CountingWords, &lower) {
+        return false;
+    }
+    let Some(next) = tokens.get(i + 1).map(|t| bare(t).to_lowercase()) else {
+        return false;
+    };
+    if tokens[i].ends_with(|c: char| !c.is_alphanumeric()) {
+        // "... by three." or "two, and": the count closes its clause.
+        return false;
+    }
+    !is_stopword(&next) || (next == "of" && lower != "one")
 }
 
 /// The words a number is hyphened to, which it counts: "42-room" counts
@@ -1007,6 +1055,27 @@ mod tests {
         assert!(aid.contains(&"money".to_string()));
         assert!(aid.contains(&"ammunition".to_string()));
         assert!(!aid.iter().any(|w| w.contains("helicopters")));
+    }
+
+    #[test]
+    fn a_number_in_words_counts_the_noun_after_it() {
+        let ferries = sentence_counted_words("The council has three ferries and a dozen shops.");
+        assert!(ferries.contains(&"ferries".to_string()), "{ferries:?}");
+        assert!(ferries.contains(&"shops.".to_string()), "{ferries:?}");
+        let crowd = sentence_counted_words("Hundreds of passengers waited.");
+        assert!(crowd.contains(&"passengers".to_string()), "{crowd:?}");
+        // Only the phrase counted: two days, not the buses after them.
+        let days = sentence_counted_words("Two days without buses hurt shops.");
+        assert_eq!(days, ["days"]);
+        // "One" as a pronoun, "a" and a name count nothing.
+        for sentence in [
+            "No one of the crew saw the fire.",
+            "She chose the one that floats.",
+            "A ferry sailed at noon.",
+            "He drove in Formula One races.",
+        ] {
+            assert!(sentence_counted_words(sentence).is_empty(), "{sentence}");
+        }
     }
 
     #[test]

@@ -191,4 +191,44 @@ mod tests {
             Rule::OtherCount
         ));
     }
+
+    #[test]
+    fn a_count_written_in_words_counts_its_thing() {
+        let article = "Quillmouth harbour\n\n\
+            The Quillmouth council runs three ferries to the outer isles.\n\n\
+            Hundreds of walkers cross the Quillmouth moor each summer.\n\n\
+            No one on the council owns a ferry.\n";
+        let e = crate::engine::Engine::new(crate::fixtures::one_topic(
+            article,
+            &[
+                (
+                    "ferries",
+                    "quillmouth council runs ferries outer isles",
+                    "The Quillmouth council runs three ferries to the outer isles.",
+                ),
+                (
+                    "walkers",
+                    "walkers cross quillmouth moor summer",
+                    "Hundreds of walkers cross the Quillmouth moor each summer.",
+                ),
+                (
+                    "owners",
+                    "council owns ferry",
+                    "No one on the council owns a ferry.",
+                ),
+            ],
+        ));
+        let q = "how many ferries does the quillmouth council run";
+        assert!(!fired(&e, q, "ferries", Rule::CountedThing));
+        assert!(crate::engine::rules::tests::answered_with(&e, q, "ferries"));
+        let q = "how many walkers cross the quillmouth moor";
+        assert!(!fired(&e, q, "walkers", Rule::CountedThing));
+        // "No one" counts no councillors.
+        assert!(fired(
+            &e,
+            "how many councillors own a ferry",
+            "owners",
+            Rule::CountedThing
+        ));
+    }
 }
