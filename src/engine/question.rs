@@ -644,13 +644,17 @@ fn priced_subject_end(rest: &[&str]) -> Option<usize> {
         .position(|w| language().in_list(List::CostVerbs, w))
 }
 
-/// True when the question asks what something cost ("how much did the
-/// bridge cost?"): the thing is priced, not counted.
-pub fn asks_a_price(words: &[&str]) -> bool {
+/// Where a question's "how much" stands, if it asks one.
+pub fn how_much_at(words: &[&str]) -> Option<usize> {
     words
         .windows(2)
         .position(|p| p[0] == "how" && p[1] == "much")
-        .is_some_and(|at| priced_subject_end(&words[at + 2..]).is_some())
+}
+
+/// True when the question asks what something cost ("how much did the
+/// bridge cost?"): the thing is priced, not counted.
+pub fn asks_a_price(words: &[&str]) -> bool {
+    how_much_at(words).is_some_and(|at| priced_subject_end(&words[at + 2..]).is_some())
 }
 
 /// True when the question asks for a time of day ("what time does the

@@ -27,7 +27,7 @@ use crate::engine::Tunables;
 use crate::engine::analyze::{Analyzer, TermId};
 use crate::engine::index::{Doc, Index};
 use crate::engine::question::{
-    Wants, asks_a_price, counted_words, identified_words, kind_words, what_words,
+    Wants, asks_a_price, counted_words, how_much_at, identified_words, kind_words, what_words,
 };
 use crate::engine::semantic::Semantic;
 
@@ -64,7 +64,7 @@ impl Counted {
             phrase,
             head,
             priced: asks_a_price(words),
-            much: words.windows(2).any(|p| p == ["how", "much"]),
+            much: how_much_at(words).is_some(),
         }
     }
 
