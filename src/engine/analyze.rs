@@ -930,6 +930,7 @@ impl Analyzer {
         {
             raw.truncate(raw.len() - 4);
         }
+        drop_answer_frames(raw);
         let mut i = 1;
         while i < raw.len() {
             let (before, word) = (raw[i - 1].word, raw[i].word);
@@ -942,6 +943,32 @@ impl Analyzer {
                 i += 1;
             }
         }
+    }
+}
+
+/// Drops the words of a question that say what kind of answer it wants, not
+/// what the answer is about, so that a sentence giving the answer is not
+/// held to them: a closing "called" of "what is X called" (a name is asked
+/// for), and a word of `[measure-words]` right after "how" that the
+/// knowledge never uses ("how big is the fund": a figure is asked for; a
+/// word the knowledge uses stays, as a sentence may say it: "how old",
+/// "the 37-year-old ship").
+fn drop_answer_frames(raw: &mut Vec<Read<'_>>) {
+    let lang = language();
+    let asks_what = raw.iter().any(|r| matches!(r.word, "what" | "whats"));
+    if raw.len() >= 3
+        && asks_what
+        && raw
+            .last()
+            .is_some_and(|r| lang.in_list(List::NameAsking, r.word))
+    {
+        raw.pop();
+    }
+    let unknown = |r: &Read<'_>| r.facts.and_then(|f| f.term).is_none();
+    if let Some(at) = raw.windows(2).position(|pair| {
+        pair[0].word == "how" && lang.in_list(List::MeasureWords, pair[1].word) && unknown(&pair[1])
+    }) {
+        raw.remove(at + 1);
     }
 }
 
@@ -1155,6 +1182,39 @@ mod tests {
     }
 
     #[test]
+    fn a_word_asking_the_kind_of_answer_counts_against_no_fact() {
+        // "big" and "called" ask for a size and a name, which a sentence
+        // gives without the word; "large" the article uses, so it stays.
+        let toml = "[article]\ntitle = \"T\"\n[summary]\nshort = \"S.\"\nlong = \"L.\"\n\
+                    [topics.t]\ntitle = \"T\"\nsummary = \"S.\"\n[[fact]]\nid = \"f\"\ntopic = \"t\"\n\
+                    intents = [\"what did the mayor build\"]\nanswer = \"A.\"\n\
+                    source = \"The mayor built a large bridge, the Harbour Bridge, in the town.\"\n";
+        let knowledge = crate::knowledge::load_str(
+            Path::new("kb"),
+            toml,
+            "The mayor built a large bridge, the Harbour Bridge, in the town.",
+        )
+        .unwrap_or_else(|e| panic!("{e}"));
+        let a = Analyzer::new(&knowledge);
+        assert_eq!(
+            read(&a, "how big is the bridge"),
+            ["how", "is", "the", "bridge"]
+        );
+        assert_eq!(
+            read(&a, "how large is the bridge"),
+            ["how", "large", "is", "the", "bridge"]
+        );
+        assert_eq!(
+            read(&a, "whats the mayors bridge called"),
+            ["whats", "the", "mayors", "bridge"]
+        );
+        assert_eq!(
+            read(&a, "who called the mayor"),
+            ["who", "called", "the", "mayor"]
+        );
+    }
+
+    #[test]
     fn a_chat_word_without_its_g_is_read_as_the_ing_word() {
         let a = analyzer("");
         let read = Words::read("was the mayor sendin aid to the towin or their kin");
@@ -1229,6 +1289,12 @@ mod tests {
             dropped("what caused the cracks in the first place"),
             ["what", "caused", "the", "cracks"]
         );
+        assert_eq!(
+            dropped("whats the new boat called"),
+            ["whats", "the", "new", "boat"]
+        );
+        assert_eq!(dropped("who called"), ["who", "called"]);
+        assert_eq!(dropped("how big is the fund"), ["how", "is", "the", "fund"]);
         assert_eq!(
             dropped("what is the first place"),
             ["what", "is", "the", "first", "place"]
