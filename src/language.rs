@@ -198,11 +198,16 @@ pub enum List {
     /// Nouns of "what X" that frame the kind of answer ("under what
     /// conditions", "what title"), not a thing it must mention.
     FramingNouns,
+    /// Adjectives that, right after "how", name the measure asked for
+    /// ("how big", "how serious"), which a sentence gives as a figure.
+    MeasureWords,
+    /// Closing words of "what is X called": the question asks for a name.
+    NameAsking,
 }
 
 impl List {
     /// Every list, for checking that the data file has each.
-    pub const ALL: [List; 77] = [
+    pub const ALL: [List; 79] = [
         List::Fillers,
         List::Question,
         List::Auxiliary,
@@ -280,6 +285,8 @@ impl List {
         List::SpeakerPronouns,
         List::PartNouns,
         List::FramingNouns,
+        List::MeasureWords,
+        List::NameAsking,
     ];
 
     /// The section name of the list in `word-lists.txt`.
@@ -362,6 +369,8 @@ impl List {
             List::SpeakerPronouns => "speaker-pronouns",
             List::PartNouns => "part-nouns",
             List::FramingNouns => "framing-nouns",
+            List::MeasureWords => "measure-words",
+            List::NameAsking => "name-asking",
         }
     }
 }

@@ -763,6 +763,11 @@ impl Analyzer {
                 }
             };
             let before = if i > 0 { read[i - 1].word } else { "" };
+            // "how big": the measure asked for, which a sentence gives as a
+            // figure; a word the knowledge uses may stand in the sentence.
+            if before == "how" && classes.has(List::MeasureWords) && term.is_none() {
+                continue;
+            }
             // "did the us send": the subject may follow a determiner.
             let auxiliary_before = match i {
                 2.. if matches!(before, "the" | "a" | "an") => two_before,
@@ -930,6 +935,7 @@ impl Analyzer {
         {
             raw.truncate(raw.len() - 4);
         }
+        drop_name_asking(raw);
         let mut i = 1;
         while i < raw.len() {
             let (before, word) = (raw[i - 1].word, raw[i].word);
@@ -942,6 +948,20 @@ impl Analyzer {
                 i += 1;
             }
         }
+    }
+}
+
+/// Drops a closing "called" of "what is X called": the question asks for
+/// a name, which a sentence gives without the word ("the MV Nordic Tern").
+fn drop_name_asking(raw: &mut Vec<Read<'_>>) {
+    let asks_what = raw.iter().any(|r| matches!(r.word, "what" | "whats"));
+    if raw.len() >= 3
+        && asks_what
+        && raw
+            .last()
+            .is_some_and(|r| language().in_list(List::NameAsking, r.word))
+    {
+        raw.pop();
     }
 }
 
@@ -1155,6 +1175,47 @@ mod tests {
     }
 
     #[test]
+    fn a_word_asking_the_kind_of_answer_counts_against_no_fact() {
+        // "big" and "called" ask for a size and a name, which a sentence
+        // gives without the word; "large" the article uses, so it stays.
+        let toml = "[article]\ntitle = \"T\"\n[summary]\nshort = \"S.\"\nlong = \"L.\"\n\
+                    [topics.t]\ntitle = \"T\"\nsummary = \"S.\"\n[[fact]]\nid = \"f\"\ntopic = \"t\"\n\
+                    intents = [\"what did the mayor build\"]\nanswer = \"A.\"\n\
+                    source = \"The mayor built a large bridge, the Harbour Bridge, in the town.\"\n";
+        let knowledge = crate::knowledge::load_str(
+            Path::new("kb"),
+            toml,
+            "The mayor built a large bridge, the Harbour Bridge, in the town.",
+        )
+        .unwrap_or_else(|e| panic!("{e}"));
+        let a = Analyzer::new(&knowledge);
+        let content = |text: &str| -> Vec<String> {
+            a.analyse_known(text)
+                .tokens
+                .iter()
+                .map(|t| t.word.as_str().to_string())
+                .collect()
+        };
+        // The measure word stays among the words read ("how long" asks for
+        // a length of time), but is no content word to match.
+        assert_eq!(
+            read(&a, "how big is the bridge"),
+            ["how", "big", "is", "the", "bridge"]
+        );
+        assert_eq!(content("how big is the bridge"), ["bridge"]);
+        assert_eq!(content("how large is the bridge"), ["large", "bridge"]);
+        assert_eq!(content("is the big bridge new"), ["big", "bridge", "new"]);
+        assert_eq!(
+            read(&a, "whats the mayors bridge called"),
+            ["whats", "the", "mayors", "bridge"]
+        );
+        assert_eq!(
+            read(&a, "who called the mayor"),
+            ["who", "called", "the", "mayor"]
+        );
+    }
+
+    #[test]
     fn a_chat_word_without_its_g_is_read_as_the_ing_word() {
         let a = analyzer("");
         let read = Words::read("was the mayor sendin aid to the towin or their kin");
@@ -1229,6 +1290,11 @@ mod tests {
             dropped("what caused the cracks in the first place"),
             ["what", "caused", "the", "cracks"]
         );
+        assert_eq!(
+            dropped("whats the new boat called"),
+            ["whats", "the", "new", "boat"]
+        );
+        assert_eq!(dropped("who called"), ["who", "called"]);
         assert_eq!(
             dropped("what is the first place"),
             ["what", "is", "the", "first", "place"]
