@@ -113,6 +113,12 @@ const DRAFT_REPORTED_REASON: f32 = 0.8;
 const DRAFT_MISSING_NAME: f32 = 0.6;
 const DRAFT_SUBSTITUTED_NAME: f32 = 0.4;
 
+/// Drafted `names_only`: a question naming someone or something and asking
+/// what the article never says of them ("Which political party does X
+/// represent?") is not answered by a sentence that shares only the name
+/// (rule `names-only`; measured on the strike, runway and ferry tuning sets).
+const DRAFT_NAMES_ONLY: f32 = 0.4;
+
 /// The `[engine]` table of a drafted file, with why.
 fn engine_table() -> String {
     format!(
@@ -129,7 +135,7 @@ fn engine_table() -> String {
          # giving the reason for the one before answers its \"why\" only, and\n\
          # one reporting what someone says may tell why they think so; a question\n\
          # naming one of the article's people or bodies wants a sentence naming\n\
-         # them, or next to one that does. Delete the\n\
+         # them, or next to one that does, and more than their name. Delete the\n\
          # table once the intents are written the way readers ask.\n\
          [engine]\ncommon_rank = {DRAFT_COMMON_RANK:.1}\n\
          paragraph_context = {DRAFT_PARAGRAPH_CONTEXT:.1}\n\
@@ -141,7 +147,8 @@ fn engine_table() -> String {
          why_words = {DRAFT_WHY_WORDS:.1}\n\
          reported_reason = {DRAFT_REPORTED_REASON:.1}\n\
          missing_name = {DRAFT_MISSING_NAME:.1}\n\
-         substituted_name = {DRAFT_SUBSTITUTED_NAME:.1}\n"
+         substituted_name = {DRAFT_SUBSTITUTED_NAME:.1}\n\
+         names_only = {DRAFT_NAMES_ONLY:.1}\n"
     )
 }
 

@@ -135,6 +135,7 @@ fn read<'a>(engine: &Engine, question: Analysed<'a>) -> Result<Reading<'a>, NoAn
         &engine.index.country_of,
     );
     Ok(Reading {
+        names_only: rules::names_only::asks(&question.all_words, !entities.is_empty()),
         of_view: rules::quoted::asks_of_a_view(wanted, &question.all_words),
         roles,
         question,

@@ -114,6 +114,13 @@ tunables! {
     /// that the question names (1 = off; `init` sets it for drafted
     /// knowledge). With both at 1 the article's names are not read.
     substituted_name: f32 = 1.0, 0.0, 1.0;
+    /// Rule `names-only`: share of its score a fact keeps when it meets
+    /// the question only in the entities the question names, none of its
+    /// other words ("which political party does Douglas Ure represent" of
+    /// a sentence about his visit). 1 = off; `init` sets it for drafted
+    /// knowledge, whose intents are the sentence's own words, where
+    /// hand-written intents say what a fact answers in other words.
+    names_only: f32 = 1.0, 0.0, 1.0;
     /// Rule `answer-kind`: share of its score a fact keeps when it cannot give
     /// the kind of answer asked for (a count, a reason, a time, a place).
     wrong_kind: f32 = 0.4, 0.0, 1.0;

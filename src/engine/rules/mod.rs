@@ -6,7 +6,8 @@
 //! fired, so `citebot ask --explain` can say why a fact scored as it did.
 //!
 //! Order of the guards, as [`guard`] runs them: `entity-missing` or
-//! `entity-substituted` ([`entities`]), then `answer-kind`, `counted-thing`,
+//! `entity-substituted` ([`entities`]), then `names-only` ([`names_only`]),
+//! then `answer-kind`, `counted-thing`,
 //! `which-noun`, `what-noun` or `not-a-person` ([`answer_kind`];
 //! `quoted-reason`, [`quoted`], in place of `answer-kind`), then `roles-swapped`
 //! ([`roles`]), then the vetoes `other-doer` and `other-speaker` ([`doer`]).
@@ -39,6 +40,7 @@ pub mod entities;
 pub mod intent_kind;
 pub mod length;
 pub mod modifier;
+pub mod names_only;
 pub mod neighbours;
 pub mod phrase;
 pub mod quoted;
@@ -71,6 +73,10 @@ pub enum Rule {
     /// The fact names another entity in place of one of the article's own
     /// names the question names.
     NameSubstituted,
+    /// The fact meets the question only in the names it asks about, none
+    /// of its other words ("which political party" of a sentence naming
+    /// the minister).
+    NamesOnly,
     /// The fact cannot give the kind of answer asked for ("why", "when", "how many").
     AnswerKind,
     /// "How many X": the fact gives no number of X, or not with X's qualifiers.
@@ -161,12 +167,13 @@ pub enum Rule {
 
 impl Rule {
     /// Every rule, in the order `--explain` lists them.
-    pub const ALL: [Rule; 36] = [
+    pub const ALL: [Rule; 37] = [
         Rule::UnknownEntity,
         Rule::EntityMissing,
         Rule::EntitySubstituted,
         Rule::NameMissing,
         Rule::NameSubstituted,
+        Rule::NamesOnly,
         Rule::AnswerKind,
         Rule::CountedThing,
         Rule::WhichNoun,
@@ -208,6 +215,7 @@ impl Rule {
             Rule::EntitySubstituted => "entity-substituted",
             Rule::NameMissing => "name-missing",
             Rule::NameSubstituted => "name-substituted",
+            Rule::NamesOnly => "names-only",
             Rule::AnswerKind => "answer-kind",
             Rule::CountedThing => "counted-thing",
             Rule::WhichNoun => "which-noun",
@@ -324,6 +332,9 @@ pub struct Reading<'a> {
     pub wanted: Wants,
     /// It asks a time of day ("what time"): a day alone does not answer.
     pub hour: bool,
+    /// It names an entity and asks neither for a yes or a no nor for
+    /// someone's words, so that rule `names-only` reads it.
+    pub names_only: bool,
     /// It asks why someone holds a view ([`quoted::asks_of_a_view`]).
     pub of_view: bool,
     /// Who it asks about as the one doing something, with whether as a speaker.
@@ -356,6 +367,10 @@ pub fn guard(
             Rule::NameSubstituted => t.substituted_name,
             _ => t.missing_entity,
         };
+    }
+    if t.names_only < 1.0 && names_only::applies(reading, doc, t) {
+        fired.add(Rule::NamesOnly);
+        factor *= t.names_only;
     }
     let kind = answer_kind::check(reading, doc, semantic, t);
     if kind.has(Rule::NotAPerson) {
@@ -404,6 +419,7 @@ pub fn effects(fired: Fired, boosts: &[f32; 10], t: &Tunables) -> Vec<Effect> {
                 Rule::EntitySubstituted => Change::Times(t.substituted_entity),
                 Rule::NameMissing => Change::Times(t.missing_name),
                 Rule::NameSubstituted => Change::Times(t.substituted_name),
+                Rule::NamesOnly => Change::Times(t.names_only),
                 Rule::AnswerKind | Rule::CountedThing | Rule::WhichNoun | Rule::WhatNoun => {
                     Change::Times(t.wrong_kind)
                 }

@@ -1,0 +1,136 @@
+//! Rule `names-only`: the fact meets the question only in the names it
+//! asks about. "Which political party does Douglas Ure represent?" shares
+//! "Douglas Ure" with "Transport minister Douglas Ure visited Carrach", and
+//! nothing else: the sentence says who he is and what he did, not what is
+//! asked of him. A fact that writes none of the question's other content
+//! words (as written or as the synonyms read them; a close word of the
+//! vectors is no match here, as "party" is close to "members") is cut.
+//!
+//! Left alone: a yes/no question ("Is Leon Farrow a teacher?" is answered
+//! by the sentence calling him a nurse), a question asking what someone
+//! said (whose words answer it whatever they are about), the word after
+//! "how", which says what is asked ("how far"), and a "who" question,
+//! whose answer is a name the fact gives in words of its own ("whos the
+//! port boss" of "the harbour master").
+
+use super::{Reading, has};
+use crate::engine::Tunables;
+use crate::engine::fit::is_yes_no;
+use crate::engine::index::Doc;
+use crate::engine::question::Wants;
+use crate::engine::rules::speaker;
+use crate::lexicon::english_rank;
+
+/// True when the question may be cut by the rule at all: it names an
+/// entity and asks for something other than a yes or a no or someone's
+/// words. Read once a question.
+pub fn asks(words: &[&str], named: bool) -> bool {
+    named && !is_yes_no(words) && !speaker::asks_what_was_said(words)
+}
+
+/// True when the question names an entity the fact names, and the fact
+/// writes none of the question's other content words, of which one at
+/// least is common English (a rare word the fact lacks, "Kestlebury", is
+/// more likely a name, which the entity rules judge).
+pub fn applies(reading: &Reading, doc: &Doc, t: &Tunables) -> bool {
+    // "Who" asks for a name, which the fact gives beside the one asked
+    // about, with a title in words of its own ("the harbour master").
+    if !reading.names_only || reading.wanted == Wants::Person {
+        return false;
+    }
+    let names_met = reading.entities.iter().any(|m| has(&doc.bag, m.term));
+    if !names_met {
+        return false;
+    }
+    let words = &reading.question.all_words;
+    let in_name = |i: usize| {
+        reading
+            .entities
+            .iter()
+            .any(|m| (m.start..m.end).contains(&i))
+    };
+    let asked_how = |at: usize| at > 0 && words.get(at - 1) == Some(&"how");
+    let others = reading
+        .question
+        .tokens
+        .iter()
+        .enumerate()
+        .filter(|(i, token)| !in_name(*i) && !asked_how(token.at));
+    let mut common = false;
+    for (_, token) in others {
+        if token.term.is_some_and(|term| has(&doc.bag, term)) {
+            return false;
+        }
+        common |= english_rank(token.word.as_str()).is_some_and(|rank| rank < t.name_rank);
+    }
+    common
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::engine::rules::Rule;
+    use crate::engine::rules::tests::{answered_with, explain, fired};
+    use crate::engine::{Engine, Reply};
+
+    const HARBOUR: &str = "Harbour hotels count the cost
+Tessa Morvane runs the Gullrock Inn near the harbour. She said bookings had fallen by a third.
+Perran Coyle, who owns the 30-room Harbourside Lodge, said he had lost 200 bookings.
+";
+
+    /// A made-up article drafted one fact a sentence, with the rule at
+    /// `names_only` (and the article's names read, as `init` drafts it).
+    fn harbour(names_only: &str) -> Engine {
+        let facts = [
+            (
+                "morvane-inn",
+                "Tessa Morvane runs the Gullrock Inn near the harbour.",
+            ),
+            (
+                "bookings-fallen",
+                "She said bookings had fallen by a third.",
+            ),
+            (
+                "coyle-lost",
+                "Perran Coyle, who owns the 30-room Harbourside Lodge, said he had lost 200 bookings.",
+            ),
+        ];
+        let engine = format!("missing_name = 0.6\nsubstituted_name = 0.4\n{names_only}");
+        Engine::new(crate::fixtures::drafted_like(HARBOUR, &facts, &engine))
+    }
+
+    #[test]
+    fn a_sentence_sharing_only_the_name_asked_about_is_no_answer() {
+        let e = harbour("names_only = 0.4");
+        let asked = "Which political party does Tessa Morvane support?";
+        assert!(fired(&e, asked, "morvane-inn", Rule::NamesOnly));
+        assert!(explain(&e, asked).contains("names-only: ×0.40"));
+        assert!(
+            !matches!(e.answer(asked), Reply::Answered(_)),
+            "{:?}",
+            e.answer(asked)
+        );
+        // Off, as for hand-written knowledge, the name alone answers.
+        let off = harbour("");
+        assert!(!fired(&off, asked, "morvane-inn", Rule::NamesOnly));
+    }
+
+    #[test]
+    fn a_sentence_sharing_another_word_or_asked_yes_no_or_who_is_not_cut() {
+        let e = harbour("names_only = 0.4");
+        for (asked, fact) in [
+            // A word beside the name: the sentence is about what is asked.
+            ("Which inn does Tessa Morvane run?", "morvane-inn"),
+            // A yes or a no is told by a sentence saying otherwise.
+            ("Is Tessa Morvane a teacher?", "morvane-inn"),
+            // "Who" is answered by a name in the fact's own words.
+            ("Who is the boss of Gullrock Inn?", "morvane-inn"),
+        ] {
+            assert!(!fired(&e, asked, fact, Rule::NamesOnly), "{asked}");
+        }
+        assert!(answered_with(
+            &e,
+            "Which inn does Tessa Morvane run?",
+            "morvane-inn"
+        ));
+    }
+}
