@@ -171,6 +171,9 @@ pub enum List {
     CountNouns,
     /// Words that make a number a percentage ("percent").
     PercentWords,
+    /// Comparatives after "how much" ("how much longer"): the question asks
+    /// for a difference, not a count.
+    Comparatives,
     /// Words by which a sentence points back at what an earlier one named
     /// ("it", "these", "such").
     Anaphors,
@@ -202,7 +205,7 @@ pub enum List {
 
 impl List {
     /// Every list, for checking that the data file has each.
-    pub const ALL: [List; 77] = [
+    pub const ALL: [List; 78] = [
         List::Fillers,
         List::Question,
         List::Auxiliary,
@@ -271,6 +274,7 @@ impl List {
         List::SpeakerFollows,
         List::CountNouns,
         List::PercentWords,
+        List::Comparatives,
         List::Anaphors,
         List::ReasonAsking,
         List::ReasonBeforeTo,
@@ -353,6 +357,7 @@ impl List {
             List::SpeakerFollows => "speaker-follows",
             List::CountNouns => "count-nouns",
             List::PercentWords => "percent-words",
+            List::Comparatives => "comparatives",
             List::Anaphors => "anaphors",
             List::ReasonAsking => "reason-asking",
             List::ReasonBeforeTo => "reason-before-to",

@@ -422,6 +422,8 @@ pub fn wants_of(words: &[&str], classes: &[Classes], later_events_unknown: bool)
     } else if pair("how", "much", HOW | MUCH) {
         if any_in(List::Money) {
             Wants::Money
+        } else if asks_a_difference(words) {
+            Wants::Any
         } else {
             Wants::Count
         }
@@ -649,6 +651,14 @@ pub fn how_much_at(words: &[&str]) -> Option<usize> {
     words
         .windows(2)
         .position(|p| p[0] == "how" && p[1] == "much")
+}
+
+/// True when a question's "how much" asks about a comparative ("how much
+/// longer", "how much smaller"): a difference, which no count answers.
+fn asks_a_difference(words: &[&str]) -> bool {
+    how_much_at(words)
+        .and_then(|at| words.get(at + 2))
+        .is_some_and(|w| language().in_list(List::Comparatives, w))
 }
 
 /// True when the question asks what something cost ("how much did the
@@ -982,6 +992,8 @@ mod tests {
         assert_eq!(w("what caused the talks to collapse"), Wants::Reason);
         assert_eq!(w("what is the point of the fund"), Wants::Reason);
         assert_eq!(w("how did the talks collapse"), Wants::Any);
+        assert_eq!(w("how much longer does the crossing take"), Wants::Any);
+        assert_eq!(w("how much water did the dam hold"), Wants::Count);
         assert_eq!(w("On which day did Berlin offer helmets?"), Wants::Time);
         assert_eq!(w("when exactly will the helicopters arrive"), Wants::Date);
         assert_eq!(
