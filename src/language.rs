@@ -174,6 +174,12 @@ pub enum List {
     /// Comparatives after "how much" ("how much longer"): the question asks
     /// for a difference, not a count.
     Comparatives,
+    /// Words of "how often" ("frequently"): the question asks a frequency.
+    FrequencyAsking,
+    /// Words that give a frequency ("weekly", "twice").
+    FrequencyWords,
+    /// Words that make a unit of time after them a frequency ("a day", "each night").
+    FrequencyMarkers,
     /// Words by which a sentence points back at what an earlier one named
     /// ("it", "these", "such").
     Anaphors,
@@ -205,7 +211,7 @@ pub enum List {
 
 impl List {
     /// Every list, for checking that the data file has each.
-    pub const ALL: [List; 78] = [
+    pub const ALL: [List; 81] = [
         List::Fillers,
         List::Question,
         List::Auxiliary,
@@ -275,6 +281,9 @@ impl List {
         List::CountNouns,
         List::PercentWords,
         List::Comparatives,
+        List::FrequencyAsking,
+        List::FrequencyWords,
+        List::FrequencyMarkers,
         List::Anaphors,
         List::ReasonAsking,
         List::ReasonBeforeTo,
@@ -358,6 +367,9 @@ impl List {
             List::CountNouns => "count-nouns",
             List::PercentWords => "percent-words",
             List::Comparatives => "comparatives",
+            List::FrequencyAsking => "frequency-asking",
+            List::FrequencyWords => "frequency-words",
+            List::FrequencyMarkers => "frequency-markers",
             List::Anaphors => "anaphors",
             List::ReasonAsking => "reason-asking",
             List::ReasonBeforeTo => "reason-before-to",

@@ -661,6 +661,18 @@ fn asks_a_difference(words: &[&str]) -> bool {
         .is_some_and(|w| language().in_list(List::Comparatives, w))
 }
 
+/// True when the sentence's word `word` (lowercase, at `i` of `tokens`)
+/// gives a frequency: a word of `[frequency-words]` ("weekly", "twice"), or
+/// a unit of time after a `[frequency-markers]` word ("a day", "each night").
+fn gives_a_frequency(tokens: &[&str], i: usize, word: &str) -> bool {
+    let lang = language();
+    lang.in_list(List::FrequencyWords, word)
+        || lang.in_list(List::FrequencyMarkers, word)
+            && tokens
+                .get(i + 1)
+                .is_some_and(|n| lang.in_list(List::DurationUnits, &bare(n).to_lowercase()))
+}
+
 /// True when the question asks what something cost ("how much did the
 /// bridge cost?"): the thing is priced, not counted.
 pub fn asks_a_price(words: &[&str]) -> bool {
@@ -802,6 +814,10 @@ const PRICES: u16 = 256;
 /// time relative to an event ("three hours before each departure").
 const HOUR: u16 = 16384;
 
+/// [`Gives`]'s bit for a sentence that gives a frequency ("weekly", "two
+/// sailings a day", "each night"): it answers "how often".
+const FREQUENCY: u16 = 32768;
+
 /// [`Gives`]'s bit for a sentence whose only reason is a "to" of purpose
 /// ("drivers to strike", "to run from 6am"): it may say why, but states no
 /// reason in words (rule `unstated-reason`).
@@ -880,6 +896,9 @@ impl Gives {
             if lang.in_list(List::PriceVerbs, word) {
                 gives.0 |= PRICES;
             }
+            if gives_a_frequency(&tokens, i, word) {
+                gives.0 |= FREQUENCY;
+            }
             let before_to = || {
                 !lang.in_list(List::ReasonBeforeTo, word)
                     || tokens
@@ -906,6 +925,12 @@ impl Gives {
     /// pronoun.
     pub fn prices(self) -> bool {
         self.0 & PRICES != 0
+    }
+
+    /// True when the sentence gives a frequency ("weekly", "a day"): it
+    /// answers "how often".
+    pub fn tells_how_often(self) -> bool {
+        self.0 & FREQUENCY != 0
     }
 
     /// True when the sentence tells a time of day ("at 7.15am", "at

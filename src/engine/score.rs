@@ -82,6 +82,8 @@ struct QueryTerm {
     role: bool,
     /// A word naming the kind of answer asked for (rule `kind-word`).
     kind: bool,
+    /// A word asking how often (rule `kind-word`).
+    often: bool,
     /// For a number the knowledge never uses, the terms it may count: the
     /// next words ("10k russian troops": russian, troops), as one of them
     /// is the noun: a fact that gives a number of that answers it.
@@ -106,7 +108,8 @@ struct Query {
     titles: Vec<TermId>,
     /// Words naming the kind of answer asked for (rule `kind-word`), with
     /// their terms if the knowledge uses them and their weights.
-    kinds: Vec<(Option<TermId>, f32)>,
+    /// Each also says whether it asks how often.
+    kinds: Vec<(Option<TermId>, f32, bool)>,
     /// The kind of answer the question wants, and whether it asks the hour.
     wanted: Wants,
     hour: bool,
@@ -256,7 +259,7 @@ fn query(engine: &Engine, tokens: &[Token], wanted: Wants) -> Result<Query, NoAn
             continue;
         }
         if term.kind {
-            kinds.push((term.term, term.weight));
+            kinds.push((term.term, term.weight, term.often));
             continue;
         }
         match term.term {
@@ -320,6 +323,7 @@ fn query_terms(engine: &Engine, tokens: &[Token], wanted: Wants) -> Vec<QueryTer
             vector,
             role: rules::role::asks_for_leader(&token.word, wanted),
             kind: rules::kind_word::asks_kind(&token.word, wanted),
+            often: rules::kind_word::asks_how_often(&token.word),
             counts: if guessed {
                 tokens[i + 1..]
                     .iter()
@@ -967,8 +971,8 @@ fn kind_credits(
     let mut credits = vec![0.0; candidates.len()];
     for (s, &(d, _)) in candidates.iter().enumerate() {
         let doc = &index.docs[d as usize];
-        let gives = rules::kind_word::gives(doc, query.wanted, query.hour);
-        for &(own, weight) in &query.kinds {
+        for &(own, weight, often) in &query.kinds {
+            let gives = rules::kind_word::gives(doc, often, query.wanted, query.hour);
             if gives || own.is_some_and(|o| rules::kind_word::holds(&doc.bag, o)) {
                 credits[s] += weight;
             }

@@ -17,6 +17,9 @@ use super::has;
 /// answer asked for: "long" of "how long", a time noun ("day", "date",
 /// "time", "hour") of a question asking when.
 pub fn asks_kind(word: &str, wanted: Wants) -> bool {
+    if asks_how_often(word) {
+        return true;
+    }
     match wanted {
         Wants::Duration => word == "long",
         Wants::Time | Wants::Date => language().in_list(List::TimeNouns, word),
@@ -25,8 +28,12 @@ pub fn asks_kind(word: &str, wanted: Wants) -> bool {
 }
 
 /// True when the fact's sentence gives the kind of answer `wanted` (a
-/// time of day when the question asks the `hour`).
-pub fn gives(doc: &Doc, wanted: Wants, hour: bool) -> bool {
+/// time of day when the question asks the `hour`), or a frequency when the
+/// word asks how `often`.
+pub fn gives(doc: &Doc, often: bool, wanted: Wants, hour: bool) -> bool {
+    if often {
+        return doc.gives.tells_how_often();
+    }
     match wanted {
         // "How long" asks a length of time, or a length ("how long is the
         // runway": "2,150 metres long").
@@ -38,6 +45,12 @@ pub fn gives(doc: &Doc, wanted: Wants, hour: bool) -> bool {
     }
 }
 
+/// True when `word` asks a frequency ("how often", "how frequently"),
+/// which a sentence saying "weekly" or "a day" gives.
+pub fn asks_how_often(word: &str) -> bool {
+    language().in_list(List::FrequencyAsking, word)
+}
+
 /// True when `terms` (sorted) hold `term`.
 pub fn holds(terms: &[TermId], term: TermId) -> bool {
     has(terms, term)
@@ -45,7 +58,8 @@ pub fn holds(terms: &[TermId], term: TermId) -> bool {
 
 /// True when an intent (its terms, sorted, and the kind it asks for)
 /// answers the kind word whose own term is `own`: it holds the word, or it
-/// asks for the same kind of answer of a fact that `gives` it.
+/// asks for the same kind of answer of a fact that `gives` it (no intent
+/// asks how often).
 pub fn in_intent(
     terms: &[TermId],
     asks: Wants,
@@ -53,7 +67,8 @@ pub fn in_intent(
     wanted: Wants,
     gives: bool,
 ) -> bool {
-    own.is_some_and(|o| holds(terms, o)) || gives && asks.agrees_with(wanted)
+    own.is_some_and(|o| holds(terms, o))
+        || gives && wanted != Wants::Any && asks.agrees_with(wanted)
 }
 
 #[cfg(test)]
@@ -63,12 +78,14 @@ mod tests {
     use crate::engine::rules::tests::{answered_with, fired};
 
     /// A made-up harbour: the pier's closing for a length of time, the
-    /// storm's night, and a sentence that only writes "long" and "date".
+    /// storm's night, a sentence that only writes "long" and "date", and
+    /// the divers' weekly inspections.
     fn harbour() -> Engine {
         let article = "Harbour news\n\n\
             The pier at Dunraig will close for six weeks from Monday while its timbers are replaced.\n\n\
             The storm that damaged the pier struck at about 11pm on 2 March.\n\n\
-            Fishermen said the long wait for a date for the repairs had hurt the pier's trade.\n";
+            Fishermen said the long wait for a date for the repairs had hurt the pier's trade.\n\n\
+            Divers will inspect the pier's timbers weekly once it reopens.\n";
         let facts = [
             (
                 "closing",
@@ -81,6 +98,10 @@ mod tests {
             (
                 "wait",
                 "Fishermen said the long wait for a date for the repairs had hurt the pier's trade.",
+            ),
+            (
+                "divers",
+                "Divers will inspect the pier's timbers weekly once it reopens.",
             ),
         ];
         Engine::new(crate::fixtures::drafted_like(article, &facts, ""))
@@ -103,5 +124,14 @@ mod tests {
         assert!(fired(&engine, question, "storm", Rule::KindWord));
         assert!(!fired(&engine, question, "closing", Rule::KindWord));
         assert!(answered_with(&engine, question, "storm"));
+    }
+
+    #[test]
+    fn how_often_is_matched_by_a_frequency() {
+        let engine = harbour();
+        let question = "how often will the pier's timbers be inspected";
+        // "Weekly" says how often; the closing's timbers are replaced once.
+        assert!(fired(&engine, question, "divers", Rule::KindWord));
+        assert!(!fired(&engine, question, "closing", Rule::KindWord));
     }
 }
