@@ -171,15 +171,6 @@ pub enum List {
     CountNouns,
     /// Words that make a number a percentage ("percent").
     PercentWords,
-    /// Comparatives after "how much" ("how much longer"): the question asks
-    /// for a difference, not a count.
-    Comparatives,
-    /// Words of "how often" ("frequently"): the question asks a frequency.
-    FrequencyAsking,
-    /// Words that give a frequency ("weekly", "twice").
-    FrequencyWords,
-    /// Words that make a unit of time after them a frequency ("a day", "each night").
-    FrequencyMarkers,
     /// Words by which a sentence points back at what an earlier one named
     /// ("it", "these", "such").
     Anaphors,
@@ -211,7 +202,7 @@ pub enum List {
 
 impl List {
     /// Every list, for checking that the data file has each.
-    pub const ALL: [List; 81] = [
+    pub const ALL: [List; 77] = [
         List::Fillers,
         List::Question,
         List::Auxiliary,
@@ -280,10 +271,6 @@ impl List {
         List::SpeakerFollows,
         List::CountNouns,
         List::PercentWords,
-        List::Comparatives,
-        List::FrequencyAsking,
-        List::FrequencyWords,
-        List::FrequencyMarkers,
         List::Anaphors,
         List::ReasonAsking,
         List::ReasonBeforeTo,
@@ -366,10 +353,6 @@ impl List {
             List::SpeakerFollows => "speaker-follows",
             List::CountNouns => "count-nouns",
             List::PercentWords => "percent-words",
-            List::Comparatives => "comparatives",
-            List::FrequencyAsking => "frequency-asking",
-            List::FrequencyWords => "frequency-words",
-            List::FrequencyMarkers => "frequency-markers",
             List::Anaphors => "anaphors",
             List::ReasonAsking => "reason-asking",
             List::ReasonBeforeTo => "reason-before-to",

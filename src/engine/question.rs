@@ -422,8 +422,6 @@ pub fn wants_of(words: &[&str], classes: &[Classes], later_events_unknown: bool)
     } else if pair("how", "much", HOW | MUCH) {
         if any_in(List::Money) {
             Wants::Money
-        } else if asks_a_difference(words) {
-            Wants::Any
         } else {
             Wants::Count
         }
@@ -653,26 +651,6 @@ pub fn how_much_at(words: &[&str]) -> Option<usize> {
         .position(|p| p[0] == "how" && p[1] == "much")
 }
 
-/// True when a question's "how much" asks about a comparative ("how much
-/// longer", "how much smaller"): a difference, which no count answers.
-fn asks_a_difference(words: &[&str]) -> bool {
-    how_much_at(words)
-        .and_then(|at| words.get(at + 2))
-        .is_some_and(|w| language().in_list(List::Comparatives, w))
-}
-
-/// True when the sentence's word `word` (lowercase, at `i` of `tokens`)
-/// gives a frequency: a word of `[frequency-words]` ("weekly", "twice"), or
-/// a unit of time after a `[frequency-markers]` word ("a day", "each night").
-fn gives_a_frequency(tokens: &[&str], i: usize, word: &str) -> bool {
-    let lang = language();
-    lang.in_list(List::FrequencyWords, word)
-        || lang.in_list(List::FrequencyMarkers, word)
-            && tokens
-                .get(i + 1)
-                .is_some_and(|n| lang.in_list(List::DurationUnits, &bare(n).to_lowercase()))
-}
-
 /// True when the question asks what something cost ("how much did the
 /// bridge cost?"): the thing is priced, not counted.
 pub fn asks_a_price(words: &[&str]) -> bool {
@@ -814,10 +792,6 @@ const PRICES: u16 = 256;
 /// time relative to an event ("three hours before each departure").
 const HOUR: u16 = 16384;
 
-/// [`Gives`]'s bit for a sentence that gives a frequency ("weekly", "two
-/// sailings a day", "each night"): it answers "how often".
-const FREQUENCY: u16 = 32768;
-
 /// [`Gives`]'s bit for a sentence whose only reason is a "to" of purpose
 /// ("drivers to strike", "to run from 6am"): it may say why, but states no
 /// reason in words (rule `unstated-reason`).
@@ -896,9 +870,6 @@ impl Gives {
             if lang.in_list(List::PriceVerbs, word) {
                 gives.0 |= PRICES;
             }
-            if gives_a_frequency(&tokens, i, word) {
-                gives.0 |= FREQUENCY;
-            }
             let before_to = || {
                 !lang.in_list(List::ReasonBeforeTo, word)
                     || tokens
@@ -925,12 +896,6 @@ impl Gives {
     /// pronoun.
     pub fn prices(self) -> bool {
         self.0 & PRICES != 0
-    }
-
-    /// True when the sentence gives a frequency ("weekly", "a day"): it
-    /// answers "how often".
-    pub fn tells_how_often(self) -> bool {
-        self.0 & FREQUENCY != 0
     }
 
     /// True when the sentence tells a time of day ("at 7.15am", "at
@@ -1017,8 +982,6 @@ mod tests {
         assert_eq!(w("what caused the talks to collapse"), Wants::Reason);
         assert_eq!(w("what is the point of the fund"), Wants::Reason);
         assert_eq!(w("how did the talks collapse"), Wants::Any);
-        assert_eq!(w("how much longer does the crossing take"), Wants::Any);
-        assert_eq!(w("how much water did the dam hold"), Wants::Count);
         assert_eq!(w("On which day did Berlin offer helmets?"), Wants::Time);
         assert_eq!(w("when exactly will the helicopters arrive"), Wants::Date);
         assert_eq!(
