@@ -17,6 +17,7 @@ mod reply;
 pub mod rules;
 mod score;
 mod semantic;
+mod settle;
 mod short_answer;
 mod shortlist;
 mod smalltalk;
@@ -231,7 +232,7 @@ impl Engine {
         if let Some(name) = self.unknown_name_in(question) {
             return Reply::Unknown(NoAnswer::NotMentioned(name));
         }
-        let ranked = match score::rank(self, words, yes_no) {
+        let ranked = match score::rank_to(self, words, yes_no, settle::Depth::Decision) {
             Ok(ranked) => ranked,
             Err(NoAnswer::NotMentioned(name)) => {
                 return Reply::Unknown(NoAnswer::NotMentioned(as_typed(message, &name)));
