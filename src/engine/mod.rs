@@ -17,7 +17,6 @@ mod reply;
 pub mod rules;
 mod score;
 mod semantic;
-mod settle;
 mod short_answer;
 mod shortlist;
 mod smalltalk;
@@ -232,7 +231,7 @@ impl Engine {
         if let Some(name) = self.unknown_name_in(question) {
             return Reply::Unknown(NoAnswer::NotMentioned(name));
         }
-        let ranked = match score::rank_to(self, words, yes_no, settle::Depth::Decision) {
+        let ranked = match score::rank(self, words, yes_no) {
             Ok(ranked) => ranked,
             Err(NoAnswer::NotMentioned(name)) => {
                 return Reply::Unknown(NoAnswer::NotMentioned(as_typed(message, &name)));

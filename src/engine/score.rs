@@ -23,7 +23,6 @@ use super::index::Target;
 use super::question::{Wants, asks_the_hour, wants_of};
 use super::rules::answer_kind::{Counted, Identified};
 use super::rules::{self, Fired, Reading, Rule};
-use super::settle::{self, Cuts, Depth};
 use super::{Engine, NoAnswer, Reply, Tunables, shortlist};
 use crate::lexicon::english_rank;
 
@@ -65,7 +64,7 @@ impl Ranked {
     }
 
     /// True when a veto keeps it from being the answer.
-    pub(super) fn vetoed(&self) -> bool {
+    fn vetoed(&self) -> bool {
         self.fired.has(Rule::OtherDoer) || self.fired.has(Rule::OtherSpeaker)
     }
 }
@@ -152,18 +151,6 @@ fn read<'a>(engine: &Engine, question: Analysed<'a>) -> Result<Reading<'a>, NoAn
 /// Scores the knowledge's facts against a question (its words, and
 /// whether they ask for a yes or a no: [`super::is_yes_no`]), best first.
 pub fn rank(engine: &Engine, words: &[&str], yes_no: bool) -> Result<Vec<Ranked>, NoAnswer> {
-    rank_to(engine, words, yes_no, Depth::Whole)
-}
-
-/// As [`rank`], the ranking only as far as `depth` reads it
-/// ([`settle::settle`]): for [`Depth::Decision`], [`decide`] reads it as it
-/// reads the whole ranking.
-pub fn rank_to(
-    engine: &Engine,
-    words: &[&str],
-    yes_no: bool,
-    depth: Depth,
-) -> Result<Vec<Ranked>, NoAnswer> {
     let t = &engine.tunables;
     let asked = words;
     let reading = read(engine, engine.analyzer.analyse_question(words))?;
@@ -172,7 +159,7 @@ pub fn rank_to(
     // The candidates and their word scores go through the scratch's lists
     // (taken for the question and given back), so that only the ranking
     // itself is allocated.
-    let (all, docs) = SCRATCH.with(|scratch| {
+    let mut ranked: Vec<Ranked> = SCRATCH.with(|scratch| {
         let mut scratch = scratch.borrow_mut();
         let scratch = &mut *scratch;
         scratch.fit(&engine.index);
@@ -187,20 +174,21 @@ pub fn rank_to(
             scratch,
             &mut scores,
         );
-        let mut docs = Vec::with_capacity(scores.len());
-        // Scored on words only: the guards come after.
-        let all: Vec<Ranked> = scores
+        let ranked = scores
             .drain(..)
             .map(|(d, scored)| {
-                docs.push(d);
                 let doc = &engine.index.docs[d as usize];
+                // Stage 5: the named guards and vetoes.
+                let (factor, mut fired) =
+                    rules::guard(&reading, doc, &engine.index, engine.semantic.as_ref(), t);
+                fired.merge(scored.fired);
                 Ranked {
                     target: doc.target,
                     sentence: doc.sentence,
-                    score: scored.score,
+                    score: scored.score * factor,
                     base: scored.score,
                     intent: scored.intent,
-                    fired: scored.fired,
+                    fired,
                     boosts: scored.boosts,
                     context_share: scored.context_share,
                 }
@@ -208,66 +196,31 @@ pub fn rank_to(
             .collect();
         scratch.candidates = shortlist;
         scratch.scores = scores;
-        (all, docs)
+        ranked
     });
-    // Stage 5: the named guards and vetoes.
-    let guard = |i: usize, r: &mut Ranked| {
-        let doc = &engine.index.docs[docs[i] as usize];
-        let (factor, mut fired) =
-            rules::guard(&reading, doc, &engine.index, engine.semantic.as_ref(), t);
-        fired.merge(r.fired);
-        r.fired = fired;
-        r.score = r.base * factor;
-    };
-    // What rule `sibling-borrowed` reads of a fact it does not rank: its
-    // veto (rules `other-doer`, `other-speaker`, as [`rules::guard`] finds).
-    let veto = |i: usize, r: &mut Ranked| {
-        let doc = &engine.index.docs[docs[i] as usize];
-        if let Some(rule) = rules::doer::check(reading.doer, doc) {
-            r.fired.add(rule);
-        }
-    };
-    let after = |ranked: &mut [Ranked]| {
-        // Stage 6: what the question asserts against what the best facts assert.
-        let judged = ranked.len().min(rules::contradiction::CHECKED);
-        let mut scores = [0.0f32; rules::contradiction::CHECKED];
-        for (s, r) in scores.iter_mut().zip(&ranked[..judged]) {
-            *s = r.score;
-        }
-        let contradicted =
-            rules::contradiction::apply(engine, asked, &reading.question, yes_no, ranked);
-        // No score changed: the sort again kept every place.
-        let kept_order = contradicted.is_some()
-            || ranked[..judged]
-                .iter()
-                .zip(&scores)
-                .all(|(r, s)| r.score.to_bits() == s.to_bits());
-        // Stage 6 still: a word of the sentence the question replaced.
-        let replaced = || {
-            rules::substituted::Asked::read(
-                &reading.question.tokens,
-                &reading.question.all_words,
-                &engine.analyzer,
-                &engine.terms,
-                t.substitution_span,
-            )
-        };
-        let substituted = rules::substituted::apply(
-            replaced,
-            &engine.index,
+    ranked.sort_by(|a, b| b.score.partial_cmp(&a.score).unwrap_or(Ordering::Equal));
+    // Stage 6: what the question asserts against what the best facts assert.
+    rules::contradiction::apply(engine, asked, &reading.question, yes_no, &mut ranked);
+    // Stage 6 still: a word of the sentence the question replaced.
+    let replaced = || {
+        rules::substituted::Asked::read(
+            &reading.question.tokens,
+            &reading.question.all_words,
             &engine.analyzer,
             &engine.terms,
-            yes_no,
-            t.substituted_word,
-            ranked,
-        );
-        Cuts {
-            contradicted,
-            substituted,
-            kept_order,
-        }
+            t.substitution_span,
+        )
     };
-    Ok(settle::settle(all, depth, t, guard, veto, after))
+    rules::substituted::apply(
+        replaced,
+        &engine.index,
+        &engine.analyzer,
+        &engine.terms,
+        yes_no,
+        t.substituted_word,
+        &mut ranked,
+    );
+    Ok(ranked)
 }
 
 /// Stage 2: the question's words as a [`Query`]; no word worth matching
@@ -1141,14 +1094,6 @@ struct Decision {
     lead: f32,
     /// Index in the ranking of that best fact of another sentence.
     runner_up: Option<usize>,
-}
-
-/// True when the decision on `ranked` offers suggestions (neither answers
-/// nor declines): only then does it read the ranking past the best fact of
-/// another sentence and the facts of the best's sentence.
-pub(super) fn offers_suggestions(ranked: &[Ranked], t: &Tunables) -> bool {
-    let d = decision(ranked, t);
-    d.answer.is_none() && d.suggest
 }
 
 /// Stage 7: decides between answering, suggesting and declining.

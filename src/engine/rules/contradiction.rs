@@ -25,7 +25,7 @@ use crate::language::{Classes, Endings, List, WordSet, language};
 use crate::text::{is_question_word, is_stopword, is_year, stem, words};
 
 /// Best-ranked documents checked: the decision only looks at the first few.
-pub const CHECKED: usize = 8;
+const CHECKED: usize = 8;
 
 const NEGATIONS: &str = include_str!("../../../assets/lang/negations.txt");
 const ANTONYMS: &str = include_str!("../../../assets/lang/antonyms.txt");
@@ -1180,19 +1180,16 @@ fn judge(
 ///
 /// `analysed` is the question's analysis, whose tokens' stems and words'
 /// classes are reused; `yes_no`: whether it asks for a yes or a no.
-/// Gives the factor every document was cut by when the best's sentence
-/// contradicts the question (their order kept), `None` when the first
-/// [`CHECKED`] were judged each and the ranking sorted again.
 pub fn apply(
     engine: &Engine,
     question: &[&str],
     analysed: &Analysed,
     yes_no: bool,
     ranked: &mut [Ranked],
-) -> Option<f32> {
+) {
     // Nothing ranked, nothing to judge: the question is not read.
     if ranked.is_empty() {
-        return Some(1.0);
+        return;
     }
     let t = &engine.tunables;
     let claims = &engine.claims;
@@ -1217,7 +1214,7 @@ pub fn apply(
         judge(&asked, sentence, fact, t)
     };
     let Some(best) = ranked.first() else {
-        return Some(1.0);
+        return;
     };
     let (top, why) = share(best);
     if top < 1.0 {
@@ -1227,7 +1224,7 @@ pub fn apply(
             r.score *= top;
             r.fired.merge(why);
         }
-        return Some(top);
+        return;
     }
     for r in ranked.iter_mut().take(CHECKED).skip(1) {
         let (share, fired) = share(r);
@@ -1239,7 +1236,6 @@ pub fn apply(
             .partial_cmp(&a.score)
             .unwrap_or(std::cmp::Ordering::Equal)
     });
-    None
 }
 
 #[cfg(test)]

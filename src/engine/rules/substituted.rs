@@ -437,8 +437,7 @@ fn replaced(asked: &Asked, index: &Index, analyzer: &Analyzer, terms: &Terms, r:
 /// unanswerable question answered on the squad tuning half).
 /// `yes_no`: the question asks for a yes or a no. The question is read
 /// (`read`: [`Asked::read`]) only when the rule may apply: not for a yes/no
-/// question, nor when the best fact is cut already. Gives the factor every
-/// fact was cut by, when they were.
+/// question, nor when the best fact is cut already.
 pub fn apply<'t>(
     read: impl FnOnce() -> Asked<'t>,
     index: &Index,
@@ -447,12 +446,12 @@ pub fn apply<'t>(
     yes_no: bool,
     share: f32,
     ranked: &mut [Ranked],
-) -> Option<f32> {
+) {
     if yes_no {
-        return None;
+        return;
     }
     let Some(best) = ranked.first() else {
-        return None;
+        return;
     };
     // A fact the contradiction rules already cut needs no second cut.
     let contradicted = |r: &Ranked| {
@@ -467,19 +466,18 @@ pub fn apply<'t>(
         .any(|&rule| r.fired.has(rule))
     };
     if contradicted(best) {
-        return None;
+        return;
     }
     let asked = read();
     if asked.words.is_empty()
         || !(replaced(&asked, index, analyzer, terms, best) || asked.names_opposite(index))
     {
-        return None;
+        return;
     }
     for r in ranked.iter_mut() {
         r.score *= share;
         r.fired.add(Rule::SubstitutedWord);
     }
-    Some(share)
 }
 
 #[cfg(test)]
