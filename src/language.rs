@@ -187,6 +187,10 @@ pub enum List {
     /// ("think", "worried", "according"): a quotation may then be the
     /// reason (rule `quoted-reason`).
     ViewAsking,
+    /// Words that, before "that" in reported speech, join a reservation to
+    /// what was said ("said the system was fair but that it had pushed
+    /// ..."): the sentence reports a complaint (rule `reported-reason`).
+    ReservationJoins,
     /// Titles before a person's name that are no part of it ("dr", "cllr").
     NameTitles,
     /// Pronouns that stand for a person named before when they speak
@@ -207,7 +211,7 @@ pub enum List {
 
 impl List {
     /// Every list, for checking that the data file has each.
-    pub const ALL: [List; 79] = [
+    pub const ALL: [List; 80] = [
         List::Fillers,
         List::Question,
         List::Auxiliary,
@@ -281,6 +285,7 @@ impl List {
         List::ReasonBeforeTo,
         List::ViewVerbs,
         List::ViewAsking,
+        List::ReservationJoins,
         List::NameTitles,
         List::SpeakerPronouns,
         List::PartNouns,
@@ -365,6 +370,7 @@ impl List {
             List::ReasonBeforeTo => "reason-before-to",
             List::ViewVerbs => "view-verbs",
             List::ViewAsking => "view-asking",
+            List::ReservationJoins => "reservation-joins",
             List::NameTitles => "name-titles",
             List::SpeakerPronouns => "speaker-pronouns",
             List::PartNouns => "part-nouns",

@@ -794,11 +794,19 @@ fn add_article_names(
     analyzer: &Analyzer,
     postings: &[Vec<u32>],
 ) {
+    let single = one_word_names(entities, names, analyzer);
     for name in names {
         let tokens = analyzer.analyse_known(&name.join(" ")).tokens;
+        // A surname that also names alone ("Sinclair said ...") stands for
+        // the whole name; else the rarest word does.
         let Some(rarest) = tokens
-            .iter()
-            .max_by_key(|t| lexicon::english_rank(&t.word).unwrap_or(usize::MAX))
+            .last()
+            .filter(|t| tokens.len() > 1 && single.contains(t.stem.as_str()))
+            .or_else(|| {
+                tokens
+                    .iter()
+                    .max_by_key(|t| lexicon::english_rank(&t.word).unwrap_or(usize::MAX))
+            })
         else {
             continue;
         };
@@ -813,6 +821,27 @@ fn add_article_names(
             article: true,
         });
     }
+}
+
+/// The stems of the one-word names a name's last word may stand alone as:
+/// the gazetteer's (`entities` before the article's are added) and the
+/// article's own.
+fn one_word_names(
+    entities: &HashMap<String, EntityName>,
+    names: &[Vec<String>],
+    analyzer: &Analyzer,
+) -> rustc_hash::FxHashSet<String> {
+    let mut single: rustc_hash::FxHashSet<String> = entities
+        .keys()
+        .filter(|k| !k.contains(' '))
+        .cloned()
+        .collect();
+    for name in names.iter().filter(|n| n.len() == 1) {
+        if let [token] = analyzer.analyse_known(&name[0]).tokens.as_slice() {
+            single.insert(token.stem.to_string());
+        }
+    }
+    single
 }
 
 /// The named entities of the lexicon as their stems joined by spaces, each

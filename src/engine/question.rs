@@ -807,6 +807,31 @@ const REPORTS: u16 = 2048;
 /// `quoted-reason`).
 const QUOTES: u16 = 8192;
 
+/// True when the word at `i` joins a reservation to reported speech: a word
+/// of `[reservation-joins]` followed by "that", after a verb of speech
+/// ("said the system was fair but that it had pushed ...").
+fn joins_a_reservation(tokens: &[&str], i: usize) -> bool {
+    let lang = language();
+    let folded = |t: &str| bare(t).to_lowercase();
+    lang.in_list(List::ReservationJoins, &folded(tokens[i]))
+        && tokens.get(i + 1).is_some_and(|n| folded(n) == "that")
+        && tokens[..i]
+            .iter()
+            .any(|t| lang.in_list(List::SpeechVerbs, &folded(t)))
+}
+
+/// True when the word at `i` opens an excess that gives a reason: "too",
+/// one word, then "for" or "to" ("reaches Kilbrannan at 10.40am, too late
+/// for morning clinics": why patients miss them).
+fn is_too_much_for(tokens: &[&str], i: usize) -> bool {
+    let folded = |t: &str| bare(t).to_lowercase();
+    folded(tokens[i]) == "too"
+        && tokens
+            .get(i + 2)
+            .is_some_and(|n| matches!(folded(n).as_str(), "for" | "to"))
+        && !tokens[i + 1].ends_with([',', '.', ';', ':'])
+}
+
 /// The kinds of answer a piece of knowledge can give, as a small bit set.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Gives(u16);
@@ -881,7 +906,10 @@ impl Gives {
             } else if lower == "to" && tokens.get(i + 1).is_some_and(|n| starts_purpose(n)) {
                 gives.0 |= PURPOSE;
             }
-            if lang.in_list(List::ViewVerbs, word) {
+            if is_too_much_for(&tokens, i) {
+                gives.add(Wants::Reason);
+            }
+            if lang.in_list(List::ViewVerbs, word) || joins_a_reservation(&tokens, i) {
                 gives.0 |= REPORTS;
             }
         }
@@ -1349,5 +1377,26 @@ mod tests {
         let wheels = Gives::from_sentence("The cart has two wheels and a single axle.");
         assert!(wheels.can_give(Wants::Count));
         assert!(!Gives::from_sentence("The cart has wheels.").can_give(Wants::Count));
+    }
+
+    #[test]
+    fn too_much_for_something_gives_a_reason() {
+        let why = |s: &str| Gives::from_sentence(s).states_reason();
+        assert!(why("The ramp is too steep for a loaded lorry."));
+        assert!(why("It arrives too late to catch the train."));
+        assert!(!why("The ramp is steep for a lorry."));
+        assert!(!why("She came too, to see the ramp."));
+    }
+
+    #[test]
+    fn said_with_a_reservation_reports_a_view() {
+        let reports = |s: &str| Gives::from_sentence(s).reports();
+        assert!(reports(
+            "Quenby said the rota was fair in principle but that it had pushed removals to the back."
+        ));
+        assert!(!reports("Quenby said the rota was fair but slow."));
+        assert!(!reports(
+            "The rota was fair, but that was before the storm."
+        ));
     }
 }

@@ -310,6 +310,25 @@ mod tests {
     }
 
     #[test]
+    fn too_late_for_something_says_why_it_is_missed() {
+        // The same sentence with and without the excess "too ... for".
+        let sailing = |source: &str| {
+            let article = format!("Zorbton ferry runs late\n\n{source}\n");
+            let facts = [("sailing", source)];
+            crate::engine::Engine::new(crate::fixtures::drafted_like(&article, &facts, ""))
+        };
+        let asked = "why does the first zorbton sailing miss the morning clinics?";
+        let too = sailing(
+            "The first zorbton sailing now reaches the island at 10.40am, too late for morning clinics.",
+        );
+        assert!(!fired(&too, asked, "sailing", Rule::AnswerKind));
+        let plain = sailing(
+            "The first zorbton sailing now reaches the island at 10.40am, after morning clinics.",
+        );
+        assert!(fired(&plain, asked, "sailing", Rule::AnswerKind));
+    }
+
+    #[test]
     fn how_many_needs_a_number_of_that_thing() {
         assert!(answered_with(
             tiny(),
