@@ -412,8 +412,8 @@ pub struct Language {
     lists: Vec<Vec<String>>,
     /// Every word of a list or of the stop words with the [`Classes`] it
     /// belongs to: one look-up answers every membership question about a
-    /// word, so a question's words are hashed once, not once per list.
-    classes: HashMap<String, Classes>,
+    /// word, so a question's words are looked up once, not once per list.
+    classes: ClassTable,
     /// Per list (in [`List::ALL`] order): the byte lengths its words have,
     /// bit `n` for length `n` (bit 63 for 63 and longer). A word of a
     /// length its list lacks is not in it, which [`Language::in_list`]
@@ -465,7 +465,7 @@ impl Language {
             tracing::warn!("language data: {problem}");
         }
         Language {
-            classes: classes_of(&stopwords, &lists),
+            classes: ClassTable::new(classes_of(&stopwords, &lists)),
             lengths: lists.iter().map(|words| lengths_of(words)).collect(),
             stopwords,
             lists,
@@ -488,7 +488,7 @@ impl Language {
     /// The lists `word` is in, and whether it is a stop word, from one
     /// look-up: what a caller asking several of these about one word reads.
     pub fn classes(&self, word: &str) -> Classes {
-        self.classes.get(word).copied().unwrap_or_default()
+        self.classes.get(word)
     }
 
     /// Every stop word.
@@ -599,6 +599,85 @@ fn classes_of(stopwords: &HashSet<String>, lists: &[Vec<String>]) -> HashMap<Str
         }
     }
     classes
+}
+
+/// The words of the stop words and the lists with their [`Classes`], found
+/// by a slot mixed from a word's length and its first two and last two
+/// bytes rather than by hashing all of its bytes: every question asks
+/// about each of its words several times (~40 look-ups a question), and a
+/// full hash of the word and a probe cost about twice the mix and the
+/// one comparison a slot mostly needs.
+#[derive(Debug)]
+struct ClassTable {
+    /// Per slot: where its words start in `words`; one entry more than
+    /// slots, the last being `words`' length.
+    starts: Box<[u32; CLASS_SLOTS + 1]>,
+    /// The words with their classes, slot after slot.
+    words: Vec<(Box<str>, Classes)>,
+}
+
+/// The bits of a [`ClassTable`] slot: 8,192 slots for the ~2,000 words of
+/// the shipped lists, so that most slots hold one word or none.
+const CLASS_SLOT_BITS: u32 = 13;
+
+/// The slots of a [`ClassTable`].
+const CLASS_SLOTS: usize = 1 << CLASS_SLOT_BITS;
+
+impl Default for ClassTable {
+    fn default() -> ClassTable {
+        ClassTable::new(HashMap::default())
+    }
+}
+
+impl ClassTable {
+    /// The table of `classes`.
+    fn new(classes: HashMap<String, Classes>) -> ClassTable {
+        let mut words: Vec<(usize, Box<str>, Classes)> = classes
+            .into_iter()
+            .map(|(word, classes)| (ClassTable::slot(word.as_bytes()), word.into(), classes))
+            .collect();
+        words.sort_unstable_by(|a, b| (a.0, &a.1).cmp(&(b.0, &b.1)));
+        let mut starts = Box::new([0; CLASS_SLOTS + 1]);
+        let mut at = 0;
+        for (slot, start) in starts.iter_mut().enumerate() {
+            while words.get(at).is_some_and(|w| w.0 < slot) {
+                at += 1;
+            }
+            *start = at as u32;
+        }
+        let words = words.into_iter().map(|(_, w, c)| (w, c)).collect();
+        ClassTable { starts, words }
+    }
+
+    /// The classes of `word` (none for a word of no list).
+    #[inline]
+    fn get(&self, word: &str) -> Classes {
+        let slot = ClassTable::slot(word.as_bytes());
+        let (from, to) = (self.starts[slot] as usize, self.starts[slot + 1] as usize);
+        for (listed, classes) in self.words.get(from..to).unwrap_or_default() {
+            if listed.as_bytes() == word.as_bytes() {
+                return *classes;
+            }
+        }
+        Classes::default()
+    }
+
+    /// A word's slot (below [`CLASS_SLOTS`]): the top bits of a Fibonacci
+    /// hash of its length and its first two and last two bytes.
+    #[inline]
+    fn slot(bytes: &[u8]) -> usize {
+        let n = bytes.len();
+        let ends = match bytes {
+            [a, b, ..] => {
+                let (y, z) = (bytes[n - 2], bytes[n - 1]);
+                u64::from_le_bytes([*a, *b, y, z, 0, 0, 0, 0])
+            }
+            [a] => u64::from(*a),
+            [] => 0,
+        };
+        let key = ends | (n as u64) << 32;
+        (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - CLASS_SLOT_BITS)) as usize
+    }
 }
 
 /// What tells most words apart from the words of a short list without
@@ -929,6 +1008,42 @@ mod tests {
             "{passed} of {}",
             stopwords.len()
         );
+    }
+
+    #[test]
+    fn a_words_classes_are_its_lists_and_stop_word_and_nothing_else() {
+        let lang = super::language();
+        let map = super::classes_of(&lang.stopwords, &lang.lists);
+        // Every listed word reads its own classes, as does a word without
+        // its last letter or with one more (its slot's neighbours by bytes).
+        for (word, &classes) in &map {
+            assert_eq!(lang.classes(word), classes, "{word}");
+            let mut chars = word.chars();
+            chars.next_back();
+            for other in [chars.as_str(), &format!("{word}s")] {
+                let expected = map.get(other).copied().unwrap_or_default();
+                assert_eq!(lang.classes(other), expected, "{other}");
+            }
+        }
+        // Words of no list read none: the shipped test articles' words, and
+        // words too short or too long for a slot's bytes.
+        let articles = [
+            "tests/data/strike/article.txt",
+            "tests/data/ferry/article.txt",
+        ];
+        for path in articles {
+            let text = std::fs::read_to_string(path).expect(path);
+            for word in crate::text::words(&text) {
+                let expected = map.get(&word).copied().unwrap_or_default();
+                assert_eq!(lang.classes(&word), expected, "{word}");
+            }
+        }
+        for word in ["", "x", "é", "a-word-far-longer-than-any-listed-one"] {
+            let expected = map.get(word).copied().unwrap_or_default();
+            assert_eq!(lang.classes(word), expected, "{word:?}");
+        }
+        assert!(lang.classes("the").is_stopword());
+        assert!(!lang.classes("helicopter").is_stopword());
     }
 
     #[test]

@@ -456,8 +456,12 @@ impl Analyzer {
 
     /// The classes of a word (stop word, the language's lists), from its
     /// facts when it has them.
+    #[inline]
     fn classes(&self, word: &str, facts: Option<&WordFacts>) -> Classes {
-        facts.map_or_else(|| language().classes(word), |f| f.classes)
+        match facts {
+            Some(facts) => facts.classes,
+            None => classes_of_unknown(word),
+        }
     }
 
     /// Adds the words of a knowledge text to the vocabulary.
@@ -949,6 +953,14 @@ impl Analyzer {
             }
         }
     }
+}
+
+/// The classes of a word without facts, looked up in the language's
+/// lists: kept out of line so that [`Analyzer::classes`], asked about
+/// every word of a question twice, stays a read of the facts inline.
+#[inline(never)]
+fn classes_of_unknown(word: &str) -> Classes {
+    language().classes(word)
 }
 
 /// Drops a closing "called" of "what is X called": the question asks for
