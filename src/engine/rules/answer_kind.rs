@@ -600,6 +600,44 @@ mod tests {
         ));
     }
 
+    /// A made-up harbour where one sentence names the vessel hired and
+    /// another mentions an engineer without naming him.
+    fn harbour() -> crate::engine::Engine {
+        let article = "Harbour fire\n\nOne engineer was treated in hospital after the fire.\n\n\
+                       The port hired a tug, the Sea Otter, from Oban.\n";
+        let facts = [
+            (
+                "engineer-treated",
+                "engineer treated hospital fire",
+                "One engineer was treated in hospital after the fire.",
+            ),
+            (
+                "tug-hired",
+                "port hired tug oban",
+                "The port hired a tug, the Sea Otter, from Oban.",
+            ),
+        ];
+        crate::engine::Engine::new(crate::fixtures::one_topic(article, &facts))
+    }
+
+    #[test]
+    fn the_name_asked_needs_a_fact_that_names_the_thing() {
+        let engine = harbour();
+        // "One engineer" does not name him: the question is not answered.
+        let question = "what was the name of the engineer treated in hospital";
+        assert!(fired(
+            &engine,
+            question,
+            "engineer-treated",
+            Rule::WhichNoun
+        ));
+        assert!(!answered_with(&engine, question, "engineer-treated"));
+        // "a tug, the Sea Otter" names the tug.
+        let question = "what is the name of the tug the port hired";
+        assert!(!fired(&engine, question, "tug-hired", Rule::WhichNoun));
+        assert!(answered_with(&engine, question, "tug-hired"));
+    }
+
     #[test]
     fn what_of_a_noun_never_used_needs_a_fact_that_names_it() {
         // The article never gives the steel's colour: the sentences about
