@@ -132,10 +132,10 @@ pub fn identified_words(words: &[&str]) -> Vec<String> {
     });
     // Only a question that opens with it asks to identify ("which X did"),
     // not one that embeds it ("do they get to pick which alliance").
-    let Some(at) = start.filter(|&at| at <= 2) else {
-        return Vec::new();
+    let noun = match start.filter(|&at| at <= 2) {
+        Some(at) => noun_of(&words[at + 1..], Some(List::Identifying)),
+        None => named_noun(words),
     };
-    let noun = noun_of(&words[at + 1..], Some(List::Identifying));
     // "Which body": the question asks who, and a name answers it.
     if noun
         .last()
@@ -144,6 +144,23 @@ pub fn identified_words(words: &[&str]) -> Vec<String> {
         return Vec::new();
     }
     noun
+}
+
+/// The noun whose name a question asks near its start: "what was the name
+/// of the engineer" (engineer). A sentence that only mentions "one
+/// engineer" does not name him, as one about "which engineer" would not
+/// say which.
+fn named_noun(words: &[&str]) -> Vec<String> {
+    let Some(at) = words
+        .windows(2)
+        .take(5)
+        .position(|p| p[0] == "name" && p[1] == "of")
+    else {
+        return Vec::new();
+    };
+    let after = &words[at + 2..];
+    let first = after.iter().position(|w| !is_stopword(w)).unwrap_or(0);
+    noun_of(&after[first..], None)
 }
 
 /// True for a word that reads as a verb after "what" or a noun: a
@@ -213,6 +230,7 @@ pub fn sentence_unnamed_words(sentence: &str) -> Vec<String> {
             }
             noun = Some(word);
             if next.ends_with([',', '.', ';', ':']) {
+                named = next.ends_with(',') && apposed_name(&tokens[i + 1..]);
                 break;
             }
         }
@@ -221,6 +239,22 @@ pub fn sentence_unnamed_words(sentence: &str) -> Vec<String> {
         }
     }
     out
+}
+
+/// True when the phrase opening `tokens` ends at a comma followed by a
+/// name, the word after "the" or the first: "a freight vessel, the MV
+/// Nordic Tern" names the vessel.
+fn apposed_name(tokens: &[&str]) -> bool {
+    let Some(comma) = tokens.iter().take(3).position(|t| t.ends_with(',')) else {
+        return false;
+    };
+    let mut after = tokens[comma + 1..].iter().map(|t| bare(t));
+    let capitalised = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
+    match after.next() {
+        Some(w) if w.eq_ignore_ascii_case("the") => after.next().is_some_and(capitalised),
+        Some(w) => capitalised(w),
+        None => false,
+    }
 }
 
 /// A token of article text without the punctuation around it.
@@ -1186,11 +1220,27 @@ mod tests {
             identified_words(&words("which envoy stationed in russia carried it")),
             ["envoy"]
         );
+        assert_eq!(
+            identified_words(&words("what was the name of the engineer who was hurt")),
+            ["engineer"]
+        );
+        assert_eq!(
+            identified_words(&words("whats the name of the freight vessel they hired")),
+            ["vessel"]
+        );
         let unnamed = sentence_unnamed_words(
             "Klitschko reportedly told a German newspaper. It includes our own proposals for areas.",
         );
         assert_eq!(unnamed, ["newspaper", "proposals"]);
         assert!(sentence_unnamed_words("Berlin blocked a NATO-ally Estonia from it.").is_empty());
+        assert!(
+            sentence_unnamed_words("They hired a freight vessel, the MV Nordic Tern, for it.")
+                .is_empty()
+        );
+        assert_eq!(
+            sentence_unnamed_words("One engineer was treated in hospital."),
+            ["engineer"]
+        );
     }
 
     #[test]

@@ -110,7 +110,11 @@ struct Query {
 /// Stage 1: reads the question once for every rule: its entities (an
 /// entity the article never mentions ends the search), the kind of answer
 /// it wants, its doer, what it counts and what it asks to identify.
-fn read<'a>(engine: &Engine, question: Analysed<'a>) -> Result<Reading<'a>, NoAnswer> {
+fn read<'a>(
+    engine: &Engine,
+    typed: &[&str],
+    question: Analysed<'a>,
+) -> Result<Reading<'a>, NoAnswer> {
     let entities = rules::entities::named(
         &engine.index,
         &engine.analyzer,
@@ -127,6 +131,7 @@ fn read<'a>(engine: &Engine, question: Analysed<'a>) -> Result<Reading<'a>, NoAn
     let counted = Counted::read(&question.all_words, wanted, &engine.analyzer, &engine.index);
     let identified = Identified::read(
         &question.all_words,
+        typed,
         &engine.analyzer,
         engine.semantic.as_ref(),
     );
@@ -154,7 +159,7 @@ fn read<'a>(engine: &Engine, question: Analysed<'a>) -> Result<Reading<'a>, NoAn
 pub fn rank(engine: &Engine, words: &[&str], yes_no: bool) -> Result<Vec<Ranked>, NoAnswer> {
     let t = &engine.tunables;
     let asked = words;
-    let reading = read(engine, engine.analyzer.analyse_question(words))?;
+    let reading = read(engine, words, engine.analyzer.analyse_question(words))?;
     let mut query = query(engine, &reading.question.tokens, reading.wanted)?;
     query.asks_said = rules::speaker::asks_what_was_said(&reading.question.all_words);
     // The candidates and their word scores go through the scratch's lists

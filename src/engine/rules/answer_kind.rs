@@ -181,21 +181,23 @@ impl Near {
 
 impl Identified {
     /// The nouns a "which X" question asks to identify, or else the nouns
-    /// of a "what X" question that the knowledge never uses.
+    /// of a "what X" question that the knowledge never uses. `words` are
+    /// the question's words after synonyms, `typed` as the user typed them.
     pub fn read(
         words: &[&str],
+        typed: &[&str],
         analyzer: &Analyzer,
         semantic: Option<&Semantic>,
     ) -> Vec<Identified> {
-        let identified = identified_words(words);
+        let identified = as_typed(identified_words, words, typed);
         let (mut nouns, kind) = if identified.is_empty() {
-            (kind_words(words), true)
+            (as_typed(kind_words, words, typed), true)
         } else {
             (identified, false)
         };
         let what = nouns.is_empty();
         if what {
-            nouns = what_words(words);
+            nouns = as_typed(what_words, words, typed);
         }
         // Most questions ask to identify nothing: no text to analyse.
         if nouns.is_empty() {
@@ -235,6 +237,25 @@ impl Identified {
         };
         only_mentioned || !mentioned
     }
+}
+
+/// The nouns `read` finds, read where the question's words end as the
+/// user typed them: a synonym may turn a verb into a word that reads as a
+/// noun ("which company cancelled the order" read as "which company stop
+/// the order"). Each noun is then taken from `words` at the same place,
+/// corrected and rewritten. When synonyms changed the number of words,
+/// `words` are read as they are.
+fn as_typed(read: fn(&[&str]) -> Vec<String>, words: &[&str], typed: &[&str]) -> Vec<String> {
+    if typed.len() != words.len() {
+        return read(words);
+    }
+    read(typed)
+        .into_iter()
+        .map(|noun| match typed.iter().position(|w| *w == noun) {
+            Some(at) => words[at].to_string(),
+            None => noun,
+        })
+        .collect()
 }
 
 /// The kind rules that fire for a fact: `not-a-person` alone for "who"
@@ -616,6 +637,69 @@ mod tests {
             tiny(),
             "which newspaper praised the project",
             "newspaper-praise"
+        ));
+    }
+
+    /// A made-up harbour where one sentence names the vessel hired and
+    /// another mentions an engineer without naming him; a buyer stops an
+    /// order, and a company runs the port.
+    fn harbour() -> crate::engine::Engine {
+        let article = "Harbour fire\n\nOne engineer was treated in hospital after the fire.\n\n\
+                       The port hired a tug, the Sea Otter, from Oban.\n\n\
+                       The fuel buyer stopped the order. The company runs the port.\n";
+        let facts = [
+            (
+                "engineer-treated",
+                "engineer treated hospital fire",
+                "One engineer was treated in hospital after the fire.",
+            ),
+            (
+                "tug-hired",
+                "port hired tug oban",
+                "The port hired a tug, the Sea Otter, from Oban.",
+            ),
+            (
+                "order-stopped",
+                "fuel buyer stopped order",
+                "The fuel buyer stopped the order.",
+            ),
+            (
+                "company-port",
+                "company runs port",
+                "The company runs the port.",
+            ),
+        ];
+        crate::engine::Engine::new(crate::fixtures::one_topic(article, &facts))
+    }
+
+    #[test]
+    fn the_name_asked_needs_a_fact_that_names_the_thing() {
+        let engine = harbour();
+        // "One engineer" does not name him: the question is not answered.
+        let question = "what was the name of the engineer treated in hospital";
+        assert!(fired(
+            &engine,
+            question,
+            "engineer-treated",
+            Rule::WhichNoun
+        ));
+        assert!(!answered_with(&engine, question, "engineer-treated"));
+        // "a tug, the Sea Otter" names the tug.
+        let question = "what is the name of the tug the port hired";
+        assert!(!fired(&engine, question, "tug-hired", Rule::WhichNoun));
+        assert!(answered_with(&engine, question, "tug-hired"));
+    }
+
+    #[test]
+    fn the_noun_to_identify_ends_where_the_typed_verb_starts() {
+        // Synonyms read "cancelled" as "stop", which the buyer's sentence
+        // writes: the noun asked is still "company", which it does not.
+        let question = "which company cancelled the fuel order";
+        assert!(fired(
+            &harbour(),
+            question,
+            "order-stopped",
+            Rule::WhichNoun
         ));
     }
 
