@@ -313,6 +313,9 @@ pub fn prune(lists: &[List], sets: &[Option<&[u64]>], floor: f32, k: usize) -> V
     // Each list's first posting not behind the last window read.
     let mut at = vec![0usize; n];
     let mut rows = vec![[0u64; WORDS]; n];
+    // The terms of the documents of a word of bits, one entry a document:
+    // left clear between words.
+    let mut held = [0u64; 64];
     // Where the last window ended (a multiple of 64).
     let mut behind = 0usize;
     'windows: while lightest < n {
@@ -348,14 +351,24 @@ pub fn prune(lists: &[List], sets: &[Option<&[u64]>], floor: f32, k: usize) -> V
         }
         .gather(0, 0, &met, &mut admitted);
         for (w, &word) in admitted.iter().enumerate() {
+            if word == 0 {
+                continue;
+            }
+            // The terms of each admitted document of this word, read list
+            // by list: as many steps as they hold terms, not one a list.
+            for (l, row) in rows.iter().enumerate() {
+                let mut hits = row[w] & word;
+                while hits != 0 {
+                    held[hits.trailing_zeros() as usize] |= 1 << l;
+                    hits &= hits - 1;
+                }
+            }
             let mut marked = word;
             while marked != 0 {
                 let bit = marked.trailing_zeros();
                 marked &= marked - 1;
-                let terms = rows
-                    .iter()
-                    .enumerate()
-                    .fold(0u64, |t, (l, row)| t | (row[w] >> bit & 1) << l);
+                // Taken, leaving the entry clear for the next word.
+                let terms = std::mem::take(&mut held[bit as usize]);
                 let weight = sums.of(terms);
                 if !bar.lets_in(weight) {
                     continue;
