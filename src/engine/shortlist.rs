@@ -124,6 +124,24 @@ struct Entry {
     weight: f32,
     /// The question terms it contains, one bit each in question order.
     terms: u64,
+    /// Its place in the order of merit as one number, greater worse: the
+    /// weight's bits turned over, then the document. A weight [`prune`]
+    /// sums is positive (or +∞, never NaN), and positive floats order as
+    /// their bits do, so this is [`heavier_first`]'s order in one compare.
+    rank: u64,
+}
+
+impl Entry {
+    /// A document of this weight (positive) holding these terms.
+    fn new(doc: u32, weight: f32, terms: u64) -> Entry {
+        let rank = u64::from(!weight.to_bits()) << 32 | u64::from(doc);
+        Entry {
+            doc,
+            weight,
+            terms,
+            rank,
+        }
+    }
 }
 
 impl PartialEq for Entry {
@@ -143,7 +161,7 @@ impl PartialOrd for Entry {
 impl Ord for Entry {
     /// Greater is worse: lighter, or as heavy and later.
     fn cmp(&self, other: &Self) -> Ordering {
-        heavier_first((self.doc, self.weight), (other.doc, other.weight))
+        self.rank.cmp(&other.rank)
     }
 }
 
@@ -373,11 +391,7 @@ pub fn prune(lists: &[List], sets: &[Option<&[u64]>], floor: f32, k: usize) -> V
                 if !bar.lets_in(weight) {
                     continue;
                 }
-                let entry = Entry {
-                    doc: start + (w * 64) as u32 + bit,
-                    weight,
-                    terms,
-                };
+                let entry = Entry::new(start + (w * 64) as u32 + bit, weight, terms);
                 // Once full, the bar lets in only a document heavier than
                 // the worst listed: it takes the worst's place (one sift
                 // rather than a push and a pop).
