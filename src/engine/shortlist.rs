@@ -124,6 +124,24 @@ struct Entry {
     weight: f32,
     /// The question terms it contains, one bit each in question order.
     terms: u64,
+    /// Its place in the order of merit as one number, greater worse: the
+    /// weight's bits turned over, then the document. A weight [`prune`]
+    /// sums is positive (or +∞, never NaN), and positive floats order as
+    /// their bits do, so this is [`heavier_first`]'s order in one compare.
+    rank: u64,
+}
+
+impl Entry {
+    /// A document of this weight (positive) holding these terms.
+    fn new(doc: u32, weight: f32, terms: u64) -> Entry {
+        let rank = u64::from(!weight.to_bits()) << 32 | u64::from(doc);
+        Entry {
+            doc,
+            weight,
+            terms,
+            rank,
+        }
+    }
 }
 
 impl PartialEq for Entry {
@@ -143,7 +161,7 @@ impl PartialOrd for Entry {
 impl Ord for Entry {
     /// Greater is worse: lighter, or as heavy and later.
     fn cmp(&self, other: &Self) -> Ordering {
-        heavier_first((self.doc, self.weight), (other.doc, other.weight))
+        self.rank.cmp(&other.rank)
     }
 }
 
@@ -313,6 +331,9 @@ pub fn prune(lists: &[List], sets: &[Option<&[u64]>], floor: f32, k: usize) -> V
     // Each list's first posting not behind the last window read.
     let mut at = vec![0usize; n];
     let mut rows = vec![[0u64; WORDS]; n];
+    // The terms of the documents of a word of bits, one entry a document:
+    // left clear between words.
+    let mut held = [0u64; 64];
     // Where the last window ended (a multiple of 64).
     let mut behind = 0usize;
     'windows: while lightest < n {
@@ -348,23 +369,29 @@ pub fn prune(lists: &[List], sets: &[Option<&[u64]>], floor: f32, k: usize) -> V
         }
         .gather(0, 0, &met, &mut admitted);
         for (w, &word) in admitted.iter().enumerate() {
+            if word == 0 {
+                continue;
+            }
+            // The terms of each admitted document of this word, read list
+            // by list: as many steps as they hold terms, not one a list.
+            for (l, row) in rows.iter().enumerate() {
+                let mut hits = row[w] & word;
+                while hits != 0 {
+                    held[hits.trailing_zeros() as usize] |= 1 << l;
+                    hits &= hits - 1;
+                }
+            }
             let mut marked = word;
             while marked != 0 {
                 let bit = marked.trailing_zeros();
                 marked &= marked - 1;
-                let terms = rows
-                    .iter()
-                    .enumerate()
-                    .fold(0u64, |t, (l, row)| t | (row[w] >> bit & 1) << l);
+                // Taken, leaving the entry clear for the next word.
+                let terms = std::mem::take(&mut held[bit as usize]);
                 let weight = sums.of(terms);
                 if !bar.lets_in(weight) {
                     continue;
                 }
-                let entry = Entry {
-                    doc: start + (w * 64) as u32 + bit,
-                    weight,
-                    terms,
-                };
+                let entry = Entry::new(start + (w * 64) as u32 + bit, weight, terms);
                 // Once full, the bar lets in only a document heavier than
                 // the worst listed: it takes the worst's place (one sift
                 // rather than a push and a pop).
