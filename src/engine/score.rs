@@ -180,31 +180,39 @@ pub fn rank(engine: &Engine, words: &[&str], yes_no: bool) -> Result<Vec<Ranked>
             scratch,
             &mut scores,
         );
-        let ranked = scores
-            .drain(..)
+        // Stage 5: the named guards and vetoes, in the candidates' order.
+        let guarded: Vec<(f32, Fired)> = scores
+            .iter()
             .map(|(d, scored)| {
-                let doc = &engine.index.docs[d as usize];
-                // Stage 5: the named guards and vetoes.
+                let doc = &engine.index.docs[*d as usize];
                 let (factor, mut fired) =
                     rules::guard(&reading, doc, &engine.index, engine.semantic.as_ref(), t);
                 fired.merge(scored.fired);
+                (scored.score * factor, fired)
+            })
+            .collect();
+        let ranked = by_score(&guarded)
+            .into_iter()
+            .map(|(score, s)| {
+                let (d, scored) = &scores[s as usize];
+                let doc = &engine.index.docs[*d as usize];
                 Ranked {
                     target: doc.target,
                     sentence: doc.sentence,
-                    score: scored.score * factor,
+                    score,
                     base: scored.score,
                     intent: scored.intent,
-                    fired,
+                    fired: guarded[s as usize].1,
                     boosts: scored.boosts,
                     context_share: scored.context_share,
                 }
             })
             .collect();
+        scores.clear();
         scratch.candidates = shortlist;
         scratch.scores = scores;
         ranked
     });
-    ranked.sort_by(|a, b| b.score.partial_cmp(&a.score).unwrap_or(Ordering::Equal));
     // Stage 6: what the question asserts against what the best facts assert.
     rules::contradiction::apply(engine, asked, &reading.question, yes_no, &mut ranked);
     // Stage 6 still: a word of the sentence the question replaced.
@@ -227,6 +235,17 @@ pub fn rank(engine: &Engine, words: &[&str], yes_no: bool) -> Result<Vec<Ranked>
         &mut ranked,
     );
     Ok(ranked)
+}
+
+/// Each candidate's score (`guarded`, in the candidates' order) with its
+/// place, best first, among equal scores in the candidates' order: the
+/// order a stable sort of the ranking by score gives, found by sorting
+/// these small pairs rather than the ranking's large entries (a question
+/// with many candidates spent ~10 k instructions moving them).
+fn by_score(guarded: &[(f32, Fired)]) -> Vec<(f32, u32)> {
+    let mut order: Vec<(f32, u32)> = guarded.iter().zip(0..).map(|(g, s)| (g.0, s)).collect();
+    order.sort_by(|a, b| b.0.partial_cmp(&a.0).unwrap_or(Ordering::Equal));
+    order
 }
 
 /// Stage 2: the question's words as a [`Query`]; no word worth matching
@@ -1263,7 +1282,8 @@ pub fn decide(engine: &Engine, ranked: &[Ranked]) -> Reply {
 
 #[cfg(test)]
 mod tests {
-    use super::{ByDoc, distinct_terms, each_doc, each_intent};
+    use super::{ByDoc, by_score, distinct_terms, each_doc, each_intent};
+    use crate::engine::rules::Fired;
 
     #[test]
     fn an_intent_is_never_scored_above_its_share_of_the_question() {
@@ -1359,5 +1379,18 @@ mod tests {
             assert_eq!(out, expected, "{n} terms");
             assert!(marked.iter().all(|&w| w == 0), "the bits are left clear");
         }
+    }
+
+    #[test]
+    fn facts_are_ranked_best_first_and_equal_scores_keep_their_order() {
+        let scores = [0.2f32, 0.5, 0.2, 0.1, 0.9, 0.5, 0.0, 0.2];
+        let guarded: Vec<(f32, Fired)> = scores.iter().map(|&s| (s, Fired::default())).collect();
+        // What sorting whole entries by score, stably, gives.
+        let mut expected: Vec<(f32, u32)> = scores.iter().copied().zip(0..).collect();
+        expected.sort_by(|a, b| b.0.partial_cmp(&a.0).unwrap_or(std::cmp::Ordering::Equal));
+        let places = |v: &[(f32, u32)]| v.iter().map(|p| p.1).collect::<Vec<u32>>();
+        let order = by_score(&guarded);
+        assert_eq!(places(&order), places(&expected));
+        assert_eq!(places(&order)[..3], [4, 1, 5]);
     }
 }

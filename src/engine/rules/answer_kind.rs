@@ -18,9 +18,6 @@
 //! length of time, "for three weeks", without requiring one).
 
 use std::cell::RefCell;
-use std::collections::hash_map::Entry;
-
-use rustc_hash::FxHashMap;
 
 use super::{Fired, Reading, Rule, has};
 use crate::engine::Tunables;
@@ -124,40 +121,50 @@ pub struct Identified {
 /// allocates nothing once the first few are read.
 #[derive(Debug, Clone, Default)]
 struct Near {
-    /// Whether each term met is close to the noun.
-    seen: FxHashMap<TermId, bool>,
+    /// By term: [`UNSEEN`], [`FAR`] or [`CLOSE`]. A table by term rather
+    /// than a hash map: a question with many candidates looks up a few
+    /// thousand terms, and indexing costs a few instructions where hashing
+    /// cost ~80 (the slowest blind questions spent ~20 k on it).
+    seen: Vec<u8>,
     /// A fact's terms not met before.
     unseen: Vec<TermId>,
     /// Their credits above 0 ([`Semantic::credits`]).
     credited: Vec<(TermId, f32)>,
 }
 
-/// Terms a question's candidates bring for a noun read by its vector:
-/// ~180 on the blind questions, so that the table is sized once rather
-/// than grown step by step.
-const NEAR_TERMS: usize = 256;
+/// A term not met yet.
+const UNSEEN: u8 = 0;
+/// A term met and not close to the noun.
+const FAR: u8 = 1;
+/// A term met and close to the noun.
+const CLOSE: u8 = 2;
 
 impl Near {
-    /// True when some term of `bag` is close to the noun (its credit for
-    /// `vector` above `neighbour_credit`). The terms not met before are
-    /// credited in one batch, which passes over most terms after a few
-    /// chunks of their vectors, where crediting them one by one reads
+    /// True when some term of `bag` (sorted) is close to the noun (its
+    /// credit for `vector` above `neighbour_credit`). The terms not met
+    /// before are credited in one batch, which passes over most terms after
+    /// a few chunks of their vectors, where crediting them one by one reads
     /// every float: the same credits, a term not listed having none.
     fn any_in(&mut self, bag: &[TermId], vector: &[f32], s: &Semantic, t: &Tunables) -> bool {
-        if self.seen.is_empty() {
-            self.seen.reserve(NEAR_TERMS);
+        // The bag is sorted: its last term is its highest.
+        let Some(&last) = bag.last() else {
+            return false;
+        };
+        if self.seen.len() <= last as usize {
+            self.seen.resize(last as usize + 1, UNSEEN);
         }
         // One look-up a term: a new one is entered as not close at once,
         // and so is credited below even when a known term already answers.
         self.unseen.clear();
         let mut any = false;
         for &term in bag {
-            match self.seen.entry(term) {
-                Entry::Occupied(near) => any |= *near.get(),
-                Entry::Vacant(new) => {
-                    new.insert(false);
+            let state = &mut self.seen[term as usize];
+            match *state {
+                UNSEEN => {
+                    *state = FAR;
                     self.unseen.push(term);
                 }
+                met => any |= met == CLOSE,
             }
         }
         if self.unseen.is_empty() {
@@ -169,9 +176,7 @@ impl Near {
         // `neighbour_credit` is never below 0.
         for &(term, credit) in &self.credited {
             if credit > t.neighbour_credit {
-                if let Some(near) = self.seen.get_mut(&term) {
-                    *near = true;
-                }
+                self.seen[term as usize] = CLOSE;
                 any = true;
             }
         }
