@@ -207,11 +207,16 @@ pub enum List {
     MeasureWords,
     /// Closing words of "what is X called": the question asks for a name.
     NameAsking,
+    /// The particles of a phrasal verb that may follow its object ("put
+    /// the vote off").
+    Particles,
+    /// Stop words that may stand in a phrasal verb's object ("it", "the").
+    ObjectWords,
 }
 
 impl List {
     /// Every list, for checking that the data file has each.
-    pub const ALL: [List; 80] = [
+    pub const ALL: [List; 82] = [
         List::Fillers,
         List::Question,
         List::Auxiliary,
@@ -292,6 +297,8 @@ impl List {
         List::FramingNouns,
         List::MeasureWords,
         List::NameAsking,
+        List::Particles,
+        List::ObjectWords,
     ];
 
     /// The section name of the list in `word-lists.txt`.
@@ -377,6 +384,8 @@ impl List {
             List::FramingNouns => "framing-nouns",
             List::MeasureWords => "measure-words",
             List::NameAsking => "name-asking",
+            List::Particles => "particles",
+            List::ObjectWords => "object-words",
         }
     }
 }

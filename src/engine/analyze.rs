@@ -869,31 +869,43 @@ impl Analyzer {
             } else {
                 1
             };
-            // The longer phrases first, then the one-word one, found already.
-            let found = (2..=longest.min(raw.len() - i))
-                .rev()
-                .find_map(|len| {
-                    let rest = &raw[i + 1..i + len];
-                    let same = |after: &[String]| after.iter().zip(rest).all(|(a, r)| a == r.word);
-                    variants
-                        .and_then(|v| {
-                            v.iter()
-                                .find(|(after, _)| after.len() == rest.len() && same(after))
-                        })
-                        .map(|(_, canonical)| canonical.as_slice())
-                        .or_else(|| {
-                            by_stem
-                                .and_then(|s| {
-                                    s.phrases.iter().find(|(after, _, _)| {
-                                        after.len() == rest.len() && same(after)
-                                    })
-                                })
-                                .filter(|(_, _, variant)| inflects(word, variant))
-                                .map(|(_, canonical, _)| canonical.as_slice())
-                        })
-                        .map(|canonical| (len, canonical))
-                })
-                .or_else(|| Some((1, start.read_as(single?)?)));
+            // The longer phrases first, then a phrasal verb split by its
+            // object, then the one-word one, found already.
+            let contiguous = (2..=longest.min(raw.len() - i)).rev().find_map(|len| {
+                let rest = &raw[i + 1..i + len];
+                let same = |after: &[String]| after.iter().zip(rest).all(|(a, r)| a == r.word);
+                variants
+                    .and_then(|v| {
+                        v.iter()
+                            .find(|(after, _)| after.len() == rest.len() && same(after))
+                    })
+                    .map(|(_, canonical)| canonical.as_slice())
+                    .or_else(|| {
+                        by_stem
+                            .and_then(|s| {
+                                s.phrases
+                                    .iter()
+                                    .find(|(after, _, _)| after.len() == rest.len() && same(after))
+                            })
+                            .filter(|(_, _, variant)| inflects(word, variant))
+                            .map(|(_, canonical, _)| canonical.as_slice())
+                    })
+                    .map(|canonical| (len, canonical))
+            });
+            if contiguous.is_none()
+                && let Some((particle, canonical)) = self.separated(&raw[i..], variants, by_stem)
+            {
+                // The particle goes, the verb is read as the phrase's words
+                // and its object stays, read on as any words.
+                raw.remove(i + particle);
+                let reads = canonical
+                    .iter()
+                    .map(|w| Read::new(w.as_str(), self.facts.get(w.as_str())));
+                raw.splice(i..=i, reads);
+                i += canonical.len();
+                continue 'outer;
+            }
+            let found = contiguous.or_else(|| Some((1, start.read_as(single?)?)));
             if let Some((len, canonical)) = found {
                 let reads = canonical
                     .iter()
@@ -916,6 +928,61 @@ impl Analyzer {
             i += 1;
         }
         raw
+    }
+
+    /// A two-word phrase of a verb and its particle ("put off": postpone)
+    /// said with its object between them ("put the vote off", "called it
+    /// off"): the particle's place in `words` (the verb first) and what the
+    /// phrase is read as. The object is one to three words, each no stop
+    /// word or one of [`List::ObjectWords`], none a particle, and the last
+    /// of them starts no phrase with the particle ("hand their money back"
+    /// is a refund, not a return). `variants`, `by_stem`: the verb's
+    /// phrases ([`PhraseStart`]).
+    fn separated<'a>(
+        &self,
+        words: &[Read<'_>],
+        variants: Option<&'a [Variant]>,
+        by_stem: Option<&'a StemPhrases>,
+    ) -> Option<(usize, &'a [String])> {
+        const LONGEST_OBJECT: usize = 3;
+        let verb = words.first()?;
+        if self.classes(verb.word, verb.facts).is_stopword() {
+            return None;
+        }
+        for at in 1..words.len().min(LONGEST_OBJECT + 2) {
+            let Read { word, facts, .. } = words[at];
+            let classes = self.classes(word, facts);
+            if classes.has(List::Particles) {
+                if at == 1 {
+                    return None;
+                }
+                let before = words[at - 1].word;
+                if self
+                    .phrase_next
+                    .get(before)
+                    .is_some_and(|n| n.contains(word))
+                {
+                    return None;
+                }
+                let is_particle = |after: &[String]| matches!(after, [p] if p == word);
+                return variants
+                    .and_then(|v| v.iter().find(|(after, _)| is_particle(after)))
+                    .map(|(_, canonical)| canonical.as_slice())
+                    .or_else(|| {
+                        by_stem?
+                            .phrases
+                            .iter()
+                            .find(|(after, _, _)| is_particle(after))
+                            .filter(|(_, _, variant)| inflects(verb.word, variant))
+                            .map(|(_, canonical, _)| canonical.as_slice())
+                    })
+                    .map(|canonical| (at, canonical));
+            }
+            if classes.is_stopword() && !classes.has(List::ObjectWords) {
+                return None;
+            }
+        }
+        None
     }
 
     /// Drops the frames of a chat question that are not part of it: a tag
@@ -1104,10 +1171,42 @@ mod tests {
         assert_eq!(read(&a, "they ship off aid"), ["they", "send", "aid"]);
         // A phrase's first word not followed by the rest of it stays.
         assert_eq!(
-            read(&a, "they ship aid off"),
-            ["they", "ship", "aid", "off"]
+            read(&a, "they ship aid to the town"),
+            ["they", "ship", "aid", "to", "the", "town"]
         );
         assert_eq!(read(&a, "they ship"), ["they", "ship"]);
+    }
+
+    #[test]
+    fn a_phrasal_verb_split_by_its_object_is_read_as_its_word() {
+        let a = analyzer(
+            "postpone = [\"put off\"]\nrefund = [\"money back\"]\nreturn = [\"hand back\"]",
+        );
+        // Whole or around its object of up to three words, inflected.
+        assert_eq!(
+            read(&a, "they put off the vote"),
+            ["they", "postpone", "the", "vote"]
+        );
+        assert_eq!(read(&a, "they put it off"), ["they", "postpone", "it"]);
+        assert_eq!(
+            read(&a, "they are putting the town vote off"),
+            ["they", "are", "postpone", "the", "town", "vote"]
+        );
+        // A longer object, or a preposition between: as written.
+        assert_eq!(
+            read(&a, "put the big new town vote off"),
+            ["put", "the", "big", "new", "town", "vote", "off"]
+        );
+        assert_eq!(
+            read(&a, "they put aid on the cart off"),
+            ["they", "put", "aid", "on", "the", "cart", "off"]
+        );
+        // The object's last word and the particle are a phrase of their own.
+        assert_eq!(
+            read(&a, "they hand their money back"),
+            ["they", "hand", "their", "refund"]
+        );
+        assert_eq!(read(&a, "they hand it back"), ["they", "return", "it"]);
     }
 
     #[test]

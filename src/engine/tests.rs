@@ -595,6 +595,26 @@ fn a_paraphrase_meets_the_sentence_in_other_words() {
     );
 }
 
+#[test]
+fn a_phrasal_verb_split_by_its_object_meets_its_one_word() {
+    // "put the parade off" is "put off", postpone, said around its object:
+    // it meets the sentence that says "postponed", not the one that
+    // shares the word "put".
+    let article = "Parade notes\n\n\
+        The mayor postponed the parade until June. \
+        The mayor put up posters for the parade in May.\n";
+    let facts = [
+        ("postponed", "The mayor postponed the parade until June."),
+        ("posters", "The mayor put up posters for the parade in May."),
+    ];
+    let parade = Engine::new(crate::fixtures::drafted_like(article, &facts, ""));
+    assert_eq!(
+        best_fact(&parade, "why did the mayor put the parade off"),
+        "postponed"
+    );
+    assert_eq!(best_fact(&parade, "did they put it off"), "postponed");
+}
+
 /// A made-up shop article: one sentence of what the shop sold at home,
 /// one of what it sent abroad.
 fn corner_shop() -> Engine {
