@@ -207,6 +207,9 @@ pub enum List {
     MeasureWords,
     /// Closing words of "what is X called": the question asks for a name.
     NameAsking,
+    /// Nouns that ask for a name: "what was the name of the engineer",
+    /// "whats the minister's name".
+    NameNouns,
     /// The particles of a phrasal verb that may follow its object ("put
     /// the vote off").
     Particles,
@@ -216,7 +219,7 @@ pub enum List {
 
 impl List {
     /// Every list, for checking that the data file has each.
-    pub const ALL: [List; 82] = [
+    pub const ALL: [List; 83] = [
         List::Fillers,
         List::Question,
         List::Auxiliary,
@@ -297,6 +300,7 @@ impl List {
         List::FramingNouns,
         List::MeasureWords,
         List::NameAsking,
+        List::NameNouns,
         List::Particles,
         List::ObjectWords,
     ];
@@ -384,6 +388,7 @@ impl List {
             List::FramingNouns => "framing-nouns",
             List::MeasureWords => "measure-words",
             List::NameAsking => "name-asking",
+            List::NameNouns => "name-nouns",
             List::Particles => "particles",
             List::ObjectWords => "object-words",
         }

@@ -154,7 +154,7 @@ fn named_noun(words: &[&str]) -> Vec<String> {
     let Some(at) = words
         .windows(2)
         .take(5)
-        .position(|p| p[0] == "name" && p[1] == "of")
+        .position(|p| language().in_list(List::NameNouns, p[0]) && p[1] == "of")
     else {
         return Vec::new();
     };

@@ -11,7 +11,9 @@
 //! said (whose words answer it whatever they are about), the word after
 //! "how", which says what is asked ("how far"), and a "who" question,
 //! whose answer is a name the fact gives in words of its own ("whos the
-//! port boss" of "the harbour master").
+//! port boss" of "the harbour master"), as is the answer of a question
+//! asking someone's job, title or name ("What is Tessa Morvane's job?",
+//! `[framing-nouns]`, `[name-nouns]`, `[name-asking]`).
 
 use super::{Reading, has};
 use crate::engine::Tunables;
@@ -19,6 +21,7 @@ use crate::engine::fit::is_yes_no;
 use crate::engine::index::Doc;
 use crate::engine::question::Wants;
 use crate::engine::rules::speaker;
+use crate::language::{List, language};
 use crate::lexicon::english_rank;
 
 /// True when the question may be cut by the rule at all: it names an
@@ -58,12 +61,22 @@ pub fn applies(reading: &Reading, doc: &Doc, t: &Tunables) -> bool {
         .filter(|(i, token)| !in_name(*i) && !asked_how(token.at));
     let mut common = false;
     for (_, token) in others {
-        if token.term.is_some_and(|term| has(&doc.bag, term)) {
+        if token.term.is_some_and(|term| has(&doc.bag, term)) || asks_in_own_words(&token.word) {
             return false;
         }
         common |= english_rank(token.word.as_str()).is_some_and(|rank| rank < t.name_rank);
     }
     common
+}
+
+/// True when `word` asks for what a fact gives in words of its own, beside
+/// the name asked about: a job, a title, a role, a name ("What is Tessa
+/// Morvane's job?" of "Tessa Morvane runs the Gullrock Inn").
+fn asks_in_own_words(word: &str) -> bool {
+    let lang = language();
+    [List::FramingNouns, List::NameNouns, List::NameAsking]
+        .into_iter()
+        .any(|list| lang.in_list(list, word))
 }
 
 #[cfg(test)]
@@ -124,6 +137,10 @@ Perran Coyle, who owns the 30-room Harbourside Lodge, said he had lost 200 booki
             ("Is Tessa Morvane a teacher?", "morvane-inn"),
             // "Who" is answered by a name in the fact's own words.
             ("Who is the boss of Gullrock Inn?", "morvane-inn"),
+            // So are a job, a title and a name.
+            ("What is Tessa Morvane's job?", "morvane-inn"),
+            ("What title does Tessa Morvane hold?", "morvane-inn"),
+            ("whats the gullrock inn boss's name", "morvane-inn"),
         ] {
             assert!(!fired(&e, asked, fact, Rule::NamesOnly), "{asked}");
         }
