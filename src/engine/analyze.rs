@@ -1070,11 +1070,15 @@ fn stem_key(words: &[String]) -> Vec<String> {
 /// The synonym groups to apply, as (canonical, variants): the knowledge's
 /// own, then the shipped general ones (everyday synonyms, and each country's
 /// demonyms and other names) for every variant the knowledge does not claim.
+/// The knowledge claims what it writes and, for a variant it lets inflect,
+/// the general variants that inflect the same words ("call off" claims
+/// "called off", "calling off"), so its reading wins for every form.
 /// A general group whose word the knowledge reads as another word follows
 /// it ("help" read as "aid" carries "assistance" along).
 pub fn merged_synonyms(knowledge: &Knowledge) -> Vec<(String, Vec<String>)> {
     let mut read_as: HashMap<String, String> = HashMap::default();
     let mut claimed: HashSet<String> = HashSet::default();
+    let mut inflected = InflectedClaims::default();
     let mut groups: Vec<(String, Vec<String>)> = Vec::new();
     for group in &knowledge.synonyms {
         claimed.insert(words(&group.canonical).join(" "));
@@ -1082,6 +1086,9 @@ pub fn merged_synonyms(knowledge: &Knowledge) -> Vec<(String, Vec<String>)> {
             let key = words(variant.trim_start_matches('=')).join(" ");
             read_as.insert(key.clone(), group.canonical.clone());
             claimed.insert(key);
+            if !variant.starts_with('=') {
+                inflected.claim(&words(variant));
+            }
         }
         groups.push((group.canonical.clone(), group.variants.clone()));
     }
@@ -1094,8 +1101,9 @@ pub fn merged_synonyms(knowledge: &Knowledge) -> Vec<(String, Vec<String>)> {
             .variants
             .into_iter()
             .filter(|v| {
-                let key = words(v.trim_start_matches('=')).join(" ");
-                key != canonical && claimed.insert(key)
+                let variant = words(v.trim_start_matches('='));
+                let key = variant.join(" ");
+                key != canonical && !inflected.claims(&variant) && claimed.insert(key)
             })
             .collect();
         if !variants.is_empty() {
@@ -1103,6 +1111,33 @@ pub fn merged_synonyms(knowledge: &Knowledge) -> Vec<(String, Vec<String>)> {
         }
     }
     groups
+}
+
+/// The knowledge's variants that inflect, by their stem key
+/// ([`stem_key`]): each key's first words as the knowledge writes them.
+#[derive(Default)]
+struct InflectedClaims(HashMap<Vec<String>, Vec<String>>);
+
+impl InflectedClaims {
+    /// Records a variant of the knowledge that matches by stem.
+    fn claim(&mut self, variant: &[String]) {
+        if let Some(first) = variant.first() {
+            self.0
+                .entry(stem_key(variant))
+                .or_default()
+                .push(first.clone());
+        }
+    }
+
+    /// Whether a general variant is another form of one of the knowledge's
+    /// (same stem key, one first word an inflection of the other).
+    fn claims(&self, variant: &[String]) -> bool {
+        let (Some(first), Some(own)) = (variant.first(), self.0.get(&stem_key(variant))) else {
+            return false;
+        };
+        own.iter()
+            .any(|mine| inflects(first, mine) || inflects(mine, first))
+    }
 }
 
 /// The "-ing" word that chat writes without its "g" ("waitin", "nothin"),
@@ -1217,6 +1252,35 @@ mod tests {
         assert_eq!(read(&a, "germans"), ["germany"]);
         let own = analyzer("stuff = [\"ammo\"]");
         assert_eq!(read(&own, "ammo"), ["stuff"]);
+    }
+
+    #[test]
+    fn the_knowledges_phrase_wins_over_a_general_inflection_of_it() {
+        // The shipped synonyms read "call off", "called off" and "calling
+        // off" as "stop"; the admin reads "call off" as "scrub".
+        let a = analyzer("scrub = [\"call off\"]");
+        for said in [
+            "they call off the vote",
+            "they called off the vote",
+            "they calling off the vote",
+            "they calls off the vote",
+        ] {
+            assert_eq!(read(&a, said), ["they", "scrub", "the", "vote"], "{said}");
+        }
+        assert_eq!(read(&a, "they called it off"), ["they", "scrub", "it"]);
+        // A longer general phrase is still read whole, longest first:
+        // "handed in notice" resigns, "handed in the form" is the admin's.
+        let a = analyzer("lodge = [\"hand in\"]");
+        assert_eq!(
+            read(&a, "they handed in the form"),
+            ["they", "lodge", "the", "form"]
+        );
+        assert_eq!(read(&a, "they handed in notice"), ["they", "resign"]);
+        // A general phrase the knowledge does not write still applies.
+        assert_eq!(
+            read(&a, "they shut down the vote"),
+            ["they", "stop", "the", "vote"]
+        );
     }
 
     #[test]
