@@ -221,6 +221,9 @@ pub struct Index {
     /// The documents' places ([`Doc::places`]), one list for each distinct
     /// list of sequences.
     pub places: Vec<Box<[Place]>>,
+    /// For each list of [`Index::places`], its terms as bits of a word (by
+    /// term modulo 64): a name whose bit is not set has no place there.
+    pub place_bits: Vec<u64>,
 }
 
 fn sorted_terms(terms: impl IntoIterator<Item = TermId>) -> Vec<TermId> {
@@ -330,6 +333,7 @@ impl Index {
             opposite_pairs: Default::default(),
             may_name: Vec::new(),
             places: Vec::new(),
+            place_bits: Vec::new(),
         };
         index.add_entities_and_speakers(knowledge, analyzer, &mut interner);
         index.add_places(vocabulary);
@@ -345,6 +349,14 @@ impl Index {
     /// A document's places ([`Doc::places`]).
     pub fn places(&self, doc: &Doc) -> &[Place] {
         self.places.get(doc.places as usize).map_or(&[], |p| &p[..])
+    }
+
+    /// A document's place terms as bits of a word ([`Index::place_bits`]).
+    pub fn place_bits(&self, doc: &Doc) -> u64 {
+        self.place_bits
+            .get(doc.places as usize)
+            .copied()
+            .unwrap_or(0)
     }
 
     /// Marks the terms that may name an entity and gives each document
@@ -366,7 +378,10 @@ impl Index {
         for doc in &mut self.docs {
             let key = doc.sequences.iter().map(|s| (s.as_ptr(), s.len()));
             doc.places = *read.entry(key.collect()).or_insert_with(|| {
-                self.places.push(places_of(&doc.sequences, &may_name));
+                let places = places_of(&doc.sequences, &may_name);
+                let bits = places.iter().fold(0u64, |m, p| m | 1 << (p.term % 64));
+                self.places.push(places);
+                self.place_bits.push(bits);
                 (self.places.len() - 1) as u32
             });
         }

@@ -137,7 +137,7 @@ fn read<'a>(
     );
     let roles = rules::roles::named(
         rules::roles::pairs(&entities, &question, &engine.tunables),
-        &engine.index.country_of,
+        &engine.index,
     );
     Ok(Reading {
         names_only: rules::names_only::asks(&question.all_words, !entities.is_empty()),

@@ -345,7 +345,7 @@ pub struct Reading<'a> {
     pub identified: Vec<answer_kind::Identified>,
     /// Entities it puts in a relation, doer first, for `roles-swapped`.
     /// Each as the terms that name its entities ([`roles::named`]).
-    pub roles: Vec<(Vec<TermId>, Vec<TermId>)>,
+    pub roles: Vec<roles::Named>,
 }
 
 /// Runs the guards and vetoes on one fact: the factor its score is

@@ -8,7 +8,6 @@ use crate::engine::Tunables;
 use crate::engine::analyze::{Analysed, TermId};
 use crate::engine::index::{Doc, Index, Mention, Place};
 use crate::language::{List, language};
-use rustc_hash::FxHashMap as HashMap;
 
 /// The pairs of entities the question puts in a relation, doer first: two
 /// entities close together, not an object put first, not a speaker and a
@@ -45,18 +44,31 @@ pub fn pairs(entities: &[Mention], q: &Analysed, t: &Tunables) -> Vec<(TermId, T
     out
 }
 
+/// One pair of [`pairs`] as the terms that name its entities ([`named`]),
+/// with what every fact's test of it needs read once per question.
+#[derive(Debug, Clone)]
+pub struct Named {
+    /// The terms naming the doer.
+    pub doer: Vec<TermId>,
+    /// The terms naming the one done to.
+    pub done_to: Vec<TermId>,
+    /// Whether all its terms may name an entity (`Index::may_name`): the
+    /// pair is read from the facts' places, else from their sequences.
+    at_places: bool,
+    /// Each side's terms as bits of a word (by term modulo 64).
+    bits: (u64, u64),
+}
+
 /// The terms that name each entity of the pairs: its own, and those of the
 /// capitals that stand for it (`country_of`): "Berlin blocked Estonia" is
 /// "Germany blocked Estonia". Read once per question, so that no fact's
 /// words are looked up in `country_of` one by one.
-pub fn named(
-    pairs: Vec<(TermId, TermId)>,
-    country_of: &HashMap<TermId, TermId>,
-) -> Vec<(Vec<TermId>, Vec<TermId>)> {
+pub fn named(pairs: Vec<(TermId, TermId)>, index: &Index) -> Vec<Named> {
     let names = |entity: TermId| -> Vec<TermId> {
         let mut out = vec![entity];
         out.extend(
-            country_of
+            index
+                .country_of
                 .iter()
                 .filter(|&(_, &country)| country == entity)
                 .map(|(&city, _)| city),
@@ -65,7 +77,15 @@ pub fn named(
     };
     pairs
         .into_iter()
-        .map(|(a, b)| (names(a), names(b)))
+        .map(|(a, b)| {
+            let (doer, done_to) = (names(a), names(b));
+            Named {
+                at_places: doer.iter().chain(&done_to).all(|&t| index.may_name(t)),
+                bits: (term_bits(&doer), term_bits(&done_to)),
+                doer,
+                done_to,
+            }
+        })
         .collect()
 }
 
@@ -74,9 +94,17 @@ pub fn named(
 /// source name both, never in the question's order. A pair whose names
 /// all may name an entity (`Index::may_name`) is read from the fact's
 /// kept places of them (`Doc::places`); another from its sequences.
-pub fn swapped(doc: &Doc, pairs: &[(Vec<TermId>, Vec<TermId>)], index: &Index) -> bool {
-    pairs.iter().any(|(a, b)| {
-        if a.iter().chain(b).all(|&t| index.may_name(t)) {
+pub fn swapped(doc: &Doc, pairs: &[Named], index: &Index) -> bool {
+    pairs.iter().any(|pair| {
+        let (a, b) = (&pair.doer, &pair.done_to);
+        if pair.at_places {
+            // A side none of whose bits the fact's places hold has no place
+            // there: a pair it does not name both of cannot be swapped, and
+            // most facts are passed over without searching their places.
+            let held = index.place_bits(doc);
+            if held & pair.bits.0 == 0 || held & pair.bits.1 == 0 {
+                return false;
+            }
             swapped_at_places(index.places(doc), a, b)
         } else {
             swapped_in_sequences(doc, a, b)
@@ -130,6 +158,11 @@ fn places_of_term(places: &[Place], term: TermId) -> impl Iterator<Item = &Place
     places[from..].iter().take_while(move |p| p.term == term)
 }
 
+/// Names' terms as bits of a word, by term modulo 64.
+fn term_bits(names: &[TermId]) -> u64 {
+    names.iter().fold(0u64, |m, t| m | 1 << (t % 64))
+}
+
 /// [`swapped`] for one pair, read term by term from the fact's sequences.
 fn swapped_in_sequences(doc: &Doc, a: &[TermId], b: &[TermId]) -> bool {
     // Every term of a fact's sequences is in its bag: a pair it does not
@@ -140,8 +173,7 @@ fn swapped_in_sequences(doc: &Doc, a: &[TermId], b: &[TermId]) -> bool {
     }
     // Each name's terms as bits of a word (by term modulo 64): most
     // terms of a text are neither name's, and one test passes them over.
-    let bits = |names: &[TermId]| names.iter().fold(0u64, |m, t| m | 1 << (t % 64));
-    let (a_bits, b_bits) = (bits(a), bits(b));
+    let (a_bits, b_bits) = (term_bits(a), term_bits(b));
     let mut both = false;
     for seq in &doc.sequences {
         // In one pass: whether the text names `a`, names `b`, and
@@ -170,7 +202,7 @@ fn swapped_in_sequences(doc: &Doc, a: &[TermId], b: &[TermId]) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::{swapped_at_places, swapped_in_sequences};
+    use super::{named, swapped, swapped_at_places, swapped_in_sequences};
     use crate::engine::rules::Rule;
     use crate::engine::rules::tests::{answered_with, fired, tiny};
 
@@ -180,14 +212,14 @@ mod tests {
         // on every document: the places give what reading term by term
         // gives.
         let index = &tiny().index;
-        let named: Vec<u32> = (0..index.idf.len() as u32)
+        let names: Vec<u32> = (0..index.idf.len() as u32)
             .filter(|&t| index.may_name(t))
             .collect();
-        assert!(named.len() >= 4, "{named:?}");
-        let (mut swapped, mut kept) = (0, 0);
+        assert!(names.len() >= 4, "{names:?}");
+        let (mut cut, mut kept, mut passed_over) = (0, 0, 0);
         for doc in &index.docs {
-            for &a in &named {
-                for &b in &named {
+            for &a in &names {
+                for &b in &names {
                     for (a, b) in [(vec![a], vec![b]), (vec![a, b], vec![b])] {
                         let read = swapped_in_sequences(doc, &a, &b);
                         assert_eq!(
@@ -195,7 +227,16 @@ mod tests {
                             read,
                             "{a:?} {b:?}"
                         );
-                        swapped += usize::from(read);
+                        // The pair as read once per question (a capital's
+                        // terms join its country's) and the place bits'
+                        // test first give what its sequences give.
+                        let pair = named(vec![(a[0], b[0])], index);
+                        let (doer, done_to) = (&pair[0].doer, &pair[0].done_to);
+                        let sequences = swapped_in_sequences(doc, doer, done_to);
+                        assert_eq!(swapped(doc, &pair, index), sequences, "{a:?} {b:?}");
+                        let held = index.place_bits(doc);
+                        passed_over += usize::from(held & pair[0].bits.1 == 0);
+                        cut += usize::from(read);
                         kept +=
                             usize::from(!read && index.places(doc).iter().any(|p| p.term == a[0]));
                     }
@@ -203,7 +244,9 @@ mod tests {
             }
         }
         // Both answers were met.
-        assert!(swapped > 0 && kept > 0, "{swapped} {kept}");
+        assert!(cut > 0 && kept > 0, "{cut} {kept}");
+        // And the bits passed some documents over without a search.
+        assert!(passed_over > 0, "{passed_over}");
     }
 
     #[test]
