@@ -184,6 +184,9 @@ tunables! {
     /// Rule `other-number`: share of its score a fact keeps when the question
     /// names a year its sentence does not give, or another of the article's numbers.
     other_number: f32 = 0.3, 0.0, 1.0;
+    /// Rule `other-time`: share of its score a fact keeps when the question
+    /// points at another time than its sentence ("last year" against "this year").
+    other_time: f32 = 0.3, 0.0, 1.0;
     /// Rule `opposite-word`: share of its score a fact keeps when the question
     /// uses the opposite of one of its sentence's words.
     opposite_word: f32 = 0.3, 0.0, 1.0;

@@ -337,6 +337,8 @@ struct SentenceClaims {
     denials: Vec<Id>,
     /// Its words that hold a number.
     numbers: Vec<String>,
+    /// The times it points at (rule `other-time`).
+    times: Vec<super::other_time::Pointed>,
     /// Whether one of its clauses denies anything: rule `affirms-denied`
     /// needs one.
     any_negated: bool,
@@ -666,6 +668,7 @@ impl Claims {
                 .iter()
                 .map(|(m, w)| self.modifiers.number((m, w)))
                 .collect(),
+            times: super::other_time::pointed(&sentence),
             numbers: sentence.into_iter().filter(|w| is_number(w)).collect(),
         }
     }
@@ -806,6 +809,8 @@ struct Asserted<'q> {
     denied: Vec<Id>,
     /// The numbers it names that the article gives somewhere, and its years.
     numbers: Vec<&'q str>,
+    /// The times it points at (rule `other-time`).
+    times: Vec<super::other_time::Pointed>,
     /// The counts of things it asks for (rule `other-count`).
     counts: Vec<u32>,
     /// Its words that have an opposite with the words they modify, as
@@ -983,6 +988,7 @@ impl<'q> Asserted<'q> {
             content,
             denied,
             numbers,
+            times: super::other_time::pointed(question),
             affirm,
             asks_not: any_negation && super::asserted::asks_what_is_not(question, yes_no),
         }
@@ -1167,6 +1173,10 @@ fn judge(
     }) {
         share *= t.other_number;
         fired.add(Rule::OtherNumber);
+    }
+    if super::other_time::differs(&question.times, &sentence.times) {
+        share *= t.other_time;
+        fired.add(Rule::OtherTime);
     }
     if super::count::exceeds(&question.counts, sentence.count.max(fact.count)) {
         share *= t.other_count;

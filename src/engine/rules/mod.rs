@@ -24,7 +24,7 @@
 //! and `sentence-length` ([`length`]) scales its matched words by its length;
 //! `sibling-borrowed` ([`sibling`]) while deciding. After ranking,
 //! `denied`, `other-number` and `opposite-word` ([`contradiction`]),
-//! `other-count` ([`count`]), and
+//! `other-time` ([`other_time`]), `other-count` ([`count`]), and
 //! `affirms-denied` and `denies-unsaid` ([`asserted`]), cut facts whose sentence the question
 //! contradicts; then `substituted-word` ([`substituted`]) cuts those whose
 //! words the question copies with another word in one place.
@@ -42,6 +42,7 @@ pub mod length;
 pub mod modifier;
 pub mod names_only;
 pub mod neighbours;
+pub mod other_time;
 pub mod phrase;
 pub mod quoted;
 pub mod role;
@@ -148,6 +149,9 @@ pub enum Rule {
     /// The question names a year the sentence does not give, or another
     /// number the article gives elsewhere.
     OtherNumber,
+    /// The question points at another time than its sentence ("last
+    /// year" against "this year").
+    OtherTime,
     /// The question uses the opposite of a word of the sentence
     /// ("decrease" against "increase", "informal" against "formal").
     OppositeWord,
@@ -167,7 +171,7 @@ pub enum Rule {
 
 impl Rule {
     /// Every rule, in the order `--explain` lists them.
-    pub const ALL: [Rule; 37] = [
+    pub const ALL: [Rule; 38] = [
         Rule::UnknownEntity,
         Rule::EntityMissing,
         Rule::EntitySubstituted,
@@ -200,6 +204,7 @@ impl Rule {
         Rule::WhyWords,
         Rule::Denied,
         Rule::OtherNumber,
+        Rule::OtherTime,
         Rule::OppositeWord,
         Rule::OtherCount,
         Rule::AffirmsDenied,
@@ -242,6 +247,7 @@ impl Rule {
             Rule::WhyWords => "why-words",
             Rule::Denied => "denied",
             Rule::OtherNumber => "other-number",
+            Rule::OtherTime => "other-time",
             Rule::OppositeWord => "opposite-word",
             Rule::OtherCount => "other-count",
             Rule::AffirmsDenied => "affirms-denied",
@@ -442,6 +448,7 @@ pub fn effects(fired: Fired, boosts: &[f32; 10], t: &Tunables) -> Vec<Effect> {
                 Rule::WhyWords => Change::Plus(boosts[7]),
                 Rule::Denied => Change::Times(t.denied),
                 Rule::OtherNumber => Change::Times(t.other_number),
+                Rule::OtherTime => Change::Times(t.other_time),
                 Rule::OppositeWord => Change::Times(t.opposite_word),
                 Rule::OtherCount => Change::Times(t.other_count),
                 Rule::AffirmsDenied => Change::Times(t.affirmed_denied),

@@ -1,0 +1,148 @@
+//! Rule `other-time`: the question asks about another time than the one
+//! its sentence states. "What pay rise did the drivers get last year?"
+//! against "its offer of a 4.5 percent pay rise this year": both point at
+//! a year (a word of `[time-pointers]` before a word of `[time]`), the
+//! sentence at this one and never at the last, so its figure is not the
+//! one asked. A year is read with the word of `[span-bounds]` before it:
+//! "in 2019" asks for that year, which "its busiest year since 2019" does
+//! not give (it bounds a length of time). A sentence pointing at no time,
+//! or at the asked one too, is left to the other rules.
+
+use crate::language::{List, language};
+use crate::text::is_year;
+
+/// The pointer of a year that no word of `[span-bounds]` bounds: the year
+/// itself ("in 2019").
+const AT: &str = "at";
+
+/// A time pointed at: the pointer ("last") and the unit ("year"), lower
+/// case, as written.
+pub type Pointed = (String, String);
+
+/// The times `words` point at: each word of `[time-pointers]` directly
+/// before a word of `[time]` ("last year", "next month"), and each year,
+/// with the word of `[span-bounds]` before it ("since 2019") or [`AT`].
+pub fn pointed<S: AsRef<str>>(words: &[S]) -> Vec<Pointed> {
+    let lang = language();
+    let lower: Vec<String> = words.iter().map(|w| w.as_ref().to_lowercase()).collect();
+    let before = |i: usize| i.checked_sub(1).map_or("", |k| lower[k].as_str());
+    lower
+        .iter()
+        .enumerate()
+        .filter_map(|(i, word)| {
+            let pointer = before(i);
+            if is_year(word) {
+                let bound = lang.in_list(List::SpanBounds, pointer);
+                Some((if bound { pointer } else { AT }.to_string(), word.clone()))
+            } else {
+                (lang.in_list(List::TimePointers, pointer) && lang.in_list(List::Time, word))
+                    .then(|| (pointer.to_string(), word.clone()))
+            }
+        })
+        .collect()
+}
+
+/// Whether the question (`asked`) points at a time the sentence (`stated`)
+/// never points at while pointing at another of the same unit.
+pub fn differs(asked: &[Pointed], stated: &[Pointed]) -> bool {
+    asked.iter().any(|(pointer, unit)| {
+        stated.iter().any(|(p, u)| u == unit && p != pointer)
+            && !stated.iter().any(|(p, u)| u == unit && p == pointer)
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::engine::rules::Rule;
+    use crate::engine::rules::tests::{answered_with, explain, fired};
+    use crate::engine::{Engine, Reply};
+
+    const FERRY: &str = "Ferry fares rise again
+The Gullrock ferry carried 90,000 passengers this year, its busiest year since 2015.
+The operator raised fares by 3 percent in March.
+";
+
+    /// A made-up article drafted one fact a sentence.
+    fn ferry() -> Engine {
+        let facts = [
+            (
+                "carried-busiest",
+                "The Gullrock ferry carried 90,000 passengers this year, its busiest year since 2015.",
+            ),
+            (
+                "raised-fares",
+                "The operator raised fares by 3 percent in March.",
+            ),
+        ];
+        Engine::new(crate::fixtures::drafted_like(FERRY, &facts, ""))
+    }
+
+    #[test]
+    fn a_question_about_another_time_is_not_answered_by_this_ones_figure() {
+        let e = ferry();
+        for asked in [
+            "How many passengers did the Gullrock ferry carry last year?",
+            "How many passengers did the Gullrock ferry carry in 2015?",
+        ] {
+            assert!(
+                fired(&e, asked, "carried-busiest", Rule::OtherTime),
+                "{asked}"
+            );
+            assert!(explain(&e, asked).contains("other-time: ×0.30"), "{asked}");
+            assert!(!matches!(e.answer(asked), Reply::Answered(_)), "{asked}");
+        }
+        // The time it states, or none, is answered.
+        for asked in [
+            "How many passengers did the Gullrock ferry carry this year?",
+            "How many passengers did the Gullrock ferry carry?",
+        ] {
+            assert!(
+                !fired(&e, asked, "carried-busiest", Rule::OtherTime),
+                "{asked}"
+            );
+            assert!(answered_with(&e, asked, "carried-busiest"), "{asked}");
+        }
+    }
+
+    fn read(text: &str) -> Vec<Pointed> {
+        pointed(&text.split_whitespace().collect::<Vec<_>>())
+    }
+
+    #[test]
+    fn reads_the_times_pointed_at() {
+        assert_eq!(
+            read("the rise this year and next month"),
+            [
+                ("this".into(), "year".into()),
+                ("next".into(), "month".into())
+            ]
+        );
+        // A length of time points at nothing.
+        assert!(read("for six weeks over two years").is_empty());
+    }
+
+    #[test]
+    fn another_time_of_the_same_unit_differs() {
+        let asked = read("what rise did they get last year");
+        assert!(differs(&asked, &read("a rise of 4 percent this year")));
+        // The asked time given too, or no time of that unit: not told apart.
+        assert!(!differs(
+            &asked,
+            &read("4 percent this year after 3 last year")
+        ));
+        assert!(!differs(&asked, &read("a rise of 4 percent next month")));
+        assert!(!differs(&asked, &read("a rise of 4 percent")));
+    }
+
+    #[test]
+    fn a_year_bounding_a_length_of_time_is_not_the_year_asked() {
+        let asked = read("how many visitors came in 2019");
+        assert!(differs(&asked, &read("its busiest year since 2019")));
+        assert!(!differs(&asked, &read("4,000 visitors in 2019")));
+        assert!(!differs(
+            &asked,
+            &read("4,000 visitors since 2019 and in 2019 alone 900")
+        ));
+    }
+}
