@@ -631,14 +631,14 @@ mod tests {
 
     #[test]
     fn how_much_longer_asks_a_difference_not_a_thing_counted() {
-        let article = "A slower boat\n\nThe crossing on the relief boat takes two hours and ten \
-                       minutes, compared with 90 minutes on the old boat.\n\n\
+        let article = "A slower boat\n\nThe crossing on the relief boat takes longer, at two \
+                       hours and ten minutes, compared with 90 minutes on the old boat.\n\n\
                        The old boat carried 40 cars a trip.\n";
         let facts = [
             (
                 "crossing",
-                "crossing relief boat takes hours minutes old boat",
-                "The crossing on the relief boat takes two hours and ten minutes, compared with 90 minutes on the old boat.",
+                "crossing relief boat takes longer hours minutes old boat",
+                "The crossing on the relief boat takes longer, at two hours and ten minutes, compared with 90 minutes on the old boat.",
             ),
             (
                 "cars",
@@ -648,8 +648,8 @@ mod tests {
         ];
         let engine = crate::engine::Engine::new(crate::fixtures::one_topic(article, &facts));
         let question = "how much longer does the crossing on the relief boat take";
-        // "longer" is no thing counted: the sentence comparing the two
-        // crossings answers it.
+        // "longer" (a word the knowledge uses) is no thing counted: the
+        // sentence comparing the two crossings answers it.
         assert!(!fired(&engine, question, "crossing", Rule::CountedThing));
         assert!(answered_with(&engine, question, "crossing"));
     }
