@@ -205,6 +205,9 @@ pub enum List {
     /// Adjectives that, right after "how", name the measure asked for
     /// ("how big", "how serious"), which a sentence gives as a figure.
     MeasureWords,
+    /// Comparatives that, right after "how much", ask a difference ("how
+    /// much longer", "how much smaller"): the question counts no thing.
+    Comparatives,
     /// Closing words of "what is X called": the question asks for a name.
     NameAsking,
     /// Nouns that ask for a name: "what was the name of the engineer",
@@ -219,7 +222,7 @@ pub enum List {
 
 impl List {
     /// Every list, for checking that the data file has each.
-    pub const ALL: [List; 83] = [
+    pub const ALL: [List; 84] = [
         List::Fillers,
         List::Question,
         List::Auxiliary,
@@ -299,6 +302,7 @@ impl List {
         List::PartNouns,
         List::FramingNouns,
         List::MeasureWords,
+        List::Comparatives,
         List::NameAsking,
         List::NameNouns,
         List::Particles,
@@ -387,6 +391,7 @@ impl List {
             List::PartNouns => "part-nouns",
             List::FramingNouns => "framing-nouns",
             List::MeasureWords => "measure-words",
+            List::Comparatives => "comparatives",
             List::NameAsking => "name-asking",
             List::NameNouns => "name-nouns",
             List::Particles => "particles",

@@ -644,6 +644,15 @@ pub fn counted_words(words: &[&str]) -> Vec<String> {
         return Vec::new();
     };
     let mut rest = &words[at + 2..];
+    // "how much longer does the crossing take" asks a difference, not an
+    // amount of something: no thing is counted.
+    if words[at + 1] == "much"
+        && rest
+            .first()
+            .is_some_and(|w| language().in_list(List::Comparatives, w))
+    {
+        return Vec::new();
+    }
     // "how much do the MI-17 helicopters cost": the thing priced is the
     // subject after the auxiliary, up to the verb of cost.
     if let Some(verb) = priced_subject_end(rest) {
@@ -1095,6 +1104,12 @@ mod tests {
         assert_eq!(
             counted_words(&words("how many tons of ammo")),
             ["tons", "ammo"]
+        );
+        // A difference asked counts nothing; "how many more" still counts.
+        assert!(counted_words(&words("how much longer does the crossing take")).is_empty());
+        assert_eq!(
+            counted_words(&words("how many more buses are there")),
+            ["buses"]
         );
         assert_eq!(
             counted_words(&words("how much do the MI-17 helicopters cost")),

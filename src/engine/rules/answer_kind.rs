@@ -630,6 +630,31 @@ mod tests {
     }
 
     #[test]
+    fn how_much_longer_asks_a_difference_not_a_thing_counted() {
+        let article = "A slower boat\n\nThe crossing on the relief boat takes longer, at two \
+                       hours and ten minutes, compared with 90 minutes on the old boat.\n\n\
+                       The old boat carried 40 cars a trip.\n";
+        let facts = [
+            (
+                "crossing",
+                "crossing relief boat takes longer hours minutes old boat",
+                "The crossing on the relief boat takes longer, at two hours and ten minutes, compared with 90 minutes on the old boat.",
+            ),
+            (
+                "cars",
+                "old boat carried cars trip",
+                "The old boat carried 40 cars a trip.",
+            ),
+        ];
+        let engine = crate::engine::Engine::new(crate::fixtures::one_topic(article, &facts));
+        let question = "how much longer does the crossing on the relief boat take";
+        // "longer" (a word the knowledge uses) is no thing counted: the
+        // sentence comparing the two crossings answers it.
+        assert!(!fired(&engine, question, "crossing", Rule::CountedThing));
+        assert!(answered_with(&engine, question, "crossing"));
+    }
+
+    #[test]
     fn which_needs_a_fact_that_says_which() {
         // "A local newspaper" does not say which one.
         assert!(fired(
