@@ -70,6 +70,39 @@ pub fn drafted_like(article: &str, facts: &[(&str, &str)], engine: &str) -> Know
     with_engine(article, &facts, engine)
 }
 
+/// A made-up harbour article whose people and places no gazetteer lists
+/// ("Tessa Morvane", "Gullrock Inn"), for the rules that read an article's
+/// own names.
+pub const HARBOUR_ARTICLE: &str = "Harbour hotels count the cost
+
+Tessa Morvane runs the Gullrock Inn near the harbour. She said bookings had fallen by a third.
+
+Perran Coyle, who owns the 30-room Harbourside Lodge, said he had lost 200 bookings.
+
+Ferry sailings were cut in March.
+";
+
+/// [`HARBOUR_ARTICLE`] drafted one fact a sentence, as `citebot init`
+/// drafts it; `engine` is the body of the `[engine]` table or empty.
+pub fn harbour(engine: &str) -> Knowledge {
+    let facts = [
+        (
+            "morvane-inn",
+            "Tessa Morvane runs the Gullrock Inn near the harbour.",
+        ),
+        (
+            "bookings-fallen",
+            "She said bookings had fallen by a third.",
+        ),
+        (
+            "coyle-lost",
+            "Perran Coyle, who owns the 30-room Harbourside Lodge, said he had lost 200 bookings.",
+        ),
+        ("ferry-cut", "Ferry sailings were cut in March."),
+    ];
+    drafted_like(HARBOUR_ARTICLE, &facts, engine)
+}
+
 /// [`one_topic`] with an `[engine]` table body.
 fn with_engine(article: &str, facts: &[(&str, &str, &str)], engine: &str) -> Knowledge {
     let mut toml = String::from(

@@ -247,35 +247,11 @@ mod tests {
     use crate::engine::rules::tests::{explain, fired, tiny};
     use crate::engine::{Engine, NoAnswer, Reply};
 
-    const HARBOUR: &str = "Harbour hotels count the cost
-
-Tessa Morvane runs the Gullrock Inn near the harbour. She said bookings had fallen by a third.
-
-Perran Coyle, who owns the 30-room Harbourside Lodge, said he had lost 200 bookings.
-
-Ferry sailings were cut in March.
-";
-
-    /// A made-up article whose people and bodies no gazetteer lists, with
-    /// one fact a sentence as `init` drafts them; `engine` is the body of
-    /// the drafted `[engine]` table or empty.
+    /// The made-up harbour article (its people and bodies in no
+    /// gazetteer) drafted as `init` drafts it; `engine` is the body of the
+    /// drafted `[engine]` table or empty.
     fn harbour(engine: &str) -> Engine {
-        let facts = [
-            (
-                "morvane-inn",
-                "Tessa Morvane runs the Gullrock Inn near the harbour.",
-            ),
-            (
-                "bookings-fallen",
-                "She said bookings had fallen by a third.",
-            ),
-            (
-                "coyle-lost",
-                "Perran Coyle, who owns the 30-room Harbourside Lodge, said he had lost 200 bookings.",
-            ),
-            ("ferry-cut", "Ferry sailings were cut in March."),
-        ];
-        Engine::new(crate::fixtures::drafted_like(HARBOUR, &facts, engine))
+        Engine::new(crate::fixtures::harbour(engine))
     }
 
     fn drafted() -> Engine {

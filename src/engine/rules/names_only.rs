@@ -85,30 +85,12 @@ mod tests {
     use crate::engine::rules::tests::{answered_with, explain, fired};
     use crate::engine::{Engine, Reply};
 
-    const HARBOUR: &str = "Harbour hotels count the cost
-Tessa Morvane runs the Gullrock Inn near the harbour. She said bookings had fallen by a third.
-Perran Coyle, who owns the 30-room Harbourside Lodge, said he had lost 200 bookings.
-";
-
-    /// A made-up article drafted one fact a sentence, with the rule at
-    /// `names_only` (and the article's names read, as `init` drafts it).
+    /// The made-up harbour article drafted one fact a sentence, with the
+    /// rule at `names_only` (and the article's names read, as `init`
+    /// drafts it).
     fn harbour(names_only: &str) -> Engine {
-        let facts = [
-            (
-                "morvane-inn",
-                "Tessa Morvane runs the Gullrock Inn near the harbour.",
-            ),
-            (
-                "bookings-fallen",
-                "She said bookings had fallen by a third.",
-            ),
-            (
-                "coyle-lost",
-                "Perran Coyle, who owns the 30-room Harbourside Lodge, said he had lost 200 bookings.",
-            ),
-        ];
         let engine = format!("missing_name = 0.6\nsubstituted_name = 0.4\n{names_only}");
-        Engine::new(crate::fixtures::drafted_like(HARBOUR, &facts, &engine))
+        Engine::new(crate::fixtures::harbour(&engine))
     }
 
     #[test]
