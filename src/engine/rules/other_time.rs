@@ -19,24 +19,29 @@ const AT: &str = "at";
 /// case, as written.
 pub type Pointed = (String, String);
 
-/// The times `words` point at: each word of `[time-pointers]` directly
-/// before a word of `[time]` ("last year", "next month"), and each year,
-/// with the word of `[span-bounds]` before it ("since 2019") or [`AT`].
+/// The times `words` (lowercase tokens, as [`crate::text::words`] and the
+/// question's reading give them) point at: each word of `[time-pointers]`
+/// directly before a word of `[time]` ("last year", "next month"), and each
+/// year, with the word of `[span-bounds]` before it ("since 2019") or
+/// [`AT`].
 pub fn pointed<S: AsRef<str>>(words: &[S]) -> Vec<Pointed> {
     let lang = language();
-    let lower: Vec<String> = words.iter().map(|w| w.as_ref().to_lowercase()).collect();
-    let before = |i: usize| i.checked_sub(1).map_or("", |k| lower[k].as_str());
-    lower
+    let before = |i: usize| i.checked_sub(1).map_or("", |k| words[k].as_ref());
+    words
         .iter()
+        .map(AsRef::as_ref)
         .enumerate()
         .filter_map(|(i, word)| {
             let pointer = before(i);
             if is_year(word) {
                 let bound = lang.in_list(List::SpanBounds, pointer);
-                Some((if bound { pointer } else { AT }.to_string(), word.clone()))
+                Some((
+                    if bound { pointer } else { AT }.to_string(),
+                    word.to_string(),
+                ))
             } else {
                 (lang.in_list(List::TimePointers, pointer) && lang.in_list(List::Time, word))
-                    .then(|| (pointer.to_string(), word.clone()))
+                    .then(|| (pointer.to_string(), word.to_string()))
             }
         })
         .collect()
