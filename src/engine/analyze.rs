@@ -873,24 +873,10 @@ impl Analyzer {
             // object, then the one-word one, found already.
             let contiguous = (2..=longest.min(raw.len() - i)).rev().find_map(|len| {
                 let rest = &raw[i + 1..i + len];
-                let same = |after: &[String]| after.iter().zip(rest).all(|(a, r)| a == r.word);
-                variants
-                    .and_then(|v| {
-                        v.iter()
-                            .find(|(after, _)| after.len() == rest.len() && same(after))
-                    })
-                    .map(|(_, canonical)| canonical.as_slice())
-                    .or_else(|| {
-                        by_stem
-                            .and_then(|s| {
-                                s.phrases
-                                    .iter()
-                                    .find(|(after, _, _)| after.len() == rest.len() && same(after))
-                            })
-                            .filter(|(_, _, variant)| inflects(word, variant))
-                            .map(|(_, canonical, _)| canonical.as_slice())
-                    })
-                    .map(|canonical| (len, canonical))
+                let same = |after: &[String]| {
+                    after.len() == rest.len() && after.iter().zip(rest).all(|(a, r)| a == r.word)
+                };
+                phrase_read_as(variants, by_stem, word, same).map(|canonical| (len, canonical))
             });
             if contiguous.is_none()
                 && let Some((particle, canonical)) = self.separated(&raw[i..], variants, by_stem)
@@ -965,17 +951,7 @@ impl Analyzer {
                     return None;
                 }
                 let is_particle = |after: &[String]| matches!(after, [p] if p == word);
-                return variants
-                    .and_then(|v| v.iter().find(|(after, _)| is_particle(after)))
-                    .map(|(_, canonical)| canonical.as_slice())
-                    .or_else(|| {
-                        by_stem?
-                            .phrases
-                            .iter()
-                            .find(|(after, _, _)| is_particle(after))
-                            .filter(|(_, _, variant)| inflects(verb.word, variant))
-                            .map(|(_, canonical, _)| canonical.as_slice())
-                    })
+                return phrase_read_as(variants, by_stem, verb.word, is_particle)
                     .map(|canonical| (at, canonical));
             }
             if classes.is_stopword() && !classes.has(List::ObjectWords) {
@@ -1042,6 +1018,29 @@ fn drop_name_asking(raw: &mut Vec<Read<'_>>) {
     {
         raw.pop();
     }
+}
+
+/// What a phrase starting with `word` is read as, when the words after it
+/// fit (`fits`): a phrase of the word as written first, else one of its
+/// stem's whose first word `word` inflects. Read for the phrases written
+/// out and for a phrasal verb split by its object alike.
+fn phrase_read_as<'a>(
+    variants: Option<&'a [Variant]>,
+    by_stem: Option<&'a StemPhrases>,
+    word: &str,
+    fits: impl Fn(&[String]) -> bool,
+) -> Option<&'a [String]> {
+    variants
+        .and_then(|v| v.iter().find(|(after, _)| fits(after)))
+        .map(|(_, canonical)| canonical.as_slice())
+        .or_else(|| {
+            by_stem?
+                .phrases
+                .iter()
+                .find(|(after, _, _)| fits(after))
+                .filter(|(_, _, variant)| inflects(word, variant))
+                .map(|(_, canonical, _)| canonical.as_slice())
+        })
 }
 
 /// True when `word` may be an inflection of `variant`, which it shares a
