@@ -1131,6 +1131,11 @@ impl InflectedClaims {
     /// Whether a general variant is another form of one of the knowledge's
     /// (same stem key, one first word an inflection of the other).
     fn claims(&self, variant: &[String]) -> bool {
+        // Most knowledge (every draft) writes no synonym: no general
+        // variant's stem key need be worked out at start-up.
+        if self.0.is_empty() {
+            return false;
+        }
         let (Some(first), Some(own)) = (variant.first(), self.0.get(&stem_key(variant))) else {
             return false;
         };
