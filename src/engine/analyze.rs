@@ -39,6 +39,11 @@ pub struct Token {
     pub after_auxiliary: bool,
     /// Its position in [`Analysed::all_words`].
     pub at: usize,
+    /// Its word's rank among English words by frequency
+    /// ([`crate::lexicon::english_rank`]): read at load for the words the
+    /// analyzer knows, so that a question's words are not looked up again
+    /// for every rule that weighs how common they are.
+    pub rank: Option<usize>,
 }
 
 /// A token's word or stem: text shared with the analyzer's table of words,
@@ -253,6 +258,8 @@ struct WordFacts {
     starts_phrase: Option<Box<PhraseStarts>>,
     /// Whether a word of a synonym phrase follows it there.
     leads_phrase: bool,
+    /// Its rank among English words ([`english_rank`]).
+    rank: Option<usize>,
 }
 
 /// A word on its way through analysis: its text (as typed, corrected or a
@@ -415,6 +422,7 @@ impl Analyzer {
                 classes: lang.classes(word),
                 starts_phrase: self.phrase_starts_shared(word, &stem),
                 leads_phrase: self.phrase_next.contains_key(word),
+                rank: english_rank(word),
                 word: Shared::from(word),
                 stem: Shared::from(stem),
             };
@@ -784,6 +792,7 @@ impl Analyzer {
                 after_question_word: matches!(before, "which" | "what" | "whose"),
                 after_auxiliary: auxiliary_before.has(List::Auxiliary),
                 at: i,
+                rank: facts.map_or_else(|| english_rank(word), |f| f.rank),
             });
         }
         // The question's own words when analysis changed none of them.

@@ -3,6 +3,8 @@
 //! question that names the wrong doer ("did Germany send Javelins?") is told
 //! who did, with the sentence that says so.
 
+use std::sync::OnceLock;
+
 use super::{Answer, Engine, NoAnswer, OtherDoer, Reply};
 use crate::language::{List, language};
 use crate::lexicon::followup_words;
@@ -14,8 +16,12 @@ const DOER_SPAN: usize = 3;
 /// True when the question asks for a yes or a no: it opens with an
 /// auxiliary or a modal verb ("did the US send Javelins?", "is it true ...").
 pub fn is_yes_no(words: &[&str]) -> bool {
-    let lead_ins = followup_words("lead-ins");
-    let yes_no = followup_words("yes-no");
+    // The two lists found once: looking each up by its section's name cost
+    // ~0.4k instructions a question (the function runs twice for most).
+    type Lists = (&'static [&'static str], &'static [&'static str]);
+    static LISTS: OnceLock<Lists> = OnceLock::new();
+    let &(lead_ins, yes_no) =
+        LISTS.get_or_init(|| (followup_words("lead-ins"), followup_words("yes-no")));
     let lang = language();
     // Each word's classes are read once, for both lists asked about.
     words

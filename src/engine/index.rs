@@ -182,6 +182,11 @@ pub struct Index {
     /// words: a question word that starts none is passed over with one
     /// look-up instead of one per length.
     pub entity_starts: HashMap<String, usize>,
+    /// [`Index::entity_starts`] by term, for each term of the vocabulary:
+    /// the words a name of that term's stem starts at most (with
+    /// [`Index::longest_entity`] for a stem of several words), 0 when none.
+    /// A question's known word is read here with no look-up of its stem.
+    pub entity_starts_by_term: Vec<u32>,
     /// Terms some document gives a number of, sorted: which word of "how
     /// many troops russia put" is the thing counted.
     pub counted: Vec<TermId>,
@@ -298,6 +303,7 @@ impl Index {
             let len = entity_starts.entry(first.to_string()).or_default();
             *len = (*len).max(1 + stems.count());
         }
+        let entity_starts_by_term = entity_starts_by_term(analyzer, &entity_starts, longest_entity);
         let mut country_of = HashMap::default();
         for name in lexicon::entities() {
             let Some(country) = lexicon::country_of_capital(name) else {
@@ -324,6 +330,7 @@ impl Index {
             entities,
             longest_entity,
             entity_starts,
+            entity_starts_by_term,
             country_of,
             article_numbers: super::rules::contradiction::article_numbers(knowledge),
             context: paragraph_context(knowledge, analyzer),
@@ -426,25 +433,26 @@ impl Index {
         let mut key = String::new();
         let mut i = 0;
         'outer: while i < tokens.len() {
-            let stem = tokens[i].stem.as_str();
-            let longest = match self.entity_starts.get(stem) {
-                Some(&longest) => longest,
-                // A stem of several words could start a name of more.
-                None if stem.contains(' ') => self.longest_entity,
-                None => {
-                    i += 1;
-                    continue;
-                }
-            };
+            let longest = self.longest_entity_at(&tokens[i]);
+            if longest == 0 {
+                i += 1;
+                continue;
+            }
             for len in (1..=longest.min(tokens.len() - i)).rev() {
-                key.clear();
-                for (n, t) in tokens[i..i + len].iter().enumerate() {
-                    if n > 0 {
-                        key.push(' ');
+                // A name of one word is its stem: no key to build.
+                let name = if len == 1 {
+                    tokens[i].stem.as_str()
+                } else {
+                    key.clear();
+                    for (n, t) in tokens[i..i + len].iter().enumerate() {
+                        if n > 0 {
+                            key.push(' ');
+                        }
+                        key.push_str(&t.stem);
                     }
-                    key.push_str(&t.stem);
-                }
-                if let Some(name) = self.entities.get(key.as_str()) {
+                    key.as_str()
+                };
+                if let Some(name) = self.entities.get(name) {
                     let term = name.term.or(tokens[i].term).filter(|_| name.known);
                     found.push(Mention {
                         term: term.unwrap_or(TermId::MAX),
@@ -463,6 +471,43 @@ impl Index {
         }
         found
     }
+
+    /// The most words of a name that a token may start
+    /// ([`Index::entity_starts`]), 0 when it starts none: a known word's
+    /// from the table by term, another's by its stem.
+    fn longest_entity_at(&self, token: &Token) -> usize {
+        let by_term = token
+            .term
+            .and_then(|term| self.entity_starts_by_term.get(term as usize));
+        if let Some(&longest) = by_term {
+            return longest as usize;
+        }
+        entity_start(&self.entity_starts, &token.stem, self.longest_entity)
+    }
+}
+
+/// The most words of a name that a stem may start, 0 when it starts none:
+/// a stem of several words could start a name of more.
+fn entity_start(starts: &HashMap<String, usize>, stem: &str, longest_entity: usize) -> usize {
+    match starts.get(stem) {
+        Some(&longest) => longest,
+        None if stem.contains(' ') => longest_entity,
+        None => 0,
+    }
+}
+
+/// [`entity_start`] for each term of the vocabulary, by term.
+fn entity_starts_by_term(
+    analyzer: &Analyzer,
+    starts: &HashMap<String, usize>,
+    longest_entity: usize,
+) -> Vec<u32> {
+    (0..analyzer.vocabulary_len())
+        .map(|term| {
+            let stem = analyzer.term_text(term as TermId).unwrap_or_default();
+            u32::try_from(entity_start(starts, stem, longest_entity)).unwrap_or(u32::MAX)
+        })
+        .collect()
 }
 
 /// The terms of knowledge text, in order.

@@ -481,7 +481,11 @@ impl Engine {
         // only a longer one is counted (counting every word cost ~0.5k
         // instructions a question).
         let max = crate::knowledge::MAX_WORD_CHARS;
-        words.retain(|w| w.len() <= max || w.chars().count() <= max);
+        let fits = |w: &str| w.len() <= max || w.chars().count() <= max;
+        // Most questions pass none over: their words are read, not moved.
+        if !words.iter().all(fits) {
+            words.retain(fits);
+        }
         let complete = words.len() == before;
         Ok(Bounded {
             words,

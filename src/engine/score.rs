@@ -24,7 +24,6 @@ use super::question::{Wants, asks_the_hour, wants_of};
 use super::rules::answer_kind::{Counted, Identified};
 use super::rules::{self, Fired, Reading, Rule};
 use super::{Engine, NoAnswer, Reply, Tunables, shortlist};
-use crate::lexicon::english_rank;
 
 /// A scored fact (or uncited sentence).
 #[derive(Debug, Clone, Copy)]
@@ -139,8 +138,12 @@ fn read<'a>(
         rules::roles::pairs(&entities, &question, &engine.tunables),
         &engine.index,
     );
+    // Read from the words' classes, once for rules `names-only` and
+    // `quoted-speaker`.
+    let asks_said = rules::speaker::asks_what_was_said_of(&question.classes);
     Ok(Reading {
-        names_only: rules::names_only::asks(&question.all_words, !entities.is_empty()),
+        names_only: rules::names_only::asks(&question.all_words, !entities.is_empty(), asks_said),
+        asks_said,
         of_view: rules::quoted::asks_of_a_view(wanted, &question.all_words),
         roles,
         question,
@@ -161,7 +164,7 @@ pub fn rank(engine: &Engine, words: &[&str], yes_no: bool) -> Result<Vec<Ranked>
     let asked = words;
     let reading = read(engine, words, engine.analyzer.analyse_question(words))?;
     let mut query = query(engine, &reading.question.tokens, reading.wanted)?;
-    query.asks_said = rules::speaker::asks_what_was_said(&reading.question.all_words);
+    query.asks_said = reading.asks_said;
     // The candidates and their word scores go through the scratch's lists
     // (taken for the question and given back), so that only the ranking
     // itself is allocated.
@@ -309,7 +312,7 @@ fn query_terms(engine: &Engine, tokens: &[Token], wanted: Wants) -> Vec<QueryTer
         }
         let is_number = token.word.chars().all(|c| c.is_ascii_digit());
         let guessed = is_number && token.term.is_none();
-        let share = informativeness(&token.word, guessed, t);
+        let share = informativeness(token.rank, guessed, t);
         let (weight, vector) = match token.term {
             Some(term) => (index.idf[term as usize] * share, None),
             None => {
@@ -369,12 +372,13 @@ pub fn weighted_words(engine: &Engine, message: &str) -> Vec<(String, f32, bool)
 /// English: a rare or unknown word ("kevlar", "javelin") is a detail the
 /// question insists on, while a common one ("keep", "part", "day") is more
 /// likely the asker's own phrasing. A number the knowledge never uses counts
-/// little, as people guess numbers ("like 10k troops").
-fn informativeness(word: &str, guessed_number: bool, t: &Tunables) -> f32 {
+/// little, as people guess numbers ("like 10k troops"). `rank`: the word's
+/// rank among English words ([`Token::rank`]).
+fn informativeness(rank: Option<usize>, guessed_number: bool, t: &Tunables) -> f32 {
     if guessed_number {
         return t.guessed_number;
     }
-    match english_rank(word) {
+    match rank {
         None => 1.0,
         Some(rank) => ((rank as f32 + 1.0) / t.common_rank)
             .sqrt()

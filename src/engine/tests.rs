@@ -450,6 +450,7 @@ fn an_ascii_message_is_checked_as_any_text_is() {
         format!("aid{noise}"),
         format!("a sentence of many words that is mostly text{noise}"),
         "\u{7f}\u{0}".to_string(),
+        "\u{9}\u{c}\u{1f}\u{1f} x".to_string(),
         String::new(),
     ] {
         assert_eq!(check_message(&message), check_text(&message), "{message:?}");
@@ -648,4 +649,42 @@ fn a_shop_s_sales_are_not_its_exports() {
     let shop = corner_shop();
     let reply = shop.answer("how many sales did the shop make in may");
     assert_eq!(offered(&reply), ["bread"], "{reply:?}");
+}
+
+#[test]
+fn a_known_words_names_are_found_by_its_term_as_by_its_stem() {
+    // The index finds the names a known word starts from a table by its
+    // term; read by the stems alone, the same names are found.
+    let e = engine();
+    let mut named = 0;
+    for question in [
+        "did the united states send javelins to ukraine",
+        "what did antony blinken say about nord stream 2",
+        "why did russia mass troops near belarus",
+        "does nato want the us to leave eastern europe",
+        "what did the kremlin in moscow reply to washington",
+    ] {
+        let words = crate::text::Words::read(question);
+        let words = words.to_strs();
+        let tokens = e.analyzer.analyse_question(&words).tokens;
+        assert!(tokens.iter().any(|t| t.term.is_some()), "{question}");
+        let by_stem: Vec<analyze::Token> = tokens
+            .iter()
+            .map(|t| analyze::Token {
+                term: None,
+                ..t.clone()
+            })
+            .collect();
+        let places = |tokens: &[analyze::Token]| -> Vec<(usize, usize, bool)> {
+            e.index
+                .find_entities(tokens)
+                .iter()
+                .map(|m| (m.start, m.end, m.article))
+                .collect()
+        };
+        let found = places(&tokens);
+        named += found.len();
+        assert_eq!(found, places(&by_stem), "{question}");
+    }
+    assert!(named >= 8, "{named}");
 }

@@ -137,13 +137,18 @@ fn find_typed<'q, T>(
     // One pass over the bytes: a word is a run of letters, digits,
     // apostrophes and hyphens, trimmed to its first and last letter or digit.
     // Its first and last letter or digit so far.
-    let mut word: Option<(usize, usize)> = None;
-    for (i, &b) in question.as_bytes().iter().chain([&b' ']).enumerate() {
+    // (The text's end ends the last word, after the loop: a chained space
+    // cost a test a byte.)
+    let (mut first, mut last) = (None, 0);
+    for (i, &b) in question.as_bytes().iter().enumerate() {
         match TYPED[usize::from(b)] {
-            Typed::Alphanumeric => word.get_or_insert((i, i)).1 = i,
+            Typed::Alphanumeric => {
+                first.get_or_insert(i);
+                last = i;
+            }
             Typed::Joiner => {}
             Typed::Apart => {
-                if let Some((first, last)) = word.take()
+                if let Some(first) = first.take()
                     && let Some(w) = question.get(first..last + 1)
                     && let Some(t) = found(w)
                 {
@@ -152,7 +157,9 @@ fn find_typed<'q, T>(
             }
         }
     }
-    None
+    first
+        .and_then(|first| question.get(first..last + 1))
+        .and_then(found)
 }
 
 /// What an ASCII byte is to [`find_typed`].
@@ -349,6 +356,8 @@ mod tests {
             "'quoted' -dash- x-ray 3,000 U.S. ''' - ",
             "",
             "What?!",
+            "x",
+            "Did the bridge open in Castleford",
         ] {
             assert_eq!(split(q, true), split(q, false), "{q}");
         }

@@ -341,6 +341,8 @@ pub struct Reading<'a> {
     /// It names an entity and asks neither for a yes or a no nor for
     /// someone's words, so that rule `names-only` reads it.
     pub names_only: bool,
+    /// It asks what someone said ([`speaker::asks_what_was_said`]).
+    pub asks_said: bool,
     /// It asks why someone holds a view ([`quoted::asks_of_a_view`]).
     pub of_view: bool,
     /// Who it asks about as the one doing something, with whether as a speaker.

@@ -20,15 +20,14 @@ use crate::engine::Tunables;
 use crate::engine::fit::is_yes_no;
 use crate::engine::index::Doc;
 use crate::engine::question::Wants;
-use crate::engine::rules::speaker;
 use crate::language::{List, language};
-use crate::lexicon::english_rank;
 
 /// True when the question may be cut by the rule at all: it names an
 /// entity and asks for something other than a yes or a no or someone's
-/// words. Read once a question.
-pub fn asks(words: &[&str], named: bool) -> bool {
-    named && !is_yes_no(words) && !speaker::asks_what_was_said(words)
+/// words (`asks_said`: [`crate::engine::rules::speaker::asks_what_was_said`]
+/// of them). Read once a question.
+pub fn asks(words: &[&str], named: bool, asks_said: bool) -> bool {
+    named && !is_yes_no(words) && !asks_said
 }
 
 /// True when the question names an entity the fact names, and the fact
@@ -64,7 +63,7 @@ pub fn applies(reading: &Reading, doc: &Doc, t: &Tunables) -> bool {
         if token.term.is_some_and(|term| has(&doc.bag, term)) || asks_in_own_words(&token.word) {
             return false;
         }
-        common |= english_rank(token.word.as_str()).is_some_and(|rank| rank < t.name_rank);
+        common |= token.rank.is_some_and(|rank| rank < t.name_rank);
     }
     common
 }

@@ -21,13 +21,20 @@ use super::has;
 use crate::engine::Tunables;
 use crate::engine::analyze::TermId;
 use crate::engine::index::Index;
-use crate::language::{List, language};
+use crate::language::{Classes, List, language};
 
 /// True when a question (its words, folded) asks what someone said: one of
 /// its words is in `[speaker-asking]` ("say", "told", "according").
 pub fn asks_what_was_said(words: &[&str]) -> bool {
     let lang = language();
     words.iter().any(|w| lang.in_list(List::SpeakerAsking, w))
+}
+
+/// [`asks_what_was_said`] of words read from their classes (an analysed
+/// question's [`crate::engine::analyze::Analysed::classes`]): no word is
+/// looked up again.
+pub fn asks_what_was_said_of(classes: &[Classes]) -> bool {
+    classes.iter().any(|c| c.has(List::SpeakerAsking))
 }
 
 /// What the rule adds to each candidate's (document, weight) matched words:
@@ -96,11 +103,12 @@ pub fn add_candidates(
 
 #[cfg(test)]
 mod tests {
-    use super::asks_what_was_said;
+    use super::{asks_what_was_said, asks_what_was_said_of};
     use crate::draft::quotation_speakers;
     use crate::engine::Engine;
     use crate::engine::rules::Rule;
     use crate::engine::rules::tests::fired;
+    use crate::language::List;
 
     /// A made-up report: the minister is named with his role once, then
     /// quoted by surname, and a pronoun and a quotation that goes on speak
@@ -167,6 +175,35 @@ The council says safety rules for the timetable are strict.
         assert!(!asks_what_was_said(&[
             "when", "did", "the", "bridge", "close"
         ]));
+    }
+
+    /// The question's reading takes whether it asks what was said from its
+    /// words' classes: the same verdict as reading its words, for every
+    /// word of the list and for questions with and without one.
+    #[test]
+    fn asking_what_was_said_reads_the_same_from_the_words_classes() {
+        let lang = crate::language::language();
+        let classes =
+            |words: &[&str]| -> Vec<_> { words.iter().map(|w| lang.classes(w)).collect() };
+        let listed = lang.list(List::SpeakerAsking);
+        assert!(!listed.is_empty());
+        for word in listed {
+            let words = ["what", "did", "she", word.as_str()];
+            assert!(asks_what_was_said_of(&classes(&words)), "{word}");
+        }
+        let questions: [&[&str]; 4] = [
+            &["what", "did", "the", "minister", "say"],
+            &["when", "did", "the", "bridge", "close"],
+            &["who", "sent", "saying", "sayings"],
+            &[],
+        ];
+        for words in questions {
+            assert_eq!(
+                asks_what_was_said_of(&classes(words)),
+                asks_what_was_said(words),
+                "{words:?}"
+            );
+        }
     }
 
     #[test]

@@ -356,21 +356,19 @@ impl<'t> Asked<'t> {
             if let Word::Known(term, _) = word
                 && sequences.iter().any(|seq| {
                     let seq = seq.as_ref();
-                    (0..seq.len()).any(|j| {
-                        let (l, r) = at(seq, j, left, right);
-                        seq[j] == *term && (l || r)
-                    })
+                    any_beside(seq, left, right, |j| seq[j] == *term)
                 })
             {
                 return false;
             }
             sequences.iter().any(|seq| {
                 let seq = seq.as_ref();
-                seq.iter().enumerate().any(|(j, &x)| {
-                    // Every case needs a neighbour in place: that cheap
-                    // test first, then whether the question has the word.
+                // Every case needs a neighbour in place: only those places
+                // are read, then whether the question has the word.
+                any_beside(seq, left, right, |j| {
+                    let x = seq[j];
                     let (l, r) = at(seq, j, left, right);
-                    if !(l || r) || self.terms.binary_search(&x).is_ok() {
+                    if self.terms.binary_search(&x).is_ok() {
                         return false;
                     }
                     match word {
@@ -384,6 +382,27 @@ impl<'t> Asked<'t> {
             })
         })
     }
+}
+
+/// True when `test` holds at some place of `seq` with a neighbour in
+/// place: right after `left` or right before `right` (a place beside both
+/// is tested twice). The same places as testing each one's neighbours,
+/// found with two comparisons a word.
+fn any_beside(
+    seq: &[TermId],
+    left: Option<TermId>,
+    right: Option<TermId>,
+    mut test: impl FnMut(usize) -> bool,
+) -> bool {
+    for (k, &x) in seq.iter().enumerate() {
+        if left == Some(x) && k + 1 < seq.len() && test(k + 1) {
+            return true;
+        }
+        if right == Some(x) && k > 0 && test(k - 1) {
+            return true;
+        }
+    }
+    false
 }
 
 /// The document of `target`, found by halves: the documents of uncited
@@ -484,6 +503,39 @@ pub fn apply<'t>(
 mod tests {
     use super::*;
     use crate::engine::{Engine, Reply};
+
+    /// The places the rule reads in a sequence are exactly those with a
+    /// neighbour in place, over every sequence of up to five words of three
+    /// terms and every pair of neighbours (either absent).
+    #[test]
+    fn the_places_read_are_those_beside_a_neighbour_in_place() {
+        let mut sequences: Vec<Vec<TermId>> = vec![Vec::new()];
+        for len in 1..=5u32 {
+            for n in 0..3u32.pow(len) {
+                sequences.push((0..len).map(|i| n / 3u32.pow(i) % 3).collect());
+            }
+        }
+        let sides = [None, Some(0), Some(1), Some(2)];
+        for seq in &sequences {
+            for left in sides {
+                for right in sides {
+                    let mut found = Vec::new();
+                    any_beside(seq, left, right, |j| {
+                        found.push(j);
+                        false
+                    });
+                    found.sort_unstable();
+                    found.dedup();
+                    let in_place = |j: usize| {
+                        (left.is_some() && j > 0 && seq.get(j - 1).copied() == left)
+                            || (right.is_some() && seq.get(j + 1).copied() == right)
+                    };
+                    let expected: Vec<usize> = (0..seq.len()).filter(|&j| in_place(j)).collect();
+                    assert_eq!(found, expected, "{seq:?} {left:?} {right:?}");
+                }
+            }
+        }
+    }
 
     const ARTICLE: &str = "Zorblat notes\n\n\
         A zorblat engine runs on an extra supply of random bits.\n\n\
