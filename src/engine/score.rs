@@ -140,7 +140,7 @@ fn read<'a>(
         &engine.index,
     );
     Ok(Reading {
-        names_only: rules::names_only::asks(&question.all_words, !entities.is_empty()),
+        names_only: rules::names_only::asks(&question.all_words, typed, !entities.is_empty()),
         of_view: rules::quoted::asks_of_a_view(wanted, &question.all_words),
         roles,
         question,
