@@ -142,7 +142,12 @@ fn read<'a>(
     // `quoted-speaker`.
     let asks_said = rules::speaker::asks_what_was_said_of(&question.classes);
     Ok(Reading {
-        names_only: rules::names_only::asks(&question.all_words, !entities.is_empty(), asks_said),
+        names_only: rules::names_only::asks(
+            &question.all_words,
+            typed,
+            !entities.is_empty(),
+            asks_said,
+        ),
         asks_said,
         of_view: rules::quoted::asks_of_a_view(wanted, &question.all_words),
         roles,

@@ -23,11 +23,25 @@ use crate::engine::question::Wants;
 use crate::language::{List, language};
 
 /// True when the question may be cut by the rule at all: it names an
-/// entity and asks for something other than a yes or a no or someone's
+/// entity and asks for something other than a yes or a no, someone's
 /// words (`asks_said`: [`crate::engine::rules::speaker::asks_what_was_said`]
-/// of them). Read once a question.
-pub fn asks(words: &[&str], named: bool, asks_said: bool) -> bool {
-    named && !is_yes_no(words) && !asks_said
+/// of them) or a name. `words`: the question's words as analysis read them;
+/// `typed`: as typed. Read once a question.
+pub fn asks(words: &[&str], typed: &[&str], named: bool, asks_said: bool) -> bool {
+    named && !is_yes_no(words) && !asks_said && !closes_asking_a_name(typed)
+}
+
+/// True when a "what" question as typed closes on a word of
+/// `[name-asking]` ("whats the norwegian boat called"): it asks for a name,
+/// which the fact gives in words of its own ("the MV Nordic Tern").
+/// Analysis drops that closing word, so it is read here from the words as
+/// typed.
+fn closes_asking_a_name(typed: &[&str]) -> bool {
+    typed.len() >= 3
+        && typed.iter().any(|w| matches!(*w, "what" | "whats"))
+        && typed
+            .last()
+            .is_some_and(|w| language().in_list(List::NameAsking, w))
 }
 
 /// True when the question names an entity the fact names, and the fact
@@ -122,6 +136,8 @@ mod tests {
             ("What is Tessa Morvane's job?", "morvane-inn"),
             ("What title does Tessa Morvane hold?", "morvane-inn"),
             ("whats the gullrock inn boss's name", "morvane-inn"),
+            // A closing "called", which analysis drops, asks a name too.
+            ("whats tessa morvane's business called", "morvane-inn"),
         ] {
             assert!(!fired(&e, asked, fact, Rule::NamesOnly), "{asked}");
         }
