@@ -596,34 +596,6 @@ fn a_paraphrase_meets_the_sentence_in_other_words() {
 }
 
 #[test]
-fn a_place_shut_or_out_of_action_is_closed_and_relocating_is_moving() {
-    // `synonyms.txt` reads "shut" and "out of action" as "close", and
-    // "relocate" as "move": the sentence saying so wins over the one that
-    // shares the phrase's word ("action") or only the shop's name.
-    let article = "Pier notes\n\n\
-        The council will close the pier for six weeks. \
-        Anglers took action over the pier fees. \
-        The bait shop will move to the harbour wall. \
-        The bait shop sells crab lines.\n";
-    let facts = [
-        ("close", "The council will close the pier for six weeks."),
-        ("action", "Anglers took action over the pier fees."),
-        ("move", "The bait shop will move to the harbour wall."),
-        ("sells", "The bait shop sells crab lines."),
-    ];
-    let pier = Engine::new(crate::fixtures::drafted_like(article, &facts, ""));
-    assert_eq!(
-        best_fact(&pier, "how long will the pier be out of action"),
-        "close"
-    );
-    assert_eq!(best_fact(&pier, "how long is the pier shut"), "close");
-    assert_eq!(
-        best_fact(&pier, "where is the bait shop relocating"),
-        "move"
-    );
-}
-
-#[test]
 fn a_phrasal_verb_split_by_its_object_meets_its_one_word() {
     // "put the parade off" is "put off", postpone, said around its object:
     // it meets the sentence that says "postponed", not the one that
