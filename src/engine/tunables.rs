@@ -187,6 +187,10 @@ tunables! {
     /// Rule `other-time`: share of its score a fact keeps when the question
     /// points at another time than its sentence ("last year" against "this year").
     other_time: f32 = 0.3, 0.0, 1.0;
+    /// Rule `asked-figure`: share of its score a fact keeps when a question
+    /// asking for an amount or a count writes the only figure its sentence
+    /// gives ("how much of the £300,000 fund").
+    asked_figure: f32 = 0.3, 0.0, 1.0;
     /// Rule `opposite-word`: share of its score a fact keeps when the question
     /// uses the opposite of one of its sentence's words.
     opposite_word: f32 = 0.3, 0.0, 1.0;
