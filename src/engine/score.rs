@@ -226,15 +226,7 @@ pub fn rank(engine: &Engine, words: &[&str], yes_no: bool) -> Result<Vec<Ranked>
             t.substitution_span,
         )
     };
-    rules::substituted::apply(
-        replaced,
-        &engine.index,
-        &engine.analyzer,
-        &engine.terms,
-        yes_no,
-        t.substituted_word,
-        &mut ranked,
-    );
+    rules::substituted::apply(replaced, engine, yes_no, &mut ranked);
     Ok(ranked)
 }
 

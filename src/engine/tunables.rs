@@ -211,6 +211,11 @@ tunables! {
     /// question to the next for them to be read as neighbours (2: one stop
     /// word between, "supply of random").
     substitution_span: usize = 2, 1, 8;
+    /// Rule `substituted-word`: credit of the word vectors above which a
+    /// question's last word, put in the place of its sentence's last word,
+    /// is read as a paraphrase of it ("daily" for "newspaper"), not a
+    /// substitute.
+    substitute_related: f32 = 0.3, 0.0, 1.0;
     /// Rule `unknown-entity`: English frequency rank from which a word the
     /// question capitalises, and the knowledge never uses, is read as a name
     /// the article never mentions (more common words are not).
