@@ -191,6 +191,10 @@ tunables! {
     /// asking for an amount or a count writes the only figure its sentence
     /// gives ("how much of the £300,000 fund").
     asked_figure: f32 = 0.3, 0.0, 1.0;
+    /// Rule `nothing-said`: share of its score a fact keeps when the
+    /// question asks what someone said and its sentence reports no one's
+    /// words.
+    nothing_said: f32 = 0.3, 0.0, 1.0;
     /// Rule `opposite-word`: share of its score a fact keeps when the question
     /// uses the opposite of one of its sentence's words.
     opposite_word: f32 = 0.3, 0.0, 1.0;
