@@ -218,11 +218,18 @@ pub enum List {
     Particles,
     /// Stop words that may stand in a phrasal verb's object ("it", "the").
     ObjectWords,
+    /// Verbs by which a question asks what someone said ("what has the
+    /// company said about the closure"): rule `nothing-said`.
+    SpeechAsked,
+    /// Verbs that report what someone said or holds beyond
+    /// `[speech-verbs]`, `[attribution-verbs]` and `[view-verbs]`
+    /// ("described", "urged"): rule `nothing-said`.
+    ReportingVerbs,
 }
 
 impl List {
     /// Every list, for checking that the data file has each.
-    pub const ALL: [List; 84] = [
+    pub const ALL: [List; 86] = [
         List::Fillers,
         List::Question,
         List::Auxiliary,
@@ -307,6 +314,8 @@ impl List {
         List::NameNouns,
         List::Particles,
         List::ObjectWords,
+        List::SpeechAsked,
+        List::ReportingVerbs,
     ];
 
     /// The section name of the list in `word-lists.txt`.
@@ -396,6 +405,8 @@ impl List {
             List::NameNouns => "name-nouns",
             List::Particles => "particles",
             List::ObjectWords => "object-words",
+            List::SpeechAsked => "speech-asked",
+            List::ReportingVerbs => "reporting-verbs",
         }
     }
 }

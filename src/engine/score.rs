@@ -223,6 +223,8 @@ pub fn rank(engine: &Engine, words: &[&str], yes_no: bool) -> Result<Vec<Ranked>
     });
     // Stage 6: what the question asserts against what the best facts assert.
     rules::contradiction::apply(engine, asked, &reading.question, yes_no, &mut ranked);
+    rules::asked_figure::apply(engine, asked, yes_no, &mut ranked);
+    rules::nothing_said::apply(engine, asked, yes_no, &mut ranked);
     // Stage 6 still: a word of the sentence the question replaced.
     let replaced = || {
         rules::substituted::Asked::read(
@@ -233,15 +235,7 @@ pub fn rank(engine: &Engine, words: &[&str], yes_no: bool) -> Result<Vec<Ranked>
             t.substitution_span,
         )
     };
-    rules::substituted::apply(
-        replaced,
-        &engine.index,
-        &engine.analyzer,
-        &engine.terms,
-        yes_no,
-        t.substituted_word,
-        &mut ranked,
-    );
+    rules::substituted::apply(replaced, engine, yes_no, &mut ranked);
     Ok(ranked)
 }
 

@@ -50,10 +50,33 @@ fn bare(token: &str) -> String {
     question::bare(token).to_lowercase()
 }
 
-/// True when the question already holds this token (so it is no answer).
+/// True when the question already holds this token (so it is no answer):
+/// as bare, or as the question's words read it ("£300,000" is the word
+/// "300000" of a question writing it).
 fn asked(question: &[&str], token: &str) -> bool {
-    let token = bare(token);
-    question.contains(&token.as_str())
+    let bare = bare(token);
+    if question.contains(&bare.as_str()) {
+        return true;
+    }
+    let read = crate::text::words(token);
+    !read.is_empty() && read.iter().all(|w| question.contains(&w.as_str()))
+}
+
+/// True when the figure `sentence` gives that best answers a question (its
+/// words) wanting an amount or a count is one the question writes itself,
+/// and the sentence gives no other figure that answers as well: "how much
+/// of the £300,000 fund has been paid out" against "he announced a £300,000
+/// fund" asks another figure about the fund than the one the sentence
+/// gives (rule `asked-figure`). False for a question wanting another kind.
+pub fn gives_only_the_asked_figure(wants: Wants, question: &[&str], sentence: &str) -> bool {
+    if wants != Wants::Count && wants != Wants::Money {
+        return false;
+    }
+    let tokens: Vec<&str> = sentence.split_whitespace().collect();
+    let Some((own, _)) = ranked_amount(wants, question, &tokens, true) else {
+        return false;
+    };
+    ranked_amount(wants, question, &tokens, false).is_none_or(|(other, _)| other < own)
 }
 
 /// The span of the amount or count that best answers: a number not in the
@@ -63,12 +86,24 @@ fn asked(question: &[&str], token: &str) -> bool {
 /// for money, amounts in dollars or a named currency, for a count, numbers
 /// that are no money.
 fn amount(wants: Wants, question: &[&str], tokens: &[&str]) -> Option<(usize, usize)> {
+    ranked_amount(wants, question, tokens, false).map(|(_, span)| span)
+}
+
+/// [`amount`] with its rank (whether it names the thing counted, and
+/// whether it is of the kind wanted), among the numbers the question does
+/// not write (`asked` false) or among those it writes (`asked` true).
+fn ranked_amount(
+    wants: Wants,
+    question: &[&str],
+    tokens: &[&str],
+    asked_ones: bool,
+) -> Option<(u8, (usize, usize))> {
     let lang = language();
     let counted: Vec<String> = counted_words(question).iter().map(|w| stem(w)).collect();
     let share = question::asks_a_share(question);
     let mut best: Option<(u8, (usize, usize))> = None;
     for i in 0..tokens.len() {
-        if !is_a_count(tokens, i) || asked(question, tokens[i]) {
+        if !is_a_count(tokens, i) || asked(question, tokens[i]) != asked_ones {
             continue;
         }
         let mut end = i + 1;
@@ -126,7 +161,7 @@ fn amount(wants: Wants, question: &[&str], tokens: &[&str]) -> Option<(usize, us
             best = Some((rank, (i, end)));
         }
     }
-    best.map(|(_, span)| span)
+    best
 }
 
 /// True when token `i` counts something: a number in figures, or a number

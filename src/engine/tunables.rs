@@ -187,6 +187,14 @@ tunables! {
     /// Rule `other-time`: share of its score a fact keeps when the question
     /// points at another time than its sentence ("last year" against "this year").
     other_time: f32 = 0.3, 0.0, 1.0;
+    /// Rule `asked-figure`: share of its score a fact keeps when a question
+    /// asking for an amount or a count writes the only figure its sentence
+    /// gives ("how much of the £300,000 fund").
+    asked_figure: f32 = 0.3, 0.0, 1.0;
+    /// Rule `nothing-said`: share of its score a fact keeps when the
+    /// question asks what someone said and its sentence reports no one's
+    /// words.
+    nothing_said: f32 = 0.3, 0.0, 1.0;
     /// Rule `opposite-word`: share of its score a fact keeps when the question
     /// uses the opposite of one of its sentence's words.
     opposite_word: f32 = 0.3, 0.0, 1.0;
@@ -207,6 +215,11 @@ tunables! {
     /// question to the next for them to be read as neighbours (2: one stop
     /// word between, "supply of random").
     substitution_span: usize = 2, 1, 8;
+    /// Rule `substituted-word`: credit of the word vectors above which a
+    /// question's last word, put in the place of its sentence's last word,
+    /// is read as a paraphrase of it ("daily" for "newspaper"), not a
+    /// substitute.
+    substitute_related: f32 = 0.3, 0.0, 1.0;
     /// Rule `unknown-entity`: English frequency rank from which a word the
     /// question capitalises, and the knowledge never uses, is read as a name
     /// the article never mentions (more common words are not).

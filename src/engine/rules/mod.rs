@@ -24,13 +24,15 @@
 //! and `sentence-length` ([`length`]) scales its matched words by its length;
 //! `sibling-borrowed` ([`sibling`]) while deciding. After ranking,
 //! `denied`, `other-number` and `opposite-word` ([`contradiction`]),
-//! `other-time` ([`other_time`]), `other-count` ([`count`]), and
+//! `other-time` ([`other_time`]), `asked-figure` ([`asked_figure`]),
+//! `nothing-said` ([`nothing_said`]), `other-count` ([`count`]), and
 //! `affirms-denied` and `denies-unsaid` ([`asserted`]), cut facts whose sentence the question
 //! contradicts; then `substituted-word` ([`substituted`]) cuts those whose
 //! words the question copies with another word in one place.
 
 pub mod answer_kind;
 pub mod antecedent;
+pub mod asked_figure;
 pub mod asserted;
 pub mod context;
 pub mod contradiction;
@@ -42,6 +44,7 @@ pub mod length;
 pub mod modifier;
 pub mod names_only;
 pub mod neighbours;
+pub mod nothing_said;
 pub mod other_time;
 pub mod phrase;
 pub mod quoted;
@@ -167,11 +170,18 @@ pub enum Rule {
     /// The question copies the sentence's words around one place but puts
     /// another word there ("random ribbons" against "random bits").
     SubstitutedWord,
+    /// A question asking for an amount or a count writes the only figure
+    /// its sentence gives ("how much of the £300,000 fund has been paid
+    /// out" against "a £300,000 fund").
+    AskedFigure,
+    /// The question asks what someone said, and the sentence quotes no one
+    /// and reports no one's words.
+    NothingSaid,
 }
 
 impl Rule {
     /// Every rule, in the order `--explain` lists them.
-    pub const ALL: [Rule; 38] = [
+    pub const ALL: [Rule; 40] = [
         Rule::UnknownEntity,
         Rule::EntityMissing,
         Rule::EntitySubstituted,
@@ -205,6 +215,8 @@ impl Rule {
         Rule::Denied,
         Rule::OtherNumber,
         Rule::OtherTime,
+        Rule::AskedFigure,
+        Rule::NothingSaid,
         Rule::OppositeWord,
         Rule::OtherCount,
         Rule::AffirmsDenied,
@@ -248,6 +260,8 @@ impl Rule {
             Rule::Denied => "denied",
             Rule::OtherNumber => "other-number",
             Rule::OtherTime => "other-time",
+            Rule::AskedFigure => "asked-figure",
+            Rule::NothingSaid => "nothing-said",
             Rule::OppositeWord => "opposite-word",
             Rule::OtherCount => "other-count",
             Rule::AffirmsDenied => "affirms-denied",
@@ -451,6 +465,8 @@ pub fn effects(fired: Fired, boosts: &[f32; 10], t: &Tunables) -> Vec<Effect> {
                 Rule::Denied => Change::Times(t.denied),
                 Rule::OtherNumber => Change::Times(t.other_number),
                 Rule::OtherTime => Change::Times(t.other_time),
+                Rule::AskedFigure => Change::Times(t.asked_figure),
+                Rule::NothingSaid => Change::Times(t.nothing_said),
                 Rule::OppositeWord => Change::Times(t.opposite_word),
                 Rule::OtherCount => Change::Times(t.other_count),
                 Rule::AffirmsDenied => Change::Times(t.affirmed_denied),

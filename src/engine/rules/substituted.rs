@@ -7,7 +7,12 @@
 //!
 //! A word counts as put in another's place when the words on both sides of
 //! it in the question stand on both sides of a word of the sentence (or of
-//! one of the fact's intents) that the question does not use, and it is:
+//! one of the fact's intents) that the question does not use (the
+//! question's last word has the end of the sentence on its right when the
+//! sentence's word is its last: "random ribbons?" against "random bits.";
+//! an intent or keyword ends nowhere the sentence does, and a word the
+//! vectors relate to the sentence's is its paraphrase, "a german daily"
+//! for "a German newspaper."), and it is:
 //! - a word the knowledge never uses and no verb (both sides must match:
 //!   one side alone is how paraphrases look, and a paraphrase changes verbs
 //!   freely, "algorithms that utilize random bits" for "use random bits"),
@@ -29,6 +34,7 @@
 //! saying he is a nurse.
 
 use super::Rule;
+use crate::engine::Engine;
 use crate::engine::analyze::{Analyzer, Shared, TermId, Token};
 use crate::engine::index::{Index, Target};
 use crate::engine::score::Ranked;
@@ -319,8 +325,8 @@ impl<'t> Asked<'t> {
     }
 
     /// True when some word of the question stands in the place of a word of
-    /// one of `sequences` (a fact's sentence and intents, each as its terms
-    /// in order). `bag`: every term of the sequences, sorted (a neighbour
+    /// one of `sequences` (a fact's intents and keywords, then its
+    /// sentence, last, each as its terms in order). `bag`: every term of the sequences, sorted (a neighbour
     /// the fact lacks stands next to none of its words, so it is dropped
     /// before the sequences are scanned). `has_digit` says whether a term
     /// holds a number.
@@ -330,6 +336,7 @@ impl<'t> Asked<'t> {
         bag: &[TermId],
         has_digit: impl Fn(TermId) -> bool,
         near: impl Fn(&str, TermId) -> bool,
+        related: impl Fn(&str, TermId) -> bool,
     ) -> bool {
         let known = |i: Option<usize>| match i.and_then(|i| self.words.get(i)) {
             Some(Word::Known(term, _)) if bag.binary_search(term).is_ok() => Some(*term),
@@ -337,11 +344,17 @@ impl<'t> Asked<'t> {
         };
         let joined = |i: usize| self.joined.get(i).copied().unwrap_or(false);
         // Whether `x` stands at `j` of `seq` between `left` and `right`.
-        let at = |seq: &[TermId], j: usize, left: Option<TermId>, right: Option<TermId>| {
+        // The question's last word after its left neighbour in place
+        // stands on its right as the sequence's last word does: both end
+        // there ("an extra supply of random ribbons?" against "... of
+        // random bits.").
+        let at = |seq: &[TermId], j: usize, left: Option<TermId>, right: Option<TermId>, ends| {
             let l = left.is_some() && j > 0 && seq.get(j - 1).copied() == left;
-            let r = right.is_some() && seq.get(j + 1).copied() == right;
+            let r = right.is_some() && seq.get(j + 1).copied() == right
+                || ends && l && j + 1 == seq.len();
             (l, r)
         };
+        let last = self.words.len().saturating_sub(1);
         self.words.iter().enumerate().any(|(i, word)| {
             let left = i
                 .checked_sub(1)
@@ -351,8 +364,12 @@ impl<'t> Asked<'t> {
             if left.is_none() && right.is_none() {
                 return false;
             }
+            let ends = i == last;
             // The question's own word in the same place: its phrase is the
             // fact's, whatever else the fact says.
+            // Only the sentence's own sequence, the last, ends where the
+            // sentence does: an intent or a keyword is a part of it.
+            let sentence = sequences.len().saturating_sub(1);
             if let Word::Known(term, _) = word
                 && sequences.iter().any(|seq| {
                     let seq = seq.as_ref();
@@ -361,19 +378,26 @@ impl<'t> Asked<'t> {
             {
                 return false;
             }
-            sequences.iter().any(|seq| {
+            sequences.iter().enumerate().any(|(k, seq)| {
                 let seq = seq.as_ref();
-                // Every case needs a neighbour in place: only those places
-                // are read, then whether the question has the word.
+                let ends = ends && k == sentence;
+                // Every case needs a neighbour in place (the question's end
+                // needs its left one too): only those places are read, then
+                // whether the question has the word.
                 any_beside(seq, left, right, |j| {
                     let x = seq[j];
-                    let (l, r) = at(seq, j, left, right);
+                    let (l, r) = at(seq, j, left, right, ends);
                     if self.terms.binary_search(&x).is_ok() {
                         return false;
                     }
                     match word {
                         Word::Unknown(false, w) => {
-                            (l && r || (l || r) && near(w, x)) && !is_verb_form(w)
+                            // Placed by the ends alone, a word the vectors
+                            // relate to the sentence's is its paraphrase
+                            // ("a german daily" for "a German newspaper.").
+                            let by_end = right.is_none_or(|rt| seq.get(j + 1) != Some(&rt));
+                            (l && r && !(by_end && related(w, x)) || (l || r) && near(w, x))
+                                && !is_verb_form(w)
                         }
                         Word::Unknown(true, w) => (l || r) && has_digit(x) && !is_verb_form(w),
                         Word::Known(_, opposites) => (l || r) && opposites.contains(&x),
@@ -426,7 +450,8 @@ fn sentence_doc(index: &Index, target: Target) -> Option<&crate::engine::index::
 
 /// True when the fact's sentence or one of its intents has a word that the
 /// question replaced.
-fn replaced(asked: &Asked, index: &Index, analyzer: &Analyzer, terms: &Terms, r: &Ranked) -> bool {
+fn replaced(asked: &Asked, engine: &Engine, r: &Ranked) -> bool {
+    let (index, analyzer, terms) = (&engine.index, &engine.analyzer, &engine.terms);
     // Facts come first in the index, each at its own number.
     let at = match r.target {
         Target::Fact(i) => index.docs.get(i).filter(|d| d.target == r.target),
@@ -446,7 +471,15 @@ fn replaced(asked: &Asked, index: &Index, analyzer: &Analyzer, terms: &Terms, r:
                 && crate::engine::typo::one_edit_apart(w, s)
         })
     };
-    asked.substitutes(&doc.sequences, &doc.bag, has_digit, near)
+    // A word the vectors take for the term (credit above
+    // `substitute_related`).
+    let related = |w: &str, t: TermId| {
+        engine.semantic.as_ref().is_some_and(|s| {
+            s.word_vector(w)
+                .is_some_and(|v| s.credit(&v, t) > engine.tunables.substitute_related)
+        })
+    };
+    asked.substitutes(&doc.sequences, &doc.bag, has_digit, near, related)
 }
 
 /// Cuts every ranked fact's score when the question replaced a word of the
@@ -459,13 +492,11 @@ fn replaced(asked: &Asked, index: &Index, analyzer: &Analyzer, terms: &Terms, r:
 /// question, nor when the best fact is cut already.
 pub fn apply<'t>(
     read: impl FnOnce() -> Asked<'t>,
-    index: &Index,
-    analyzer: &Analyzer,
-    terms: &Terms,
+    engine: &Engine,
     yes_no: bool,
-    share: f32,
     ranked: &mut [Ranked],
 ) {
+    let share = engine.tunables.substituted_word;
     if yes_no {
         return;
     }
@@ -489,7 +520,7 @@ pub fn apply<'t>(
     }
     let asked = read();
     if asked.words.is_empty()
-        || !(replaced(&asked, index, analyzer, terms, best) || asked.names_opposite(index))
+        || !(replaced(&asked, engine, best) || asked.names_opposite(&engine.index))
     {
         return;
     }
@@ -626,11 +657,32 @@ mod tests {
         // One side alone is how a paraphrase looks.
         assert!(!substituted(
             &e,
-            "what runs on an extra supply of random ribbons?"
+            "when does the pump divide the tank in thirds?"
         ));
         assert!(!substituted(
             &e,
             "when does the pump divide the tank in half?"
+        ));
+    }
+
+    #[test]
+    fn the_question_ending_where_its_sentence_ends_is_a_second_side() {
+        let e = engine();
+        // "random ribbons?" against "random bits.": the left word in place,
+        // and both end there.
+        assert!(substituted(
+            &e,
+            "what runs on an extra supply of random ribbons?"
+        ));
+        assert!(!answered(
+            &e,
+            "what runs on an extra supply of random ribbons?"
+        ));
+        // The sentence goes on after the word ("in half, also needing two
+        // hours"): one side only.
+        assert!(!substituted(
+            &e,
+            "when does the pump divide the tank in thirds?"
         ));
     }
 
