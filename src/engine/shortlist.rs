@@ -180,7 +180,7 @@ fn weight_of(lists: &[List], terms: u64) -> f32 {
 /// Documents a window of [`prune`] covers (a multiple of 64): every list's
 /// documents in it are read as bits, and the documents that may enter are
 /// found by operations on 64 documents at a time.
-const WINDOW: usize = 1024;
+const WINDOW: usize = 2048;
 
 /// Words of a window's bits.
 const WORDS: usize = WINDOW / 64;
