@@ -850,6 +850,12 @@ const REPORTS: u16 = 2048;
 /// `quoted-reason`).
 const QUOTES: u16 = 8192;
 
+/// [`Gives`]'s bit for a "to" of purpose inside a quotation ("I'll have to
+/// cycle nine miles"): the speaker's own words, which rule `quoted-reason`
+/// leaves to say why; a "to" outside it ("said the union would call off the
+/// strike only if an offer was put to members") is the reporter's.
+const QUOTED_PURPOSE: u16 = 32768;
+
 /// True when the word at `i` joins a reservation to reported speech: a word
 /// of `[reservation-joins]` followed by "that", after a verb of speech
 /// ("said the system was fair but that it had pushed ...").
@@ -861,6 +867,23 @@ fn joins_a_reservation(tokens: &[&str], i: usize) -> bool {
         && tokens[..i]
             .iter()
             .any(|t| lang.in_list(List::SpeechVerbs, &folded(t)))
+}
+
+/// True when a token opens a quotation (`"I'll`, `“We`).
+fn opens_quotation(token: &str) -> bool {
+    token.starts_with(['"', '\u{201c}'])
+}
+
+/// Whether a quotation is still open after `token`, given whether one was
+/// before it: a straight quotation mark opens or closes one, a curly one
+/// says which.
+fn quotation_after(quoting: bool, token: &str) -> bool {
+    token.chars().fold(quoting, |open, c| match c {
+        '"' => !open,
+        '\u{201c}' => true,
+        '\u{201d}' => false,
+        _ => open,
+    })
 }
 
 /// True when the word at `i` opens an excess that gives a reason: "too",
@@ -888,7 +911,10 @@ impl Gives {
         let lang = language();
         let mut gives = Gives::default();
         let tokens: Vec<&str> = sentence.split_whitespace().collect();
+        let mut quoting = false;
         for (i, token) in tokens.iter().enumerate() {
+            let in_quotation = quoting || opens_quotation(token);
+            quoting = quotation_after(quoting, token);
             let bare = token.trim_matches(|c: char| !c.is_alphanumeric() && c != '$');
             let lower = bare.to_lowercase();
             let word = lower.as_str();
@@ -948,6 +974,9 @@ impl Gives {
                 gives.add(Wants::Reason);
             } else if lower == "to" && tokens.get(i + 1).is_some_and(|n| starts_purpose(n)) {
                 gives.0 |= PURPOSE;
+                if in_quotation {
+                    gives.0 |= QUOTED_PURPOSE;
+                }
             }
             if is_too_much_for(&tokens, i) {
                 gives.add(Wants::Reason);
@@ -1001,6 +1030,12 @@ impl Gives {
     /// True when the sentence quotes someone.
     pub fn quotes(self) -> bool {
         self.0 & QUOTES != 0
+    }
+
+    /// True when a "to" of purpose stands inside the sentence's quotation
+    /// ("I'll have to cycle"), the speaker's own words.
+    pub fn purpose_quoted(self) -> bool {
+        self.0 & QUOTED_PURPOSE != 0
     }
 
     /// True when the sentence reports a view ("warned that ...").
@@ -1451,6 +1486,22 @@ mod tests {
         assert!(why("It arrives too late to catch the train."));
         assert!(!why("The ramp is steep for a lorry."));
         assert!(!why("She came too, to see the ramp."));
+    }
+
+    #[test]
+    fn a_to_of_purpose_is_the_speaker_s_only_inside_the_quotation() {
+        let quoted = |s: &str| Gives::from_sentence(s).purpose_quoted();
+        assert!(quoted(
+            "\"I'll have to cycle nine miles each way,\" he said."
+        ));
+        assert!(quoted(
+            "He said: \u{201c}We had to cancel the trip.\u{201d}"
+        ));
+        // The quotation closes before the reporter's own "to".
+        let reported = "Quenby said the ferry would not sail \"in a storm\", while the crew were asked to wait.";
+        assert!(Gives::from_sentence(reported).can_give(Wants::Reason));
+        assert!(!quoted(reported));
+        assert!(!quoted("The crew were asked to wait."));
     }
 
     #[test]

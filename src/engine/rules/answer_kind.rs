@@ -291,10 +291,10 @@ pub fn check(reading: &Reading, doc: &Doc, semantic: Option<&Semantic>, t: &Tuna
             }
         } else if wanted == Wants::Reason
             && !doc.gives.states_reason()
-            && !super::quoted::applies(reading, doc, t)
+            && !(doc.gives.purpose_quoted() && super::quoted::applies(reading, doc, t))
         {
-            // Asked why of a view, a quotation's "to" ("I'll have to cycle
-            // nine miles") is no sign that it states no reason.
+            // Asked why of a view, a "to" inside a quotation ("I'll have to
+            // cycle nine miles") is no sign that it states no reason.
             fired.add(Rule::UnstatedReason);
         }
         if !reading.counted.counted_by(doc, semantic, t) {

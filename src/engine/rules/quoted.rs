@@ -7,7 +7,10 @@
 //! [`Tunables::reported_reason`] of its score instead of `wrong_kind`, as
 //! rule `reported-reason` keeps a reported view, and a quotation whose
 //! only reason is a "to" ("I'll probably have to cycle nine miles each
-//! way") is not cut by `unstated-reason`. Only for a question that
+//! way") is not cut by `unstated-reason`, when that "to" stands inside the
+//! quotation: one outside it is the reporter's ("said the authority would
+//! not make a new offer "under the threat of industrial action", while
+//! Okafor said ... put to members"). Only for a question that
 //! asks of a view (a word of `[view-asking]`, `assets/lang/word-lists.txt`):
 //! asked why of a plain event ("why is fare income below pre-pandemic
 //! levels?"), a quotation that states the event as its premise gives no
@@ -53,7 +56,7 @@ Hotel owner Gareth Pennock said a third of his zorblat bookings had been cancell
 
 The zorblat airport will close for three weeks.
 
-Nurse Leon Farrow said he was worried. \"I will have to cycle nine miles each way,\" he said.
+Nurse Leon Farrow said he was worried. \"I will have to cycle nine miles each way,\" he said. Farrow said the ward was \"short-staffed\" and he hoped to find a lift.
 ";
 
     /// The article's sentences as `citebot init` drafts them, with
@@ -105,6 +108,12 @@ topic = "all"
 intents = ["leon farrow cycle nine miles each way"]
 answer = '"I will have to cycle nine miles each way," he said.'
 source = '"I will have to cycle nine miles each way," he said.'
+[[fact]]
+id = "lift"
+topic = "all"
+intents = ["farrow ward short staffed hoped find lift"]
+answer = 'Farrow said the ward was "short-staffed" and he hoped to find a lift.'
+source = 'Farrow said the ward was "short-staffed" and he hoped to find a lift.'
 [engine]
 {setting}
 "#
@@ -153,6 +162,20 @@ source = '"I will have to cycle nine miles each way," he said.'
         );
         let q = "why will leon farrow cycle nine miles each way";
         assert!(fired(&on, q, "cycle", Rule::UnstatedReason));
+    }
+
+    #[test]
+    fn asked_why_of_a_view_a_to_outside_the_quotation_is_the_reporter_s() {
+        let on = hotel("reported_reason = 0.8");
+        // "to find a lift" stands outside the quoted "short-staffed": the
+        // sentence states no reason, as one with no quotation would not.
+        let q = "why is leon farrow worried about the ward";
+        assert!(
+            fired(&on, q, "lift", Rule::UnstatedReason),
+            "{}",
+            explain(&on, q)
+        );
+        assert!(!fired(&on, q, "cycle", Rule::UnstatedReason));
     }
 
     #[test]
