@@ -196,6 +196,14 @@ pub struct Index {
     /// Every number the article gives, as its words write it ("1965",
     /// "n2"): rule `other-number` reads a question's number against these.
     pub article_numbers: rustc_hash::FxHashSet<String>,
+    /// For each article sentence, whether it reports someone's words or
+    /// view (rule `nothing-said`, [`super::rules::nothing_said::reports_speech`]),
+    /// read once here instead of splitting the sentence for each question.
+    pub reports_speech: Vec<bool>,
+    /// For each article sentence, its counts as a question may write them
+    /// (rule `asked-figure`, [`super::short_answer::Counts`]): a question
+    /// writing none of them is no question about its figure.
+    pub counts: Vec<super::short_answer::Counts>,
     /// For each article sentence, the sorted terms of its whole paragraph
     /// (one copy shared by the paragraph's sentences): rule
     /// `paragraph-context` reads the question against it.
@@ -333,6 +341,18 @@ impl Index {
             entity_starts_by_term,
             country_of,
             article_numbers: super::rules::contradiction::article_numbers(knowledge),
+            reports_speech: knowledge
+                .article
+                .sentences
+                .iter()
+                .map(|s| super::rules::nothing_said::reports_speech(&s.text))
+                .collect(),
+            counts: knowledge
+                .article
+                .sentences
+                .iter()
+                .map(|s| super::short_answer::Counts::of(&s.text))
+                .collect(),
             context: paragraph_context(knowledge, analyzer),
             window: neighbour_windows(knowledge, analyzer),
             antecedent: antecedents(knowledge, analyzer),

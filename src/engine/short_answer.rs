@@ -54,12 +54,59 @@ fn bare(token: &str) -> String {
 /// as bare, or as the question's words read it ("£300,000" is the word
 /// "300000" of a question writing it).
 fn asked(question: &[&str], token: &str) -> bool {
-    let bare = bare(token);
-    if question.contains(&bare.as_str()) {
-        return true;
+    Written::of(token).is_asked(question)
+}
+
+/// A token as a question's words may write it: bare, or as the question's
+/// words read it.
+#[derive(Debug, Clone)]
+struct Written {
+    /// The token without its punctuation, in lower case.
+    bare: String,
+    /// The token as a question's words read it ("£300,000": "300000").
+    read: Vec<String>,
+}
+
+impl Written {
+    /// Reads a token.
+    fn of(token: &str) -> Written {
+        Written {
+            bare: bare(token),
+            read: crate::text::words(token),
+        }
     }
-    let read = crate::text::words(token);
-    !read.is_empty() && read.iter().all(|w| question.contains(&w.as_str()))
+
+    /// True when the question (its words) holds the token ([`asked`]).
+    fn is_asked(&self, question: &[&str]) -> bool {
+        question.contains(&self.bare.as_str())
+            || !self.read.is_empty() && self.read.iter().all(|w| question.contains(&w.as_str()))
+    }
+}
+
+/// A sentence's counts (its tokens that [`is_a_count`]), each as a
+/// question may write it, read once when the engine is built: a question
+/// that writes none of them asks no figure the sentence gives
+/// ([`gives_only_the_asked_figure`] is false), and the sentence need not
+/// be read again for it.
+#[derive(Debug, Clone, Default)]
+pub struct Counts(Vec<Written>);
+
+impl Counts {
+    /// Reads a sentence's counts.
+    pub fn of(sentence: &str) -> Counts {
+        let tokens: Vec<&str> = sentence.split_whitespace().collect();
+        Counts(
+            (0..tokens.len())
+                .filter(|&i| is_a_count(&tokens, i))
+                .map(|i| Written::of(tokens[i]))
+                .collect(),
+        )
+    }
+
+    /// True when the question (its words) writes one of the counts.
+    pub fn any_asked(&self, question: &[&str]) -> bool {
+        self.0.iter().any(|count| count.is_asked(question))
+    }
 }
 
 /// True when the figure `sentence` gives that best answers a question (its

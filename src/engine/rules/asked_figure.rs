@@ -37,7 +37,15 @@ pub fn apply(engine: &Engine, question: &[&str], yes_no: bool, ranked: &mut [Ran
         let Some(sentence) = sentences.get(r.sentence) else {
             continue;
         };
-        if gives_only_the_asked_figure(wants, question, &sentence.text) {
+        // A sentence none of whose counts the question writes gives no
+        // figure it asks (its counts read at load): most are passed over
+        // without reading the sentence again.
+        let writes_a_count = engine
+            .index
+            .counts
+            .get(r.sentence)
+            .is_some_and(|counts| counts.any_asked(question));
+        if writes_a_count && gives_only_the_asked_figure(wants, question, &sentence.text) {
             r.score *= engine.tunables.asked_figure;
             r.fired.add(Rule::AskedFigure);
             cut = true;
@@ -111,6 +119,47 @@ The boatyard at Gullrock will get £40,000 from the harbour fund.
         ));
         // Not asking for an amount or a count.
         assert!(!only_asked("who announced the £300,000 fund", fund));
+    }
+
+    #[test]
+    fn a_sentence_whose_counts_the_question_does_not_write_gives_no_asked_figure() {
+        // The counts read at load pass a sentence over only where the rule
+        // would not fire on it, and let through every sentence it fires on.
+        use crate::engine::short_answer::Counts;
+        let sentences = [
+            "The minister announced a £300,000 harbour fund for the island's boatyards.",
+            "Gullrock will get £40,000 of the £300,000 fund.",
+            "The council voted 7-2 on Tuesday, 14 October, to build a $4.5 million park.",
+            "Two hybrid ferries carried 400 passengers and 90 cars in 2024.",
+            "Passenger numbers rose to 7.9 million, up 12%.",
+            "Nobody counted anything here.",
+        ];
+        let questions = [
+            "how much of the £300,000 harbour fund has been paid out",
+            "how much of the 300000 fund is left",
+            "how much is the harbour fund",
+            "how many of the 400 passengers had cars",
+            "how many hybrid ferries carried 90 cars",
+            "how much of the $4.5 million park is paid for",
+            "how many of the 7.9 million passengers were new",
+            "what share of the 12% rise came in 2024",
+            "how many ferries are there",
+        ];
+        let (mut passed_over, mut fires) = (0, 0);
+        for sentence in sentences {
+            let counts = Counts::of(sentence);
+            for question in questions {
+                let q = words(question);
+                let rule = only_asked(question, sentence);
+                if !counts.any_asked(&q) {
+                    assert!(!rule, "{question} / {sentence}");
+                    passed_over += 1;
+                }
+                fires += usize::from(rule);
+            }
+        }
+        assert!(passed_over >= 20, "{passed_over}");
+        assert!(fires >= 2, "{fires}");
     }
 
     #[test]

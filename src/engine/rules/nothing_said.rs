@@ -63,13 +63,14 @@ pub fn apply(engine: &Engine, question: &[&str], yes_no: bool, ranked: &mut [Ran
     if yes_no || ranked.is_empty() || !asks(question) {
         return;
     }
-    let sentences = &engine.knowledge.article.sentences;
+    // Each sentence's verdict was read at load ([`reports_speech`]).
+    let reports = &engine.index.reports_speech;
     let mut cut = false;
     for r in ranked.iter_mut().take(CHECKED) {
-        let Some(sentence) = sentences.get(r.sentence) else {
+        let Some(&reports) = reports.get(r.sentence) else {
             continue;
         };
-        if !reports_speech(&sentence.text) {
+        if !reports {
             r.score *= engine.tunables.nothing_said;
             r.fired.add(Rule::NothingSaid);
             cut = true;
