@@ -1268,6 +1268,28 @@ mod tests {
     }
 
     #[test]
+    fn a_chat_verb_or_idiom_is_read_as_its_plain_word() {
+        let a = analyzer("");
+        // Shipped: colloquial English reads as the word an article writes.
+        assert_eq!(
+            read(&a, "the shop is running out of bread"),
+            ["the", "shop", "is", "shortage", "of", "bread"]
+        );
+        assert_eq!(read(&a, "hotels losing out"), ["hotels", "lose"]);
+        assert_eq!(
+            read(&a, "the boiler is on the blink"),
+            ["the", "boiler", "is", "faulty"]
+        );
+        assert_eq!(read(&a, "was he bothered"), ["was", "he", "angry"]);
+        // Only the idiom: "run" alone and the verb "bother" as written.
+        assert_eq!(
+            read(&a, "they run the shop"),
+            ["they", "run", "the", "shop"]
+        );
+        assert_eq!(read(&a, "why bother"), ["why", "bother"]);
+    }
+
+    #[test]
     fn the_knowledges_phrase_wins_over_a_general_inflection_of_it() {
         // The shipped synonyms read "call off", "called off" and "calling
         // off" as "stop"; the admin reads "call off" as "scrub".

@@ -616,6 +616,42 @@ fn a_phrasal_verb_split_by_its_object_meets_its_one_word() {
     assert_eq!(best_fact(&parade, "did they put it off"), "postponed");
 }
 
+#[test]
+fn a_chat_idiom_meets_the_sentence_in_its_plain_word() {
+    // "running out of" is a shortage, "losing out" losing: each chat
+    // question meets the sentence writing the plain word, not the one
+    // sharing only the question's other words.
+    let article = "Village notes\n\n\
+        The village shop faces a shortage of bread every winter. \
+        The village shop sells bread baked in the next town. \
+        Farmers in the valley expect to lose money this year. \
+        Farmers in the valley sell their milk to the dairy.\n";
+    let facts = [
+        (
+            "shortage",
+            "The village shop faces a shortage of bread every winter.",
+        ),
+        (
+            "baked",
+            "The village shop sells bread baked in the next town.",
+        ),
+        (
+            "lose",
+            "Farmers in the valley expect to lose money this year.",
+        ),
+        (
+            "dairy",
+            "Farmers in the valley sell their milk to the dairy.",
+        ),
+    ];
+    let village = Engine::new(crate::fixtures::drafted_like(article, &facts, ""));
+    assert_eq!(
+        best_fact(&village, "is the village shop running out of bread"),
+        "shortage"
+    );
+    assert_eq!(best_fact(&village, "are valley farmers losing out"), "lose");
+}
+
 /// A made-up shop article: one sentence of what the shop sold at home,
 /// one of what it sent abroad.
 fn corner_shop() -> Engine {
