@@ -32,10 +32,10 @@ pub fn apply(engine: &Engine, question: &[&str], yes_no: bool, ranked: &mut [Ran
     }
     let wants = wants_in(question, engine.knowledge.meta.later_events_unknown);
     let sentences = &engine.knowledge.article.sentences;
-    let mut cut = false;
-    for r in ranked.iter_mut().take(CHECKED) {
+    let share = engine.tunables.asked_figure;
+    super::cut_best(ranked, CHECKED, share, Rule::AskedFigure, |r| {
         let Some(sentence) = sentences.get(r.sentence) else {
-            continue;
+            return false;
         };
         // A sentence none of whose counts the question writes gives no
         // figure it asks (its counts read at load): most are passed over
@@ -45,19 +45,8 @@ pub fn apply(engine: &Engine, question: &[&str], yes_no: bool, ranked: &mut [Ran
             .counts
             .get(r.sentence)
             .is_some_and(|counts| counts.any_asked(question));
-        if writes_a_count && gives_only_the_asked_figure(wants, question, &sentence.text) {
-            r.score *= engine.tunables.asked_figure;
-            r.fired.add(Rule::AskedFigure);
-            cut = true;
-        }
-    }
-    if cut {
-        ranked.sort_by(|a, b| {
-            b.score
-                .partial_cmp(&a.score)
-                .unwrap_or(std::cmp::Ordering::Equal)
-        });
-    }
+        writes_a_count && gives_only_the_asked_figure(wants, question, &sentence.text)
+    });
 }
 
 /// True for an ASCII digit.

@@ -1241,11 +1241,7 @@ pub fn apply(
         r.score *= share;
         r.fired.merge(fired);
     }
-    ranked.sort_by(|a, b| {
-        b.score
-            .partial_cmp(&a.score)
-            .unwrap_or(std::cmp::Ordering::Equal)
-    });
+    super::sort_ranked(ranked);
 }
 
 #[cfg(test)]

@@ -60,6 +60,7 @@ use super::Tunables;
 use super::analyze::{Analysed, TermId};
 use super::index::{Doc, Index, Mention};
 use super::question::Wants;
+use super::score::Ranked;
 
 /// A named rule of the engine.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -480,6 +481,40 @@ pub fn effects(fired: Fired, boosts: &[f32; 10], t: &Tunables) -> Vec<Effect> {
 }
 
 /// Terms as a sorted slice: whether `term` is among them.
+/// Cuts each of the `checked` best ranked facts for which `cuts` holds to
+/// `share` of its score, records `rule` on it, and sorts the ranking again
+/// when any was cut: the shape of the rules that judge the best facts once
+/// they are ranked (`asked-figure`, `nothing-said`).
+pub fn cut_best(
+    ranked: &mut [Ranked],
+    checked: usize,
+    share: f32,
+    rule: Rule,
+    mut cuts: impl FnMut(&Ranked) -> bool,
+) {
+    let mut cut = false;
+    for r in ranked.iter_mut().take(checked) {
+        if cuts(r) {
+            r.score *= share;
+            r.fired.add(rule);
+            cut = true;
+        }
+    }
+    if cut {
+        sort_ranked(ranked);
+    }
+}
+
+/// Sorts a ranking best first again after a rule cut some scores; equal
+/// scores keep their order.
+pub fn sort_ranked(ranked: &mut [Ranked]) {
+    ranked.sort_by(|a, b| {
+        b.score
+            .partial_cmp(&a.score)
+            .unwrap_or(std::cmp::Ordering::Equal)
+    });
+}
+
 fn has(sorted: &[TermId], term: TermId) -> bool {
     sorted.binary_search(&term).is_ok()
 }

@@ -65,24 +65,10 @@ pub fn apply(engine: &Engine, question: &[&str], yes_no: bool, ranked: &mut [Ran
     }
     // Each sentence's verdict was read at load ([`reports_speech`]).
     let reports = &engine.index.reports_speech;
-    let mut cut = false;
-    for r in ranked.iter_mut().take(CHECKED) {
-        let Some(&reports) = reports.get(r.sentence) else {
-            continue;
-        };
-        if !reports {
-            r.score *= engine.tunables.nothing_said;
-            r.fired.add(Rule::NothingSaid);
-            cut = true;
-        }
-    }
-    if cut {
-        ranked.sort_by(|a, b| {
-            b.score
-                .partial_cmp(&a.score)
-                .unwrap_or(std::cmp::Ordering::Equal)
-        });
-    }
+    let share = engine.tunables.nothing_said;
+    super::cut_best(ranked, CHECKED, share, Rule::NothingSaid, |r| {
+        reports.get(r.sentence) == Some(&false)
+    });
 }
 
 #[cfg(test)]
