@@ -22,7 +22,13 @@
 //!   (one side is enough: "8n2 + 16n" against "7n2 + 15n");
 //! - the opposite of the sentence's word (one side is enough), even when the
 //!   sentence uses the question's word elsewhere, which rule `opposite-word`
-//!   leaves alone.
+//!   leaves alone;
+//! - a word of the knowledge that the sentence never uses, no verb and not
+//!   one the vectors relate to the sentence's, between two of the
+//!   sentence's own words ("defined by using the theorem of reduction"
+//!   against "defined using the concept of a reduction"; an intent is a
+//!   paraphrase of the sentence, and the sentence's end is no side here:
+//!   "about the German helmets?" against "a German newspaper.").
 //!
 //! A word the knowledge never uses, next to a word of the question where
 //! some sentence writes the word's opposite ("computational simplicity
@@ -208,8 +214,9 @@ impl Terms {
 /// One content word of the question as the rule reads it.
 #[derive(Debug, Clone, PartialEq)]
 enum Word<'t> {
-    /// A word of the knowledge, with the terms of its opposites.
-    Known(TermId, &'t [TermId]),
+    /// A word of the knowledge, with the terms of its opposites and the
+    /// word as the question writes it.
+    Known(TermId, &'t [TermId], Shared),
     /// A word the knowledge never uses: whether it holds a digit, and the
     /// word (for a near word, one letter from the sentence's), shared
     /// with its token rather than copied. One that is a verb is a
@@ -261,7 +268,7 @@ impl<'t> Asked<'t> {
         let words: Vec<Word> = tokens
             .iter()
             .map(|t| match t.term {
-                Some(term) => Word::Known(term, terms.opposites(term)),
+                Some(term) => Word::Known(term, terms.opposites(term), t.word.clone()),
                 None => Word::Unknown(t.word.chars().any(|c| c.is_ascii_digit()), t.word.clone()),
             })
             .collect();
@@ -306,7 +313,7 @@ impl<'t> Asked<'t> {
     /// opposite are read (`index`'s postings).
     pub fn names_opposite(&self, index: &Index) -> bool {
         let known = |i: usize| match self.words.get(i) {
-            Some(Word::Known(term, _)) => Some(*term),
+            Some(Word::Known(term, ..)) => Some(*term),
             _ => None,
         };
         let joined = |i: usize| self.joined.get(i).copied().unwrap_or(false);
@@ -339,7 +346,7 @@ impl<'t> Asked<'t> {
         related: impl Fn(&str, TermId) -> bool,
     ) -> bool {
         let known = |i: Option<usize>| match i.and_then(|i| self.words.get(i)) {
-            Some(Word::Known(term, _)) if bag.binary_search(term).is_ok() => Some(*term),
+            Some(Word::Known(term, ..)) if bag.binary_search(term).is_ok() => Some(*term),
             _ => None,
         };
         let joined = |i: usize| self.joined.get(i).copied().unwrap_or(false);
@@ -370,7 +377,7 @@ impl<'t> Asked<'t> {
             // Only the sentence's own sequence, the last, ends where the
             // sentence does: an intent or a keyword is a part of it.
             let sentence = sequences.len().saturating_sub(1);
-            if let Word::Known(term, _) = word
+            if let Word::Known(term, ..) = word
                 && sequences.iter().any(|seq| {
                     let seq = seq.as_ref();
                     any_beside(seq, left, right, |j| seq[j] == *term)
@@ -380,7 +387,8 @@ impl<'t> Asked<'t> {
             }
             sequences.iter().enumerate().any(|(k, seq)| {
                 let seq = seq.as_ref();
-                let ends = ends && k == sentence;
+                let own = k == sentence;
+                let ends = ends && own;
                 // Every case needs a neighbour in place (the question's end
                 // needs its left one too): only those places are read, then
                 // whether the question has the word.
@@ -390,17 +398,36 @@ impl<'t> Asked<'t> {
                     if self.terms.binary_search(&x).is_ok() {
                         return false;
                     }
+                    let by_end = right.is_none_or(|rt| seq.get(j + 1) != Some(&rt));
                     match word {
                         Word::Unknown(false, w) => {
                             // Placed by the ends alone, a word the vectors
                             // relate to the sentence's is its paraphrase
                             // ("a german daily" for "a German newspaper.").
-                            let by_end = right.is_none_or(|rt| seq.get(j + 1) != Some(&rt));
                             (l && r && !(by_end && related(w, x)) || (l || r) && near(w, x))
                                 && !is_verb_form(w)
                         }
                         Word::Unknown(true, w) => (l || r) && has_digit(x) && !is_verb_form(w),
-                        Word::Known(_, opposites) => (l || r) && opposites.contains(&x),
+                        // A word the knowledge uses elsewhere, with both
+                        // sides in place, names another thing there as an
+                        // unknown word does ("to measure space complexity"
+                        // against "measuring the time complexity") in the
+                        // sentence's own words, when the sentence never
+                        // uses it and its right neighbour is a word, not
+                        // the end ("about the German helmets?" against "a
+                        // German newspaper." asks the words' subject); an
+                        // intent is a paraphrase of the sentence, as is a
+                        // verb or a word the vectors relate.
+                        Word::Known(term, opposites, w) => {
+                            (l || r) && opposites.contains(&x)
+                                || own
+                                    && l
+                                    && r
+                                    && !by_end
+                                    && !seq.contains(term)
+                                    && !is_verb_form(w)
+                                    && !related(w, x)
+                        }
                     }
                 })
             })
@@ -846,6 +873,35 @@ mod tests {
         // though the sentence's opposite stands in a like place.
         assert!(!substituted(&e, "what accepts the input signal?"));
         assert!(answered(&e, "what accepts the input signal?"));
+    }
+
+    #[test]
+    fn a_word_of_another_sentence_between_the_sentences_words_is_another_thing() {
+        let article = "Mill notes\n\n\
+            The mill grinds valley wheat every autumn.\n\n\
+            The lake freezes in winter.\n";
+        let e = Engine::new(crate::fixtures::one_topic(
+            article,
+            &[
+                (
+                    "wheat",
+                    "what does the mill grind",
+                    "The mill grinds valley wheat every autumn.",
+                ),
+                (
+                    "lake",
+                    "when does the lake freeze",
+                    "The lake freezes in winter.",
+                ),
+            ],
+        ));
+        // "lake" is the knowledge's word, but not this sentence's: in the
+        // place of "valley", both sides in place, it asks about other wheat.
+        assert!(substituted(&e, "what grinds lake wheat every autumn?"));
+        assert!(!answered(&e, "what grinds lake wheat every autumn?"));
+        assert!(answered(&e, "what grinds valley wheat every autumn?"));
+        // A word the sentence itself uses, moved, is the same thing.
+        assert!(!substituted(&e, "what grinds autumn wheat in the valley?"));
     }
 
     #[test]
