@@ -54,6 +54,10 @@ pub struct Doc {
     pub counted: Terms,
     /// Named entities its source sentence mentions (first term of each), sorted.
     pub entities: Terms,
+    /// Those of [`Doc::entities`] its sentence names only as a place, after
+    /// a word of `[place-prepositions]` ("a shipyard on the Clyde"), sorted:
+    /// where the fact happens, not who or what it tells of.
+    pub placed: Terms,
     /// Its intents and source sentence as ordered terms, to tell who did what to whom.
     pub sequences: Box<[Terms]>,
     /// The number among [`Index::places`] of where each term that may
@@ -423,26 +427,54 @@ impl Index {
         analyzer: &Analyzer,
         interner: &mut Interner,
     ) {
-        let mut by_sentence: HashMap<usize, (Terms, Terms)> = HashMap::default();
+        let mut by_sentence: HashMap<usize, (Terms, Terms, Terms)> = HashMap::default();
         let mut per_doc = Vec::with_capacity(self.docs.len());
         for doc in &self.docs {
             let found = by_sentence.entry(doc.sentence).or_insert_with(|| {
                 let text = &knowledge.article.sentences[doc.sentence].text;
-                let mut known_entities = |text: &str| {
-                    let tokens = analyzer.analyse_known(text).tokens;
-                    interner.intern(sorted_terms(
-                        self.find_entities(&tokens)
-                            .into_iter()
-                            .filter(|m| m.known)
-                            .map(|m| m.term),
-                    ))
-                };
-                (known_entities(text), known_entities(&speaker_words(text)))
+                let read = analyzer.analyse_known(text);
+                let words = read.all_words.to_strs();
+                let mentions: Vec<Mention> = self
+                    .find_entities(&read.tokens)
+                    .into_iter()
+                    .filter(|m| m.known)
+                    .collect();
+                let entities = interner.intern(sorted_terms(mentions.iter().map(|m| m.term)));
+                let placed = sorted_terms(
+                    mentions
+                        .iter()
+                        .filter(|m| {
+                            let at = read.tokens[m.start].at;
+                            placed_at(&words, at)
+                        })
+                        .map(|m| m.term),
+                );
+                // A name both placed and named otherwise is not only a place.
+                let elsewhere: Vec<TermId> = mentions
+                    .iter()
+                    .filter(|m| !placed_at(&words, read.tokens[m.start].at))
+                    .map(|m| m.term)
+                    .collect();
+                let placed = interner.intern(
+                    placed
+                        .into_iter()
+                        .filter(|t| !elsewhere.contains(t))
+                        .collect(),
+                );
+                let tokens = analyzer.analyse_known(&speaker_words(text)).tokens;
+                let speakers = interner.intern(sorted_terms(
+                    self.find_entities(&tokens)
+                        .into_iter()
+                        .filter(|m| m.known)
+                        .map(|m| m.term),
+                ));
+                (entities, placed, speakers)
             });
             per_doc.push(found.clone());
         }
-        for (doc, (entities, speakers)) in self.docs.iter_mut().zip(per_doc) {
+        for (doc, (entities, placed, speakers)) in self.docs.iter_mut().zip(per_doc) {
             doc.entities = entities;
+            doc.placed = placed;
             doc.speakers = speakers;
         }
     }
@@ -647,6 +679,7 @@ fn fact_docs(knowledge: &Knowledge, analyzer: &Analyzer, interner: &mut Interner
             counted: interner.intern(sorted_terms(counted)),
             unnamed,
             entities: Terms::default(),
+            placed: Terms::default(),
             speakers: Terms::default(),
             sequences: sequences.into(),
             places: 0,
@@ -776,6 +809,7 @@ fn sentence_docs(
             places: 0,
             reading: (first + docs.len()) as u32,
             entities: Terms::default(),
+            placed: Terms::default(),
             speakers: Terms::default(),
             actors: Terms::default(),
             unnamed: interner.intern(sorted_terms(terms_of(
@@ -960,6 +994,19 @@ fn entity_names(
 
 /// The words around each verb of speech in a sentence, where its speaker
 /// stands ("Blinken said", "said Blinken", "Klitschko reportedly told").
+/// Whether the word at `at` of `words` follows a word of
+/// `[place-prepositions]`, a determiner between them or not ("on the
+/// Clyde", "at Kilbrannan").
+fn placed_at(words: &[&str], at: usize) -> bool {
+    let before = |i: usize| i.checked_sub(1).and_then(|i| words.get(i));
+    let place = |w: &&str| language().in_list(List::PlacePrepositions, w);
+    match before(at) {
+        Some(w) if language().in_list(List::Determiners, w) => before(at - 1).is_some_and(place),
+        Some(w) => place(w),
+        None => false,
+    }
+}
+
 fn speaker_words(sentence: &str) -> String {
     let words = crate::text::words(sentence);
     let mut out = Vec::new();

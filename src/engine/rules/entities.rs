@@ -216,12 +216,32 @@ pub fn check(
     countries: &[Option<TermId>],
     index: &Index,
 ) -> Option<Rule> {
+    // Read only for an article's name the fact lacks, which few facts do.
+    let named_instead = || {
+        doc.entities.iter().any(|d| {
+            !has(&doc.placed, *d)
+                && !entities
+                    .iter()
+                    .zip(countries)
+                    .any(|(e, country)| e.term == *d || *country == Some(*d))
+        })
+    };
     let in_doc = |(e, country): &(&Mention, &Option<TermId>)| {
         has(&doc.bag, e.term)
             || country.is_some_and(|c| has(&doc.bag, c))
             // An article's own name may stand in the sentence next to the
-            // fact's, which then says "she" or quotes its speaker.
+            // fact's, which then says "she" or quotes its speaker; not when
+            // the fact names another in its place, other than as where it
+            // happens ("the Eilean Mor ... carrying 400 passengers" asked
+            // about the Sgarbh named after it), unless it points back at
+            // the sentence before, which names it ("Its chief executive,
+            // Malcolm Beech, said" after the association).
             || (e.article
+                && (!named_instead()
+                    || index
+                        .antecedent
+                        .get(doc.sentence)
+                        .is_some_and(|a| has(a, e.term)))
                 && index
                     .window
                     .get(doc.sentence)
@@ -400,6 +420,81 @@ mod tests {
             engine.answer("Did Paris say the bridge was too costly?"),
             Reply::Unknown(NoAnswer::NotMentioned(_))
         ));
+    }
+
+    /// A made-up ferry article: one vessel's figure told next to the other
+    /// vessel's name, and a repair told next to the vessel with a place.
+    fn two_vessels() -> Engine {
+        const ARTICLE: &str = "Island ferries wait
+
+The Corran Bay was withdrawn after a fire. The operator said the ship would be repaired at a yard in Dunvarrow.
+
+Normally the Corran Bay carries up to 300 passengers. Since the fire, the route has been covered by the Talisker Star.
+
+Norvane runs both vessels. Its chairman, Ewan Dalgleish, said a second relief vessel was too costly.
+";
+        let facts = [
+            (
+                "bay-withdrawn",
+                "The Corran Bay was withdrawn after a fire.",
+            ),
+            (
+                "repaired-dunvarrow",
+                "The operator said the ship would be repaired at a yard in Dunvarrow.",
+            ),
+            (
+                "bay-carries",
+                "Normally the Corran Bay carries up to 300 passengers.",
+            ),
+            (
+                "star-covered",
+                "Since the fire, the route has been covered by the Talisker Star.",
+            ),
+            ("company-runs", "Norvane runs both vessels."),
+            (
+                "chairman-costly",
+                "Its chairman, Ewan Dalgleish, said a second relief vessel was too costly.",
+            ),
+        ];
+        Engine::new(crate::fixtures::drafted_like(
+            ARTICLE,
+            &facts,
+            "missing_name = 0.6\nsubstituted_name = 0.4\nantecedent = 1.0",
+        ))
+    }
+
+    #[test]
+    fn a_name_next_to_a_fact_naming_another_in_its_place_is_not_the_facts() {
+        let e = two_vessels();
+        // The Talisker Star is named in the next sentence, but the figure is
+        // the Corran Bay's.
+        let asked = "How many passengers can the Talisker Star carry?";
+        assert!(fired(&e, asked, "bay-carries", Rule::NameSubstituted));
+        assert!(
+            !matches!(e.answer(asked), Reply::Answered(_)),
+            "{:?}",
+            e.answer(asked)
+        );
+        // Asked about the Corran Bay, the figure is its own.
+        let asked = "How many passengers can the Corran Bay carry?";
+        assert!(!fired(&e, asked, "bay-carries", Rule::NameSubstituted));
+        assert!(matches!(e.answer(asked), Reply::Answered(_)));
+        // A name the fact gives only as where it happens ("in Dunvarrow")
+        // stands in no one's place: "the ship" is the Corran Bay named
+        // before it.
+        let asked = "Where will the Corran Bay be repaired?";
+        assert!(!fired(
+            &e,
+            asked,
+            "repaired-dunvarrow",
+            Rule::NameSubstituted
+        ));
+        assert!(!fired(&e, asked, "repaired-dunvarrow", Rule::NameMissing));
+        // A sentence pointing back at the one naming the company ("Its
+        // chairman") names its chairman as the company's, not in its place.
+        let asked = "Who is the chairman of Norvane?";
+        assert!(!fired(&e, asked, "chairman-costly", Rule::NameSubstituted));
+        assert!(!fired(&e, asked, "chairman-costly", Rule::NameMissing));
     }
 
     #[test]
