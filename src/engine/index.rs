@@ -440,27 +440,16 @@ impl Index {
                     .filter(|m| m.known)
                     .collect();
                 let entities = interner.intern(sorted_terms(mentions.iter().map(|m| m.term)));
-                let placed = sorted_terms(
-                    mentions
-                        .iter()
-                        .filter(|m| {
-                            let at = read.tokens[m.start].at;
-                            placed_at(&words, at)
-                        })
-                        .map(|m| m.term),
-                );
-                // A name both placed and named otherwise is not only a place.
-                let elsewhere: Vec<TermId> = mentions
+                let (placed, elsewhere): (Vec<&Mention>, Vec<&Mention>) = mentions
                     .iter()
-                    .filter(|m| !placed_at(&words, read.tokens[m.start].at))
-                    .map(|m| m.term)
-                    .collect();
-                let placed = interner.intern(
+                    .partition(|m| placed_at(&words, read.tokens[m.start].at));
+                // A name both placed and named otherwise is not only a place.
+                let placed = interner.intern(sorted_terms(
                     placed
-                        .into_iter()
-                        .filter(|t| !elsewhere.contains(t))
-                        .collect(),
-                );
+                        .iter()
+                        .map(|m| m.term)
+                        .filter(|&t| !elsewhere.iter().any(|m| m.term == t)),
+                ));
                 let tokens = analyzer.analyse_known(&speaker_words(text)).tokens;
                 let speakers = interner.intern(sorted_terms(
                     self.find_entities(&tokens)
@@ -992,8 +981,6 @@ fn entity_names(
     (entities, longest_entity)
 }
 
-/// The words around each verb of speech in a sentence, where its speaker
-/// stands ("Blinken said", "said Blinken", "Klitschko reportedly told").
 /// Whether the word at `at` of `words` follows a word of
 /// `[place-prepositions]`, a determiner between them or not ("on the
 /// Clyde", "at Kilbrannan").
@@ -1007,6 +994,8 @@ fn placed_at(words: &[&str], at: usize) -> bool {
     }
 }
 
+/// The words around each verb of speech in a sentence, where its speaker
+/// stands ("Blinken said", "said Blinken", "Klitschko reportedly told").
 fn speaker_words(sentence: &str) -> String {
     let words = crate::text::words(sentence);
     let mut out = Vec::new();

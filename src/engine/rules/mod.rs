@@ -480,7 +480,6 @@ pub fn effects(fired: Fired, boosts: &[f32; 10], t: &Tunables) -> Vec<Effect> {
         .collect()
 }
 
-/// Terms as a sorted slice: whether `term` is among them.
 /// Cuts each of the `checked` best ranked facts for which `cuts` holds to
 /// `share` of its score, records `rule` on it, and sorts the ranking again
 /// when any was cut: the shape of the rules that judge the best facts once
@@ -515,6 +514,7 @@ pub fn sort_ranked(ranked: &mut [Ranked]) {
     });
 }
 
+/// Terms as a sorted slice: whether `term` is among them.
 fn has(sorted: &[TermId], term: TermId) -> bool {
     sorted.binary_search(&term).is_ok()
 }
