@@ -4,7 +4,10 @@
 
 use crate::language::{List, language};
 use crate::lexicon::english_rank;
-use crate::text::{is_number_word, is_question_word, is_stopword, is_year, words};
+use std::collections::HashSet;
+use std::sync::OnceLock;
+
+use crate::text::{is_number_word, is_question_word, is_stopword, is_year, stem, words};
 
 /// One word of a sentence as the drafter sees it.
 #[derive(Debug, Clone)]
@@ -70,7 +73,64 @@ pub fn sentence_words(sentence: &str) -> Vec<Word> {
             clause += 1;
         }
     }
+    keep_phrase_particles(&mut out);
     out
+}
+
+/// The general synonyms' phrases of several words ("run out", "come from"),
+/// each keyed by its first word's stem and its other words as written, as
+/// the analyzer matches them; and the most words one has.
+fn synonym_phrases() -> &'static (HashSet<String>, usize) {
+    static PHRASES: OnceLock<(HashSet<String>, usize)> = OnceLock::new();
+    PHRASES.get_or_init(|| {
+        let mut set = HashSet::new();
+        let mut longest = 0;
+        for group in language().synonyms() {
+            for variant in &group.variants {
+                let parts: Vec<&str> = variant.split_whitespace().collect();
+                match parts.split_first() {
+                    Some((first, rest)) if !rest.is_empty() && !first.starts_with('=') => {
+                        longest = longest.max(parts.len());
+                        set.insert(format!("{} {}", stem(first), rest.join(" ")));
+                    }
+                    _ => {}
+                }
+            }
+        }
+        (set, longest)
+    })
+}
+
+/// Marks the particles of a synonym phrase as content ("out" of "ran out",
+/// "from" of "come from"): a drafted intent keeps the phrase whole, so the
+/// analyzer reads it as its plain word there as in the sentence, and the
+/// head verb alone meets no question's "running" or "coming".
+fn keep_phrase_particles(words: &mut [Word]) {
+    let (phrases, longest) = synonym_phrases();
+    let mut i = 0;
+    while i < words.len() {
+        let found = (2..=*longest).rev().find(|&n| {
+            let Some(span) = words.get(i..i + n) else {
+                return false;
+            };
+            span.iter().all(|w| w.clause == span[0].clause)
+                && span.iter().skip(1).any(|w| !w.content)
+                && phrases.contains(&phrase_key(span))
+        });
+        match found {
+            Some(n) => {
+                words[i..i + n].iter_mut().for_each(|w| w.content = true);
+                i += n;
+            }
+            None => i += 1,
+        }
+    }
+}
+
+/// A span's words as [`synonym_phrases`] keys them.
+fn phrase_key(span: &[Word]) -> String {
+    let rest: Vec<&str> = span[1..].iter().map(|w| w.folded.as_str()).collect();
+    format!("{} {}", stem(&span[0].folded), rest.join(" "))
 }
 
 /// True when a clause ends after `token`: it ends with a comma, a colon, a
@@ -249,6 +309,28 @@ pub fn rarity(word: &str) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_synonym_phrases_particles_are_content() {
+        let kept = |sentence: &str| -> Vec<String> {
+            content(&sentence_words(sentence))
+                .into_iter()
+                .map(str::to_string)
+                .collect()
+        };
+        // "out" and "from" complete a phrase of the general synonyms.
+        assert_eq!(
+            kept("The shop is running out of bread."),
+            ["shop", "running", "out", "bread"]
+        );
+        assert_eq!(
+            kept("The money has to come from somewhere."),
+            ["money", "come", "from", "somewhere"]
+        );
+        // Alone, or after a word that makes no phrase, a particle is none.
+        assert_eq!(kept("The crowd stayed out."), ["crowd", "stayed"]);
+        assert_eq!(kept("The shop ran from Monday."), ["shop", "ran", "monday"]);
+    }
 
     fn kinds(sentence: &str) -> Vec<(String, SpanKind)> {
         let w = sentence_words(sentence);

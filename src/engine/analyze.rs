@@ -1290,6 +1290,30 @@ mod tests {
     }
 
     #[test]
+    fn an_idiom_headed_by_a_common_verb_keeps_its_verb_from_the_plain_verb() {
+        let a = analyzer("");
+        // The idiom is one word, so its head verb meets no "running" or "coming".
+        assert_eq!(
+            read(&a, "strikes in the run-up to the holiday"),
+            ["strikes", "in", "the", "prelude", "to", "the", "holiday"]
+        );
+        assert_eq!(
+            read(&a, "the money has to come from somewhere"),
+            ["the", "money", "has", "to", "originate", "somewhere"]
+        );
+        assert_eq!(
+            read(&a, "where is the money coming from"),
+            ["where", "is", "the", "money", "originate"]
+        );
+        // The verb alone is read as written.
+        assert_eq!(read(&a, "are trams running"), ["are", "trams", "running"]);
+        assert_eq!(
+            read(&a, "more strikes coming"),
+            ["more", "strikes", "coming"]
+        );
+    }
+
+    #[test]
     fn the_knowledges_phrase_wins_over_a_general_inflection_of_it() {
         // The shipped synonyms read "call off", "called off" and "calling
         // off" as "stop"; the admin reads "call off" as "scrub".
