@@ -204,6 +204,10 @@ pub struct Index {
     /// view (rule `nothing-said`, [`super::rules::nothing_said::reports_speech`]),
     /// read once here instead of splitting the sentence for each question.
     pub reports_speech: Vec<bool>,
+    /// For each article sentence, whether the sentence after it gives a
+    /// reason for it (rule `following-reason`,
+    /// [`super::rules::following::followers`]), read once here.
+    pub reason_follows: Vec<bool>,
     /// For each article sentence, its counts as a question may write them
     /// (rule `asked-figure`, [`super::short_answer::Counts`]): a question
     /// writing none of them is no question about its figure.
@@ -351,6 +355,7 @@ impl Index {
                 .iter()
                 .map(|s| super::rules::nothing_said::reports_speech(&s.text))
                 .collect(),
+            reason_follows: reason_followers(knowledge),
             counts: knowledge
                 .article
                 .sentences
@@ -703,6 +708,21 @@ fn why_only_terms(
             .flat_map(|i| intents[i].iter().copied())
             .filter(|t| !elsewhere(t)),
     )
+}
+
+/// Whether each article sentence's follower gives its reason, for rule
+/// `following-reason`; empty when the rule is off.
+fn reason_followers(knowledge: &Knowledge) -> Vec<bool> {
+    if knowledge.engine.following_reason <= 0.0 {
+        return Vec::new();
+    }
+    let read: Vec<(usize, &str)> = knowledge
+        .article
+        .sentences
+        .iter()
+        .map(|s| (s.paragraph, s.text.as_str()))
+        .collect();
+    super::rules::following::followers(&read)
 }
 
 /// Each article sentence's paragraph terms, for rule `paragraph-context`.

@@ -236,6 +236,9 @@ pub fn rank(engine: &Engine, words: &[&str], yes_no: bool) -> Result<Vec<Ranked>
         )
     };
     rules::substituted::apply(replaced, engine, yes_no, &mut ranked);
+    // Stage 6 done: a reason in the sentence after a best fact stating none,
+    // which the question's words need not meet (nor contradict).
+    rules::following::apply(&engine.index, reading.wanted, t, &mut ranked);
     Ok(ranked)
 }
 

@@ -141,6 +141,12 @@ tunables! {
     /// (0 = off: `wrong_kind` applies; `init` sets 0.8 for drafted knowledge,
     /// whose intents never ask why of a view).
     reported_reason: f32 = 0.0, 0.0, 1.0;
+    /// Rule `following-reason`: asked "why", the sentence after one of the
+    /// best facts that states no reason scores at least this share of that
+    /// fact's score when it gives a reason ("so", a reason word) in its
+    /// paragraph or opens the next with a quotation
+    /// (0 = off; `init` sets it for drafted knowledge).
+    following_reason: f32 = 0.0, 0.0, 2.0;
     /// Rule `not-a-person`: share of its score a fact keeps when asked "who"
     /// while none of its intents asks who.
     no_person: f32 = 0.8, 0.0, 1.0;

@@ -23,6 +23,8 @@
 //! `phrase-match` ([`phrase`]) the question's word pairs it writes too,
 //! and `sentence-length` ([`length`]) scales its matched words by its length;
 //! `sibling-borrowed` ([`sibling`]) while deciding. After ranking,
+//! `following-reason` ([`following`]) credits the sentence after a best
+//! fact that states no reason when it gives one; then
 //! `denied`, `other-number` and `opposite-word` ([`contradiction`]),
 //! `other-time` ([`other_time`]), `asked-figure` ([`asked_figure`]),
 //! `nothing-said` ([`nothing_said`]), `other-count` ([`count`]), and
@@ -39,6 +41,7 @@ pub mod contradiction;
 pub mod count;
 pub mod doer;
 pub mod entities;
+pub mod following;
 pub mod intent_kind;
 pub mod length;
 pub mod modifier;
@@ -100,6 +103,10 @@ pub enum Rule {
     /// "Why" of a view ("why does X think ..."): the fact states no reason
     /// but quotes someone, whose own words may be the reason.
     QuotedReason,
+    /// "Why": the sentence before the fact's states the question's event
+    /// but no reason, and the fact's sentence gives one ("so", a reason
+    /// word): it scores as that one, times a share.
+    FollowingReason,
     /// "Who": none of the fact's intents asks who.
     NotAPerson,
     /// "How long": the fact's sentence gives no length of time.
@@ -182,7 +189,7 @@ pub enum Rule {
 
 impl Rule {
     /// Every rule, in the order `--explain` lists them.
-    pub const ALL: [Rule; 40] = [
+    pub const ALL: [Rule; 41] = [
         Rule::UnknownEntity,
         Rule::EntityMissing,
         Rule::EntitySubstituted,
@@ -196,6 +203,7 @@ impl Rule {
         Rule::UnstatedReason,
         Rule::ReportedReason,
         Rule::QuotedReason,
+        Rule::FollowingReason,
         Rule::NotAPerson,
         Rule::NoDuration,
         Rule::RolesSwapped,
@@ -241,6 +249,7 @@ impl Rule {
             Rule::UnstatedReason => "unstated-reason",
             Rule::ReportedReason => "reported-reason",
             Rule::QuotedReason => "quoted-reason",
+            Rule::FollowingReason => "following-reason",
             Rule::NotAPerson => "not-a-person",
             Rule::NoDuration => "no-duration",
             Rule::RolesSwapped => "roles-swapped",
@@ -450,6 +459,7 @@ pub fn effects(fired: Fired, boosts: &[f32; 10], t: &Tunables) -> Vec<Effect> {
                 Rule::NoDuration => Change::Times(t.no_duration),
                 Rule::UnstatedReason => Change::Times(t.unstated_reason),
                 Rule::ReportedReason | Rule::QuotedReason => Change::Times(t.reported_reason),
+                Rule::FollowingReason => Change::Times(t.following_reason),
                 Rule::RolesSwapped => Change::Times(t.swapped_roles),
                 Rule::IntentOtherKind => Change::Times(t.other_kind_intent),
                 Rule::OtherDoer | Rule::OtherSpeaker | Rule::SiblingBorrowed => Change::Veto,
