@@ -1740,6 +1740,12 @@ mod tests {
         let any = ["what happened"];
         assert!(opposite("a decrease in size", "An increase in size.", &any));
         assert!(opposite("an informal proof", "A formal proof.", &any));
+        // What is in force is not what is only proposed.
+        assert!(opposite(
+            "how long are shifts under the current rosters",
+            "A proposed roster would lengthen shifts.",
+            &any
+        ));
         assert!(!opposite(
             "an increase in size",
             "An increase in size.",

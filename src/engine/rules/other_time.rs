@@ -5,8 +5,12 @@
 //! sentence at this one and never at the last, so its figure is not the
 //! one asked. A year is read with the word of `[span-bounds]` before it:
 //! "in 2019" asks for that year, which "its busiest year since 2019" does
-//! not give (it bounds a length of time). A sentence pointing at no time,
-//! or at the asked one too, is left to the other rules.
+//! not give (it bounds a length of time). A time told from another by a
+//! word of `[relative-time]` after its unit ("the year before", "a week
+//! later") is not the sentence's either when the sentence writes that
+//! unit with no such word ("a surplus for the year to March" does not give
+//! "the surplus the year before"). A sentence pointing at no time, or at
+//! the asked one too, is left to the other rules.
 
 use crate::language::{List, language};
 use crate::text::is_year;
@@ -15,18 +19,24 @@ use crate::text::is_year;
 /// itself ("in 2019").
 const AT: &str = "at";
 
-/// A time pointed at: the pointer ("last") and the unit ("year"), lower
-/// case, as written.
+/// The pointer of a unit of time written with no pointer before or after
+/// it ("for the year to March"): the article's own time.
+const UNPOINTED: &str = "";
+
+/// A time pointed at: the pointer ("last", "before", or [`UNPOINTED`]) and
+/// the unit ("year"), lower case, as written.
 pub type Pointed = (String, String);
 
 /// The times `words` (lowercase tokens, as [`crate::text::words`] and the
 /// question's reading give them) point at: each word of `[time-pointers]`
-/// directly before a word of `[time]` ("last year", "next month"), and each
-/// year, with the word of `[span-bounds]` before it ("since 2019") or
-/// [`AT`].
+/// directly before a word of `[time]` ("last year", "next month"), each
+/// word of `[relative-time]` directly after one ("the year before"), any
+/// other word of `[time]` with [`UNPOINTED`], and each year, with the word
+/// of `[span-bounds]` before it ("since 2019") or [`AT`].
 pub fn pointed<S: AsRef<str>>(words: &[S]) -> Vec<Pointed> {
     let lang = language();
     let before = |i: usize| i.checked_sub(1).map_or("", |k| words[k].as_ref());
+    let after = |i: usize| words.get(i + 1).map_or("", AsRef::as_ref);
     words
         .iter()
         .map(AsRef::as_ref)
@@ -39,21 +49,36 @@ pub fn pointed<S: AsRef<str>>(words: &[S]) -> Vec<Pointed> {
                     if bound { pointer } else { AT }.to_string(),
                     word.to_string(),
                 ))
+            } else if !lang.in_list(List::Time, word) {
+                None
+            } else if lang.in_list(List::TimePointers, pointer) {
+                Some((pointer.to_string(), word.to_string()))
+            } else if lang.in_list(List::RelativeTime, after(i)) {
+                Some((after(i).to_string(), word.to_string()))
             } else {
-                (lang.in_list(List::TimePointers, pointer) && lang.in_list(List::Time, word))
-                    .then(|| (pointer.to_string(), word.to_string()))
+                Some((UNPOINTED.to_string(), word.to_string()))
             }
         })
         .collect()
 }
 
 /// Whether the question (`asked`) points at a time the sentence (`stated`)
-/// never points at while pointing at another of the same unit.
+/// never points at while pointing at another of the same unit. A unit the
+/// sentence writes [`UNPOINTED`] is another time only to a time told from
+/// another by a word of `[relative-time]` ("the year before"): "last year"
+/// may be the year the article writes of.
 pub fn differs(asked: &[Pointed], stated: &[Pointed]) -> bool {
-    asked.iter().any(|(pointer, unit)| {
-        stated.iter().any(|(p, u)| u == unit && p != pointer)
-            && !stated.iter().any(|(p, u)| u == unit && p == pointer)
-    })
+    let lang = language();
+    asked
+        .iter()
+        .filter(|(pointer, _)| pointer != UNPOINTED)
+        .any(|(pointer, unit)| {
+            let relative = lang.in_list(List::RelativeTime, pointer);
+            stated
+                .iter()
+                .any(|(p, u)| u == unit && p != pointer && (p != UNPOINTED || relative))
+                && !stated.iter().any(|(p, u)| u == unit && p == pointer)
+        })
 }
 
 #[cfg(test)]
@@ -89,6 +114,7 @@ The operator raised fares by 3 percent in March.
         for asked in [
             "How many passengers did the Gullrock ferry carry last year?",
             "How many passengers did the Gullrock ferry carry in 2015?",
+            "How many passengers did the Gullrock ferry carry the year before?",
         ] {
             assert!(
                 fired(&e, asked, "carried-busiest", Rule::OtherTime),
@@ -123,8 +149,34 @@ The operator raised fares by 3 percent in March.
                 ("next".into(), "month".into())
             ]
         );
-        // A length of time points at nothing.
-        assert!(read("for six weeks over two years").is_empty());
+        // A length of time points at nothing but the article's own time.
+        assert_eq!(
+            read("for six weeks over two years"),
+            [("".into(), "weeks".into()), ("".into(), "years".into())]
+        );
+        // A word of `[relative-time]` after the unit points at another.
+        assert_eq!(
+            read("the surplus the year before"),
+            [("before".into(), "year".into())]
+        );
+    }
+
+    #[test]
+    fn a_time_told_from_another_differs_from_the_unit_written_plain() {
+        let asked = read("what was the surplus the year before");
+        assert!(differs(&asked, &read("a surplus for the year to march")));
+        assert!(differs(&asked, &read("a surplus this year")));
+        // The same relative time, or no year at all: not told apart.
+        assert!(!differs(&asked, &read("a surplus the year before")));
+        assert!(!differs(&asked, &read("a surplus of 4 million")));
+        // "last year" may be the year the article writes of plainly.
+        let last = read("what was the surplus last year");
+        assert!(!differs(&last, &read("a surplus for the year to march")));
+        // A question writing a unit plainly asks no other time.
+        assert!(!differs(
+            &read("what was the surplus for the year"),
+            &read("a surplus last year")
+        ));
     }
 
     #[test]
