@@ -189,19 +189,20 @@ pub fn rank(engine: &Engine, words: &[&str], yes_no: bool) -> Result<Vec<Ranked>
             &mut scores,
         );
         // Stage 5: the named guards and vetoes, in the candidates' order.
-        let guarded: Vec<(f32, Fired)> = scores
+        let mut guarded = std::mem::take(&mut scratch.guarded);
+        guarded.clear();
+        guarded.extend(scores.iter().map(|(d, scored)| {
+            let doc = &engine.index.docs[*d as usize];
+            let (factor, mut fired) =
+                rules::guard(&reading, doc, &engine.index, engine.semantic.as_ref(), t);
+            fired.merge(scored.fired);
+            (scored.score * factor, fired)
+        }));
+        let mut order = std::mem::take(&mut scratch.order);
+        by_score(&guarded, &mut order);
+        let ranked = order
             .iter()
-            .map(|(d, scored)| {
-                let doc = &engine.index.docs[*d as usize];
-                let (factor, mut fired) =
-                    rules::guard(&reading, doc, &engine.index, engine.semantic.as_ref(), t);
-                fired.merge(scored.fired);
-                (scored.score * factor, fired)
-            })
-            .collect();
-        let ranked = by_score(&guarded)
-            .into_iter()
-            .map(|(score, s)| {
+            .map(|&(score, s)| {
                 let (d, scored) = &scores[s as usize];
                 let doc = &engine.index.docs[*d as usize];
                 Ranked {
@@ -219,6 +220,8 @@ pub fn rank(engine: &Engine, words: &[&str], yes_no: bool) -> Result<Vec<Ranked>
         scores.clear();
         scratch.candidates = shortlist;
         scratch.scores = scores;
+        scratch.guarded = guarded;
+        scratch.order = order;
         ranked
     });
     // Stage 6: what the question asserts against what the best facts assert.
@@ -246,11 +249,12 @@ pub fn rank(engine: &Engine, words: &[&str], yes_no: bool) -> Result<Vec<Ranked>
 /// place, best first, among equal scores in the candidates' order: the
 /// order a stable sort of the ranking by score gives, found by sorting
 /// these small pairs rather than the ranking's large entries (a question
-/// with many candidates spent ~10 k instructions moving them).
-fn by_score(guarded: &[(f32, Fired)]) -> Vec<(f32, u32)> {
-    let mut order: Vec<(f32, u32)> = guarded.iter().zip(0..).map(|(g, s)| (g.0, s)).collect();
+/// with many candidates spent ~10 k instructions moving them), into
+/// `order` (emptied first).
+fn by_score(guarded: &[(f32, Fired)], order: &mut Vec<(f32, u32)>) {
+    order.clear();
+    order.extend(guarded.iter().zip(0..).map(|(g, s)| (g.0, s)));
     order.sort_by(|a, b| b.0.partial_cmp(&a.0).unwrap_or(Ordering::Equal));
-    order
 }
 
 /// Stage 2: the question's words as a [`Query`]; no word worth matching
@@ -415,6 +419,11 @@ struct Scratch {
     candidates: Vec<(u32, f32)>,
     /// The candidates' word scores ([`word_scores`]).
     scores: Vec<(u32, WordScore)>,
+    /// The candidates' scores after the guards, with the rules that fired,
+    /// in the candidates' order.
+    guarded: Vec<(f32, Fired)>,
+    /// The candidates' scores and places, best first ([`by_score`]).
+    order: Vec<(f32, u32)>,
 }
 
 /// The lists [`word_scores`] fills for each question, emptied and refilled
@@ -1395,7 +1404,9 @@ mod tests {
         let mut expected: Vec<(f32, u32)> = scores.iter().copied().zip(0..).collect();
         expected.sort_by(|a, b| b.0.partial_cmp(&a.0).unwrap_or(std::cmp::Ordering::Equal));
         let places = |v: &[(f32, u32)]| v.iter().map(|p| p.1).collect::<Vec<u32>>();
-        let order = by_score(&guarded);
+        // Into a list left from a longer ranking, as the scratch keeps it.
+        let mut order = vec![(1.0, 99); 12];
+        by_score(&guarded, &mut order);
         assert_eq!(places(&order), places(&expected));
         assert_eq!(places(&order)[..3], [4, 1, 5]);
     }

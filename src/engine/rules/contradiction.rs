@@ -1186,7 +1186,8 @@ fn judge(
 }
 
 /// Cuts the score of ranked documents that the question contradicts, and
-/// sorts the ranking again.
+/// sorts the ranking again when any score changed (most questions
+/// contradict none of their best facts, whose ranking then stands).
 ///
 /// `analysed` is the question's analysis, whose tokens' stems and words'
 /// classes are reused; `yes_no`: whether it asks for a yes or a no.
@@ -1236,12 +1237,16 @@ pub fn apply(
         }
         return;
     }
+    let mut changed = false;
     for r in ranked.iter_mut().take(CHECKED).skip(1) {
         let (share, fired) = share(r);
+        changed |= share != 1.0;
         r.score *= share;
         r.fired.merge(fired);
     }
-    super::sort_ranked(ranked);
+    if changed {
+        super::sort_ranked(ranked);
+    }
 }
 
 #[cfg(test)]
@@ -1497,6 +1502,52 @@ mod tests {
 
     fn answered(engine: &Engine, question: &str) -> bool {
         matches!(engine.answer(question), Reply::Answered(_))
+    }
+
+    /// The fixture's facts ranked in the order given, with these scores,
+    /// after `apply` judged them against `question`: each fact's place and
+    /// score, and whether a rule fired on it.
+    fn applied(e: &Engine, question: &str, order: &[(usize, f32)]) -> Vec<(usize, f32, bool)> {
+        let mut ranked: Vec<Ranked> = order
+            .iter()
+            .map(|&(i, score)| Ranked {
+                target: Target::Fact(i),
+                sentence: e.knowledge.facts[i].sentence,
+                score,
+                base: score,
+                intent: score,
+                fired: Fired::default(),
+                boosts: [0.0; 10],
+                context_share: 0.0,
+            })
+            .collect();
+        let words = crate::text::test_words(question);
+        let analysed = e.analyzer.analyse_question(&words);
+        apply(e, &words, &analysed, false, &mut ranked);
+        ranked
+            .iter()
+            .map(|r| match r.target {
+                Target::Fact(i) => (i, r.score, r.fired != Fired::default()),
+                Target::Sentence(s) => (usize::MAX - s, r.score, true),
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_ranking_nothing_contradicts_comes_back_as_it_was() {
+        let e = engine();
+        // Equal scores among them, in no order of the facts' own.
+        let order = [(0, 0.9), (3, 0.5), (1, 0.5), (2, 0.5)];
+        let kept: Vec<(usize, f32, bool)> = order.iter().map(|&(i, s)| (i, s, false)).collect();
+        assert_eq!(
+            applied(&e, "who can repair the zorblat engine", &order),
+            kept
+        );
+        // Denied by its best fact: every fact is cut alike, in its place.
+        let cut = applied(&e, "who cannot repair the zorblat engine", &order);
+        let places: Vec<usize> = cut.iter().map(|c| c.0).collect();
+        assert_eq!(places, [0, 3, 1, 2]);
+        assert!(cut.iter().zip(&order).all(|(c, o)| c.1 < o.1 && c.2));
     }
 
     #[test]
