@@ -275,7 +275,9 @@ pub fn check(reading: &Reading, doc: &Doc, semantic: Option<&Semantic>, t: &Tuna
         }
         return fired;
     }
-    if wanted == Wants::Duration && !doc.gives.lasts() {
+    // "How long" asks a length too ("how long is the runway": "2,150
+    // metres long"), which a distance gives.
+    if wanted == Wants::Duration && !doc.gives.lasts() && !doc.gives.can_give(Wants::Distance) {
         fired.add(Rule::NoDuration);
     }
     if wanted != Wants::Any {
