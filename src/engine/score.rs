@@ -45,9 +45,8 @@ pub struct Ranked {
     /// What the boosts added: a guessed number's, the word vectors', the
     /// paragraph's and the phrases' share, what its length added or took,
     /// its neighbours' share, its antecedent's, what `why-words` took,
-    /// what a leader's title gave (rule `role-title`), who speaks, and what
-    /// a sentence giving the kind of answer asked for gave (rule `kind-word`).
-    pub boosts: [f32; 11],
+    /// and what a leader's title gave (rule `role-title`).
+    pub boosts: [f32; 10],
     /// The share of its score that the ranking-only rules gave
     /// (`paragraph-context`, `sentence-length`; below zero when its length
     /// took from it): words of its paragraph, or its shortness, help to rank
@@ -79,8 +78,6 @@ struct QueryTerm {
     vector: Option<Vec<f32>>,
     /// A word asking for whoever leads (rule `role-title`).
     role: bool,
-    /// A word naming the kind of answer asked for (rule `kind-word`).
-    kind: bool,
     /// For a number the knowledge never uses, the terms it may count: the
     /// next words ("10k russian troops": russian, troops), as one of them
     /// is the noun: a fact that gives a number of that answers it.
@@ -103,12 +100,6 @@ struct Query {
     roles: Vec<(Option<TermId>, f32)>,
     /// The leaders' titles the knowledge uses, when a word asks for one.
     titles: Vec<TermId>,
-    /// Words naming the kind of answer asked for (rule `kind-word`), with
-    /// their terms if the knowledge uses them and their weights.
-    kinds: Vec<(Option<TermId>, f32)>,
-    /// The kind of answer the question wants, and whether it asks the hour.
-    wanted: Wants,
-    hour: bool,
     /// Total weight of the question's words.
     total: f32,
     /// Whether the question asks what someone said (rule `quoted-speaker`).
@@ -179,7 +170,6 @@ pub fn rank(engine: &Engine, words: &[&str], yes_no: bool) -> Result<Vec<Ranked>
     let reading = read(engine, words, engine.analyzer.analyse_question(words))?;
     let mut query = query(engine, &reading.question.tokens, reading.wanted)?;
     query.asks_said = reading.asks_said;
-    query.hour = reading.hour;
     // The candidates and their word scores go through the scratch's lists
     // (taken for the question and given back), so that only the ranking
     // itself is allocated.
@@ -273,17 +263,12 @@ fn query(engine: &Engine, tokens: &[Token], wanted: Wants) -> Result<Query, NoAn
     let mut semantic = Vec::new();
     let mut guesses = Vec::new();
     let mut roles = Vec::new();
-    let mut kinds = Vec::new();
     for mut term in terms {
         if !term.counts.is_empty() {
             guesses.push((std::mem::take(&mut term.counts), term.weight));
         }
         if term.role {
             roles.push((term.term, term.weight));
-            continue;
-        }
-        if term.kind {
-            kinds.push((term.term, term.weight));
             continue;
         }
         match term.term {
@@ -306,9 +291,6 @@ fn query(engine: &Engine, tokens: &[Token], wanted: Wants) -> Result<Query, NoAn
         guesses,
         roles,
         titles,
-        kinds,
-        wanted,
-        hour: false,
         total,
         asks_said: false,
     })
@@ -346,7 +328,6 @@ fn query_terms(engine: &Engine, tokens: &[Token], wanted: Wants) -> Vec<QueryTer
             weight,
             vector,
             role: rules::role::asks_for_leader(&token.word, wanted),
-            kind: rules::kind_word::asks_kind(&token.word, wanted),
             counts: if guessed {
                 tokens[i + 1..]
                     .iter()
@@ -501,11 +482,9 @@ fn candidates(engine: &Engine, query: &Query, scratch: &mut Scratch, out: &mut V
     // Rule `phrase-match` adds at most its share of the matched weight,
     // and rule `sentence-length` scales it by at most its factor for a
     // fact of no words.
-    // Rules `role-title` and `kind-word` may credit their words as fully
-    // as a match.
+    // Rule `role-title` may credit its words as fully as a match.
     let semantic: f32 = query.semantic.iter().map(|t| t.weight).sum::<f32>()
-        + query.roles.iter().map(|r| r.1).sum::<f32>()
-        + query.kinds.iter().map(|k| k.1).sum::<f32>();
+        + query.roles.iter().map(|r| r.1).sum::<f32>();
     let most = (1.0 + t.phrase_match) * rules::length::factor(0, 1.0, t);
     // Rule `quoted-speaker` may credit a share of a question asking what
     // someone said.
@@ -566,7 +545,7 @@ struct WordScore {
     /// What a guessed number, the word vectors, the paragraph and the
     /// phrases added to the score, what its length added or took, and its
     /// neighbours' share.
-    boosts: [f32; 11],
+    boosts: [f32; 10],
     /// The share of the score that the ranking-only rules gave.
     context_share: f32,
 }
@@ -775,7 +754,6 @@ fn word_scores(
         }
     }
     let roles = role_credits(index, candidates, query, first, covered);
-    let kinds = kind_credits(index, candidates, query, first, covered);
     let bag_share = 1.0 - t.intent_share;
     let cuts = rules::intent_kind::Cuts::new(wanted);
     // With `question_share` and `other_kind_intent` in 0..=1 (the ranges
@@ -808,8 +786,7 @@ fn word_scores(
                     .map(|&(_, weight)| weight.max(0.0))
                     .sum::<f32>()
         };
-        let role = roles.get(s).copied().unwrap_or(0.0) + kinds.get(s).copied().unwrap_or(0.0);
-        let kind = kinds.get(s).copied().unwrap_or(0.0);
+        let role = roles.get(s).copied().unwrap_or(0.0);
         // Rule `quoted-speaker`: who says it counts as the fact's own words.
         let speaker = speakers.get(s).copied().unwrap_or(0.0);
         let bag = exact - why_words + (vectors[s] + guessed[s] + role + speaker) + context + phrase;
@@ -859,9 +836,8 @@ fn word_scores(
             bag_share * neighbour / total,
             bag_share * antecedent / total,
             -bag_share * why_words / total,
-            bag_share * (role - kind) / total,
+            bag_share * role / total,
             bag_share * speaker / total,
-            bag_share * kind / total,
         ];
         if boosts[0] > 0.0 {
             fired.add(Rule::GuessedNumber);
@@ -892,9 +868,6 @@ fn word_scores(
         }
         if boosts[9] > 0.0 {
             fired.add(Rule::QuotedSpeaker);
-        }
-        if boosts[10] > 0.0 {
-            fired.add(Rule::KindWord);
         }
         let intent_part = t.intent_share * best_intent;
         // Above 1 only through the paragraph's credit, which ranks the
@@ -970,43 +943,6 @@ fn role_credits(
                 if let Some(term) = rules::role::answering(intent, own, titles) {
                     covered[k].0 += weight;
                     covered[k].1 += index.idf[term as usize];
-                }
-            }
-        }
-    }
-    credits
-}
-
-/// Rule `kind-word`: each candidate's credit for the question's words
-/// naming the kind of answer asked for, which a sentence giving that kind
-/// (or writing the word) matches fully; the intents that hold the word, or ask for that kind of
-/// a fact that gives it, are credited in `covered`. Empty when no word
-/// names the kind.
-fn kind_credits(
-    index: &super::index::Index,
-    candidates: &[(u32, f32)],
-    query: &Query,
-    first: &[usize],
-    covered: &mut [(f32, f32)],
-) -> Vec<f32> {
-    if query.kinds.is_empty() {
-        return Vec::new();
-    }
-    let mut credits = vec![0.0; candidates.len()];
-    for (s, &(d, _)) in candidates.iter().enumerate() {
-        let doc = &index.docs[d as usize];
-        let gives = rules::kind_word::gives(doc, query.wanted, query.hour);
-        for &(own, weight) in &query.kinds {
-            if gives || own.is_some_and(|o| rules::kind_word::holds(&doc.bag, o)) {
-                credits[s] += weight;
-            }
-            let intents = doc.intents.iter().zip(doc.intent_wants.iter());
-            for (k, (intent, &asks)) in (first[s]..).zip(intents) {
-                if rules::kind_word::in_intent(intent, asks, own, query.wanted, gives) {
-                    covered[k].0 += weight;
-                    covered[k].1 += own
-                        .filter(|&o| rules::kind_word::holds(intent, o))
-                        .map_or(0.0, |o| index.idf[o as usize]);
                 }
             }
         }

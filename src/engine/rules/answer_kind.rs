@@ -275,9 +275,7 @@ pub fn check(reading: &Reading, doc: &Doc, semantic: Option<&Semantic>, t: &Tuna
         }
         return fired;
     }
-    // "How long" asks a length too ("how long is the runway": "2,150
-    // metres long"), which a distance gives.
-    if wanted == Wants::Duration && !doc.gives.lasts() && !doc.gives.can_give(Wants::Distance) {
+    if wanted == Wants::Duration && !doc.gives.lasts() {
         fired.add(Rule::NoDuration);
     }
     if wanted != Wants::Any {

@@ -40,7 +40,6 @@ pub mod count;
 pub mod doer;
 pub mod entities;
 pub mod intent_kind;
-pub mod kind_word;
 pub mod length;
 pub mod modifier;
 pub mod names_only;
@@ -124,10 +123,6 @@ pub enum Rule {
     /// A "who" question's word for whoever leads ("boss", "in charge"),
     /// matched by a leader's title the fact names ("managing director").
     RoleTitle,
-    /// A question's word naming the kind of answer it asks for ("how
-    /// long", "what date", "what hour"), matched by a fact whose sentence
-    /// gives that kind of answer ("for three weeks", "at 7.15am").
-    KindWord,
     /// A share of the weight of the question's words that the fact's
     /// paragraph uses, added for ranking only.
     ParagraphContext,
@@ -187,7 +182,7 @@ pub enum Rule {
 
 impl Rule {
     /// Every rule, in the order `--explain` lists them.
-    pub const ALL: [Rule; 41] = [
+    pub const ALL: [Rule; 40] = [
         Rule::UnknownEntity,
         Rule::EntityMissing,
         Rule::EntitySubstituted,
@@ -211,7 +206,6 @@ impl Rule {
         Rule::GuessedNumber,
         Rule::WordVectors,
         Rule::RoleTitle,
-        Rule::KindWord,
         Rule::ParagraphContext,
         Rule::NeighbourContext,
         Rule::PhraseMatch,
@@ -257,7 +251,6 @@ impl Rule {
             Rule::GuessedNumber => "guessed-number",
             Rule::WordVectors => "word-vectors",
             Rule::RoleTitle => "role-title",
-            Rule::KindWord => "kind-word",
             Rule::ParagraphContext => "paragraph-context",
             Rule::NeighbourContext => "neighbour-context",
             Rule::PhraseMatch => "phrase-match",
@@ -440,7 +433,7 @@ pub fn guard(
 }
 
 /// The effect of each rule that fired, as `--explain` shows it.
-pub fn effects(fired: Fired, boosts: &[f32; 11], t: &Tunables) -> Vec<Effect> {
+pub fn effects(fired: Fired, boosts: &[f32; 10], t: &Tunables) -> Vec<Effect> {
     fired
         .rules()
         .filter_map(|rule| {
@@ -463,7 +456,6 @@ pub fn effects(fired: Fired, boosts: &[f32; 11], t: &Tunables) -> Vec<Effect> {
                 Rule::GuessedNumber => Change::Plus(boosts[0]),
                 Rule::WordVectors => Change::Plus(boosts[1]),
                 Rule::RoleTitle => Change::Plus(boosts[8]),
-                Rule::KindWord => Change::Plus(boosts[10]),
                 Rule::ParagraphContext => Change::Plus(boosts[2]),
                 Rule::PhraseMatch => Change::Plus(boosts[3]),
                 Rule::SentenceLength => Change::Plus(boosts[4]),
