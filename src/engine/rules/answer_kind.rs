@@ -389,36 +389,6 @@ mod tests {
     }
 
     #[test]
-    fn the_verb_after_the_thing_counted_is_no_thing_counted() {
-        let article = "A busy airport\n\nThe airport handled 1.4 million passengers last year.\n\n\
-                       About 60,000 people passed through the terminal last December.\n";
-        let facts = [
-            (
-                "airport-year",
-                "how many passengers last year are airport handled",
-                "The airport handled 1.4 million passengers last year.",
-            ),
-            (
-                "terminal-december",
-                "how many people passed are terminal last december",
-                "About 60,000 people passed through the terminal last December.",
-            ),
-        ];
-        let engine = crate::engine::Engine::new(crate::fixtures::one_topic(article, &facts));
-        // The other fact's intent, drafted from "60,000 people passed
-        // through", counts "people passed"; the question counts
-        // passengers, which the first fact counts, and "passed" is its verb.
-        let question = "how many passengers passed through the airport last year";
-        assert!(!fired(
-            &engine,
-            question,
-            "airport-year",
-            Rule::CountedThing
-        ));
-        assert!(answered_with(&engine, question, "airport-year"));
-    }
-
-    #[test]
     fn how_far_needs_a_distance() {
         let article = "A new airport\n\nThe airport, 45 miles from Millbrook, opens in May.\n\n\
                        The 12 hotels near Millbrook are full.\n";
