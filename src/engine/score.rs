@@ -185,6 +185,7 @@ pub fn rank(engine: &Engine, words: &[&str], yes_no: bool) -> Result<Vec<Ranked>
             &shortlist,
             &query,
             reading.wanted,
+            &reading.identified,
             scratch,
             &mut scores,
         );
@@ -572,12 +573,14 @@ struct WordScore {
 /// its closest term in each intent, those terms found once per question.
 /// Sums run in the order of a word-by-word scan (an intent's terms in term
 /// order, then the vector words in question order), so scores are exactly
-/// those of reading every intent.
+/// those of reading every intent. A "which X" noun read by its vector
+/// (`identified`) is handed its word's credits, for rule `which-noun`.
 fn word_scores(
     engine: &Engine,
     candidates: &[(u32, f32)],
     query: &Query,
     wanted: Wants,
+    identified: &[Identified],
     scratch: &mut Scratch,
     out: &mut Vec<(u32, WordScore)>,
 ) {
@@ -691,6 +694,9 @@ fn word_scores(
             };
             credits.clear();
             semantic.credits(vector, terms, credits);
+            for noun in identified {
+                noun.note_credits(vector, terms, credits, t);
+            }
             bag_best.fill(0.0);
             // Terms in term order with a strict `>`: among equal credits the
             // first term of the intent wins, as in a scan of the intent.

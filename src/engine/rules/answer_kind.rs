@@ -182,9 +182,53 @@ impl Near {
         }
         any
     }
+
+    /// Enters `terms` (sorted) as met, `credited` holding their credits
+    /// above 0 for the noun's vector ([`Semantic::credits`] of `terms`):
+    /// what [`Near::any_in`] would enter on meeting them, each term's
+    /// credit being its own whatever the batch. Terms met before are left
+    /// as they are.
+    fn note(&mut self, terms: &[TermId], credited: &[(TermId, f32)], t: &Tunables) {
+        let Some(&last) = terms.last() else {
+            return;
+        };
+        if self.seen.len() <= last as usize {
+            self.seen.resize(last as usize + 1, UNSEEN);
+        }
+        for &(term, credit) in credited {
+            let state = &mut self.seen[term as usize];
+            if *state == UNSEEN && credit > t.neighbour_credit {
+                *state = CLOSE;
+            }
+        }
+        for &term in terms {
+            let state = &mut self.seen[term as usize];
+            if *state == UNSEEN {
+                *state = FAR;
+            }
+        }
+    }
 }
 
 impl Identified {
+    /// Hands on the scoring's credits of a question word the knowledge
+    /// never uses: when `vector` is this noun's, `terms` (sorted) are
+    /// entered as met, `credited` holding their credits above 0, so that
+    /// the candidates' terms are not compared with the same vector again
+    /// (a "which X" question with many candidates compared ~500 terms
+    /// twice).
+    pub fn note_credits(
+        &self,
+        vector: &[f32],
+        terms: &[TermId],
+        credited: &[(TermId, f32)],
+        t: &Tunables,
+    ) {
+        if self.vector.as_deref() == Some(vector) {
+            self.near.borrow_mut().note(terms, credited, t);
+        }
+    }
+
     /// The nouns a "which X" question asks to identify, or else the nouns
     /// of a "what X" question that the knowledge never uses. `words` are
     /// the question's words after synonyms, `typed` as the user typed them.
@@ -890,5 +934,58 @@ mod tests {
             }
         }
         assert!(close > 0);
+    }
+
+    #[test]
+    fn terms_noted_from_the_scoring_s_credits_answer_as_terms_credited_alone() {
+        // The facts' terms but every third (as the scoring leaves out the
+        // question's own terms), credited in one batch and noted; the
+        // others are met only by the facts' bags.
+        let (article, facts) = (AIRPORT, AIRPORT_FACTS);
+        let vectors = crate::vectors::embedded().unwrap_or_else(|e| panic!("{e}"));
+        let knowledge = crate::fixtures::one_topic(article, &facts);
+        let engine = crate::engine::Engine::with_vectors(knowledge, vectors);
+        let Some(s) = engine.semantic.as_ref() else {
+            panic!("the engine has no vectors");
+        };
+        let t = &engine.tunables;
+        let mut terms: Vec<crate::engine::analyze::TermId> = engine
+            .index
+            .docs
+            .iter()
+            .flat_map(|d| d.bag.iter().copied())
+            .collect();
+        terms.sort_unstable();
+        terms.dedup();
+        let noted: Vec<crate::engine::analyze::TermId> = (1..)
+            .zip(&terms)
+            .filter(|(i, _)| i % 3 != 0)
+            .map(|(_, &term)| term)
+            .collect();
+        let (mut close, mut noted_close) = (0, 0);
+        for word in ["planes", "motels", "building", "money", "country"] {
+            let Some(v) = s.word_vector(word) else {
+                panic!("no vector for {word}");
+            };
+            let mut credited = Vec::new();
+            s.credits(&v, &noted, &mut credited);
+            let mut near = super::Near::default();
+            near.note(&noted, &credited, t);
+            noted_close += noted
+                .iter()
+                .filter(|&&b| s.credit(&v, b) > t.neighbour_credit)
+                .count();
+            for doc in &engine.index.docs {
+                let alone = doc
+                    .bag
+                    .iter()
+                    .any(|&b| s.credit(&v, b) > t.neighbour_credit);
+                assert_eq!(near.any_in(&doc.bag, &v, s, t), alone, "{word}");
+                close += usize::from(alone);
+            }
+        }
+        assert!(close > 0, "no fact holds a close term");
+        assert!(noted_close > 0, "no noted term is close");
+        assert!(noted.len() < terms.len());
     }
 }
