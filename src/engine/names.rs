@@ -3,7 +3,10 @@
 //! know the people, places and bodies of any article and not only the
 //! gazetteer's.
 //!
-//! A name is a run of capitalised words inside a sentence. Nothing of an
+//! A name is a run of capitalised words inside a sentence; it goes on
+//! across one or two lower-case joining words of `[name-joiners]` ("Chamber
+//! of Commerce") when a capitalised word inside the sentence stands on
+//! each side, and is read whole besides its parts. Nothing of an
 //! article's world is written here: what is no name comes from the shipped
 //! lists (stop words, days, months, `[name-titles]` such as "Dr" and
 //! "Cllr") and from how the article itself writes a word. A word opening a
@@ -29,7 +32,8 @@ struct Word {
 }
 
 /// The proper names of `article`, each as its folded words: every run of two
-/// or more capitalised words ("civil aviation authority"), and each word of
+/// or more capitalised words ("civil aviation authority"), whole across
+/// its joining words ("department for transport"), and each word of
 /// a run that English knows as no common word (its rank is `name_rank` or
 /// rarer) and the article never writes in lower case ("dunmore",
 /// "norlink"). Sorted, without repeats. A headline or sentence in title
