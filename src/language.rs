@@ -225,11 +225,15 @@ pub enum List {
     /// `[speech-verbs]`, `[attribution-verbs]` and `[view-verbs]`
     /// ("described", "urged"): rule `nothing-said`.
     ReportingVerbs,
+    /// Lower-case words that join the capitalised words of one name
+    /// ("Chamber of Commerce", "Department for Transport"): a name read
+    /// from the article goes on across them.
+    NameJoiners,
 }
 
 impl List {
     /// Every list, for checking that the data file has each.
-    pub const ALL: [List; 86] = [
+    pub const ALL: [List; 87] = [
         List::Fillers,
         List::Question,
         List::Auxiliary,
@@ -316,6 +320,7 @@ impl List {
         List::ObjectWords,
         List::SpeechAsked,
         List::ReportingVerbs,
+        List::NameJoiners,
     ];
 
     /// The section name of the list in `word-lists.txt`.
@@ -407,6 +412,7 @@ impl List {
             List::ObjectWords => "object-words",
             List::SpeechAsked => "speech-asked",
             List::ReportingVerbs => "reporting-verbs",
+            List::NameJoiners => "name-joiners",
         }
     }
 }

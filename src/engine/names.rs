@@ -3,7 +3,10 @@
 //! know the people, places and bodies of any article and not only the
 //! gazetteer's.
 //!
-//! A name is a run of capitalised words inside a sentence. Nothing of an
+//! A name is a run of capitalised words inside a sentence; it goes on
+//! across one or two lower-case joining words of `[name-joiners]` ("Chamber
+//! of Commerce") when a capitalised word inside the sentence stands on
+//! each side, and is read whole besides its parts. Nothing of an
 //! article's world is written here: what is no name comes from the shipped
 //! lists (stop words, days, months, `[name-titles]` such as "Dr" and
 //! "Cllr") and from how the article itself writes a word. A word opening a
@@ -29,7 +32,8 @@ struct Word {
 }
 
 /// The proper names of `article`, each as its folded words: every run of two
-/// or more capitalised words ("civil aviation authority"), and each word of
+/// or more capitalised words ("civil aviation authority"), whole across
+/// its joining words ("department for transport"), and each word of
 /// a run that English knows as no common word (its rank is `name_rank` or
 /// rarer) and the article never writes in lower case ("dunmore",
 /// "norlink"). Sorted, without repeats. A headline or sentence in title
@@ -79,18 +83,30 @@ pub fn article_names(article: &Article, name_rank: usize) -> Vec<Vec<String>> {
                 i += 1;
                 continue;
             }
-            let mut end = i + 1;
-            while end < words.len() && !words[end - 1].closes && is_name_word(end) {
-                end += 1;
-            }
-            let run: Vec<String> = words[i..end].iter().map(|w| w.folded.clone()).collect();
-            for word in &run {
-                if rare(word) && !lower.contains(word.as_str()) {
-                    names.push(vec![word.clone()]);
+            let mut end = run_end(words, i + 1, &is_name_word);
+            let mut whole: Vec<String> = Vec::new();
+            loop {
+                let run: Vec<String> = words[i..end].iter().map(|w| w.folded.clone()).collect();
+                for word in &run {
+                    if rare(word) && !lower.contains(word.as_str()) {
+                        names.push(vec![word.clone()]);
+                    }
                 }
+                if run.len() > 1 {
+                    names.push(run);
+                }
+                // "Chamber of Commerce": the name goes on across its joining
+                // words, and is read whole besides its parts.
+                let Some(next) = joined_at(words, end, &is_name_word) else {
+                    break;
+                };
+                whole.extend(words[i..next].iter().map(|w| w.folded.clone()));
+                i = next;
+                end = run_end(words, next + 1, &is_name_word);
             }
-            if run.len() > 1 {
-                names.push(run);
+            if !whole.is_empty() {
+                whole.extend(words[i..end].iter().map(|w| w.folded.clone()));
+                names.push(whole);
             }
             i = end;
         }
@@ -107,6 +123,31 @@ pub fn article_names(article: &Article, name_rank: usize) -> Vec<Vec<String>> {
     names.sort_unstable();
     names.dedup();
     names
+}
+
+/// The end of the run of name words going on from `end` (a comma, a
+/// bracket or a quotation mark ends it).
+fn run_end(words: &[Word], mut end: usize, is_name_word: &impl Fn(usize) -> bool) -> usize {
+    while end < words.len() && !words[end - 1].closes && is_name_word(end) {
+        end += 1;
+    }
+    end
+}
+
+/// Where a name ending before `end` goes on across one or two lower-case
+/// `[name-joiners]` ("of", "for"): the next name word's place, when one
+/// follows them inside the sentence.
+fn joined_at(words: &[Word], end: usize, is_name_word: &impl Fn(usize) -> bool) -> Option<usize> {
+    let joiner = |k: usize| {
+        words.get(k).is_some_and(|w| {
+            !w.capital && !w.closes && language().in_list(List::NameJoiners, &w.folded)
+        })
+    };
+    if end == 0 || words[end - 1].closes || !joiner(end) {
+        return None;
+    }
+    let next = if joiner(end + 1) { end + 2 } else { end + 1 };
+    (next < words.len() && !words[next].start && is_name_word(next)).then_some(next)
 }
 
 /// True for a word that is never part of a name however it is written: a
@@ -220,6 +261,42 @@ mod tests {
         let found = names("Runway shut\n\nKestlebury Airport will close its runway.");
         assert!(
             found.contains(&"kestlebury airport".to_string()),
+            "{found:?}"
+        );
+    }
+
+    #[test]
+    fn a_name_goes_on_across_its_joining_words() {
+        let found = names(
+            "Shops fear the strike\n\n\
+             The estimate of lost trade came from the Halbridge Chamber of Commerce on Friday morning. \
+             Officials at the Department for Transport and the Bank of England agreed.",
+        );
+        for name in [
+            "halbridge chamber of commerce",
+            "department for transport",
+            "bank of england",
+        ] {
+            assert!(found.contains(&name.to_string()), "{name}: {found:?}");
+        }
+        // Its parts stay names: "Halbridge Chamber" alone still names it.
+        assert!(
+            found.contains(&"halbridge chamber".to_string()),
+            "{found:?}"
+        );
+    }
+
+    #[test]
+    fn a_joining_word_joins_no_names_across_a_comma_a_lower_case_word_or_and() {
+        let found = names(
+            "Shops fear the strike\n\n\
+             Ruth Imrie, of Halbridge Council, spoke. Talks of Brexit stalled. \
+             Rachel Dunmore and Tom Reid met. The cost of Halbridge Port rose.",
+        );
+        assert!(
+            !found
+                .iter()
+                .any(|n| n.contains(" of ") || n.contains(" and ")),
             "{found:?}"
         );
     }

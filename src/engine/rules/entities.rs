@@ -464,6 +464,58 @@ Norvane runs both vessels. Its chairman, Ewan Dalgleish, said a second relief ve
     }
 
     #[test]
+    fn a_name_joined_by_of_or_for_is_read_whole() {
+        // Two bodies whose names differ only after "for": read as
+        // "Department" alone, both would be one, and the figure of one
+        // would answer for the other.
+        const ARTICLE: &str = "Ministers split over rail funding
+
+The Department for Transport said on Tuesday that it would spend £40 million on new signalling for the northern lines.
+
+A spokesperson for the Department for Education said school budgets would rise next year.
+";
+        let facts = [
+            (
+                "transport-signalling",
+                "The Department for Transport said on Tuesday that it would spend £40 million on new signalling for the northern lines.",
+            ),
+            (
+                "education-budgets",
+                "A spokesperson for the Department for Education said school budgets would rise next year.",
+            ),
+        ];
+        let e = Engine::new(crate::fixtures::drafted_like(
+            ARTICLE,
+            &facts,
+            "missing_name = 0.6\nsubstituted_name = 0.4",
+        ));
+        let asked = "How much will the Department for Education spend on signalling?";
+        assert!(fired(
+            &e,
+            asked,
+            "transport-signalling",
+            Rule::NameSubstituted
+        ));
+        assert!(
+            !matches!(e.answer(asked), Reply::Answered(_)),
+            "{:?}",
+            e.answer(asked)
+        );
+        let own = "How much will the Department for Transport spend on signalling?";
+        assert!(!fired(
+            &e,
+            own,
+            "transport-signalling",
+            Rule::NameSubstituted
+        ));
+        assert!(
+            matches!(e.answer(own), Reply::Answered(_)),
+            "{:?}",
+            e.answer(own)
+        );
+    }
+
+    #[test]
     fn a_name_next_to_a_fact_naming_another_in_its_place_is_not_the_facts() {
         let e = two_vessels();
         // The Talisker Star is named in the next sentence, but the figure is
