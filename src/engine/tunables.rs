@@ -121,6 +121,22 @@ tunables! {
     /// knowledge, whose intents are the sentence's own words, where
     /// hand-written intents say what a fact answers in other words.
     names_only: f32 = 1.0, 0.0, 1.0;
+    /// Rule `common-only`: share of its score a fact keeps when the only
+    /// question words it writes are very common English (rank under
+    /// `common_only_rank`), no more than `common_only_share` of the
+    /// question's content words ("did anyone catch the game last night" of
+    /// a sentence sharing only "last"). 1 = off; `init` sets it for drafted
+    /// knowledge, whose intents are the sentence's own words, where a
+    /// hand-written intent in common words says what its fact answers.
+    common_only: f32 = 1.0, 0.0, 1.0;
+    /// Rule `common-only`: English frequency rank under which a word is too
+    /// common to rest an answer on ("last", "game", "same").
+    common_only_rank: usize = 300, 0, 1000000;
+    /// Rule `common-only`: the largest share of the question's content
+    /// words a fact may write, all of them common, and still be cut: a
+    /// sentence writing most of a question put all in common words is about
+    /// it.
+    common_only_share: f32 = 0.5, 0.0, 1.0;
     /// Rule `answer-kind`: share of its score a fact keeps when it cannot give
     /// the kind of answer asked for (a count, a reason, a time, a place).
     wrong_kind: f32 = 0.4, 0.0, 1.0;

@@ -7,6 +7,7 @@
 //!
 //! Order of the guards, as [`guard`] runs them: `entity-missing` or
 //! `entity-substituted` ([`entities`]), then `names-only` ([`names_only`]),
+//! then `common-only` ([`common_only`]),
 //! then `answer-kind`, `counted-thing`,
 //! `which-noun`, `what-noun` or `not-a-person` ([`answer_kind`];
 //! `quoted-reason`, [`quoted`], in place of `answer-kind`), then `roles-swapped`
@@ -36,6 +37,7 @@ pub mod answer_kind;
 pub mod antecedent;
 pub mod asked_figure;
 pub mod asserted;
+pub mod common_only;
 pub mod context;
 pub mod contradiction;
 pub mod count;
@@ -85,6 +87,9 @@ pub enum Rule {
     /// of its other words ("which political party" of a sentence naming
     /// the minister).
     NamesOnly,
+    /// The fact shares only very common English words with the question,
+    /// and few of them.
+    CommonOnly,
     /// The fact cannot give the kind of answer asked for ("why", "when", "how many").
     AnswerKind,
     /// "How many X": the fact gives no number of X, or not with X's qualifiers.
@@ -189,13 +194,14 @@ pub enum Rule {
 
 impl Rule {
     /// Every rule, in the order `--explain` lists them.
-    pub const ALL: [Rule; 41] = [
+    pub const ALL: [Rule; 42] = [
         Rule::UnknownEntity,
         Rule::EntityMissing,
         Rule::EntitySubstituted,
         Rule::NameMissing,
         Rule::NameSubstituted,
         Rule::NamesOnly,
+        Rule::CommonOnly,
         Rule::AnswerKind,
         Rule::CountedThing,
         Rule::WhichNoun,
@@ -242,6 +248,7 @@ impl Rule {
             Rule::NameMissing => "name-missing",
             Rule::NameSubstituted => "name-substituted",
             Rule::NamesOnly => "names-only",
+            Rule::CommonOnly => "common-only",
             Rule::AnswerKind => "answer-kind",
             Rule::CountedThing => "counted-thing",
             Rule::WhichNoun => "which-noun",
@@ -404,6 +411,10 @@ pub fn guard(
         fired.add(Rule::NamesOnly);
         factor *= t.names_only;
     }
+    if t.common_only < 1.0 && common_only::applies(&reading.question.tokens, doc, t) {
+        fired.add(Rule::CommonOnly);
+        factor *= t.common_only;
+    }
     let kind = answer_kind::check(reading, doc, semantic, t);
     if kind.has(Rule::NotAPerson) {
         factor *= t.no_person;
@@ -452,6 +463,7 @@ pub fn effects(fired: Fired, boosts: &[f32; 10], t: &Tunables) -> Vec<Effect> {
                 Rule::NameMissing => Change::Times(t.missing_name),
                 Rule::NameSubstituted => Change::Times(t.substituted_name),
                 Rule::NamesOnly => Change::Times(t.names_only),
+                Rule::CommonOnly => Change::Times(t.common_only),
                 Rule::AnswerKind | Rule::CountedThing | Rule::WhichNoun | Rule::WhatNoun => {
                     Change::Times(t.wrong_kind)
                 }
