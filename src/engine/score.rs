@@ -400,11 +400,12 @@ fn informativeness(rank: Option<usize>, guessed_number: bool, t: &Tunables) -> f
 struct Scratch {
     /// Per document: the question's weight it matches exactly (0 = untouched).
     weight: Vec<f32>,
-    /// Per document: its place among the candidates plus one (0 = not one).
+    /// Per document: its place among the candidates plus one (0 = not
+    /// one); its first intent's place in [`word_scores`]' intent table is
+    /// read through the candidate's place, so no second per-document list
+    /// is kept (at 100k facts each is 400 kB a thread, cleared by the
+    /// first question).
     slot: Vec<u32>,
-    /// Per document: the place of its first intent in [`word_scores`]'
-    /// intent table plus one (0 = not a candidate).
-    base: Vec<u32>,
     /// One bit per term, all clear between questions: the candidates'
     /// terms gathered for word vectors ([`distinct_terms`]).
     marked: Vec<u64>,
@@ -459,13 +460,13 @@ struct WordLists {
 }
 
 impl Scratch {
-    /// Grows the buffers to the knowledge's size (they never shrink: the
-    /// same thread may serve a larger knowledge after a reload).
+    /// Grows the buffers every question reads to the knowledge's size
+    /// (they never shrink: the same thread may serve a larger knowledge
+    /// after a reload). The walk's `weight` is grown by [`walk`] alone: a
+    /// large knowledge prunes most questions' postings and never needs it.
     fn fit(&mut self, index: &super::index::Index) {
-        if self.weight.len() < index.docs.len() {
-            self.weight.resize(index.docs.len(), 0.0);
+        if self.slot.len() < index.docs.len() {
             self.slot.resize(index.docs.len(), 0);
-            self.base.resize(index.docs.len(), 0);
         }
         if self.credit.len() < index.idf.len() {
             self.credit.resize(index.idf.len(), 0.0);
@@ -526,12 +527,13 @@ fn candidates(engine: &Engine, query: &Query, scratch: &mut Scratch, out: &mut V
             .collect();
         *out = shortlist::prune(&lists, &sets, floor, t.candidates);
     } else {
-        walk(&lists, floor, t.candidates, scratch, out);
+        walk(&lists, floor, t.candidates, index.docs.len(), scratch, out);
     }
     rules::speaker::add_candidates(index, &query.exact_by_term, query.asks_said, t, out);
 }
 
-/// [`shortlist::walk`] through the scratch's buffers, kept out of line:
+/// [`shortlist::walk`] through the scratch's buffers (`weight` grown to
+/// the knowledge's `docs` the first time), kept out of line:
 /// inlined into [`candidates`] (as the compiler chose once the scoring
 /// changed around it) it cost ~340 more instructions a question.
 #[inline(never)]
@@ -539,9 +541,13 @@ fn walk(
     lists: &[shortlist::List],
     floor: f32,
     k: usize,
+    docs: usize,
     scratch: &mut Scratch,
     out: &mut Vec<(u32, f32)>,
 ) {
+    if scratch.weight.len() < docs {
+        scratch.weight.resize(docs, 0.0);
+    }
     let (weight, touched) = (&mut scratch.weight, &mut scratch.touched);
     shortlist::walk(lists, floor, k, weight, touched, out);
 }
@@ -613,7 +619,6 @@ fn word_scores(
     for (s, &(d, _)) in candidates.iter().enumerate() {
         let doc = &index.docs[d as usize];
         scratch.slot[d as usize] = s as u32 + 1;
-        scratch.base[d as usize] = count as u32 + 1;
         first.push(count);
         count += doc.intents.len();
         guessed.push(
@@ -637,7 +642,7 @@ fn word_scores(
     let antecedents = rules::antecedent::weights(index, candidates, &query.exact_by_term, t);
     let speakers =
         rules::speaker::weights(index, candidates, &query.exact_by_term, query.asks_said, t);
-    let (slot, base) = (&scratch.slot, &scratch.base);
+    let slot = &scratch.slot;
     // How much of the question each intent covers, and how much of the
     // intent: from a guessed number's weight (0 for most candidates), then
     // the question's terms, then the vector words; clear from the last
@@ -654,7 +659,7 @@ fn word_scores(
         }
         let postings = &index.intent_postings[term as usize];
         let term_idf = idf[term as usize];
-        each_intent(postings, by_doc, base, first, |k| {
+        each_intent(postings, by_doc, slot, first, |k| {
             let intent = &mut covered[k];
             intent.0 += weight;
             intent.1 += term_idf;
@@ -719,7 +724,7 @@ fn word_scores(
                         }
                     });
                     let postings = &index.intent_postings[term as usize];
-                    each_intent(postings, by_doc, base, first, |k| {
+                    each_intent(postings, by_doc, slot, first, |k| {
                         let best = &mut best[k];
                         if credit > best.0 {
                             if best.0 == 0.0 {
@@ -921,7 +926,6 @@ fn word_scores(
     out.extend(scored);
     for &(d, _) in candidates {
         scratch.slot[d as usize] = 0;
-        scratch.base[d as usize] = 0;
     }
     scratch.lists = lists;
 }
@@ -1065,21 +1069,21 @@ impl ByDoc<'_> {
 
 /// Calls `f` with the place in the candidates' intent table of each
 /// candidate intent in `postings` (sorted by document), once each: a
-/// short list is walked (`base`: by document, its first intent's place
-/// plus one, 0 for no candidate), a long one searched for each candidate
-/// (`first`: by candidate, its first intent's place).
+/// short list is walked (`slot`: by document, its place among the
+/// candidates plus one, 0 for no candidate), a long one searched for each
+/// candidate (`first`: by candidate, its first intent's place).
 fn each_intent(
     postings: &[(u32, u32)],
     by_doc: &mut ByDoc,
-    base: &[u32],
+    slot: &[u32],
     first: &[usize],
     mut f: impl FnMut(usize),
 ) {
     if postings.len() <= by_doc.len() * WALK_PER_CANDIDATE {
         for &(d, i) in postings {
-            let b = base[d as usize];
-            if b > 0 {
-                f((b - 1) as usize + i as usize);
+            let s = slot[d as usize];
+            if s > 0 {
+                f(first[s as usize - 1] + i as usize);
             }
         }
         return;
@@ -1344,11 +1348,9 @@ mod tests {
         for n in [1u32, 3, 10, 40, 100] {
             let candidates: Vec<(u32, f32)> = (0..n).map(|s| ((s * 97 + 13) % 400, 0.0)).collect();
             let mut slot = vec![0u32; 400];
-            let mut base = vec![0u32; 400];
             let mut first = Vec::new();
             for (s, &(d, _)) in (0..).zip(&candidates) {
                 slot[d as usize] = s + 1;
-                base[d as usize] = s * 3 + 1;
                 first.push(s as usize * 3);
             }
             let place = |d: u32| slot[d as usize].checked_sub(1).map(|s| s as usize);
@@ -1364,7 +1366,7 @@ mod tests {
                 ready: false,
             };
             let mut met = Vec::new();
-            each_intent(&postings, by_doc, &base, &first, |k| met.push(k));
+            each_intent(&postings, by_doc, &slot, &first, |k| met.push(k));
             met.sort_unstable();
             assert_eq!(met, expected, "{n} candidates, intents");
             let mut expected: Vec<usize> = docs.iter().filter_map(|&d| place(d)).collect();
