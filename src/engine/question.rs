@@ -132,15 +132,19 @@ pub fn identified_words(words: &[&str]) -> Vec<String> {
     });
     // Only a question that opens with it asks to identify ("which X did"),
     // not one that embeds it ("do they get to pick which alliance").
-    let noun = match start.filter(|&at| at <= 2) {
+    let start = start.filter(|&at| at <= 2);
+    let noun = match start {
         Some(at) => noun_of(&words[at + 1..], Some(List::Identifying)),
         None => named_noun(words),
     };
-    // "Which body": the question asks who, and a name answers it.
-    if noun
-        .last()
-        .is_some_and(|w| language().in_list(List::PersonNouns, w))
-    {
+    // "Which body": the question asks who, and a name answers it. So does
+    // "which organisations share ownership", whose phrase runs on past the
+    // noun into a verb that reads as one.
+    let person = |w: &String| language().in_list(List::PersonNouns, w);
+    let first = start
+        .and_then(|at| words.get(at + 1))
+        .map(|w| w.to_string());
+    if noun.last().is_some_and(person) || first.as_ref().is_some_and(person) {
         return Vec::new();
     }
     noun
@@ -1266,6 +1270,12 @@ mod tests {
             ))
             .is_empty()
         );
+        // A body asks who, where it opens the phrase or ends it.
+        assert!(
+            identified_words(&words("which organisations share ownership of the airport"))
+                .is_empty()
+        );
+        assert!(identified_words(&words("which official body is looking into it")).is_empty());
         assert_eq!(
             identified_words(&words("which envoy stationed in russia carried it")),
             ["envoy"]
