@@ -1,7 +1,7 @@
 //! The article as data: its paragraphs and sentences, numbered the way the bot
 //! cites them (the headline is paragraph 0, the body starts at 1).
 
-use crate::text::{fold_typography, split_sentences};
+use crate::text::{fold_typography, quotes, split_sentences};
 
 /// Longest line, in characters, of a block that may be hard-wrapped prose:
 /// wrapped text is filled to 60–100 columns, while a text with one paragraph
@@ -111,7 +111,7 @@ fn is_list_item(line: &str) -> bool {
 
 /// True when a line ends with a sentence's last mark, maybe inside quotes.
 fn ends_sentence(line: &str) -> bool {
-    let end = line.trim_end_matches(['"', '\'', '”', '’', ')']);
+    let end = line.trim_end_matches(|c| quotes::is_closing(c) || c == ')');
     end.ends_with(['.', '!', '?'])
 }
 

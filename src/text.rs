@@ -1,13 +1,15 @@
 //! Text handling shared by the loader and the engine: folding Unicode and case,
 //! splitting text into word tokens, stop words, stemming, and splitting an
 //! article paragraph into sentences without tripping on "U.S." or quoted
-//! questions.
+//! questions. Which characters are quotation marks is [`quotes`]' job.
 
 use std::borrow::Cow;
 use std::sync::OnceLock;
 use std::sync::atomic::{AtomicU8, Ordering};
 
 use crate::language::{List, language};
+
+pub mod quotes;
 
 use rust_stemmers::{Algorithm, Stemmer};
 use unicode_normalization::UnicodeNormalization;
@@ -32,9 +34,14 @@ pub fn fold(text: &str) -> String {
         if unicode_normalization::char::is_combining_mark(c) {
             continue;
         }
+        if let Some(straight) = quotes::straighten(c) {
+            out.push(straight);
+            continue;
+        }
         match c {
-            '\u{2018}' | '\u{2019}' | '\u{201A}' | '\u{201B}' | '\u{2032}' | '`' => out.push('\''),
-            '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{201F}' | '\u{2033}' => out.push('"'),
+            // Primes and the backtick, typed for an apostrophe or a quotation mark.
+            '\u{2032}' | '`' => out.push('\''),
+            '\u{2033}' => out.push('"'),
             '\u{2010}'..='\u{2015}' | '\u{2212}' => out.push('-'),
             c => out.extend(c.to_lowercase()),
         }
@@ -50,10 +57,8 @@ pub fn fold_typography(text: &str) -> String {
     let mut in_space = false;
     for c in text.trim().chars() {
         let c = match c {
-            '\u{2018}' | '\u{2019}' | '\u{201A}' | '\u{201B}' => '\'',
-            '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{201F}' => '"',
             '\u{00A0}' => ' ',
-            c => c,
+            c => quotes::straighten(c).unwrap_or(c),
         };
         if c.is_whitespace() {
             if !in_space {
@@ -729,9 +734,7 @@ pub fn split_sentences(paragraph: &str) -> Vec<&str> {
                 j += 1;
             }
             let mut closed_quote = false;
-            while j < chars.len()
-                && matches!(chars[j].1, '"' | '\'' | '\u{201D}' | '\u{2019}' | ')')
-            {
+            while j < chars.len() && (quotes::is_closing(chars[j].1) || chars[j].1 == ')') {
                 closed_quote = true;
                 j += 1;
             }
@@ -746,9 +749,7 @@ pub fn split_sentences(paragraph: &str) -> Vec<&str> {
                 k += 1;
             }
             let next_starts_sentence = chars.get(k).is_some_and(|&(_, n)| {
-                n.is_uppercase()
-                    || n.is_ascii_digit()
-                    || matches!(n, '"' | '\u{201C}' | '\'' | '\u{2018}')
+                n.is_uppercase() || n.is_ascii_digit() || quotes::is_opening(n)
             });
             let before = &text[chars[start].0..chars[i].0];
             let rest = &text[chars.get(k).map_or(text.len(), |&(b, _)| b)..];
@@ -779,7 +780,7 @@ pub fn split_sentences(paragraph: &str) -> Vec<&str> {
 /// end a sentence: a dotted one ("U.S"), a single initial ("J"), or a title.
 fn ends_with_abbreviation(before: &str) -> bool {
     let last = before
-        .rsplit(|c: char| c.is_whitespace() || c == '(' || c == '"' || c == '\u{201C}')
+        .rsplit(|c: char| c.is_whitespace() || c == '(' || quotes::OPENING_DOUBLE.contains(&c))
         .next()
         .unwrap_or("");
     if last.contains('.') {

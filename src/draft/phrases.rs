@@ -7,7 +7,7 @@ use crate::lexicon::english_rank;
 use std::collections::HashSet;
 use std::sync::OnceLock;
 
-use crate::text::{is_number_word, is_question_word, is_stopword, is_year, stem, words};
+use crate::text::{is_number_word, is_question_word, is_stopword, is_year, quotes, stem, words};
 
 /// One word of a sentence as the drafter sees it.
 #[derive(Debug, Clone)]
@@ -139,7 +139,7 @@ fn phrase_key(span: &[Word]) -> String {
 /// words, so `February," Mr Pennock said` holds no name "February Mr
 /// Pennock").
 fn ends_clause(token: &str) -> bool {
-    let unquoted = token.trim_end_matches(['"', '\'', '\u{201d}', '\u{2019}']);
+    let unquoted = token.trim_end_matches(quotes::CLOSING);
     unquoted.ends_with([',', ';', ':', ')', ']'])
         || unquoted.len() < token.len() && unquoted.ends_with(['.', '?', '!'])
 }

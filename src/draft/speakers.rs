@@ -122,7 +122,7 @@ impl Speakers {
                 .as_ref()
                 .filter(|(_, named_in)| near(*named_in))
                 .map(|(name, _)| name.clone())
-        } else if !attributes && text.contains(['"', '\u{201c}', '\u{201d}']) {
+        } else if !attributes && text.contains(crate::text::quotes::DOUBLE) {
             before
                 .filter(|(_, said_in)| *said_in == paragraph)
                 .map(|(name, _)| name.clone())

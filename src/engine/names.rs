@@ -165,7 +165,8 @@ fn sentence_words(sentence: &str) -> Vec<Word> {
     let mut out: Vec<Word> = Vec::new();
     let mut start = true;
     for token in sentence.split_whitespace() {
-        let opens_quote = token.starts_with(['"', '“', '‘', '\'', '(', '[']);
+        let opens_quote =
+            token.starts_with(|c| crate::text::quotes::is_opening(c) || matches!(c, '(' | '['));
         let raw = token.trim_matches(|c: char| !c.is_alphanumeric());
         // A possessive names its owner: "Dunmore's" is "Dunmore".
         let raw = raw
@@ -187,7 +188,7 @@ fn sentence_words(sentence: &str) -> Vec<Word> {
         }
         // A title leaves the name after it where it stands: "Dr Feltham".
         start = n == 0 && start;
-        if token.ends_with([':', '"', '”']) {
+        if token.ends_with(|c| c == ':' || crate::text::quotes::CLOSING_DOUBLE.contains(&c)) {
             start = true;
         }
     }

@@ -3,7 +3,7 @@
 //! give the kind asked for must not be cited as the answer.
 
 use crate::language::{Classes, List, language};
-use crate::text::{is_auxiliary, is_number_word, is_stopword};
+use crate::text::{is_auxiliary, is_number_word, is_stopword, quotes};
 
 /// The kind of answer a question asks for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -875,7 +875,7 @@ fn joins_a_reservation(tokens: &[&str], i: usize) -> bool {
 
 /// True when a token opens a quotation (`"I'll`, `“We`).
 fn opens_quotation(token: &str) -> bool {
-    token.starts_with(['"', '\u{201c}'])
+    token.starts_with(quotes::OPENING_DOUBLE)
 }
 
 /// Whether a quotation is still open after `token`, given whether one was
@@ -883,9 +883,9 @@ fn opens_quotation(token: &str) -> bool {
 /// says which.
 fn quotation_after(quoting: bool, token: &str) -> bool {
     token.chars().fold(quoting, |open, c| match c {
-        '"' => !open,
-        '\u{201c}' => true,
-        '\u{201d}' => false,
+        quotes::STRAIGHT_DOUBLE => !open,
+        quotes::LEFT_DOUBLE => true,
+        quotes::RIGHT_DOUBLE => false,
         _ => open,
     })
 }
@@ -989,7 +989,7 @@ impl Gives {
                 gives.0 |= REPORTS;
             }
         }
-        if sentence.contains(['"', '\u{201c}']) {
+        if sentence.contains(quotes::OPENING_DOUBLE) {
             gives.0 |= QUOTES;
         }
         gives

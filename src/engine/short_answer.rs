@@ -9,7 +9,7 @@ use super::question::{
     self, Wants, counted_words, is_amount_of_money, is_counting_number, names_a_month,
 };
 use crate::language::{List, language};
-use crate::text::{is_ordinal_number, is_year, stem, without_ordinal};
+use crate::text::{is_ordinal_number, is_year, quotes, stem, without_ordinal};
 
 /// Most words after a count's number that name the thing counted ("283 tons
 /// of ammunition").
@@ -30,8 +30,9 @@ pub fn short_answer(wants: Wants, question: &[&str], sentence: &str) -> Option<S
         _ => return None,
     };
     let text = tokens[span.0..span.1].join(" ");
-    let text = text.trim_end_matches([',', ';', ':', '.', ')', '"', '”', '’', '\'']);
-    let text = text.trim_start_matches(['(', '"', '“', '‘', '\'']);
+    let text = text
+        .trim_end_matches(|c| matches!(c, ',' | ';' | ':' | '.' | ')') || quotes::is_closing(c));
+    let text = text.trim_start_matches(|c| c == '(' || quotes::is_opening(c));
     (!text.is_empty()).then(|| as_sentence(text))
 }
 
@@ -420,7 +421,7 @@ fn identity(question: &[&str], tokens: &[&str]) -> Option<(usize, usize)> {
         return None;
     }
     let closes = |t: &str| {
-        t.trim_end_matches(['"', '”', '’', '\'', ')'])
+        t.trim_end_matches(|c| quotes::is_closing(c) || c == ')')
             .ends_with([',', '.', ';', ':'])
     };
     let end = (start..tokens.len())

@@ -34,9 +34,6 @@ use super::{Fired, Rule};
 /// others rank too low for their follower to be the answer.
 const CHECKED: usize = 3;
 
-/// The marks that open a quotation.
-const OPENING_QUOTES: [char; 2] = ['"', '\u{201c}'];
-
 /// True when a sentence gives a reason for the one before it: it states
 /// one in words (a word of `[reason]`, "because") or says "so".
 pub fn gives_a_reason(sentence: &str) -> bool {
@@ -55,7 +52,10 @@ pub fn followers(sentences: &[(usize, &str)]) -> Vec<bool> {
                 return false;
             };
             let placed = paragraph == sentences[i].0
-                || paragraph == sentences[i].0 + 1 && text.trim_start().starts_with(OPENING_QUOTES);
+                || paragraph == sentences[i].0 + 1
+                    && text
+                        .trim_start()
+                        .starts_with(crate::text::quotes::OPENING_DOUBLE);
             placed && gives_a_reason(text)
         })
         .collect()

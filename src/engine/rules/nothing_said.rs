@@ -19,10 +19,6 @@ use super::Rule;
 /// the answer.
 const CHECKED: usize = 8;
 
-/// The marks that open or close a quotation (not the apostrophe, which
-/// also writes a possessive: "Kyiv’s").
-const QUOTES: [char; 3] = ['"', '“', '”'];
-
 /// True when a question (its words) asks what someone said: a word of
 /// `[speech-asked]` after "what". Asked otherwise, the speech is no answer
 /// asked for: "how did people respond" asks the reactions, which a
@@ -40,7 +36,7 @@ pub fn asks(words: &[&str]) -> bool {
 /// True when a sentence reports someone's words or view: it has a
 /// quotation mark or a verb that reports them.
 pub fn reports_speech(sentence: &str) -> bool {
-    if sentence.contains(QUOTES) {
+    if sentence.contains(crate::text::quotes::DOUBLE) {
         return true;
     }
     let lang = language();
