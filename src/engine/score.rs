@@ -149,6 +149,7 @@ fn read<'a>(
             asks_said,
         ),
         asks_said,
+        unknown_property: rules::unknown_property::asks(&question),
         of_view: rules::quoted::asks_of_a_view(wanted, &question.all_words),
         roles,
         question,

@@ -137,6 +137,11 @@ tunables! {
     /// sentence writing most of a question put all in common words is about
     /// it.
     common_only_share: f32 = 0.5, 0.0, 1.0;
+    /// Rule `unknown-property`: share of its score every fact keeps when
+    /// the question asks whether its subject is a thing the knowledge
+    /// never writes ("are the german helmets kevlar": a form of "be", the
+    /// subject, and last the word asked about). 1 = off.
+    unknown_property: f32 = 0.5, 0.0, 1.0;
     /// Rule `answer-kind`: share of its score a fact keeps when it cannot give
     /// the kind of answer asked for (a count, a reason, a time, a place).
     wrong_kind: f32 = 0.4, 0.0, 1.0;

@@ -7,7 +7,7 @@
 //!
 //! Order of the guards, as [`guard`] runs them: `entity-missing` or
 //! `entity-substituted` ([`entities`]), then `names-only` ([`names_only`]),
-//! then `common-only` ([`common_only`]),
+//! then `common-only` ([`common_only`]), `unknown-property` ([`unknown_property`]),
 //! then `answer-kind`, `counted-thing`,
 //! `which-noun`, `what-noun` or `not-a-person` ([`answer_kind`];
 //! `quoted-reason`, [`quoted`], in place of `answer-kind`), then `roles-swapped`
@@ -58,6 +58,7 @@ pub mod roles;
 pub mod sibling;
 pub mod speaker;
 pub mod substituted;
+pub mod unknown_property;
 
 use std::fmt;
 
@@ -90,6 +91,9 @@ pub enum Rule {
     /// The fact shares only very common English words with the question,
     /// and few of them.
     CommonOnly,
+    /// The question asks whether its subject is something the knowledge
+    /// never writes ("are the helmets kevlar"): no fact can say yes or no.
+    UnknownProperty,
     /// The fact cannot give the kind of answer asked for ("why", "when", "how many").
     AnswerKind,
     /// "How many X": the fact gives no number of X, or not with X's qualifiers.
@@ -194,7 +198,7 @@ pub enum Rule {
 
 impl Rule {
     /// Every rule, in the order `--explain` lists them.
-    pub const ALL: [Rule; 42] = [
+    pub const ALL: [Rule; 43] = [
         Rule::UnknownEntity,
         Rule::EntityMissing,
         Rule::EntitySubstituted,
@@ -202,6 +206,7 @@ impl Rule {
         Rule::NameSubstituted,
         Rule::NamesOnly,
         Rule::CommonOnly,
+        Rule::UnknownProperty,
         Rule::AnswerKind,
         Rule::CountedThing,
         Rule::WhichNoun,
@@ -249,6 +254,7 @@ impl Rule {
             Rule::NameSubstituted => "name-substituted",
             Rule::NamesOnly => "names-only",
             Rule::CommonOnly => "common-only",
+            Rule::UnknownProperty => "unknown-property",
             Rule::AnswerKind => "answer-kind",
             Rule::CountedThing => "counted-thing",
             Rule::WhichNoun => "which-noun",
@@ -372,6 +378,10 @@ pub struct Reading<'a> {
     /// It names an entity and asks neither for a yes or a no nor for
     /// someone's words, so that rule `names-only` reads it.
     pub names_only: bool,
+    /// It asks whether its subject is something the knowledge never
+    /// writes, so that rule `unknown-property` cuts every fact
+    /// ([`unknown_property::asks`]).
+    pub unknown_property: bool,
     /// It asks what someone said ([`speaker::asks_what_was_said`]).
     pub asks_said: bool,
     /// It asks why someone holds a view ([`quoted::asks_of_a_view`]).
@@ -414,6 +424,10 @@ pub fn guard(
     if t.common_only < 1.0 && common_only::applies(&reading.question.tokens, doc, t) {
         fired.add(Rule::CommonOnly);
         factor *= t.common_only;
+    }
+    if t.unknown_property < 1.0 && reading.unknown_property {
+        fired.add(Rule::UnknownProperty);
+        factor *= t.unknown_property;
     }
     let kind = answer_kind::check(reading, doc, semantic, t);
     if kind.has(Rule::NotAPerson) {
@@ -464,6 +478,7 @@ pub fn effects(fired: Fired, boosts: &[f32; 10], t: &Tunables) -> Vec<Effect> {
                 Rule::NameSubstituted => Change::Times(t.substituted_name),
                 Rule::NamesOnly => Change::Times(t.names_only),
                 Rule::CommonOnly => Change::Times(t.common_only),
+                Rule::UnknownProperty => Change::Times(t.unknown_property),
                 Rule::AnswerKind | Rule::CountedThing | Rule::WhichNoun | Rule::WhatNoun => {
                     Change::Times(t.wrong_kind)
                 }
