@@ -196,7 +196,10 @@ impl Near {
             self.seen.resize(last as usize + 1, UNSEEN);
         }
         for &(term, credit) in credited {
-            let state = &mut self.seen[term as usize];
+            // `credited` holds terms of `terms`, all within `seen` now.
+            let Some(state) = self.seen.get_mut(term as usize) else {
+                continue;
+            };
             if *state == UNSEEN && credit > t.neighbour_credit {
                 *state = CLOSE;
             }
