@@ -90,11 +90,12 @@ pub fn read_question(message: &str, known: impl Fn(&str) -> bool) -> QuestionRea
     }
 }
 
-/// True when the message cannot hold two sentences: it is one line and no
-/// `.`, `?` or `!` comes before its last white space, so neither the
-/// sentence splitter (which breaks only after one of these and white space)
-/// nor a lowercase question after a full stop can split it. Most questions
-/// are so, and skip the splitting.
+/// True when the message cannot hold two sentences: it is one line and
+/// every `.`, `?` or `!` before its last white space is one that neither
+/// the sentence splitter (which breaks only after one of these and white
+/// space, never after a dotted abbreviation) nor a lowercase question after
+/// a full stop can split at ([`splits_nowhere`]). Most questions are so,
+/// and skip the splitting.
 fn is_one_sentence(message: &str) -> bool {
     if message.is_ascii() {
         // Most messages: read as bytes, without decoding characters.
@@ -108,11 +109,37 @@ fn is_one_sentence(message: &str) -> bool {
             return false;
         }
         let last_space = text.iter().rposition(|&b| is_ascii_space(b)).unwrap_or(0);
-        return !text[..last_space]
+        return text[..last_space]
             .iter()
-            .any(|b| matches!(b, b'.' | b'?' | b'!'));
+            .enumerate()
+            .filter(|&(_, b)| matches!(b, b'.' | b'?' | b'!'))
+            .all(|(at, _)| splits_nowhere(text, at));
     }
     is_one_sentence_of_chars(message)
+}
+
+/// True when the `.`, `?` or `!` at `at` of a one-line ASCII text (not its
+/// last byte) ends no sentence for either splitter: it runs on into a
+/// letter or digit ("U.S", "3.5"), or it is the dot of a dotted
+/// abbreviation followed by a space ("the U.S. sent"), a word of letters,
+/// digits and dots after a space or the start, with a dot before this one,
+/// which [`split_sentences`] reads as an abbreviation and
+/// [`split_lowercase_questions`] as no end. A message whose questions
+/// cite "U.S." is one sentence without splitting it.
+fn splits_nowhere(text: &[u8], at: usize) -> bool {
+    let next = text[at + 1];
+    if next.is_ascii_alphanumeric() {
+        return true;
+    }
+    if text[at] != b'.' || next != b' ' {
+        return false;
+    }
+    let start = text[..at]
+        .iter()
+        .rposition(|&b| b == b' ')
+        .map_or(0, |i| i + 1);
+    let word = &text[start..at];
+    word.contains(&b'.') && word.iter().all(|&b| b == b'.' || b.is_ascii_alphanumeric())
 }
 
 /// [`is_one_sentence`] of any text, character by character.
@@ -234,7 +261,6 @@ mod tests {
             "How much aid did the US send?",
             "I skimmed it. How much aid did the US send?",
             "why? ",
-            "U.S. aid",
             "aid\nsent",
             "aid sent\n\x0b ",
             "aid.\x0bsent",
@@ -250,6 +276,30 @@ mod tests {
             );
         }
         assert!(!is_one_sentence("aid.\x0bsent"));
+    }
+
+    #[test]
+    fn a_dotted_abbreviation_keeps_a_message_one_sentence_as_the_splitters_read_it() {
+        for message in [
+            "Did the U.S. send aid?",
+            "Why did the U.S. and the U.K. part ways on it?",
+            "What did the U.S. Senate say?",
+            "Was it 3.5 percent of U.S. aid?",
+        ] {
+            assert!(is_one_sentence(message), "{message:?}");
+            assert_eq!(sentences_of(message), [message]);
+        }
+        for message in [
+            "I read the U.S. report. who sent it?",
+            "It was 3.5 percent. Why?",
+            "Is it the U.S.? Who sent it",
+            "We read it in the U.S.. Who sent it?",
+            "Did Gen. Smith say so?",
+            "I read it.\tWho sent it?",
+            "I read it (U.S.) Who sent it?",
+        ] {
+            assert!(!is_one_sentence(message), "{message:?}");
+        }
     }
 
     #[test]
