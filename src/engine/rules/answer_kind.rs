@@ -932,16 +932,21 @@ mod tests {
         assert!(!fired(&engine, question, "meeting-day", Rule::AnswerKind));
     }
 
+    /// The airport facts with the embedded word vectors, as the batched
+    /// credit tests compare them.
+    fn airport_with_vectors() -> crate::engine::Engine {
+        let vectors = crate::vectors::embedded().unwrap_or_else(|e| panic!("{e}"));
+        let knowledge = crate::fixtures::one_topic(AIRPORT, &AIRPORT_FACTS);
+        crate::engine::Engine::with_vectors(knowledge, vectors)
+    }
+
     #[test]
     fn the_batched_comparison_finds_the_close_terms_one_by_one_finds() {
         // Each fact's terms against nouns the knowledge never uses, the
         // table shared across facts as a question shares it across its
         // candidates, and fresh for each: what crediting every term alone
         // says.
-        let (article, facts) = (AIRPORT, AIRPORT_FACTS);
-        let vectors = crate::vectors::embedded().unwrap_or_else(|e| panic!("{e}"));
-        let knowledge = crate::fixtures::one_topic(article, &facts);
-        let engine = crate::engine::Engine::with_vectors(knowledge, vectors);
+        let engine = airport_with_vectors();
         let Some(s) = engine.semantic.as_ref() else {
             panic!("the engine has no vectors");
         };
@@ -973,10 +978,7 @@ mod tests {
         // The facts' terms but every third (as the scoring leaves out the
         // question's own terms), credited in one batch and noted; the
         // others are met only by the facts' bags.
-        let (article, facts) = (AIRPORT, AIRPORT_FACTS);
-        let vectors = crate::vectors::embedded().unwrap_or_else(|e| panic!("{e}"));
-        let knowledge = crate::fixtures::one_topic(article, &facts);
-        let engine = crate::engine::Engine::with_vectors(knowledge, vectors);
+        let engine = airport_with_vectors();
         let Some(s) = engine.semantic.as_ref() else {
             panic!("the engine has no vectors");
         };
