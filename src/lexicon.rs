@@ -23,7 +23,9 @@ const SMALLTALK: &str = include_str!("../assets/lang/smalltalk.txt");
 /// rarer words). The rank is the word's id in the built-in word vectors,
 /// whose words are stored in frequency order: the engine with the default
 /// vectors shares their table instead of building a second one on the first
-/// question (about 20 million instructions).
+/// question (about 20 million instructions). The built-in table is read even
+/// when `VECTORS_PATH` loads another vector file: a rank is a property of
+/// English, and another file need not list its words in frequency order.
 pub fn english_rank(word: &str) -> Option<usize> {
     crate::vectors::embedded_once()?
         .id(word)
