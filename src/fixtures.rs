@@ -70,6 +70,16 @@ pub fn drafted_like(article: &str, facts: &[(&str, &str)], engine: &str) -> Know
     with_engine(article, &facts, engine)
 }
 
+/// An article of `headline` and one paragraph for each `(id, sentence)`
+/// of `facts`, in order: the made-up text a test drafts `facts` over with
+/// [`drafted_like`].
+pub fn article_of(headline: &str, facts: &[(&str, &str)]) -> String {
+    std::iter::once(headline)
+        .chain(facts.iter().map(|(_, sentence)| *sentence))
+        .collect::<Vec<_>>()
+        .join("\n\n")
+}
+
 /// A made-up harbour article whose people and places no gazetteer lists
 /// ("Tessa Morvane", "Gullrock Inn"), for the rules that read an article's
 /// own names.

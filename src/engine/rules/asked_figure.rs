@@ -63,11 +63,6 @@ mod tests {
     use crate::engine::{Engine, Reply};
     use crate::text::test_words as words;
 
-    const HARBOUR: &str = "Harbour fund opens
-The minister announced a £300,000 harbour fund for the island's boatyards.
-The boatyard at Gullrock will get £40,000 from the harbour fund.
-";
-
     /// A made-up article drafted one fact a sentence.
     fn harbour() -> Engine {
         let facts = [
@@ -80,7 +75,8 @@ The boatyard at Gullrock will get £40,000 from the harbour fund.
                 "The boatyard at Gullrock will get £40,000 from the harbour fund.",
             ),
         ];
-        Engine::new(crate::fixtures::drafted_like(HARBOUR, &facts, ""))
+        let article = crate::fixtures::article_of("Harbour fund opens", &facts);
+        Engine::new(crate::fixtures::drafted_like(&article, &facts, ""))
     }
 
     fn only_asked(question: &str, sentence: &str) -> bool {

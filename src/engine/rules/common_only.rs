@@ -32,9 +32,9 @@ pub fn applies(tokens: &[Token], doc: &Doc, t: &Tunables) -> bool {
 
 #[cfg(test)]
 mod tests {
+    use crate::engine::Engine;
     use crate::engine::rules::Rule;
-    use crate::engine::rules::tests::{answered_with, explain, fired};
-    use crate::engine::{Engine, Reply};
+    use crate::engine::rules::tests::{answered_with, assert_not_answered, explain, fired};
 
     /// A made-up quarry article, one fact a sentence.
     const FACTS: [(&str, &str); 6] = [
@@ -65,10 +65,7 @@ mod tests {
     /// `common_only` (or off when empty) and common words weighed as
     /// `init` weighs them.
     fn quarry(common_only: &str) -> Engine {
-        let article: String = std::iter::once("Quarry road approved")
-            .chain(FACTS.iter().map(|(_, sentence)| *sentence))
-            .collect::<Vec<_>>()
-            .join("\n\n");
+        let article = crate::fixtures::article_of("Quarry road approved", &FACTS);
         let engine = format!("common_rank = 300.0\n{common_only}");
         Engine::new(crate::fixtures::drafted_like(&article, &FACTS, &engine))
     }
@@ -80,11 +77,7 @@ mod tests {
         let e = quarry("common_only = 0.5");
         assert!(fired(&e, asked, "council-road", Rule::CommonOnly));
         assert!(explain(&e, asked).contains("common-only: ×0.50"));
-        assert!(
-            !matches!(e.answer(asked), Reply::Answered(_)),
-            "{:?}",
-            e.answer(asked)
-        );
+        assert_not_answered(&e, asked);
         // Off, as for hand-written knowledge, "last week" answers.
         let off = quarry("");
         assert!(!fired(&off, asked, "council-road", Rule::CommonOnly));

@@ -271,7 +271,7 @@ pub fn check(
 #[cfg(test)]
 mod tests {
     use crate::engine::rules::Rule;
-    use crate::engine::rules::tests::{explain, fired, tiny};
+    use crate::engine::rules::tests::{assert_not_answered, explain, fired, tiny};
     use crate::engine::{Engine, NoAnswer, Reply};
 
     /// The made-up harbour article (its people and bodies in no
@@ -291,11 +291,7 @@ mod tests {
         let asked = "How many bookings did Tessa Morvane lose?";
         assert!(fired(&e, asked, "coyle-lost", Rule::NameSubstituted));
         assert!(explain(&e, asked).contains("name-substituted: ×0.40"));
-        assert!(
-            !matches!(e.answer(asked), Reply::Answered(_)),
-            "{:?}",
-            e.answer(asked)
-        );
+        assert_not_answered(&e, asked);
         // Named as the article names him, or by his surname alone, he is
         // the fact's own.
         for asked in [
@@ -496,11 +492,7 @@ A spokesperson for the Department for Education said school budgets would rise n
             "transport-signalling",
             Rule::NameSubstituted
         ));
-        assert!(
-            !matches!(e.answer(asked), Reply::Answered(_)),
-            "{:?}",
-            e.answer(asked)
-        );
+        assert_not_answered(&e, asked);
         let own = "How much will the Department for Transport spend on signalling?";
         assert!(!fired(
             &e,
@@ -522,11 +514,7 @@ A spokesperson for the Department for Education said school budgets would rise n
         // the Corran Bay's.
         let asked = "How many passengers can the Talisker Star carry?";
         assert!(fired(&e, asked, "bay-carries", Rule::NameSubstituted));
-        assert!(
-            !matches!(e.answer(asked), Reply::Answered(_)),
-            "{:?}",
-            e.answer(asked)
-        );
+        assert_not_answered(&e, asked);
         // Asked about the Corran Bay, the figure is its own.
         let asked = "How many passengers can the Corran Bay carry?";
         assert!(!fired(&e, asked, "bay-carries", Rule::NameSubstituted));

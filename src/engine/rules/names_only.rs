@@ -94,9 +94,9 @@ fn asks_in_own_words(word: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
+    use crate::engine::Engine;
     use crate::engine::rules::Rule;
-    use crate::engine::rules::tests::{answered_with, explain, fired};
-    use crate::engine::{Engine, Reply};
+    use crate::engine::rules::tests::{answered_with, assert_not_answered, explain, fired};
 
     /// The made-up harbour article drafted one fact a sentence, with the
     /// rule at `names_only` (and the article's names read, as `init`
@@ -112,11 +112,7 @@ mod tests {
         let asked = "Which political party does Tessa Morvane support?";
         assert!(fired(&e, asked, "morvane-inn", Rule::NamesOnly));
         assert!(explain(&e, asked).contains("names-only: ×0.40"));
-        assert!(
-            !matches!(e.answer(asked), Reply::Answered(_)),
-            "{:?}",
-            e.answer(asked)
-        );
+        assert_not_answered(&e, asked);
         // Off, as for hand-written knowledge, the name alone answers.
         let off = harbour("");
         assert!(!fired(&off, asked, "morvane-inn", Rule::NamesOnly));

@@ -73,11 +73,6 @@ mod tests {
     use crate::engine::rules::tests::{answered_with, explain, fired};
     use crate::engine::{Engine, Reply};
 
-    const HARBOUR: &str = "Harbour sold
-The harbour is owned by the council and the investor Gullrock Partners.
-Gullrock Partners said the sale would go ahead in May.
-";
-
     /// A made-up article drafted one fact a sentence.
     fn harbour() -> Engine {
         let facts = [
@@ -90,7 +85,8 @@ Gullrock Partners said the sale would go ahead in May.
                 "Gullrock Partners said the sale would go ahead in May.",
             ),
         ];
-        Engine::new(crate::fixtures::drafted_like(HARBOUR, &facts, ""))
+        let article = crate::fixtures::article_of("Harbour sold", &facts);
+        Engine::new(crate::fixtures::drafted_like(&article, &facts, ""))
     }
 
     #[test]

@@ -111,6 +111,16 @@ pub fn fired(engine: &Engine, question: &str, fact: &str, rule: super::Rule) -> 
     found.effects.iter().any(|e| e.rule == rule)
 }
 
+/// Asserts that `question` is not answered (declined or unsure), showing
+/// the reply when it is.
+pub fn assert_not_answered(engine: &Engine, question: &str) {
+    let reply = engine.answer(question);
+    assert!(
+        !matches!(reply, Reply::Answered(_)),
+        "{question:?}: {reply:?}"
+    );
+}
+
 /// True when the question is answered with fact `fact`.
 pub fn answered_with(engine: &Engine, question: &str, fact: &str) -> bool {
     matches!(engine.answer(question), Reply::Answered(a) if a.fact.as_deref() == Some(fact))
