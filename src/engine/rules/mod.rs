@@ -59,6 +59,7 @@ pub mod sibling;
 pub mod speaker;
 pub mod substituted;
 pub mod unknown_property;
+pub mod view;
 
 use std::fmt;
 
