@@ -92,13 +92,6 @@ const DRAFT_ANTECEDENT: f32 = 1.0;
 /// `quoted-speaker`; measured on the runway, ferry and strike tuning sets).
 const DRAFT_QUOTED_SPEAKER: f32 = 1.0;
 
-/// Drafted `view_answer`: asked why someone holds a view, their reported
-/// or quoted words say it in words of their own, a weak match of the
-/// question (rule `speaker-view`; measured on the runway, ferry and strike
-/// tuning sets: from 0.33 down to 0.25 the same two questions answered,
-/// none wrongly).
-const DRAFT_VIEW_ANSWER: f32 = 0.3;
-
 /// Drafted `why_words`: a sentence that gives the reason for the one before
 /// it carries that one's words in a "why" intent, which should answer only
 /// "why" (rule `why-words`; measured on the strike tuning sets).
@@ -170,7 +163,6 @@ fn engine_table() -> String {
          length_norm = {DRAFT_LENGTH_NORM:.1}\n\
          antecedent = {DRAFT_ANTECEDENT:.1}\n\
          quoted_speaker = {DRAFT_QUOTED_SPEAKER:.1}\n\
-         view_answer = {DRAFT_VIEW_ANSWER:.2}\n\
          why_words = {DRAFT_WHY_WORDS:.1}\n\
          reported_reason = {DRAFT_REPORTED_REASON:.1}\n\
          following_reason = {DRAFT_FOLLOWING_REASON:.2}\n\

@@ -170,10 +170,7 @@ pub fn rank(engine: &Engine, words: &[&str], yes_no: bool) -> Result<Vec<Ranked>
     let asked = words;
     let reading = read(engine, words, engine.analyzer.analyse_question(words))?;
     let mut query = query(engine, &reading.question.tokens, reading.wanted)?;
-    // Rule `quoted-speaker` reads who speaks for a question asking what
-    // someone said, and for one asking why someone holds a view: their
-    // own words answer it (rule `speaker-view`).
-    query.asks_said = reading.asks_said || reading.of_view;
+    query.asks_said = reading.asks_said;
     // The candidates and their word scores go through the scratch's lists
     // (taken for the question and given back), so that only the ranking
     // itself is allocated.
@@ -1167,8 +1164,7 @@ fn decision(ranked: &[Ranked], t: &Tunables) -> Decision {
     // fact's own words (rule `paragraph-context`).
     let own = best.evidence();
     let sure = own >= t.sure && lead >= t.sure_margin;
-    let floor = rules::view::answer_floor(best.fired, t);
-    let confident = sure || (own >= floor && lead >= t.margin);
+    let confident = sure || (own >= t.answer && lead >= t.margin);
     let asked_about = ranked
         .iter()
         .filter(|r| r.sentence == best.sentence)
@@ -1208,9 +1204,11 @@ fn not_confident(
         return ("no-fact", "no fact".to_string());
     };
     let own = best.evidence();
-    let floor = rules::view::answer_floor(best.fired, t);
-    if own < floor {
-        let why = format!("weak match: its own words score {own:.3}, under answer {floor:.2}");
+    if own < t.answer {
+        let why = format!(
+            "weak match: its own words score {own:.3}, under answer {:.2}",
+            t.answer
+        );
         return ("weak-match", why);
     }
     let Some(other) = d.runner_up.map(|i| &ranked[i]) else {
@@ -1252,18 +1250,9 @@ pub fn verdict(ranked: &[Ranked], t: &Tunables, name: impl Fn(Target) -> String)
     } else {
         String::new()
     };
-    let view = if rules::view::applies(best.fired, t) {
-        " (speaker-view)"
-    } else {
-        ""
-    };
     let scores = format!(
-        "best {:.3}{own}, lead {lead:.3} over the next sentence (answer at {:.2}{view} with lead {:.2}, or {:.2} with lead {:.2})",
-        best.score,
-        rules::view::answer_floor(best.fired, t),
-        t.margin,
-        t.sure,
-        t.sure_margin
+        "best {:.3}{own}, lead {lead:.3} over the next sentence (answer at {:.2} with lead {:.2}, or {:.2} with lead {:.2})",
+        best.score, t.answer, t.margin, t.sure, t.sure_margin
     );
     let (cause, reason) = if d.answer.is_some() {
         ("answered".to_string(), format!("answered: {scores}"))

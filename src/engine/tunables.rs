@@ -284,11 +284,6 @@ tunables! {
     /// as the fact's own words (0 = off; `init` sets it for drafted
     /// knowledge).
     quoted_speaker: f32 = 0.0, 0.0, 1.0;
-    /// Rule `speaker-view`: asked why someone holds a view, the score of
-    /// its own words from which a best fact reporting or quoting the
-    /// person the question names is answered with, in place of `answer`
-    /// (0 = off; `init` sets it for drafted knowledge).
-    view_answer: f32 = 0.0, 0.0, 1.0;
     /// Rule `antecedent`: how many of a sentence's first words are read for
     /// a word that points back.
     antecedent_span: usize = 12, 1, 64;

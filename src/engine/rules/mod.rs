@@ -59,7 +59,6 @@ pub mod sibling;
 pub mod speaker;
 pub mod substituted;
 pub mod unknown_property;
-pub mod view;
 
 use std::fmt;
 

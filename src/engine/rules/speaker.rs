@@ -9,9 +9,7 @@
 //! (`crate::draft::quotation_speakers`), and the question's "say" (news
 //! writes "said", which no term keeps), less the document's own words.
 //! When the question asks what someone said (a word of `[speaker-asking]`
-//! in `assets/lang/word-lists.txt`), or asks why someone holds a view
-//! (rule `quoted-reason`'s reading: their own words answer it, rule
-//! `speaker-view`), [`Tunables::quoted_speaker`] of the
+//! in `assets/lang/word-lists.txt`), [`Tunables::quoted_speaker`] of the
 //! weight of the question's words that those use is credited to the fact
 //! as its own words: who says it is part of what the sentence tells. A
 //! fact the question meets only that way joins the shortlist.
