@@ -783,8 +783,15 @@ fn ends_with_abbreviation(before: &str) -> bool {
         .rsplit(|c: char| c.is_whitespace() || c == '(' || quotes::OPENING_DOUBLE.contains(&c))
         .next()
         .unwrap_or("");
-    if last.contains('.') {
-        return true; // U.S (the final dot is the terminator we are looking at)
+    // A dotted abbreviation is letters between dots ("U.S", "a.m"; the
+    // final dot is the terminator we are looking at). A figure with a
+    // decimal point ("9.15am", "£1.4m") is not one: it may end a sentence.
+    if last.contains('.')
+        && last
+            .split('.')
+            .all(|part| !part.is_empty() && part.chars().all(char::is_alphabetic))
+    {
+        return true;
     }
     let letters = last.chars().filter(|c| c.is_alphabetic()).count();
     if letters == 1 && last.chars().all(|c| c.is_uppercase()) {
@@ -1120,6 +1127,22 @@ mod tests {
         assert!(s[1].starts_with("The German"));
         let m = "The U.S. has provided an estimated $200 million in aid. It will soon deliver U.S.-made helicopters.";
         assert_eq!(split_sentences(m).len(), 2);
+    }
+
+    #[test]
+    fn split_ends_a_sentence_after_a_time_or_sum_with_a_decimal_point() {
+        let p = "The walkers reached the road at 9.15am. Two were treated by paramedics.";
+        assert_eq!(
+            split_sentences(p),
+            vec![
+                "The walkers reached the road at 9.15am.",
+                "Two were treated by paramedics."
+            ]
+        );
+        let m = "The appeal raised £1.4m. Donations are still coming in.";
+        assert_eq!(split_sentences(m).len(), 2);
+        let t = "The meeting starts at 9 a.m. Tuesday in the hall.";
+        assert_eq!(split_sentences(t), vec![t]);
     }
 
     #[test]
