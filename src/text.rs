@@ -650,10 +650,70 @@ fn stem_uncached(word: &str) -> String {
         return kept.to_string();
     }
     let base = language().irregular_base(word).unwrap_or(word);
+    if snowball_keeps(base) {
+        return base.to_string();
+    }
     STEMMER
         .get_or_init(|| Stemmer::create(Algorithm::English))
         .stem(base)
         .into_owned()
+}
+
+/// True when Snowball's English stemmer is sure to leave `word` as it is,
+/// told from its last bytes without running it (most names and typos a
+/// question writes: "kyiv", "rusia", "shoigu"). Every change the stemmer
+/// makes removes or replaces one of its suffixes (the `among` lists of
+/// steps 0 to 5 and its two lists of exceptions); its prelude's marks
+/// ("y" read as a consonant) are undone by its postlude. So a word of
+/// lowercase ASCII letters, digits and hyphens whose end is no suffix's
+/// end is kept: it ends in a letter no suffix ends in, or in one that
+/// only some suffixes end in, after a byte none of them has there ("n"
+/// after anything but "io", of "ion"; "t" after anything but "n", of
+/// "ant", "ent", "ment"). A word of two bytes or fewer, which the stemmer
+/// keeps too, is left to it.
+fn snowball_keeps(word: &str) -> bool {
+    let bytes = word.as_bytes();
+    let &[.., two_before, before, last] = bytes else {
+        return false;
+    };
+    if !bytes
+        .iter()
+        .all(|&b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+    {
+        return false;
+    }
+    match last {
+        b'a'
+        | b'b'
+        | b'f'
+        | b'h'
+        | b'j'
+        | b'k'
+        | b'o'
+        | b'p'
+        | b'q'
+        | b'u'
+        | b'v'
+        | b'w'
+        | b'x'
+        | b'z'
+        | b'0'..=b'9' => true,
+        // ion (and ation, ization)
+        b'n' => !(two_before == b'i' && before == b'o'),
+        // ant, ent, ment, ement
+        b't' => before != b'n',
+        // er, izer, ator
+        b'r' => !matches!(before, b'e' | b'o'),
+        // ic
+        b'c' => before != b'i',
+        // ism, alism
+        b'm' => before != b's',
+        // ing, and the exceptions ending in it (dying, inning, outing)
+        b'g' => !(two_before == b'i' && before == b'n'),
+        // ed, eed, ied, and the exceptions ending in it (proceed)
+        b'd' => before != b'e',
+        _ => false,
+    }
 }
 
 const NUMBER_WORDS: &str = include_str!("../assets/lang/number-words.txt");
@@ -1016,6 +1076,62 @@ mod tests {
     fn stems_inflections_together() {
         assert_eq!(stem("sanctions"), stem("sanctioned"));
         assert_eq!(stem("helicopters"), "helicopt");
+    }
+
+    #[test]
+    fn words_snowball_keeps_are_kept_by_snowball() {
+        // Every word of the built-in vocabulary, the stemmer's exceptions,
+        // and random words of a few letters ending in each suffix's last
+        // bytes and in what stands next to them: each one told kept is
+        // Snowball's own output, and many are told kept.
+        let snowball = Stemmer::create(Algorithm::English);
+        let vectors = crate::vectors::embedded_once().unwrap_or_else(|| panic!("no vectors"));
+        let mut list: Vec<String> = (0..vectors.len() as u32)
+            .filter_map(|id| vectors.word(id))
+            .map(str::to_string)
+            .collect();
+        let exceptions = "skis skies dying lying tying idly gently ugly early only singly sky \
+             news howe atlas cosmos bias andes inning outing canning herring earring proceed \
+             exceed succeed";
+        list.extend(exceptions.split_whitespace().map(str::to_string));
+        let mut state: u64 = 0x2545_f491_4f6c_dd1d;
+        let mut next = move |below: u64| {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            state % below
+        };
+        let letters = b"aeiouyntrcmgdslbkhwvx-7";
+        let ends = [
+            "ion", "nt", "er", "or", "ic", "ism", "ing", "ed", "eed", "y", "e", "l",
+        ];
+        for _ in 0..200_000 {
+            let mut word: Vec<u8> = (0..next(7))
+                .map(|_| letters[next(letters.len() as u64) as usize])
+                .collect();
+            if next(2) == 0 {
+                word.extend(ends[next(ends.len() as u64) as usize].bytes());
+            }
+            word.extend((0..next(3)).map(|_| letters[next(letters.len() as u64) as usize]));
+            list.push(String::from_utf8_lossy(&word).into_owned());
+        }
+        let mut kept = 0;
+        for word in &list {
+            if snowball_keeps(word) {
+                kept += 1;
+                assert_eq!(snowball.stem(word), word.as_str(), "{word}");
+            }
+        }
+        assert!(kept * 5 > list.len(), "{kept} of {}", list.len());
+        for word in [
+            "kyiv", "shoigu", "rusia", "ukrain", "missile", "talking", "x",
+        ] {
+            assert_eq!(
+                snowball_keeps(word),
+                matches!(word, "kyiv" | "shoigu" | "rusia" | "ukrain"),
+                "{word}"
+            );
+        }
     }
 
     #[test]

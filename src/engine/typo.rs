@@ -15,6 +15,8 @@
 //! no such question word could reach are not indexed, and at most
 //! [`MAX_CANDIDATES`] candidates are checked per word.
 
+use std::ops::ControlFlow;
+
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 /// Longest word, in characters, that typo correction considers: longer
@@ -33,6 +35,25 @@ pub struct TypoIndex {
     /// Word ids by the hash of the word with one letter (or none) deleted;
     /// a hash collision only adds a candidate that the distance check drops.
     deletes: HashMap<u64, Vec<u32>>,
+    /// One bit for each place [`place`] puts a key of `deletes` at: most
+    /// of a question word's deletion hashes are no key, and a clear bit
+    /// says so without the hash map's look-up. Empty when nothing is
+    /// indexed.
+    keys: Vec<u64>,
+}
+
+/// Bits of [`TypoIndex::keys`] for each key of its deletions, at least: the
+/// table is the next power of two, so that about one bit in eight or
+/// fewer is set and seven misses in eight are told by their bit.
+const BITS_PER_KEY: usize = 8;
+
+/// The bit of `keys` (a power of two of 64-bit words, not empty) for a
+/// deletion hash: its top bits after a multiplicative mix, as the
+/// polynomial hashes' low bits follow the words' last letters.
+fn place(hash: u64, keys: &[u64]) -> usize {
+    let bits = keys.len() * 64;
+    let mixed = hash.wrapping_mul(0xd6e8_feb8_6659_fd93);
+    (mixed >> (64 - bits.trailing_zeros())) as usize
 }
 
 /// Edits allowed for a word of this many characters: none for short words,
@@ -69,7 +90,25 @@ impl TypoIndex {
                 index.deletes.entry(h).or_default().push(id);
             }
         }
+        if !index.deletes.is_empty() {
+            let words = (index.deletes.len() * BITS_PER_KEY).div_ceil(64);
+            index.keys = vec![0; words.next_power_of_two()];
+            for &h in index.deletes.keys() {
+                let at = place(h, &index.keys);
+                index.keys[at / 64] |= 1 << (at % 64);
+            }
+        }
         index
+    }
+
+    /// False when no indexed deletion has the hash `h` (its bit of `keys`
+    /// is clear); true when one may.
+    fn may_hold(&self, h: u64) -> bool {
+        if self.keys.is_empty() {
+            return false;
+        }
+        let at = place(h, &self.keys);
+        self.keys[at / 64] & (1 << (at % 64)) != 0
     }
 
     /// The closest indexed word within the edits allowed for `word`'s length,
@@ -80,24 +119,34 @@ impl TypoIndex {
         if allowed == 0 || len > MAX_TYPO_CHARS {
             return None;
         }
-        let chars: Vec<char> = word.chars().collect();
-        let hashes = deletion_hashes(&chars, allowed >= 2);
+        // The word's characters and the ids tried are kept on the stack (a
+        // word is at most MAX_TYPO_CHARS long), its deletions' hashes not at
+        // all: each is looked up as it is made.
+        let mut chars = ['\0'; MAX_TYPO_CHARS];
+        for (slot, c) in chars.iter_mut().zip(word.chars()) {
+            *slot = c;
+        }
         let mut best: Option<(usize, usize, &str)> = None;
         // At most MAX_CANDIDATES ids: a short list read through is cheaper
         // than a hash set.
-        let mut tried: Vec<u32> = Vec::with_capacity(MAX_CANDIDATES);
-        'hashes: for h in hashes {
+        let mut tried = [0u32; MAX_CANDIDATES];
+        let mut tried_len = 0;
+        let _ = each_deletion_hash(&chars[..len], allowed >= 2, |h| {
+            if !self.may_hold(h) {
+                return ControlFlow::Continue(());
+            }
             let Some(ids) = self.deletes.get(&h) else {
-                continue;
+                return ControlFlow::Continue(());
             };
             for &id in ids {
-                if tried.len() == MAX_CANDIDATES {
-                    break 'hashes;
+                if tried_len == MAX_CANDIDATES {
+                    return ControlFlow::Break(());
                 }
-                if tried.contains(&id) {
+                if tried[..tried_len].contains(&id) {
                     continue;
                 }
-                tried.push(id);
+                tried[tried_len] = id;
+                tried_len += 1;
                 let candidate = self.words[id as usize].as_str();
                 // A word further than the best so far can never win: its
                 // distance is computed only as far as the best one's.
@@ -133,7 +182,8 @@ impl TypoIndex {
                     best = Some((distance, prefix, candidate));
                 }
             }
-        }
+            ControlFlow::Continue(())
+        });
         best.map(|(distance, _, word)| (word, distance))
     }
 
@@ -281,42 +331,71 @@ fn hash_step(hash: u64, c: char) -> u64 {
     hash.wrapping_mul(BASE).wrapping_add(u64::from(c))
 }
 
-/// The hashes of a word's deletion variants, in the order a question word
-/// looks them up: [`hash_without`] nothing, then for each place `i` without
-/// it and (with `two`) without it and each later place. The same values,
-/// each put together from the hashes of the word's prefixes (a polynomial
-/// hash of a cut of the word is a difference of two of them), so that a
-/// variant costs a few multiplications instead of a reading of the word.
-fn deletion_hashes(chars: &[char], two: bool) -> Vec<u64> {
+/// Hands `each` the hashes of a word's deletion variants, in the order a
+/// question word looks them up, until it breaks: [`hash_without`] nothing,
+/// then for each place `i` without it and (with `two`) without it and each
+/// later place; none for a word of more than [`MAX_TYPO_CHARS`] characters.
+/// The same values, each put together from the hashes of the word's
+/// prefixes and suffixes, so that a variant costs a multiplication or two
+/// instead of a reading of the word: the hash of the word without `i` and
+/// `j` is that of its first `j` characters without `i` (one step on from
+/// the one before it) times `BASE` to the power of the characters after
+/// `j`, plus their hash.
+fn each_deletion_hash(
+    chars: &[char],
+    two: bool,
+    mut each: impl FnMut(u64) -> ControlFlow<()>,
+) -> ControlFlow<()> {
+    const N: usize = MAX_TYPO_CHARS + 1;
     let n = chars.len();
-    let mut hashes = Vec::with_capacity(1 + n + if two { n * n / 2 } else { 0 });
-    // prefix[k]: the hash of the first k characters; power[k]: BASE^k.
-    let mut prefix = Vec::with_capacity(n + 1);
-    let mut power = Vec::with_capacity(n + 1);
-    prefix.push(0);
-    power.push(1u64);
-    for (k, &c) in chars.iter().enumerate() {
-        prefix.push(hash_step(prefix[k], c));
-        power.push(power[k].wrapping_mul(BASE));
+    if n > MAX_TYPO_CHARS {
+        return ControlFlow::Continue(());
     }
-    // The hash of the characters from `a` up to `b`.
-    let cut = |a: usize, b: usize| prefix[b].wrapping_sub(prefix[a].wrapping_mul(power[b - a]));
-    hashes.push(prefix[n] ^ n as u64);
+    // prefix[k]: the hash of the first k characters; suffix[k]: of those
+    // from k on; power[k]: BASE^k.
+    let (mut prefix, mut suffix, mut power) = ([0u64; N], [0u64; N], [1u64; N]);
+    for (k, &c) in chars.iter().enumerate() {
+        prefix[k + 1] = hash_step(prefix[k], c);
+        power[k + 1] = power[k].wrapping_mul(BASE);
+    }
+    for k in (0..n).rev() {
+        suffix[k] = u64::from(chars[k])
+            .wrapping_mul(power[n - 1 - k])
+            .wrapping_add(suffix[k + 1]);
+    }
+    each(prefix[n] ^ n as u64)?;
     for i in 0..n {
         let before = prefix[i];
-        let after_i = cut(i + 1, n);
-        hashes.push(before.wrapping_mul(power[n - 1 - i]).wrapping_add(after_i) ^ (n - 1) as u64);
+        each(
+            before
+                .wrapping_mul(power[n - 1 - i])
+                .wrapping_add(suffix[i + 1])
+                ^ (n - 1) as u64,
+        )?;
         if two {
+            // The first j characters without the i-th, from j = i + 1 on.
+            let mut kept = before;
             for j in i + 1..n {
-                let kept = before
-                    .wrapping_mul(power[j - i - 1])
-                    .wrapping_add(cut(i + 1, j))
-                    .wrapping_mul(power[n - 1 - j])
-                    .wrapping_add(cut(j + 1, n));
-                hashes.push(kept ^ (n - 2) as u64);
+                each(
+                    kept.wrapping_mul(power[n - 1 - j])
+                        .wrapping_add(suffix[j + 1])
+                        ^ (n - 2) as u64,
+                )?;
+                kept = hash_step(kept, chars[j]);
             }
         }
     }
+    ControlFlow::Continue(())
+}
+
+/// The hashes [`each_deletion_hash`] hands on, in its order.
+#[cfg(test)]
+fn deletion_hashes(chars: &[char], two: bool) -> Vec<u64> {
+    let mut hashes = Vec::new();
+    let _ = each_deletion_hash(chars, two, |h| {
+        hashes.push(h);
+        ControlFlow::Continue(())
+    });
     hashes
 }
 
@@ -362,6 +441,22 @@ mod tests {
     }
 
     #[test]
+    fn the_key_bits_pass_every_key_and_few_others() {
+        // Every deletion hash indexed passes its bit, so the bits skip no
+        // look-up that could find a word; most other hashes do not pass.
+        let words: Vec<String> = (0..2_000).map(|i| format!("word{i}abc")).collect();
+        for i in [index(), TypoIndex::new(words.iter().map(String::as_str))] {
+            assert!(i.deletes.keys().all(|&h| i.may_hold(h)));
+            let passed = (0..10_000u64)
+                .map(|n| n.wrapping_mul(0x2545_f491_4f6c_dd1d) ^ 0x5bd1)
+                .filter(|&h| i.may_hold(h))
+                .count();
+            assert!(passed < 1_500, "{passed} of 10,000");
+        }
+        assert!(!TypoIndex::new(["ab"]).may_hold(0));
+    }
+
+    #[test]
     fn overlong_words_are_not_corrected_or_indexed() {
         let long = "sovereignty".repeat(3);
         let i = TypoIndex::new([long.as_str(), "government"]);
@@ -379,8 +474,36 @@ mod tests {
     }
 
     #[test]
+    fn a_word_longer_than_corrected_has_no_deletion_hashes() {
+        let chars: Vec<char> = "counterintelligencestaffs".chars().collect();
+        assert!(deletion_hashes(&chars, true).is_empty());
+        // A break stops the hashes.
+        let mut handed = 0;
+        let _ = each_deletion_hash(&chars[..MAX_TYPO_CHARS], true, |_| {
+            handed += 1;
+            if handed == 3 {
+                ControlFlow::Break(())
+            } else {
+                ControlFlow::Continue(())
+            }
+        });
+        assert_eq!(handed, 3);
+    }
+
+    #[test]
     fn deletion_hashes_are_those_of_each_variant_in_order() {
-        for word in ["", "a", "javlin", "soverignty", "straße", "キロメートル"] {
+        // Up to the longest word corrected.
+        let longest = "counterintelligencestaff";
+        assert_eq!(longest.len(), MAX_TYPO_CHARS);
+        for word in [
+            "",
+            "a",
+            "javlin",
+            "soverignty",
+            "straße",
+            "キロメートル",
+            longest,
+        ] {
             let chars: Vec<char> = word.chars().collect();
             let n = chars.len();
             for two in [false, true] {
