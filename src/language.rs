@@ -127,6 +127,9 @@ pub enum List {
     Currencies,
     /// Signs written with an amount ("$", "£", "€").
     CurrencySigns,
+    /// Nouns naming a sum of money, whose percentage is money too ("50
+    /// percent of their fare").
+    PricedNouns,
     /// Verbs after which a sentence says what its subject is ("is", "became").
     LinkingVerbs,
     /// Words that open a noun phrase ("a", "the").
@@ -233,7 +236,7 @@ pub enum List {
 
 impl List {
     /// Every list, for checking that the data file has each.
-    pub const ALL: [List; 87] = [
+    pub const ALL: [List; 88] = [
         List::Fillers,
         List::Question,
         List::Auxiliary,
@@ -281,6 +284,7 @@ impl List {
         List::CountingWords,
         List::Currencies,
         List::CurrencySigns,
+        List::PricedNouns,
         List::LinkingVerbs,
         List::Determiners,
         List::PlacePrepositions,
@@ -373,6 +377,7 @@ impl List {
             List::CountingWords => "counting-words",
             List::Currencies => "currencies",
             List::CurrencySigns => "currency-signs",
+            List::PricedNouns => "priced-nouns",
             List::LinkingVerbs => "linking-verbs",
             List::Determiners => "determiners",
             List::PlacePrepositions => "place-prepositions",
