@@ -799,6 +799,14 @@ impl AskedWord<'_> {
     }
 }
 
+/// True when the question's word at `i` comes right after "how" ("how
+/// old is the runway", "how long was the delay"): it says what is asked,
+/// an age or a length, and claims nothing its opposite in a sentence ("the
+/// new surface", "a short delay") could contradict.
+fn says_what_is_asked(question: &[&str], i: usize) -> bool {
+    i > 0 && question[i - 1].eq_ignore_ascii_case("how")
+}
+
 /// What a question asserts, read once for all its candidates.
 #[cfg_attr(test, derive(Debug, PartialEq))]
 struct Asserted<'q> {
@@ -915,7 +923,7 @@ impl<'q> Asserted<'q> {
         // Only a word with an opposite is compared (`says_opposite`): the
         // others are not kept.
         let mut content = Vec::new();
-        for (w, read) in question.iter().zip(&read) {
+        for (i, (w, read)) in question.iter().zip(&read).enumerate() {
             let Read::Content(stemmed, stem) = read else {
                 continue;
             };
@@ -926,7 +934,7 @@ impl<'q> Asserted<'q> {
                     affirm_stems.push(id);
                 }
             }
-            if word.opposed() {
+            if word.opposed() && !says_what_is_asked(question, i) {
                 content.push(word);
             }
         }
@@ -958,6 +966,7 @@ impl<'q> Asserted<'q> {
             &super::modifier::Words {
                 len: question.len(),
                 modifier_at: |i: usize| match &read[i] {
+                    _ if says_what_is_asked(question, i) => None,
                     Read::Stop(modifier) => modifier.map(Cow::Borrowed),
                     Read::Content(stem, id) => claims
                         .is_antonymous(stem, *id)
@@ -1743,6 +1752,40 @@ mod tests {
         let end = "The festival runs until the end of July.";
         let fired = judged("does the festival begin in july", end, &any);
         assert!(fired.has(Rule::OppositeWord), "{fired:?}");
+    }
+
+    #[test]
+    fn the_word_after_how_says_what_is_asked_and_opposes_nothing() {
+        let any = ["what happened"];
+        // "How old" asks an age: the new lamps of the sentence do not
+        // contradict it, as "the old pier" would be.
+        let new_lamps = "The zorbton pier, built in 1901, has new lamps.";
+        let fired = judged("how old is the zorbton pier", new_lamps, &any);
+        assert!(!fired.has(Rule::OppositeWord), "{fired:?}");
+        let fired = judged("does the old zorbton pier have lamps", new_lamps, &any);
+        assert!(fired.has(Rule::OppositeWord), "{fired:?}");
+        // Among facts: the best sentence, writing "new", no longer cuts
+        // every other with it.
+        let facts = [
+            ("lamps", "The zorbton pier will get new lamps in May."),
+            ("built", "The zorbton pier was built in 1901."),
+            ("hall", "An old hall stands beside the zorbton pier."),
+        ];
+        let article = crate::fixtures::article_of("Zorbton pier lamps", &facts);
+        let e = Engine::new(crate::fixtures::drafted_like(&article, &facts, ""));
+        let asked = "how old is the zorbton pier";
+        assert!(!super::super::tests::fired(
+            &e,
+            asked,
+            "built",
+            Rule::OppositeWord
+        ));
+        assert!(!super::super::tests::fired(
+            &e,
+            asked,
+            "lamps",
+            Rule::OppositeWord
+        ));
     }
 
     #[test]
