@@ -130,6 +130,11 @@ pub enum List {
     /// Nouns naming a sum of money, whose percentage is money too ("50
     /// percent of their fare").
     PricedNouns,
+    /// Ordinals that, before a word of [`List::GapSince`], end a gap
+    /// ("the first stoppage since 2009").
+    GapOrdinals,
+    /// Words after which an ordinal ends a gap ("since").
+    GapSince,
     /// Verbs after which a sentence says what its subject is ("is", "became").
     LinkingVerbs,
     /// Words that open a noun phrase ("a", "the").
@@ -236,7 +241,7 @@ pub enum List {
 
 impl List {
     /// Every list, for checking that the data file has each.
-    pub const ALL: [List; 88] = [
+    pub const ALL: [List; 90] = [
         List::Fillers,
         List::Question,
         List::Auxiliary,
@@ -285,6 +290,8 @@ impl List {
         List::Currencies,
         List::CurrencySigns,
         List::PricedNouns,
+        List::GapOrdinals,
+        List::GapSince,
         List::LinkingVerbs,
         List::Determiners,
         List::PlacePrepositions,
@@ -378,6 +385,8 @@ impl List {
             List::Currencies => "currencies",
             List::CurrencySigns => "currency-signs",
             List::PricedNouns => "priced-nouns",
+            List::GapOrdinals => "gap-ordinals",
+            List::GapSince => "gap-since",
             List::LinkingVerbs => "linking-verbs",
             List::Determiners => "determiners",
             List::PlacePrepositions => "place-prepositions",
