@@ -127,6 +127,14 @@ pub enum List {
     Currencies,
     /// Signs written with an amount ("$", "£", "€").
     CurrencySigns,
+    /// Nouns naming a sum of money, whose percentage is money too ("50
+    /// percent of their fare").
+    PricedNouns,
+    /// Ordinals that, before a word of [`List::GapSince`], end a gap
+    /// ("the first stoppage since 2009").
+    GapOrdinals,
+    /// Words after which an ordinal ends a gap ("since").
+    GapSince,
     /// Verbs after which a sentence says what its subject is ("is", "became").
     LinkingVerbs,
     /// Words that open a noun phrase ("a", "the").
@@ -233,7 +241,7 @@ pub enum List {
 
 impl List {
     /// Every list, for checking that the data file has each.
-    pub const ALL: [List; 87] = [
+    pub const ALL: [List; 90] = [
         List::Fillers,
         List::Question,
         List::Auxiliary,
@@ -281,6 +289,9 @@ impl List {
         List::CountingWords,
         List::Currencies,
         List::CurrencySigns,
+        List::PricedNouns,
+        List::GapOrdinals,
+        List::GapSince,
         List::LinkingVerbs,
         List::Determiners,
         List::PlacePrepositions,
@@ -373,6 +384,9 @@ impl List {
             List::CountingWords => "counting-words",
             List::Currencies => "currencies",
             List::CurrencySigns => "currency-signs",
+            List::PricedNouns => "priced-nouns",
+            List::GapOrdinals => "gap-ordinals",
+            List::GapSince => "gap-since",
             List::LinkingVerbs => "linking-verbs",
             List::Determiners => "determiners",
             List::PlacePrepositions => "place-prepositions",

@@ -807,8 +807,9 @@ pub fn is_counting_number(tokens: &[&str], i: usize) -> bool {
 }
 
 /// True when token `i` is an amount of money: a number written with a
-/// currency sign ("$200", "£60", "€4.5m"), or a counting number followed,
-/// after its scale words, by a currency ("85 million kronor").
+/// currency sign ("$200", "£60", "€4.5m"), a counting number followed,
+/// after its scale words, by a currency ("85 million kronor"), or a
+/// percentage of a sum of money ([`is_share_of_money`]).
 pub fn is_amount_of_money(tokens: &[&str], i: usize) -> bool {
     let lang = language();
     let token = tokens[i];
@@ -823,11 +824,46 @@ pub fn is_amount_of_money(tokens: &[&str], i: usize) -> bool {
     if !is_counting_number(tokens, i) {
         return false;
     }
-    tokens[i + 1..]
+    let scaled = tokens[i + 1..]
         .iter()
-        .map(|t| bare(t).to_lowercase())
-        .find(|t| !lang.in_list(List::NumberScales, t))
-        .is_some_and(|t| lang.in_list(List::Currencies, &t))
+        .take_while(|t| lang.in_list(List::NumberScales, &bare(t).to_lowercase()))
+        .count();
+    let after = i + 1 + scaled;
+    tokens
+        .get(after)
+        .is_some_and(|t| lang.in_list(List::Currencies, &bare(t).to_lowercase()))
+        || is_share_of_money(tokens, i, after)
+}
+
+/// Most words between "of" and the sum a percentage is of ("of their
+/// return fare").
+const SHARE_OF_WORDS: usize = 3;
+
+/// True when the number at `i`, its scale words ending before `after`, is
+/// a percentage of a word of `[priced-nouns]` in the same phrase ("a
+/// voucher worth 50 percent of their fare", "10% of the price"): a sum of
+/// money, though no currency is written.
+fn is_share_of_money(tokens: &[&str], i: usize, after: usize) -> bool {
+    let lang = language();
+    let percentage = tokens[i].ends_with('%')
+        || tokens[i + 1..after]
+            .iter()
+            .any(|t| lang.in_list(List::PercentWords, &bare(t).to_lowercase()));
+    if !percentage
+        || !tokens
+            .get(after)
+            .is_some_and(|t| bare(t).eq_ignore_ascii_case("of"))
+    {
+        return false;
+    }
+    // The phrase ends with a word followed by a comma or a full stop,
+    // which is still read ("of their fare.").
+    let mut ended = false;
+    tokens[after + 1..]
+        .iter()
+        .take(SHARE_OF_WORDS)
+        .take_while(|t| !std::mem::replace(&mut ended, t.ends_with([',', '.', ';', ':'])))
+        .any(|t| lang.in_list(List::PricedNouns, &bare(t).to_lowercase()))
 }
 
 /// [`Gives`]'s bit for a sentence that prices something, beyond the kinds
@@ -1470,6 +1506,8 @@ mod tests {
             "It cost €4.5m to build.",
             "The recall will cost 85 million kronor.",
             "They paid US$200 for it.",
+            "Those who wait get a voucher worth 50 percent of their fare.",
+            "Members pay 10% of the price, the club said.",
         ] {
             assert!(
                 Gives::from_sentence(sentence).can_give(Wants::Money),
@@ -1477,6 +1515,10 @@ mod tests {
             );
         }
         assert!(!Gives::from_sentence("It has 300 trees.").can_give(Wants::Money));
+        assert!(
+            !Gives::from_sentence("Sales fell 50 percent of the time, said Ann Lee.")
+                .can_give(Wants::Money)
+        );
         assert!(
             !Gives::from_sentence("He scored 2 goals in euros qualifying.").can_give(Wants::Money)
         );

@@ -473,6 +473,30 @@ mod tests {
     }
 
     #[test]
+    fn a_percentage_of_a_fare_is_an_amount_of_money() {
+        let facts = [
+            (
+                "voucher",
+                "Travellers who wait for a later zorbton crossing will get a voucher worth 50 percent of their fare.",
+            ),
+            (
+                "vouchers",
+                "The zorbton operator has handed out 12 vouchers since May.",
+            ),
+        ];
+        let article = crate::fixtures::article_of("Zorbton crossings cut", &facts);
+        let engine =
+            crate::engine::Engine::new(crate::fixtures::drafted_like(&article, &facts, ""));
+        let asked = "how much is the voucher worth on a later zorbton crossing";
+        // Half the fare is what the voucher is worth; no currency is written.
+        assert!(!fired(&engine, asked, "voucher", Rule::AnswerKind));
+        assert!(answered_with(&engine, asked, "voucher"));
+        // Twelve vouchers are no sum of money.
+        let handed = "how much were the vouchers the zorbton operator handed out since may worth";
+        assert!(fired(&engine, handed, "vouchers", Rule::AnswerKind));
+    }
+
+    #[test]
     fn a_place_needs_no_name_after_a_word_that_locates() {
         let article = "A new pier\n\nLamps will be fitted near the far end of the pier.\n\n\
                        Lamps will be fitted for the summer season.\n";

@@ -92,6 +92,28 @@ fn denies_at(words: &[impl AsRef<str>], i: usize) -> bool {
             && at(i).starts_with(at(i - 2)))
 }
 
+/// The words of a sentence that end a gap: a word of `[gap-ordinals]`
+/// followed in its clause by one of `[gap-since]` ("the first city-wide
+/// stoppage in Halbridge since 2009"). The one before was then: the
+/// sentence answers "when was the last stoppage", and its "first" is no
+/// opposite of the question's "last".
+pub(super) fn ends_a_gap(sentence: &str) -> Vec<String> {
+    let lang = language();
+    let mut out = Vec::new();
+    for clause in clauses(sentence) {
+        for (i, word) in clause.iter().enumerate() {
+            if lang.in_list(List::GapOrdinals, word)
+                && clause[i + 1..]
+                    .iter()
+                    .any(|w| lang.in_list(List::GapSince, w))
+            {
+                out.push(word.clone());
+            }
+        }
+    }
+    out
+}
+
 /// The clauses of a sentence as words: it breaks at commas, semicolons,
 /// colons, dashes, brackets and "but".
 fn clauses(sentence: &str) -> Vec<Vec<String>> {
@@ -350,6 +372,9 @@ struct SentenceClaims {
     /// `opposite-word`, [`super::modifier`]), numbered by
     /// [`Claims::modifiers`].
     modified: Vec<(u32, u32)>,
+    /// The stems of its words that end a gap ([`ends_a_gap`]: "the first
+    /// stoppage since 2009"), sorted: no opposite of a question's word.
+    ends_gap: Vec<Id>,
 }
 
 /// What a fact's intents and keywords vouch for: they say what the fact is
@@ -649,6 +674,12 @@ impl Claims {
         let mut stems: Vec<Id> = content.iter().map(|&(_, s)| s).collect();
         stems.sort_unstable();
         stems.dedup();
+        let mut ends_gap: Vec<Id> = ends_a_gap(text)
+            .iter()
+            .map(|w| self.intern(&analyzer.stem_of(w)))
+            .collect();
+        ends_gap.sort_unstable();
+        ends_gap.dedup();
         let any_negated = clauses.iter().any(|c| c.negated);
         let mut by_word = content;
         by_word.sort_unstable();
@@ -666,8 +697,14 @@ impl Claims {
             count: super::count::largest(&sentence).max(super::count::listed(text)),
             modified: super::modifier::pairs(&sentence, |i| Some(analyzer.stem_of(&sentence[i])))
                 .iter()
+                .filter(|(m, _)| {
+                    self.stems
+                        .get(&**m)
+                        .is_none_or(|id| ends_gap.binary_search(id).is_err())
+                })
                 .map(|(m, w)| self.modifiers.number((m, w)))
                 .collect(),
+            ends_gap,
             times: super::other_time::pointed(&sentence),
             numbers: sentence.into_iter().filter(|w| is_number(w)).collect(),
         }
@@ -799,6 +836,14 @@ impl AskedWord<'_> {
     }
 }
 
+/// True when the question's word at `i` comes right after "how" ("how
+/// old is the runway", "how long was the delay"): it says what is asked,
+/// an age or a length, and claims nothing its opposite in a sentence ("the
+/// new surface", "a short delay") could contradict.
+fn says_what_is_asked(question: &[&str], i: usize) -> bool {
+    i > 0 && question[i - 1].eq_ignore_ascii_case("how")
+}
+
 /// What a question asserts, read once for all its candidates.
 #[cfg_attr(test, derive(Debug, PartialEq))]
 struct Asserted<'q> {
@@ -915,7 +960,7 @@ impl<'q> Asserted<'q> {
         // Only a word with an opposite is compared (`says_opposite`): the
         // others are not kept.
         let mut content = Vec::new();
-        for (w, read) in question.iter().zip(&read) {
+        for (i, (w, read)) in question.iter().zip(&read).enumerate() {
             let Read::Content(stemmed, stem) = read else {
                 continue;
             };
@@ -926,7 +971,7 @@ impl<'q> Asserted<'q> {
                     affirm_stems.push(id);
                 }
             }
-            if word.opposed() {
+            if word.opposed() && !says_what_is_asked(question, i) {
                 content.push(word);
             }
         }
@@ -958,6 +1003,7 @@ impl<'q> Asserted<'q> {
             &super::modifier::Words {
                 len: question.len(),
                 modifier_at: |i: usize| match &read[i] {
+                    _ if says_what_is_asked(question, i) => None,
                     Read::Stop(modifier) => modifier.map(Cow::Borrowed),
                     Read::Content(stem, id) => claims
                         .is_antonymous(stem, *id)
@@ -1060,7 +1106,9 @@ fn says_opposite(question: &Asserted, sentence: &SentenceClaims, fact: &FactClai
     };
     // A stem of the sentence standing for the question's word: neither
     // one the question uses too nor one the sentence denies.
-    let stands = |ss: Id| !question.has_stem(ss) && !denied(ss);
+    let stands = |ss: Id| {
+        !question.has_stem(ss) && !denied(ss) && sentence.ends_gap.binary_search(&ss).is_err()
+    };
     // The cheap tests first: whether a sentence word is an opposite at all,
     // found by halves among the sentence's stems and words.
     question.content.iter().filter(|w| !in_s(w)).any(|q| {
@@ -1743,6 +1791,52 @@ mod tests {
         let end = "The festival runs until the end of July.";
         let fired = judged("does the festival begin in july", end, &any);
         assert!(fired.has(Rule::OppositeWord), "{fired:?}");
+    }
+
+    #[test]
+    fn the_first_since_a_time_answers_when_the_last_was() {
+        let any = ["what happened"];
+        let asked = "When was the last city-wide transport stoppage in Zorbton?";
+        // The one before was in 2009.
+        let gap = "It is the first city-wide transport stoppage in Zorbton since 2009.";
+        assert!(!judged(asked, gap, &any).has(Rule::OppositeWord));
+        // A first one has no last one before it.
+        let first = "It is the first city-wide transport stoppage in Zorbton, in 2024.";
+        assert!(judged(asked, first, &any).has(Rule::OppositeWord));
+    }
+
+    #[test]
+    fn the_word_after_how_says_what_is_asked_and_opposes_nothing() {
+        let any = ["what happened"];
+        // "How old" asks an age: the new lamps of the sentence do not
+        // contradict it, as "the old pier" would be.
+        let new_lamps = "The zorbton pier, built in 1901, has new lamps.";
+        let fired = judged("how old is the zorbton pier", new_lamps, &any);
+        assert!(!fired.has(Rule::OppositeWord), "{fired:?}");
+        let fired = judged("does the old zorbton pier have lamps", new_lamps, &any);
+        assert!(fired.has(Rule::OppositeWord), "{fired:?}");
+        // Among facts: the best sentence, writing "new", no longer cuts
+        // every other with it.
+        let facts = [
+            ("lamps", "The zorbton pier will get new lamps in May."),
+            ("built", "The zorbton pier was built in 1901."),
+            ("hall", "An old hall stands beside the zorbton pier."),
+        ];
+        let article = crate::fixtures::article_of("Zorbton pier lamps", &facts);
+        let e = Engine::new(crate::fixtures::drafted_like(&article, &facts, ""));
+        let asked = "how old is the zorbton pier";
+        assert!(!super::super::tests::fired(
+            &e,
+            asked,
+            "built",
+            Rule::OppositeWord
+        ));
+        assert!(!super::super::tests::fired(
+            &e,
+            asked,
+            "lamps",
+            Rule::OppositeWord
+        ));
     }
 
     #[test]

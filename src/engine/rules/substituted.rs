@@ -336,7 +336,8 @@ impl<'t> Asked<'t> {
     /// sentence, last, each as its terms in order). `bag`: every term of the sequences, sorted (a neighbour
     /// the fact lacks stands next to none of its words, so it is dropped
     /// before the sequences are scanned). `has_digit` says whether a term
-    /// holds a number.
+    /// holds a number; `ends_gap` whether a term of the sentence ends a gap
+    /// there ("the first stoppage since 2009", which no "last" opposes).
     pub fn substitutes<S: AsRef<[TermId]>>(
         &self,
         sequences: &[S],
@@ -344,6 +345,7 @@ impl<'t> Asked<'t> {
         has_digit: impl Fn(TermId) -> bool,
         near: impl Fn(&str, TermId) -> bool,
         related: impl Fn(&str, TermId) -> bool,
+        ends_gap: impl Fn(TermId) -> bool,
     ) -> bool {
         let known = |i: Option<usize>| match i.and_then(|i| self.words.get(i)) {
             Some(Word::Known(term, ..)) if bag.binary_search(term).is_ok() => Some(*term),
@@ -419,7 +421,7 @@ impl<'t> Asked<'t> {
                         // intent is a paraphrase of the sentence, as is a
                         // verb or a word the vectors relate.
                         Word::Known(term, opposites, w) => {
-                            (l || r) && opposites.contains(&x)
+                            (l || r) && opposites.contains(&x) && !ends_gap(x)
                                 || own
                                     && l
                                     && r
@@ -506,7 +508,24 @@ fn replaced(asked: &Asked, engine: &Engine, r: &Ranked) -> bool {
                 .is_some_and(|v| s.credit(&v, t) > engine.tunables.substitute_related)
         })
     };
-    asked.substitutes(&doc.sequences, &doc.bag, has_digit, near, related)
+    // Read only when an opposite is found in place, which few facts have.
+    let gap = std::cell::OnceCell::new();
+    let ends_gap = |t: TermId| {
+        gap.get_or_init(|| {
+            let text = engine
+                .knowledge
+                .article
+                .sentences
+                .get(doc.sentence)
+                .map_or("", |s| s.text.as_str());
+            super::contradiction::ends_a_gap(text)
+                .iter()
+                .filter_map(|w| analyzer.term_of_stem(&analyzer.stem_of(w)))
+                .collect::<Vec<TermId>>()
+        })
+        .contains(&t)
+    };
+    asked.substitutes(&doc.sequences, &doc.bag, has_digit, near, related, ends_gap)
 }
 
 /// Cuts every ranked fact's score when the question replaced a word of the
@@ -873,6 +892,39 @@ mod tests {
         // though the sentence's opposite stands in a like place.
         assert!(!substituted(&e, "what accepts the input signal?"));
         assert!(answered(&e, "what accepts the input signal?"));
+    }
+
+    #[test]
+    fn the_first_since_a_time_is_no_opposite_of_the_last() {
+        let gap = "It is the first city-wide transport stoppage in Zorbton since 2009.";
+        let knowledge = |sentence: &str| {
+            let article = format!(
+                "Zorbton stoppage\n\n{sentence}\n\nA stoppage is the last thing riders need.\n"
+            );
+            Engine::new(crate::fixtures::one_topic(
+                &article,
+                &[
+                    (
+                        "stoppage",
+                        "when first city wide transport stoppage zorbton",
+                        sentence,
+                    ),
+                    (
+                        "riders",
+                        "what is the last thing riders need",
+                        "A stoppage is the last thing riders need.",
+                    ),
+                ],
+            ))
+        };
+        let asked = "When was the last city-wide transport stoppage in Zorbton?";
+        // The stoppage before was in 2009.
+        let e = knowledge(gap);
+        assert!(!substituted(&e, asked), "{}", e.explain(asked, 5));
+        assert!(answered(&e, asked), "{}", e.explain(asked, 5));
+        // A first one, with no gap before it, has no last one.
+        let e = knowledge("It is the first city-wide transport stoppage in Zorbton.");
+        assert!(!answered(&e, asked), "{}", e.explain(asked, 5));
     }
 
     #[test]
