@@ -6,7 +6,6 @@
 //! sentence is what gets matched.
 
 use crate::language::{List, language};
-use crate::lexicon::followup_words;
 #[cfg(test)]
 use crate::text::words;
 use crate::text::{Words, is_ascii_space, is_stopword, split_sentences};
@@ -21,9 +20,7 @@ const MIN_CONTENT_WORDS: usize = 2;
 /// The question sentence is the last one ending with a question mark, or
 /// failing that the last one that opens like a question ("how", "did").
 /// When it is too short to stand alone, the preamble's words that `known`
-/// accepts (words the knowledge uses) are kept before it; when it stands
-/// alone but points back at a thing ("How much is it?"), those of the
-/// sentence right before it.
+/// accepts (words the knowledge uses) are kept before it.
 #[cfg(test)]
 pub fn question_words(message: &str, known: impl Fn(&str) -> bool) -> Vec<String> {
     question_words_of(message, known).0
@@ -68,21 +65,15 @@ pub fn read_question(message: &str, known: impl Fn(&str) -> bool) -> QuestionRea
     let question = Words::read(sentences[at]);
     let text = Some(sentences[at]);
     let content = question.iter().filter(|w| !is_stopword(w)).count();
-    let stands_alone = content >= MIN_CONTENT_WORDS;
-    if stands_alone && !points_back(&question) {
+    if content >= MIN_CONTENT_WORDS {
         return QuestionRead {
             words: question,
             whole: false,
             text,
         };
     }
-    // A full question that points back ("How much is it?") is about what
-    // the sentence before it named; a bare one about the whole preamble.
-    let kept = |i: usize| {
-        if stands_alone { i + 1 == at } else { i != at }
-    };
     let mut out = Words::with_capacity(message.len(), message.len() / 4 + 1);
-    for (_, sentence) in sentences.iter().enumerate().filter(|&(i, _)| kept(i)) {
+    for (_, sentence) in sentences.iter().enumerate().filter(|&(i, _)| i != at) {
         for word in Words::read(sentence).iter() {
             if !is_stopword(word) && known(word) {
                 out.push(word);
@@ -97,23 +88,6 @@ pub fn read_question(message: &str, known: impl Fn(&str) -> bool) -> QuestionRea
         whole: false,
         text,
     }
-}
-
-/// True when a question sentence points back at a thing the sentence
-/// before it named: a pronoun for a thing or a group (`[thing]`, `[group]`
-/// of `assets/lang/followup.txt`: "it", "this", "they") comes before any
-/// word of substance, so nothing in the sentence itself is what it stands
-/// for ("How much is it and what does the union want done with it?"; not
-/// "Is the US confident that Germany is on its side?"). A pronoun for a
-/// person ("What did he say ...?") is left alone: the sentence that names
-/// the person brings its own verbs, which outweigh the question's.
-fn points_back(question: &Words) -> bool {
-    let pointer =
-        |w: &str| followup_words("thing").contains(&w) || followup_words("group").contains(&w);
-    question
-        .iter()
-        .find(|w| pointer(w) || !is_stopword(w))
-        .is_some_and(pointer)
 }
 
 /// True when the message cannot hold two sentences: it is one line and
@@ -383,32 +357,6 @@ mod tests {
         assert_eq!(
             question_words(message, known),
             ["germany", "helmets", "why"]
-        );
-    }
-
-    #[test]
-    fn a_question_that_points_back_keeps_the_known_words_of_the_sentence_before() {
-        let message = "Germany is all over the news. My uncle keeps mentioning the helmets. \
-                       Was it an offer worth laughing at?";
-        assert_eq!(
-            question_words(message, known),
-            [
-                "helmets", "was", "it", "an", "offer", "worth", "laughing", "at"
-            ]
-        );
-    }
-
-    #[test]
-    fn a_pronoun_after_its_referent_or_for_a_person_keeps_the_question_alone() {
-        let named = "My uncle keeps mentioning the helmets. Did Germany offer them to Kyiv?";
-        assert_eq!(
-            question_words(named, known),
-            words("Did Germany offer them to Kyiv")
-        );
-        let person = "My uncle keeps mentioning Germany. What did he say about the helmets?";
-        assert_eq!(
-            question_words(person, known),
-            words("What did he say about the helmets")
         );
     }
 
