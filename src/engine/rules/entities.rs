@@ -50,15 +50,29 @@ pub fn named(
     Ok(mentions)
 }
 
-/// True when a noun for a person (`[person-of]`) follows the mention among
-/// the question's words ("the skybridge guy", "the union rep").
+/// True when a noun for a person (`[person-of]`) stands next to the
+/// mention among the question's words, after it ("the skybridge guy", "the
+/// union rep") or before it across "from", "at" or "of" ("the guy from
+/// skybridge", "the boss of norlink").
 fn person_follows(tokens: &[Token], m: &Mention, all_words: &[&str]) -> bool {
-    let Some(last) = m.end.checked_sub(1).and_then(|i| tokens.get(i)) else {
-        return false;
+    let person = |at: usize| {
+        all_words
+            .get(at)
+            .is_some_and(|w| crate::language::language().in_list(List::PersonOf, w))
     };
-    all_words
-        .get(last.at + 1)
-        .is_some_and(|w| crate::language::language().in_list(List::PersonOf, w))
+    let after = m
+        .end
+        .checked_sub(1)
+        .and_then(|i| tokens.get(i))
+        .is_some_and(|last| person(last.at + 1));
+    let before = tokens.get(m.start).is_some_and(|first| {
+        first.at >= 2
+            && all_words
+                .get(first.at - 1)
+                .is_some_and(|w| matches!(*w, "from" | "at" | "of"))
+            && person(first.at - 2)
+    });
+    after || before
 }
 
 /// A name the question writes with a capital that the knowledge never
@@ -671,6 +685,7 @@ Zorvan Sinclair runs lorries to the island. Sinclair said the booking rota had p
         for asked in [
             "what did the zorvik guy say abt a date for the pontoons",
             "what did the zorvik bloke say about a date for the pontoons",
+            "what did the guy from zorvik say about a date for the pontoons",
         ] {
             assert!(
                 !fired(&e, asked, "coyle-pontoons", Rule::NameMissing),
