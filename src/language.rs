@@ -204,6 +204,9 @@ pub enum List {
     /// Pronouns that stand for a person named before when they speak
     /// ("she said"): the drafter names the speaker.
     SpeakerPronouns,
+    /// Nouns for a person the question does not name, after a name that
+    /// says whom they are of ("the skybridge guy"): rule `name-missing`.
+    PersonOf,
     /// Nouns of "what elements", "what parts": the question asks what a
     /// thing holds, which a sentence lists without the noun.
     PartNouns,
@@ -241,7 +244,7 @@ pub enum List {
 
 impl List {
     /// Every list, for checking that the data file has each.
-    pub const ALL: [List; 90] = [
+    pub const ALL: [List; 91] = [
         List::Fillers,
         List::Question,
         List::Auxiliary,
@@ -321,6 +324,7 @@ impl List {
         List::ReservationJoins,
         List::NameTitles,
         List::SpeakerPronouns,
+        List::PersonOf,
         List::PartNouns,
         List::FramingNouns,
         List::MeasureWords,
@@ -416,6 +420,7 @@ impl List {
             List::ReservationJoins => "reservation-joins",
             List::NameTitles => "name-titles",
             List::SpeakerPronouns => "speaker-pronouns",
+            List::PersonOf => "person-of",
             List::PartNouns => "part-nouns",
             List::FramingNouns => "framing-nouns",
             List::MeasureWords => "measure-words",

@@ -508,6 +508,7 @@ impl Index {
                         end: i + len,
                         asked_about: tokens[i].after_question_word,
                         subject: tokens[i].after_auxiliary,
+                        person_of: false,
                     });
                     i += len;
                     continue 'outer;
@@ -1049,4 +1050,7 @@ pub struct Mention {
     pub asked_about: bool,
     /// Whether it follows an auxiliary verb, as the subject of a question does.
     pub subject: bool,
+    /// Whether a noun for a person follows it (`[person-of]`: "the
+    /// skybridge guy"): the question is about someone of it, not it.
+    pub person_of: bool,
 }
