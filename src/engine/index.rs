@@ -48,6 +48,9 @@ pub struct Doc {
     pub intent_wants: Box<[Wants]>,
     /// Every term of the document, sorted and unique.
     pub bag: Box<[TermId]>,
+    /// [`Doc::bag`] as bits ([`bag_bits`]): a document's terms are mostly
+    /// numbered together, so a few words of 64 bits hold them all.
+    pub bag_bits: Box<[(u32, u64)]>,
     /// Kinds of answer it can give.
     pub gives: Gives,
     /// Terms it gives a number of ("283 tons of ammunition": tons, ammunition), sorted.
@@ -245,6 +248,20 @@ pub struct Index {
     /// For each list of [`Index::places`], its terms as bits of a word (by
     /// term modulo 64): a name whose bit is not set has no place there.
     pub place_bits: Vec<u64>,
+}
+
+/// Sorted terms as bits: each word of 64 terms (term `t` is bit `t % 64`
+/// of word `t / 64`) that holds one of them, with their bits, in order.
+pub fn bag_bits(sorted: &[TermId]) -> Box<[(u32, u64)]> {
+    let mut words: Vec<(u32, u64)> = Vec::new();
+    for &t in sorted {
+        let (word, bit) = (t / 64, 1 << (t % 64));
+        match words.last_mut() {
+            Some((last, bits)) if *last == word => *bits |= bit,
+            _ => words.push((word, bit)),
+        }
+    }
+    words.into()
 }
 
 fn sorted_terms(terms: impl IntoIterator<Item = TermId>) -> Vec<TermId> {
@@ -662,6 +679,7 @@ fn fact_docs(knowledge: &Knowledge, analyzer: &Analyzer, interner: &mut Interner
                 .copied()
         }));
         let intent_terms = intents.iter().map(|i| i.len()).sum();
+        let bag: Box<[TermId]> = sorted_terms(bag).into();
         docs.push(Doc {
             target: Target::Fact(i),
             sentence: fact.sentence,
@@ -669,7 +687,8 @@ fn fact_docs(knowledge: &Knowledge, analyzer: &Analyzer, interner: &mut Interner
             intent_weight: Box::default(),
             intent_terms,
             intent_wants: intent_wants.into(),
-            bag: sorted_terms(bag).into(),
+            bag_bits: bag_bits(&bag),
+            bag,
             gives,
             counted: interner.intern(sorted_terms(counted)),
             unnamed,
@@ -825,6 +844,7 @@ fn sentence_docs(
             unnamed: interner.intern(sorted_terms(terms_of(
                 &sentence_unnamed_words(&sentence.text).join(" "),
             ))),
+            bag_bits: bag_bits(&terms),
             bag: terms.into(),
             gives: Gives::from_sentence(&sentence.text),
             counted: interner.intern(sorted_terms(terms_of(

@@ -676,7 +676,7 @@ fn word_scores(
         distinct_terms(
             candidates
                 .iter()
-                .map(|&(d, _)| &index.docs[d as usize].bag[..]),
+                .map(|&(d, _)| &index.docs[d as usize].bag_bits[..]),
             &query.exact_by_term,
             &mut scratch.marked,
             terms,
@@ -981,30 +981,34 @@ fn grow_clear<T: Default + Clone>(list: &mut Vec<T>, len: usize) {
     }
 }
 
-/// Gathers into `out` the terms of `bags` (each sorted) but those of
-/// `left_out` (sorted), once each and in term order, through `marked`, one
-/// bit per term of the vocabulary, all clear before and after: a question
-/// with word-vector words meets most of its candidates' terms, and setting
-/// a bit for each, then reading the bits the bags span in order, costs
-/// less than keeping a list and sorting it.
+/// Gathers into `out` the terms of `bags` (each as its words of bits in
+/// order, [`super::index::bag_bits`]) but those of `left_out` (sorted), once each
+/// and in term order, through `marked`, one bit per term of the
+/// vocabulary, all clear before and after: a question with word-vector
+/// words meets most of its candidates' terms, and or-ing each bag's few
+/// words of bits, then reading the bits the bags span in order, costs less
+/// than setting a bit per term, or keeping a list and sorting it.
 fn distinct_terms<'a>(
-    bags: impl Iterator<Item = &'a [TermId]>,
+    bags: impl Iterator<Item = &'a [(u32, u64)]>,
     left_out: &[(TermId, f32)],
     marked: &mut [u64],
     out: &mut Vec<TermId>,
 ) {
-    // The words of `marked` the bags span (each bag is sorted).
+    // The words of `marked` the bags span (each bag's words are in order).
     let (mut low, mut high) = (marked.len(), 0);
     for bag in bags {
-        let (Some(&first), Some(&last)) = (bag.first(), bag.last()) else {
+        let (Some(&(first, _)), Some(&(last, _))) = (bag.first(), bag.last()) else {
             continue;
         };
-        low = low.min(first as usize / 64);
-        high = high.max(last as usize / 64 + 1);
-        for &t in bag {
-            marked[t as usize / 64] |= 1 << (t % 64);
+        low = low.min(first as usize);
+        high = high.max(last as usize + 1);
+        for &(word, bits) in bag {
+            if let Some(marked) = marked.get_mut(word as usize) {
+                *marked |= bits;
+            }
         }
     }
+    high = high.min(marked.len());
     for &(t, _) in left_out {
         if let Some(word) = marked.get_mut(t as usize / 64) {
             *word &= !(1 << (t % 64));
@@ -1309,6 +1313,7 @@ pub fn decide(engine: &Engine, ranked: &[Ranked]) -> Reply {
 #[cfg(test)]
 mod tests {
     use super::{ByDoc, by_score, distinct_terms, each_doc, each_intent};
+    use crate::engine::index::bag_bits;
     use crate::engine::rules::Fired;
 
     #[test]
@@ -1394,14 +1399,40 @@ mod tests {
             let vocabulary = (5 * n + 28) as usize;
             let mut marked = vec![0u64; vocabulary.div_ceil(64)];
             let mut out = vec![9];
+            let bits: Vec<_> = bags.iter().map(|b| bag_bits(b)).collect();
             distinct_terms(
-                bags.iter().map(|b| &b[..]),
+                bits.iter().map(|b| &b[..]),
                 &left_out,
                 &mut marked,
                 &mut out,
             );
             assert_eq!(out, expected, "{n} terms");
             assert!(marked.iter().all(|&w| w == 0), "the bits are left clear");
+        }
+    }
+
+    #[test]
+    fn a_bag_s_bits_read_back_give_its_terms_one_word_each() {
+        for bag in [
+            vec![],
+            vec![0u32],
+            vec![0, 1, 63, 64, 65, 127, 128, 4000],
+            (200..330).collect(),
+            (0..50).map(|i| i * 97).collect(),
+        ] {
+            let bits = bag_bits(&bag);
+            let mut words: Vec<u32> = bag.iter().map(|t| t / 64).collect();
+            words.dedup();
+            let read: Vec<u32> = bits
+                .iter()
+                .flat_map(|&(word, bits)| {
+                    (0..64)
+                        .filter(move |b| bits >> b & 1 == 1)
+                        .map(move |b| word * 64 + b)
+                })
+                .collect();
+            assert_eq!(read, bag);
+            assert_eq!(bits.iter().map(|w| w.0).collect::<Vec<_>>(), words);
         }
     }
 

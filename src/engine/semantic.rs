@@ -193,23 +193,38 @@ macro_rules! credits_with_lanes {
                 out: &mut Vec<(TermId, f32)>,
             ) {
                 let dims = self.dims;
-                let Some(word8) = chunks(word).first_chunk::<N>() else {
+                let Some(&word8) = chunks(word).first_chunk::<N>() else {
                     return;
                 };
+                // The word's chunks copied once, so that the loop may keep
+                // them in registers instead of reading them for each term.
+                let word8 = &word8;
                 let word_rest = rest_norm(word, N - 1);
                 // No [`Semantic::may_credit`] test per term: a term without
                 // a vector is all zero, so its cosine is 0 and its credit is
                 // not above 0 whenever that test would pass it over (a floor
                 // not below 0); the test cost more than the few such terms.
+                // The terms with a row of floats and a rest norm: a term
+                // below this is read without checking each range again.
+                let rows = self.rest_norms.len().min(self.term_vectors.len() / dims.max(1));
                 for &term in terms {
-                    let at = term as usize * dims;
-                    let Some(slot) = self.term_vectors.get(at..at + dims) else {
+                    if term as usize >= rows {
                         continue;
+                    }
+                    let at = term as usize * dims;
+                    // SAFETY: `term < rows`, so `at + dims <= rows * dims`,
+                    // which is at most `term_vectors.len()`, and `term` is
+                    // below `rest_norms.len()`.
+                    let (slot, term_rest) = unsafe {
+                        (
+                            self.term_vectors.get_unchecked(at..at + dims),
+                            *self.rest_norms.get_unchecked(term as usize),
+                        )
                     };
                     let Some(slot8) = chunks(slot).first_chunk::<N>() else {
                         continue;
                     };
-                    let rest = word_rest * self.rest_norms[term as usize];
+                    let rest = word_rest * term_rest;
                     let Some(dot8) = $dot_fixed(word8, slot8, rest, self.floor) else {
                         continue;
                     };

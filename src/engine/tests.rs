@@ -724,3 +724,39 @@ fn a_known_words_names_are_found_by_its_term_as_by_its_stem() {
     }
     assert!(named >= 8, "{named}");
 }
+
+#[test]
+fn the_batched_vector_credits_are_the_credits_of_each_term_bit_for_bit() {
+    // Every term of the vocabulary, in an order of its own, and some past
+    // its end: the batch reads each term's floats without checking it again
+    // and must credit exactly the terms `credit` credits, with its figures.
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("knowledge");
+    let knowledge = load_dir(&dir).unwrap_or_else(|e| panic!("{e}"));
+    let vectors = crate::vectors::embedded().unwrap_or_else(|e| panic!("{e}"));
+    let engine = Engine::with_vectors(knowledge, vectors);
+    let Some(s) = engine.semantic.as_ref() else {
+        panic!("the engine has no vectors");
+    };
+    let vocabulary = engine.analyzer.vocabulary_len() as analyze::TermId;
+    let mut terms: Vec<analyze::TermId> = (0..vocabulary).rev().collect();
+    terms.extend([vocabulary, vocabulary + 1, analyze::TermId::MAX]);
+    let mut credited_in_all = 0;
+    for word in ["penalties", "soldiers", "money", "planes", "harbour"] {
+        let Some(v) = s.word_vector(word) else {
+            panic!("no vector for {word}");
+        };
+        let mut batch = Vec::new();
+        s.credits(&v, &terms, &mut batch);
+        let alone: Vec<(analyze::TermId, u32)> = terms[..vocabulary as usize]
+            .iter()
+            .map(|&t| (t, s.credit(&v, t)))
+            .filter(|&(_, c)| c > 0.0)
+            .map(|(t, c)| (t, c.to_bits()))
+            .collect();
+        let batch: Vec<(analyze::TermId, u32)> =
+            batch.iter().map(|&(t, c)| (t, c.to_bits())).collect();
+        assert_eq!(batch, alone, "{word}");
+        credited_in_all += batch.len();
+    }
+    assert!(credited_in_all > 10, "{credited_in_all} terms credited");
+}
