@@ -141,6 +141,9 @@ pub enum List {
     Determiners,
     /// Words before a name that make it a place ("in", "at").
     PlacePrepositions,
+    /// Words of motion before a name that make it a place the sentence
+    /// gives ("flies to Belfast").
+    MotionPrepositions,
     /// Words after "what" that ask to identify a thing ("specific").
     Identifying,
     /// Nouns of "what kind of X" ("kind", "type").
@@ -241,7 +244,7 @@ pub enum List {
 
 impl List {
     /// Every list, for checking that the data file has each.
-    pub const ALL: [List; 90] = [
+    pub const ALL: [List; 91] = [
         List::Fillers,
         List::Question,
         List::Auxiliary,
@@ -295,6 +298,7 @@ impl List {
         List::LinkingVerbs,
         List::Determiners,
         List::PlacePrepositions,
+        List::MotionPrepositions,
         List::Identifying,
         List::KindNouns,
         List::UnnamedMarkers,
@@ -390,6 +394,7 @@ impl List {
             List::LinkingVerbs => "linking-verbs",
             List::Determiners => "determiners",
             List::PlacePrepositions => "place-prepositions",
+            List::MotionPrepositions => "motion-prepositions",
             List::Identifying => "identifying",
             List::KindNouns => "kind-nouns",
             List::UnnamedMarkers => "unnamed-markers",
