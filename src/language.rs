@@ -141,6 +141,9 @@ pub enum List {
     Determiners,
     /// Words before a name that make it a place ("in", "at").
     PlacePrepositions,
+    /// Words of motion before a name that make it a place the sentence
+    /// gives ("flies to Belfast").
+    MotionPrepositions,
     /// Words after "what" that ask to identify a thing ("specific").
     Identifying,
     /// Nouns of "what kind of X" ("kind", "type").
@@ -298,6 +301,7 @@ impl List {
         List::LinkingVerbs,
         List::Determiners,
         List::PlacePrepositions,
+        List::MotionPrepositions,
         List::Identifying,
         List::KindNouns,
         List::UnnamedMarkers,
@@ -394,6 +398,7 @@ impl List {
             List::LinkingVerbs => "linking-verbs",
             List::Determiners => "determiners",
             List::PlacePrepositions => "place-prepositions",
+            List::MotionPrepositions => "motion-prepositions",
             List::Identifying => "identifying",
             List::KindNouns => "kind-nouns",
             List::UnnamedMarkers => "unnamed-markers",

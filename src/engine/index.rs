@@ -285,6 +285,7 @@ impl Index {
         let first = docs.len();
         docs.extend(sentence_docs(knowledge, analyzer, &mut interner, first));
         keep_reasons_to_their_facts(&mut docs);
+        keep_places_to_their_facts(&mut docs);
         let vocabulary = analyzer.vocabulary_len();
         let postings: Vec<Vec<u32>> = postings_of(&docs, vocabulary, |doc, add| {
             for &t in &doc.bag {
@@ -872,6 +873,26 @@ fn keep_reasons_to_their_facts(docs: &mut [Doc]) {
     {
         if why_sentences.contains(&doc.sentence) && !doc.intent_wants.contains(&Wants::Reason) {
             doc.gives.remove(Wants::Reason);
+        }
+    }
+}
+
+/// A sentence's place belongs to the fact the knowledge asks "where" of,
+/// when one does: its siblings do not give it ("John Sullivan, ambassador
+/// to Russia, ... Blinken said in a briefing at the State Department" tells
+/// where the briefing was, not where Sullivan's role is).
+fn keep_places_to_their_facts(docs: &mut [Doc]) {
+    let where_sentences: rustc_hash::FxHashSet<usize> = docs
+        .iter()
+        .filter(|d| d.intent_wants.contains(&Wants::Place))
+        .map(|d| d.sentence)
+        .collect();
+    for doc in docs
+        .iter_mut()
+        .filter(|d| matches!(d.target, Target::Fact(_)))
+    {
+        if where_sentences.contains(&doc.sentence) && !doc.intent_wants.contains(&Wants::Place) {
+            doc.gives.remove(Wants::Place);
         }
     }
 }

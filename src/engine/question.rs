@@ -938,6 +938,49 @@ fn is_too_much_for(tokens: &[&str], i: usize) -> bool {
         && !tokens[i + 1].ends_with([',', '.', ';', ':'])
 }
 
+/// True when the word at `i` is a preposition of place or motion
+/// (`[place-prepositions]`, `[motion-prepositions]`) followed, a determiner
+/// between them or not, by a capitalised name that is no day, month, title
+/// or word for a people, and that the gazetteer does not list as a person
+/// or an organisation: "flies to Belfast", "at City Hall", "in the Foundry
+/// District" give a place, known to the gazetteer or not; "on Saturday",
+/// "to Ms Aldred", "in German solidarity" do not.
+fn places_a_name(tokens: &[&str], i: usize) -> bool {
+    let lang = language();
+    let folded = |t: &str| bare(t).to_lowercase();
+    let word = folded(tokens[i]);
+    if tokens[i].ends_with([',', '.', ';', ':'])
+        || !(lang.in_list(List::PlacePrepositions, &word)
+            || lang.in_list(List::MotionPrepositions, &word))
+    {
+        return false;
+    }
+    let mut at = i + 1;
+    if tokens
+        .get(at)
+        .is_some_and(|t| lang.in_list(List::Determiners, &folded(t)))
+    {
+        at += 1;
+    }
+    let Some(name) = tokens.get(at).map(|t| bare(t)) else {
+        return false;
+    };
+    let lower = name.to_lowercase();
+    let not_a_place = || {
+        use crate::lexicon::{EntityKind, entity_kind};
+        matches!(
+            entity_kind(&lower),
+            Some(EntityKind::Person | EntityKind::Organisation)
+        )
+    };
+    name.chars().next().is_some_and(char::is_uppercase)
+        && !names_a_month(tokens, at)
+        && !lang.in_list(List::Days, &lower)
+        && !lang.in_list(List::NameTitles, &lower)
+        && !lang.countries().iter().any(|c| c.demonyms.contains(&lower))
+        && !not_a_place()
+}
+
 /// The kinds of answer a piece of knowledge can give, as a small bit set.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Gives(u16);
@@ -970,7 +1013,9 @@ impl Gives {
             if lasts(&tokens, i) {
                 gives.add(Wants::Duration);
             }
-            if lang.in_list(List::LocatingPrepositions, word) && i + 1 < tokens.len() {
+            if lang.in_list(List::LocatingPrepositions, word) && i + 1 < tokens.len()
+                || places_a_name(&tokens, i)
+            {
                 gives.add(Wants::Place);
             }
             let relative_time = || {
@@ -1380,6 +1425,27 @@ mod tests {
         assert!(!lasts("Germany gave a grant of $2 million."));
         assert!(!lasts(
             "It expects to lose £450,000 for each week it is shut."
+        ));
+    }
+
+    #[test]
+    fn a_name_after_a_word_of_place_or_motion_is_a_place_given() {
+        let place = |s: &str| Gives::from_sentence(s).can_give(Wants::Place);
+        // Names no gazetteer lists, after "to", "at" and "in the".
+        assert!(place(
+            "Skerrin Air, which flies to Brannock and Tolvey, will stay."
+        ));
+        assert!(place("The talks will be held at Quenby Hall."));
+        assert!(place(
+            "The yard is planned for a site in the Marrow District."
+        ));
+        // A day, a month, a person's title, a people's word, no name at all.
+        assert!(!place("The talks will be held on Saturday."));
+        assert!(!place("The yard will open in May."));
+        assert!(!place("Dr Feltham wrote to Ms Aldred."));
+        assert!(!place("Blinken is confident in German solidarity."));
+        assert!(!place(
+            "Skerrin Air will move its flights to another airport."
         ));
     }
 

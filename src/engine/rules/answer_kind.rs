@@ -402,6 +402,45 @@ mod tests {
     }
 
     #[test]
+    fn a_name_after_to_is_a_place_the_sentence_gives() {
+        let facts = [
+            (
+                "skerrin-routes",
+                "Skerrin Air, which flies to Brannock and Tolvey, will move its flights to Port Eddan.",
+            ),
+            (
+                "skerrin-staff",
+                "Skerrin Air said its staff were told on Monday.",
+            ),
+        ];
+        let article = crate::fixtures::article_of("Skerrin Air moves", &facts);
+        let e = crate::engine::Engine::new(crate::fixtures::drafted_like(&article, &facts, ""));
+        let asked = "where will skerrin air move its flights";
+        assert!(!fired(&e, asked, "skerrin-routes", Rule::AnswerKind));
+        assert!(answered_with(&e, asked, "skerrin-routes"));
+        // A sentence with no place still gives none.
+        let staff = "where were skerrin air's staff told";
+        assert!(fired(&e, staff, "skerrin-staff", Rule::AnswerKind));
+    }
+
+    #[test]
+    fn a_sentence_s_place_belongs_to_the_fact_asking_where() {
+        let sentence = "Anna Pell, envoy to Kerrow, spoke at a briefing in Tavis Hall.";
+        let article = format!("Envoy speaks\n\n{sentence}\n");
+        let knowledge = crate::fixtures::one_topic(
+            &article,
+            &[
+                ("briefing-hall", "where was the briefing", sentence),
+                ("pell-role", "what is anna pell's job", sentence),
+            ],
+        );
+        let e = crate::engine::Engine::new(knowledge);
+        let asked = "where did anna pell give her briefing";
+        assert!(!fired(&e, asked, "briefing-hall", Rule::AnswerKind));
+        assert!(fired(&e, asked, "pell-role", Rule::AnswerKind));
+    }
+
+    #[test]
     fn how_many_needs_a_number_of_that_thing() {
         assert!(answered_with(
             tiny(),

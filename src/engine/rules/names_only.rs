@@ -54,6 +54,12 @@ pub fn applies(reading: &Reading, doc: &Doc, t: &Tunables) -> bool {
     if !reading.names_only || reading.wanted == Wants::Person {
         return false;
     }
+    // "Where" asks for a place, which the fact gives beside the name asked
+    // about in words of its own ("norlink flights - where r they going now"
+    // of "Norlink, which flies to Belfast, Jersey and Aberdeen").
+    if reading.wanted == Wants::Place && doc.gives.can_give(Wants::Place) {
+        return false;
+    }
     let names_met = reading.entities.iter().any(|m| has(&doc.bag, m.term));
     if !names_met {
         return false;
@@ -142,5 +148,16 @@ mod tests {
             "Which inn does Tessa Morvane run?",
             "morvane-inn"
         ));
+    }
+
+    #[test]
+    fn a_where_question_is_answered_by_a_place_beside_the_name() {
+        let e = harbour("names_only = 0.4");
+        // "near the harbour" is the place; "business" is not in the sentence.
+        let asked = "where is tessa morvane's business";
+        assert!(!fired(&e, asked, "morvane-inn", Rule::NamesOnly));
+        // A sentence naming Perran Coyle gives no place: still cut.
+        let coyle = "where is perran coyle's business";
+        assert!(fired(&e, coyle, "coyle-lost", Rule::NamesOnly));
     }
 }
