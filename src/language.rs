@@ -247,7 +247,7 @@ pub enum List {
 
 impl List {
     /// Every list, for checking that the data file has each.
-    pub const ALL: [List; 91] = [
+    pub const ALL: [List; 92] = [
         List::Fillers,
         List::Question,
         List::Auxiliary,
