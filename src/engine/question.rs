@@ -178,15 +178,27 @@ fn reads_as_verb(word: &str) -> bool {
 /// phrase ends at the first function word ("which NATO ally did", "what
 /// specific proposals for common ground") or at a verb after the noun
 /// ("which envoy stationed in Russia", "what kind of newspaper said": a
-/// participle, a form of an irregular verb or a verb of speech).
+/// participle, a form of an irregular verb or a verb of speech). An "-ing"
+/// word before another word of the phrase qualifies it ("which
+/// hillwalking club", "what parking fees"): the phrase goes on.
 fn noun_of(words: &[&str], skipped: Option<List>) -> Vec<String> {
     let verb = |w: &str| reads_as_verb(w) || language().in_list(List::SpeechVerbs, w);
-    words
+    let phrase: Vec<&str> = words
         .iter()
+        .copied()
         .filter(|w| skipped.is_none_or(|list| !language().in_list(list, w)))
         .take(3)
+        .collect();
+    let qualifies = |i: usize| {
+        phrase[i].ends_with("ing")
+            && phrase
+                .get(i + 1)
+                .is_some_and(|next| !is_stopword(next) && !verb(next))
+    };
+    phrase
+        .iter()
         .enumerate()
-        .take_while(|(i, w)| !is_stopword(w) && (*i == 0 || !verb(w)))
+        .take_while(|&(i, w)| !is_stopword(w) && (i == 0 || !verb(w) || qualifies(i)))
         .last()
         .map(|(_, w)| vec![w.to_string()])
         .unwrap_or_default()
@@ -1323,6 +1335,16 @@ mod tests {
         assert_eq!(
             identified_words(&words("whats the name of the freight vessel they hired")),
             ["vessel"]
+        );
+        // An "-ing" word before a noun qualifies it; before a function
+        // word it is the verb that ends the phrase.
+        assert_eq!(
+            identified_words(&words("what is the name of the edinburgh hillwalking club")),
+            ["club"]
+        );
+        assert_eq!(
+            identified_words(&words("which engineer working on the bridge was hurt")),
+            ["engineer"]
         );
         let unnamed = sentence_unnamed_words(
             "Klitschko reportedly told a German newspaper. It includes our own proposals for areas.",
