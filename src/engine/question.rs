@@ -134,7 +134,7 @@ pub fn identified_words(words: &[&str]) -> Vec<String> {
     // not one that embeds it ("do they get to pick which alliance").
     let start = start.filter(|&at| at <= 2);
     let noun = match start {
-        Some(at) => noun_of(&words[at + 1..], Some(List::Identifying)),
+        Some(at) => noun_of(past_of(&words[at + 1..]), Some(List::Identifying)),
         None => named_noun(words),
     };
     // "Which body": the question asks who, and a name answers it. So does
@@ -148,6 +148,21 @@ pub fn identified_words(words: &[&str]) -> Vec<String> {
         return Vec::new();
     }
     noun
+}
+
+/// The words after "which": past "of" and the function words after it
+/// ("which of the walkers" asks which walkers), else all of them.
+fn past_of<'a, 'w>(words: &'a [&'w str]) -> &'a [&'w str] {
+    match words.split_first() {
+        Some((&"of", rest)) => {
+            let first = rest
+                .iter()
+                .position(|w| !is_stopword(w))
+                .unwrap_or(rest.len());
+            &rest[first..]
+        }
+        _ => words,
+    }
 }
 
 /// The noun whose name a question asks near its start: "what was the name
@@ -1345,6 +1360,11 @@ mod tests {
         assert_eq!(
             identified_words(&words("which engineer working on the bridge was hurt")),
             ["engineer"]
+        );
+        // "Which of the X" asks which X.
+        assert_eq!(
+            identified_words(&words("which of the walkers made the call")),
+            ["walkers"]
         );
         let unnamed = sentence_unnamed_words(
             "Klitschko reportedly told a German newspaper. It includes our own proposals for areas.",
