@@ -649,6 +649,9 @@ fn a_drafted_knowledge_beats_declining_on_the_fifth_tuning_article() {
     // mountain rescue (1,440 words, fictional, UK style) and 100 questions
     // written blind with stadium's weighting. A tuning set: its misses may
     // be read. Declining everything scores 0.400. Measured when it was
-    // added (stop 29): 0.540 (54/100), precision 0.625 (35/56).
-    drafted_at_least("ridge", 0.53, 0.61);
+    // added (stop 29): 0.540 (54/100), precision 0.625 (35/56); with rule
+    // `asked-measure`, "-ing" qualifiers and "which of the X" in
+    // which-noun's reading (unans18): 0.590 (59/100), precision 0.686
+    // (35/51).
+    drafted_at_least("ridge", 0.58, 0.67);
 }

@@ -134,7 +134,7 @@ pub fn identified_words(words: &[&str]) -> Vec<String> {
     // not one that embeds it ("do they get to pick which alliance").
     let start = start.filter(|&at| at <= 2);
     let noun = match start {
-        Some(at) => noun_of(&words[at + 1..], Some(List::Identifying)),
+        Some(at) => noun_of(past_of(&words[at + 1..]), Some(List::Identifying)),
         None => named_noun(words),
     };
     // "Which body": the question asks who, and a name answers it. So does
@@ -148,6 +148,21 @@ pub fn identified_words(words: &[&str]) -> Vec<String> {
         return Vec::new();
     }
     noun
+}
+
+/// The words after "which": past "of" and the function words after it
+/// ("which of the walkers" asks which walkers), else all of them.
+fn past_of<'a, 'w>(words: &'a [&'w str]) -> &'a [&'w str] {
+    match words.split_first() {
+        Some((&"of", rest)) => {
+            let first = rest
+                .iter()
+                .position(|w| !is_stopword(w))
+                .unwrap_or(rest.len());
+            &rest[first..]
+        }
+        _ => words,
+    }
 }
 
 /// The noun whose name a question asks near its start: "what was the name
@@ -178,15 +193,27 @@ fn reads_as_verb(word: &str) -> bool {
 /// phrase ends at the first function word ("which NATO ally did", "what
 /// specific proposals for common ground") or at a verb after the noun
 /// ("which envoy stationed in Russia", "what kind of newspaper said": a
-/// participle, a form of an irregular verb or a verb of speech).
+/// participle, a form of an irregular verb or a verb of speech). An "-ing"
+/// word before another word of the phrase qualifies it ("which
+/// hillwalking club", "what parking fees"): the phrase goes on.
 fn noun_of(words: &[&str], skipped: Option<List>) -> Vec<String> {
     let verb = |w: &str| reads_as_verb(w) || language().in_list(List::SpeechVerbs, w);
-    words
+    let phrase: Vec<&str> = words
         .iter()
+        .copied()
         .filter(|w| skipped.is_none_or(|list| !language().in_list(list, w)))
         .take(3)
+        .collect();
+    let qualifies = |i: usize| {
+        phrase[i].ends_with("ing")
+            && phrase
+                .get(i + 1)
+                .is_some_and(|next| !is_stopword(next) && !verb(next))
+    };
+    phrase
+        .iter()
         .enumerate()
-        .take_while(|(i, w)| !is_stopword(w) && (*i == 0 || !verb(w)))
+        .take_while(|&(i, w)| !is_stopword(w) && (i == 0 || !verb(w) || qualifies(i)))
         .last()
         .map(|(_, w)| vec![w.to_string()])
         .unwrap_or_default()
@@ -1368,6 +1395,21 @@ mod tests {
         assert_eq!(
             identified_words(&words("whats the name of the freight vessel they hired")),
             ["vessel"]
+        );
+        // An "-ing" word before a noun qualifies it; before a function
+        // word it is the verb that ends the phrase.
+        assert_eq!(
+            identified_words(&words("what is the name of the edinburgh hillwalking club")),
+            ["club"]
+        );
+        assert_eq!(
+            identified_words(&words("which engineer working on the bridge was hurt")),
+            ["engineer"]
+        );
+        // "Which of the X" asks which X.
+        assert_eq!(
+            identified_words(&words("which of the walkers made the call")),
+            ["walkers"]
         );
         let unnamed = sentence_unnamed_words(
             "Klitschko reportedly told a German newspaper. It includes our own proposals for areas.",

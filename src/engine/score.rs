@@ -229,6 +229,7 @@ pub fn rank(engine: &Engine, words: &[&str], yes_no: bool) -> Result<Vec<Ranked>
     // Stage 6: what the question asserts against what the best facts assert.
     rules::contradiction::apply(engine, asked, &reading.question, yes_no, &mut ranked);
     rules::asked_figure::apply(engine, asked, yes_no, &mut ranked);
+    rules::asked_measure::apply(engine, asked, yes_no, &mut ranked);
     rules::nothing_said::apply(engine, asked, yes_no, &mut ranked);
     // Stage 6 still: a word of the sentence the question replaced.
     let replaced = || {

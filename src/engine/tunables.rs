@@ -218,6 +218,10 @@ tunables! {
     /// asking for an amount or a count writes the only figure its sentence
     /// gives ("how much of the £300,000 fund").
     asked_figure: f32 = 0.3, 0.0, 1.0;
+    /// Rule `asked-measure`: share of its score a fact keeps when a question
+    /// asks for a measure ("how old", "what time") its sentence does not
+    /// write.
+    asked_measure: f32 = 0.3, 0.0, 1.0;
     /// Rule `nothing-said`: share of its score a fact keeps when the
     /// question asks what someone said and its sentence reports no one's
     /// words.

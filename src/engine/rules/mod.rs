@@ -27,7 +27,7 @@
 //! `following-reason` ([`following`]) credits the sentence after a best
 //! fact that states no reason when it gives one; then
 //! `denied`, `other-number` and `opposite-word` ([`contradiction`]),
-//! `other-time` ([`other_time`]), `asked-figure` ([`asked_figure`]),
+//! `other-time` ([`other_time`]), `asked-figure` ([`asked_figure`]), `asked-measure` ([`asked_measure`]),
 //! `nothing-said` ([`nothing_said`]), `other-count` ([`count`]), and
 //! `affirms-denied` and `denies-unsaid` ([`asserted`]), cut facts whose sentence the question
 //! contradicts; then `substituted-word` ([`substituted`]) cuts those whose
@@ -36,6 +36,7 @@
 pub mod answer_kind;
 pub mod antecedent;
 pub mod asked_figure;
+pub mod asked_measure;
 pub mod asserted;
 pub mod common_only;
 pub mod context;
@@ -191,6 +192,9 @@ pub enum Rule {
     /// its sentence gives ("how much of the £300,000 fund has been paid
     /// out" against "a £300,000 fund").
     AskedFigure,
+    /// The question asks for a measure (an age, a height, a clock time)
+    /// and the fact's sentence writes none.
+    AskedMeasure,
     /// The question asks what someone said, and the sentence quotes no one
     /// and reports no one's words.
     NothingSaid,
@@ -198,7 +202,7 @@ pub enum Rule {
 
 impl Rule {
     /// Every rule, in the order `--explain` lists them.
-    pub const ALL: [Rule; 43] = [
+    pub const ALL: [Rule; 44] = [
         Rule::UnknownEntity,
         Rule::EntityMissing,
         Rule::EntitySubstituted,
@@ -236,6 +240,7 @@ impl Rule {
         Rule::OtherNumber,
         Rule::OtherTime,
         Rule::AskedFigure,
+        Rule::AskedMeasure,
         Rule::NothingSaid,
         Rule::OppositeWord,
         Rule::OtherCount,
@@ -284,6 +289,7 @@ impl Rule {
             Rule::OtherNumber => "other-number",
             Rule::OtherTime => "other-time",
             Rule::AskedFigure => "asked-figure",
+            Rule::AskedMeasure => "asked-measure",
             Rule::NothingSaid => "nothing-said",
             Rule::OppositeWord => "opposite-word",
             Rule::OtherCount => "other-count",
@@ -504,6 +510,7 @@ pub fn effects(fired: Fired, boosts: &[f32; 10], t: &Tunables) -> Vec<Effect> {
                 Rule::OtherNumber => Change::Times(t.other_number),
                 Rule::OtherTime => Change::Times(t.other_time),
                 Rule::AskedFigure => Change::Times(t.asked_figure),
+                Rule::AskedMeasure => Change::Times(t.asked_measure),
                 Rule::NothingSaid => Change::Times(t.nothing_said),
                 Rule::OppositeWord => Change::Times(t.opposite_word),
                 Rule::OtherCount => Change::Times(t.other_count),
