@@ -814,7 +814,12 @@ fn counts_in_words(tokens: &[&str], i: usize) -> bool {
 fn hyphened_nouns(bare: &str) -> impl Iterator<Item = &str> {
     let words = bare
         .split_once('-')
-        .filter(|(number, _)| number.chars().all(|c| c.is_ascii_digit() || c == '.'))
+        // "9,000-seat": a thousands separator is part of the number.
+        .filter(|(number, _)| {
+            number
+                .chars()
+                .all(|c| c.is_ascii_digit() || c == '.' || c == ',')
+        })
         .map_or("", |(_, words)| words);
     words
         .split('-')
@@ -826,9 +831,12 @@ fn hyphened_nouns(bare: &str) -> impl Iterator<Item = &str> {
 pub fn is_counting_number(tokens: &[&str], i: usize) -> bool {
     let bare = tokens[i].trim_matches(|c: char| !c.is_alphanumeric() && c != '$');
     let has_digit = bare.chars().any(|c| c.is_ascii_digit());
+    // A capitalised word of grammar ("The 9,000-seat ballpark") starts a
+    // sentence, not a name.
     let in_name = i > 0
         && tokens[i - 1].chars().next().is_some_and(char::is_uppercase)
-        && !tokens[i - 1].starts_with('$');
+        && !tokens[i - 1].starts_with('$')
+        && !is_stopword(&self::bare(tokens[i - 1]).to_lowercase());
     let hyphen_name = bare.contains('-') && bare.chars().next().is_some_and(char::is_alphabetic);
     has_digit && !in_name && !hyphen_name
 }
@@ -1312,6 +1320,15 @@ mod tests {
             sentence_counted_words("Gareth owns the 42-room Quayside Hotel near the terminal.");
         assert!(hotel.contains(&"room".to_string()), "{hotel:?}");
         assert!(sentence_counted_words("the MI-17 helicopters").is_empty());
+        let ballpark = sentence_counted_words("The 9,000-seat ballpark would open in 2028.");
+        assert!(ballpark.contains(&"seat".to_string()), "{ballpark:?}");
+    }
+
+    #[test]
+    fn a_number_after_a_capitalised_word_of_grammar_counts() {
+        let crew = sentence_counted_words("The 40 workers walked out.");
+        assert!(crew.contains(&"workers".to_string()), "{crew:?}");
+        assert!(sentence_counted_words("Nord Stream 2 pipeline").is_empty());
     }
 
     #[test]

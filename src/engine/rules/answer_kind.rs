@@ -42,6 +42,9 @@ pub struct Counted {
     /// ("a backlog of runway work at around £1.1bn"), where "how many X"
     /// needs X counted.
     much: bool,
+    /// The counted phrase names money itself ("how much dosh"): every sum
+    /// is of it, so a sum alone says nothing of the thing asked.
+    money: bool,
 }
 
 impl Counted {
@@ -57,7 +60,13 @@ impl Counted {
             .filter_map(|t| t.term)
             .collect();
         let head = phrase.iter().rposition(|t| has(&index.counted, *t));
+        let money_term = analyzer
+            .analyse_known("money")
+            .tokens
+            .first()
+            .and_then(|t| t.term);
         Counted {
+            money: money_term.is_some() && phrase.last().copied() == money_term,
             phrase,
             head,
             priced: asks_a_price(words),
@@ -79,9 +88,16 @@ impl Counted {
         if self.priced && doc.gives.prices() {
             return true;
         }
-        let Some(h) = self.head else {
-            // A phrase the knowledge never counts is not answered either.
+        // Nor is it answered by a count that states no sum ("12 repair
+        // crews" for "how much will the repair cost").
+        if self.priced && !doc.gives.can_give(Wants::Money) {
             return false;
+        }
+        let Some(h) = self.head else {
+            // A phrase the knowledge never counts is not answered either,
+            // but for a sum stated of it ("how much rent": "$1 million a
+            // year in rent"); a thing priced needs a price, above.
+            return !self.money && !self.priced && self.sums(self.phrase.len() - 1, doc);
         };
         // The thing counted in the fact's own words, or in a close
         // neighbour's ("departures" for "flights").
@@ -92,8 +108,15 @@ impl Counted {
                     .iter()
                     .any(|&c| s.term_credit(head, c) > t.counted_neighbour)
             });
-        let sums_head = self.much && doc.gives.can_give(Wants::Money) && has(&doc.bag, head);
-        (counts_head || sums_head) && self.phrase[..h].iter().all(|t| has(&doc.bag, *t))
+        (counts_head || self.sums(h, doc)) && self.phrase[..h].iter().all(|t| has(&doc.bag, *t))
+    }
+
+    /// True when asked "how much X" and the fact gives a sum of money and
+    /// mentions X (the phrase's word `h`), with X's qualifiers.
+    fn sums(&self, h: usize, doc: &Doc) -> bool {
+        self.much
+            && doc.gives.can_give(Wants::Money)
+            && self.phrase[..=h].iter().all(|t| has(&doc.bag, *t))
     }
 }
 
@@ -764,6 +787,40 @@ mod tests {
             &engine,
             "how many road work gangs are there",
             "backlog",
+            Rule::CountedThing
+        ));
+    }
+
+    fn rented() -> crate::engine::Engine {
+        let article = "Depot\n\nThe council pays £1 million a year in rent for the depot, money well spent.\n\n\
+                       The council has 12 repair crews at the depot.\n";
+        let facts = [
+            (
+                "rent",
+                "council pays rent depot money",
+                "The council pays £1 million a year in rent for the depot, money well spent.",
+            ),
+            (
+                "crews",
+                "council repair crews depot",
+                "The council has 12 repair crews at the depot.",
+            ),
+        ];
+        crate::engine::Engine::new(crate::fixtures::one_topic(article, &facts))
+    }
+
+    #[test]
+    fn how_much_of_a_thing_no_fact_counts_is_answered_by_a_sum_stated_of_it() {
+        let engine = rented();
+        // No number counts "rent" (it comes five words after the sum), yet
+        // the sentence states a sum of it.
+        let question = "how much rent does the council pay for the depot";
+        assert!(!fired(&engine, question, "rent", Rule::CountedThing));
+        // Asked for money itself, a sum alone does not single a fact out.
+        assert!(fired(
+            &engine,
+            "how much dosh does the council pay for the depot",
+            "rent",
             Rule::CountedThing
         ));
     }
