@@ -18,6 +18,7 @@ use std::sync::LazyLock;
 use crate::engine::Engine;
 use crate::engine::score::Ranked;
 use crate::language::data_lines;
+use crate::text::is_year;
 
 use super::Rule;
 
@@ -112,17 +113,13 @@ pub fn gives(measure: &Measure, sentence: &str) -> bool {
         {
             return true;
         }
-        if measure.age && starts_with_digit && (year(&word) || after_comma && raw.ends_with(',')) {
+        if measure.age && starts_with_digit && (is_year(&word) || after_comma && raw.ends_with(','))
+        {
             return true;
         }
         after_comma = raw.ends_with(',');
     }
     false
-}
-
-/// True for a year from 1000 to 2099.
-fn year(word: &str) -> bool {
-    word.len() == 4 && word.parse::<u32>().is_ok_and(|y| (1000..2100).contains(&y))
 }
 
 /// Cuts the score of each of the best ranked facts whose sentence gives no
