@@ -750,12 +750,6 @@ pub fn is_number_word(word: &str) -> bool {
     SET.contains(word)
 }
 
-/// Splits one paragraph of article text into sentences.
-///
-/// A sentence ends at `.`, `?` or `!` (with any closing quotes) followed by
-/// white space and a capital letter or opening quote, except after a dotted
-/// abbreviation ("U.S. Ambassador"), a title ("Mr."), a single initial, or a
-/// quoted question or exclamation followed by its attribution
 /// True for a four-digit year from 1000 to 2099 ("1987", "2025").
 pub fn is_year(word: &str) -> bool {
     word.len() == 4
@@ -778,6 +772,12 @@ pub fn is_ordinal_number(word: &str) -> bool {
     !digits.is_empty() && digits.chars().all(|c| c.is_ascii_digit())
 }
 
+/// Splits one paragraph of article text into sentences.
+///
+/// A sentence ends at `.`, `?` or `!` (with any closing quotes) followed by
+/// white space and a capital letter or opening quote, except after a dotted
+/// abbreviation ("U.S. Ambassador"), a title ("Mr."), a single initial, or a
+/// quoted question or exclamation followed by its attribution
 /// ("...Pillows?" Kyiv's Mayor ... told a newspaper.).
 pub fn split_sentences(paragraph: &str) -> Vec<&str> {
     let text = paragraph.trim();
